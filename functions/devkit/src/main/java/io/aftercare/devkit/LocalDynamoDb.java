@@ -1,0 +1,104 @@
+package io.aftercare.devkit;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * DynamoDB Local running inside this JVM, listening on a loopback port so that the real SDK client (with its
+ * interceptors) talks to it over HTTP, exactly as the Lambdas talk to DynamoDB.
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+
+    private LocalDynamoDb(DynamoDBProxyServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /** In memory, on a free port: for tests. */
+    public static LocalDynamoDb inMemory() {
+        return start(freePort(), null);
+    }
+
+    /** Kept in {@code dataDir} across restarts: for the local runner. */
+    public static LocalDynamoDb persistent(int port, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(port, dataDir);
+    }
+
+    private static LocalDynamoDb start(int port, Path dataDir) {
+        requireNativeLibrary();
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        if (dataDir == null) {
+            args.add("-inMemory");
+        } else {
+            args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
+        }
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            server.start();
+            return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+        }
+    }
+
+    /** sqlite4java loads its native library from this folder; the build copies it to target/native-libs. */
+    private static void requireNativeLibrary() {
+        if (System.getProperty("sqlite4java.library.path") == null) {
+            throw new IllegalStateException("Set -Dsqlite4java.library.path to the folder holding "
+                    + "libsqlite4java-linux-amd64-1.0.392.so (the build copies it to target/native-libs)");
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

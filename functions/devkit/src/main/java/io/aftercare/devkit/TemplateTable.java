@@ -1,0 +1,109 @@
+package io.aftercare.devkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+/**
+ * The Aftercare table exactly as {@code template.yaml} declares it. The template is the one definition of the
+ * table: the local runner and the tests create their tables from it, so the two can never drift.
+ */
+public final class TemplateTable {
+
+    /** The logical id of the table resource in {@code template.yaml}. */
+    public static final String RESOURCE = "Table";
+
+    private final JsonNode properties;
+
+    private TemplateTable(JsonNode properties) {
+        this.properties = properties;
+    }
+
+    public static TemplateTable read(Path template) {
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
+            JsonNode resource = root.path("Resources").path(RESOURCE);
+            if (!"AWS::DynamoDB::Table".equals(resource.path("Type").asText())) {
+                throw new IllegalStateException(template + " has no AWS::DynamoDB::Table resource named " + RESOURCE);
+            }
+            return new TemplateTable(resource.path("Properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + template, e);
+        }
+    }
+
+    /** The template at the repository root ({@code -Daftercare.root}, else the working directory and its parents). */
+    public static TemplateTable fromRepository() {
+        return read(RepositoryRoot.find().resolve("template.yaml"));
+    }
+
+    public CreateTableRequest createRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(each(properties.path("AttributeDefinitions"), a -> AttributeDefinition.builder()
+                        .attributeName(a.path("AttributeName").asText())
+                        .attributeType(a.path("AttributeType").asText())
+                        .build()))
+                .keySchema(keySchema(properties.path("KeySchema")))
+                .localSecondaryIndexes(nullIfEmpty(each(properties.path("LocalSecondaryIndexes"), i -> LocalSecondaryIndex.builder()
+                        .indexName(i.path("IndexName").asText())
+                        .keySchema(keySchema(i.path("KeySchema")))
+                        .projection(projection(i.path("Projection")))
+                        .build())))
+                .globalSecondaryIndexes(nullIfEmpty(each(properties.path("GlobalSecondaryIndexes"), i -> GlobalSecondaryIndex.builder()
+                        .indexName(i.path("IndexName").asText())
+                        .keySchema(keySchema(i.path("KeySchema")))
+                        .projection(projection(i.path("Projection")))
+                        .build())))
+                .build();
+    }
+
+    /** Creates the table unless it exists already (a local runner restarting on its kept data). */
+    public void createIfAbsent(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.createTable(createRequest(tableName));
+        } catch (ResourceInUseException alreadyThere) {
+            // kept from an earlier run
+        }
+    }
+
+    private static List<KeySchemaElement> keySchema(JsonNode node) {
+        return each(node, k -> KeySchemaElement.builder()
+                .attributeName(k.path("AttributeName").asText())
+                .keyType(k.path("KeyType").asText())
+                .build());
+    }
+
+    private static Projection projection(JsonNode node) {
+        var builder = Projection.builder().projectionType(node.path("ProjectionType").asText("ALL"));
+        if (node.has("NonKeyAttributes")) {
+            builder.nonKeyAttributes(each(node.path("NonKeyAttributes"), JsonNode::asText));
+        }
+        return builder.build();
+    }
+
+    private static <T> List<T> each(JsonNode array, java.util.function.Function<JsonNode, T> mapper) {
+        var out = new ArrayList<T>();
+        array.forEach(n -> out.add(mapper.apply(n)));
+        return out;
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+}

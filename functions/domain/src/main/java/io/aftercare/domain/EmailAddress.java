@@ -1,0 +1,55 @@
+package io.aftercare.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** An email address, trimmed and lowercased so that one person is one customer. */
+public record EmailAddress(String value) {
+
+    // Deliberately loose: the platforms validated the address already; this only rejects what cannot be one.
+    private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    public EmailAddress {
+        if (value == null) {
+            throw new InvalidInput("email address is missing");
+        }
+        value = value.trim().toLowerCase(Locale.ROOT);
+        if (value.length() > 254 || !SHAPE.matcher(value).matches()) {
+            throw new InvalidInput("not an email address");
+        }
+    }
+
+    public static boolean isValid(String value) {
+        try {
+            new EmailAddress(value);
+            return true;
+        } catch (InvalidInput e) {
+            return false;
+        }
+    }
+
+    /** A stable pseudonymous id for keys, so raw addresses never appear in keys or logs. */
+    public String hash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For logs: {@code j***@example.com}. */
+    public String masked() {
+        int at = value.indexOf('@');
+        return value.charAt(0) + "***" + value.substring(at);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

@@ -1,0 +1,86 @@
+package io.aftercare.domain.order;
+
+import io.aftercare.domain.Money;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Something that happened to an order. A fact has an identity ({@link #key()}) within its order, so recording it
+ * again, from a retried, duplicated or overlapping delivery, changes nothing: facts may arrive in any order.
+ */
+public sealed interface OrderFact {
+
+    /** The fact's identity within its order, also the id of its timeline entry. */
+    String key();
+
+    Instant at();
+
+    /** The milestones this fact proves. */
+    Set<Milestone> milestones();
+
+    record Placed(Instant at) implements OrderFact {
+        public String key() {
+            return "placed";
+        }
+
+        public Set<Milestone> milestones() {
+            return Set.of(Milestone.PLACED);
+        }
+    }
+
+    record Paid(Instant at) implements OrderFact {
+        public String key() {
+            return "paid";
+        }
+
+        public Set<Milestone> milestones() {
+            return Set.of(Milestone.PAID);
+        }
+    }
+
+    record Cancelled(Instant at, Optional<String> reason) implements OrderFact {
+        public String key() {
+            return "cancelled";
+        }
+
+        public Set<Milestone> milestones() {
+            return Set.of(Milestone.CANCELLED);
+        }
+    }
+
+    /** A fulfilment reached a status; {@code tracking} is empty when the shop ships without it. */
+    record FulfilmentChanged(String fulfilmentId, FulfilmentStatus status, Instant at, Tracking tracking) implements OrderFact {
+        public String key() {
+            return "fulfilment-" + fulfilmentId + "-" + status.label();
+        }
+
+        public Set<Milestone> milestones() {
+            return status == FulfilmentStatus.SHIPPED ? Set.of(Milestone.FULFILLED) : Set.of();
+        }
+    }
+
+    /** A carrier's tracking update for a fulfilment. */
+    record ShipmentProgressed(String fulfilmentId, ShipmentStatus status, Instant at, Optional<String> message) implements OrderFact {
+        public String key() {
+            return "shipment-" + fulfilmentId + "-" + status.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public Set<Milestone> milestones() {
+            if (status == ShipmentStatus.DELIVERED) {
+                return Set.of(Milestone.FULFILLED, Milestone.DELIVERED);
+            }
+            return status.provesShipped() ? Set.of(Milestone.FULFILLED) : Set.of();
+        }
+    }
+
+    record Refunded(String refundId, Money amount, Instant at, Optional<String> reason) implements OrderFact {
+        public String key() {
+            return "refund-" + refundId;
+        }
+
+        public Set<Milestone> milestones() {
+            return Set.of();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.aftercare.domain.order;
+
+import io.aftercare.domain.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order as one delivery describes it in full. Snapshots replace each other by their source time: an older
+ * one never overwrites a newer one.
+ *
+ * @param name the order's number as the shop shows it to the customer, e.g. {@code #1042}
+ */
+public record OrderSnapshot(
+        OrderId orderId,
+        String name,
+        Instant placedAt,
+        Money total,
+        List<OrderLine> lines,
+        Optional<CustomerContact> customer) {
+}

@@ -1,0 +1,45 @@
+package io.aftercare.domain.recording;
+
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.event.CustomerUpdate;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Decides what an accepted delivery records: state, timeline entries and due actions. Pure: no I/O, no clock. */
+public final class RecordingPolicy {
+
+    private final PostPurchaseSchedule schedule = new PostPurchaseSchedule();
+
+    public Recording plan(Shop shop, String deliveryKey, String deliveryId, String topic, PlatformEvent event, Instant now) {
+        var timeline = new TimelineWriter(deliveryId);
+        if (event instanceof OrderUpdate update) {
+            return new Recording(shop.id(), deliveryKey, topic, now,
+                    Optional.of(orderRecording(shop, update, timeline, now)),
+                    update.snapshot().flatMap(OrderSnapshot::customer)
+                            .map(contact -> new CustomerRecording(contact, update.sourceTime(), false, List.of())));
+        }
+        CustomerUpdate update = (CustomerUpdate) event;
+        Subject customer = Subject.customer(update.contact().email());
+        return new Recording(shop.id(), deliveryKey, topic, now, Optional.empty(),
+                Optional.of(new CustomerRecording(update.contact(), update.sourceTime(), true,
+                        List.of(timeline.profile(customer, update.contact(), update.sourceTime())))));
+    }
+
+    private OrderRecording orderRecording(Shop shop, OrderUpdate update, TimelineWriter timeline, Instant now) {
+        Subject order = Subject.order(update.orderId());
+        List<DueAction> actions = schedule.actionsFor(shop.settings(), update, now);
+        List<TimelineEntry> entries = new ArrayList<>();
+        update.facts().forEach(fact -> entries.add(timeline.fact(order, fact, update.snapshot())));
+        actions.forEach(action -> entries.add(timeline.scheduled(action, shop.settings().timeZone(), now)));
+        return new OrderRecording(update.orderId(), update.sourceTime(), update.snapshot(), update.facts(),
+                entries, actions, update.customer());
+    }
+}

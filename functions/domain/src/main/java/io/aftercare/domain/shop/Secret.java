@@ -1,0 +1,33 @@
+package io.aftercare.domain.shop;
+
+import io.aftercare.domain.InvalidInput;
+import java.nio.charset.StandardCharsets;
+
+/** A webhook signing secret. Its {@code toString} never shows it, so it cannot leak into a log line. */
+public final class Secret {
+
+    public static final int MIN_LENGTH = 16;
+
+    private final String value;
+
+    public Secret(String value) {
+        if (value == null || value.length() < MIN_LENGTH) {
+            throw new InvalidInput("webhookSecret", "the webhook secret must be at least " + MIN_LENGTH + " characters");
+        }
+        this.value = value;
+    }
+
+    public byte[] bytes() {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Only for the store that keeps it. */
+    public String reveal() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "Secret[***]";
+    }
+}

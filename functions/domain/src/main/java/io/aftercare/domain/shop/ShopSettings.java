@@ -1,0 +1,52 @@
+package io.aftercare.domain.shop;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a shop owner configures. Delays are whole days because that is how shops think about them; the domain
+ * works with {@link Duration}s.
+ *
+ * @param transitEstimate how long a parcel usually travels, used to time the survey when a fulfilment has no tracking
+ */
+public record ShopSettings(
+        Platform platform,
+        String brandName,
+        EmailAddress senderEmail,
+        EmailAddress replyToEmail,
+        Language defaultLanguage,
+        ZoneId timeZone,
+        Duration checkInDelay,
+        Duration surveyDelay,
+        Duration transitEstimate,
+        Optional<DiscountTemplate> thankYouDiscount) {
+
+    public static final Duration DEFAULT_CHECK_IN_DELAY = Duration.ofDays(60);
+    public static final Duration DEFAULT_SURVEY_DELAY = Duration.ofDays(7);
+    public static final Duration DEFAULT_TRANSIT_ESTIMATE = Duration.ofDays(5);
+
+    public ShopSettings {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(senderEmail, "senderEmail");
+        Objects.requireNonNull(replyToEmail, "replyToEmail");
+        Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        Objects.requireNonNull(timeZone, "timeZone");
+        if (brandName == null || brandName.isBlank() || brandName.length() > 100) {
+            throw new InvalidInput("brandName", "the brand name is required (at most 100 characters)");
+        }
+        requireDays("checkInDays", checkInDelay, 1, 365);
+        requireDays("surveyDelayDays", surveyDelay, 0, 90);
+        requireDays("transitEstimateDays", transitEstimate, 0, 60);
+        Objects.requireNonNull(thankYouDiscount, "thankYouDiscount");
+    }
+
+    private static void requireDays(String field, Duration value, int min, int max) {
+        if (value == null || value.toDays() < min || value.toDays() > max) {
+            throw new InvalidInput(field, field + " must be between " + min + " and " + max + " days");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.aftercare.domain.timeline;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Page;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderState;
+import java.util.Optional;
+
+/** Port: reading what was recorded. Timelines come newest first. */
+public interface TimelineReader {
+
+    Page<TimelineEntry> orderTimeline(ShopId shop, OrderId order, PageRequest page);
+
+    Page<TimelineEntry> customerTimeline(ShopId shop, EmailAddress customer, PageRequest page);
+
+    Optional<OrderState> order(ShopId shop, OrderId order);
+
+    Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer);
+}

@@ -1,0 +1,103 @@
+package io.aftercare.domain.webhook;
+
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.recording.RecordResult;
+import io.aftercare.domain.recording.Recording;
+import io.aftercare.domain.recording.RecordingPolicy;
+import io.aftercare.domain.recording.RecordingStore;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.webhook.WebhookOutcome.Reason;
+import io.aftercare.domain.webhook.WebhookOutcome.Rejected;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accepts a webhook delivery: verify, understand, record. Every rejection happens before anything is written.
+ */
+public final class WebhookIngestion {
+
+    /** Larger bodies are refused before anything else is done with them. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    // Verifying against this for an unknown shop keeps its answer as slow as a wrong signature's.
+    private static final Secret NO_SHOP = new Secret("no-such-shop-no-such-secret");
+
+    private final ShopCache shops;
+    private final Map<Platform, PlatformAdapter> adapters = new EnumMap<>(Platform.class);
+    private final RecordingPolicy policy = new RecordingPolicy();
+    private final RecordingStore store;
+    private final Clock clock;
+
+    public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, Clock clock) {
+        this.shops = shops;
+        adapters.forEach(a -> this.adapters.put(a.platform(), a));
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public WebhookOutcome accept(WebhookDelivery delivery) {
+        if (delivery.body().length > MAX_BODY_BYTES) {
+            return new Rejected(Reason.PAYLOAD_TOO_LARGE, "The body is larger than " + MAX_BODY_BYTES + " bytes.");
+        }
+        Optional<Platform> platform = Platform.fromSlug(delivery.platform());
+        if (platform.isEmpty() || !adapters.containsKey(platform.get())) {
+            return new Rejected(Reason.UNKNOWN_PLATFORM, "Webhooks are accepted for shopify, woocommerce and generic.");
+        }
+        PlatformAdapter adapter = adapters.get(platform.get());
+        if (adapter.isActivationPing(delivery)) {
+            return new WebhookOutcome.Ping();
+        }
+        Instant now = clock.instant();
+        Optional<Shop> shop = findShop(delivery.shop()).filter(s -> s.settings().platform() == platform.get());
+        if (!signedByShop(adapter, delivery, shop, now)) {
+            return new Rejected(Reason.UNAUTHORIZED, "The webhook signature is missing or does not match this shop's secret.");
+        }
+        ParsedDelivery parsed;
+        try {
+            parsed = adapter.parse(delivery);
+        } catch (MalformedDelivery e) {
+            return new Rejected(Reason.valueOf(e.problem().name()), e.getMessage());
+        }
+        if (parsed.event().isEmpty()) {
+            return new WebhookOutcome.Ignored(parsed.topic());
+        }
+        String deliveryKey = platform.get().slug() + ":" + parsed.deliveryId();
+        Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), parsed.event().get(), now);
+        RecordResult result = store.record(recording);
+        if (result.duplicate()) {
+            return new WebhookOutcome.Duplicate(parsed.deliveryId());
+        }
+        return recorded(parsed, recording, result);
+    }
+
+    private Optional<Shop> findShop(String shopId) {
+        return ShopId.isValid(shopId) ? shops.find(new ShopId(shopId)) : Optional.empty();
+    }
+
+    private static boolean signedByShop(PlatformAdapter adapter, WebhookDelivery delivery, Optional<Shop> shop, Instant now) {
+        List<Secret> secrets = shop.map(s -> s.secrets().acceptedAt(now)).orElse(List.of(NO_SHOP));
+        boolean matches = false;
+        for (Secret secret : secrets) {
+            matches |= adapter.signatureMatches(delivery, secret); // no early exit: same work whichever secret matches
+        }
+        return matches && shop.isPresent();
+    }
+
+    private static WebhookOutcome recorded(ParsedDelivery parsed, Recording recording, RecordResult result) {
+        int entries = recording.order().map(o -> o.entries().size()).orElse(0)
+                + recording.customer().map(c -> c.entries().size()).orElse(0);
+        List<String> scheduled = recording.order().map(o -> o.actions().stream()
+                        .map(a -> a.id())
+                        .filter(id -> !result.alreadyScheduled().contains(id))
+                        .toList())
+                .orElse(List.of());
+        return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), entries, scheduled, result.staleSnapshot());
+    }
+}

@@ -1,0 +1,46 @@
+package io.aftercare.domain.webhook;
+
+import java.util.List;
+
+/** How Aftercare answered a delivery. */
+public sealed interface WebhookOutcome {
+
+    /** Recorded: {@code entries} timeline entries written (at most), {@code scheduled} actions newly due. */
+    record Recorded(String deliveryId, String topic, int entries, List<String> scheduled, boolean staleSnapshot) implements WebhookOutcome {
+    }
+
+    /** Seen before: nothing written, and still a success, so the platform stops retrying. */
+    record Duplicate(String deliveryId) implements WebhookOutcome {
+    }
+
+    /** A topic Aftercare does not use: a success, so the platform keeps the subscription. */
+    record Ignored(String topic) implements WebhookOutcome {
+    }
+
+    /** The platform testing the URL. */
+    record Ping() implements WebhookOutcome {
+    }
+
+    record Rejected(Reason reason, String message) implements WebhookOutcome {
+    }
+
+    enum Reason {
+        /** Wrong or missing signature, or an unknown shop: deliberately the same answer for all three. */
+        UNAUTHORIZED("unauthorized"),
+        UNKNOWN_PLATFORM("unknown_platform"),
+        PAYLOAD_TOO_LARGE("payload_too_large"),
+        MALFORMED_JSON("malformed_json"),
+        MISSING_HEADER("missing_header"),
+        INVALID_PAYLOAD("invalid_payload");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

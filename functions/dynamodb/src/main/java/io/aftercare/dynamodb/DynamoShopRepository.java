@@ -1,0 +1,130 @@
+package io.aftercare.dynamodb;
+
+import static io.aftercare.dynamodb.Items.n;
+import static io.aftercare.dynamodb.Items.s;
+
+import io.aftercare.domain.Conflict;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Page;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.DiscountTemplate;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopRepository;
+import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.shop.WebhookSecrets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** Shops in the table: one item each, listed through GSI1. Secrets are stored here and go nowhere else. */
+public final class DynamoShopRepository implements ShopRepository {
+
+    private static final String SHOP = "SHOP";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoShopRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Shop> find(ShopId id) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.shop(id), Keys.SETTINGS)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    @Override
+    public void create(Shop shop) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(shop)).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Conflict("a shop with id " + shop.id() + " exists already");
+        }
+    }
+
+    @Override
+    public void update(Shop shop) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(shop))
+                    .conditionExpression("version = :previous")
+                    .expressionAttributeValues(Map.of(":previous", n(shop.version() - 1))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Conflict("shop " + shop.id() + " was changed meanwhile; read it again and retry");
+        }
+    }
+
+    @Override
+    public Page<Shop> list(PageRequest request) {
+        var startKey = request.pageToken().map(token -> PageTokens.decode(token, Keys.GSI1_PK, Keys.SHOPS,
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK))).orElse(null);
+        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_GSI1)
+                .keyConditionExpression("GSI1PK = :shops")
+                .expressionAttributeValues(Map.of(":shops", s(Keys.SHOPS)))
+                .limit(request.limit())
+                .exclusiveStartKey(startKey));
+        return new Page<>(page.items().stream().map(DynamoShopRepository::read).toList(), PageTokens.encode(page.lastEvaluatedKey()));
+    }
+
+    private static Map<String, AttributeValue> item(Shop shop) {
+        ShopSettings settings = shop.settings();
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.shop(shop.id()), Keys.SETTINGS));
+        item.put(Keys.TYPE, s(SHOP));
+        item.put(Keys.GSI1_PK, s(Keys.SHOPS));
+        item.put(Keys.GSI1_SK, s(Keys.shopListSort(shop.id())));
+        item.put("shopId", s(shop.id().value()));
+        item.put("platform", s(settings.platform().slug()));
+        item.put("brandName", s(settings.brandName()));
+        item.put("senderEmail", s(settings.senderEmail().value()));
+        item.put("replyToEmail", s(settings.replyToEmail().value()));
+        item.put("defaultLanguage", s(settings.defaultLanguage().code()));
+        item.put("timeZone", s(settings.timeZone().getId()));
+        item.put("checkInDays", n(settings.checkInDelay().toDays()));
+        item.put("surveyDelayDays", n(settings.surveyDelay().toDays()));
+        item.put("transitEstimateDays", n(settings.transitEstimate().toDays()));
+        settings.thankYouDiscount().ifPresent(d -> {
+            item.put("discountPrefix", s(d.prefix()));
+            item.put("discountPercent", n(d.percent()));
+        });
+        WebhookSecrets secrets = shop.secrets();
+        item.put("webhookSecret", s(secrets.current().reveal()));
+        secrets.previous().ifPresent(p -> item.put("previousWebhookSecret", s(p.reveal())));
+        secrets.previousValidUntil().ifPresent(t -> item.put("previousSecretValidUntil", Items.time(t)));
+        item.put("createdAt", Items.time(shop.createdAt()));
+        item.put("updatedAt", Items.time(shop.updatedAt()));
+        item.put("version", n(shop.version()));
+        return item;
+    }
+
+    private static Shop read(Map<String, AttributeValue> item) {
+        var settings = new ShopSettings(
+                Platform.fromSlug(Items.requiredString(item, "platform")).orElseThrow(),
+                Items.requiredString(item, "brandName"),
+                new EmailAddress(Items.requiredString(item, "senderEmail")),
+                new EmailAddress(Items.requiredString(item, "replyToEmail")),
+                Language.fromLocale(Items.requiredString(item, "defaultLanguage")).orElse(Language.EN),
+                ZoneId.of(Items.requiredString(item, "timeZone")),
+                Duration.ofDays(Items.number(item, "checkInDays")),
+                Duration.ofDays(Items.number(item, "surveyDelayDays")),
+                Duration.ofDays(Items.number(item, "transitEstimateDays")),
+                Items.string(item, "discountPrefix").map(prefix -> new DiscountTemplate(prefix, (int) Items.number(item, "discountPercent"))));
+        var secrets = new WebhookSecrets(
+                new Secret(Items.requiredString(item, "webhookSecret")),
+                Items.string(item, "previousWebhookSecret").map(Secret::new),
+                Items.time(item, "previousSecretValidUntil"));
+        return new Shop(new ShopId(Items.requiredString(item, "shopId")), settings, secrets,
+                Items.time(item, "createdAt").orElseThrow(), Items.time(item, "updatedAt").orElseThrow(), Items.number(item, "version"));
+    }
+}

@@ -1,0 +1,137 @@
+package io.aftercare.dynamodb;
+
+import static io.aftercare.dynamodb.Items.s;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.Page;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.Milestone;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderLine;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.order.Refund;
+import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.TimelineReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** Reads timelines (newest first, a page at a time), order state and customer summaries. Queries only. */
+public final class DynamoTimelineReader implements TimelineReader {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoTimelineReader(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Page<TimelineEntry> orderTimeline(ShopId shop, OrderId order, PageRequest page) {
+        return timeline(Keys.INDEX_BY_TIME, Keys.PK, Keys.order(shop, order), Set.of(Keys.PK, Keys.SK, Keys.BY_TIME_SK), page);
+    }
+
+    @Override
+    public Page<TimelineEntry> customerTimeline(ShopId shop, EmailAddress customer, PageRequest page) {
+        return timeline(Keys.INDEX_GSI1, Keys.GSI1_PK, Keys.customer(shop, customer),
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), page);
+    }
+
+    private Page<TimelineEntry> timeline(String index, String partitionAttribute, String partition, Set<String> keyAttributes,
+                                         PageRequest page) {
+        var startKey = page.pageToken().map(t -> PageTokens.decode(t, partitionAttribute, partition, keyAttributes)).orElse(null);
+        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(index)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", partitionAttribute))
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .scanIndexForward(false)
+                .limit(page.limit())
+                .exclusiveStartKey(startKey));
+        return new Page<>(response.items().stream().map(TimelineItems::read).toList(), PageTokens.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Optional<OrderState> order(ShopId shop, OrderId order) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.order(shop, order), Keys.ORDER))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(orderState(order, item));
+    }
+
+    static OrderState orderState(OrderId order, Map<String, AttributeValue> item) {
+        Map<Milestone, Instant> milestones = new EnumMap<>(Milestone.class);
+        RecordingItems.MILESTONE_ATTRIBUTES.forEach((milestone, attribute) ->
+                Items.time(item, attribute).ifPresent(at -> milestones.put(milestone, at)));
+        List<Refund> refunds = new ArrayList<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(RecordingItems.REFUND_PREFIX)) {
+                Map<String, AttributeValue> refund = value.m();
+                refunds.add(new Refund(name.substring(RecordingItems.REFUND_PREFIX.length()),
+                        new Money(new BigDecimal(refund.get("amount").n()), refund.get("currency").s()),
+                        Keys.parseTime(refund.get("at").s())));
+            }
+        });
+        refunds.sort((a, b) -> a.at().compareTo(b.at()));
+        Optional<CustomerContact> customer = Items.string(item, RecordingItems.CUSTOMER_EMAIL).map(email ->
+                new CustomerContact(new EmailAddress(email), Items.string(item, "customerName"), Items.string(item, "customerLocale")));
+        Optional<OrderSnapshot> snapshot = Items.string(item, "currency").map(currency -> new OrderSnapshot(order,
+                Items.requiredString(item, "name"),
+                milestones.getOrDefault(Milestone.PLACED, Instant.EPOCH),
+                new Money(Items.decimal(item, "total").orElse(BigDecimal.ZERO), currency),
+                lines(item.get("lines"), currency),
+                customer));
+        return new OrderState(order, snapshot, milestones, refunds, customer, Items.time(item, RecordingItems.SOURCE_TIME));
+    }
+
+    private static List<OrderLine> lines(AttributeValue lines, String currency) {
+        if (lines == null || !lines.hasL()) {
+            return List.of();
+        }
+        return lines.l().stream().map(AttributeValue::m).map(line -> new OrderLine(line.get("title").s(),
+                Integer.parseInt(line.get("quantity").n()), new Money(new BigDecimal(line.get("unitPrice").n()), currency))).toList();
+    }
+
+    /** The profile and the customer's order links, one query over the customer's partition (past its timeline entries). */
+    @Override
+    public Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer) {
+        Map<String, AttributeValue> profile = null;
+        Map<String, BigDecimal> spent = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        int orders = 0;
+        var pages = dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("PK = :pk AND SK >= :orders")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.customer(shop, customer)), ":orders", s(Keys.ORDER_PREFIX))));
+        for (var item : pages.items()) {
+            if (Keys.PROFILE.equals(item.get(Keys.SK).s())) {
+                profile = item;
+                continue;
+            }
+            orders++;
+            Instant placed = Items.time(item, "placedAt").orElseThrow();
+            first = first == null || placed.isBefore(first) ? placed : first;
+            last = last == null || placed.isAfter(last) ? placed : last;
+            spent.merge(Items.requiredString(item, "currency"), Items.decimal(item, "total").orElse(BigDecimal.ZERO), BigDecimal::add);
+        }
+        if (profile == null) {
+            return Optional.empty();
+        }
+        var contact = new CustomerContact(new EmailAddress(Items.requiredString(profile, "email")),
+                Items.string(profile, "name"), Items.string(profile, "locale"));
+        return Optional.of(new CustomerSummary(contact, orders, Optional.ofNullable(first), Optional.ofNullable(last),
+                spent.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).toList()));
+    }
+}

@@ -1,0 +1,127 @@
+package io.aftercare.dynamodb;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.timeline.Subject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every key of the single table is built here, and only here. Everything a shop owns lives under partitions
+ * starting {@code SHOP#<shop>#}, so no query can reach another shop's data. The shapes are pinned by a test.
+ *
+ * <pre>
+ * shop settings      SHOP#{shop}                        SETTINGS          GSI1: SHOPS / SHOP#{shop}
+ * order              SHOP#{shop}#ORDER#{id}             ORDER
+ * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
+ * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
+ * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
+ *                                                                          GSI1: SHOP#{shop}#CUSTOMER#{hash} / {time}#{type}#{id}#{entry id}
+ * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{yyyy-MM-ddTHH} / {time}#{shop}#{id}
+ * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
+ * </pre>
+ */
+public final class Keys {
+
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    public static final String GSI1_PK = "GSI1PK";
+    public static final String GSI1_SK = "GSI1SK";
+    public static final String BY_TIME_SK = "LSI1SK";
+    public static final String DUE_PK = "DUEPK";
+    public static final String DUE_SK = "DUESK";
+    public static final String TYPE = "type";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    /** Local index on a partition's timeline entries by time. */
+    public static final String INDEX_BY_TIME = "ByTime";
+    /** Overloaded global index: customers' timelines, and the list of shops. */
+    public static final String INDEX_GSI1 = "GSI1";
+    /** Sparse global index of due actions by due hour. */
+    public static final String INDEX_DUE = "Due";
+
+    static final String SETTINGS = "SETTINGS";
+    static final String SHOPS = "SHOPS";
+    static final String ORDER = "ORDER";
+    static final String PROFILE = "PROFILE";
+    static final String ACTION = "ACTION";
+    static final String DELIVERY = "DELIVERY";
+    static final String EVENT_PREFIX = "EVENT#";
+    static final String ORDER_PREFIX = "ORDER#";
+
+    // Fixed width, so that text order is time order (Instant.toString drops zero fractions and breaks that).
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+
+    private Keys() {
+    }
+
+    public static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    public static Instant parseTime(String text) {
+        return Instant.parse(text);
+    }
+
+    static String shop(ShopId shop) {
+        return "SHOP#" + shop.value();
+    }
+
+    static String shopListSort(ShopId shop) {
+        return "SHOP#" + shop.value();
+    }
+
+    static String order(ShopId shop, OrderId order) {
+        return subject(shop, Subject.order(order));
+    }
+
+    static String customer(ShopId shop, EmailAddress customer) {
+        return subject(shop, Subject.customer(customer));
+    }
+
+    static String customerOrder(OrderId order) {
+        return ORDER_PREFIX + order.value();
+    }
+
+    static String subject(ShopId shop, Subject subject) {
+        return shop(shop) + "#" + subject.type().name() + "#" + subject.id();
+    }
+
+    static String entry(String entryId) {
+        return EVENT_PREFIX + entryId;
+    }
+
+    static String entryByTime(Instant at, String entryId) {
+        return time(at) + "#" + entryId;
+    }
+
+    static String entryByCustomer(Instant at, Subject subject, String entryId) {
+        return time(at) + "#" + subject.type().name() + "#" + subject.id() + "#" + entryId;
+    }
+
+    public static String action(ShopId shop, String actionId) {
+        return shop(shop) + "#ACTION#" + actionId;
+    }
+
+    public static String dueBucket(Instant due) {
+        return "DUE#" + HOUR.format(due);
+    }
+
+    static String dueSort(Instant due, ShopId shop, String actionId) {
+        return time(due) + "#" + shop.value() + "#" + actionId;
+    }
+
+    static String delivery(ShopId shop, String deliveryKey) {
+        return shop(shop) + "#DELIVERY#" + deliveryKey.toLowerCase(Locale.ROOT);
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, Items.s(pk), SK, Items.s(sk));
+    }
+}

@@ -1,0 +1,148 @@
+package io.aftercare.dynamodb;
+
+import static io.aftercare.dynamodb.Items.n;
+import static io.aftercare.dynamodb.Items.s;
+import static io.aftercare.dynamodb.Items.time;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.Milestone;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderLine;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.recording.CustomerRecording;
+import io.aftercare.domain.recording.OrderRecording;
+import io.aftercare.domain.recording.Recording;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** How each part of a {@link Recording} is written: which item, which expression, which condition. */
+final class RecordingItems {
+
+    static final String SOURCE_TIME = "sourceTime";
+    static final String PROFILE_TIME = "profileTime";
+    static final String CUSTOMER_EMAIL = "customerEmail";
+    static final String REFUND_PREFIX = "REFUND#";
+    static final Map<Milestone, String> MILESTONE_ATTRIBUTES = Map.of(
+            Milestone.PLACED, "placedAt", Milestone.PAID, "paidAt", Milestone.FULFILLED, "fulfilledAt",
+            Milestone.DELIVERED, "deliveredAt", Milestone.CANCELLED, "cancelledAt");
+    static final String STATUS_PENDING = "PENDING";
+
+    private final String table;
+
+    RecordingItems(String table) {
+        this.table = table;
+    }
+
+    /** The dedupe marker: the transaction fails on it when the delivery was recorded before. */
+    TransactWriteItem deliveryMarker(Recording recording, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.delivery(recording.shop(), recording.deliveryKey()), Keys.DELIVERY));
+        item.put(Keys.TYPE, s(Keys.DELIVERY));
+        item.put("topic", s(recording.topic()));
+        item.put("receivedAt", time(recording.receivedAt()));
+        item.put(Keys.EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        return putIfAbsent(item);
+    }
+
+    /**
+     * The order item: facts set their milestones and refunds only if absent (so repeats and stale deliveries change
+     * nothing); the snapshot, when included, replaces the stored one unless that one has a newer source time.
+     */
+    UpdateExpression order(ShopId shop, OrderRecording order, Optional<EmailAddress> customer, boolean withSnapshot) {
+        var update = new UpdateExpression(Keys.key(Keys.order(shop, order.orderId()), Keys.ORDER))
+                .setIfAbsent(Keys.TYPE, s(Keys.ORDER))
+                .setIfAbsent("orderId", s(order.orderId().value()));
+        customer.ifPresent(c -> update.setIfAbsent(CUSTOMER_EMAIL, s(c.value())));
+        if (withSnapshot) {
+            order.snapshot().ifPresent(snapshot -> snapshot(update, snapshot, order.sourceTime()));
+        }
+        order.facts().stream().sorted(Comparator.comparing(OrderFact::at)).forEach(fact -> {
+            fact.milestones().forEach(m -> update.setIfAbsent(MILESTONE_ATTRIBUTES.get(m), time(fact.at())));
+            if (fact instanceof OrderFact.Refunded refund) {
+                update.setIfAbsent(REFUND_PREFIX + refund.refundId(), AttributeValue.fromM(Map.of(
+                        "amount", n(refund.amount().amount()), "currency", s(refund.amount().currency()), "at", time(refund.at()))));
+            }
+        });
+        return update;
+    }
+
+    private static void snapshot(UpdateExpression update, OrderSnapshot snapshot, Instant sourceTime) {
+        update.set("name", s(snapshot.name()))
+                .set("total", n(snapshot.total().amount()))
+                .set("currency", s(snapshot.total().currency()))
+                .set("lines", AttributeValue.fromL(snapshot.lines().stream().map(RecordingItems::line).toList()))
+                .set(SOURCE_TIME, time(sourceTime));
+        snapshot.customer().flatMap(CustomerContact::name).ifPresent(name -> update.set("customerName", s(name)));
+        snapshot.customer().flatMap(CustomerContact::locale).ifPresent(locale -> update.set("customerLocale", s(locale)));
+        String stored = update.name(SOURCE_TIME);
+        update.condition("attribute_not_exists(" + stored + ") OR " + stored + " <= " + update.value(time(sourceTime)));
+    }
+
+    private static AttributeValue line(OrderLine line) {
+        return AttributeValue.fromM(Map.of("title", s(line.title()), "quantity", n(line.quantity()), "unitPrice", n(line.unitPrice().amount())));
+    }
+
+    /** The customer's profile: the platform's customer record replaces it (newest wins); an order only fills gaps. */
+    UpdateExpression profile(ShopId shop, CustomerRecording customer, boolean authoritative) {
+        CustomerContact contact = customer.contact();
+        var update = new UpdateExpression(Keys.key(Keys.customer(shop, contact.email()), Keys.PROFILE))
+                .setIfAbsent(Keys.TYPE, s("CUSTOMER"));
+        if (authoritative) {
+            update.set("email", s(contact.email().value()));
+            contact.name().ifPresent(name -> update.set("name", s(name)));
+            contact.locale().ifPresent(locale -> update.set("locale", s(locale)));
+            update.set(PROFILE_TIME, time(customer.sourceTime()));
+            String stored = update.name(PROFILE_TIME);
+            update.condition("attribute_not_exists(" + stored + ") OR " + stored + " <= " + update.value(time(customer.sourceTime())));
+        } else {
+            update.setIfAbsent("email", s(contact.email().value()));
+            contact.name().ifPresent(name -> update.setIfAbsent("name", s(name)));
+            contact.locale().ifPresent(locale -> update.setIfAbsent("locale", s(locale)));
+        }
+        return update;
+    }
+
+    /** The customer's link to an order, from which order count, first and last order and total spent are derived. */
+    UpdateExpression customerOrder(ShopId shop, EmailAddress customer, OrderSnapshot snapshot) {
+        return new UpdateExpression(Keys.key(Keys.customer(shop, customer), Keys.customerOrder(snapshot.orderId())))
+                .setIfAbsent(Keys.TYPE, s("CUSTOMER_ORDER"))
+                .setIfAbsent("orderId", s(snapshot.orderId().value()))
+                .setIfAbsent("placedAt", time(snapshot.placedAt()))
+                .set("total", n(snapshot.total().amount()))
+                .set("currency", s(snapshot.total().currency()));
+    }
+
+    /** A due action, created only if it was never scheduled: the transaction fails on it otherwise. */
+    TransactWriteItem action(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.action(shop, action.id()), Keys.ACTION));
+        item.put(Keys.TYPE, s(Keys.ACTION));
+        item.put("shop", s(shop.value()));
+        item.put("actionId", s(action.id()));
+        item.put("kind", s(action.kind().slug()));
+        item.put("subjectType", s(action.subject().type().name()));
+        item.put("subjectId", s(action.subject().id()));
+        item.put("dueAt", time(action.dueAt()));
+        item.put("status", s(STATUS_PENDING));
+        item.put("createdAt", time(now));
+        item.put(Keys.DUE_PK, s(Keys.dueBucket(action.dueAt())));
+        item.put(Keys.DUE_SK, s(Keys.dueSort(action.dueAt(), shop, action.id())));
+        customer.ifPresent(c -> item.put(CUSTOMER_EMAIL, s(c.value())));
+        return putIfAbsent(item);
+    }
+
+    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(" + Keys.PK + ")")
+                .build()).build();
+    }
+}

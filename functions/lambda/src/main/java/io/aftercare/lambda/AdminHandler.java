@@ -1,0 +1,53 @@
+package io.aftercare.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.aftercare.domain.ShopId;
+import io.aftercare.lambda.http.HttpRequest;
+import io.aftercare.lambda.http.HttpResponses;
+import io.aftercare.lambda.http.Routes;
+import io.aftercare.lambda.json.JsonViews;
+import io.aftercare.lambda.json.ShopJson;
+import io.aftercare.lambda.json.TimelineJson;
+
+/** {@code /admin/shops...}: register, list, show, update shops and rotate their webhook secrets. */
+public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final Routes routes;
+
+    public AdminHandler() {
+        this(Aftercare.instance());
+    }
+
+    public AdminHandler(Aftercare app) {
+        var shops = app.shops();
+        this.routes = new Routes(app.adminAuth())
+                .on("POST /admin/shops", request -> {
+                    var registration = ShopJson.registration(JsonViews.readObject(request.body(), ShopJson.REGISTRATION));
+                    var shop = shops.register(registration.id(), registration.settings(), registration.webhookSecret());
+                    return HttpResponses.json(201, ShopJson.view(shop));
+                })
+                .on("GET /admin/shops", request -> HttpResponses.json(200,
+                        TimelineJson.pageOf(shops.list(Pages.from(request)).map(ShopJson::view))))
+                .on("GET /admin/shops/{shop}", request -> HttpResponses.json(200, ShopJson.view(shops.show(shop(request)))))
+                .on("PATCH /admin/shops/{shop}", request -> {
+                    var body = JsonViews.readObject(request.body(), ShopJson.SETTINGS);
+                    return HttpResponses.json(200, ShopJson.view(shops.update(shop(request), current -> ShopJson.apply(body, current))));
+                })
+                .on("POST /admin/shops/{shop}/webhook-secret", request -> {
+                    var rotation = ShopJson.rotation(JsonViews.readObject(request.body(), ShopJson.ROTATION));
+                    return HttpResponses.json(200, ShopJson.view(shops.rotateSecret(shop(request), rotation.webhookSecret(), rotation.overlap())));
+                });
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.handle(HttpRequest.of(event));
+    }
+
+    private static ShopId shop(HttpRequest request) {
+        return new ShopId(request.path("shop"));
+    }
+}

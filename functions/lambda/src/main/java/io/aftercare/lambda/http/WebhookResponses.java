@@ -1,0 +1,51 @@
+package io.aftercare.lambda.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.aftercare.domain.webhook.WebhookOutcome;
+import io.aftercare.domain.webhook.WebhookOutcome.Reason;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the platforms are told. Every accepted, duplicate or ignored delivery is a 2xx: anything else makes
+ * Shopify retry and eventually delete the subscription, and WooCommerce disable the webhook.
+ */
+public final class WebhookResponses {
+
+    private WebhookResponses() {
+    }
+
+    public static APIGatewayV2HTTPResponse of(WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.Recorded recorded) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "recorded");
+            body.put("deliveryId", recorded.deliveryId());
+            body.put("topic", recorded.topic());
+            body.put("scheduled", recorded.scheduled());
+            if (recorded.staleSnapshot()) {
+                body.put("note", "an older snapshot than the one stored: its state was not applied");
+            }
+            return HttpResponses.json(200, body);
+        }
+        if (outcome instanceof WebhookOutcome.Duplicate duplicate) {
+            return HttpResponses.json(200, Map.of("status", "duplicate", "deliveryId", duplicate.deliveryId()));
+        }
+        if (outcome instanceof WebhookOutcome.Ignored ignored) {
+            return HttpResponses.json(200, Map.of("ignored", ignored.topic()));
+        }
+        if (outcome instanceof WebhookOutcome.Ping) {
+            return HttpResponses.json(200, Map.of("status", "ok"));
+        }
+        var rejected = (WebhookOutcome.Rejected) outcome;
+        return HttpResponses.error(status(rejected.reason()), rejected.reason().code(), rejected.message());
+    }
+
+    private static int status(Reason reason) {
+        return switch (reason) {
+            case UNAUTHORIZED -> 401;
+            case UNKNOWN_PLATFORM -> 404;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case MALFORMED_JSON, MISSING_HEADER, INVALID_PAYLOAD -> 400;
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package io.aftercare.lambda.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.DiscountTemplate;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopAdmin;
+import io.aftercare.domain.shop.ShopSettings;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** The admin API's shop bodies. Secrets go in, never out: a shop's view says only whether a secret is set. */
+public final class ShopJson {
+
+    public static final Set<String> SETTINGS = Set.of("brandName", "senderEmail", "replyToEmail", "defaultLanguage", "timeZone",
+            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount");
+    public static final Set<String> REGISTRATION = union(SETTINGS, Set.of("id", "platform", "webhookSecret"));
+    public static final Set<String> ROTATION = Set.of("webhookSecret", "previousValidForHours");
+
+    private ShopJson() {
+    }
+
+    public record Registration(ShopId id, ShopSettings settings, Secret webhookSecret) {
+    }
+
+    public record Rotation(Secret webhookSecret, Duration overlap) {
+    }
+
+    public static Registration registration(JsonNode body) {
+        ShopId id = new ShopId(required(body, "id"));
+        Platform platform = Platform.fromSlug(required(body, "platform"))
+                .orElseThrow(() -> new InvalidInput("platform", "platform must be shopify, woocommerce or generic"));
+        EmailAddress sender = email(body, "senderEmail").orElseThrow(() -> missing("senderEmail"));
+        var defaults = new ShopSettings(platform, required(body, "brandName"), sender, sender, Language.EN, ZoneOffset.UTC,
+                ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE,
+                Optional.empty());
+        return new Registration(id, apply(body, defaults), new Secret(required(body, "webhookSecret")));
+    }
+
+    /** The fields present in {@code body} replace the current ones; {@code "thankYouDiscount": null} removes the discount. */
+    public static ShopSettings apply(JsonNode body, ShopSettings current) {
+        Optional<DiscountTemplate> discount = current.thankYouDiscount();
+        if (body.has("thankYouDiscount")) {
+            JsonNode d = body.get("thankYouDiscount");
+            discount = d.isNull() ? Optional.empty()
+                    : Optional.of(new DiscountTemplate(text(d, "prefix").orElseThrow(() -> missing("thankYouDiscount.prefix")),
+                            wholeNumber(d, "percent").orElseThrow(() -> missing("thankYouDiscount.percent"))));
+        }
+        return new ShopSettings(current.platform(),
+                text(body, "brandName").orElse(current.brandName()),
+                email(body, "senderEmail").orElse(current.senderEmail()),
+                email(body, "replyToEmail").orElse(current.replyToEmail()),
+                text(body, "defaultLanguage").map(l -> Language.fromLocale(l)
+                        .orElseThrow(() -> new InvalidInput("defaultLanguage", "defaultLanguage must be one of en, ru, ro, pl")))
+                        .orElse(current.defaultLanguage()),
+                text(body, "timeZone").map(ShopJson::zone).orElse(current.timeZone()),
+                wholeNumber(body, "checkInDays").map(Duration::ofDays).orElse(current.checkInDelay()),
+                wholeNumber(body, "surveyDelayDays").map(Duration::ofDays).orElse(current.surveyDelay()),
+                wholeNumber(body, "transitEstimateDays").map(Duration::ofDays).orElse(current.transitEstimate()),
+                discount);
+    }
+
+    public static Rotation rotation(JsonNode body) {
+        int hours = wholeNumber(body, "previousValidForHours").orElse((int) ShopAdmin.DEFAULT_ROTATION_OVERLAP.toHours());
+        return new Rotation(new Secret(required(body, "webhookSecret")), Duration.ofHours(hours));
+    }
+
+    public record DiscountView(String prefix, int percent) {
+    }
+
+    public record SecretView(boolean configured, String previousValidUntil) {
+    }
+
+    public record ShopView(String id, String platform, String webhookPath, String brandName, String senderEmail, String replyToEmail,
+                           String defaultLanguage, String timeZone, long checkInDays, long surveyDelayDays,
+                           long transitEstimateDays, DiscountView thankYouDiscount, SecretView webhookSecret,
+                           String createdAt, String updatedAt, long version) {
+    }
+
+    public static ShopView view(Shop shop) {
+        ShopSettings s = shop.settings();
+        return new ShopView(shop.id().value(), s.platform().slug(), "/webhooks/" + s.platform().slug() + "/" + shop.id().value(),
+                s.brandName(), s.senderEmail().value(), s.replyToEmail().value(), s.defaultLanguage().code(), s.timeZone().getId(),
+                s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(),
+                s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent())).orElse(null),
+                new SecretView(true, shop.secrets().previousValidUntil().map(Object::toString).orElse(null)),
+                shop.createdAt().toString(), shop.updatedAt().toString(), shop.version());
+    }
+
+    private static String required(JsonNode body, String field) {
+        return text(body, field).orElseThrow(() -> missing(field));
+    }
+
+    private static InvalidInput missing(String field) {
+        return new InvalidInput(field, field + " is required");
+    }
+
+    private static Optional<String> text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return Optional.of(value.asText().trim());
+    }
+
+    private static Optional<Integer> wholeNumber(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new InvalidInput(field, field + " must be a whole number");
+        }
+        return Optional.of(value.asInt());
+    }
+
+    private static Optional<EmailAddress> email(JsonNode body, String field) {
+        return text(body, field).map(value -> {
+            if (!EmailAddress.isValid(value)) {
+                throw new InvalidInput(field, field + " is not an email address");
+            }
+            return new EmailAddress(value);
+        });
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new InvalidInput("timeZone", "timeZone must be an IANA zone such as Europe/Warsaw");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

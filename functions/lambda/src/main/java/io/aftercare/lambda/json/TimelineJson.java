@@ -1,0 +1,91 @@
+package io.aftercare.lambda.json;
+
+import io.aftercare.domain.Money;
+import io.aftercare.domain.Page;
+import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.Milestone;
+import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The agent API's views of orders, customers and timelines. */
+public final class TimelineJson {
+
+    private TimelineJson() {
+    }
+
+    public record EntryView(String id, String subject, String subjectId, String at, String kind, String summary, String deliveryId) {
+    }
+
+    public record PageView<T>(List<T> items, String nextPageToken) {
+    }
+
+    public record MoneyView(String amount, String currency) {
+    }
+
+    public record LineView(String title, int quantity, MoneyView unitPrice) {
+    }
+
+    public record ContactView(String email, String name, String locale) {
+    }
+
+    public record OrderView(String id, String name, String status, Map<String, String> milestones, MoneyView total,
+                            MoneyView refunded, List<LineView> lines, ContactView customer, String sourceTime) {
+    }
+
+    public record CustomerView(ContactView contact, int orderCount, String firstOrderAt, String lastOrderAt, List<MoneyView> totalSpent) {
+    }
+
+    public static PageView<EntryView> page(Page<TimelineEntry> page) {
+        return pageOf(page.map(TimelineJson::entry));
+    }
+
+    public static <T> PageView<T> pageOf(Page<T> page) {
+        return new PageView<>(page.items(), page.nextPageToken().orElse(null));
+    }
+
+    private static EntryView entry(TimelineEntry e) {
+        return new EntryView(e.id(), e.subject().type().label(), e.subject().id(), e.at().toString(), e.kind().label(),
+                e.summary(), e.deliveryId().orElse(null));
+    }
+
+    public static OrderView order(OrderState order) {
+        Map<String, String> milestones = new TreeMap<>();
+        order.milestones().forEach((m, at) -> milestones.put(label(m), at.toString()));
+        String currency = order.total().map(Money::currency).orElse(Money.UNKNOWN_CURRENCY);
+        return new OrderView(order.orderId().value(),
+                order.snapshot().map(s -> s.name()).orElse(null),
+                order.status().label(),
+                milestones,
+                order.total().map(TimelineJson::money).orElse(null),
+                money(new Money(order.refundedAmount(), currency)),
+                order.snapshot().map(s -> s.lines().stream()
+                        .map(l -> new LineView(l.title(), l.quantity(), money(l.unitPrice()))).toList()).orElse(List.of()),
+                order.customer().map(TimelineJson::contact).orElse(null),
+                order.sourceTime().map(Instant::toString).orElse(null));
+    }
+
+    public static CustomerView customer(CustomerSummary customer) {
+        return new CustomerView(contact(customer.contact()), customer.orderCount(),
+                customer.firstOrderAt().map(Instant::toString).orElse(null),
+                customer.lastOrderAt().map(Instant::toString).orElse(null),
+                customer.totalSpent().stream().map(TimelineJson::money).toList());
+    }
+
+    private static ContactView contact(CustomerContact c) {
+        return new ContactView(c.email().value(), c.name().orElse(null), c.locale().orElse(null));
+    }
+
+    private static MoneyView money(Money m) {
+        return new MoneyView(m.amount().toPlainString(), m.currency());
+    }
+
+    private static String label(Milestone m) {
+        return m.name().toLowerCase(Locale.ROOT);
+    }
+}

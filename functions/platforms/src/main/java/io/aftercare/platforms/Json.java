@@ -1,0 +1,178 @@
+package io.aftercare.platforms;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.webhook.MalformedDelivery;
+import io.aftercare.domain.webhook.MalformedDelivery.Problem;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Reading platform payloads defensively: every missing or mistyped field becomes a {@link MalformedDelivery}
+ * naming the field, never a NullPointerException or a 500.
+ */
+public final class Json {
+
+    // Webhook bodies are shallow; deep nesting is an attack, not an order.
+    private static final ObjectMapper MAPPER = new JsonMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
+            .build());
+
+    private Json() {
+    }
+
+    public static JsonNode parseObject(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new MalformedDelivery(Problem.MALFORMED_JSON, "The body must be a JSON object.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedDelivery(Problem.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedDelivery(Problem.MALFORMED_JSON, "The body could not be read as JSON.");
+        }
+    }
+
+    /** Text or a number as text (platform ids come as either); absent, null and blank are empty. */
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            throw invalid(field, "must be text");
+        }
+        String text = value.isNumber() ? value.numberValue().toString() : value.asText();
+        return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+    }
+
+    public static String requiredText(JsonNode node, String field) {
+        return text(node, field).orElseThrow(() -> invalid(field, "is required"));
+    }
+
+    /** An integral id: Shopify's exceed a double's precision, so it is read from the number's own digits. */
+    public static Optional<String> id(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value != null && value.isFloatingPointNumber()) {
+            throw invalid(field, "must be a whole number or text");
+        }
+        return text(node, field);
+    }
+
+    public static String requiredId(JsonNode node, String field) {
+        return id(node, field).orElseThrow(() -> invalid(field, "is required"));
+    }
+
+    public static JsonNode object(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return MAPPER.createObjectNode();
+        }
+        if (!value.isObject()) {
+            throw invalid(field, "must be an object");
+        }
+        return value;
+    }
+
+    public static JsonNode requiredObject(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw invalid(field, "is required and must be an object");
+        }
+        return value;
+    }
+
+    public static Iterable<JsonNode> array(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return MAPPER.createArrayNode();
+        }
+        if (!value.isArray()) {
+            throw invalid(field, "must be an array");
+        }
+        for (JsonNode element : value) {
+            if (!element.isObject()) {
+                throw invalid(field, "must hold objects");
+            }
+        }
+        return value;
+    }
+
+    /** ISO-8601 with an offset ({@code 2021-12-31T19:00:00-05:00}, {@code ...Z}), or without one, meaning UTC. */
+    public static Optional<Instant> time(JsonNode node, String field) {
+        return text(node, field).map(text -> parseTime(field, text));
+    }
+
+    public static Instant requiredTime(JsonNode node, String field) {
+        return time(node, field).orElseThrow(() -> invalid(field, "is required"));
+    }
+
+    public static Instant parseTime(String field, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw invalid(field, "must be an ISO-8601 date-time");
+            }
+        }
+    }
+
+    public static Money money(JsonNode node, String field, String currency) {
+        String amount = requiredText(node, field);
+        try {
+            return Money.of(amount, currency);
+        } catch (InvalidInput e) {
+            throw invalid(field, "must be an amount in " + currency);
+        }
+    }
+
+    public static String currency(JsonNode node, String field) {
+        String currency = requiredText(node, field);
+        if (!currency.matches("[A-Z]{3}")) {
+            throw invalid(field, "must be a three-letter ISO 4217 code");
+        }
+        return currency;
+    }
+
+    public static int quantity(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToInt() || value.asInt() < 0) {
+            throw invalid(field, "must be a whole number of at least 0");
+        }
+        return value.asInt();
+    }
+
+    public static Optional<EmailAddress> email(JsonNode node, String field) {
+        return text(node, field).filter(EmailAddress::isValid).map(EmailAddress::new);
+    }
+
+    public static OrderId orderId(JsonNode node, String field) {
+        String id = requiredId(node, field);
+        try {
+            return new OrderId(id);
+        } catch (InvalidInput e) {
+            throw invalid(field, "must be 1-64 letters, digits or _ . : -");
+        }
+    }
+
+    public static MalformedDelivery invalid(String field, String problem) {
+        return new MalformedDelivery(Problem.INVALID_PAYLOAD, "Field '" + field + "' " + problem + ".");
+    }
+}

@@ -1,0 +1,73 @@
+package io.aftercare.platforms.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.webhook.MalformedDelivery;
+import io.aftercare.domain.webhook.MalformedDelivery.Problem;
+import io.aftercare.domain.webhook.ParsedDelivery;
+import io.aftercare.domain.webhook.PlatformAdapter;
+import io.aftercare.domain.webhook.WebhookDelivery;
+import io.aftercare.platforms.Base64Signature;
+import io.aftercare.platforms.Json;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Shopify webhooks: signed with {@code X-Shopify-Hmac-Sha256}, one delivery per {@code X-Shopify-Webhook-Id}.
+ * Shopify's newer event deliveries send the same headers without the {@code X-} prefix; both are read.
+ */
+public final class ShopifyAdapter implements PlatformAdapter {
+
+    static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled",
+            "orders/fulfilled", "orders/partially_fulfilled");
+
+    private final ShopifyMapper mapper = new ShopifyMapper();
+
+    @Override
+    public Platform platform() {
+        return Platform.SHOPIFY;
+    }
+
+    @Override
+    public boolean signatureMatches(WebhookDelivery delivery, Secret secret) {
+        return Base64Signature.matches(header(delivery, "hmac-sha256"), delivery.body(), secret);
+    }
+
+    @Override
+    public ParsedDelivery parse(WebhookDelivery delivery) {
+        String topic = required(delivery, "topic");
+        String deliveryId = required(delivery, "webhook-id");
+        Optional<Instant> triggeredAt = header(delivery, "triggered-at").map(t -> Json.parseTime("X-Shopify-Triggered-At", t));
+        Optional<PlatformEvent> event = eventFor(topic, Json.parseObject(delivery.body()), triggeredAt);
+        return new ParsedDelivery(deliveryId, topic, event);
+    }
+
+    private Optional<PlatformEvent> eventFor(String topic, JsonNode body, Optional<Instant> triggeredAt) {
+        if (ORDER_TOPICS.contains(topic)) {
+            return Optional.of(mapper.order(body, topic.equals("orders/create"), triggeredAt));
+        }
+        return switch (topic) {
+            case "fulfillments/create", "fulfillments/update" -> Optional.of(mapper.fulfillment(body, triggeredAt));
+            case "fulfillment_events/create" -> Optional.of(mapper.fulfillmentEvent(body, triggeredAt));
+            case "refunds/create" -> Optional.of(mapper.refund(body, triggeredAt));
+            case "customers/create", "customers/update" -> mapper.customer(body, triggeredAt);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> header(WebhookDelivery delivery, String name) {
+        return delivery.header("x-shopify-" + name).or(() -> delivery.header("shopify-" + name));
+    }
+
+    private static String required(WebhookDelivery delivery, String name) {
+        return header(delivery, name).orElseThrow(() ->
+                new MalformedDelivery(Problem.MISSING_HEADER, "Header X-Shopify-" + capitalized(name) + " is required."));
+    }
+
+    private static String capitalized(String name) {
+        return name.equals("webhook-id") ? "Webhook-Id" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

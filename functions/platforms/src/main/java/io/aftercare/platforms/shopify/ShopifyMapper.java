@@ -1,0 +1,188 @@
+package io.aftercare.platforms.shopify;
+
+import static io.aftercare.platforms.Json.array;
+import static io.aftercare.platforms.Json.email;
+import static io.aftercare.platforms.Json.object;
+import static io.aftercare.platforms.Json.requiredId;
+import static io.aftercare.platforms.Json.requiredTime;
+import static io.aftercare.platforms.Json.text;
+import static io.aftercare.platforms.Json.time;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.event.CustomerUpdate;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.FulfilmentStatus;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderLine;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.order.Tracking;
+import io.aftercare.platforms.Json;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Shopify's REST webhook payloads (orders, fulfillments, fulfillment events, refunds, customers) in domain terms. */
+final class ShopifyMapper {
+
+    private static final List<String> PAID = List.of("paid", "partially_refunded", "refunded");
+
+    OrderUpdate order(JsonNode order, boolean created, Optional<Instant> triggeredAt) {
+        OrderId orderId = Json.orderId(order, "id");
+        Instant placedAt = requiredTime(order, "created_at");
+        Instant updatedAt = time(order, "updated_at").orElse(placedAt);
+        String currency = Json.currency(order, "currency");
+        var snapshot = new OrderSnapshot(orderId,
+                text(order, "name").orElseGet(() -> "#" + text(order, "order_number").orElse(orderId.value())),
+                placedAt,
+                Json.money(order, "total_price", currency),
+                lines(order, currency),
+                contact(order));
+
+        List<OrderFact> facts = new ArrayList<>();
+        facts.add(new OrderFact.Placed(placedAt));
+        if (PAID.contains(text(order, "financial_status").orElse(""))) {
+            facts.add(new OrderFact.Paid(created ? placedAt : updatedAt));
+        }
+        time(order, "cancelled_at").ifPresent(at -> facts.add(new OrderFact.Cancelled(at, text(order, "cancel_reason"))));
+        for (JsonNode fulfillment : array(order, "fulfillments")) {
+            facts.addAll(fulfillmentFacts(fulfillment));
+        }
+        for (JsonNode refund : array(order, "refunds")) {
+            facts.add(refundFact(refund, currency));
+        }
+        return new OrderUpdate(orderId, triggeredAt.orElse(updatedAt), Optional.of(snapshot), facts, Optional.empty(), created);
+    }
+
+    OrderUpdate fulfillment(JsonNode fulfillment, Optional<Instant> triggeredAt) {
+        List<OrderFact> facts = fulfillmentFacts(fulfillment);
+        Instant at = facts.isEmpty() ? requiredTime(fulfillment, "created_at") : facts.get(0).at();
+        return new OrderUpdate(Json.orderId(fulfillment, "order_id"), triggeredAt.orElse(at), Optional.empty(), facts,
+                email(fulfillment, "email"), false);
+    }
+
+    OrderUpdate fulfillmentEvent(JsonNode event, Optional<Instant> triggeredAt) {
+        Instant at = time(event, "happened_at").orElseGet(() -> requiredTime(event, "created_at"));
+        List<OrderFact> facts = shipmentStatus(text(event, "status"))
+                .<List<OrderFact>>map(status -> List.of(new OrderFact.ShipmentProgressed(
+                        requiredId(event, "fulfillment_id"), status, at, text(event, "message"))))
+                .orElse(List.of());
+        return new OrderUpdate(Json.orderId(event, "order_id"), triggeredAt.orElse(at), Optional.empty(), facts, Optional.empty(), false);
+    }
+
+    OrderUpdate refund(JsonNode refund, Optional<Instant> triggeredAt) {
+        OrderFact fact = refundFact(refund, refundCurrency(refund));
+        return new OrderUpdate(Json.orderId(refund, "order_id"), triggeredAt.orElse(fact.at()), Optional.empty(), List.of(fact),
+                Optional.empty(), false);
+    }
+
+    /** A customer without an email address is nobody Aftercare can write to: ignored. */
+    Optional<PlatformEvent> customer(JsonNode customer, Optional<Instant> triggeredAt) {
+        Instant updatedAt = time(customer, "updated_at").or(() -> time(customer, "created_at"))
+                .or(() -> triggeredAt).orElse(Instant.EPOCH);
+        return email(customer, "email").map(address -> new CustomerUpdate(
+                new CustomerContact(address, fullName(customer), text(customer, "locale")), triggeredAt.orElse(updatedAt)));
+    }
+
+    private static List<OrderFact> fulfillmentFacts(JsonNode fulfillment) {
+        String id = requiredId(fulfillment, "id");
+        Instant at = time(fulfillment, "updated_at").orElseGet(() -> requiredTime(fulfillment, "created_at"));
+        List<OrderFact> facts = new ArrayList<>();
+        fulfilmentStatus(text(fulfillment, "status"))
+                .ifPresent(status -> facts.add(new OrderFact.FulfilmentChanged(id, status, at, tracking(fulfillment))));
+        shipmentStatus(text(fulfillment, "shipment_status"))
+                .ifPresent(status -> facts.add(new OrderFact.ShipmentProgressed(id, status, at, Optional.empty())));
+        return facts;
+    }
+
+    private static Tracking tracking(JsonNode fulfillment) {
+        return new Tracking(text(fulfillment, "tracking_company"),
+                text(fulfillment, "tracking_number").or(() -> first(fulfillment, "tracking_numbers")),
+                text(fulfillment, "tracking_url").or(() -> first(fulfillment, "tracking_urls")));
+    }
+
+    private static Optional<String> first(JsonNode node, String arrayField) {
+        JsonNode array = node.get(arrayField);
+        return array != null && array.isArray() && array.size() > 0 && array.get(0).isTextual()
+                ? Optional.of(array.get(0).asText()) : Optional.empty();
+    }
+
+    /** Shopify's fulfilment statuses; "success" is the one meaning the parcel left. Unknown ones are skipped. */
+    private static Optional<FulfilmentStatus> fulfilmentStatus(Optional<String> status) {
+        return status.flatMap(s -> switch (s) {
+            case "pending" -> Optional.of(FulfilmentStatus.PENDING);
+            case "open" -> Optional.of(FulfilmentStatus.OPEN);
+            case "success" -> Optional.of(FulfilmentStatus.SHIPPED);
+            case "cancelled" -> Optional.of(FulfilmentStatus.CANCELLED);
+            case "error", "failure" -> Optional.of(FulfilmentStatus.FAILED);
+            default -> Optional.empty();
+        });
+    }
+
+    /** Shopify's shipment (tracking) statuses; a status Shopify adds later is skipped rather than refused. */
+    static Optional<ShipmentStatus> shipmentStatus(Optional<String> status) {
+        return status.map(s -> s.toUpperCase(Locale.ROOT))
+                .map(s -> s.equals("CARRIER_PICKED_UP") ? "PICKED_UP" : s)
+                .flatMap(s -> Stream.of(ShipmentStatus.values()).filter(v -> v.name().equals(s)).findFirst());
+    }
+
+    private static OrderFact refundFact(JsonNode refund, String currency) {
+        BigDecimal amount = BigDecimal.ZERO;
+        for (JsonNode transaction : array(refund, "transactions")) {
+            if ("refund".equals(text(transaction, "kind").orElse("")) && "success".equals(text(transaction, "status").orElse(""))) {
+                amount = amount.add(Json.money(transaction, "amount", currency).amount());
+            }
+        }
+        Instant at = time(refund, "processed_at").orElseGet(() -> requiredTime(refund, "created_at"));
+        return new OrderFact.Refunded(requiredId(refund, "id"), new Money(amount, currency), at, text(refund, "note"));
+    }
+
+    /** A refund's transactions often carry no currency; its line items' shop money does. */
+    private static String refundCurrency(JsonNode refund) {
+        for (JsonNode transaction : array(refund, "transactions")) {
+            if (text(transaction, "currency").isPresent()) {
+                return Json.currency(transaction, "currency");
+            }
+        }
+        for (JsonNode line : array(refund, "refund_line_items")) {
+            JsonNode shopMoney = object(object(line, "subtotal_set"), "shop_money");
+            if (text(shopMoney, "currency_code").isPresent()) {
+                return Json.currency(shopMoney, "currency_code");
+            }
+        }
+        return Money.UNKNOWN_CURRENCY;
+    }
+
+    private static List<OrderLine> lines(JsonNode order, String currency) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (JsonNode line : array(order, "line_items")) {
+            lines.add(new OrderLine(text(line, "title").or(() -> text(line, "name")).orElse("Item"),
+                    Json.quantity(line, "quantity"), Json.money(line, "price", currency)));
+        }
+        return lines;
+    }
+
+    /** The order's own email is where Shopify sends the customer's order mail; the account's is the fallback. */
+    private static Optional<CustomerContact> contact(JsonNode order) {
+        JsonNode customer = object(order, "customer");
+        Optional<EmailAddress> address = email(order, "email").or(() -> email(order, "contact_email")).or(() -> email(customer, "email"));
+        Optional<String> name = fullName(customer).or(() -> fullName(object(order, "billing_address")));
+        return address.map(a -> new CustomerContact(a, name, text(order, "customer_locale")));
+    }
+
+    private static Optional<String> fullName(JsonNode person) {
+        String name = Stream.of(text(person, "first_name"), text(person, "last_name"))
+                .flatMap(Optional::stream).collect(Collectors.joining(" "));
+        return name.isBlank() ? Optional.empty() : Optional.of(name);
+    }
+}

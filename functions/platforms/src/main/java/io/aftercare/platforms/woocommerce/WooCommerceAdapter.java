@@ -1,0 +1,61 @@
+package io.aftercare.platforms.woocommerce;
+
+import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.webhook.MalformedDelivery;
+import io.aftercare.domain.webhook.MalformedDelivery.Problem;
+import io.aftercare.domain.webhook.ParsedDelivery;
+import io.aftercare.domain.webhook.PlatformAdapter;
+import io.aftercare.domain.webhook.WebhookDelivery;
+import io.aftercare.platforms.Base64Signature;
+import io.aftercare.platforms.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * WooCommerce webhooks: signed with {@code X-WC-Webhook-Signature}, one delivery per {@code X-WC-Webhook-Delivery-ID}.
+ * Refunds have no topic of their own; they arrive as the {@code refunds[]} of an {@code order.updated}.
+ */
+public final class WooCommerceAdapter implements PlatformAdapter {
+
+    // WC_Webhook::deliver_ping() posts just this form body, unsigned, and needs a 2xx to activate the webhook.
+    private static final Pattern PING = Pattern.compile("webhook_id=\\d+");
+
+    private final WooCommerceMapper mapper = new WooCommerceMapper();
+
+    @Override
+    public Platform platform() {
+        return Platform.WOOCOMMERCE;
+    }
+
+    @Override
+    public boolean isActivationPing(WebhookDelivery delivery) {
+        return delivery.header("x-wc-webhook-signature").isEmpty()
+                && delivery.body().length < 64
+                && PING.matcher(new String(delivery.body(), StandardCharsets.UTF_8).trim()).matches();
+    }
+
+    @Override
+    public boolean signatureMatches(WebhookDelivery delivery, Secret secret) {
+        return Base64Signature.matches(delivery.header("x-wc-webhook-signature"), delivery.body(), secret);
+    }
+
+    @Override
+    public ParsedDelivery parse(WebhookDelivery delivery) {
+        String topic = required(delivery, "X-WC-Webhook-Topic");
+        String deliveryId = required(delivery, "X-WC-Webhook-Delivery-ID");
+        Optional<PlatformEvent> event = switch (topic) {
+            case "order.created" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), true));
+            case "order.updated" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), false));
+            default -> Optional.empty();
+        };
+        return new ParsedDelivery(deliveryId, topic, event);
+    }
+
+    private static String required(WebhookDelivery delivery, String header) {
+        return delivery.header(header).orElseThrow(() ->
+                new MalformedDelivery(Problem.MISSING_HEADER, "Header " + header + " is required."));
+    }
+}

@@ -1,0 +1,87 @@
+package io.aftercare.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP routes {@code template.yaml} gives API Gateway, with the handler class of each: the local runner serves
+ * these and nothing else, so it cannot drift from what is deployed.
+ */
+public final class TemplateRoutes {
+
+    /** One route: {@code method} and {@code path} as in the template ({@code /webhooks/{platform}/{shop}}). */
+    public record Route(String function, String handlerClass, String method, String path) {
+
+        public String routeKey() {
+            return method + " " + path;
+        }
+
+        /** The path parameters when {@code requestPath} matches this route. */
+        public Optional<Map<String, String>> match(String requestMethod, List<String> segments) {
+            List<String> pattern = segmentsOf(path);
+            if (!method.equalsIgnoreCase(requestMethod) || pattern.size() != segments.size()) {
+                return Optional.empty();
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < pattern.size(); i++) {
+                String p = pattern.get(i);
+                if (p.startsWith("{") && p.endsWith("}")) {
+                    parameters.put(p.substring(1, p.length() - 1), segments.get(i));
+                } else if (!p.equals(segments.get(i))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(parameters);
+        }
+    }
+
+    private TemplateRoutes() {
+    }
+
+    public static List<Route> read(Path template) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + template, e);
+        }
+        List<Route> routes = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields(); resources.hasNext(); ) {
+            var resource = resources.next();
+            JsonNode properties = resource.getValue().path("Properties");
+            if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
+                continue;
+            }
+            String handlerClass = properties.path("Handler").asText().split("::")[0];
+            for (JsonNode event : properties.path("Events")) {
+                if ("HttpApi".equals(event.path("Type").asText())) {
+                    routes.add(new Route(resource.getKey(), handlerClass,
+                            event.path("Properties").path("Method").asText().toUpperCase(Locale.ROOT),
+                            event.path("Properties").path("Path").asText()));
+                }
+            }
+        }
+        return routes;
+    }
+
+    static List<String> segmentsOf(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+}
