@@ -30,7 +30,7 @@ public final class DynamoDbExtension implements ParameterResolver {
     }
 
     /** Closed by JUnit when the whole test run ends. */
-    private record Running(LocalDynamoDb local) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LocalDynamoDb local) implements AutoCloseable {
         @Override
         public void close() {
             local.close();

@@ -1,6 +1,7 @@
 package io.aftercare.dynamodb;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.RecordResult;
@@ -117,6 +118,9 @@ public final class DynamoRecordingStore implements RecordingStore {
                 order.snapshot().ifPresent(snapshot -> customer.ifPresent(c ->
                         steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
             }
+            order.facts().stream()
+                    .filter(OrderFact.Refunded.class::isInstance)
+                    .forEach(refund -> steps.add(idempotent(items.refund(recording.shop(), order.orderId(), (OrderFact.Refunded) refund))));
             order.actions().stream()
                     .filter(action -> !skippedActions.contains(action.id()))
                     .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, customer, now))));

@@ -65,25 +65,31 @@ public final class DynamoTimelineReader implements TimelineReader {
         return new Page<>(response.items().stream().map(TimelineItems::read).toList(), PageTokens.encode(response.lastEvaluatedKey()));
     }
 
+    /** The order item and its refunds: one query over the order's partition, past its timeline entries. */
     @Override
     public Optional<OrderState> order(ShopId shop, OrderId order) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.order(shop, order), Keys.ORDER))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(orderState(order, item));
+        Map<String, AttributeValue> orderItem = null;
+        List<Refund> refunds = new ArrayList<>();
+        var items = dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("PK = :pk AND SK >= :order")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.order(shop, order)), ":order", s(Keys.ORDER)))).items();
+        for (var item : items) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.ORDER)) {
+                orderItem = item;
+            } else if (sk.startsWith(Keys.REFUND_PREFIX)) {
+                refunds.add(new Refund(Items.requiredString(item, "refundId"),
+                        new Money(Items.decimal(item, "amount").orElseThrow(), Items.requiredString(item, "currency")),
+                        Items.time(item, "at").orElseThrow()));
+            }
+        }
+        return orderItem == null ? Optional.empty() : Optional.of(orderState(order, orderItem, refunds));
     }
 
-    static OrderState orderState(OrderId order, Map<String, AttributeValue> item) {
+    private static OrderState orderState(OrderId order, Map<String, AttributeValue> item, List<Refund> refunds) {
         Map<Milestone, Instant> milestones = new EnumMap<>(Milestone.class);
         RecordingItems.MILESTONE_ATTRIBUTES.forEach((milestone, attribute) ->
                 Items.time(item, attribute).ifPresent(at -> milestones.put(milestone, at)));
-        List<Refund> refunds = new ArrayList<>();
-        item.forEach((name, value) -> {
-            if (name.startsWith(RecordingItems.REFUND_PREFIX)) {
-                Map<String, AttributeValue> refund = value.m();
-                refunds.add(new Refund(name.substring(RecordingItems.REFUND_PREFIX.length()),
-                        new Money(new BigDecimal(refund.get("amount").n()), refund.get("currency").s()),
-                        Keys.parseTime(refund.get("at").s())));
-            }
-        });
         refunds.sort((a, b) -> a.at().compareTo(b.at()));
         Optional<CustomerContact> customer = Items.string(item, RecordingItems.CUSTOMER_EMAIL).map(email ->
                 new CustomerContact(new EmailAddress(email), Items.string(item, "customerName"), Items.string(item, "customerLocale")));

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * shop settings      SHOP#{shop}                        SETTINGS          GSI1: SHOPS / SHOP#{shop}
  * order              SHOP#{shop}#ORDER#{id}             ORDER
+ * order's refund     SHOP#{shop}#ORDER#{id}             REFUND#{refund id}
  * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
  * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
  * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
@@ -53,6 +54,7 @@ public final class Keys {
     static final String DELIVERY = "DELIVERY";
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
+    static final String REFUND_PREFIX = "REFUND#";
 
     // Fixed width, so that text order is time order (Instant.toString drops zero fractions and breaks that).
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -83,6 +85,10 @@ public final class Keys {
 
     static String customer(ShopId shop, EmailAddress customer) {
         return subject(shop, Subject.customer(customer));
+    }
+
+    static String refund(String refundId) {
+        return REFUND_PREFIX + refundId;
     }
 
     static String customerOrder(OrderId order) {

@@ -10,6 +10,7 @@ import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.Milestone;
 import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.recording.CustomerRecording;
@@ -30,7 +31,6 @@ final class RecordingItems {
     static final String SOURCE_TIME = "sourceTime";
     static final String PROFILE_TIME = "profileTime";
     static final String CUSTOMER_EMAIL = "customerEmail";
-    static final String REFUND_PREFIX = "REFUND#";
     static final Map<Milestone, String> MILESTONE_ATTRIBUTES = Map.of(
             Milestone.PLACED, "placedAt", Milestone.PAID, "paidAt", Milestone.FULFILLED, "fulfilledAt",
             Milestone.DELIVERED, "deliveredAt", Milestone.CANCELLED, "cancelledAt");
@@ -64,14 +64,19 @@ final class RecordingItems {
         if (withSnapshot) {
             order.snapshot().ifPresent(snapshot -> snapshot(update, snapshot, order.sourceTime()));
         }
-        order.facts().stream().sorted(Comparator.comparing(OrderFact::at)).forEach(fact -> {
-            fact.milestones().forEach(m -> update.setIfAbsent(MILESTONE_ATTRIBUTES.get(m), time(fact.at())));
-            if (fact instanceof OrderFact.Refunded refund) {
-                update.setIfAbsent(REFUND_PREFIX + refund.refundId(), AttributeValue.fromM(Map.of(
-                        "amount", n(refund.amount().amount()), "currency", s(refund.amount().currency()), "at", time(refund.at()))));
-            }
-        });
+        order.facts().stream().sorted(Comparator.comparing(OrderFact::at)).forEach(fact ->
+                fact.milestones().forEach(m -> update.setIfAbsent(MILESTONE_ATTRIBUTES.get(m), time(fact.at()))));
         return update;
+    }
+
+    /** A refund is an item of its own beside the order: an order may collect any number of them. */
+    UpdateExpression refund(ShopId shop, OrderId order, OrderFact.Refunded refund) {
+        return new UpdateExpression(Keys.key(Keys.order(shop, order), Keys.refund(refund.refundId())))
+                .setIfAbsent(Keys.TYPE, s("REFUND"))
+                .setIfAbsent("refundId", s(refund.refundId()))
+                .setIfAbsent("amount", n(refund.amount().amount()))
+                .setIfAbsent("currency", s(refund.amount().currency()))
+                .setIfAbsent("at", time(refund.at()));
     }
 
     private static void snapshot(UpdateExpression update, OrderSnapshot snapshot, Instant sourceTime) {

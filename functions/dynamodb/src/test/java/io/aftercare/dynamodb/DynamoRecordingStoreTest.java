@@ -1,0 +1,153 @@
+package io.aftercare.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderLine;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.OrderStatus;
+import io.aftercare.domain.recording.RecordResult;
+import io.aftercare.domain.recording.Recording;
+import io.aftercare.domain.recording.RecordingPolicy;
+import io.aftercare.domain.shop.Shop;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbExtension.class)
+class DynamoRecordingStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final EmailAddress OLA = new EmailAddress("ola@example.pl");
+
+    private static TestTable table;
+    private static DynamoRecordingStore store;
+    private static DynamoTimelineReader reader;
+    private final RecordingPolicy policy = new RecordingPolicy();
+
+    @BeforeAll
+    static void createTable(TestTable testTable) {
+        table = testTable;
+        store = new DynamoRecordingStore(table.client(), table.name());
+        reader = new DynamoTimelineReader(table.client(), table.name());
+    }
+
+    @Test
+    void givenARecordedDelivery_whenTheSameDeliveryIsRecordedAgain_thenItIsADuplicateAndNothingIsWritten() {
+        Shop shop = TestShops.shop("dup-shop", NOW);
+        Recording recording = plan(shop, "shopify:d-1", created("1", NOW));
+        assertThat(store.record(recording).duplicate()).isFalse();
+        int items = table.itemCount();
+
+        assertThat(store.record(recording)).isEqualTo(RecordResult.duplicateDelivery());
+        assertThat(table.itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void givenANewerSnapshot_whenAnOlderOneArrives_thenTheStoredOrderKeepsTheNewerStateAndNewFactsStillCount() {
+        Shop shop = TestShops.shop("stale-shop", NOW);
+        var newer = new OrderUpdate(new OrderId("2"), NOW.plusSeconds(60), Optional.of(snapshot("2", "#2-newer", NOW)),
+                List.of(new OrderFact.Placed(NOW)), Optional.empty(), false);
+        var older = new OrderUpdate(new OrderId("2"), NOW, Optional.of(snapshot("2", "#2-older", NOW)),
+                List.of(new OrderFact.Placed(NOW), new OrderFact.Paid(NOW.plusSeconds(5))), Optional.empty(), false);
+        store.record(plan(shop, "shopify:newer", newer));
+
+        RecordResult result = store.record(plan(shop, "shopify:older", older));
+
+        assertThat(result.staleSnapshot()).isTrue();
+        var order = reader.order(shop.id(), new OrderId("2")).orElseThrow();
+        assertThat(order.snapshot().orElseThrow().name()).isEqualTo("#2-newer");
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void givenAnActionScheduledBefore_whenAnotherDeliverySchedulesItAgain_thenTheFirstStandsAndTheRestIsRecorded() {
+        Shop shop = TestShops.shop("twice-shop", NOW);
+        store.record(plan(shop, "shopify:create-a", created("3", NOW)));
+
+        RecordResult again = store.record(plan(shop, "shopify:create-b", created("3", NOW.plusSeconds(1))));
+
+        assertThat(again.duplicate()).isFalse();
+        assertThat(again.alreadyScheduled()).containsExactlyInAnyOrder("thank-you#3", "check-in#3");
+        assertThat(table.allItems()).filteredOn(i -> i.get("PK").s().startsWith("SHOP#twice-shop#ACTION#")).hasSize(2);
+    }
+
+    @Test
+    void givenMoreThanATransactionsHundredItems_whenRecorded_thenEveryEntryIsWritten() {
+        Shop shop = TestShops.shop("many-shop", NOW);
+        List<OrderFact> refunds = new ArrayList<>();
+        IntStream.range(0, 120).forEach(i -> refunds.add(new OrderFact.Refunded("r" + i, Money.of("1.00", "PLN"), NOW.plusSeconds(i), Optional.empty())));
+        var update = new OrderUpdate(new OrderId("4"), NOW, Optional.empty(), refunds, Optional.of(OLA), false);
+
+        store.record(plan(shop, "generic:many", update));
+
+        assertThat(reader.order(shop.id(), new OrderId("4")).orElseThrow().refunds()).hasSize(120);
+        assertThat(reader.orderTimeline(shop.id(), new OrderId("4"), PageRequest.first(200)).items()).hasSize(120);
+    }
+
+    @Test
+    void givenTheSameDeliveryTenTimesAtOnce_whenRecorded_thenExactlyOneIsRecordedAndNineAreDuplicates() throws Exception {
+        Shop shop = TestShops.shop("race-shop", NOW);
+        Recording recording = plan(shop, "shopify:race", created("5", NOW));
+        var pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<RecordResult>> calls = IntStream.range(0, 10).<Callable<RecordResult>>mapToObj(i -> () -> store.record(recording)).toList();
+            var results = pool.invokeAll(calls).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+
+            assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+            assertThat(table.allItems()).filteredOn(i -> i.get("PK").s().startsWith("SHOP#race-shop#ACTION#")).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenARefundThatDoesNotNameTheCustomer_whenRecorded_thenItStillLandsOnTheCustomersTimeline() {
+        Shop shop = TestShops.shop("refund-shop", NOW);
+        store.record(plan(shop, "shopify:order-6", created("6", NOW)));
+        var refund = new OrderUpdate(new OrderId("6"), NOW.plusSeconds(60), Optional.empty(),
+                List.of(new OrderFact.Refunded("r6", Money.of("5.00", "PLN"), NOW.plusSeconds(60), Optional.empty())), Optional.empty(), false);
+
+        store.record(plan(shop, "shopify:refund-6", refund));
+
+        assertThat(reader.customerTimeline(shop.id(), OLA, PageRequest.first(50)).items())
+                .extracting(e -> e.id()).contains("refund-r6", "placed");
+    }
+
+    private Recording plan(Shop shop, String deliveryKey, OrderUpdate update) {
+        return policy.plan(shop, deliveryKey, deliveryKey, "test", update, NOW);
+    }
+
+    private static OrderUpdate created(String id, Instant placed) {
+        return new OrderUpdate(new OrderId(id), placed, Optional.of(snapshot(id, "#" + id, placed)), List.of(new OrderFact.Placed(placed)),
+                Optional.empty(), true);
+    }
+
+    private static OrderSnapshot snapshot(String id, String name, Instant placed) {
+        return new OrderSnapshot(new OrderId(id), name, placed, Money.of("100.00", "PLN"),
+                List.of(new OrderLine("Kettle", 1, Money.of("100.00", "PLN"))),
+                Optional.of(new CustomerContact(OLA, Optional.of("Ola"), Optional.of("pl"))));
+    }
+
+}

@@ -1,0 +1,102 @@
+package io.aftercare.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidPageToken;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.Page;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.recording.RecordingPolicy;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbExtension.class)
+class DynamoTimelineReaderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final EmailAddress OLA = new EmailAddress("ola@example.pl");
+    private static final Shop SHOP = TestShops.shop("timeline-shop", NOW);
+
+    private static DynamoTimelineReader reader;
+
+    @BeforeAll
+    static void recordTwoOrdersOfOneCustomer(TestTable table) {
+        var store = new DynamoRecordingStore(table.client(), table.name());
+        reader = new DynamoTimelineReader(table.client(), table.name());
+        var policy = new RecordingPolicy();
+        for (String id : List.of("100", "200")) {
+            Instant placed = id.equals("100") ? NOW : NOW.plusSeconds(3600);
+            List<OrderFact> facts = new ArrayList<>(List.of(new OrderFact.Placed(placed)));
+            for (int r = 0; r < 5; r++) {
+                facts.add(new OrderFact.Refunded(id + "-r" + r, Money.of("1.00", "PLN"), placed.plusSeconds(60L * (r + 1)), Optional.empty()));
+            }
+            var snapshot = new OrderSnapshot(new OrderId(id), "#" + id, placed, Money.of("50.00", "PLN"), List.of(),
+                    Optional.of(new CustomerContact(OLA, Optional.of("Ola"), Optional.empty())));
+            store.record(policy.plan(SHOP, "generic:" + id, id, "order.updated",
+                    new OrderUpdate(new OrderId(id), placed, Optional.of(snapshot), facts, Optional.empty(), false), NOW));
+        }
+    }
+
+    @Test
+    void givenAnOrdersTimeline_whenReadAPageAtATime_thenEveryEntryComesOnceNewestFirst() {
+        List<TimelineEntry> all = readAll(token -> reader.orderTimeline(SHOP.id(), new OrderId("100"), new PageRequest(4, token)));
+
+        assertThat(all).extracting(TimelineEntry::id).containsExactly("refund-100-r4", "refund-100-r3", "refund-100-r2",
+                "refund-100-r1", "refund-100-r0", "placed");
+    }
+
+    @Test
+    void givenACustomerWithTwoOrders_whenTheirTimelineIsRead_thenBothOrdersEntriesInterleaveByTime() {
+        List<TimelineEntry> all = readAll(token -> reader.customerTimeline(SHOP.id(), OLA, new PageRequest(5, token)));
+
+        assertThat(all).hasSize(12);
+        assertThat(all.get(0).subject().id()).isEqualTo("200");
+        assertThat(all.get(all.size() - 1).id()).isEqualTo("placed");
+        assertThat(all).isSortedAccordingTo((a, b) -> b.at().compareTo(a.at()));
+    }
+
+    @Test
+    void givenACustomer_whenSummarised_thenOrderCountFirstAndLastOrderAndSpendAreDerived() {
+        var customer = reader.customer(SHOP.id(), OLA).orElseThrow();
+
+        assertThat(customer.orderCount()).isEqualTo(2);
+        assertThat(customer.firstOrderAt()).contains(NOW);
+        assertThat(customer.lastOrderAt()).contains(NOW.plusSeconds(3600));
+        assertThat(customer.totalSpent()).containsExactly(Money.of("100.00", "PLN"));
+    }
+
+    @Test
+    void givenAPageTokenOfOneOrder_whenUsedForAnotherOrder_thenItIsRefused() {
+        String token = reader.orderTimeline(SHOP.id(), new OrderId("100"), new PageRequest(2, Optional.empty())).nextPageToken().orElseThrow();
+
+        assertThatThrownBy(() -> reader.orderTimeline(SHOP.id(), new OrderId("200"), new PageRequest(2, Optional.of(token))))
+                .isInstanceOf(InvalidPageToken.class);
+    }
+
+    private static List<TimelineEntry> readAll(java.util.function.Function<Optional<String>, Page<TimelineEntry>> read) {
+        List<TimelineEntry> all = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        do {
+            Page<TimelineEntry> page = read.apply(token);
+            all.addAll(page.items());
+            token = page.nextPageToken();
+        } while (token.isPresent());
+        return all;
+    }
+}
