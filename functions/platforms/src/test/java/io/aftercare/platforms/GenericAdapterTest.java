@@ -97,6 +97,18 @@ class GenericAdapterTest {
         }
     }
 
+    @Test
+    void givenThePublishedSchema_whenComparedWithTheCode_thenTheyListTheSameTypesAndDeliveryStatuses() throws IOException {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                GenericAdapter.class.getResourceAsStream("generic-webhook-v1.schema.json"));
+
+        assertThat(schema.path("properties").path("type").path("enum")).extracting(n -> n.asText())
+                .containsExactlyElementsOf(GenericAdapter.TYPES);
+        assertThat(schema.path("$defs").path("delivery").path("properties").path("status").path("enum")).extracting(n -> n.asText())
+                .containsExactlyElementsOf(java.util.Arrays.stream(ShipmentStatus.values()).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        assertThat(schema.path("properties").path("schema").path("const").asText()).isEqualTo(GenericAdapter.SCHEMA);
+    }
+
     private OrderUpdate order(byte[] body) {
         return (OrderUpdate) parse(body).event().orElseThrow();
     }

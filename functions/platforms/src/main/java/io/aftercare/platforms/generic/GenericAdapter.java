@@ -25,6 +25,9 @@ public final class GenericAdapter implements PlatformAdapter {
     public static final String SIGNATURE_HEADER = "X-Aftercare-Signature";
     private static final String SIGNATURE_PREFIX = "sha256=";
 
+    /** The event types this version understands. */
+    public static final java.util.List<String> TYPES = GenericMapper.TYPES;
+
     private final GenericMapper mapper = new GenericMapper();
 
     @Override

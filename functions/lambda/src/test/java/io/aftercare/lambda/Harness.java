@@ -1,0 +1,125 @@
+package io.aftercare.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.devkit.WebhookSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Aftercare wired to a DynamoDB Local table and an adjustable clock, driven through its real handlers with the
+ * events API Gateway would send.
+ */
+final class Harness {
+
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+    static final String SECRET = "shop-webhook-secret-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestTable table;
+    final AdjustableClock clock;
+    final Aftercare app;
+    private final WebhookHandler webhooks;
+    private final AdminHandler admin;
+    private final AgentApiHandler agentApi;
+
+    Harness(TestTable table, Instant start) {
+        this(table, table.client(), start);
+    }
+
+    Harness(TestTable table, DynamoDbClient client, Instant start) {
+        this.table = table;
+        this.clock = new AdjustableClock(start);
+        this.app = Aftercare.create(client, table.name(), ADMIN_TOKEN, clock);
+        this.webhooks = new WebhookHandler(app);
+        this.admin = new AdminHandler(app);
+        this.agentApi = new AgentApiHandler(app);
+    }
+
+    Response registerShop(String id, String platform) {
+        return admin("POST /admin/shops", Map.of(), """
+                {"id": "%s", "platform": "%s", "webhookSecret": "%s", "brandName": "Kettle House",
+                 "senderEmail": "hello@kettlehouse.example", "replyToEmail": "support@kettlehouse.example",
+                 "defaultLanguage": "pl", "timeZone": "Europe/Warsaw"}""".formatted(id, platform, SECRET));
+    }
+
+    Response shopify(String shop, byte[] body, String topic) {
+        return shopify(shop, body, topic, UUID.randomUUID().toString(), clock.instant());
+    }
+
+    Response shopify(String shop, byte[] body, String topic, String webhookId, Instant triggeredAt) {
+        return webhook("shopify", shop, WebhookSigner.shopify(SECRET, body, topic, webhookId, triggeredAt), body);
+    }
+
+    Response wooCommerce(String shop, byte[] body, String topic) {
+        return webhook("woocommerce", shop, WebhookSigner.wooCommerce(SECRET, body, topic, UUID.randomUUID().toString()), body);
+    }
+
+    Response generic(String shop, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return webhook("generic", shop, WebhookSigner.generic(SECRET, bytes), bytes);
+    }
+
+    Response webhook(String platform, String shop, Map<String, String> headers, byte[] body) {
+        var event = event("POST /webhooks/{platform}/{shop}", Map.of("platform", platform, "shop", shop), headers, body);
+        return new Response(webhooks.handleRequest(event, null));
+    }
+
+    Response admin(String routeKey, Map<String, String> path, String body) {
+        var headers = Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
+        return new Response(admin.handleRequest(event(routeKey, path, headers, body.getBytes(StandardCharsets.UTF_8)), null));
+    }
+
+    Response agent(String routeKey, Map<String, String> path, Map<String, String> query) {
+        var event = event(routeKey, path, Map.of("Authorization", "Bearer " + ADMIN_TOKEN), new byte[0]);
+        event.setQueryStringParameters(query);
+        return new Response(agentApi.handleRequest(event, null));
+    }
+
+    JsonNode orderTimeline(String shop, String orderId) {
+        return agent("GET /api/shops/{shop}/orders/{orderId}/timeline", Map.of("shop", shop, "orderId", orderId), Map.of("limit", "200")).json();
+    }
+
+    JsonNode order(String shop, String orderId) {
+        return agent("GET /api/shops/{shop}/orders/{orderId}", Map.of("shop", shop, "orderId", orderId), Map.of()).json();
+    }
+
+    /** As API Gateway's HTTP API delivers it: lowercased header names, a JSON body as text. */
+    static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> path, Map<String, String> headers, byte[] body) {
+        Map<String, String> lowercased = new HashMap<>();
+        headers.forEach((name, value) -> lowercased.put(name.toLowerCase(Locale.ROOT), value));
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withPathParameters(path)
+                .withHeaders(lowercased)
+                .withBody(new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    record Response(int status, String body) {
+
+        Response(APIGatewayV2HTTPResponse response) {
+            this(response.getStatusCode(), response.getBody());
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.Fixtures;
+import io.aftercare.devkit.TestTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Shopify's own sample payloads, signed as Shopify signs them, through the webhook handler into DynamoDB Local. */
+@ExtendWith(DynamoDbExtension.class)
+class ShopifyWebhookTest {
+
+    // Shopify's samples are all dated 2021-12-31T19:00:00-05:00; the test lives just after.
+    private static final Instant JUST_AFTER_THE_SAMPLES = Instant.parse("2022-01-01T00:01:00Z");
+    private static final String ORDER = "820982911946154508";
+
+    private static Harness aftercare;
+
+    private String shop;
+
+    @BeforeAll
+    static void start(TestTable table) {
+        aftercare = new Harness(table, JUST_AFTER_THE_SAMPLES);
+    }
+
+    /** A shop of its own for each test: the samples all describe the same order. */
+    @BeforeEach
+    void registerShop(TestInfo test) {
+        shop = "shop-" + Integer.toHexString(test.getDisplayName().hashCode());
+        assertThat(aftercare.registerShop(shop, "shopify").status()).isEqualTo(201);
+    }
+
+    @Test
+    void givenShopifysOrderSamples_whenEachOrderTopicDelivers_thenTheOrderIsRecordedOnceWithItsCustomerAndItsEmailsScheduled() {
+        var created = aftercare.shopify(shop, Fixtures.shopify("orders-create.json"), "orders/create");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().path("scheduled")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("thank-you#" + ORDER, "check-in#" + ORDER);
+        for (String topic : List.of("orders/updated", "orders/paid", "orders/cancelled")) {
+            var again = aftercare.shopify(shop, Fixtures.shopify("orders-create.json"), topic);
+            assertThat(again.json().path("status").asText()).as(topic).isEqualTo("recorded");
+            assertThat(again.json().path("scheduled")).as(topic).isEmpty();
+        }
+
+        JsonNode order = aftercare.order(shop, ORDER);
+        assertThat(order.path("name").asText()).isEqualTo("#9999");
+        assertThat(order.path("status").asText()).isEqualTo("cancelled");
+        assertThat(order.path("total").path("amount").asText()).isEqualTo("404.95");
+        assertThat(order.path("lines")).hasSize(5);
+        assertThat(order.path("customer").path("email").asText()).isEqualTo("jon@example.com");
+        assertThat(entryIds()).contains("placed", "cancelled", "scheduled-thank-you#" + ORDER, "scheduled-check-in#" + ORDER)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenShopifysFulfilmentAndTrackingSamples_whenDelivered_thenTheTimelineShowsEachStepOnce() {
+        aftercare.shopify(shop, Fixtures.shopify("orders-create.json"), "orders/create");
+        aftercare.shopify(shop, Fixtures.shopify("fulfillments-create.json"), "fulfillments/create");
+        aftercare.shopify(shop, Fixtures.shopify("fulfillments-update.json"), "fulfillments/update");
+        aftercare.shopify(shop, Fixtures.shopify("fulfillment-events-create.json"), "fulfillment_events/create");
+
+        assertThat(summaries()).contains("Fulfilment 123456 pending with UPS 1z827wk74630", "Parcel in transit: Item is now in transit");
+        assertThat(entryIds()).filteredOn(id -> id.startsWith("fulfilment-123456")).containsExactly("fulfilment-123456-pending");
+        assertThat(aftercare.order(shop, ORDER).path("milestones").has("fulfilled")).isTrue();
+    }
+
+    @Test
+    void givenShopifysRefundSample_whenDelivered_thenTheRefundIsOnTheOrderAndOnTheCustomersTimeline() {
+        aftercare.shopify(shop, Fixtures.shopify("orders-create.json"), "orders/create");
+        assertThat(aftercare.shopify(shop, Fixtures.shopify("refunds-create.json"), "refunds/create").status()).isEqualTo(200);
+
+        assertThat(aftercare.order(shop, ORDER).path("refunded").path("amount").asText()).isEqualTo("85.00");
+        JsonNode customerTimeline = aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline",
+                Map.of("shop", shop, "email", "jon@example.com"), Map.of()).json();
+        assertThat(customerTimeline.path("items")).extracting(e -> e.path("summary").asText())
+                .contains("Refund of 85.00 USD (Things were damaged)");
+    }
+
+    @Test
+    void givenShopifysCustomerSamples_whenDelivered_thenTheCustomersProfileIsKept() {
+        assertThat(aftercare.shopify(shop, Fixtures.shopify("customers-create.json"), "customers/create").status()).isEqualTo(200);
+        assertThat(aftercare.shopify(shop, Fixtures.shopify("customers-update.json"), "customers/update").status()).isEqualTo(200);
+
+        JsonNode customer = aftercare.agent("GET /api/shops/{shop}/customers/{email}",
+                Map.of("shop", shop, "email", "bob@biller.com"), Map.of()).json();
+        assertThat(customer.path("contact").path("name").asText()).isEqualTo("Bob Biller");
+        assertThat(customer.path("orderCount").asInt()).isZero();
+    }
+
+    @Test
+    void givenTheLegacyFulfilmentFixtureForAnOrderNeverSeen_whenDelivered_thenItStartsThatOrdersTimeline() {
+        var response = aftercare.shopify(shop,
+                Fixtures.shopify("fulfillments-create.legacy-2014-shopify-fulfillment-integration.json"), "fulfillments/create");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(aftercare.orderTimeline(shop, "450789469").path("items")).extracting(e -> e.path("summary").asText())
+                .containsExactly("Fulfilment 255858046 pending with 1Z2345");
+    }
+
+    @Test
+    void givenShopifysReturnAndPrivacyTopics_whenDelivered_thenTheyAreAcknowledgedAsIgnoredAndNothingIsWritten() {
+        int items = aftercare.table.itemCount();
+        for (var topic : Map.of("returns/request", "returns-request.json", "shop/redact", "shop-redact.json").entrySet()) {
+            var response = aftercare.shopify(shop, Fixtures.shopify(topic.getValue()), topic.getKey());
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().path("ignored").asText()).isEqualTo(topic.getKey());
+        }
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    private List<String> entryIds() {
+        List<String> ids = new ArrayList<>();
+        aftercare.orderTimeline(shop, ORDER).path("items").forEach(e -> ids.add(e.path("id").asText()));
+        return ids;
+    }
+
+    private List<String> summaries() {
+        List<String> summaries = new ArrayList<>();
+        aftercare.orderTimeline(shop, ORDER).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+}
