@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Builds an UpdateItem's expression with generated placeholders, so attribute names with {@code #} in them and
@@ -73,10 +71,6 @@ final class UpdateExpression {
         return placeholder;
     }
 
-    boolean isEmpty() {
-        return sets.isEmpty() && removes.isEmpty();
-    }
-
     private String expression() {
         String expression = sets.isEmpty() ? "" : "SET " + String.join(", ", sets);
         if (!removes.isEmpty()) {
@@ -94,17 +88,5 @@ final class UpdateExpression {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values)
                 .build()).build();
-    }
-
-    UpdateItemRequest request(String table, ReturnValue returnValue) {
-        return UpdateItemRequest.builder()
-                .tableName(table)
-                .key(key)
-                .updateExpression(expression())
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values.isEmpty() ? null : values)
-                .returnValues(returnValue)
-                .build();
     }
 }

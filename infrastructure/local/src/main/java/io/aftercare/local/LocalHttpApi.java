@@ -42,6 +42,12 @@ public final class LocalHttpApi implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Bound> routes;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm meets the
+        // client's delayed ACK and every response stalls for about 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app) throws IOException {
         this.routes = routes.stream().map(route -> new Bound(route, handler(route.handlerClass(), app))).toList();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
