@@ -12,6 +12,7 @@ import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.recording.PostPurchaseSchedule;
+import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.ShopSettings;
@@ -28,7 +29,7 @@ class PostPurchaseScheduleTest {
     private static final OrderId ORDER = new OrderId("1042");
     private static final ShopSettings SHOP = new ShopSettings(Platform.SHOPIFY, "Kettle House",
             new EmailAddress("hello@kettlehouse.example"), new EmailAddress("help@kettlehouse.example"), Language.PL,
-            ZoneId.of("Europe/Warsaw"), Duration.ofDays(60), Duration.ofDays(7), Duration.ofDays(4), Optional.empty());
+            ZoneId.of("Europe/Warsaw"), Duration.ofDays(60), Duration.ofDays(7), Duration.ofDays(4), Optional.empty(), Branding.DEFAULT);
 
     private final PostPurchaseSchedule schedule = new PostPurchaseSchedule();
 

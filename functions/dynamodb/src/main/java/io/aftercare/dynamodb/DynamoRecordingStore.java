@@ -131,7 +131,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                     items.profile(recording.shop(), profile, authoritative).transactItem(table)));
         });
         entries(recording).forEach(entry ->
-                steps.add(idempotent(TimelineItems.write(recording.shop(), entry, customer, now))));
+                steps.add(idempotent(TimelineItems.write(recording.shop(), entry, customer.map(EmailAddress::hash), now))));
         return steps;
     }
 

@@ -8,6 +8,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
@@ -98,6 +99,9 @@ public final class DynamoShopRepository implements ShopRepository {
             item.put("discountPrefix", s(d.prefix()));
             item.put("discountPercent", n(d.percent()));
         });
+        settings.branding().logoUrl().ifPresent(url -> item.put("logoUrl", s(url)));
+        item.put("accentColor", s(settings.branding().accentColor()));
+        settings.branding().signature().ifPresent(signature -> item.put("signature", s(signature)));
         WebhookSecrets secrets = shop.secrets();
         item.put("webhookSecret", s(secrets.current().reveal()));
         secrets.previous().ifPresent(p -> item.put("previousWebhookSecret", s(p.reveal())));
@@ -119,7 +123,9 @@ public final class DynamoShopRepository implements ShopRepository {
                 Duration.ofDays(Items.number(item, "checkInDays")),
                 Duration.ofDays(Items.number(item, "surveyDelayDays")),
                 Duration.ofDays(Items.number(item, "transitEstimateDays")),
-                Items.string(item, "discountPrefix").map(prefix -> new DiscountTemplate(prefix, (int) Items.number(item, "discountPercent"))));
+                Items.string(item, "discountPrefix").map(prefix -> new DiscountTemplate(prefix, (int) Items.number(item, "discountPercent"))),
+                new Branding(Items.string(item, "logoUrl"), Items.string(item, "accentColor").orElse(Branding.DEFAULT.accentColor()),
+                        Items.string(item, "signature")));
         var secrets = new WebhookSecrets(
                 new Secret(Items.requiredString(item, "webhookSecret")),
                 Items.string(item, "previousWebhookSecret").map(Secret::new),

@@ -2,6 +2,7 @@ package io.aftercare.dynamodb;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
  *                                                                          GSI1: SHOP#{shop}#CUSTOMER#{hash} / {time}#{type}#{id}#{entry id}
  * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{yyyy-MM-ddTHH} / {time}#{shop}#{id}
+ *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
+ * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
+ * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
  * </pre>
  */
@@ -51,6 +55,9 @@ public final class Keys {
     static final String ORDER = "ORDER";
     static final String PROFILE = "PROFILE";
     static final String ACTION = "ACTION";
+    static final String SUPPRESSION = "SUPPRESSION";
+    static final String SWEEP = "SWEEP";
+    static final String CURSOR = "CURSOR";
     static final String DELIVERY = "DELIVERY";
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
@@ -87,6 +94,10 @@ public final class Keys {
         return subject(shop, Subject.customer(customer));
     }
 
+    static String customerByHash(ShopId shop, String emailHash) {
+        return subject(shop, Subject.customerByHash(emailHash));
+    }
+
     static String refund(String refundId) {
         return REFUND_PREFIX + refundId;
     }
@@ -117,6 +128,18 @@ public final class Keys {
 
     public static String dueBucket(Instant due) {
         return "DUE#" + HOUR.format(due);
+    }
+
+    /** The upper bound of a due-index query for everything due at {@code now} ({@code $} sorts right after {@code #}). */
+    static String dueUpTo(Instant now) {
+        return time(now) + "$";
+    }
+
+    /** The action a due-index entry points at, read back from its partition key. */
+    static ActionRef actionRef(String actionPk) {
+        String rest = actionPk.substring("SHOP#".length());
+        int split = rest.indexOf("#ACTION#");
+        return new ActionRef(new ShopId(rest.substring(0, split)), rest.substring(split + "#ACTION#".length()));
     }
 
     static String dueSort(Instant due, ShopId shop, String actionId) {

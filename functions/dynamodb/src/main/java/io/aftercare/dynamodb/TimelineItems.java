@@ -2,7 +2,6 @@ package io.aftercare.dynamodb;
 
 import static io.aftercare.dynamodb.Items.s;
 
-import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.Subject;
@@ -22,9 +21,9 @@ final class TimelineItems {
     }
 
     /**
-     * @param customer the customer whose timeline the entry also belongs to, if known
+     * @param customerHash the hash of the address of the customer whose timeline the entry also belongs to, if known
      */
-    static UpdateExpression write(ShopId shop, TimelineEntry entry, Optional<EmailAddress> customer, Instant recordedAt) {
+    static UpdateExpression write(ShopId shop, TimelineEntry entry, Optional<String> customerHash, Instant recordedAt) {
         var update = new UpdateExpression(Keys.key(Keys.subject(shop, entry.subject()), Keys.entry(entry.id())))
                 .setIfAbsent(Keys.TYPE, s(ENTRY))
                 .setIfAbsent("entryId", s(entry.id()))
@@ -36,8 +35,8 @@ final class TimelineItems {
                 .setIfAbsent("recordedAt", Items.time(recordedAt))
                 .setIfAbsent(Keys.BY_TIME_SK, s(Keys.entryByTime(entry.at(), entry.id())));
         entry.deliveryId().ifPresent(id -> update.setIfAbsent("deliveryId", s(id)));
-        customer.ifPresent(c -> update
-                .setIfAbsent(Keys.GSI1_PK, s(Keys.customer(shop, c)))
+        customerHash.ifPresent(hash -> update
+                .setIfAbsent(Keys.GSI1_PK, s(Keys.customerByHash(shop, hash)))
                 .setIfAbsent(Keys.GSI1_SK, s(Keys.entryByCustomer(entry.at(), entry.subject(), entry.id()))));
         return update;
     }

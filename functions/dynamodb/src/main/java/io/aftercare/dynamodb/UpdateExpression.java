@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Builds an UpdateItem's expression with generated placeholders, so attribute names with {@code #} in them and
@@ -19,6 +21,7 @@ final class UpdateExpression {
     private final Map<String, AttributeValue> key;
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
+    private final List<String> adds = new ArrayList<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
@@ -40,6 +43,23 @@ final class UpdateExpression {
         if (touched.add(attribute)) {
             String n = name(attribute);
             sets.add(n + " = if_not_exists(" + n + ", " + value(value) + ")");
+        }
+        return this;
+    }
+
+    /** {@code attribute = attribute + 1}, starting from 0. */
+    UpdateExpression increment(String attribute) {
+        if (touched.add(attribute)) {
+            String n = name(attribute);
+            sets.add(n + " = if_not_exists(" + n + ", " + value(AttributeValue.fromN("0")) + ") + " + value(AttributeValue.fromN("1")));
+        }
+        return this;
+    }
+
+    /** Adds the members of a set value to a set attribute (creating it); adding members it has changes nothing. */
+    UpdateExpression addToSet(String attribute, AttributeValue members) {
+        if (touched.add(attribute)) {
+            adds.add(name(attribute) + " " + value(members));
         }
         return this;
     }
@@ -72,11 +92,17 @@ final class UpdateExpression {
     }
 
     private String expression() {
-        String expression = sets.isEmpty() ? "" : "SET " + String.join(", ", sets);
-        if (!removes.isEmpty()) {
-            expression += (expression.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes);
+        List<String> clauses = new ArrayList<>();
+        if (!sets.isEmpty()) {
+            clauses.add("SET " + String.join(", ", sets));
         }
-        return expression;
+        if (!removes.isEmpty()) {
+            clauses.add("REMOVE " + String.join(", ", removes));
+        }
+        if (!adds.isEmpty()) {
+            clauses.add("ADD " + String.join(", ", adds));
+        }
+        return String.join(" ", clauses);
     }
 
     TransactWriteItem transactItem(String table) {
@@ -88,5 +114,19 @@ final class UpdateExpression {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values)
                 .build()).build();
+    }
+
+    /** The same update on its own, returning the item as it is afterwards. */
+    UpdateItemRequest request(String table) {
+        Update update = transactItem(table).update();
+        return UpdateItemRequest.builder()
+                .tableName(update.tableName())
+                .key(update.key())
+                .updateExpression(update.updateExpression())
+                .conditionExpression(update.conditionExpression())
+                .expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.hasExpressionAttributeValues() ? update.expressionAttributeValues() : null)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
     }
 }

@@ -23,7 +23,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     public AdminHandler(Aftercare app) {
         var shops = app.shops();
-        this.routes = new Routes(app.adminAuth())
+        this.routes = Routes.withAdminToken(app.adminAuth())
                 .on("POST /admin/shops", request -> {
                     var registration = ShopJson.registration(JsonViews.readObject(request.body(), ShopJson.REGISTRATION));
                     var shop = shops.register(registration.id(), registration.settings(), registration.webhookSecret());

@@ -1,47 +1,86 @@
 package io.aftercare.lambda;
 
+import io.aftercare.domain.action.ActionQueue;
+import io.aftercare.domain.action.Sweep;
+import io.aftercare.domain.email.ActionWorker;
+import io.aftercare.domain.email.CustomerLinks;
+import io.aftercare.domain.email.DiscountCodes;
+import io.aftercare.domain.email.LinkTokens;
+import io.aftercare.domain.email.MailboxEvents;
+import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
+import io.aftercare.dynamodb.DynamoActionStore;
+import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoShopRepository;
+import io.aftercare.dynamodb.DynamoTimelineAppender;
 import io.aftercare.dynamodb.DynamoTimelineReader;
+import io.aftercare.email.CustomerPages;
+import io.aftercare.email.MustacheEmailRenderer;
+import io.aftercare.email.SesEmailSender;
+import io.aftercare.lambda.queue.SqsActionQueue;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
 import io.aftercare.platforms.woocommerce.WooCommerceAdapter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The one place Aftercare is wired together: configuration, AWS clients, adapters and domain services. Each Lambda
- * container builds it once ({@link #instance()}); the local runner and the tests build it with their own clients.
+ * container builds it once ({@link #instance()}) and each handler asks only for the services it runs, which are
+ * built on first use; the local runner and the tests build it with their own clients through {@link #builder()}.
  */
 public final class Aftercare {
 
-    private final WebhookIngestion webhooks;
-    private final ShopAdmin shops;
-    private final TimelineReader timelines;
-    private final AdminAuth adminAuth;
+    private final Supplier<WebhookIngestion> webhooks;
+    private final Supplier<ShopAdmin> shops;
+    private final Supplier<TimelineReader> timelines;
+    private final Supplier<AdminAuth> adminAuth;
+    private final Supplier<Sweep> sweep;
+    private final Supplier<ActionWorker> actionWorker;
+    private final Supplier<MailboxEvents> mailboxEvents;
+    private final Supplier<CustomerLinks> customerLinks;
+    private final Supplier<CustomerPages> customerPages = new Lazy<>(CustomerPages::new);
 
-    private Aftercare(DynamoDbClient dynamo, String table, Supplier<String> adminToken, Clock clock) {
+    private Aftercare(Builder b) {
+        DynamoDbClient dynamo = b.dynamo;
+        String table = b.table;
         var shopRepository = new DynamoShopRepository(dynamo, table);
-        var shopCache = new ShopCache(shopRepository, clock);
-        this.webhooks = new WebhookIngestion(shopCache,
+        var shopCache = new ShopCache(shopRepository, b.clock);
+        var orders = new DynamoTimelineReader(dynamo, table);
+        var recipients = new DynamoRecipientStore(dynamo, table);
+        var actions = new DynamoActionStore(dynamo, table);
+        var appender = new DynamoTimelineAppender(dynamo, table);
+        Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
+        Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
+
+        this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(), new WooCommerceAdapter(), new GenericAdapter()),
-                new DynamoRecordingStore(dynamo, table), clock);
-        this.shops = new ShopAdmin(shopRepository, shopCache, clock);
-        this.timelines = new DynamoTimelineReader(dynamo, table);
-        this.adminAuth = new AdminAuth(adminToken);
+                new DynamoRecordingStore(dynamo, table), b.clock));
+        this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
+        this.timelines = () -> orders;
+        this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
+        this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.clock));
+        this.actionWorker = new Lazy<>(() -> new ActionWorker(actions, shopCache, orders, recipients, new MustacheEmailRenderer(),
+                new SesEmailSender(b.ses.get(), b.sesConfigurationSet), links.get(), new DiscountCodes(tokens.get()), b.clock));
+        this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
+        this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
     }
 
-    /** For the local runner and tests: their own DynamoDB client, admin token and clock. */
-    public static Aftercare create(DynamoDbClient dynamo, String table, String adminToken, Clock clock) {
-        return new Aftercare(dynamo, table, () -> adminToken, clock);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The container's instance, built from the environment on first use (during the Lambda init phase). */
@@ -50,41 +89,134 @@ public final class Aftercare {
     }
 
     private static final class Holder {
-        private static final Aftercare INSTANCE = fromEnvironment();
+        private static final Aftercare INSTANCE = fromEnvironment(AftercareConfig.fromEnvironment(System.getenv()));
 
-        private static Aftercare fromEnvironment() {
-            AftercareConfig config = AftercareConfig.fromEnvironment(System.getenv());
-            // The URL-connection HTTP client: no Netty or Apache pools to start, the lightest for a synchronous Lambda.
-            DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-            return new Aftercare(dynamo, config.tableName(), adminToken(config.adminToken()), Clock.systemUTC());
+        // The URL-connection HTTP client everywhere: no Netty or Apache pools to start, the lightest for a synchronous Lambda.
+        private static Aftercare fromEnvironment(AftercareConfig config) {
+            return builder()
+                    .dynamo(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), config.tableName())
+                    .adminToken(() -> secret(AftercareConfig.require(config.adminToken(), AftercareConfig.ADMIN_TOKEN_SECRET, "the admin API's bearer token")))
+                    .linkKey(() -> secret(AftercareConfig.require(config.linkKey(), AftercareConfig.LINK_KEY_SECRET, "the key that signs customers' links"))
+                            .getBytes(StandardCharsets.UTF_8))
+                    .publicUrl(() -> AftercareConfig.require(config.publicUrl(), AftercareConfig.PUBLIC_URL, "the URL customers' links point at"))
+                    .ses(() -> SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build(), config.sesConfigurationSet())
+                    .actionQueue(() -> new SqsActionQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                            AftercareConfig.require(config.actionQueueUrl(), AftercareConfig.ACTION_QUEUE_URL, "the queue the sweep fills")))
+                    .clock(Clock.systemUTC())
+                    .build();
         }
 
-        private static Supplier<String> adminToken(AftercareConfig.AdminTokenSource source) {
-            if (source instanceof AftercareConfig.AdminTokenSource.Literal literal) {
-                return literal::token;
+        private static String secret(AftercareConfig.SecretSource source) {
+            if (source instanceof AftercareConfig.SecretSource.Literal literal) {
+                return literal.value();
             }
-            String secretId = ((AftercareConfig.AdminTokenSource.FromSecret) source).secretId();
-            return () -> {
-                try (var secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-                    return secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
-                }
-            };
+            String secretId = ((AftercareConfig.SecretSource.FromSecret) source).secretId();
+            try (var secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+                return secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
+            }
         }
     }
 
     public WebhookIngestion webhooks() {
-        return webhooks;
+        return webhooks.get();
     }
 
     public ShopAdmin shops() {
-        return shops;
+        return shops.get();
     }
 
     public TimelineReader timelines() {
-        return timelines;
+        return timelines.get();
     }
 
     public AdminAuth adminAuth() {
-        return adminAuth;
+        return adminAuth.get();
+    }
+
+    public Sweep sweep() {
+        return sweep.get();
+    }
+
+    public ActionWorker actionWorker() {
+        return actionWorker.get();
+    }
+
+    public MailboxEvents mailboxEvents() {
+        return mailboxEvents.get();
+    }
+
+    public CustomerLinks customerLinks() {
+        return customerLinks.get();
+    }
+
+    public CustomerPages customerPages() {
+        return customerPages.get();
+    }
+
+    /** Aftercare with given clients: for the local runner and the tests. Suppliers are called on first use. */
+    public static final class Builder {
+        private DynamoDbClient dynamo;
+        private String table;
+        private Supplier<String> adminToken = () -> {
+            throw new IllegalStateException("no admin token configured");
+        };
+        private Supplier<byte[]> linkKey = () -> {
+            throw new IllegalStateException("no link key configured");
+        };
+        private Supplier<URI> publicUrl = () -> {
+            throw new IllegalStateException("no public URL configured");
+        };
+        private Supplier<SesV2Client> ses = () -> {
+            throw new IllegalStateException("no SES client configured");
+        };
+        private Optional<String> sesConfigurationSet = Optional.empty();
+        private Supplier<ActionQueue> actionQueue = () -> {
+            throw new IllegalStateException("no action queue configured");
+        };
+        private Clock clock = Clock.systemUTC();
+
+        public Builder dynamo(DynamoDbClient dynamo, String table) {
+            this.dynamo = dynamo;
+            this.table = table;
+            return this;
+        }
+
+        public Builder adminToken(Supplier<String> token) {
+            this.adminToken = new Lazy<>(token);
+            return this;
+        }
+
+        public Builder linkKey(Supplier<byte[]> key) {
+            this.linkKey = new Lazy<>(key);
+            return this;
+        }
+
+        public Builder publicUrl(Supplier<URI> url) {
+            this.publicUrl = new Lazy<>(url);
+            return this;
+        }
+
+        public Builder ses(Supplier<SesV2Client> client, Optional<String> configurationSet) {
+            this.ses = new Lazy<>(client);
+            this.sesConfigurationSet = configurationSet;
+            return this;
+        }
+
+        public Builder actionQueue(Supplier<ActionQueue> queue) {
+            this.actionQueue = new Lazy<>(queue);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Aftercare build() {
+            if (dynamo == null || table == null) {
+                throw new IllegalStateException("Aftercare needs a DynamoDB client and table");
+            }
+            return new Aftercare(this);
+        }
     }
 }

@@ -1,32 +1,47 @@
 package io.aftercare.lambda;
 
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Aftercare's configuration, read once from the environment. Anything missing or malformed stops the function at
- * start-up with a message naming every problem, rather than failing on the first request that needs it.
+ * Aftercare's configuration, read once from the environment. The table is needed by every function and checked at
+ * once; the rest is needed by some functions only, and each is checked when the function that needs it starts
+ * ({@link #require}), with a message naming the variable.
  *
  * @param tableName the DynamoDB table ({@code AFTERCARE_TABLE})
- * @param adminToken where the admin bearer token comes from: a Secrets Manager secret id
- *     ({@code AFTERCARE_ADMIN_TOKEN_SECRET}, in AWS) or the token itself ({@code AFTERCARE_ADMIN_TOKEN}, locally)
+ * @param adminToken the admin bearer token: a Secrets Manager secret id ({@code AFTERCARE_ADMIN_TOKEN_SECRET}, in AWS)
+ *     or the token itself ({@code AFTERCARE_ADMIN_TOKEN}, locally)
+ * @param linkKey the key that signs unsubscribe and survey links, likewise ({@code AFTERCARE_LINK_KEY_SECRET} or
+ *     {@code AFTERCARE_LINK_KEY})
+ * @param publicUrl where customers reach Aftercare's pages: the API's URL ({@code AFTERCARE_PUBLIC_URL})
+ * @param actionQueueUrl the SQS queue the sweep hands claimed actions to ({@code AFTERCARE_ACTION_QUEUE_URL})
+ * @param sesConfigurationSet the SES configuration set that publishes bounces, complaints and deliveries
+ *     ({@code AFTERCARE_SES_CONFIGURATION_SET}, optional)
  */
-public record AftercareConfig(String tableName, AdminTokenSource adminToken) {
+public record AftercareConfig(String tableName, Optional<SecretSource> adminToken, Optional<SecretSource> linkKey,
+                             Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet) {
 
     public static final String TABLE = "AFTERCARE_TABLE";
     public static final String ADMIN_TOKEN_SECRET = "AFTERCARE_ADMIN_TOKEN_SECRET";
     public static final String ADMIN_TOKEN = "AFTERCARE_ADMIN_TOKEN";
+    public static final String LINK_KEY_SECRET = "AFTERCARE_LINK_KEY_SECRET";
+    public static final String LINK_KEY = "AFTERCARE_LINK_KEY";
+    public static final String PUBLIC_URL = "AFTERCARE_PUBLIC_URL";
+    public static final String ACTION_QUEUE_URL = "AFTERCARE_ACTION_QUEUE_URL";
+    public static final String SES_CONFIGURATION_SET = "AFTERCARE_SES_CONFIGURATION_SET";
 
     /** Every variable this record reads, for the template test. */
-    public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN);
+    public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, LINK_KEY_SECRET, LINK_KEY,
+            PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET);
 
-    public sealed interface AdminTokenSource {
-        record FromSecret(String secretId) implements AdminTokenSource {
+    /** A secret, from Secrets Manager in AWS or given directly locally. */
+    public sealed interface SecretSource {
+        record FromSecret(String secretId) implements SecretSource {
         }
 
-        record Literal(String token) implements AdminTokenSource {
+        record Literal(String value) implements SecretSource {
             @Override
             public String toString() {
                 return "Literal[***]";
@@ -35,23 +50,35 @@ public record AftercareConfig(String tableName, AdminTokenSource adminToken) {
     }
 
     public static AftercareConfig fromEnvironment(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String table = value(env, TABLE).orElse(null);
-        if (table == null) {
-            problems.add(TABLE + " is not set: the name of Aftercare's DynamoDB table");
+        String table = value(env, TABLE).orElseThrow(() -> new IllegalStateException(
+                "Aftercare is not configured: " + TABLE + " is not set (the name of Aftercare's DynamoDB table)"));
+        Optional<SecretSource> adminToken = secret(env, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, 24);
+        Optional<SecretSource> linkKey = secret(env, LINK_KEY_SECRET, LINK_KEY, 32);
+        Optional<URI> publicUrl = value(env, PUBLIC_URL).map(url -> {
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw new IllegalStateException("Aftercare is not configured: " + PUBLIC_URL + " must be an http(s) URL, not " + url);
+            }
+            return URI.create(url);
+        });
+        return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET));
+    }
+
+    /** The value a function cannot start without. */
+    public static <T> T require(Optional<T> value, String variable, String purpose) {
+        return value.orElseThrow(() -> new IllegalStateException("Aftercare is not configured: " + variable + " is not set (" + purpose + ")"));
+    }
+
+    private static Optional<SecretSource> secret(Map<String, String> env, String secretVariable, String literalVariable, int minLength) {
+        Optional<SecretSource> fromSecret = value(env, secretVariable).map(SecretSource.FromSecret::new);
+        if (fromSecret.isPresent()) {
+            return fromSecret;
         }
-        AdminTokenSource adminToken = value(env, ADMIN_TOKEN_SECRET).<AdminTokenSource>map(AdminTokenSource.FromSecret::new)
-                .or(() -> value(env, ADMIN_TOKEN).map(AdminTokenSource.Literal::new))
-                .orElse(null);
-        if (adminToken == null) {
-            problems.add("neither " + ADMIN_TOKEN_SECRET + " (a Secrets Manager secret id) nor " + ADMIN_TOKEN + " is set");
-        } else if (adminToken instanceof AdminTokenSource.Literal literal && literal.token().length() < 24) {
-            problems.add(ADMIN_TOKEN + " must be at least 24 characters");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Aftercare is not configured: " + String.join("; ", problems));
-        }
-        return new AftercareConfig(table, adminToken);
+        return value(env, literalVariable).map(literal -> {
+            if (literal.length() < minLength) {
+                throw new IllegalStateException("Aftercare is not configured: " + literalVariable + " must be at least " + minLength + " characters");
+            }
+            return new SecretSource.Literal(literal);
+        });
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

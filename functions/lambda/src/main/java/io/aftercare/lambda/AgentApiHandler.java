@@ -25,7 +25,7 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public AgentApiHandler(Aftercare app) {
         var timelines = app.timelines();
-        this.routes = new Routes(app.adminAuth())
+        this.routes = Routes.withAdminToken(app.adminAuth())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(

@@ -4,7 +4,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.domain.action.ActionQueue;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.lambda.queue.ActionMessages;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
 import java.io.IOException;
@@ -39,12 +51,55 @@ final class Harness {
     }
 
     Harness(TestTable table, DynamoDbClient client, Instant start) {
+        this(table, client, start, null);
+    }
+
+    /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and a queue the test drains. */
+    Harness(TestTable table, Instant start, SesEmulator ses) {
+        this(table, table.client(), start, ses);
+    }
+
+    private Harness(TestTable table, DynamoDbClient client, Instant start, SesEmulator ses) {
         this.table = table;
         this.clock = new AdjustableClock(start);
-        this.app = Aftercare.create(client, table.name(), ADMIN_TOKEN, clock);
+        var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock);
+        if (ses != null) {
+            builder.ses(ses::client, Optional.empty())
+                    .linkKey(() -> LINK_KEY.getBytes(StandardCharsets.UTF_8))
+                    .publicUrl(() -> URI.create(PUBLIC_URL))
+                    .actionQueue(() -> actionQueue);
+        }
+        this.app = builder.build();
         this.webhooks = new WebhookHandler(app);
         this.admin = new AdminHandler(app);
         this.agentApi = new AgentApiHandler(app);
+    }
+
+    static final String LINK_KEY = "test-link-signing-key-0123456789abcdef";
+    static final String PUBLIC_URL = "https://aftercare.example";
+
+    /** Claimed actions the sweep queued, waiting for {@link #work()}. */
+    final List<ClaimedAction> queue = new CopyOnWriteArrayList<>();
+    private final ActionQueue actionQueue = actions -> queue.addAll(actions);
+
+    /** One sweep, then every queued action through the action handler as SQS would deliver it. */
+    SQSBatchResponse sweepAndWork() {
+        new SweepHandler(app).handleRequest(new ScheduledEvent(), null);
+        return work();
+    }
+
+    SQSBatchResponse work() {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (ClaimedAction action : queue) {
+            var message = new SQSEvent.SQSMessage();
+            message.setMessageId(UUID.randomUUID().toString());
+            message.setBody(ActionMessages.write(action));
+            messages.add(message);
+        }
+        queue.clear();
+        var event = new SQSEvent();
+        event.setRecords(messages);
+        return new ActionHandler(app).handleRequest(event, null);
     }
 
     Response registerShop(String id, String platform) {
@@ -85,6 +140,12 @@ final class Harness {
         var event = event(routeKey, path, Map.of("Authorization", "Bearer " + ADMIN_TOKEN), new byte[0]);
         event.setQueryStringParameters(query);
         return new Response(agentApi.handleRequest(event, null));
+    }
+
+    Response customerPage(String routeKey, String token, String formBody) {
+        var event = event(routeKey, Map.of("token", token), Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                formBody.getBytes(StandardCharsets.UTF_8));
+        return new Response(new CustomerPagesHandler(app).handleRequest(event, null));
     }
 
     JsonNode orderTimeline(String shop, String orderId) {

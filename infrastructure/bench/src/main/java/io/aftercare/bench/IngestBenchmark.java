@@ -1,13 +1,9 @@
 package io.aftercare.bench;
 
 import io.aftercare.devkit.AdjustableClock;
-import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.devkit.WebhookSigner;
-import io.aftercare.lambda.Aftercare;
 import io.aftercare.local.LocalAftercare;
-import io.aftercare.local.LocalHttpApi;
-import io.aftercare.local.TemplateRoutes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,37 +60,34 @@ final class IngestBenchmark {
 
     Result run(int senders) throws Exception {
         var clock = new AdjustableClock(Instant.now());
-        try (var local = LocalAftercare.start(new LocalAftercare.Settings(0, Optional.empty(), Optional.of(TOKEN), clock))) {
-            var transactions = new ConcurrentHashMap<String, TransactWriteItemsRequest>();
-            var requests = new AtomicInteger();
-            // Aftercare's own client, counting its requests and keeping each transaction by its dedupe marker's key.
-            DynamoDbClient counted = local.dynamoDb().client(new ExecutionInterceptor() {
-                @Override
-                public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                    requests.incrementAndGet();
-                    if (context.request() instanceof TransactWriteItemsRequest transaction) {
-                        transactions.putIfAbsent(transaction.transactItems().get(0).put().item().get("PK").s(), transaction);
-                    }
+        var transactions = new ConcurrentHashMap<String, TransactWriteItemsRequest>();
+        var requests = new AtomicInteger();
+        // Aftercare's own DynamoDB requests, counted, and each transaction kept by its dedupe marker's key.
+        ExecutionInterceptor watch = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                requests.incrementAndGet();
+                if (context.request() instanceof TransactWriteItemsRequest transaction) {
+                    transactions.putIfAbsent(transaction.transactItems().get(0).put().item().get("PK").s(), transaction);
                 }
-            });
+            }
+        };
+        try (var local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, clock).watchingDynamoDb(watch))) {
             DynamoDbClient baselineClient = local.dynamoDb().client();
             TemplateTable.fromRepository().createIfAbsent(baselineClient, REPLAY_TABLE);
-            var app = Aftercare.create(counted, LocalAftercare.TABLE, TOKEN, clock);
-            try (var api = new LocalHttpApi(0, TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")), app)) {
-                var sender = new Sender(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), api.baseUri(),
-                        transactions, baselineClient);
-                sender.register();
-                sender.run(0, warmUp, senders, "warm", false);         // JIT, connections, the shop cache
-                requests.set(0);
-                Run measured = sender.run(warmUp, deliveries, senders, "run", true);
-                double perWebhook = requests.get() / (double) deliveries;
-                int duplicates = Math.min(deliveries, 200);
-                requests.set(0);
-                sender.run(warmUp, duplicates, senders, "run", false); // the same delivery ids again
-                double perDuplicate = requests.get() / (double) duplicates;
-                return new Result(senders, deliveries, Percentiles.of(measured.endpoint()), Percentiles.of(measured.baseline()),
-                        measured.perSecond(), perWebhook, perDuplicate, measured.errors());
-            }
+            var sender = new Sender(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), local.baseUri(),
+                    transactions, baselineClient);
+            sender.register();
+            sender.run(0, warmUp, senders, "warm", false);         // JIT, connections, the shop cache
+            requests.set(0);
+            Run measured = sender.run(warmUp, deliveries, senders, "run", true);
+            double perWebhook = requests.get() / (double) deliveries;
+            int duplicates = Math.min(deliveries, 200);
+            requests.set(0);
+            sender.run(warmUp, duplicates, senders, "run", false); // the same delivery ids again
+            double perDuplicate = requests.get() / (double) duplicates;
+            return new Result(senders, deliveries, Percentiles.of(measured.endpoint()), Percentiles.of(measured.baseline()),
+                    measured.perSecond(), perWebhook, perDuplicate, measured.errors());
         }
     }
 

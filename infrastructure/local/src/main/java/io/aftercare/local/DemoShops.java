@@ -4,6 +4,7 @@ import io.aftercare.domain.Conflict;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.shop.DiscountTemplate;
+import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
@@ -36,7 +37,7 @@ public final class DemoShops {
             var settings = new ShopSettings(demo.platform(), "Kettle House (" + demo.platform().slug() + " demo)",
                     new EmailAddress("hello@kettlehouse.example"), new EmailAddress("support@kettlehouse.example"),
                     Language.EN, ZoneId.of("Europe/Warsaw"), ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY,
-                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.of(new DiscountTemplate("THANKS-", 10)));
+                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.of(new DiscountTemplate("THANKS-", 10)), Branding.DEFAULT);
             try {
                 shops.register(demo.id(), settings, new Secret(SECRET));
                 registered = true;

@@ -1,22 +1,35 @@
 package io.aftercare.local;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.TemplateTable;
+import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
+import io.aftercare.lambda.SweepHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Aftercare on localhost: DynamoDB Local (its data kept under a local folder across restarts), the table from
- * {@code template.yaml}, and the template's HTTP routes served by the Lambda handler classes.
+ * {@code template.yaml}, the template's HTTP routes served by the Lambda handler classes, the SES emulator receiving
+ * the emails, and the sweep run on a timer, its actions handed to the action handler through an in-process queue.
  */
 public final class LocalAftercare implements AutoCloseable {
 
@@ -24,18 +37,34 @@ public final class LocalAftercare implements AutoCloseable {
 
     /**
      * @param port the HTTP port (0 for any free one)
-     * @param dataDir where DynamoDB Local keeps its data; empty for an in-memory run that forgets everything
+     * @param dataDir where DynamoDB Local keeps its data, the admin token and the link key; empty for an in-memory run
+     * @param sesPort the SES emulator's port (0 for any free one)
+     * @param sweepEvery how often the sweep runs; empty to run it only through {@link #sweep()}
+     * @param dynamoInterceptors watch Aftercare's DynamoDB requests (the benchmarks count them)
      */
-    public record Settings(int port, Optional<Path> dataDir, Optional<String> adminToken, Clock clock) {
+    public record Settings(int port, Optional<Path> dataDir, Optional<String> adminToken, Clock clock, int sesPort,
+                           Optional<Duration> sweepEvery, List<ExecutionInterceptor> dynamoInterceptors) {
+
+        /** In memory, on free ports, swept by hand: for tests and benchmarks. */
+        public static Settings ephemeral(String adminToken, Clock clock) {
+            return new Settings(0, Optional.empty(), Optional.of(adminToken), clock, 0, Optional.empty(), List.of());
+        }
+
+        public Settings watchingDynamoDb(ExecutionInterceptor interceptor) {
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptor));
+        }
     }
 
     private final LocalDynamoDb dynamoDb;
+    private final SesEmulator ses;
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
 
-    private LocalAftercare(LocalDynamoDb dynamoDb, LocalHttpApi api, Aftercare app, String adminToken) {
+    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalHttpApi api, Aftercare app, String adminToken) {
         this.dynamoDb = dynamoDb;
+        this.ses = ses;
         this.api = api;
         this.app = app;
         this.adminToken = adminToken;
@@ -46,33 +75,68 @@ public final class LocalAftercare implements AutoCloseable {
         LocalDynamoDb dynamoDb = settings.dataDir()
                 .map(dir -> LocalDynamoDb.persistent(LocalDynamoDb.freePort(), dir))
                 .orElseGet(LocalDynamoDb::inMemory);
+        SesEmulator ses = null;
         try {
-            var dynamo = dynamoDb.client();
+            ses = SesEmulator.start(settings.sesPort() == 0 ? LocalDynamoDb.freePort() : settings.sesPort());
+            var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));
             TemplateTable.read(root.resolve("template.yaml")).createIfAbsent(dynamo, TABLE);
-            String token = settings.adminToken().orElseGet(() -> adminToken(settings.dataDir()));
-            Aftercare app = Aftercare.create(dynamo, TABLE, token, settings.clock());
-            var api = new LocalHttpApi(settings.port(), TemplateRoutes.read(root.resolve("template.yaml")), app);
-            return new LocalAftercare(dynamoDb, api, app, token);
+            String token = settings.adminToken().orElseGet(() -> kept(settings.dataDir(), "admin-token"));
+            byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
+            int port = settings.port() == 0 ? LocalDynamoDb.freePort() : settings.port();
+            var queue = new InProcessActionQueue();
+            SesEmulator emulator = ses;
+            Aftercare app = Aftercare.builder()
+                    .dynamo(dynamo, TABLE)
+                    .adminToken(() -> token)
+                    .linkKey(() -> linkKey)
+                    .publicUrl(() -> URI.create("http://127.0.0.1:" + port))
+                    .ses(emulator::client, Optional.empty())
+                    .actionQueue(() -> queue)
+                    .clock(settings.clock())
+                    .build();
+            queue.deliverTo(new ActionHandler(app));
+            var api = new LocalHttpApi(port, TemplateRoutes.read(root.resolve("template.yaml")), app);
+            var local = new LocalAftercare(dynamoDb, ses, api, app, token);
+            settings.sweepEvery().ifPresent(every -> local.sweeper.scheduleWithFixedDelay(local::sweepQuietly,
+                    every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+            return local;
         } catch (IOException | RuntimeException e) {
-            dynamoDb.close(); // its server threads would keep the JVM alive
+            // DynamoDB Local's server threads, and the emulator's process, would outlive a failed start
+            dynamoDb.close();
+            if (ses != null) {
+                ses.close();
+            }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
-    /** A token kept beside the data, so it survives restarts; a fresh random one for in-memory runs. */
-    private static String adminToken(Optional<Path> dataDir) {
+    /** A secret kept beside the data, so it survives restarts; a fresh random one for in-memory runs. */
+    private static String kept(Optional<Path> dataDir, String name) {
         String fresh = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         if (dataDir.isEmpty()) {
             return fresh;
         }
-        Path file = dataDir.get().resolve("admin-token");
+        Path file = dataDir.get().resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.writeString(file, fresh);
             }
             return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the admin token in " + file, e);
+            throw new UncheckedIOException("Cannot keep the " + name + " in " + file, e);
+        }
+    }
+
+    /** One run of the sweep, through the same handler the scheduled Lambda runs. */
+    public String sweep() {
+        return new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString()));
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            System.err.println("sweep failed: " + e);
         }
     }
 
@@ -92,9 +156,15 @@ public final class LocalAftercare implements AutoCloseable {
         return dynamoDb;
     }
 
+    public SesEmulator ses() {
+        return ses;
+    }
+
     @Override
     public void close() {
+        sweeper.shutdownNow();
         api.close();
+        ses.close();
         dynamoDb.close();
     }
 }

@@ -5,13 +5,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar aftercare-local.jar [serve]}: runs Aftercare on http://127.0.0.1:3000 with its data in
- * {@code .aftercare-data/}. {@code java -jar aftercare-local.jar send-samples}: sends the sample webhooks to it.
- * Port and data folder: {@code AFTERCARE_PORT}, {@code AFTERCARE_DATA}.
+ * {@code .aftercare-data/} and the SES emulator on http://127.0.0.1:8005.
+ * {@code send-samples}: sends the sample webhooks to a running one. {@code demo}: a self-contained run whose clock
+ * fast-forwards, so the thank-you, the survey and the check-in all arrive within about a minute.
+ * Environment: {@code AFTERCARE_PORT}, {@code AFTERCARE_SES_PORT}, {@code AFTERCARE_DATA}, {@code AFTERCARE_SWEEP_SECONDS}.
  */
 public final class Main {
 
@@ -21,18 +25,24 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         useBundledSqliteLibrary();
         Path root = RepositoryRoot.find();
-        int port = Integer.parseInt(Optional.ofNullable(System.getenv("AFTERCARE_PORT")).orElse("3000"));
-        Path data = Path.of(Optional.ofNullable(System.getenv("AFTERCARE_DATA")).orElse(root.resolve(".aftercare-data").toString()));
+        int port = Integer.parseInt(env("AFTERCARE_PORT", "3000"));
+        int sesPort = Integer.parseInt(env("AFTERCARE_SES_PORT", "8005"));
+        Path data = Path.of(env("AFTERCARE_DATA", root.resolve(".aftercare-data").toString()));
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
-            case "serve" -> serve(port, data);
+            case "serve" -> serve(port, sesPort, data, Duration.ofSeconds(Long.parseLong(env("AFTERCARE_SWEEP_SECONDS", "10"))));
             case "send-samples" -> new SampleSender(URI.create("http://127.0.0.1:" + port), Files.readString(data.resolve("admin-token")).trim(),
                     Clock.systemUTC(), System.out).sendAll(root.resolve("infrastructure/events/webhooks"));
+            case "demo" -> Demo.run(0, 0, System.out);
             default -> {
-                System.err.println("usage: aftercare-local.jar [serve | send-samples]");
+                System.err.println("usage: aftercare-local.jar [serve | send-samples | demo]");
                 System.exit(2);
             }
         }
+    }
+
+    private static String env(String name, String fallback) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).orElse(fallback);
     }
 
     /** DynamoDB Local's native library, which the build copies beside this jar. */
@@ -43,8 +53,9 @@ public final class Main {
         }
     }
 
-    private static void serve(int port, Path data) throws InterruptedException {
-        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC()));
+    private static void serve(int port, int sesPort, Path data, Duration sweepEvery) throws InterruptedException {
+        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
+                Optional.of(sweepEvery), List.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         boolean fresh = DemoShops.registerIfAbsent(local.app().shops());
         System.out.printf("""
@@ -53,13 +64,18 @@ public final class Main {
                   admin token:    %3$s
                   demo shops:     demo-shopify, demo-woocommerce, demo-generic%4$s
                   webhook secret: %5$s
+                  emails sent:    %6$s  (the SES emulator: open it in a browser)
+                  due actions are swept every %7$d s
 
                 Send the sample webhooks (signed like each platform signs them) and see the timelines:
                   java -jar infrastructure/local/target/aftercare-local.jar send-samples
                 Read one back:
                   curl -H "Authorization: Bearer %3$s" %1$s/api/shops/demo-shopify/orders/<order id>/timeline
+                Or watch two months of emails in one minute (a separate, in-memory run):
+                  java -jar infrastructure/local/target/aftercare-local.jar demo
 
-                """, local.baseUri(), data, local.adminToken(), fresh ? " (registered now)" : "", DemoShops.SECRET);
+                """, local.baseUri(), data, local.adminToken(), fresh ? " (registered now)" : "", DemoShops.SECRET,
+                local.ses().endpoint(), sweepEvery.toSeconds());
         new CountDownLatch(1).await();
     }
 }

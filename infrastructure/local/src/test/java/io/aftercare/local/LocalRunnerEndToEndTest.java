@@ -32,7 +32,7 @@ class LocalRunnerEndToEndTest {
     @BeforeAll
     static void start() {
         Clock justAfterShopifysSamples = Clock.fixed(Instant.parse("2022-01-01T00:01:00Z"), ZoneOffset.UTC);
-        local = LocalAftercare.start(new LocalAftercare.Settings(0, Optional.empty(), Optional.of(TOKEN), justAfterShopifysSamples));
+        local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, justAfterShopifysSamples));
     }
 
     @AfterAll

@@ -23,7 +23,8 @@ public record ShopSettings(
         Duration checkInDelay,
         Duration surveyDelay,
         Duration transitEstimate,
-        Optional<DiscountTemplate> thankYouDiscount) {
+        Optional<DiscountTemplate> thankYouDiscount,
+        Branding branding) {
 
     public static final Duration DEFAULT_CHECK_IN_DELAY = Duration.ofDays(60);
     public static final Duration DEFAULT_SURVEY_DELAY = Duration.ofDays(7);
@@ -42,6 +43,7 @@ public record ShopSettings(
         requireDays("surveyDelayDays", surveyDelay, 0, 90);
         requireDays("transitEstimateDays", transitEstimate, 0, 60);
         Objects.requireNonNull(thankYouDiscount, "thankYouDiscount");
+        Objects.requireNonNull(branding, "branding");
     }
 
     private static void requireDays(String field, Duration value, int min, int max) {

@@ -21,6 +21,10 @@ public record Subject(Type type, String id) {
 
     /** A customer's subject id is the hash of the address, never the address. */
     public static Subject customer(EmailAddress email) {
-        return new Subject(Type.CUSTOMER, email.hash());
+        return customerByHash(email.hash());
+    }
+
+    public static Subject customerByHash(String emailHash) {
+        return new Subject(Type.CUSTOMER, emailHash);
     }
 }

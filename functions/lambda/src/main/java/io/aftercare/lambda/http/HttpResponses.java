@@ -24,6 +24,21 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** A page for people: no caching, no framing, no scripts, and no Referer that could carry a link's token onwards. */
+    public static APIGatewayV2HTTPResponse html(int status, String page) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of(
+                        "content-type", "text/html; charset=utf-8",
+                        "cache-control", "no-store",
+                        "referrer-policy", "no-referrer",
+                        "x-frame-options", "DENY",
+                        "x-content-type-options", "nosniff",
+                        "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action 'self'"))
+                .withBody(page)
+                .build();
+    }
+
     public static APIGatewayV2HTTPResponse error(int status, String code, String message) {
         return error(status, code, message, null);
     }

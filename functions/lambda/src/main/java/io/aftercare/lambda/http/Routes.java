@@ -8,6 +8,7 @@ import io.aftercare.lambda.AdminAuth;
 import io.aftercare.lambda.json.MalformedJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,20 @@ public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
     private final Map<String, Function<HttpRequest, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
-    private final AdminAuth auth;
+    private final Optional<AdminAuth> auth;
+
+    private Routes(Optional<AdminAuth> auth) {
+        this.auth = auth;
+    }
 
     /** Routes that all need the admin bearer token. */
-    public Routes(AdminAuth auth) {
-        this.auth = auth;
+    public static Routes withAdminToken(AdminAuth auth) {
+        return new Routes(Optional.of(auth));
+    }
+
+    /** Routes anyone may call (customers' links carry their own signed tokens). */
+    public static Routes open() {
+        return new Routes(Optional.empty());
     }
 
     public Routes on(String routeKey, Function<HttpRequest, APIGatewayV2HTTPResponse> handler) {
@@ -34,7 +44,7 @@ public final class Routes {
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        if (!auth.allows(request.header("authorization"))) {
+        if (auth.isPresent() && !auth.get().allows(request.header("authorization"))) {
             return HttpResponses.error(401, "unauthorized", "Send the admin token as 'Authorization: Bearer <token>'.");
         }
         var route = routes.get(request.routeKey());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
@@ -23,7 +24,7 @@ import java.util.Set;
 public final class ShopJson {
 
     public static final Set<String> SETTINGS = Set.of("brandName", "senderEmail", "replyToEmail", "defaultLanguage", "timeZone",
-            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount");
+            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount", "branding");
     public static final Set<String> REGISTRATION = union(SETTINGS, Set.of("id", "platform", "webhookSecret"));
     public static final Set<String> ROTATION = Set.of("webhookSecret", "previousValidForHours");
 
@@ -43,7 +44,7 @@ public final class ShopJson {
         EmailAddress sender = email(body, "senderEmail").orElseThrow(() -> missing("senderEmail"));
         var defaults = new ShopSettings(platform, required(body, "brandName"), sender, sender, Language.EN, ZoneOffset.UTC,
                 ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE,
-                Optional.empty());
+                Optional.empty(), Branding.DEFAULT);
         return new Registration(id, apply(body, defaults), new Secret(required(body, "webhookSecret")));
     }
 
@@ -67,7 +68,19 @@ public final class ShopJson {
                 wholeNumber(body, "checkInDays").map(Duration::ofDays).orElse(current.checkInDelay()),
                 wholeNumber(body, "surveyDelayDays").map(Duration::ofDays).orElse(current.surveyDelay()),
                 wholeNumber(body, "transitEstimateDays").map(Duration::ofDays).orElse(current.transitEstimate()),
-                discount);
+                discount,
+                body.has("branding") ? branding(body.get("branding"), current.branding()) : current.branding());
+    }
+
+    /** Fields present replace the current ones; {@code null} clears the logo or the signature. */
+    private static Branding branding(JsonNode branding, Branding current) {
+        if (!branding.isObject()) {
+            throw new InvalidInput("branding", "branding must be an object with logoUrl, accentColor and signature");
+        }
+        return new Branding(
+                branding.has("logoUrl") ? text(branding, "logoUrl") : current.logoUrl(),
+                text(branding, "accentColor").orElse(current.accentColor()),
+                branding.has("signature") ? text(branding, "signature") : current.signature());
     }
 
     public static Rotation rotation(JsonNode body) {
@@ -81,9 +94,12 @@ public final class ShopJson {
     public record SecretView(boolean configured, String previousValidUntil) {
     }
 
+    public record BrandingView(String logoUrl, String accentColor, String signature) {
+    }
+
     public record ShopView(String id, String platform, String webhookPath, String brandName, String senderEmail, String replyToEmail,
                            String defaultLanguage, String timeZone, long checkInDays, long surveyDelayDays,
-                           long transitEstimateDays, DiscountView thankYouDiscount, SecretView webhookSecret,
+                           long transitEstimateDays, DiscountView thankYouDiscount, BrandingView branding, SecretView webhookSecret,
                            String createdAt, String updatedAt, long version) {
     }
 
@@ -93,6 +109,7 @@ public final class ShopJson {
                 s.brandName(), s.senderEmail().value(), s.replyToEmail().value(), s.defaultLanguage().code(), s.timeZone().getId(),
                 s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(),
                 s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent())).orElse(null),
+                new BrandingView(s.branding().logoUrl().orElse(null), s.branding().accentColor(), s.branding().signature().orElse(null)),
                 new SecretView(true, shop.secrets().previousValidUntil().map(Object::toString).orElse(null)),
                 shop.createdAt().toString(), shop.updatedAt().toString(), shop.version());
     }

@@ -1,0 +1,33 @@
+package io.aftercare.domain.action;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: due actions, their claims and their outcomes. */
+public interface ActionStore {
+
+    /** Actions due at {@code now}, oldest first, from every hour not yet swept (so a sweep after downtime catches up). */
+    List<ActionRef> due(Instant now, int limit);
+
+    /** Claims the action if it is due and unclaimed, or its claim's lease ran out; empty if someone else holds it. */
+    Optional<ClaimedAction> claim(ActionRef ref, Instant now, Duration lease);
+
+    /** The action as stored, if this claim still holds it. */
+    Optional<ClaimedAction> held(ActionRef ref, String claimToken);
+
+    /**
+     * Ends the action and writes its timeline entries, atomically, if the claim still holds it.
+     *
+     * @param followUpSentTo the customer who just got a non-transactional email, for the frequency cap
+     * @return false when the claim was lost meanwhile (nothing written)
+     */
+    boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
+                     Optional<Instant> followUpSentTo);
+
+    /** Puts the action back to wait until {@code dueAt}, if the claim still holds it. */
+    boolean reschedule(ClaimedAction action, Instant dueAt, TimelineEntry entry, Optional<EmailAddress> customer);
+}

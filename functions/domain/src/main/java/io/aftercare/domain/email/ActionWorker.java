@@ -1,0 +1,159 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ActionOutcome;
+import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.ActionStore;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.TimelineReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one claimed post-purchase action: re-checks the current state, then sends the email or records why not.
+ * The claim is checked before and after sending; between SES accepting the email and the outcome being written is
+ * the one window in which a crash makes the action run (and the email go out) twice.
+ */
+public final class ActionWorker {
+
+    public enum Handled { SENT, SKIPPED, POSTPONED, FAILED, STALE }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ActionStore actions;
+    private final ShopCache shops;
+    private final TimelineReader orders;
+    private final RecipientStore recipients;
+    private final EmailRenderer renderer;
+    private final EmailSender sender;
+    private final PublicLinks links;
+    private final DiscountCodes discounts;
+    private final Clock clock;
+    private final EmailPolicy policy = new EmailPolicy();
+
+    public ActionWorker(ActionStore actions, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
+                        EmailSender sender, PublicLinks links, DiscountCodes discounts, Clock clock) {
+        this.actions = actions;
+        this.shops = shops;
+        this.orders = orders;
+        this.recipients = recipients;
+        this.renderer = renderer;
+        this.sender = sender;
+        this.links = links;
+        this.discounts = discounts;
+        this.clock = clock;
+    }
+
+    /** @throws RuntimeException for a temporary failure (throttling, SES down): the action stays claimed and is retried */
+    public Handled handle(ActionRef ref, String claimToken) {
+        Optional<ClaimedAction> held = actions.held(ref, claimToken);
+        if (held.isEmpty()) {
+            return Handled.STALE; // completed meanwhile, or re-claimed after this claim's lease ran out
+        }
+        ClaimedAction action = held.get();
+        Optional<Shop> shop = shops.find(action.shop());
+        Optional<OrderState> order = orders.order(action.shop(), new OrderId(action.subject().id()));
+        Optional<CustomerContact> customer = order.flatMap(OrderState::customer);
+        if (shop.isEmpty() || order.isEmpty() || order.get().snapshot().isEmpty() || customer.isEmpty()) {
+            String why = shop.isEmpty() ? "the shop is no longer registered"
+                    : order.isEmpty() || order.get().snapshot().isEmpty() ? "the order's details never arrived" : "the order has no email address";
+            return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
+                    label(action.kind()) + " not sent: " + why)), Optional.empty(), false);
+        }
+        EmailAddress to = customer.get().email();
+        RecipientState recipient = recipients.state(action.shop(), to.hash());
+        Instant now = clock.instant();
+        EmailDecision decision = policy.decide(action.kind(), order.get(), recipient, now);
+        if (decision instanceof EmailDecision.Skip skip) {
+            return finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
+                    label(action.kind()) + " not sent: " + skip.reason())), Optional.of(to), false);
+        }
+        if (decision instanceof EmailDecision.Postpone postpone) {
+            String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
+            var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
+                    label(action.kind()) + " postponed to " + until + ": " + postpone.reason());
+            return actions.reschedule(action, postpone.until(), entry, Optional.of(to)) ? Handled.POSTPONED : Handled.STALE;
+        }
+        return send(action, shop.get(), order.get(), customer.get());
+    }
+
+    private Handled send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer) {
+        Language language = customer.locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
+        EmailCategory category = action.kind().category();
+        Optional<EmailContent.IssuedDiscount> discount = action.kind() == ActionKind.THANK_YOU
+                ? shop.settings().thankYouDiscount().map(t -> new EmailContent.IssuedDiscount(
+                        discounts.codeFor(t, shop.id(), action.actionId()), t.percent()))
+                : Optional.empty();
+        Optional<String> unsubscribe = category == EmailCategory.TRANSACTIONAL ? Optional.empty()
+                : Optional.of(links.unsubscribeUrl(shop.id(), customer.email(), category, language));
+        Optional<String> survey = action.kind() == ActionKind.THANK_YOU ? Optional.empty()
+                : Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language));
+        var rendered = renderer.render(new EmailContent(action.kind(), language, shop.settings(), customer.name(),
+                order.snapshot().orElseThrow(), discount, unsubscribe, survey));
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        unsubscribe.ifPresent(url -> {
+            headers.put("List-Unsubscribe", "<" + url + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"); // RFC 8058 one-click
+        });
+        var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
+                customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
+                Map.of("shop", shop.id().value(), "action", SesTags.encode(action.actionId())));
+        if (actions.held(action.ref(), action.claimToken()).isEmpty()) {
+            return Handled.STALE; // re-checked just before the one step that cannot be undone
+        }
+        String messageId;
+        try {
+            messageId = sender.send(email);
+        } catch (EmailRejected rejected) {
+            return finish(action, ActionOutcome.failed(rejected.getMessage()), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
+                    label(action.kind()) + " refused by the mail service: " + rejected.getMessage())), Optional.of(customer.email()), false);
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(action, EntryKind.EMAIL_SENT, "sent", label(action.kind()) + " sent in " + language.locale().getDisplayLanguage(Locale.ENGLISH)));
+        discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
+                "Discount code " + d.code() + " issued (" + d.percent() + "% off)")));
+        return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), category != EmailCategory.TRANSACTIONAL);
+    }
+
+    private Handled finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
+                           boolean followUp) {
+        boolean completed = actions.complete(action, outcome, entries, customer, followUp ? Optional.of(clock.instant()) : Optional.empty());
+        if (!completed) {
+            return Handled.STALE;
+        }
+        return switch (outcome.result()) {
+            case SENT -> Handled.SENT;
+            case SKIPPED -> Handled.SKIPPED;
+            case FAILED -> Handled.FAILED;
+        };
+    }
+
+    private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, String summary) {
+        return new TimelineEntry("email-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
+    }
+
+    static String label(ActionKind kind) {
+        return switch (kind) {
+            case THANK_YOU -> "Thank-you email";
+            case CHECK_IN -> "Check-in email";
+            case SURVEY -> "Survey invitation";
+        };
+    }
+}

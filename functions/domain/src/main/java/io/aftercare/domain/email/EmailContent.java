@@ -1,0 +1,22 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.ShopSettings;
+import java.util.Optional;
+
+/**
+ * Everything a template may show. Texts that come from customers or platforms (names, product titles) are escaped
+ * by the renderer, never trusted as HTML.
+ *
+ * @param unsubscribeUrl the one-click link, for every non-transactional email
+ * @param surveyUrl the signed survey link, for check-ins and survey invitations
+ */
+public record EmailContent(ActionKind kind, Language language, ShopSettings shop, Optional<String> customerName,
+                           OrderSnapshot order, Optional<IssuedDiscount> discount, Optional<String> unsubscribeUrl,
+                           Optional<String> surveyUrl) {
+
+    public record IssuedDiscount(String code, int percent) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.EmailAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What SES reported about an email Aftercare sent, traced back through the email's tags.
+ *
+ * @param shop the {@code shop} tag; events of mail Aftercare did not send have none and are ignored
+ * @param actionId the {@code action} tag, decoded
+ * @param detail the bounce's diagnostic or the complaint's feedback type, for the timeline
+ */
+public record MailboxEvent(Type type, Optional<String> shop, Optional<String> actionId, List<EmailAddress> recipients,
+                           Instant at, Optional<String> detail) {
+
+    public enum Type { DELIVERED, HARD_BOUNCE, SOFT_BOUNCE, COMPLAINT, OTHER }
+}

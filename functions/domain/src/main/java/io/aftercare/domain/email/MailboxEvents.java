@@ -1,0 +1,67 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.TimelineAppender;
+import java.util.Optional;
+
+/**
+ * Acts on SES's reports: a permanent bounce or a complaint suppresses the address for the shop for good (mailing
+ * it again would hurt the shop's sending reputation); a delivery and a soft bounce go on the timeline.
+ */
+public final class MailboxEvents {
+
+    private final RecipientStore recipients;
+    private final TimelineAppender timeline;
+
+    public MailboxEvents(RecipientStore recipients, TimelineAppender timeline) {
+        this.recipients = recipients;
+        this.timeline = timeline;
+    }
+
+    /** @return whether the event was about mail Aftercare sent */
+    public boolean handle(MailboxEvent event) {
+        if (event.shop().isEmpty() || !ShopId.isValid(event.shop().get())) {
+            return false;
+        }
+        ShopId shop = new ShopId(event.shop().get());
+        Optional<Subject> subject = event.actionId().flatMap(MailboxEvents::subjectOf);
+        String what = event.actionId().flatMap(MailboxEvents::kindOf).map(ActionWorker::label).orElse("Email");
+        String detail = event.detail().map(d -> " (" + d + ")").orElse("");
+        for (var recipient : event.recipients()) {
+            Subject about = subject.orElse(Subject.customer(recipient));
+            String entryId = "mailbox-" + event.actionId().orElse("email") + "-" + event.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + "-" + recipient.hash().substring(0, 8);
+            switch (event.type()) {
+                case HARD_BOUNCE -> recipients.suppress(shop, recipient, "bounced", event.at(), new TimelineEntry(entryId, about, event.at(),
+                        EntryKind.EMAIL_BOUNCED, what + " to " + recipient.masked() + " bounced" + detail + "; the address is suppressed",
+                        Optional.empty()));
+                case COMPLAINT -> recipients.suppress(shop, recipient, "complained", event.at(), new TimelineEntry(entryId, about, event.at(),
+                        EntryKind.EMAIL_COMPLAINED, what + " was marked as spam" + detail + "; the address is suppressed", Optional.empty()));
+                case SOFT_BOUNCE -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_BOUNCED,
+                        what + " to " + recipient.masked() + " bounced for now" + detail + "; not suppressed", Optional.empty()), recipient.hash());
+                case DELIVERED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_DELIVERED,
+                        what + " delivered", Optional.empty()), recipient.hash());
+                case OTHER -> { }
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Subject> subjectOf(String actionId) {
+        int hash = actionId.indexOf('#');
+        return hash > 0 && hash < actionId.length() - 1 ? Optional.of(new Subject(Subject.Type.ORDER, actionId.substring(hash + 1))) : Optional.empty();
+    }
+
+    private static Optional<ActionKind> kindOf(String actionId) {
+        int hash = actionId.indexOf('#');
+        try {
+            return hash > 0 ? Optional.of(ActionKind.fromSlug(actionId.substring(0, hash))) : Optional.empty();
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+}

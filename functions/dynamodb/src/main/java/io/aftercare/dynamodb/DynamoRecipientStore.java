@@ -1,0 +1,77 @@
+package io.aftercare.dynamodb;
+
+import static io.aftercare.dynamodb.Items.s;
+import static io.aftercare.dynamodb.Items.time;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.email.EmailCategory;
+import io.aftercare.domain.email.RecipientState;
+import io.aftercare.domain.email.RecipientStore;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A customer's mailing state lives in their partition: the profile (frequency cap, open complaints) and a suppression item. */
+public final class DynamoRecipientStore implements RecipientStore {
+
+    static final String LAST_FOLLOW_UP = "lastFollowUpAt";
+    static final String OPEN_COMPLAINTS = "openComplaints";
+    private static final String UNSUBSCRIBED = "unsubscribed";
+    private static final String HARD = "hardSuppression";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoRecipientStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public RecipientState state(ShopId shop, String emailHash) {
+        Map<String, AttributeValue> profile = Map.of();
+        Map<String, AttributeValue> suppression = Map.of();
+        var items = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK >= :profile")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.customerByHash(shop, emailHash)), ":profile", s(Keys.PROFILE)))).items();
+        for (var item : items) {
+            switch (item.get(Keys.SK).s()) {
+                case Keys.PROFILE -> profile = item;
+                case Keys.SUPPRESSION -> suppression = item;
+                default -> { }
+            }
+        }
+        Set<EmailCategory> unsubscribed = EnumSet.noneOf(EmailCategory.class);
+        Optional.ofNullable(suppression.get(UNSUBSCRIBED)).map(AttributeValue::ss).orElse(List.of())
+                .forEach(slug -> EmailCategory.fromSlug(slug).ifPresent(unsubscribed::add));
+        return new RecipientState(unsubscribed, Items.string(suppression, HARD), Items.time(profile, LAST_FOLLOW_UP),
+                (int) Items.number(profile, OPEN_COMPLAINTS));
+    }
+
+    @Override
+    public void unsubscribe(ShopId shop, String emailHash, EmailCategory category, Instant at, TimelineEntry entry) {
+        var update = suppression(shop, emailHash, at).addToSet(UNSUBSCRIBED, AttributeValue.fromSs(List.of(category.slug())));
+        dynamo.transactWriteItems(b -> b.transactItems(update.transactItem(table),
+                TimelineItems.write(shop, entry, Optional.of(emailHash), at).transactItem(table)));
+    }
+
+    @Override
+    public void suppress(ShopId shop, EmailAddress email, String reason, Instant at, TimelineEntry entry) {
+        var update = suppression(shop, email.hash(), at).setIfAbsent(HARD, s(reason));
+        dynamo.transactWriteItems(b -> b.transactItems(update.transactItem(table),
+                TimelineItems.write(shop, entry, Optional.of(email.hash()), at).transactItem(table)));
+    }
+
+    private static UpdateExpression suppression(ShopId shop, String emailHash, Instant at) {
+        return new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.SUPPRESSION))
+                .setIfAbsent(Keys.TYPE, s(Keys.SUPPRESSION))
+                .set("updatedAt", time(at));
+    }
+}

@@ -1,0 +1,122 @@
+package io.aftercare.email;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.email.EmailContent;
+import io.aftercare.domain.email.EmailRenderer;
+import io.aftercare.domain.order.OrderLine;
+import io.aftercare.domain.shop.ShopSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders emails from Mustache templates: one HTML and one text template per kind inside a shared layout, and one
+ * message file per language. Messages are rendered first, unescaped, then placed into the HTML with escaping, so a
+ * customer's name or a product title can never inject markup. Money and dates are written the customer's way.
+ */
+public final class MustacheEmailRenderer implements EmailRenderer {
+
+    private static final String ROOT = "/io/aftercare/email/";
+
+    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
+    private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("");
+    private final Messages messages = new Messages();
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+    @Override
+    public Rendered render(EmailContent content) {
+        Map<String, Object> model = model(content);
+        Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
+        model.put("t", t);
+        model.put("subject", t.get("subject"));
+        Map<String, Object> layout = new HashMap<>(model);
+        layout.put("content", template(content.kind().slug() + ".html", html).execute(model));
+        String htmlPart = template("layout.html", html).execute(layout);
+        layout.put("content", template(content.kind().slug() + ".text", plain).execute(model).strip());
+        String textPart = template("layout.text", plain).execute(layout).strip() + "\n";
+        return new Rendered(t.get("subject"), htmlPart, textPart);
+    }
+
+    private Map<String, Object> model(EmailContent content) {
+        ShopSettings shop = content.shop();
+        Locale locale = content.language().locale();
+        var order = content.order();
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", content.language().code());
+        model.put("brand", shop.brandName());
+        model.put("accent", shop.branding().accentColor());
+        shop.branding().logoUrl().ifPresent(url -> model.put("logoUrl", url));
+        List<String> signature = shop.branding().signature().map(s -> List.of(s.split("\\R"))).orElse(List.of());
+        model.put("signatureLines", signature);
+        model.put("hasSignature", !signature.isEmpty());
+        model.put("replyTo", shop.replyToEmail().value());
+        content.customerName().ifPresent(name -> model.put("name", firstName(name)));
+        model.put("order", order.name());
+        model.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(order.placedAt().atZone(shop.timeZone())));
+        model.put("product", order.lines().isEmpty() ? "" : order.lines().get(0).title());
+        model.put("lines", order.lines().stream().map(line -> line(line, locale)).toList());
+        model.put("total", money(order.total(), locale));
+        content.discount().ifPresent(d -> {
+            model.put("discount", Map.of("code", d.code()));
+            model.put("code", d.code());
+            model.put("percent", d.percent());
+        });
+        content.unsubscribeUrl().ifPresent(url -> model.put("unsubscribeUrl", url));
+        content.surveyUrl().ifPresent(url -> model.put("surveyUrl", url));
+        return model;
+    }
+
+    private static Map<String, Object> line(OrderLine line, Locale locale) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", line.title());
+        view.put("quantity", line.quantity());
+        view.put("price", money(new Money(line.unitPrice().amount().multiply(BigDecimal.valueOf(line.quantity())), line.unitPrice().currency()), locale));
+        return view;
+    }
+
+    static String money(Money money, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance(money.currency()));
+        return format.format(money.amount());
+    }
+
+    /** "Łukasz Żółć" is greeted as "Łukasz". */
+    private static String firstName(String name) {
+        String trimmed = name.trim();
+        int space = trimmed.indexOf(' ');
+        return space > 0 ? trimmed.substring(0, space) : trimmed;
+    }
+
+    private Template template(String name, Mustache.Compiler compiler) {
+        return templates.computeIfAbsent(name, n -> {
+            try (InputStream in = resource(ROOT + "templates/" + n + ".mustache")) {
+                return compiler.compile(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = MustacheEmailRenderer.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing email resource " + path);
+        }
+        return in;
+    }
+}

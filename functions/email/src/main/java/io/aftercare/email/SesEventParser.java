@@ -1,0 +1,80 @@
+package io.aftercare.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.email.MailboxEvent;
+import io.aftercare.domain.email.SesTags;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the SES event record an SNS notification carries. Event publishing names its type {@code eventType},
+ * identity notifications {@code notificationType}: both are read, and unknown fields are ignored, as SES may add some.
+ */
+public final class SesEventParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SesEventParser() {
+    }
+
+    public static MailboxEvent parse(String record) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not an SES event record", e);
+        }
+        String type = event.path("eventType").asText(event.path("notificationType").asText(""));
+        JsonNode mail = event.path("mail");
+        Optional<String> shop = firstTag(mail, "shop");
+        Optional<String> action = firstTag(mail, "action").map(SesTags::decode);
+        return switch (type) {
+            case "Bounce" -> {
+                JsonNode bounce = event.path("bounce");
+                List<EmailAddress> recipients = addresses(bounce.path("bouncedRecipients"), "emailAddress");
+                String detail = bounce.path("bouncedRecipients").path(0).path("diagnosticCode").asText(bounce.path("bounceSubType").asText(""));
+                yield new MailboxEvent("Permanent".equals(bounce.path("bounceType").asText()) ? MailboxEvent.Type.HARD_BOUNCE : MailboxEvent.Type.SOFT_BOUNCE,
+                        shop, action, recipients, time(bounce, mail), Optional.of(detail).filter(d -> !d.isBlank()));
+            }
+            case "Complaint" -> {
+                JsonNode complaint = event.path("complaint");
+                yield new MailboxEvent(MailboxEvent.Type.COMPLAINT, shop, action, addresses(complaint.path("complainedRecipients"), "emailAddress"),
+                        time(complaint, mail), Optional.of(complaint.path("complaintFeedbackType").asText("")).filter(d -> !d.isBlank()));
+            }
+            case "Delivery" -> {
+                JsonNode delivery = event.path("delivery");
+                yield new MailboxEvent(MailboxEvent.Type.DELIVERED, shop, action, addresses(delivery.path("recipients"), null),
+                        time(delivery, mail), Optional.empty());
+            }
+            default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, addresses(mail.path("destination"), null), time(mail, mail),
+                    Optional.of(type));
+        };
+    }
+
+    private static Optional<String> firstTag(JsonNode mail, String name) {
+        JsonNode values = mail.path("tags").path(name);
+        return values.isArray() && values.size() > 0 ? Optional.of(values.get(0).asText()) : Optional.empty();
+    }
+
+    private static List<EmailAddress> addresses(JsonNode array, String field) {
+        List<EmailAddress> addresses = new ArrayList<>();
+        for (JsonNode element : array) {
+            String address = field == null ? element.asText() : element.path(field).asText();
+            if (EmailAddress.isValid(address)) {
+                addresses.add(new EmailAddress(address));
+            }
+        }
+        return addresses;
+    }
+
+    private static Instant time(JsonNode event, JsonNode mail) {
+        String timestamp = event.path("timestamp").asText(mail.path("timestamp").asText(""));
+        return timestamp.isEmpty() ? Instant.EPOCH : Instant.parse(timestamp);
+    }
+}

@@ -1,0 +1,87 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.Fixtures;
+import io.aftercare.devkit.TestTable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** SES's documented event records (in ../shared/fixtures/ses) delivered through SNS to the SES event handler. */
+@ExtendWith(DynamoDbExtension.class)
+class MailboxEventsTest {
+
+    private static Harness aftercare;
+
+    @BeforeAll
+    static void start(TestTable table) {
+        aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void givenADeliveryRecord_whenReceived_thenTheOrdersTimelineSaysTheThankYouWasDelivered() {
+        handle("delivery.json");
+
+        assertThat(summaries("7300000000001")).contains("Thank-you email delivered");
+    }
+
+    @Test
+    void givenAComplaintRecord_whenReceived_thenTheAddressIsSuppressedAndTheTimelineSaysSo() {
+        handle("complaint.json");
+
+        assertThat(customerSummaries("annoyed@example.com")).anyMatch(s -> s.startsWith("Survey invitation was marked as spam (abuse)"));
+    }
+
+    @Test
+    void givenASoftBounce_whenReceived_thenItIsRecordedButTheAddressIsNotSuppressed() {
+        handle("bounce-transient.json");
+        handle("bounce-transient.json");
+
+        List<String> summaries = new ArrayList<>();
+        aftercare.table.allItems().stream().filter(i -> i.get("SK").s().equals("SUPPRESSION")).forEach(i -> summaries.add(i.toString()));
+        assertThat(summaries).noneMatch(s -> s.contains("hardSuppression"));
+    }
+
+    @Test
+    void givenAnEventOfMailAftercareDidNotSend_whenReceived_thenItIsIgnored() {
+        String untagged = new String(Fixtures.ses("delivery.json"), StandardCharsets.UTF_8).replace("\"shop\"", "\"other\"");
+
+        assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(untagged), null)).isZero();
+    }
+
+    private static void handle(String fixture) {
+        assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(new String(Fixtures.ses(fixture), StandardCharsets.UTF_8)), null))
+                .isEqualTo(1);
+    }
+
+    private static SNSEvent sns(String message) {
+        var record = new SNSEvent.SNSRecord();
+        var sns = new SNSEvent.SNS();
+        sns.setMessage(message);
+        record.setSns(sns);
+        var event = new SNSEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    private static List<String> summaries(String orderId) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.orderTimeline("kettle-house", orderId).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+    private static List<String> customerSummaries(String email) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "kettle-house", "email", email), Map.of())
+                .json().path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+}

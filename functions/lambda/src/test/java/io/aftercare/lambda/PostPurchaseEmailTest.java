@@ -1,0 +1,184 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.TestTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Post-purchase emails end to end: a signed webhook, the sweep, the action worker, the real SES v2 client and the
+ * aws-ses-v2-local emulator; only the clock is moved by hand, and only forwards, as time goes.
+ */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class PostPurchaseEmailTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static Harness aftercare;
+    private static SesEmulator ses;
+
+    @BeforeAll
+    static void start(TestTable table, SesEmulator emulator) {
+        ses = emulator;
+        aftercare = new Harness(table, NOW, emulator);
+        aftercare.registerShop("kettle-house", "generic");
+        aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "kettle-house"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
+    }
+
+    @Test
+    void givenOrdersFromCustomersInFourLanguages_whenTheirThankYousAreSent_thenEachArrivesInItsLanguageWithBothPartsAndNoUnsubscribeHeaders() {
+        Map<String, String> subjects = Map.of(
+                "en", "Thank you for your order #EN-1",
+                "pl", "Dziękujemy za zamówienie #PL-1",
+                "ru", "Спасибо за ваш заказ #RU-1",
+                "ro", "Vă mulțumim pentru comanda #RO-1");
+        Map<String, String> totals = Map.of("en", "PLN129.90", "pl", "129,90 zł", "ru", "129,90 PLN", "ro", "129,90 PLN");
+        for (String lang : subjects.keySet()) {
+            order(lang.toUpperCase() + "-1", lang + "-buyer@example.com", lang, "Ola <b>Nowak</b>");
+        }
+
+        aftercare.sweepAndWork();
+
+        for (var expected : subjects.entrySet()) {
+            String lang = expected.getKey();
+            SesEmulator.Email email = single(lang + "-buyer@example.com");
+            assertThat(email.subject()).isEqualTo(expected.getValue());
+            assertThat(email.html()).contains("lang=\"" + lang + "\"", "Stovetop kettle", "THANKS-").doesNotContain("<b>Nowak</b>");
+            assertThat(email.html().replace('\u00a0', ' ').replace('\u202f', ' ')).contains(totals.get(lang));
+            assertThat(email.text()).contains("Stovetop kettle").doesNotContain("<");
+            assertThat(email.from()).contains("hello@kettlehouse.example");
+            assertThat(email.replyTo()).containsExactly("support@kettlehouse.example");
+            assertThat(email.header("List-Unsubscribe")).as("a thank-you is transactional").isNull();
+        }
+        assertThat(summaries("PL-1")).anyMatch(s -> s.startsWith("Thank-you email sent in Polish"))
+                .anyMatch(s -> s.matches("Discount code THANKS-[A-Z2-9]{8} issued \\(10% off\\)"));
+    }
+
+    @Test
+    void givenACheckInComingDue_whenSent_thenItCarriesBothUnsubscribeHeadersAndItsOneClickLinkUnsubscribes() {
+        String customer = "check-in-" + UUID.randomUUID() + "@example.com";
+        order("CI-1", customer, "pl", "Kasia");
+        aftercare.sweepAndWork();
+
+        aftercare.clock.advance(Duration.ofDays(60).plusMinutes(1));
+        aftercare.sweepAndWork();
+
+        var checkIn = ses.emailsTo(customer).stream().filter(e -> e.subject().startsWith("Jak sprawdza się")).findFirst().orElseThrow();
+        assertThat(checkIn.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        String url = checkIn.header("List-Unsubscribe");
+        assertThat(url).startsWith("<" + Harness.PUBLIC_URL + "/u/").endsWith(">");
+        assertThat(checkIn.text()).contains(Harness.PUBLIC_URL + "/f/");
+
+        String token = url.substring(url.indexOf("/u/") + 3, url.length() - 1);
+        var unsubscribed = aftercare.customerPage("POST /u/{token}", token, "List-Unsubscribe=One-Click");
+        assertThat(unsubscribed.status()).isEqualTo(200);
+        assertThat(unsubscribed.body()).contains("Wypisano Cię");
+        assertThat(customerSummaries(customer)).contains("Unsubscribed from follow-ups");
+    }
+
+    @Test
+    void givenARefundBeforeTheCheckInIsDue_whenItComesDue_thenNoCheckInIsSentAndTheTimelineSaysWhy() {
+        String customer = "refunded-" + UUID.randomUUID() + "@example.com";
+        order("RF-1", customer, "en", "Ann");
+        aftercare.sweepAndWork();
+        aftercare.generic("kettle-house", event("refund.created", "RF-1-refund", """
+                {"order_id": "RF-1", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}"""));
+
+        aftercare.clock.advance(Duration.ofDays(61));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RF-1");
+        assertThat(summaries("RF-1")).contains("Check-in email not sent: the order was refunded");
+    }
+
+    @Test
+    void givenAnAddressThatBouncedPermanently_whenItsThankYouComesDue_thenNothingIsSentAndTheAddressStaysSuppressed() {
+        // SES's own record, as SNS delivers it: a hard bounce of no-such-user@example.pl from the shop kettle-house.
+        SNSEvent sns = EventLoader.loadSNSEvent(RepositoryRoot.sharedFixtures().resolve("ses/sns-event-bounce-permanent.json").toString());
+        assertThat(new SesEventHandler(aftercare.app).handleRequest(sns, null)).isEqualTo(1);
+
+        order("BN-1", "no-such-user@example.pl", "pl", "Nobody");
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("no-such-user@example.pl")).isEmpty();
+        assertThat(summaries("BN-1")).contains("Thank-you email not sent: the address is suppressed (bounced)");
+    }
+
+    @Test
+    void givenTwoCheckInsDueTheSameHour_whenSent_thenTheSecondWaitsOutTheSixteenHourCap() {
+        String customer = "twice-" + UUID.randomUUID() + "@example.com";
+        Instant start = aftercare.clock.instant();
+        order("FC-1", customer, "en", "Tom");
+        aftercare.clock.advance(Duration.ofMinutes(30));
+        order("FC-2", customer, "en", "Tom");
+        aftercare.sweepAndWork();
+
+        aftercare.clock.set(start.plus(Duration.ofDays(60)).plus(Duration.ofHours(1)));
+        aftercare.sweepAndWork();
+        long checkInsAtFirst = ses.emailsTo(customer).stream().filter(e -> e.subject().startsWith("How is your")).count();
+        aftercare.clock.advance(Duration.ofHours(17));
+        aftercare.sweepAndWork();
+
+        assertThat(checkInsAtFirst).isEqualTo(1);
+        assertThat(ses.emailsTo(customer).stream().filter(e -> e.subject().startsWith("How is your")).count()).isEqualTo(2);
+        assertThat(summaries("FC-2")).anyMatch(s -> s.startsWith("Check-in email postponed to"));
+    }
+
+    @Test
+    void givenAForgedUnsubscribeToken_whenPosted_thenA400PageAndNothingChanges() {
+        int items = aftercare.table.itemCount();
+
+        var forged = aftercare.customerPage("POST /u/{token}", "eyJzaG9wIjoia2V0dGxlLWhvdXNlIn0.AAAA", "");
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).contains("This link does not work");
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    private static SesEmulator.Email single(String address) {
+        List<SesEmulator.Email> emails = ses.emailsTo(address);
+        assertThat(emails).as("emails to " + address).hasSize(1);
+        return emails.get(0);
+    }
+
+    private static void order(String id, String email, String locale, String name) {
+        var response = aftercare.generic("kettle-house", event("order.created", "evt-" + id, """
+                {"id": "%s", "number": "#%s", "created_at": "%s", "currency": "PLN", "total": "129.90",
+                 "customer": {"email": "%s", "name": "%s", "locale": "%s"},
+                 "lines": [{"title": "Stovetop kettle", "quantity": 1, "price": "129.90"}]}"""
+                .formatted(id, id, aftercare.clock.instant(), email, name, locale)));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    private static String event(String type, String id, String data) {
+        return """
+                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
+                .formatted(id, type, aftercare.clock.instant(), data);
+    }
+
+    private static List<String> summaries(String orderId) {
+        List<String> summaries = new java.util.ArrayList<>();
+        aftercare.orderTimeline("kettle-house", orderId).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+    private static List<String> customerSummaries(String email) {
+        List<String> summaries = new java.util.ArrayList<>();
+        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "kettle-house", "email", email), Map.of())
+                .json().path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+}

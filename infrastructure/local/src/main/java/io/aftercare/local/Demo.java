@@ -1,0 +1,53 @@
+package io.aftercare.local;
+
+import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.SesEmulator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code aftercare-local.jar demo}: a fresh, in-memory Aftercare whose clock runs a day per second. It replays the
+ * sample orders, then sweeps once per simulated day, so the thank-you arrives at once, the survey a week after the
+ * delivery and the check-in two months after the order, all within about a minute, in the SES emulator.
+ */
+final class Demo {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final int DAYS = 62;
+
+    private Demo() {
+    }
+
+    static void run(int port, int sesPort, PrintStream out) throws Exception {
+        var clock = new AdjustableClock(Instant.now());
+        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of()));
+        Runtime.getRuntime().addShutdownHook(new Thread(local::close));
+        DemoShops.registerIfAbsent(local.app().shops());
+        out.printf("%nAftercare demo: the API at %s, the emails at %s (open it in a browser)%n", local.baseUri(), local.ses().endpoint());
+        new SampleSender(local.baseUri(), local.adminToken(), clock, out).sendAll(RepositoryRoot.find().resolve("infrastructure/events/webhooks"));
+
+        out.printf("%nFast-forwarding: one simulated day per second.%n");
+        Set<String> seen = new HashSet<>();
+        for (int day = 0; day <= DAYS; day++) {
+            local.sweep();
+            for (SesEmulator.Email email : local.ses().emails()) {
+                if (seen.add(email.messageId())) {
+                    out.printf("  %s  to %-28s %s%n", DAY.format(clock.instant()), email.to().get(0), email.subject());
+                }
+            }
+            clock.advance(Duration.ofDays(1));
+            Thread.sleep(1000);
+        }
+        out.printf("%nDone: %d emails. Read them at %s; the timelines at %s/api/shops/<shop>/orders/<id>/timeline "
+                + "(admin token %s). Ctrl+C stops the demo.%n", seen.size(), local.ses().endpoint(), local.baseUri(), local.adminToken());
+        Thread.currentThread().join();
+    }
+}
