@@ -97,6 +97,11 @@ public final class SesEmulator implements AutoCloseable {
     }
 
     public SesV2Client client() {
+        return client(endpoint);
+    }
+
+    /** A client for SES at {@code endpoint} (a {@link FaultProxy} in front of this emulator, say). */
+    public static SesV2Client client(URI endpoint) {
         return SesV2Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_CENTRAL_1)

@@ -27,7 +27,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Aftercare wired to a DynamoDB Local table and an adjustable clock, driven through its real handlers with the
@@ -56,15 +58,20 @@ final class Harness {
 
     /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and a queue the test drains. */
     Harness(TestTable table, Instant start, SesEmulator ses) {
+        this(table, table.client(), start, ses::client);
+    }
+
+    /** With email sent through {@code ses}: a client for the emulator, or for a fault proxy in front of it. */
+    Harness(TestTable table, Instant start, Supplier<SesV2Client> ses) {
         this(table, table.client(), start, ses);
     }
 
-    private Harness(TestTable table, DynamoDbClient client, Instant start, SesEmulator ses) {
+    private Harness(TestTable table, DynamoDbClient client, Instant start, Supplier<SesV2Client> ses) {
         this.table = table;
         this.clock = new AdjustableClock(start);
         var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock);
         if (ses != null) {
-            builder.ses(ses::client, Optional.empty())
+            builder.ses(ses, Optional.empty())
                     .linkKey(() -> LINK_KEY.getBytes(StandardCharsets.UTF_8))
                     .publicUrl(() -> URI.create(PUBLIC_URL))
                     .actionQueue(() -> actionQueue);
@@ -143,8 +150,13 @@ final class Harness {
     }
 
     Response customerPage(String routeKey, String token, String formBody) {
+        return customerPage(routeKey, token, formBody, Map.of());
+    }
+
+    Response customerPage(String routeKey, String token, String formBody, Map<String, String> query) {
         var event = event(routeKey, Map.of("token", token), Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 formBody.getBytes(StandardCharsets.UTF_8));
+        event.setQueryStringParameters(query);
         return new Response(new CustomerPagesHandler(app).handleRequest(event, null));
     }
 

@@ -1,0 +1,74 @@
+package io.aftercare.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ActionOutcome;
+import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.recording.Recording;
+import io.aftercare.domain.recording.OrderRecording;
+import io.aftercare.domain.timeline.Subject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbExtension.class)
+class DynamoActionStoreTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:30:00Z");
+    private static final ShopId SHOP = new ShopId("actions-shop");
+
+    @Test
+    void givenActionsDueNowLaterAndAfterADaysDowntime_whenSwept_thenOnlyTheDueOnesAreReadEvenAcrossTheGap(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        var recordings = new DynamoRecordingStore(table.client(), table.name());
+        schedule(recordings, "now", T);
+        schedule(recordings, "in-two-hours", T.plus(Duration.ofHours(2)));
+        schedule(recordings, "in-three-days", T.plus(Duration.ofDays(3)));
+        for (int i = 0; i < 50; i++) {
+            schedule(recordings, "next-month-" + i, T.plus(Duration.ofDays(30)));
+        }
+
+        assertThat(ids(store.due(T, 100))).containsExactly("survey#now");
+        store.claim(new ActionRef(SHOP, "survey#now"), T, Duration.ofMinutes(5)).ifPresent(claimed ->
+                store.complete(claimed, ActionOutcome.sent("m-1"), List.of(), Optional.empty(), Optional.empty()));
+        // no sweep ran for four days
+        assertThat(ids(store.due(T.plus(Duration.ofDays(4)), 100))).containsExactlyInAnyOrder("survey#in-two-hours", "survey#in-three-days");
+    }
+
+    @Test
+    void givenAClaimedAction_whenAnotherSweepTriesToClaimIt_thenItCannotUntilTheLeaseRunsOut(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        schedule(new DynamoRecordingStore(table.client(), table.name()), "contended", T);
+        var ref = new ActionRef(SHOP, "survey#contended");
+
+        var first = store.claim(ref, T, Duration.ofMinutes(5));
+        var second = store.claim(ref, T.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5));
+        var afterLease = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
+
+        assertThat(first).isPresent();
+        assertThat(second).isEmpty();
+        assertThat(afterLease).isPresent();
+        assertThat(afterLease.get().attempt()).isEqualTo(2);
+        assertThat(store.held(ref, first.get().claimToken())).as("the first claim is gone").isEmpty();
+        assertThat(store.complete(first.get(), ActionOutcome.sent("late"), List.of(), Optional.empty(), Optional.empty())).isFalse();
+    }
+
+    private static void schedule(DynamoRecordingStore store, String id, Instant due) {
+        var action = DueAction.of(ActionKind.SURVEY, Subject.order(new OrderId(id)), due);
+        store.record(new Recording(SHOP, "generic:" + id, "test", T, Optional.of(new OrderRecording(new OrderId(id), T, Optional.empty(),
+                List.of(), List.of(), List.of(action), Optional.empty())), Optional.empty()));
+    }
+
+    private static List<String> ids(List<ActionRef> refs) {
+        return refs.stream().filter(r -> r.shop().equals(SHOP)).map(ActionRef::actionId).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.aftercare.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.Fixtures;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.email.MailboxEvent;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SesEventParserTest {
+
+    @Test
+    void givenSesPermanentBounceRecord_whenParsed_thenItIsAHardBounceOfThatAddressTracedToItsShopAndAction() {
+        MailboxEvent event = parse("bounce-permanent.json");
+
+        assertThat(event.type()).isEqualTo(MailboxEvent.Type.HARD_BOUNCE);
+        assertThat(event.recipients()).containsExactly(new EmailAddress("no-such-user@example.pl"));
+        assertThat(event.shop()).contains("kettle-house");
+        assertThat(event.actionId()).contains("thank-you#7300000000001");
+        assertThat(event.detail().orElseThrow()).contains("5.1.1");
+    }
+
+    @Test
+    void givenTheOtherRecords_whenParsed_thenSoftBouncesComplaintsDeliveriesAndDelaysAreToldApart() {
+        assertThat(parse("bounce-transient.json").type()).isEqualTo(MailboxEvent.Type.SOFT_BOUNCE);
+        assertThat(parse("complaint.json").type()).isEqualTo(MailboxEvent.Type.COMPLAINT);
+        assertThat(parse("delivery.json").type()).isEqualTo(MailboxEvent.Type.DELIVERED);
+        assertThat(parse("delivery-delay.json").type()).isEqualTo(MailboxEvent.Type.OTHER);
+    }
+
+    private static MailboxEvent parse(String fixture) {
+        return SesEventParser.parse(new String(Fixtures.ses(fixture), StandardCharsets.UTF_8));
+    }
+}

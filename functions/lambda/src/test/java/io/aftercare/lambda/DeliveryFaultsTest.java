@@ -1,0 +1,122 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.FaultProxy;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.action.Sweep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What happens when SES throttles, fails or refuses, and when a worker dies holding a claim: nothing is lost or sent twice. */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class DeliveryFaultsTest {
+
+    private static SesEmulator ses;
+    private static FaultProxy proxy;
+    private static Harness aftercare;
+
+    @BeforeAll
+    static void start(TestTable table, SesEmulator emulator) {
+        ses = emulator;
+        proxy = new FaultProxy(emulator.endpoint());
+        aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), () -> SesEmulator.client(proxy.endpoint()));
+        aftercare.registerShop("faulty-shop", "generic");
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
+
+    @BeforeEach
+    void heal() {
+        proxy.heal();
+    }
+
+    @Test
+    void givenSesThrottlingTwice_whenTheThankYouIsSent_thenTheSdkRetriesWithBackoffAndOneEmailArrives() {
+        order("T-1", "throttled-once@example.com");
+        proxy.failNext(2, FaultProxy.Fault.throttling());
+
+        var response = aftercare.sweepAndWork();
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(ses.emailsTo("throttled-once@example.com")).hasSize(1);
+        assertThat(summaries("T-1")).contains("Thank-you email sent in English");
+    }
+
+    @Test
+    void givenSesThrottlingFarLongerThanTheSdkRetries_whenItStops_thenTheActionIsRetriedLaterAndSentOnce() {
+        order("T-2", "throttled-long@example.com");
+        proxy.failNext(Integer.MAX_VALUE, FaultProxy.Fault.throttling());
+
+        var failed = aftercare.sweepAndWork();
+        assertThat(failed.getBatchItemFailures()).hasSize(1);
+        assertThat(ses.emailsTo("throttled-long@example.com")).isEmpty();
+
+        proxy.heal();
+        aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("throttled-long@example.com")).hasSize(1);
+    }
+
+    @Test
+    void givenSesRefusingTheEmailForGood_whenSent_thenItIsRecordedAsFailedAndNeverRetried() {
+        order("T-3", "refused@example.com");
+        proxy.failNext(1, FaultProxy.Fault.rejected());
+
+        var response = aftercare.sweepAndWork();
+        int requestsAfterRefusal = proxy.requests();
+        aftercare.clock.advance(Duration.ofHours(1));
+        aftercare.sweepAndWork();
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(proxy.requests()).isEqualTo(requestsAfterRefusal);
+        assertThat(summaries("T-3")).contains("Thank-you email refused by the mail service: Email address is not verified.");
+    }
+
+    @Test
+    void givenAWorkerThatDiedHoldingAClaim_whenTheLeaseRunsOut_thenTheNextSweepClaimsItAgainAndTheOldMessageIsIgnored() {
+        order("T-4", "abandoned@example.com");
+        aftercare.app.sweep().run();
+        List<String> lostMessages = new ArrayList<>();
+        aftercare.queue.forEach(action -> lostMessages.add(action.claimToken()));
+        var abandoned = new ArrayList<>(aftercare.queue);
+        aftercare.queue.clear(); // the worker died: nothing ran
+
+        aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
+        aftercare.sweepAndWork();
+        aftercare.queue.addAll(abandoned); // SQS delivers the dead worker's message again
+        aftercare.work();
+
+        assertThat(lostMessages).hasSize(1);
+        assertThat(ses.emailsTo("abandoned@example.com")).hasSize(1);
+    }
+
+    private static void order(String id, String email) {
+        aftercare.generic("faulty-shop", """
+                {"schema": "aftercare.webhook.v1", "id": "evt-%1$s", "type": "order.created", "occurred_at": "%2$s",
+                 "data": {"id": "%1$s", "created_at": "%2$s", "currency": "EUR", "total": "10.00",
+                          "customer": {"email": "%3$s", "locale": "en"}, "lines": [{"title": "Mug", "quantity": 1, "price": "10.00"}]}}"""
+                .formatted(id, aftercare.clock.instant(), email));
+    }
+
+    private static List<String> summaries(String orderId) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.orderTimeline("faulty-shop", orderId).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+}
