@@ -2,7 +2,9 @@ package io.aftercare.dynamodb;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <pre>
  * shop settings      SHOP#{shop}                        SETTINGS          GSI1: SHOPS / SHOP#{shop}
+ * shop's template    SHOP#{shop}                        TEMPLATE#{kind}#{language}
  * order              SHOP#{shop}#ORDER#{id}             ORDER
  * order's refund     SHOP#{shop}#ORDER#{id}             REFUND#{refund id}
  * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
@@ -62,6 +65,7 @@ public final class Keys {
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
     static final String REFUND_PREFIX = "REFUND#";
+    static final String TEMPLATE_PREFIX = "TEMPLATE#";
 
     // Fixed width, so that text order is time order (Instant.toString drops zero fractions and breaks that).
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -80,6 +84,10 @@ public final class Keys {
 
     static String shop(ShopId shop) {
         return "SHOP#" + shop.value();
+    }
+
+    static String template(ActionKind kind, Language language) {
+        return TEMPLATE_PREFIX + kind.slug() + "#" + language.code();
     }
 
     static String shopListSort(ShopId shop) {

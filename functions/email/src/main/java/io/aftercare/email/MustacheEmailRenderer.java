@@ -2,7 +2,16 @@ package io.aftercare.email;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import com.samskivert.mustache.MustacheException;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
+import io.aftercare.domain.email.TemplateOverride;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.shop.Branding;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.order.OrderLine;
@@ -20,7 +29,11 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +45,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MustacheEmailRenderer implements EmailRenderer {
 
     private static final String ROOT = "/io/aftercare/email/";
+    private static final ShopSettings SAMPLE_SHOP = new ShopSettings(Platform.GENERIC, "Sample Shop", new EmailAddress("hello@example.com"),
+            new EmailAddress("help@example.com"), Language.EN, ZoneOffset.UTC, ShopSettings.DEFAULT_CHECK_IN_DELAY,
+            ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT);
+    private static final OrderSnapshot SAMPLE_ORDER = new OrderSnapshot(new OrderId("1001"), "#1001", Instant.EPOCH,
+            Money.of("20.00", "EUR"), List.of(new OrderLine("Sample product", 2, Money.of("10.00", "EUR"))), Optional.empty());
 
     private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
     private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("");
@@ -44,12 +62,36 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
         model.put("t", t);
         model.put("subject", t.get("subject"));
+        Optional<TemplateOverride> override = content.override();
+        String subject = override.map(o -> plain.compile(o.subject()).execute(model).strip()).orElse(t.get("subject"));
+        model.put("subject", subject);
         Map<String, Object> layout = new HashMap<>(model);
-        layout.put("content", template(content.kind().slug() + ".html", html).execute(model));
+        layout.put("content", override.map(o -> html.compile(o.html())).orElseGet(() -> template(content.kind().slug() + ".html", html))
+                .execute(model));
         String htmlPart = template("layout.html", html).execute(layout);
-        layout.put("content", template(content.kind().slug() + ".text", plain).execute(model).strip());
+        layout.put("content", override.map(o -> plain.compile(o.text())).orElseGet(() -> template(content.kind().slug() + ".text", plain))
+                .execute(model).strip());
         String textPart = template("layout.text", plain).execute(layout).strip() + "\n";
-        return new Rendered(t.get("subject"), htmlPart, textPart);
+        return new Rendered(subject, htmlPart, textPart);
+    }
+
+    @Override
+    public void check(TemplateOverride override) {
+        var sample = new EmailContent(override.kind(), override.language(), SAMPLE_SHOP, Optional.of("Ada Lovelace"), SAMPLE_ORDER,
+                Optional.of(new EmailContent.IssuedDiscount("THANKS-SAMPLE1", 10)), Optional.of("https://example.com/u/sample"),
+                Optional.of("https://example.com/f/sample"), Optional.empty());
+        Map<String, Object> model = model(sample);
+        check("subject", override.subject(), plain, model);
+        check("html", override.html(), html, model);
+        check("text", override.text(), plain, model);
+    }
+
+    private static void check(String field, String source, Mustache.Compiler compiler, Map<String, Object> model) {
+        try {
+            compiler.compile(source).execute(model);
+        } catch (MustacheException e) {
+            throw new InvalidInput(field, "the " + field + " template does not render: " + e.getMessage());
+        }
     }
 
     private Map<String, Object> model(EmailContent content) {

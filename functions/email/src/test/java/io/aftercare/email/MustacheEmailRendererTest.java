@@ -1,12 +1,15 @@
 package io.aftercare.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailRenderer;
+import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
@@ -71,6 +74,27 @@ class MustacheEmailRendererTest {
 
     private EmailRenderer.Rendered render(ActionKind kind, Language language, Optional<String> name) {
         return renderer.render(new EmailContent(kind, language, SHOP, name, ORDER, Optional.empty(),
-                Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t")));
+                Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), Optional.empty()));
+    }
+
+    @Test
+    void givenTheShopsOwnTemplate_whenRendered_thenItReplacesSubjectAndBodyButTheLayoutAndUnsubscribeFooterStay() {
+        var own = new TemplateOverride(ActionKind.CHECK_IN, Language.EN, "{{name}}, still happy with {{product}}?",
+                "<p>Hi {{name}}! Tell us: <a href=\"{{surveyUrl}}\">rate it</a></p>", "Hi {{name}}! Rate it: {{surveyUrl}}");
+
+        var rendered = renderer.render(new EmailContent(ActionKind.CHECK_IN, Language.EN, SHOP, Optional.of("Eve Smith"), ORDER,
+                Optional.empty(), Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), Optional.of(own)));
+
+        assertThat(rendered.subject()).isEqualTo("Eve, still happy with Kettle <script>alert(1)</script>?");
+        assertThat(rendered.html()).contains("<p>Hi Eve! Tell us: <a href=\"https://a.example/f/t\">rate it</a></p>",
+                "https://a.example/u/t", "https://kettle.example/logo.png");
+        assertThat(rendered.text()).contains("Hi Eve! Rate it: https://a.example/f/t", "https://a.example/u/t");
+    }
+
+    @Test
+    void givenATemplateThatDoesNotParse_whenChecked_thenItIsRefusedNamingThePart() {
+        var broken = new TemplateOverride(ActionKind.SURVEY, Language.PL, "ok", "{{#lines}}never closed", "ok");
+
+        assertThatThrownBy(() -> renderer.check(broken)).isInstanceOf(InvalidInput.class).hasMessageContaining("html");
     }
 }

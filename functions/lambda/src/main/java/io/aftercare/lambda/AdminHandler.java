@@ -10,9 +10,11 @@ import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.ShopJson;
+import io.aftercare.lambda.json.TemplateJson;
+import java.util.Map;
 import io.aftercare.lambda.json.TimelineJson;
 
-/** {@code /admin/shops...}: register, list, show, update shops and rotate their webhook secrets. */
+/** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, and manage their own email templates. */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Routes routes;
@@ -23,6 +25,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     public AdminHandler(Aftercare app) {
         var shops = app.shops();
+        var templates = app.templates();
         this.routes = Routes.withAdminToken(app.adminAuth())
                 .on("POST /admin/shops", request -> {
                     var registration = ShopJson.registration(JsonViews.readObject(request.body(), ShopJson.REGISTRATION));
@@ -39,6 +42,15 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("POST /admin/shops/{shop}/webhook-secret", request -> {
                     var rotation = ShopJson.rotation(JsonViews.readObject(request.body(), ShopJson.ROTATION));
                     return HttpResponses.json(200, ShopJson.view(shops.rotateSecret(shop(request), rotation.webhookSecret(), rotation.overlap())));
+                })
+                .on("GET /admin/shops/{shop}/templates", request -> HttpResponses.json(200,
+                        Map.of("items", templates.list(shop(request)).stream().map(TemplateJson::view).toList())))
+                .on("PUT /admin/shops/{shop}/templates/{kind}/{language}", request -> HttpResponses.json(200, TemplateJson.view(
+                        templates.save(shop(request), TemplateJson.override(request.path("kind"), request.path("language"),
+                                JsonViews.readObject(request.body(), TemplateJson.FIELDS))))))
+                .on("DELETE /admin/shops/{shop}/templates/{kind}/{language}", request -> {
+                    templates.delete(shop(request), TemplateJson.kind(request.path("kind")), TemplateJson.language(request.path("language")));
+                    return HttpResponses.json(200, Map.of("deleted", true));
                 });
     }
 

@@ -5,6 +5,7 @@ import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.ActionWorker;
 import io.aftercare.domain.email.CustomerLinks;
 import io.aftercare.domain.email.DiscountCodes;
+import io.aftercare.domain.email.EmailTemplates;
 import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.email.PublicLinks;
@@ -16,6 +17,7 @@ import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoShopRepository;
+import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
 import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
@@ -52,6 +54,7 @@ public final class Aftercare {
     private final Supplier<ActionWorker> actionWorker;
     private final Supplier<MailboxEvents> mailboxEvents;
     private final Supplier<CustomerLinks> customerLinks;
+    private final Supplier<EmailTemplates> templates;
     private final Supplier<CustomerPages> customerPages = new Lazy<>(CustomerPages::new);
 
     private Aftercare(Builder b) {
@@ -63,6 +66,8 @@ public final class Aftercare {
         var recipients = new DynamoRecipientStore(dynamo, table);
         var actions = new DynamoActionStore(dynamo, table);
         var appender = new DynamoTimelineAppender(dynamo, table);
+        var overrides = new DynamoTemplateOverrides(dynamo, table);
+        Supplier<MustacheEmailRenderer> renderer = new Lazy<>(MustacheEmailRenderer::new);
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
@@ -73,10 +78,11 @@ public final class Aftercare {
         this.timelines = () -> orders;
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.clock));
-        this.actionWorker = new Lazy<>(() -> new ActionWorker(actions, shopCache, orders, recipients, new MustacheEmailRenderer(),
-                new SesEmailSender(b.ses.get(), b.sesConfigurationSet), links.get(), new DiscountCodes(tokens.get()), b.clock));
+        this.actionWorker = new Lazy<>(() -> new ActionWorker(actions, shopCache, orders, recipients, renderer.get(),
+                new SesEmailSender(b.ses.get(), b.sesConfigurationSet), links.get(), new DiscountCodes(tokens.get()), overrides, b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
+        this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
     }
 
     public static Builder builder() {
@@ -147,6 +153,10 @@ public final class Aftercare {
 
     public CustomerLinks customerLinks() {
         return customerLinks.get();
+    }
+
+    public EmailTemplates templates() {
+        return templates.get();
     }
 
     public CustomerPages customerPages() {

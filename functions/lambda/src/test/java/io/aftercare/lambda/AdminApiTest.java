@@ -125,6 +125,27 @@ class AdminApiTest {
         assertThat(forged.getStatusCode()).isEqualTo(400);
     }
 
+    @Test
+    void givenAShopsOwnTemplate_whenSavedListedAndDeleted_thenEachStepAnswersAndABrokenOneIsRefused() {
+        aftercare.registerShop("templated-shop", "shopify");
+        var path = Map.of("shop", "templated-shop", "kind", "thank-you", "language", "pl");
+
+        var broken = aftercare.admin("PUT /admin/shops/{shop}/templates/{kind}/{language}", path,
+                "{\"subject\": \"Dzięki {{name}}\", \"html\": \"{{#lines}}\", \"text\": \"x\"}");
+        var saved = aftercare.admin("PUT /admin/shops/{shop}/templates/{kind}/{language}", path,
+                "{\"subject\": \"Dzięki {{name}}\", \"html\": \"<p>{{order}}</p>\", \"text\": \"{{order}}\"}");
+        var listed = aftercare.admin("GET /admin/shops/{shop}/templates", Map.of("shop", "templated-shop"), "");
+        var deleted = aftercare.admin("DELETE /admin/shops/{shop}/templates/{kind}/{language}", path, "");
+        var deletedAgain = aftercare.admin("DELETE /admin/shops/{shop}/templates/{kind}/{language}", path, "");
+
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().path("field").asText()).isEqualTo("html");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(listed.json().path("items").get(0).path("subject").asText()).isEqualTo("Dzięki {{name}}");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deletedAgain.status()).isEqualTo(404);
+    }
+
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent listing(Map<String, String> query) {
         var event = Harness.event("GET /admin/shops", Map.of(), Map.of("Authorization", "Bearer " + Harness.ADMIN_TOKEN), new byte[0]);
         event.setQueryStringParameters(query);

@@ -44,11 +44,12 @@ public final class ActionWorker {
     private final EmailSender sender;
     private final PublicLinks links;
     private final DiscountCodes discounts;
+    private final TemplateOverrides overrides;
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
 
     public ActionWorker(ActionStore actions, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
-                        EmailSender sender, PublicLinks links, DiscountCodes discounts, Clock clock) {
+                        EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides, Clock clock) {
         this.actions = actions;
         this.shops = shops;
         this.orders = orders;
@@ -57,6 +58,7 @@ public final class ActionWorker {
         this.sender = sender;
         this.links = links;
         this.discounts = discounts;
+        this.overrides = overrides;
         this.clock = clock;
     }
 
@@ -105,7 +107,7 @@ public final class ActionWorker {
         Optional<String> survey = action.kind() == ActionKind.THANK_YOU ? Optional.empty()
                 : Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language));
         var rendered = renderer.render(new EmailContent(action.kind(), language, shop.settings(), customer.name(),
-                order.snapshot().orElseThrow(), discount, unsubscribe, survey));
+                order.snapshot().orElseThrow(), discount, unsubscribe, survey, overrides.find(shop.id(), action.kind(), language)));
 
         Map<String, String> headers = new LinkedHashMap<>();
         unsubscribe.ifPresent(url -> {

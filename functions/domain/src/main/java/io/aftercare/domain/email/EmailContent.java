@@ -12,10 +12,11 @@ import java.util.Optional;
  *
  * @param unsubscribeUrl the one-click link, for every non-transactional email
  * @param surveyUrl the signed survey link, for check-ins and survey invitations
+ * @param override the shop's own subject and body for this kind and language, if it has one
  */
 public record EmailContent(ActionKind kind, Language language, ShopSettings shop, Optional<String> customerName,
                            OrderSnapshot order, Optional<IssuedDiscount> discount, Optional<String> unsubscribeUrl,
-                           Optional<String> surveyUrl) {
+                           Optional<String> surveyUrl, Optional<TemplateOverride> override) {
 
     public record IssuedDiscount(String code, int percent) {
     }

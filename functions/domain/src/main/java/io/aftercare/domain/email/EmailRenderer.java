@@ -5,6 +5,9 @@ public interface EmailRenderer {
 
     Rendered render(EmailContent content);
 
+    /** Renders an override with sample values, so a broken template is refused when saved, not when sent. */
+    void check(TemplateOverride override);
+
     record Rendered(String subject, String html, String text) {
     }
 }

@@ -1,0 +1,25 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.shop.Language;
+
+/**
+ * A shop's own wording for one kind of email in one language: the subject and the body, as Mustache templates over
+ * the same values the built-in ones use. The layout around the body (branding, and the unsubscribe footer every
+ * non-transactional email must carry) is not replaceable.
+ */
+public record TemplateOverride(ActionKind kind, Language language, String subject, String html, String text) {
+
+    public TemplateOverride {
+        require("subject", subject, 300);
+        require("html", html, 50_000);
+        require("text", text, 50_000);
+    }
+
+    private static void require(String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new InvalidInput(field, field + " is required (at most " + max + " characters)");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.shop.Language;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: shops' own email templates. */
+public interface TemplateOverrides {
+
+    Optional<TemplateOverride> find(ShopId shop, ActionKind kind, Language language);
+
+    List<TemplateOverride> list(ShopId shop);
+
+    void save(ShopId shop, TemplateOverride override);
+
+    /** @return whether there was one */
+    boolean delete(ShopId shop, ActionKind kind, Language language);
+}
