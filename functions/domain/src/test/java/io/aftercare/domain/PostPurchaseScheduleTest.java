@@ -1,6 +1,7 @@
 package io.aftercare.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.aftercare.domain.ticket.SupportSettings;
 
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
@@ -29,7 +30,7 @@ class PostPurchaseScheduleTest {
     private static final OrderId ORDER = new OrderId("1042");
     private static final ShopSettings SHOP = new ShopSettings(Platform.SHOPIFY, "Kettle House",
             new EmailAddress("hello@kettlehouse.example"), new EmailAddress("help@kettlehouse.example"), Language.PL,
-            ZoneId.of("Europe/Warsaw"), Duration.ofDays(60), Duration.ofDays(7), Duration.ofDays(4), Optional.empty(), Branding.DEFAULT);
+            ZoneId.of("Europe/Warsaw"), Duration.ofDays(60), Duration.ofDays(7), Duration.ofDays(4), Optional.empty(), Branding.DEFAULT, SupportSettings.defaults());
 
     private final PostPurchaseSchedule schedule = new PostPurchaseSchedule();
 

@@ -23,6 +23,7 @@ public final class DynamoRecipientStore implements RecipientStore {
 
     static final String LAST_FOLLOW_UP = "lastFollowUpAt";
     static final String OPEN_COMPLAINTS = "openComplaints";
+    static final String LAST_COMPLAINT = "lastComplaintAt";
     private static final String UNSUBSCRIBED = "unsubscribed";
     private static final String HARD = "hardSuppression";
 
@@ -52,7 +53,7 @@ public final class DynamoRecipientStore implements RecipientStore {
         Optional.ofNullable(suppression.get(UNSUBSCRIBED)).map(AttributeValue::ss).orElse(List.of())
                 .forEach(slug -> EmailCategory.fromSlug(slug).ifPresent(unsubscribed::add));
         return new RecipientState(unsubscribed, Items.string(suppression, HARD), Items.time(profile, LAST_FOLLOW_UP),
-                (int) Items.number(profile, OPEN_COMPLAINTS));
+                (int) Items.number(profile, OPEN_COMPLAINTS), Items.time(profile, LAST_COMPLAINT));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingStore;
 import io.aftercare.domain.timeline.TimelineEntry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoRecordingStore implements RecordingStore {
 
-    /** Longer than any platform keeps retrying (Shopify: 4 hours; its older policy: 48 hours). */
-    static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
     private static final int MAX_TRANSACTION_ITEMS = 100;
     private static final int MAX_CONFLICT_RETRIES = 6;
 
@@ -110,7 +107,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                              Set<String> skippedActions) {
         Instant now = recording.receivedAt();
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording, now.plus(DEDUPE_RETENTION))));
+        steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording.shop(), recording.deliveryKey(), recording.topic(), now)));
         recording.order().ifPresent(order -> {
             var update = items.order(recording.shop(), order, customer, withSnapshot);
             steps.add(new Step(withSnapshot && order.snapshot().isPresent() ? Part.ORDER : Part.IDEMPOTENT, null, update.transactItem(table)));

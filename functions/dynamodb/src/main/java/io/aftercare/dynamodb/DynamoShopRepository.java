@@ -17,6 +17,7 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopRepository;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
+import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -102,6 +103,7 @@ public final class DynamoShopRepository implements ShopRepository {
         settings.branding().logoUrl().ifPresent(url -> item.put("logoUrl", s(url)));
         item.put("accentColor", s(settings.branding().accentColor()));
         settings.branding().signature().ifPresent(signature -> item.put("signature", s(signature)));
+        item.put("support", s(SupportSettingsJson.write(settings.support())));
         WebhookSecrets secrets = shop.secrets();
         item.put("webhookSecret", s(secrets.current().reveal()));
         secrets.previous().ifPresent(p -> item.put("previousWebhookSecret", s(p.reveal())));
@@ -125,7 +127,8 @@ public final class DynamoShopRepository implements ShopRepository {
                 Duration.ofDays(Items.number(item, "transitEstimateDays")),
                 Items.string(item, "discountPrefix").map(prefix -> new DiscountTemplate(prefix, (int) Items.number(item, "discountPercent"))),
                 new Branding(Items.string(item, "logoUrl"), Items.string(item, "accentColor").orElse(Branding.DEFAULT.accentColor()),
-                        Items.string(item, "signature")));
+                        Items.string(item, "signature")),
+                Items.string(item, "support").map(SupportSettingsJson::read).orElseGet(SupportSettings::defaults));
         var secrets = new WebhookSecrets(
                 new Secret(Items.requiredString(item, "webhookSecret")),
                 Items.string(item, "previousWebhookSecret").map(Secret::new),

@@ -52,6 +52,11 @@ public final class DynamoTimelineReader implements TimelineReader {
                 Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), page);
     }
 
+    @Override
+    public Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page) {
+        return timeline(Keys.INDEX_BY_TIME, Keys.PK, Keys.ticket(shop, ticketId), Set.of(Keys.PK, Keys.SK, Keys.BY_TIME_SK), page);
+    }
+
     private Page<TimelineEntry> timeline(String index, String partitionAttribute, String partition, Set<String> keyAttributes,
                                          PageRequest page) {
         var startKey = page.pageToken().map(t -> PageTokens.decode(t, partitionAttribute, partition, keyAttributes)).orElse(null);

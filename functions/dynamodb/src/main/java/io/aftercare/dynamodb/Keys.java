@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{yyyy-MM-ddTHH} / {time}#{shop}#{id}
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
  * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
+ * ticket             SHOP#{shop}#TICKET#{id}            TICKET            GSI1 while open: SHOP#{shop}#TICKETS / {next breach}#{id}
+ * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
  * </pre>
@@ -66,6 +69,8 @@ public final class Keys {
     static final String ORDER_PREFIX = "ORDER#";
     static final String REFUND_PREFIX = "REFUND#";
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
+    static final String TICKET = "TICKET";
+    static final String TICKET_COUNTER = "COUNTER#TICKETS";
 
     // Fixed width, so that text order is time order (Instant.toString drops zero fractions and breaks that).
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -88,6 +93,20 @@ public final class Keys {
 
     static String template(ActionKind kind, Language language) {
         return TEMPLATE_PREFIX + kind.slug() + "#" + language.code();
+    }
+
+    static String ticket(ShopId shop, String ticketId) {
+        return subject(shop, new Subject(Subject.Type.TICKET, ticketId));
+    }
+
+    /** The agents' queue: a shop's open and pending tickets, by their nearest breach. */
+    static String ticketQueue(ShopId shop) {
+        return shop(shop) + "#TICKETS";
+    }
+
+    static String ticketQueueSort(Optional<Instant> nextBreach, String ticketId) {
+        // "~" sorts after every time: tickets with no running clock (pending) come last.
+        return nextBreach.map(Keys::time).orElse("~") + "#" + ticketId;
     }
 
     static String shopListSort(ShopId shop) {

@@ -16,6 +16,7 @@ import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ final class RecordingItems {
             Milestone.PLACED, "placedAt", Milestone.PAID, "paidAt", Milestone.FULFILLED, "fulfilledAt",
             Milestone.DELIVERED, "deliveredAt", Milestone.CANCELLED, "cancelledAt");
     static final String STATUS_PENDING = "PENDING";
+    /** Longer than any platform keeps retrying (Shopify: 4 hours; its older policy: 48 hours). */
+    static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
 
     private final String table;
 
@@ -43,12 +46,12 @@ final class RecordingItems {
     }
 
     /** The dedupe marker: the transaction fails on it when the delivery was recorded before. */
-    TransactWriteItem deliveryMarker(Recording recording, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.delivery(recording.shop(), recording.deliveryKey()), Keys.DELIVERY));
+    TransactWriteItem deliveryMarker(ShopId shop, String deliveryKey, String topic, Instant receivedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.delivery(shop, deliveryKey), Keys.DELIVERY));
         item.put(Keys.TYPE, s(Keys.DELIVERY));
-        item.put("topic", s(recording.topic()));
-        item.put("receivedAt", time(recording.receivedAt()));
-        item.put(Keys.EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        item.put("topic", s(topic));
+        item.put("receivedAt", time(receivedAt));
+        item.put(Keys.EXPIRES_AT, n(receivedAt.plus(DEDUPE_RETENTION).getEpochSecond()));
         return putIfAbsent(item);
     }
 

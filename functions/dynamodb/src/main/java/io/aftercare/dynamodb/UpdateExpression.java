@@ -64,6 +64,14 @@ final class UpdateExpression {
         return this;
     }
 
+    /** Adds {@code delta} (which may be negative) to a number attribute, starting from 0. */
+    UpdateExpression addNumber(String attribute, long delta) {
+        if (touched.add(attribute)) {
+            adds.add(name(attribute) + " " + value(AttributeValue.fromN(Long.toString(delta))));
+        }
+        return this;
+    }
+
     UpdateExpression remove(String attribute) {
         if (touched.add(attribute)) {
             removes.add(name(attribute));

@@ -13,6 +13,7 @@ import io.aftercare.domain.shop.WebhookSecrets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import io.aftercare.domain.ticket.SupportSettings;
 
 final class TestShops {
 
@@ -23,7 +24,7 @@ final class TestShops {
         var settings = new ShopSettings(Platform.SHOPIFY, "Kettle House", new EmailAddress("hello@kettlehouse.example"),
                 new EmailAddress("help@kettlehouse.example"), Language.PL, ZoneId.of("Europe/Warsaw"),
                 ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE,
-                Optional.of(new DiscountTemplate("THANKS-", 10)), Branding.DEFAULT);
+                Optional.of(new DiscountTemplate("THANKS-", 10)), Branding.DEFAULT, SupportSettings.defaults());
         return new Shop(new ShopId(id), settings, WebhookSecrets.of(new Secret("shop-secret-0123456789")), now, now, 1);
     }
 }

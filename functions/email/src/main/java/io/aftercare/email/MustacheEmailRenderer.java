@@ -16,6 +16,7 @@ import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.TicketEmailContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.aftercare.domain.ticket.SupportSettings;
 
 /**
  * Renders emails from Mustache templates: one HTML and one text template per kind inside a shared layout, and one
@@ -47,7 +49,7 @@ public final class MustacheEmailRenderer implements EmailRenderer {
     private static final String ROOT = "/io/aftercare/email/";
     private static final ShopSettings SAMPLE_SHOP = new ShopSettings(Platform.GENERIC, "Sample Shop", new EmailAddress("hello@example.com"),
             new EmailAddress("help@example.com"), Language.EN, ZoneOffset.UTC, ShopSettings.DEFAULT_CHECK_IN_DELAY,
-            ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT);
+            ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT, SupportSettings.defaults());
     private static final OrderSnapshot SAMPLE_ORDER = new OrderSnapshot(new OrderId("1001"), "#1001", Instant.EPOCH,
             Money.of("20.00", "EUR"), List.of(new OrderLine("Sample product", 2, Money.of("10.00", "EUR"))), Optional.empty());
 
@@ -64,15 +66,39 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         model.put("subject", t.get("subject"));
         Optional<TemplateOverride> override = content.override();
         String subject = override.map(o -> plain.compile(o.subject()).execute(model).strip()).orElse(t.get("subject"));
+        return inLayout(subject, content.kind().slug(), model, override);
+    }
+
+    /** The kind's body (or the shop's own) inside the shared layout, as HTML and as text. */
+    private Rendered inLayout(String subject, String kind, Map<String, Object> model, Optional<TemplateOverride> override) {
         model.put("subject", subject);
         Map<String, Object> layout = new HashMap<>(model);
-        layout.put("content", override.map(o -> html.compile(o.html())).orElseGet(() -> template(content.kind().slug() + ".html", html))
-                .execute(model));
+        layout.put("content", override.map(o -> html.compile(o.html())).orElseGet(() -> template(kind + ".html", html)).execute(model));
         String htmlPart = template("layout.html", html).execute(layout);
-        layout.put("content", override.map(o -> plain.compile(o.text())).orElseGet(() -> template(content.kind().slug() + ".text", plain))
-                .execute(model).strip());
+        layout.put("content", override.map(o -> plain.compile(o.text())).orElseGet(() -> template(kind + ".text", plain)).execute(model).strip());
         String textPart = template("layout.text", plain).execute(layout).strip() + "\n";
         return new Rendered(subject, htmlPart, textPart);
+    }
+
+    @Override
+    public Rendered render(TicketEmailContent content) {
+        ShopSettings shop = content.shop();
+        Locale locale = content.language().locale();
+        Map<String, Object> model = brandModel(content.language(), shop);
+        content.customerName().ifPresent(name -> model.put("name", firstName(name)));
+        model.put("ticket", content.ticketNumber());
+        model.put("topic", content.topic());
+        content.answerBy().ifPresent(at -> model.put("answerBy", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).format(at.atZone(shop.timeZone()))));
+        content.message().ifPresent(message -> {
+            model.put("message", message.strip());
+            model.put("messageLines", List.of(message.strip().split("\\R")));
+        });
+        content.discountCode().ifPresent(code -> model.put("code", code));
+        model.put("percent", content.discountPercent());
+        Map<String, String> t = messages.section(content.language(), content.kind().template(), model);
+        model.put("t", t);
+        return inLayout(t.get("subject"), content.kind().template(), model, Optional.empty());
     }
 
     @Override
@@ -94,12 +120,10 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         }
     }
 
-    private Map<String, Object> model(EmailContent content) {
-        ShopSettings shop = content.shop();
-        Locale locale = content.language().locale();
-        var order = content.order();
+    /** What every email shows: language, brand, colours, logo, signature, reply address. */
+    private static Map<String, Object> brandModel(Language language, ShopSettings shop) {
         Map<String, Object> model = new HashMap<>();
-        model.put("lang", content.language().code());
+        model.put("lang", language.code());
         model.put("brand", shop.brandName());
         model.put("accent", shop.branding().accentColor());
         shop.branding().logoUrl().ifPresent(url -> model.put("logoUrl", url));
@@ -107,6 +131,14 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         model.put("signatureLines", signature);
         model.put("hasSignature", !signature.isEmpty());
         model.put("replyTo", shop.replyToEmail().value());
+        return model;
+    }
+
+    private Map<String, Object> model(EmailContent content) {
+        ShopSettings shop = content.shop();
+        Locale locale = content.language().locale();
+        var order = content.order();
+        Map<String, Object> model = brandModel(content.language(), shop);
         content.customerName().ifPresent(name -> model.put("name", firstName(name)));
         model.put("order", order.name());
         model.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(order.placedAt().atZone(shop.timeZone())));

@@ -17,6 +17,8 @@ import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.TicketEmailContent;
+import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +31,7 @@ class MustacheEmailRendererTest {
     private static final ShopSettings SHOP = new ShopSettings(Platform.GENERIC, "Kettle & Co", new EmailAddress("hello@kettle.example"),
             new EmailAddress("help@kettle.example"), Language.EN, ZoneId.of("Europe/Warsaw"), Duration.ofDays(60), Duration.ofDays(7),
             Duration.ofDays(5), Optional.empty(),
-            new Branding(Optional.of("https://kettle.example/logo.png"), "#aa3300", Optional.of("Ola from Kettle & Co\nWarsaw")));
+            new Branding(Optional.of("https://kettle.example/logo.png"), "#aa3300", Optional.of("Ola from Kettle & Co\nWarsaw")), SupportSettings.defaults());
     private static final OrderSnapshot ORDER = new OrderSnapshot(new OrderId("1"), "#1042", Instant.parse("2026-11-23T23:30:00Z"),
             Money.of("1234.50", "PLN"), List.of(new OrderLine("Kettle <script>alert(1)</script>", 2, Money.of("617.25", "PLN"))), Optional.empty());
 
@@ -61,13 +63,29 @@ class MustacheEmailRendererTest {
     }
 
     @Test
-    void givenEveryKindInEveryLanguage_whenRendered_thenEachHasASubjectAndBothPartsWithNoPlaceholderLeft() {
+    void givenEveryPostPurchaseKindInEveryLanguage_whenRendered_thenEachHasASubjectAndBothPartsWithNoPlaceholderLeft() {
         for (ActionKind kind : ActionKind.values()) {
+            if (kind.forTicket()) {
+                continue;
+            }
             for (Language language : Language.values()) {
                 var rendered = render(kind, language, Optional.of("Ann"));
                 assertThat(rendered.subject()).as(kind + " " + language).isNotBlank().doesNotContain("{{");
                 assertThat(rendered.html()).as(kind + " " + language).contains("<html lang=\"" + language.code() + "\"").doesNotContain("{{");
                 assertThat(rendered.text()).as(kind + " " + language).isNotBlank().doesNotContain("{{");
+            }
+        }
+    }
+
+    @Test
+    void givenEveryComplaintEmailInEveryLanguage_whenRendered_thenTheTicketNumberIsInTheSubjectAndNoPlaceholderIsLeft() {
+        for (TicketEmailContent.Kind kind : TicketEmailContent.Kind.values()) {
+            for (Language language : Language.values()) {
+                var rendered = renderer.render(new TicketEmailContent(kind, language, SHOP, Optional.of("Ann Lee"), "T-1042", "Lid <scratched>",
+                        Optional.of(Instant.parse("2026-11-23T10:00:00Z")), Optional.of("Line one\nLine <two>"), Optional.of("SORRY-AB23CD45"), 15));
+                assertThat(rendered.subject()).as(kind + " " + language).contains("T-1042").doesNotContain("{{");
+                assertThat(rendered.html()).as(kind + " " + language).doesNotContain("{{", "<scratched>", "<two>");
+                assertThat(rendered.text()).as(kind + " " + language).doesNotContain("{{");
             }
         }
     }

@@ -2,7 +2,12 @@ package io.aftercare.lambda;
 
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.Sweep;
-import io.aftercare.domain.email.ActionWorker;
+import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.email.EmailSender;
+import io.aftercare.domain.email.PostPurchaseEmails;
+import io.aftercare.domain.ticket.TicketDeadlines;
+import io.aftercare.domain.ticket.TicketEmails;
+import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.email.CustomerLinks;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailTemplates;
@@ -18,11 +23,13 @@ import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
+import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
 import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
 import io.aftercare.email.MustacheEmailRenderer;
 import io.aftercare.email.SesEmailSender;
+import io.aftercare.email.StaffNotices;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
@@ -52,6 +59,7 @@ public final class Aftercare {
     private final Supplier<AdminAuth> adminAuth;
     private final Supplier<Sweep> sweep;
     private final Supplier<ActionWorker> actionWorker;
+    private final Supplier<TicketService> tickets;
     private final Supplier<MailboxEvents> mailboxEvents;
     private final Supplier<CustomerLinks> customerLinks;
     private final Supplier<EmailTemplates> templates;
@@ -68,18 +76,27 @@ public final class Aftercare {
         var appender = new DynamoTimelineAppender(dynamo, table);
         var overrides = new DynamoTemplateOverrides(dynamo, table);
         Supplier<MustacheEmailRenderer> renderer = new Lazy<>(MustacheEmailRenderer::new);
+        // Only functions that send build the SES client: the first email they send builds it.
+        Supplier<SesEmailSender> ses = new Lazy<>(() -> new SesEmailSender(b.ses.get(), b.sesConfigurationSet));
+        EmailSender sender = email -> ses.get().send(email);
+        var ticketStore = new DynamoTicketStore(dynamo, table);
+        Supplier<TicketEmails> ticketEmails = new Lazy<>(() -> new TicketEmails(renderer.get(), sender));
+        this.tickets = new Lazy<>(() -> new TicketService(ticketStore, shopCache, orders, recipients, ticketEmails.get(), b.clock));
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(), new WooCommerceAdapter(), new GenericAdapter()),
-                new DynamoRecordingStore(dynamo, table), b.clock));
+                new DynamoRecordingStore(dynamo, table), tickets.get(), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.clock));
-        this.actionWorker = new Lazy<>(() -> new ActionWorker(actions, shopCache, orders, recipients, renderer.get(),
-                new SesEmailSender(b.ses.get(), b.sesConfigurationSet), links.get(), new DiscountCodes(tokens.get()), overrides, b.clock));
+        this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
+                new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
+                        new DiscountCodes(tokens.get()), overrides, b.clock),
+                new TicketDeadlines(actions, ticketStore, shopCache, ticketEmails.get(), new StaffNotices(sender),
+                        new DiscountCodes(tokens.get()), b.clock)));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
@@ -137,6 +154,10 @@ public final class Aftercare {
 
     public AdminAuth adminAuth() {
         return adminAuth.get();
+    }
+
+    public TicketService tickets() {
+        return tickets.get();
     }
 
     public Sweep sweep() {

@@ -12,9 +12,18 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.lambda.http.HttpRequest;
 import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.Routes;
+import io.aftercare.lambda.json.JsonViews;
+import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.lambda.json.TimelineJson;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code /api/shops/{shop}/...}: what support agents read: orders, customers and their timelines, newest first. */
+/** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
 public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Routes routes;
@@ -25,6 +34,8 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public AgentApiHandler(Aftercare app) {
         var timelines = app.timelines();
+        var tickets = app.tickets();
+        var shops = app.shops();
         this.routes = Routes.withAdminToken(app.adminAuth())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
@@ -33,12 +44,54 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .on("GET /api/shops/{shop}/customers/{email}", request -> HttpResponses.json(200, TimelineJson.customer(
                         timelines.customer(shop(request), email(request)).orElseThrow(() -> new NotFound("no such customer")))))
                 .on("GET /api/shops/{shop}/customers/{email}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
-                        timelines.customerTimeline(shop(request), email(request), Pages.from(request)))));
+                        timelines.customerTimeline(shop(request), email(request), Pages.from(request)))))
+                .on("GET /api/shops/{shop}/tickets", request -> {
+                    var shop = shops.show(shop(request));
+                    return HttpResponses.json(200, TimelineJson.pageOf(tickets.queue(shop.id(), Pages.from(request))
+                            .map(t -> TicketJson.view(t, tickets.slaCalendar(shop, t)))));
+                })
+                .on("POST /api/shops/{shop}/tickets", request -> {
+                    var ticket = tickets.open(shop(request), TicketJson.newTicket(JsonViews.readObject(request.body(), TicketJson.NEW)), Optional.empty());
+                    return ticketView(201, shops.show(ticket.shop()), ticket, tickets);
+                })
+                .on("GET /api/shops/{shop}/tickets/{ticketId}", request -> {
+                    var shop = shops.show(shop(request));
+                    var ticket = tickets.find(shop.id(), request.path("ticketId"));
+                    var first = PageRequest.first(50);
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("ticket", TicketJson.view(ticket, tickets.slaCalendar(shop, ticket)));
+                    body.put("ticketTimeline", TimelineJson.page(timelines.ticketTimeline(shop.id(), ticket.id(), first)));
+                    body.put("customerTimeline", TimelineJson.page(timelines.customerTimeline(shop.id(), ticket.customer().email(), first)));
+                    ticket.order().ifPresent(order -> body.put("orderTimeline", TimelineJson.page(timelines.orderTimeline(shop.id(), order, first))));
+                    return HttpResponses.json(200, body);
+                })
+                .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
+                    var body = JsonViews.readObject(request.body(), TicketJson.CHANGES);
+                    var ticket = tickets.change(shop(request), request.path("ticketId"), TicketJson.version(body), TicketJson.changes(body),
+                            TicketJson.agent(body));
+                    return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
+                })
+                .on("POST /api/shops/{shop}/tickets/{ticketId}/replies", request -> {
+                    var body = JsonViews.readObject(request.body(), TicketJson.REPLY);
+                    var ticket = tickets.reply(shop(request), request.path("ticketId"), TicketJson.version(body), TicketJson.agent(body),
+                            TicketJson.required(body, "message", 20_000));
+                    return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
+                })
+                .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
+                    var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
+                    var ticket = tickets.note(shop(request), request.path("ticketId"), TicketJson.version(body), TicketJson.agent(body),
+                            TicketJson.required(body, "note", 20_000));
+                    return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
+                });
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(HttpRequest.of(event));
+    }
+
+    private static APIGatewayV2HTTPResponse ticketView(int status, Shop shop, Ticket ticket, TicketService tickets) {
+        return HttpResponses.json(status, TicketJson.view(ticket, tickets.slaCalendar(shop, ticket)));
     }
 
     private static ShopId shop(HttpRequest request) {

@@ -160,6 +160,13 @@ final class Harness {
         return new Response(new CustomerPagesHandler(app).handleRequest(event, null));
     }
 
+    /** An agent API call with a JSON body. */
+    Response agentBody(String routeKey, Map<String, String> path, String body) {
+        var event = event(routeKey, path, Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8));
+        return new Response(agentApi.handleRequest(event, null));
+    }
+
     JsonNode orderTimeline(String shop, String orderId) {
         return agent("GET /api/shops/{shop}/orders/{orderId}/timeline", Map.of("shop", shop, "orderId", orderId), Map.of("limit", "200")).json();
     }

@@ -13,6 +13,7 @@ import io.aftercare.domain.shop.ShopSettings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import io.aftercare.domain.ticket.SupportSettings;
 
 /** One demo shop per platform, registered on a local runner's first start, all with the same demo secret. */
 public final class DemoShops {
@@ -37,7 +38,7 @@ public final class DemoShops {
             var settings = new ShopSettings(demo.platform(), "Kettle House (" + demo.platform().slug() + " demo)",
                     new EmailAddress("hello@kettlehouse.example"), new EmailAddress("support@kettlehouse.example"),
                     Language.EN, ZoneId.of("Europe/Warsaw"), ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY,
-                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.of(new DiscountTemplate("THANKS-", 10)), Branding.DEFAULT);
+                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.of(new DiscountTemplate("THANKS-", 10)), Branding.DEFAULT, SupportSettings.defaults());
             try {
                 shops.register(demo.id(), settings, new Secret(SECRET));
                 registered = true;

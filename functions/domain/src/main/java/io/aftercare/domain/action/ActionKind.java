@@ -6,7 +6,12 @@ import io.aftercare.domain.email.EmailCategory;
 public enum ActionKind {
     THANK_YOU("thank-you", EmailCategory.TRANSACTIONAL),
     CHECK_IN("check-in", EmailCategory.FOLLOW_UPS),
-    SURVEY("survey", EmailCategory.SURVEYS);
+    SURVEY("survey", EmailCategory.SURVEYS),
+    TICKET_ACK("ticket-ack", EmailCategory.TRANSACTIONAL),
+    SLA_WARNING("sla-warning", EmailCategory.TRANSACTIONAL),
+    SLA_BREACH("sla-breach", EmailCategory.TRANSACTIONAL),
+    ESCALATION("escalation", EmailCategory.TRANSACTIONAL),
+    GOODWILL("goodwill", EmailCategory.TRANSACTIONAL);
 
     private final String slug;
     private final EmailCategory category;
@@ -19,6 +24,25 @@ public enum ActionKind {
     /** The category of the email this action sends: what a customer can unsubscribe from. */
     public EmailCategory category() {
         return category;
+    }
+
+    /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
+    public boolean forTicket() {
+        return ordinal() >= TICKET_ACK.ordinal();
+    }
+
+    /** How the timeline names it. */
+    public String label() {
+        return switch (this) {
+            case THANK_YOU -> "Thank-you email";
+            case CHECK_IN -> "Check-in email";
+            case SURVEY -> "Survey invitation";
+            case TICKET_ACK -> "Complaint acknowledgement";
+            case SLA_WARNING -> "SLA warning";
+            case SLA_BREACH -> "SLA breach notice";
+            case ESCALATION -> "Escalation notice";
+            case GOODWILL -> "Goodwill discount";
+        };
     }
 
     public String slug() {

@@ -5,6 +5,8 @@ public interface EmailRenderer {
 
     Rendered render(EmailContent content);
 
+    Rendered render(io.aftercare.domain.ticket.TicketEmailContent content);
+
     /** Renders an override with sample values, so a broken template is refused when saved, not when sent. */
     void check(TemplateOverride override);
 

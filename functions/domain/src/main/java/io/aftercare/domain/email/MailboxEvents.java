@@ -29,7 +29,7 @@ public final class MailboxEvents {
         }
         ShopId shop = new ShopId(event.shop().get());
         Optional<Subject> subject = event.actionId().flatMap(MailboxEvents::subjectOf);
-        String what = event.actionId().flatMap(MailboxEvents::kindOf).map(ActionWorker::label).orElse("Email");
+        String what = event.actionId().flatMap(MailboxEvents::kindOf).map(ActionKind::label).orElse("Email");
         String detail = event.detail().map(d -> " (" + d + ")").orElse("");
         for (var recipient : event.recipients()) {
             Subject about = subject.orElse(Subject.customer(recipient));

@@ -11,13 +11,10 @@ import java.util.Set;
  * @param hardSuppression why the address must never be written to again (a permanent bounce, a complaint)
  * @param lastFollowUpAt when they last got a non-transactional email from this shop, for the frequency cap
  * @param openComplaints complaints not yet resolved: no cheerful check-in meanwhile
+ * @param lastComplaintAt when they last complained, for telling a repeat complaint
  */
 public record RecipientState(Set<EmailCategory> unsubscribed, Optional<String> hardSuppression, Optional<Instant> lastFollowUpAt,
-                             int openComplaints) {
-
-    public static RecipientState fresh() {
-        return new RecipientState(Set.of(), Optional.empty(), Optional.empty(), 0);
-    }
+                             int openComplaints, Optional<Instant> lastComplaintAt) {
 
     public boolean unsubscribedFrom(EmailCategory category) {
         return category != EmailCategory.TRANSACTIONAL

@@ -52,11 +52,7 @@ final class TimelineWriter {
     }
 
     TimelineEntry scheduled(DueAction action, ZoneId zone, Instant now) {
-        String what = switch (action.kind()) {
-            case THANK_YOU -> "Thank-you email";
-            case CHECK_IN -> "Check-in email";
-            case SURVEY -> "Survey invitation";
-        };
+        String what = action.kind().label();
         return new TimelineEntry("scheduled-" + action.id(), action.subject(), now, EntryKind.EMAIL_SCHEDULED,
                 what + " scheduled for " + WHEN.format(action.dueAt().atZone(zone)) + " (" + zone.getId() + ")", deliveryId);
     }

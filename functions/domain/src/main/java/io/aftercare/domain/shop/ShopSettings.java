@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import io.aftercare.domain.ticket.SupportSettings;
 
 /**
  * What a shop owner configures. Delays are whole days because that is how shops think about them; the domain
@@ -24,7 +25,8 @@ public record ShopSettings(
         Duration surveyDelay,
         Duration transitEstimate,
         Optional<DiscountTemplate> thankYouDiscount,
-        Branding branding) {
+        Branding branding,
+        SupportSettings support) {
 
     public static final Duration DEFAULT_CHECK_IN_DELAY = Duration.ofDays(60);
     public static final Duration DEFAULT_SURVEY_DELAY = Duration.ofDays(7);
@@ -44,6 +46,7 @@ public record ShopSettings(
         requireDays("transitEstimateDays", transitEstimate, 0, 60);
         Objects.requireNonNull(thankYouDiscount, "thankYouDiscount");
         Objects.requireNonNull(branding, "branding");
+        Objects.requireNonNull(support, "support");
     }
 
     private static void requireDays(String field, Duration value, int min, int max) {

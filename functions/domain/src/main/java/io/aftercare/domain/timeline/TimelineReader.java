@@ -16,6 +16,8 @@ public interface TimelineReader {
 
     Page<TimelineEntry> customerTimeline(ShopId shop, EmailAddress customer, PageRequest page);
 
+    Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page);
+
     Optional<OrderState> order(ShopId shop, OrderId order);
 
     Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer);

@@ -1,6 +1,12 @@
 package io.aftercare.domain.webhook;
 
+import io.aftercare.domain.Conflict;
+import io.aftercare.domain.DuplicateDelivery;
+import io.aftercare.domain.NotFound;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.event.ComplaintEvent;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingPolicy;
@@ -33,12 +39,14 @@ public final class WebhookIngestion {
     private final Map<Platform, PlatformAdapter> adapters = new EnumMap<>(Platform.class);
     private final RecordingPolicy policy = new RecordingPolicy();
     private final RecordingStore store;
+    private final TicketService tickets;
     private final Clock clock;
 
-    public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, Clock clock) {
+    public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, TicketService tickets, Clock clock) {
         this.shops = shops;
         adapters.forEach(a -> this.adapters.put(a.platform(), a));
         this.store = store;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -69,12 +77,34 @@ public final class WebhookIngestion {
             return new WebhookOutcome.Ignored(parsed.topic());
         }
         String deliveryKey = platform.get().slug() + ":" + parsed.deliveryId();
+        if (parsed.event().get() instanceof ComplaintEvent complaint) {
+            return complaint(shop.get(), parsed, deliveryKey, complaint);
+        }
         Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), parsed.event().get(), now);
         RecordResult result = store.record(recording);
         if (result.duplicate()) {
             return new WebhookOutcome.Duplicate(parsed.deliveryId());
         }
         return recorded(parsed, recording, result);
+    }
+
+    /** A complaint opens a ticket (the same complaint id twice is a duplicate); a follow-up updates it. */
+    private WebhookOutcome complaint(Shop shop, ParsedDelivery parsed, String deliveryKey, ComplaintEvent complaint) {
+        try {
+            Ticket ticket = complaint instanceof ComplaintEvent.Opened opened
+                    ? tickets.open(shop.id(), opened.complaint(), Optional.of(deliveryKey))
+                    : followUp(shop, (ComplaintEvent.CustomerMessage) complaint, deliveryKey);
+            return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), 1, List.of(), false, Optional.of(ticket.number()));
+        } catch (DuplicateDelivery | Conflict recordedBefore) {
+            // the delivery, or another delivery of the same complaint, was recorded before
+            return new WebhookOutcome.Duplicate(parsed.deliveryId());
+        } catch (NotFound unknownComplaint) {
+            return new Rejected(Reason.INVALID_PAYLOAD, "No complaint with that complaint_id was received.");
+        }
+    }
+
+    private Ticket followUp(Shop shop, ComplaintEvent.CustomerMessage message, String deliveryKey) {
+        return tickets.customerWrote(shop.id(), "c-" + message.complaintId(), message.message(), Optional.of(deliveryKey));
     }
 
     private Optional<Shop> findShop(String shopId) {
@@ -98,6 +128,6 @@ public final class WebhookIngestion {
                         .filter(id -> !result.alreadyScheduled().contains(id))
                         .toList())
                 .orElse(List.of());
-        return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), entries, scheduled, result.staleSnapshot());
+        return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), entries, scheduled, result.staleSnapshot(), Optional.empty());
     }
 }

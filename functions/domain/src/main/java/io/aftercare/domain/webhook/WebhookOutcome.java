@@ -1,12 +1,17 @@
 package io.aftercare.domain.webhook;
 
 import java.util.List;
+import java.util.Optional;
 
 /** How Aftercare answered a delivery. */
 public sealed interface WebhookOutcome {
 
-    /** Recorded: {@code entries} timeline entries written (at most), {@code scheduled} actions newly due. */
-    record Recorded(String deliveryId, String topic, int entries, List<String> scheduled, boolean staleSnapshot) implements WebhookOutcome {
+    /**
+     * Recorded: {@code entries} timeline entries written (at most), {@code scheduled} actions newly due,
+     * {@code ticket} the number of the complaint ticket it opened or updated.
+     */
+    record Recorded(String deliveryId, String topic, int entries, List<String> scheduled, boolean staleSnapshot,
+                    Optional<String> ticket) implements WebhookOutcome {
     }
 
     /** Seen before: nothing written, and still a success, so the platform stops retrying. */

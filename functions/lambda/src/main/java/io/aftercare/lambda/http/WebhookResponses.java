@@ -22,6 +22,7 @@ public final class WebhookResponses {
             body.put("deliveryId", recorded.deliveryId());
             body.put("topic", recorded.topic());
             body.put("scheduled", recorded.scheduled());
+            recorded.ticket().ifPresent(number -> body.put("ticket", number));
             if (recorded.staleSnapshot()) {
                 body.put("note", "an older snapshot than the one stored: its state was not applied");
             }

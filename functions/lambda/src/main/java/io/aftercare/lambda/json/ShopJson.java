@@ -19,12 +19,14 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.dynamodb.SupportSettingsJson;
 
 /** The admin API's shop bodies. Secrets go in, never out: a shop's view says only whether a secret is set. */
 public final class ShopJson {
 
     public static final Set<String> SETTINGS = Set.of("brandName", "senderEmail", "replyToEmail", "defaultLanguage", "timeZone",
-            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount", "branding");
+            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount", "branding", "support");
     public static final Set<String> REGISTRATION = union(SETTINGS, Set.of("id", "platform", "webhookSecret"));
     public static final Set<String> ROTATION = Set.of("webhookSecret", "previousValidForHours");
 
@@ -44,7 +46,7 @@ public final class ShopJson {
         EmailAddress sender = email(body, "senderEmail").orElseThrow(() -> missing("senderEmail"));
         var defaults = new ShopSettings(platform, required(body, "brandName"), sender, sender, Language.EN, ZoneOffset.UTC,
                 ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE,
-                Optional.empty(), Branding.DEFAULT);
+                Optional.empty(), Branding.DEFAULT, SupportSettings.defaults());
         return new Registration(id, apply(body, defaults), new Secret(required(body, "webhookSecret")));
     }
 
@@ -69,7 +71,8 @@ public final class ShopJson {
                 wholeNumber(body, "surveyDelayDays").map(Duration::ofDays).orElse(current.surveyDelay()),
                 wholeNumber(body, "transitEstimateDays").map(Duration::ofDays).orElse(current.transitEstimate()),
                 discount,
-                body.has("branding") ? branding(body.get("branding"), current.branding()) : current.branding());
+                body.has("branding") ? branding(body.get("branding"), current.branding()) : current.branding(),
+                body.has("support") ? SupportSettingsJson.read(body.get("support"), current.support()) : current.support());
     }
 
     /** Fields present replace the current ones; {@code null} clears the logo or the signature. */
@@ -99,8 +102,8 @@ public final class ShopJson {
 
     public record ShopView(String id, String platform, String webhookPath, String brandName, String senderEmail, String replyToEmail,
                            String defaultLanguage, String timeZone, long checkInDays, long surveyDelayDays,
-                           long transitEstimateDays, DiscountView thankYouDiscount, BrandingView branding, SecretView webhookSecret,
-                           String createdAt, String updatedAt, long version) {
+                           long transitEstimateDays, DiscountView thankYouDiscount, BrandingView branding, JsonNode support,
+                           SecretView webhookSecret, String createdAt, String updatedAt, long version) {
     }
 
     public static ShopView view(Shop shop) {
@@ -110,6 +113,7 @@ public final class ShopJson {
                 s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(),
                 s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent())).orElse(null),
                 new BrandingView(s.branding().logoUrl().orElse(null), s.branding().accentColor(), s.branding().signature().orElse(null)),
+                SupportSettingsJson.view(s.support()),
                 new SecretView(true, shop.secrets().previousValidUntil().map(Object::toString).orElse(null)),
                 shop.createdAt().toString(), shop.updatedAt().toString(), shop.version());
     }

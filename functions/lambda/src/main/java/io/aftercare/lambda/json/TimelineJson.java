@@ -77,7 +77,7 @@ public final class TimelineJson {
                 customer.totalSpent().stream().map(TimelineJson::money).toList());
     }
 
-    private static ContactView contact(CustomerContact c) {
+    public static ContactView contact(CustomerContact c) {
         return new ContactView(c.email().value(), c.name().orElse(null), c.locale().orElse(null));
     }
 

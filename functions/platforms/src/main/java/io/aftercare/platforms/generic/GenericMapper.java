@@ -11,6 +11,8 @@ import static io.aftercare.platforms.Json.text;
 import static io.aftercare.platforms.Json.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.event.PlatformEvent;
 import io.aftercare.domain.order.CustomerContact;
@@ -21,6 +23,8 @@ import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.order.Tracking;
+import io.aftercare.domain.ticket.Priority;
+import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.platforms.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +38,7 @@ final class GenericMapper {
 
     /** The event types of version 1; the published schema lists the same (a test holds them together). */
     static final List<String> TYPES = List.of("order.created", "order.updated", "order.paid", "order.cancelled",
-            "fulfillment.created", "delivery.updated", "refund.created");
+            "fulfillment.created", "delivery.updated", "refund.created", "complaint.created", "complaint.message");
 
     Optional<PlatformEvent> event(String type, JsonNode envelope) {
         if (!TYPES.contains(type)) {
@@ -47,6 +51,8 @@ final class GenericMapper {
             case "fulfillment.created" -> Optional.of(fulfilment(data, occurredAt));
             case "delivery.updated" -> Optional.of(delivery(data, occurredAt));
             case "refund.created" -> Optional.of(refund(data, occurredAt));
+            case "complaint.created" -> Optional.of(complaint(data));
+            case "complaint.message" -> Optional.of(new ComplaintEvent.CustomerMessage(complaintId(data, "complaint_id"), requiredText(data, "message")));
             default -> throw new IllegalStateException("type " + type + " is listed but not mapped");
         };
     }
@@ -88,6 +94,30 @@ final class GenericMapper {
         String currency = Json.currency(data, "currency");
         return update(data, occurredAt, new OrderFact.Refunded(requiredId(data, "refund_id"),
                 Json.money(data, "amount", currency), occurredAt, text(data, "reason")));
+    }
+
+    private static ComplaintEvent complaint(JsonNode data) {
+        var customer = contact(requiredObject(data, "customer")).orElseThrow(() -> Json.invalid("customer.email", "is required"));
+        Optional<OrderId> order = text(data, "order_id").isPresent() ? Optional.of(Json.orderId(data, "order_id")) : Optional.empty();
+        Optional<Priority> priority = text(data, "priority").map(p -> {
+            try {
+                return Priority.fromSlug(p);
+            } catch (InvalidInput e) {
+                throw Json.invalid("priority", "must be low, normal, high or urgent");
+            }
+        });
+        String subject = requiredText(data, "subject");
+        String message = requiredText(data, "message");
+        if (subject.length() > 200 || message.length() > 20_000) {
+            throw Json.invalid(subject.length() > 200 ? "subject" : "message", "is too long");
+        }
+        return new ComplaintEvent.Opened(new TicketService.NewTicket(customer, subject, message, order, priority,
+                "delivery".equals(text(data, "category").orElse("")), Optional.of(complaintId(data, "id"))));
+    }
+
+    /** A complaint id becomes part of a ticket id: the same characters as an order id. */
+    private static String complaintId(JsonNode data, String field) {
+        return Json.orderId(data, field).value();
     }
 
     private static OrderUpdate update(JsonNode data, Instant occurredAt, OrderFact fact) {

@@ -3,7 +3,8 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
-import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.order.CustomerContact;
@@ -26,13 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one claimed post-purchase action: re-checks the current state, then sends the email or records why not.
+ * Runs one claimed post-purchase action (thank-you, check-in, survey): re-checks the current state, then sends the email or records why not.
  * The claim is checked before and after sending; between SES accepting the email and the outcome being written is
  * the one window in which a crash makes the action run (and the email go out) twice.
  */
-public final class ActionWorker {
-
-    public enum Handled { SENT, SKIPPED, POSTPONED, FAILED, STALE }
+public final class PostPurchaseEmails implements ActionWorker.Runner {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -48,7 +47,7 @@ public final class ActionWorker {
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
 
-    public ActionWorker(ActionStore actions, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
+    public PostPurchaseEmails(ActionStore actions, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
                         EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides, Clock clock) {
         this.actions = actions;
         this.shops = shops;
@@ -63,12 +62,8 @@ public final class ActionWorker {
     }
 
     /** @throws RuntimeException for a temporary failure (throttling, SES down): the action stays claimed and is retried */
-    public Handled handle(ActionRef ref, String claimToken) {
-        Optional<ClaimedAction> held = actions.held(ref, claimToken);
-        if (held.isEmpty()) {
-            return Handled.STALE; // completed meanwhile, or re-claimed after this claim's lease ran out
-        }
-        ClaimedAction action = held.get();
+    @Override
+    public Handled run(ClaimedAction action) {
         Optional<Shop> shop = shops.find(action.shop());
         Optional<OrderState> order = orders.order(action.shop(), new OrderId(action.subject().id()));
         Optional<CustomerContact> customer = order.flatMap(OrderState::customer);
@@ -76,7 +71,7 @@ public final class ActionWorker {
             String why = shop.isEmpty() ? "the shop is no longer registered"
                     : order.isEmpty() || order.get().snapshot().isEmpty() ? "the order's details never arrived" : "the order has no email address";
             return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    label(action.kind()) + " not sent: " + why)), Optional.empty(), false);
+                    action.kind().label() + " not sent: " + why)), Optional.empty(), false);
         }
         EmailAddress to = customer.get().email();
         RecipientState recipient = recipients.state(action.shop(), to.hash());
@@ -84,12 +79,12 @@ public final class ActionWorker {
         EmailDecision decision = policy.decide(action.kind(), order.get(), recipient, now);
         if (decision instanceof EmailDecision.Skip skip) {
             return finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    label(action.kind()) + " not sent: " + skip.reason())), Optional.of(to), false);
+                    action.kind().label() + " not sent: " + skip.reason())), Optional.of(to), false);
         }
         if (decision instanceof EmailDecision.Postpone postpone) {
             String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
             var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
-                    label(action.kind()) + " postponed to " + until + ": " + postpone.reason());
+                    action.kind().label() + " postponed to " + until + ": " + postpone.reason());
             return actions.reschedule(action, postpone.until(), entry, Optional.of(to)) ? Handled.POSTPONED : Handled.STALE;
         }
         return send(action, shop.get(), order.get(), customer.get());
@@ -125,10 +120,10 @@ public final class ActionWorker {
             messageId = sender.send(email);
         } catch (EmailRejected rejected) {
             return finish(action, ActionOutcome.failed(rejected.getMessage()), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    label(action.kind()) + " refused by the mail service: " + rejected.getMessage())), Optional.of(customer.email()), false);
+                    action.kind().label() + " refused by the mail service: " + rejected.getMessage())), Optional.of(customer.email()), false);
         }
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(entry(action, EntryKind.EMAIL_SENT, "sent", label(action.kind()) + " sent in " + language.locale().getDisplayLanguage(Locale.ENGLISH)));
+        entries.add(entry(action, EntryKind.EMAIL_SENT, "sent", action.kind().label() + " sent in " + language.locale().getDisplayLanguage(Locale.ENGLISH)));
         discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
                 "Discount code " + d.code() + " issued (" + d.percent() + "% off)")));
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), category != EmailCategory.TRANSACTIONAL);
@@ -149,13 +144,5 @@ public final class ActionWorker {
 
     private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, String summary) {
         return new TimelineEntry("email-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
-    }
-
-    static String label(ActionKind kind) {
-        return switch (kind) {
-            case THANK_YOU -> "Thank-you email";
-            case CHECK_IN -> "Check-in email";
-            case SURVEY -> "Survey invitation";
-        };
     }
 }

@@ -1,0 +1,189 @@
+package io.aftercare.domain.ticket;
+
+import io.aftercare.domain.Conflict;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ActionOutcome;
+import io.aftercare.domain.action.ActionStore;
+import io.aftercare.domain.action.ActionWorker.Handled;
+import io.aftercare.domain.action.ActionWorker.Runner;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.DiscountCodes;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A ticket's due actions: the acknowledgement, SLA warnings and breach notices, escalations, goodwill. Each re-reads
+ * the ticket when it comes due, and does nothing if its moment has passed (answered, paused, resolved, re-planned):
+ * an escalation never goes out after an agent replied, even when it was already queued. Notices to staff wait for
+ * business hours, unless the ticket is urgent or the shop works around the clock.
+ */
+public final class TicketDeadlines implements Runner {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final int CONFLICT_RETRIES = 3;
+
+    private final ActionStore actions;
+    private final TicketStore tickets;
+    private final ShopCache shops;
+    private final TicketMailer mailer;
+    private final StaffNotifier staff;
+    private final DiscountCodes discounts;
+    private final Clock clock;
+
+    public TicketDeadlines(ActionStore actions, TicketStore tickets, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
+                           DiscountCodes discounts, Clock clock) {
+        this.actions = actions;
+        this.tickets = tickets;
+        this.shops = shops;
+        this.mailer = mailer;
+        this.staff = staff;
+        this.discounts = discounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Handled run(ClaimedAction action) {
+        Optional<Shop> shop = shops.find(action.shop());
+        Optional<Ticket> ticket = tickets.find(action.shop(), action.subject().id());
+        if (shop.isEmpty() || ticket.isEmpty()) {
+            return skip(action, "the ticket no longer exists", Optional.empty());
+        }
+        return switch (action.kind()) {
+            case TICKET_ACK -> acknowledge(action, shop.get(), ticket.get());
+            case GOODWILL -> goodwill(action, shop.get(), ticket.get());
+            case SLA_WARNING, SLA_BREACH, ESCALATION -> notice(action, shop.get(), ticket.get());
+            default -> throw new IllegalArgumentException(action.kind() + " is not a ticket action");
+        };
+    }
+
+    private Handled acknowledge(ClaimedAction action, Shop shop, Ticket ticket) {
+        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
+        String messageId = mailer.acknowledge(shop, ticket, answerBy);
+        return done(action, ActionOutcome.sent(messageId), entry(action, EntryKind.EMAIL_SENT, "sent",
+                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + when(shop, answerBy)), ticket);
+    }
+
+    private Handled goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
+        var template = shop.settings().support().goodwill();
+        if (template.isEmpty()) {
+            return skip(action, "the shop no longer offers goodwill discounts", Optional.of(ticket));
+        }
+        String code = discounts.codeFor(template.get(), shop.id(), action.actionId());
+        String messageId = mailer.goodwill(shop, ticket, code, template.get().percent());
+        return done(action, ActionOutcome.sent(messageId), entry(action, EntryKind.DISCOUNT_ISSUED, "sent",
+                "Goodwill discount code " + code + " (" + template.get().percent() + "% off) sent for the breached SLA"), ticket);
+    }
+
+    /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */
+    private Handled notice(ClaimedAction action, Shop shop, Ticket ticket) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<String> stale = staleness(action, ticket);
+            if (stale.isPresent()) {
+                return skip(action, stale.get(), Optional.of(ticket));
+            }
+            Instant now = clock.instant();
+            BusinessCalendar office = shop.settings().support().calendar(shop.settings().timeZone());
+            if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
+                Instant opening = office.nextOpening(now);
+                return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
+                        action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket)) ? Handled.POSTPONED : Handled.STALE;
+            }
+            try {
+                return deliver(action, shop, ticket, now);
+            } catch (Conflict changedMeanwhile) {
+                if (attempt >= CONFLICT_RETRIES) {
+                    throw changedMeanwhile;
+                }
+                ticket = tickets.find(shop.id(), ticket.id()).orElseThrow();
+            }
+        }
+    }
+
+    private Handled deliver(ClaimedAction action, Shop shop, Ticket ticket, Instant now) {
+        String detail = DueAction.detailOf(action.actionId());
+        String what = detail.substring(0, detail.lastIndexOf("~p"));
+        int level = action.kind() == ActionKind.ESCALATION ? Integer.parseInt(what) : 1;
+        List<EmailAddress> to = level == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, level);
+        String heading = switch (action.kind()) {
+            case SLA_WARNING -> "SLA warning: " + SlaTarget.fromSlug(what).label() + " for " + ticket.number() + " is 75% used";
+            case SLA_BREACH -> "SLA breached: " + SlaTarget.fromSlug(what).label() + " for " + ticket.number();
+            default -> "Escalation level " + level + ": " + ticket.number() + " is waiting for an answer";
+        };
+        String text = heading + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
+                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + when(shop, ticket.createdAt());
+        String how = staff.notify(shop, to, new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text));
+        Optional<Ticket> changed = switch (action.kind()) {
+            case SLA_BREACH -> ticket.clock(SlaTarget.fromSlug(what)).map(c -> ticket.replacing(c, c.markBreached()));
+            case ESCALATION -> Optional.of(ticket.escalatedTo(level));
+            default -> Optional.empty();
+        };
+        EntryKind kind = switch (action.kind()) {
+            case SLA_WARNING -> EntryKind.SLA_WARNING;
+            case SLA_BREACH -> EntryKind.SLA_BREACHED;
+            default -> EntryKind.ESCALATED;
+        };
+        var entry = entry(action, kind, "sent", heading + " (notified: " + how + ")");
+        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        changed.ifPresent(next -> tickets.update(TicketChange.of(next.nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty()));
+        return done(action, ActionOutcome.sent("notice"), entry, ticket);
+    }
+
+    /** Why the action's moment has passed, if it has. */
+    private Optional<String> staleness(ClaimedAction action, Ticket ticket) {
+        String detail = DueAction.detailOf(action.actionId());
+        int planAt = detail.lastIndexOf("~p");
+        if (ticket.status() != TicketStatus.OPEN) {
+            return Optional.of("the ticket is " + ticket.status().slug());
+        }
+        String what = detail.substring(0, planAt);
+        if (action.kind() == ActionKind.ESCALATION) {
+            if (ticket.runningResponseClock().isEmpty()) {
+                return Optional.of("an agent answered");
+            }
+            if (Integer.parseInt(what) <= ticket.escalationLevel()) {
+                return Optional.of("already escalated that far");
+            }
+        } else if (ticket.clock(SlaTarget.fromSlug(what)).filter(SlaClock::isRunning).isEmpty()) {
+            return Optional.of("the " + SlaTarget.fromSlug(what).label() + " was met");
+        }
+        return Integer.parseInt(detail.substring(planAt + 2)) == ticket.plan() ? Optional.empty()
+                : Optional.of("the ticket's deadlines were planned anew since");
+    }
+
+    private static List<EmailAddress> contacts(Shop shop, int level) {
+        return shop.settings().support().escalation().stream().filter(s -> s.level() == level).findFirst()
+                .map(EscalationStep::contacts).orElse(List.of());
+    }
+
+    private Handled skip(ClaimedAction action, String why, Optional<Ticket> ticket) {
+        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", action.kind().label() + " not needed: " + why);
+        return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
+                ? Handled.SKIPPED : Handled.STALE;
+    }
+
+    private Handled done(ClaimedAction action, ActionOutcome outcome, TimelineEntry entry, Ticket ticket) {
+        return actions.complete(action, outcome, List.of(entry), customer(ticket), Optional.empty()) ? Handled.SENT : Handled.STALE;
+    }
+
+    private static Optional<EmailAddress> customer(Ticket ticket) {
+        return Optional.of(ticket.customer().email());
+    }
+
+    private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, String summary) {
+        return new TimelineEntry("action-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
+    }
+
+    private static String when(Shop shop, Instant at) {
+        return WHEN.format(at.atZone(shop.settings().timeZone())) + " (" + shop.settings().timeZone().getId() + ")";
+    }
+}

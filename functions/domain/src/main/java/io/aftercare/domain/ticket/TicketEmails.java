@@ -1,0 +1,48 @@
+package io.aftercare.domain.ticket;
+
+import io.aftercare.domain.email.EmailRenderer;
+import io.aftercare.domain.email.EmailSender;
+import io.aftercare.domain.email.OutgoingEmail;
+import io.aftercare.domain.email.SesTags;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Shop;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The customer's emails about their complaint: rendered in their language, sent from the shop, answered to its support address. */
+public final class TicketEmails implements TicketMailer {
+
+    private final EmailRenderer renderer;
+    private final EmailSender sender;
+
+    public TicketEmails(EmailRenderer renderer, EmailSender sender) {
+        this.renderer = renderer;
+        this.sender = sender;
+    }
+
+    @Override
+    public String acknowledge(Shop shop, Ticket ticket, Instant answerBy) {
+        return send(shop, ticket, TicketEmailContent.Kind.ACKNOWLEDGEMENT, Optional.of(answerBy), Optional.empty(), Optional.empty(), 0);
+    }
+
+    @Override
+    public String reply(Shop shop, Ticket ticket, String message) {
+        return send(shop, ticket, TicketEmailContent.Kind.REPLY, Optional.empty(), Optional.of(message), Optional.empty(), 0);
+    }
+
+    @Override
+    public String goodwill(Shop shop, Ticket ticket, String code, int percent) {
+        return send(shop, ticket, TicketEmailContent.Kind.GOODWILL, Optional.empty(), Optional.empty(), Optional.of(code), percent);
+    }
+
+    private String send(Shop shop, Ticket ticket, TicketEmailContent.Kind kind, Optional<Instant> answerBy, Optional<String> message,
+                        Optional<String> code, int percent) {
+        Language language = ticket.customer().locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
+        var rendered = renderer.render(new TicketEmailContent(kind, language, shop.settings(), ticket.customer().name(), ticket.number(),
+                ticket.subject(), answerBy, message, code, percent));
+        return sender.send(new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
+                ticket.customer().email(), rendered.subject(), rendered.html(), rendered.text(), Map.of(),
+                Map.of("shop", shop.id().value(), "ticket", SesTags.encode(ticket.id()))));
+    }
+}

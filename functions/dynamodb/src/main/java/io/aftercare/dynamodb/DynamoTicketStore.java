@@ -1,0 +1,181 @@
+package io.aftercare.dynamodb;
+
+import static io.aftercare.dynamodb.Items.n;
+import static io.aftercare.dynamodb.Items.s;
+import static io.aftercare.dynamodb.Items.time;
+
+import io.aftercare.domain.Conflict;
+import io.aftercare.domain.DuplicateDelivery;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Page;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.ticket.Priority;
+import io.aftercare.domain.ticket.SlaClock;
+import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketChange;
+import io.aftercare.domain.ticket.TicketStatus;
+import io.aftercare.domain.ticket.TicketStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Tickets in the table. A change is one transaction: the ticket (guarded by its version), the customer's open
+ * complaints, the timeline entries, the new deadlines, and, for a webhook, the delivery's dedupe marker.
+ */
+public final class DynamoTicketStore implements TicketStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final RecordingItems recordingItems;
+
+    public DynamoTicketStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.recordingItems = new RecordingItems(table);
+    }
+
+    @Override
+    public Optional<Ticket> find(ShopId shop, String ticketId) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.ticket(shop, ticketId), Keys.TICKET)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(shop, item));
+    }
+
+    @Override
+    public void create(TicketChange change, Optional<String> deliveryKey) {
+        write(change, deliveryKey, "attribute_not_exists(PK)", Map.of());
+    }
+
+    @Override
+    public void update(TicketChange change, Optional<String> deliveryKey) {
+        write(change, deliveryKey, "version = :previous", Map.of(":previous", n(change.ticket().version() - 1)));
+    }
+
+    private void write(TicketChange change, Optional<String> deliveryKey, String ticketCondition, Map<String, AttributeValue> values) {
+        Ticket ticket = change.ticket();
+        List<TransactWriteItem> items = new ArrayList<>();
+        deliveryKey.ifPresent(key -> items.add(recordingItems.deliveryMarker(ticket.shop(), key, "complaint", change.at())));
+        int ticketIndex = items.size();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(change))
+                .conditionExpression(ticketCondition).expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
+        if (change.openComplaintsDelta() != 0) {
+            var profile = new UpdateExpression(Keys.key(Keys.customer(ticket.shop(), ticket.customer().email()), Keys.PROFILE))
+                    .setIfAbsent(Keys.TYPE, s("CUSTOMER"))
+                    .setIfAbsent("email", s(ticket.customer().email().value()))
+                    .addNumber(DynamoRecipientStore.OPEN_COMPLAINTS, change.openComplaintsDelta());
+            if (change.openComplaintsDelta() > 0) {
+                profile.set(DynamoRecipientStore.LAST_COMPLAINT, time(change.at()));
+            }
+            items.add(profile.transactItem(table));
+        }
+        Optional<String> customer = Optional.of(ticket.customer().email().hash());
+        change.entries().forEach(entry -> items.add(TimelineItems.write(ticket.shop(), entry, customer, entry.at()).transactItem(table)));
+        for (DueAction action : change.actions()) {
+            items.add(recordingItems.action(ticket.shop(), action, Optional.of(ticket.customer().email()), change.at()));
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (deliveryKey.isPresent() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                throw new DuplicateDelivery(deliveryKey.get());
+            }
+            if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()))) {
+                throw new Conflict(reasons.get(ticketIndex).code().equals("ConditionalCheckFailed") && ticketCondition.startsWith("attribute_not_exists")
+                        ? "ticket " + ticket.id() + " exists already"
+                        : "ticket " + ticket.number() + " was changed meanwhile; read it again");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Page<Ticket> queue(ShopId shop, PageRequest page) {
+        var startKey = page.pageToken().map(t -> PageTokens.decode(t, Keys.GSI1_PK, Keys.ticketQueue(shop),
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK))).orElse(null);
+        var response = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_GSI1)
+                .keyConditionExpression("GSI1PK = :queue")
+                .expressionAttributeValues(Map.of(":queue", s(Keys.ticketQueue(shop))))
+                .limit(page.limit())
+                .exclusiveStartKey(startKey));
+        return new Page<>(response.items().stream().map(item -> read(shop, item)).toList(), PageTokens.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public long nextNumber(ShopId shop) {
+        var update = new UpdateExpression(Keys.key(Keys.shop(shop), Keys.TICKET_COUNTER)).addNumber("next", 1);
+        return Long.parseLong(dynamo.updateItem(update.request(table)).attributes().get("next").n()) + 1000;
+    }
+
+    private Map<String, AttributeValue> item(TicketChange change) {
+        Ticket t = change.ticket();
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.ticket(t.shop(), t.id()), Keys.TICKET));
+        item.put(Keys.TYPE, s(Keys.TICKET));
+        item.put("ticketId", s(t.id()));
+        item.put("number", s(t.number()));
+        item.put("subject", s(t.subject()));
+        item.put("priority", s(t.priority().slug()));
+        item.put("status", s(t.status().slug()));
+        item.put("customerEmail", s(t.customer().email().value()));
+        t.customer().name().ifPresent(v -> item.put("customerName", s(v)));
+        t.customer().locale().ifPresent(v -> item.put("customerLocale", s(v)));
+        t.order().ifPresent(o -> item.put("orderId", s(o.value())));
+        t.assignee().ifPresent(a -> item.put("assignee", s(a.value())));
+        item.put("escalationLevel", n(t.escalationLevel()));
+        item.put("clocks", AttributeValue.fromL(t.clocks().stream().map(DynamoTicketStore::clock).toList()));
+        item.put("createdAt", time(t.createdAt()));
+        t.firstResponseAt().ifPresent(at -> item.put("firstResponseAt", time(at)));
+        t.resolvedAt().ifPresent(at -> item.put("resolvedAt", time(at)));
+        item.put("compensated", AttributeValue.fromBool(t.compensated()));
+        item.put("plan", n(t.plan()));
+        item.put("version", n(t.version()));
+        if (t.status().isActive()) {
+            item.put(Keys.GSI1_PK, s(Keys.ticketQueue(t.shop())));
+            item.put(Keys.GSI1_SK, s(Keys.ticketQueueSort(change.nextBreach(), t.id())));
+        }
+        return item;
+    }
+
+    private static AttributeValue clock(SlaClock c) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("target", s(c.target().slug()));
+        m.put("cycle", n(c.cycle()));
+        m.put("budgetMs", n(c.budget().toMillis()));
+        m.put("consumedMs", n(c.consumed().toMillis()));
+        c.runningSince().ifPresent(at -> m.put("runningSince", time(at)));
+        c.metAt().ifPresent(at -> m.put("metAt", time(at)));
+        m.put("breached", AttributeValue.fromBool(c.breached()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Ticket read(ShopId shop, Map<String, AttributeValue> item) {
+        List<SlaClock> clocks = item.get("clocks").l().stream().map(AttributeValue::m).map(m -> new SlaClock(
+                SlaTarget.fromSlug(m.get("target").s()), Integer.parseInt(m.get("cycle").n()),
+                Duration.ofMillis(Long.parseLong(m.get("budgetMs").n())), Duration.ofMillis(Long.parseLong(m.get("consumedMs").n())),
+                Items.time(m, "runningSince"), Items.time(m, "metAt"), m.get("breached").bool())).toList();
+        return new Ticket(shop, Items.requiredString(item, "ticketId"), Items.requiredString(item, "number"),
+                Items.requiredString(item, "subject"), Priority.fromSlug(Items.requiredString(item, "priority")),
+                TicketStatus.fromSlug(Items.requiredString(item, "status")),
+                new CustomerContact(new EmailAddress(Items.requiredString(item, "customerEmail")), Items.string(item, "customerName"),
+                        Items.string(item, "customerLocale")),
+                Items.string(item, "orderId").map(OrderId::new), Items.string(item, "assignee").map(EmailAddress::new),
+                (int) Items.number(item, "escalationLevel"), clocks, Items.time(item, "createdAt").orElseThrow(),
+                Items.time(item, "firstResponseAt"), Items.time(item, "resolvedAt"),
+                Optional.ofNullable(item.get("compensated")).map(AttributeValue::bool).orElse(false),
+                (int) Items.number(item, "plan"), Items.number(item, "version"));
+    }
+}

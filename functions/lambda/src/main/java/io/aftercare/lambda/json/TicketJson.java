@@ -1,0 +1,114 @@
+package io.aftercare.lambda.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.ticket.BusinessCalendar;
+import io.aftercare.domain.ticket.Priority;
+import io.aftercare.domain.ticket.SlaClock;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.ticket.TicketStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tickets in the agent API. */
+public final class TicketJson {
+
+    public static final Set<String> NEW = Set.of("customer", "subject", "message", "orderId", "priority", "category");
+    public static final Set<String> CHANGES = Set.of("version", "status", "priority", "assignee", "agent");
+    public static final Set<String> REPLY = Set.of("version", "message", "agent");
+    public static final Set<String> NOTE = Set.of("version", "note", "agent");
+
+    public record ClockView(String target, int cycle, long budgetMinutes, long usedMinutes, boolean running, String dueAt, String metAt,
+                            boolean breached) {
+    }
+
+    /** Figures kept for reporting: wall-clock minutes to the first answer and to resolution. */
+    public record Figures(Long firstResponseMinutes, Long resolutionMinutes, int escalationLevel, boolean breached) {
+    }
+
+    public record View(String id, String number, String subject, String priority, String status, TimelineJson.ContactView customer,
+                       String orderId, String assignee, String createdAt, String nextBreachAt, List<ClockView> clocks, Figures figures,
+                       long version) {
+    }
+
+    private TicketJson() {
+    }
+
+    public static View view(Ticket t, BusinessCalendar sla) {
+        return new View(t.id(), t.number(), t.subject(), t.priority().slug(), t.status().slug(), TimelineJson.contact(t.customer()),
+                t.order().map(OrderId::value).orElse(null), t.assignee().map(EmailAddress::value).orElse(null), t.createdAt().toString(),
+                t.nextBreach(sla).map(Instant::toString).orElse(null),
+                t.clocks().stream().map(c -> clock(c, sla)).toList(),
+                new Figures(t.firstResponseAt().map(at -> Duration.between(t.createdAt(), at).toMinutes()).orElse(null),
+                        t.resolvedAt().map(at -> Duration.between(t.createdAt(), at).toMinutes()).orElse(null),
+                        t.escalationLevel(), t.breachedAny()),
+                t.version());
+    }
+
+    private static ClockView clock(SlaClock c, BusinessCalendar sla) {
+        return new ClockView(c.target().slug(), c.cycle(), c.budget().toMinutes(), c.consumed().toMinutes(), c.isRunning(),
+                c.dueAt(sla).map(Instant::toString).orElse(null), c.metAt().map(Instant::toString).orElse(null), c.breached());
+    }
+
+    public static TicketService.NewTicket newTicket(JsonNode body) {
+        JsonNode customer = body.get("customer");
+        if (customer == null || !customer.isObject() || !EmailAddress.isValid(customer.path("email").asText())) {
+            throw new InvalidInput("customer", "customer must be an object with an email address");
+        }
+        var contact = new CustomerContact(new EmailAddress(customer.path("email").asText()), text(customer, "name"), text(customer, "locale"));
+        return new TicketService.NewTicket(contact, required(body, "subject", 200), required(body, "message", 20_000),
+                text(body, "orderId").map(OrderId::new), text(body, "priority").map(Priority::fromSlug),
+                "delivery".equals(text(body, "category").orElse("")), Optional.empty());
+    }
+
+    public static TicketService.Changes changes(JsonNode body) {
+        Optional<Optional<EmailAddress>> assignee = !body.has("assignee") ? Optional.empty()
+                : Optional.of(body.get("assignee").isNull() ? Optional.empty() : Optional.of(email(body.get("assignee").asText())));
+        return new TicketService.Changes(text(body, "status").map(TicketStatus::fromSlug), text(body, "priority").map(Priority::fromSlug), assignee);
+    }
+
+    public static long version(JsonNode body) {
+        JsonNode version = body.get("version");
+        if (version == null || !version.canConvertToLong()) {
+            throw new InvalidInput("version", "version is required: the ticket's version you read, so no change is lost");
+        }
+        return version.asLong();
+    }
+
+    public static String agent(JsonNode body) {
+        return text(body, "agent").orElse("an agent");
+    }
+
+    public static String required(JsonNode body, String field, int max) {
+        String value = text(body, field).orElseThrow(() -> new InvalidInput(field, field + " is required"));
+        if (value.length() > max) {
+            throw new InvalidInput(field, field + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    private static EmailAddress email(String value) {
+        if (!EmailAddress.isValid(value)) {
+            throw new InvalidInput("assignee", "the assignee is an email address");
+        }
+        return new EmailAddress(value);
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return Optional.of(value.asText().strip()).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,44 @@
+package io.aftercare.lambda;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A Slack-compatible incoming webhook on loopback that keeps what it is posted, each post as its query, a newline, its body. */
+final class ChatReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<String> posts = new CopyOnWriteArrayList<>();
+
+    ChatReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/hooks/aftercare", exchange -> {
+            try (exchange) {
+                posts.add(exchange.getRequestURI().getQuery() + "\n" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/aftercare";
+    }
+
+    List<String> posts() {
+        return posts;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,320 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.TestTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Complaint tickets end to end: the generic webhook opens them, the sweep and the action handler run their deadlines
+ * against the real SES client and emulator, escalation chat posts reach a loopback receiver; the clock is moved by hand.
+ */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class ComplaintTicketTest {
+
+    private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
+    private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(WARSAW).toInstant();
+
+    private static SesEmulator ses;
+    private static ChatReceiver chat;
+    /** Each test has a table of its own, so its clock can start on the same Monday morning. */
+    private Harness aftercare;
+
+    @BeforeAll
+    static void start(SesEmulator emulator) {
+        ses = emulator;
+        chat = new ChatReceiver();
+    }
+
+    @BeforeEach
+    void freshTable(TestTable table) {
+        aftercare = new Harness(table, MONDAY_NINE, ses);
+    }
+
+    @AfterAll
+    static void stop() {
+        chat.close();
+    }
+
+    @Test
+    void givenAComplaintNobodyAnswers_whenBusinessTimePasses_thenItIsAcknowledgedAndEscalatesToLevelOneTwoAndThreeWithEveryNoticeDelivered() {
+        String shop = desk("escalating");
+        var opened = complaint(shop, "e-1", "lukasz@example.pl", "pl");
+        assertThat(opened.json().path("ticket").asText()).startsWith("T-");
+        aftercare.sweepAndWork();
+        var ack = ses.emailsTo("lukasz@example.pl").get(0);
+        assertThat(ack.subject()).isEqualTo("Otrzymaliśmy Twoją wiadomość [" + opened.json().path("ticket").asText() + "]");
+        assertThat(ack.text()).contains("Odpowiemy najpóźniej", "23 listopada 2026");
+
+        for (int minutes : new int[] {61, 121, 241}) {
+            aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(minutes)));
+            aftercare.sweepAndWork();
+        }
+
+        assertThat(ses.emailsTo("team-escalating@desk.example")).extracting(SesEmulator.Email::subject)
+                .anyMatch(s -> s.contains("Escalation level 1"));
+        assertThat(ses.emailsTo("lead-escalating@desk.example")).extracting(SesEmulator.Email::subject)
+                .anyMatch(s -> s.contains("Escalation level 2"));
+        assertThat(ses.emailsTo("manager-escalating@desk.example")).extracting(SesEmulator.Email::subject)
+                .anyMatch(s -> s.contains("Escalation level 3"));
+        assertThat(chatPostsFor(shop)).anyMatch(p -> p.contains("Escalation level 1")).anyMatch(p -> p.contains("Escalation level 2"))
+                .anyMatch(p -> p.contains("Escalation level 3")).anyMatch(p -> p.contains("SLA breached: first response"));
+        JsonNode ticket = ticket(shop, "c-e-1");
+        assertThat(ticket.path("figures").path("escalationLevel").asInt()).isEqualTo(3);
+        assertThat(ticket.path("figures").path("breached").asBoolean()).isTrue();
+    }
+
+    @Test
+    void givenAnEscalationAlreadyQueued_whenAnAgentAnswersBeforeItRuns_thenItEscalatesNoFurther() {
+        String shop = desk("answered");
+        complaint(shop, "a-1", "anna@example.com", "en");
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
+        aftercare.app.sweep().run(); // the level-1 escalation is claimed and queued...
+        long version = ticket(shop, "c-a-1").path("version").asLong();
+
+        var reply = reply(shop, "c-a-1", version, "Sorry about the scratch: a new lid is on its way.");
+        aftercare.work(); // ...and runs after the answer
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(300)));
+        aftercare.sweepAndWork();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(ses.emailsTo("team-answered@desk.example")).isEmpty();
+        assertThat(ses.emailsTo("anna@example.com")).extracting(SesEmulator.Email::text).anyMatch(t -> t.contains("a new lid is on its way"));
+        assertThat(summaries(shop, "c-a-1")).anyMatch(s -> s.equals("Escalation notice not needed: an agent answered"))
+                .anyMatch(s -> s.contains("first response met"));
+        assertThat(ticket(shop, "c-a-1").path("figures").path("firstResponseMinutes").asInt()).isEqualTo(61);
+    }
+
+    @Test
+    void givenABreachDueAtThreeOnSaturdayNight_whenItComesDue_thenTheNoticeWaitsForMondaysOpeningUnlessTheTicketIsUrgent() {
+        String shop = desk("weekend");
+        aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"support": {"sla": {"normal": {"firstResponseMinutes": 60, "aroundTheClock": true},
+                                     "urgent": {"firstResponseMinutes": 60, "aroundTheClock": true}}}}""");
+        Instant saturdayTwo = LocalDateTime.parse("2026-11-28T02:00").atZone(WARSAW).toInstant();
+        aftercare.clock.set(saturdayTwo);
+        complaint(shop, "w-normal", "weekend-normal@example.com", "en");
+        complaintWithPriority(shop, "w-urgent", "weekend-urgent@example.com", "urgent");
+
+        aftercare.clock.set(saturdayTwo.plus(Duration.ofMinutes(61)));
+        aftercare.sweepAndWork();
+        List<String> atNight = chatPostsFor(shop);
+        aftercare.clock.set(LocalDateTime.parse("2026-11-30T09:01").atZone(WARSAW).toInstant());
+        aftercare.sweepAndWork();
+
+        assertThat(atNight).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-urgent")))
+                .noneMatch(p -> p.contains(number(shop, "c-w-normal")));
+        assertThat(summaries(shop, "c-w-normal")).anyMatch(s -> s.equals("SLA breach notice held until the shop opens at 2026-11-30 09:00 (Europe/Warsaw)"));
+        assertThat(chatPostsFor(shop)).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-normal")));
+    }
+
+    @Test
+    void givenTwoAgentsChangingTheSameVersion_whenBothSave_thenOneSucceedsAndTheOtherGets409() throws Exception {
+        String shop = desk("raced");
+        complaint(shop, "r-1", "race@example.com", "en");
+        long version = ticket(shop, "c-r-1").path("version").asLong();
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        List<Callable<Integer>> agents = List.of(
+                () -> {
+                    start.await();
+                    return change(shop, "c-r-1", "{\"version\": " + version + ", \"priority\": \"high\", \"agent\": \"ola\"}").status();
+                },
+                () -> {
+                    start.await();
+                    return change(shop, "c-r-1", "{\"version\": " + version + ", \"assignee\": \"piotr@desk.example\", \"agent\": \"piotr\"}").status();
+                });
+        var results = agents.stream().map(pool::submit).toList();
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        JsonNode ticket = ticket(shop, "c-r-1");
+        assertThat(ticket.path("version").asLong()).isEqualTo(version + 1);
+        assertThat(ticket.path("priority").asText().equals("high") ^ ticket.path("assignee").asText().equals("piotr@desk.example")).isTrue();
+    }
+
+    @Test
+    void givenATicketPendingForTwoDays_whenTheCustomerWritesBack_thenTheResolutionDeadlineMovedByThePausedBusinessTime() {
+        String shop = desk("paused");
+        complaint(shop, "p-1", "pause@example.com", "en");
+        String dueBefore = clock(ticket(shop, "c-p-1"), "resolution").path("dueAt").asText();
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(1)));
+        change(shop, "c-p-1", "{\"version\": " + ticket(shop, "c-p-1").path("version").asLong() + ", \"status\": \"pending\"}");
+
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)));
+        aftercare.generic(shop, event("complaint.message", "p-1-follow-up", "{\"complaint_id\": \"p-1\", \"message\": \"Any news?\"}"));
+
+        JsonNode ticket = ticket(shop, "c-p-1");
+        assertThat(ticket.path("status").asText()).isEqualTo("open");
+        // Paused Monday 10:00 to Wednesday 10:00: 16 business hours, so Wednesday 17:00 becomes Friday 17:00.
+        assertThat(Instant.parse(clock(ticket, "resolution").path("dueAt").asText()))
+                .isEqualTo(Instant.parse(dueBefore).plus(Duration.ofDays(2)));
+        assertThat(clock(ticket, "first-response").path("running").asBoolean()).as("still waiting for the first answer").isTrue();
+    }
+
+    @Test
+    void givenATicketResolvedAfterABreach_whenTheShopOffersGoodwill_thenTheCustomerGetsADiscountCode() {
+        String shop = desk("sorry");
+        complaint(shop, "s-1", "sorry@example.com", "en");
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
+        aftercare.sweepAndWork();
+        long version = ticket(shop, "c-s-1").path("version").asLong();
+
+        change(shop, "c-s-1", "{\"version\": " + version + ", \"status\": \"resolved\"}");
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("sorry@example.com")).extracting(SesEmulator.Email::subject).contains("We are sorry we kept you waiting [" + number(shop, "c-s-1") + "]");
+        assertThat(summaries(shop, "c-s-1")).anyMatch(s -> s.matches("Goodwill discount code SORRY-[A-Z2-9]{8} \\(15% off\\) sent for the breached SLA"));
+    }
+
+    @Test
+    void givenBadInput_whenAgentsCallTheApi_thenTheyGetA4xxAndNothingIsWritten() {
+        String shop = desk("strict");
+        String other = desk("other");
+        complaint(shop, "b-1", "strict@example.com", "en");
+        long version = ticket(shop, "c-b-1").path("version").asLong();
+        change(shop, "c-b-1", "{\"version\": " + version + ", \"status\": \"closed\"}");
+        int items = aftercare.table.itemCount();
+
+        assertThat(aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", "c-nope"), Map.of()).status()).isEqualTo(404);
+        assertThat(aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", other, "ticketId", "c-b-1"), Map.of()).status()).isEqualTo(404);
+        var reopenClosed = change(shop, "c-b-1", "{\"version\": " + (version + 1) + ", \"status\": \"pending\"}");
+        assertThat(reopenClosed.status()).isEqualTo(400);
+        assertThat(reopenClosed.json().path("field").asText()).isEqualTo("status");
+        assertThat(change(shop, "c-b-1", "{\"status\": \"open\"}").json().path("field").asText()).isEqualTo("version");
+        assertThat(aftercare.generic(shop, event("complaint.message", "b-ghost", "{\"complaint_id\": \"ghost\", \"message\": \"hi\"}")).status()).isEqualTo(400);
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void givenAComplaintOpenedByAnAgent_whileItIsOpen_thenTheOrdersCheerfulCheckInIsNotSent() {
+        String shop = desk("no-cheer");
+        aftercare.generic(shop, event("order.created", "o-1", """
+                {"id": "NC-1", "created_at": "%s", "currency": "PLN", "total": "99.00",
+                 "customer": {"email": "grumpy@example.com", "locale": "en"}, "lines": [{"title": "Teapot", "quantity": 1, "price": "99.00"}]}"""
+                .formatted(aftercare.clock.instant())));
+        var opened = aftercare.agentBody("POST /api/shops/{shop}/tickets", Map.of("shop", shop), """
+                {"customer": {"email": "grumpy@example.com"}, "subject": "Teapot leaks", "message": "It leaks.", "orderId": "NC-1",
+                 "priority": "low"}""");
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.json().path("priority").asText()).isEqualTo("low");
+
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofDays(61)));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("grumpy@example.com")).extracting(SesEmulator.Email::subject).noneMatch(s -> s.startsWith("How is your"));
+        assertThat(aftercare.orderTimeline(shop, "NC-1").path("items")).extracting(e -> e.path("summary").asText())
+                .contains("Check-in email not sent: the customer has an open complaint")
+                .anyMatch(s -> s.startsWith("Complaint T-") && s.endsWith("opened: Teapot leaks"));
+    }
+
+    @Test
+    void givenTicketsOfDifferentUrgency_whenAgentsOpenTheirQueue_thenTheNearestBreachComesFirstAndWaitingOnesLast() {
+        String shop = desk("queue");
+        complaintWithPriority(shop, "q-low", "low@example.com", "low");
+        complaintWithPriority(shop, "q-urgent", "urgent@example.com", "urgent");
+        aftercare.clock.advance(Duration.ofMinutes(1)); // an urgent and a high ticket promise the same hour: the older goes first
+        complaintWithPriority(shop, "q-high", "high@example.com", "high");
+        complaintWithPriority(shop, "q-waiting", "waiting@example.com", "urgent");
+        change(shop, "c-q-waiting", "{\"version\": " + ticket(shop, "c-q-waiting").path("version").asLong() + ", \"status\": \"pending\"}");
+
+        JsonNode queue = aftercare.agent("GET /api/shops/{shop}/tickets", Map.of("shop", shop), Map.of()).json();
+
+        assertThat(queue.path("items")).extracting(t -> t.path("id").asText()).containsExactly("c-q-urgent", "c-q-high", "c-q-low", "c-q-waiting");
+    }
+
+    /** A shop whose support desk has a three-level ladder, a chat webhook and a goodwill discount. */
+    private String desk(String name) {
+        String shop = "desk-" + name;
+        aftercare.registerShop(shop, "generic");
+        var patched = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"support": {"escalation": [
+                   {"level": 1, "afterMinutes": 60, "contacts": ["team-%1$s@desk.example"]},
+                   {"level": 2, "afterMinutes": 120, "contacts": ["lead-%1$s@desk.example"]},
+                   {"level": 3, "afterMinutes": 240, "contacts": ["manager-%1$s@desk.example"]}],
+                 "chatWebhookUrl": "%2$s", "goodwill": {"prefix": "SORRY-", "percent": 15}}}""".formatted(name, chat.url() + "?shop=" + shop));
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.body()).doesNotContain(chat.url()).contains("\"chatWebhookConfigured\":true");
+        return shop;
+    }
+
+    private Harness.Response complaint(String shop, String id, String email, String locale) {
+        return aftercare.generic(shop, event("complaint.created", "evt-" + id, """
+                {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
+                 "customer": {"email": "%s", "name": "Ola Nowak", "locale": "%s"}}""".formatted(id, email, locale)));
+    }
+
+    private void complaintWithPriority(String shop, String id, String email, String priority) {
+        aftercare.generic(shop, event("complaint.created", "evt-" + id, """
+                {"id": "%s", "subject": "Wrong parcel", "message": "Not my order.", "priority": "%s", "customer": {"email": "%s"}}"""
+                .formatted(id, priority, email)));
+    }
+
+    private String event(String type, String id, String data) {
+        return """
+                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
+                .formatted(id + "-" + UUID.randomUUID(), type, aftercare.clock.instant(), data);
+    }
+
+    private JsonNode ticket(String shop, String id) {
+        return aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json().path("ticket");
+    }
+
+    private String number(String shop, String id) {
+        return ticket(shop, id).path("number").asText();
+    }
+
+    private static JsonNode clock(JsonNode ticket, String target) {
+        JsonNode found = null;
+        for (JsonNode c : ticket.path("clocks")) {
+            if (c.path("target").asText().equals(target)) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    private Harness.Response change(String shop, String id, String body) {
+        return aftercare.agentBody("PATCH /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), body);
+    }
+
+    private Harness.Response reply(String shop, String id, long version, String message) {
+        return aftercare.agentBody("POST /api/shops/{shop}/tickets/{ticketId}/replies", Map.of("shop", shop, "ticketId", id),
+                "{\"version\": " + version + ", \"message\": \"" + message + "\", \"agent\": \"Ola\"}");
+    }
+
+    private List<String> summaries(String shop, String id) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json()
+                .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+    private static List<String> chatPostsFor(String shop) {
+        return chat.posts().stream().filter(p -> p.startsWith("shop=" + shop + "\n")).toList();
+    }
+}
