@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.aftercare.lambda.queue.ActionMessages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,20 +33,33 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                var action = ActionMessages.read(message.getBody());
-                MDC.put("action_id", action.ref().actionId());
-                var handled = app.actionWorker().handle(action.ref(), action.claimToken());
-                LOG.info("action {} of {}: {}", action.ref().actionId(), action.ref().shop(), handled);
-            } catch (RuntimeException e) {
-                LOG.warn("action message {} failed and will be retried: {}", message.getMessageId(), e.toString());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            } finally {
-                MDC.remove("action_id");
+        return Invocations.logged(context, Map.of(), () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage message : event.getRecords()) {
+                if (!run(message)) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                }
             }
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        });
+    }
+
+    /** @return false when the message must be retried */
+    private boolean run(SQSEvent.SQSMessage message) {
+        try {
+            var action = ActionMessages.read(message.getBody());
+            MDC.put("action_id", action.ref().actionId());
+            MDC.put("shop", action.ref().shop().value());
+            var done = app.actionWorker().handle(action.ref(), action.claimToken());
+            app.telemetry().action(done);
+            LOG.info("action {}: {}{}", action.ref().actionId(), done.result().handled(), done.result().reason().map(r -> " (" + r + ")").orElse(""));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("action message {} failed and will be retried: {}", message.getMessageId(), e.toString());
+            return false;
+        } finally {
+            MDC.remove("action_id");
+            MDC.remove("shop");
         }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.ShopId;
 import io.aftercare.lambda.http.HttpRequest;
 import io.aftercare.lambda.http.HttpResponses;
+import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.ShopJson;
@@ -15,7 +16,7 @@ import java.util.Map;
 import io.aftercare.lambda.json.TimelineJson;
 
 /** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, and manage their own email templates. */
-public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
 
     private final Routes routes;
 
@@ -55,8 +56,13 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     @Override
+    public java.util.Set<String> routeKeys() {
+        return routes.keys();
+    }
+
+    @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(HttpRequest.of(event));
+        return Invocations.logged(context, java.util.Map.of(), () -> routes.handle(HttpRequest.of(event)));
     }
 
     private static ShopId shop(HttpRequest request) {

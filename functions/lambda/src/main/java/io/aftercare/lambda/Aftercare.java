@@ -64,6 +64,7 @@ public final class Aftercare {
     private final Supplier<CustomerLinks> customerLinks;
     private final Supplier<EmailTemplates> templates;
     private final Supplier<CustomerPages> customerPages = new Lazy<>(CustomerPages::new);
+    private final Supplier<Telemetry> telemetry = new Lazy<>(Telemetry::new);
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -178,6 +179,10 @@ public final class Aftercare {
 
     public EmailTemplates templates() {
         return templates.get();
+    }
+
+    public Telemetry telemetry() {
+        return telemetry.get();
     }
 
     public CustomerPages customerPages() {

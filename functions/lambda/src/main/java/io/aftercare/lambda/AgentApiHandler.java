@@ -11,6 +11,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.lambda.http.HttpRequest;
 import io.aftercare.lambda.http.HttpResponses;
+import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.TicketJson;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
-public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
 
     private final Routes routes;
 
@@ -86,8 +87,17 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     @Override
+    public java.util.Set<String> routeKeys() {
+        return routes.keys();
+    }
+
+    @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(HttpRequest.of(event));
+        var request = HttpRequest.of(event);
+        Map<String, String> correlation = new LinkedHashMap<>();
+        Optional.ofNullable(request.pathParameters().get("shop")).ifPresent(shop -> correlation.put("shop", shop));
+        Optional.ofNullable(request.pathParameters().get("ticketId")).ifPresent(ticket -> correlation.put("ticket_id", ticket));
+        return Invocations.logged(context, correlation, () -> routes.handle(request));
     }
 
     private static APIGatewayV2HTTPResponse ticketView(int status, Shop shop, Ticket ticket, TicketService tickets) {

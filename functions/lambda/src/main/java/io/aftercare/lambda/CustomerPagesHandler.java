@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.lambda.http.HttpRequest;
 import io.aftercare.lambda.http.HttpResponses;
+import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * {@code POST /u/{token}} unsubscribes, and is also what mail clients call for RFC 8058 one-click unsubscribe.
  * {@code /f/{token}} is the one-question survey. A forged or altered token gets a 400 page and changes nothing.
  */
-public final class CustomerPagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CustomerPagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
 
     private final Routes routes;
 
@@ -44,8 +45,13 @@ public final class CustomerPagesHandler implements RequestHandler<APIGatewayV2HT
     }
 
     @Override
+    public java.util.Set<String> routeKeys() {
+        return routes.keys();
+    }
+
+    @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(HttpRequest.of(event));
+        return Invocations.logged(context, java.util.Map.of(), () -> routes.handle(HttpRequest.of(event)));
     }
 
     /** The form field {@code score=0..10}. */

@@ -26,6 +26,10 @@ public final class SesEventHandler implements RequestHandler<SNSEvent, Integer> 
     /** @return how many records were about mail Aftercare sent */
     @Override
     public Integer handleRequest(SNSEvent event, Context context) {
+        return Invocations.logged(context, java.util.Map.of(), () -> handle(event));
+    }
+
+    private int handle(SNSEvent event) {
         int handled = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             var mailboxEvent = SesEventParser.parse(record.getSNS().getMessage());

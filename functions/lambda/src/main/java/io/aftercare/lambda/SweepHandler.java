@@ -24,8 +24,10 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, String
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        var result = app.sweep().run();
-        LOG.info("sweep: {} due, {} claimed and queued", result.due(), result.claimed());
-        return "due=" + result.due() + " claimed=" + result.claimed();
+        return Invocations.logged(context, java.util.Map.of(), () -> {
+            var result = app.sweep().run();
+            LOG.info("sweep: {} due, {} claimed and queued", result.due(), result.claimed());
+            return "due=" + result.due() + " claimed=" + result.claimed();
+        });
     }
 }

@@ -6,10 +6,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.lambda.http.HttpRequest;
+import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.WebhookResponses;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /webhooks/{platform}/{shop}}: verify, deduplicate, record. */
-public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final Aftercare app;
 
@@ -19,13 +26,23 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public WebhookHandler(Aftercare app) {
         this.app = app;
+        app.webhooks();
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return Set.of("POST /webhooks/{platform}/{shop}");
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         var request = HttpRequest.of(event);
         var delivery = new WebhookDelivery(request.path("platform"), request.path("shop"), request.headers(), request.body());
-        var outcome = app.webhooks().accept(delivery);
-        return WebhookResponses.of(outcome);
+        return Invocations.logged(context, Map.of("shop", delivery.shop(), "platform", delivery.platform()), () -> {
+            var outcome = app.webhooks().accept(delivery);
+            app.telemetry().webhook(outcome);
+            LOG.info("webhook {}", WebhookResponses.describe(outcome)); // never the body or headers: they carry customers' data and signatures
+            return WebhookResponses.of(outcome);
+        });
     }
 }

@@ -10,9 +10,25 @@ public final class ActionWorker {
 
     public enum Handled { SENT, SKIPPED, POSTPONED, FAILED, STALE }
 
+    /** How an action went, and why when it was skipped, postponed or failed. */
+    public record Result(Handled handled, Optional<String> reason) {
+
+        public static Result of(Handled handled) {
+            return new Result(handled, Optional.empty());
+        }
+
+        public static Result of(Handled handled, String reason) {
+            return new Result(handled, Optional.of(reason));
+        }
+    }
+
     /** Runs one kind of action. @throws RuntimeException for a temporary failure: the action stays claimed and is retried */
     public interface Runner {
-        Handled run(ClaimedAction action);
+        Result run(ClaimedAction action);
+    }
+
+    /** What ran and how it went, for the function's metrics and logs. */
+    public record Done(ActionRef ref, Optional<ActionKind> kind, Result result) {
     }
 
     private final ActionStore actions;
@@ -25,12 +41,13 @@ public final class ActionWorker {
         this.tickets = tickets;
     }
 
-    public Handled handle(ActionRef ref, String claimToken) {
+    public Done handle(ActionRef ref, String claimToken) {
         Optional<ClaimedAction> held = actions.held(ref, claimToken);
         if (held.isEmpty()) {
-            return Handled.STALE; // completed meanwhile, or re-claimed after this claim's lease ran out
+            // completed meanwhile, or re-claimed after this claim's lease ran out
+            return new Done(ref, Optional.empty(), Result.of(Handled.STALE));
         }
         ClaimedAction action = held.get();
-        return action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action);
+        return new Done(ref, Optional.of(action.kind()), action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action));
     }
 }

@@ -5,6 +5,7 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ActionWorker.Handled;
+import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.order.CustomerContact;
@@ -63,7 +64,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
 
     /** @throws RuntimeException for a temporary failure (throttling, SES down): the action stays claimed and is retried */
     @Override
-    public Handled run(ClaimedAction action) {
+    public Result run(ClaimedAction action) {
         Optional<Shop> shop = shops.find(action.shop());
         Optional<OrderState> order = orders.order(action.shop(), new OrderId(action.subject().id()));
         Optional<CustomerContact> customer = order.flatMap(OrderState::customer);
@@ -85,12 +86,13 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
             var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
                     action.kind().label() + " postponed to " + until + ": " + postpone.reason());
-            return actions.reschedule(action, postpone.until(), entry, Optional.of(to)) ? Handled.POSTPONED : Handled.STALE;
+            return actions.reschedule(action, postpone.until(), entry, Optional.of(to))
+                    ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
         }
         return send(action, shop.get(), order.get(), customer.get());
     }
 
-    private Handled send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer) {
+    private Result send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer) {
         Language language = customer.locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
         EmailCategory category = action.kind().category();
         Optional<EmailContent.IssuedDiscount> discount = action.kind() == ActionKind.THANK_YOU
@@ -113,7 +115,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
                 Map.of("shop", shop.id().value(), "action", SesTags.encode(action.actionId())));
         if (actions.held(action.ref(), action.claimToken()).isEmpty()) {
-            return Handled.STALE; // re-checked just before the one step that cannot be undone
+            return Result.of(Handled.STALE); // re-checked just before the one step that cannot be undone
         }
         String messageId;
         try {
@@ -129,17 +131,18 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), category != EmailCategory.TRANSACTIONAL);
     }
 
-    private Handled finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
-                           boolean followUp) {
+    private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
+                          boolean followUp) {
         boolean completed = actions.complete(action, outcome, entries, customer, followUp ? Optional.of(clock.instant()) : Optional.empty());
         if (!completed) {
-            return Handled.STALE;
+            return Result.of(Handled.STALE);
         }
-        return switch (outcome.result()) {
+        Handled handled = switch (outcome.result()) {
             case SENT -> Handled.SENT;
             case SKIPPED -> Handled.SKIPPED;
             case FAILED -> Handled.FAILED;
         };
+        return new Result(handled, outcome.reason());
     }
 
     private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, String summary) {

@@ -6,6 +6,7 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ActionWorker.Handled;
+import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionWorker.Runner;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
@@ -51,7 +52,7 @@ public final class TicketDeadlines implements Runner {
     }
 
     @Override
-    public Handled run(ClaimedAction action) {
+    public Result run(ClaimedAction action) {
         Optional<Shop> shop = shops.find(action.shop());
         Optional<Ticket> ticket = tickets.find(action.shop(), action.subject().id());
         if (shop.isEmpty() || ticket.isEmpty()) {
@@ -65,7 +66,7 @@ public final class TicketDeadlines implements Runner {
         };
     }
 
-    private Handled acknowledge(ClaimedAction action, Shop shop, Ticket ticket) {
+    private Result acknowledge(ClaimedAction action, Shop shop, Ticket ticket) {
         var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
         String messageId = mailer.acknowledge(shop, ticket, answerBy);
@@ -73,7 +74,7 @@ public final class TicketDeadlines implements Runner {
                 "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + when(shop, answerBy)), ticket);
     }
 
-    private Handled goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
+    private Result goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
         var template = shop.settings().support().goodwill();
         if (template.isEmpty()) {
             return skip(action, "the shop no longer offers goodwill discounts", Optional.of(ticket));
@@ -85,7 +86,7 @@ public final class TicketDeadlines implements Runner {
     }
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */
-    private Handled notice(ClaimedAction action, Shop shop, Ticket ticket) {
+    private Result notice(ClaimedAction action, Shop shop, Ticket ticket) {
         for (int attempt = 0; ; attempt++) {
             Optional<String> stale = staleness(action, ticket);
             if (stale.isPresent()) {
@@ -96,7 +97,8 @@ public final class TicketDeadlines implements Runner {
             if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
                 Instant opening = office.nextOpening(now);
                 return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                        action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket)) ? Handled.POSTPONED : Handled.STALE;
+                        action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket))
+                        ? Result.of(Handled.POSTPONED, "outside business hours") : Result.of(Handled.STALE);
             }
             try {
                 return deliver(action, shop, ticket, now);
@@ -109,7 +111,7 @@ public final class TicketDeadlines implements Runner {
         }
     }
 
-    private Handled deliver(ClaimedAction action, Shop shop, Ticket ticket, Instant now) {
+    private Result deliver(ClaimedAction action, Shop shop, Ticket ticket, Instant now) {
         String detail = DueAction.detailOf(action.actionId());
         String what = detail.substring(0, detail.lastIndexOf("~p"));
         int level = action.kind() == ActionKind.ESCALATION ? Integer.parseInt(what) : 1;
@@ -165,14 +167,14 @@ public final class TicketDeadlines implements Runner {
                 .map(EscalationStep::contacts).orElse(List.of());
     }
 
-    private Handled skip(ClaimedAction action, String why, Optional<Ticket> ticket) {
+    private Result skip(ClaimedAction action, String why, Optional<Ticket> ticket) {
         var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", action.kind().label() + " not needed: " + why);
         return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
-                ? Handled.SKIPPED : Handled.STALE;
+                ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);
     }
 
-    private Handled done(ClaimedAction action, ActionOutcome outcome, TimelineEntry entry, Ticket ticket) {
-        return actions.complete(action, outcome, List.of(entry), customer(ticket), Optional.empty()) ? Handled.SENT : Handled.STALE;
+    private Result done(ClaimedAction action, ActionOutcome outcome, TimelineEntry entry, Ticket ticket) {
+        return Result.of(actions.complete(action, outcome, List.of(entry), customer(ticket), Optional.empty()) ? Handled.SENT : Handled.STALE);
     }
 
     private static Optional<EmailAddress> customer(Ticket ticket) {

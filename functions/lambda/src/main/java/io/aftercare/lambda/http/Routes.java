@@ -43,6 +43,10 @@ public final class Routes {
         return this;
     }
 
+    public java.util.Set<String> keys() {
+        return java.util.Set.copyOf(routes.keySet());
+    }
+
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
         if (auth.isPresent() && !auth.get().allows(request.header("authorization"))) {
             return HttpResponses.error(401, "unauthorized", "Send the admin token as 'Authorization: Bearer <token>'.");

@@ -41,6 +41,24 @@ public final class WebhookResponses {
         return HttpResponses.error(status(rejected.reason()), rejected.reason().code(), rejected.message());
     }
 
+    /** A log line's worth: the outcome, the delivery id and topic; no content. */
+    public static String describe(WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.Recorded recorded) {
+            return "recorded delivery " + recorded.deliveryId() + " (" + recorded.topic() + "), " + recorded.scheduled().size() + " action(s) scheduled"
+                    + recorded.ticket().map(t -> ", ticket " + t).orElse("");
+        }
+        if (outcome instanceof WebhookOutcome.Duplicate duplicate) {
+            return "duplicate delivery " + duplicate.deliveryId();
+        }
+        if (outcome instanceof WebhookOutcome.Ignored ignored) {
+            return "ignored topic " + ignored.topic();
+        }
+        if (outcome instanceof WebhookOutcome.Ping) {
+            return "activation ping";
+        }
+        return "rejected: " + ((WebhookOutcome.Rejected) outcome).reason().code();
+    }
+
     private static int status(Reason reason) {
         return switch (reason) {
             case UNAUTHORIZED -> 401;

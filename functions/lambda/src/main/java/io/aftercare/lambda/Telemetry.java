@@ -1,0 +1,78 @@
+package io.aftercare.lambda;
+
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.webhook.WebhookOutcome;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Aftercare's CloudWatch metrics, in Embedded Metric Format through Powertools: webhooks accepted, duplicate and
+ * rejected by reason; emails sent, skipped by reason, failed; escalations by level; SLA warnings and breaches. Each
+ * count is flushed as it happens, with only its own dimensions. The alarms in {@code template.yaml} read them.
+ */
+public final class Telemetry {
+
+    public static final String NAMESPACE = "Aftercare";
+
+    private final Metrics metrics;
+
+    public Telemetry() {
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null) {
+            // Outside Lambda (local runner, tests) the EMF library would look for a CloudWatch agent: write to stdout instead.
+            EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
+        }
+        this.metrics = MetricsFactory.getMetricsInstance();
+    }
+
+    public void webhook(WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.Recorded) {
+            count("WebhooksAccepted", DimensionSet.of("Service", "webhooks"));
+        } else if (outcome instanceof WebhookOutcome.Duplicate) {
+            count("WebhookDuplicates", DimensionSet.of("Service", "webhooks"));
+        } else if (outcome instanceof WebhookOutcome.Rejected rejected) {
+            count("WebhooksRejected", DimensionSet.of("Reason", rejected.reason().code()));
+        }
+    }
+
+    public void action(ActionWorker.Done done) {
+        if (done.kind().isEmpty()) {
+            return;
+        }
+        ActionKind kind = done.kind().get();
+        ActionWorker.Result result = done.result();
+        switch (kind) {
+            case SLA_WARNING -> countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));
+            case SLA_BREACH -> countIfSent(result, "SlaBreaches", DimensionSet.of("Service", "tickets"));
+            case ESCALATION -> countIfSent(result, "Escalations", DimensionSet.of("Level", level(done)));
+            default -> {
+                switch (result.handled()) {
+                    case SENT -> count("EmailsSent", DimensionSet.of("Kind", kind.slug()));
+                    case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElse("unknown")));
+                    case FAILED -> count("EmailsFailed", DimensionSet.of("Kind", kind.slug()));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private void countIfSent(ActionWorker.Result result, String metric, DimensionSet dimensions) {
+        if (result.handled() == ActionWorker.Handled.SENT) {
+            count(metric, dimensions);
+        }
+    }
+
+    private static String level(ActionWorker.Done done) {
+        String detail = DueAction.detailOf(done.ref().actionId());
+        return detail.substring(0, detail.indexOf('~'));
+    }
+
+    private void count(String metric, DimensionSet dimensions) {
+        metrics.flushSingleMetric(metric, 1, MetricUnit.COUNT, NAMESPACE, dimensions);
+    }
+}
