@@ -23,8 +23,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         useBundledSqliteLibrary();
         String which = args.length > 0 ? args[0] : "ingest";
+        if (which.equals("cold-start")) {
+            var result = new ColdStartBenchmark(args.length > 1 ? Integer.parseInt(args[1]) : 7).run();
+            System.out.println(coldStartSection(result));
+            writeSection("Cold start", coldStartSection(result));
+            System.exit(0);
+        }
         if (!which.equals("ingest")) {
-            System.err.println("usage: aftercare-bench.jar ingest [deliveries]");
+            System.err.println("usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs]");
             System.exit(2);
         }
         int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
@@ -60,6 +66,19 @@ public final class Bench {
                     r.requestsPerDuplicate(), r.errors()));
         }
         return text.toString();
+    }
+
+    static String coldStartSection(ColdStartBenchmark.Result r) {
+        return String.format(Locale.ROOT, """
+                A fresh JVM (the Lambda's Java 17 flags, no SnapStart) on the shaded jar, from its start until its first request
+                is done: the webhook function built from its environment and recording one signed order in DynamoDB Local,
+                against the baseline, a handler that only builds the same DynamoDB client (URL-connection HTTP client).
+                Median of %d alternating runs, in ms.
+
+                | webhook function, first request | baseline, client built | ratio | shaded jar |
+                |---|---|---|---|
+                | %d | %d | **%.2f** | %.1f MB |
+                """, r.runs(), r.webhookMedianMs(), r.clientMedianMs(), r.ratio(), r.jarBytes() / 1024.0 / 1024.0);
     }
 
     static String line(IngestBenchmark.Result r) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.Fixtures;
+import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
@@ -84,6 +85,24 @@ class LocalRunnerEndToEndTest {
     @Test
     void givenAPathTheTemplateDoesNotDeclare_whenRequested_thenItIsNotFound() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/admin/secrets")).GET()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenTheDeploymentSmokeScript_whenRunAgainstTheLocalRunner_thenItRegistersAShopSendsASignedOrderAndFindsItsTimeline() throws Exception {
+        var smoke = new ProcessBuilder("bash", RepositoryRoot.find().resolve("infrastructure/localstack/smoke").toString(),
+                local.baseUri().toString(), TOKEN).redirectErrorStream(true).start();
+        String output = new String(smoke.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(smoke.waitFor()).as(output).isZero();
+        assertThat(output).contains("smoke: ok");
+    }
+
+    @Test
+    void givenTheDeployScripts_whenParsedByBash_thenTheyHaveNoSyntaxError() throws Exception {
+        for (String script : new String[] {"infrastructure/deploy", "infrastructure/localstack/deploy"}) {
+            var check = new ProcessBuilder("bash", "-n", RepositoryRoot.find().resolve(script).toString()).redirectErrorStream(true).start();
+            assertThat(check.waitFor()).as(new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        }
     }
 
     private static URI uri(String path) {
