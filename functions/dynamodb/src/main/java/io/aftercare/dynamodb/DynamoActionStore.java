@@ -40,6 +40,7 @@ public final class DynamoActionStore implements ActionStore {
 
     private static final String PENDING = RecordingItems.STATUS_PENDING;
     private static final String CLAIMED = "CLAIMED";
+    private static final String SENDING = "SENDING";
     private static final String DONE = "DONE";
 
     private final DynamoDbClient dynamo;
@@ -115,8 +116,10 @@ public final class DynamoActionStore implements ActionStore {
                 .set(Keys.DUE_SK, s(Keys.dueSort(leaseUntil, ref.shop(), ref.actionId())));
         String status = update.name("status");
         String nowValue = update.value(time(now));
+        // A claim (or a send) abandoned past its lease may be taken over: the worker holding it died.
         update.condition("(" + status + " = " + update.value(s(PENDING)) + " AND " + update.name("dueAt") + " <= " + nowValue + ")"
-                + " OR (" + status + " = " + update.value(s(CLAIMED)) + " AND " + update.name("leaseUntil") + " < " + nowValue + ")");
+                + " OR (" + status + " IN (" + update.value(s(CLAIMED)) + ", " + update.value(s(SENDING)) + ") AND "
+                + update.name("leaseUntil") + " < " + nowValue + ")");
         try {
             return Optional.of(claimed(dynamo.updateItem(update.request(table)).attributes()));
         } catch (ConditionalCheckFailedException takenOrDone) {
@@ -131,6 +134,19 @@ public final class DynamoActionStore implements ActionStore {
             return Optional.empty();
         }
         return Optional.of(claimed(item));
+    }
+
+    @Override
+    public boolean beginSending(ClaimedAction action) {
+        var update = new UpdateExpression(key(action.ref())).set("status", s(SENDING));
+        update.condition(update.name("status") + " = " + update.value(s(CLAIMED)) + " AND "
+                + update.name("claimToken") + " = " + update.value(s(action.claimToken())));
+        try {
+            dynamo.updateItem(update.request(table));
+            return true;
+        } catch (ConditionalCheckFailedException sendingOrLost) {
+            return false;
+        }
     }
 
     @Override
@@ -161,10 +177,10 @@ public final class DynamoActionStore implements ActionStore {
         return writeWhileHeld(List.of(update.transactItem(table), TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
     }
 
-    /** An update of the action that applies only while this claim holds it. */
+    /** An update of the action that applies only while this claim holds it (claimed, or being sent by its holder). */
     private UpdateExpression heldBy(ClaimedAction action) {
         var update = new UpdateExpression(key(action.ref()));
-        update.condition(update.name("status") + " = " + update.value(s(CLAIMED)) + " AND "
+        update.condition(update.name("status") + " IN (" + update.value(s(CLAIMED)) + ", " + update.value(s(SENDING)) + ") AND "
                 + update.name("claimToken") + " = " + update.value(s(action.claimToken())));
         return update;
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.lambda.http.HttpRequest;
+import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.WebhookResponses;
 import java.util.Map;
@@ -39,10 +40,16 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         var request = HttpRequest.of(event);
         var delivery = new WebhookDelivery(request.path("platform"), request.path("shop"), request.headers(), request.body());
         return Invocations.logged(context, Map.of("shop", delivery.shop(), "platform", delivery.platform()), () -> {
-            var outcome = app.webhooks().accept(delivery);
-            app.telemetry().webhook(outcome);
-            LOG.info("webhook {}", WebhookResponses.describe(outcome)); // never the body or headers: they carry customers' data and signatures
-            return WebhookResponses.of(outcome);
+            try {
+                var outcome = app.webhooks().accept(delivery);
+                app.telemetry().webhook(outcome);
+                LOG.info("webhook {}", WebhookResponses.describe(outcome)); // never the body or headers: they carry customers' data and signatures
+                return WebhookResponses.of(outcome);
+            } catch (RuntimeException e) {
+                // DynamoDB unreachable or throttling: a 5xx makes the platform retry later, and nothing was recorded
+                LOG.error("webhook failed; the platform will retry", e);
+                return HttpResponses.error(500, "internal_error", "The delivery was not recorded; please retry.");
+            }
         });
     }
 }

@@ -105,6 +105,35 @@ class DeliveryFaultsTest {
         assertThat(ses.emailsTo("abandoned@example.com")).hasSize(1);
     }
 
+    @Test
+    void givenSqsDeliveringTheSameMessageToTwoWorkersAtOnce_whenBothRunIt_thenOneEmailIsSent() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            order("D-" + i, "twice-delivered-" + i + "@example.com");
+        }
+        aftercare.app.sweep().run();
+        var claimed = List.copyOf(aftercare.queue);
+        aftercare.queue.clear();
+
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            workers.add(pool.submit(() -> {
+                start.await();
+                return aftercare.work(claimed); // each worker gets every message
+            }));
+        }
+        start.countDown();
+        for (var worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(ses.emailsTo("twice-delivered-" + i + "@example.com")).as("order D-" + i).hasSize(1);
+        }
+    }
+
     private static void order(String id, String email) {
         aftercare.generic("faulty-shop", """
                 {"schema": "aftercare.webhook.v1", "id": "evt-%1$s", "type": "order.created", "occurred_at": "%2$s",

@@ -96,14 +96,20 @@ final class Harness {
     }
 
     SQSBatchResponse work() {
+        List<ClaimedAction> taken = List.copyOf(queue);
+        queue.removeAll(taken);
+        return work(taken);
+    }
+
+    /** These claimed actions as one SQS batch, through the action handler. */
+    SQSBatchResponse work(List<ClaimedAction> actions) {
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (ClaimedAction action : queue) {
+        for (ClaimedAction action : actions) {
             var message = new SQSEvent.SQSMessage();
             message.setMessageId(UUID.randomUUID().toString());
             message.setBody(ActionMessages.write(action));
             messages.add(message);
         }
-        queue.clear();
         var event = new SQSEvent();
         event.setRecords(messages);
         return new ActionHandler(app).handleRequest(event, null);

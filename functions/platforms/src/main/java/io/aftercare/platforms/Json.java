@@ -48,8 +48,17 @@ public final class Json {
         }
     }
 
-    /** Text or a number as text (platform ids come as either); absent, null and blank are empty. */
+    /** Longer text is refused: names, titles and notes are short, and a record must stay far under DynamoDB's 400 KB. */
+    public static final int MAX_TEXT = 2_000;
+    /** Complaint messages may be long, within reason. */
+    public static final int MAX_LONG_TEXT = 20_000;
+
+    /** Text or a number as text (platform ids come as either); absent, null and blank are empty; longer than {@link #MAX_TEXT} is refused. */
     public static Optional<String> text(JsonNode node, String field) {
+        return text(node, field, MAX_TEXT);
+    }
+
+    public static Optional<String> text(JsonNode node, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -58,11 +67,18 @@ public final class Json {
             throw invalid(field, "must be text");
         }
         String text = value.isNumber() ? value.numberValue().toString() : value.asText();
+        if (text.length() > maxLength) {
+            throw invalid(field, "is longer than " + maxLength + " characters");
+        }
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
     public static String requiredText(JsonNode node, String field) {
         return text(node, field).orElseThrow(() -> invalid(field, "is required"));
+    }
+
+    public static String requiredLongText(JsonNode node, String field) {
+        return text(node, field, MAX_LONG_TEXT).orElseThrow(() -> invalid(field, "is required"));
     }
 
     /** An integral id: Shopify's exceed a double's precision, so it is read from the number's own digits. */

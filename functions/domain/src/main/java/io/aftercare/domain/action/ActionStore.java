@@ -20,6 +20,14 @@ public interface ActionStore {
     Optional<ClaimedAction> held(ActionRef ref, String claimToken);
 
     /**
+     * Marks the claimed action as being sent, if this claim holds it and nobody is sending it yet: the last step before
+     * the one that cannot be undone. Two workers given the same message (SQS delivers at least once) cannot both pass.
+     *
+     * @return false when another worker is sending it, or the claim was lost
+     */
+    boolean beginSending(ClaimedAction action);
+
+    /**
      * Ends the action and writes its timeline entries, atomically, if the claim still holds it.
      *
      * @param followUpSentTo the customer who just got a non-transactional email, for the frequency cap

@@ -114,8 +114,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
                 Map.of("shop", shop.id().value(), "action", SesTags.encode(action.actionId())));
-        if (actions.held(action.ref(), action.claimToken()).isEmpty()) {
-            return Result.of(Handled.STALE); // re-checked just before the one step that cannot be undone
+        if (!actions.beginSending(action)) {
+            return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
         }
         String messageId;
         try {

@@ -18,4 +18,11 @@ public record OrderSnapshot(
         Money total,
         List<OrderLine> lines,
         Optional<CustomerContact> customer) {
+
+    /** Lines kept (and shown in emails); the total stays exact. An order of thousands of lines is no reason to refuse it. */
+    public static final int MAX_LINES = 100;
+
+    public OrderSnapshot {
+        lines = List.copyOf(lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines);
+    }
 }

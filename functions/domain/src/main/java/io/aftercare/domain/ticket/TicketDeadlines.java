@@ -67,6 +67,9 @@ public final class TicketDeadlines implements Runner {
     }
 
     private Result acknowledge(ClaimedAction action, Shop shop, Ticket ticket) {
+        if (!actions.beginSending(action)) {
+            return Result.of(Handled.STALE);
+        }
         var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
         String messageId = mailer.acknowledge(shop, ticket, answerBy);
@@ -79,6 +82,9 @@ public final class TicketDeadlines implements Runner {
         if (template.isEmpty()) {
             return skip(action, "the shop no longer offers goodwill discounts", Optional.of(ticket));
         }
+        if (!actions.beginSending(action)) {
+            return Result.of(Handled.STALE);
+        }
         String code = discounts.codeFor(template.get(), shop.id(), action.actionId());
         String messageId = mailer.goodwill(shop, ticket, code, template.get().percent());
         return done(action, ActionOutcome.sent(messageId), entry(action, EntryKind.DISCOUNT_ISSUED, "sent",
@@ -87,31 +93,21 @@ public final class TicketDeadlines implements Runner {
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */
     private Result notice(ClaimedAction action, Shop shop, Ticket ticket) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<String> stale = staleness(action, ticket);
-            if (stale.isPresent()) {
-                return skip(action, stale.get(), Optional.of(ticket));
-            }
-            Instant now = clock.instant();
-            BusinessCalendar office = shop.settings().support().calendar(shop.settings().timeZone());
-            if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
-                Instant opening = office.nextOpening(now);
-                return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                        action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket))
-                        ? Result.of(Handled.POSTPONED, "outside business hours") : Result.of(Handled.STALE);
-            }
-            try {
-                return deliver(action, shop, ticket, now);
-            } catch (Conflict changedMeanwhile) {
-                if (attempt >= CONFLICT_RETRIES) {
-                    throw changedMeanwhile;
-                }
-                ticket = tickets.find(shop.id(), ticket.id()).orElseThrow();
-            }
+        Optional<String> stale = staleness(action, ticket);
+        if (stale.isPresent()) {
+            return skip(action, stale.get(), Optional.of(ticket));
         }
-    }
-
-    private Result deliver(ClaimedAction action, Shop shop, Ticket ticket, Instant now) {
+        Instant now = clock.instant();
+        BusinessCalendar office = shop.settings().support().calendar(shop.settings().timeZone());
+        if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
+            Instant opening = office.nextOpening(now);
+            return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
+                    action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket))
+                    ? Result.of(Handled.POSTPONED, "outside business hours") : Result.of(Handled.STALE);
+        }
+        if (!actions.beginSending(action)) {
+            return Result.of(Handled.STALE);
+        }
         String detail = DueAction.detailOf(action.actionId());
         String what = detail.substring(0, detail.lastIndexOf("~p"));
         int level = action.kind() == ActionKind.ESCALATION ? Integer.parseInt(what) : 1;
@@ -124,20 +120,39 @@ public final class TicketDeadlines implements Runner {
         String text = heading + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
                 + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + when(shop, ticket.createdAt());
         String how = staff.notify(shop, to, new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text));
-        Optional<Ticket> changed = switch (action.kind()) {
-            case SLA_BREACH -> ticket.clock(SlaTarget.fromSlug(what)).map(c -> ticket.replacing(c, c.markBreached()));
-            case ESCALATION -> Optional.of(ticket.escalatedTo(level));
-            default -> Optional.empty();
-        };
+        record(action, shop, ticket, what, level, now);
         EntryKind kind = switch (action.kind()) {
             case SLA_WARNING -> EntryKind.SLA_WARNING;
             case SLA_BREACH -> EntryKind.SLA_BREACHED;
             default -> EntryKind.ESCALATED;
         };
-        var entry = entry(action, kind, "sent", heading + " (notified: " + how + ")");
+        return done(action, ActionOutcome.sent("notice"), entry(action, kind, "sent", heading + " (notified: " + how + ")"), ticket);
+    }
+
+    /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
+    private void record(ClaimedAction action, Shop shop, Ticket ticket, String what, int level, Instant now) {
         var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
-        changed.ifPresent(next -> tickets.update(TicketChange.of(next.nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty()));
-        return done(action, ActionOutcome.sent("notice"), entry, ticket);
+        Ticket current = ticket;
+        for (int attempt = 0; ; attempt++) {
+            Ticket base = current;
+            Optional<Ticket> changed = switch (action.kind()) {
+                case SLA_BREACH -> base.clock(SlaTarget.fromSlug(what)).map(c -> base.replacing(c, c.markBreached()));
+                case ESCALATION -> Optional.of(base.escalatedTo(level));
+                default -> Optional.empty();
+            };
+            if (changed.isEmpty()) {
+                return;
+            }
+            try {
+                tickets.update(TicketChange.of(changed.get().nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty());
+                return;
+            } catch (Conflict changedMeanwhile) {
+                if (attempt >= CONFLICT_RETRIES) {
+                    throw changedMeanwhile;
+                }
+                current = tickets.find(shop.id(), ticket.id()).orElseThrow();
+            }
+        }
     }
 
     /** Why the action's moment has passed, if it has. */

@@ -52,7 +52,7 @@ final class GenericMapper {
             case "delivery.updated" -> Optional.of(delivery(data, occurredAt));
             case "refund.created" -> Optional.of(refund(data, occurredAt));
             case "complaint.created" -> Optional.of(complaint(data));
-            case "complaint.message" -> Optional.of(new ComplaintEvent.CustomerMessage(complaintId(data, "complaint_id"), requiredText(data, "message")));
+            case "complaint.message" -> Optional.of(new ComplaintEvent.CustomerMessage(complaintId(data, "complaint_id"), Json.requiredLongText(data, "message")));
             default -> throw new IllegalStateException("type " + type + " is listed but not mapped");
         };
     }
@@ -107,9 +107,9 @@ final class GenericMapper {
             }
         });
         String subject = requiredText(data, "subject");
-        String message = requiredText(data, "message");
-        if (subject.length() > 200 || message.length() > 20_000) {
-            throw Json.invalid(subject.length() > 200 ? "subject" : "message", "is too long");
+        String message = Json.requiredLongText(data, "message");
+        if (subject.length() > 200) {
+            throw Json.invalid("subject", "is longer than 200 characters");
         }
         return new ComplaintEvent.Opened(new TicketService.NewTicket(customer, subject, message, order, priority,
                 "delivery".equals(text(data, "category").orElse("")), Optional.of(complaintId(data, "id"))));
