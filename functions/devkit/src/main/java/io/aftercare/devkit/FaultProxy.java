@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +45,9 @@ public final class FaultProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicReference<Fault> fault = new AtomicReference<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger forwardThenFailLeft = new AtomicInteger();
+    private final AtomicReference<Double> failureRate = new AtomicReference<>(0.0);
+    private final SplittableRandom random = new SplittableRandom(7);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
@@ -69,8 +73,24 @@ public final class FaultProxy implements AutoCloseable {
         this.failuresLeft.set(count);
     }
 
+    /** Each request fails with {@code fault} with probability {@code rate}, until {@link #heal()}. */
+    public void failRandomly(double rate, Fault fault) {
+        this.fault.set(fault);
+        this.failureRate.set(rate);
+    }
+
+    /**
+     * The next {@code count} requests reach the service (the email is sent) but their caller gets a 500: as if the
+     * sender died after SES accepted the email and before it could record that.
+     */
+    public void forwardThenFailNext(int count) {
+        forwardThenFailLeft.set(count);
+    }
+
     public void heal() {
         failuresLeft.set(0);
+        forwardThenFailLeft.set(0);
+        failureRate.set(0.0);
     }
 
     public int requests() {
@@ -85,7 +105,11 @@ public final class FaultProxy implements AutoCloseable {
         try (exchange) {
             requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            boolean randomFailure;
+            synchronized (random) {
+                randomFailure = random.nextDouble() < failureRate.get();
+            }
+            if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || randomFailure) {
                 failed.incrementAndGet();
                 Fault f = fault.get();
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", f.errorType());
@@ -101,6 +125,12 @@ public final class FaultProxy implements AutoCloseable {
                 }
             });
             HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (forwardThenFailLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                failed.incrementAndGet();
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "InternalFailure");
+                send(exchange, 500, "{\"message\":\"lost after sending\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     values.forEach(v -> exchange.getResponseHeaders().add(name, v));

@@ -1,0 +1,122 @@
+package io.aftercare.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.FaultProxy;
+import io.aftercare.devkit.LocalDynamoDb;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.TemplateTable;
+import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionQueue;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.shop.Branding;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.lambda.ActionHandler;
+import io.aftercare.lambda.Aftercare;
+import io.aftercare.lambda.WebhookHandler;
+import io.aftercare.lambda.queue.ActionMessages;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Aftercare wired for a benchmark in one JVM: DynamoDB Local, the SES emulator behind a fault proxy, a queue the
+ * benchmark drains by hand, and a clock it moves. The same handlers the Lambdas run.
+ */
+final class Rig implements AutoCloseable {
+
+    static final String SHOP = "bench-shop";
+    private static final String SECRET = "bench-webhook-secret-0123456789";
+
+    final LocalDynamoDb dynamoDb;
+    final DynamoDbClient dynamo;
+    final SesEmulator ses;
+    final FaultProxy proxy;
+    final AdjustableClock clock;
+    final Aftercare app;
+    final List<ClaimedAction> queue = new CopyOnWriteArrayList<>();
+    private final WebhookHandler webhooks;
+
+    Rig(Instant start, ExecutionInterceptor... watch) {
+        this.dynamoDb = LocalDynamoDb.inMemory();
+        this.ses = SesEmulator.start();
+        this.proxy = new FaultProxy(ses.endpoint());
+        this.clock = new AdjustableClock(start);
+        this.dynamo = dynamoDb.client(watch);
+        TemplateTable.fromRepository().createIfAbsent(dynamo, "bench");
+        ActionQueue collect = queue::addAll;
+        this.app = Aftercare.builder().dynamo(dynamo, "bench")
+                .ses(() -> SesEmulator.client(proxy.endpoint()), Optional.empty())
+                .linkKey(() -> "bench-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
+                .publicUrl(() -> URI.create("https://bench.example"))
+                .actionQueue(() -> collect)
+                .clock(clock)
+                .build();
+        app.shops().register(new ShopId(SHOP), new ShopSettings(Platform.GENERIC, "Bench", new EmailAddress("hello@bench.example"),
+                new EmailAddress("help@bench.example"), Language.EN, ZoneOffset.UTC, ShopSettings.DEFAULT_CHECK_IN_DELAY,
+                ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT,
+                SupportSettings.defaults()), new Secret(SECRET));
+        this.webhooks = new WebhookHandler(app);
+    }
+
+    /** A new order of {@code email}, placed now: its thank-you is due at once. */
+    int order(String id, String email) {
+        String body = """
+                {"schema": "aftercare.webhook.v1", "id": "evt-%1$s", "type": "order.created", "occurred_at": "%2$s",
+                 "data": {"id": "%1$s", "created_at": "%2$s", "currency": "EUR", "total": "10.00",
+                          "customer": {"email": "%3$s", "locale": "en"}, "lines": [{"title": "Mug", "quantity": 1, "price": "10.00"}]}}"""
+                .formatted(id, clock.instant(), email);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new HashMap<>();
+        WebhookSigner.generic(SECRET, bytes).forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        var event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/{platform}/{shop}")
+                .withPathParameters(Map.of("platform", "generic", "shop", SHOP)).withHeaders(headers).withBody(body).build();
+        return webhooks.handleRequest(event, null).getStatusCode();
+    }
+
+    /** The sweep's claims, taken off the queue. */
+    List<ClaimedAction> sweep() {
+        app.sweep().run();
+        List<ClaimedAction> taken = List.copyOf(queue);
+        queue.removeAll(taken);
+        return taken;
+    }
+
+    /** Runs claimed actions as one SQS batch through the action handler; returns how many failed (left for a retry). */
+    int work(List<ClaimedAction> actions) {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (ClaimedAction action : actions) {
+            var message = new SQSEvent.SQSMessage();
+            message.setMessageId(UUID.randomUUID().toString());
+            message.setBody(ActionMessages.write(action));
+            messages.add(message);
+        }
+        var event = new SQSEvent();
+        event.setRecords(messages);
+        return new ActionHandler(app).handleRequest(event, null).getBatchItemFailures().size();
+    }
+
+    @Override
+    public void close() {
+        proxy.close();
+        ses.close();
+        dynamoDb.close();
+    }
+}

@@ -1,0 +1,121 @@
+package io.aftercare.bench;
+
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.email.OutgoingEmail;
+import io.aftercare.email.SesEmailSender;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The sweep's cost with the table full of actions not yet due (it must read only what is due), and the rate of
+ * emails through sweep, queue and worker against a bare {@code SendEmail} loop on the same SES emulator.
+ */
+final class SweepBenchmark {
+
+    record Reads(long notYetDue, long itemsRead, long dueFound, double sweepMs) {
+    }
+
+    record Throughput(int emails, double perSecond, double barePerSecond) {
+        double ratio() {
+            return perSecond / barePerSecond;
+        }
+    }
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    static final int DUE = 50;
+
+    /** Items the sweep reads from the Due index with {@code notYetDue} future actions in the table, and {@value #DUE} due ones. */
+    Reads reads(long notYetDue) throws Exception {
+        var itemsRead = new AtomicLong();
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof QueryRequest query && "Due".equals(query.indexName())) {
+                    itemsRead.addAndGet(((QueryResponse) context.response()).count());
+                }
+            }
+        };
+        try (var rig = new Rig(NOW, counter)) {
+            load(rig, notYetDue, true);
+            load(rig, DUE, false);
+            itemsRead.set(0);
+            long start = System.nanoTime();
+            int found = rig.sweep().size();
+            double ms = (System.nanoTime() - start) / 1e6;
+            return new Reads(notYetDue, itemsRead.get(), found, ms);
+        }
+    }
+
+    /** Action items written straight into the table, 25 a request: due over the next 60 days, or an hour ago. */
+    private static void load(Rig rig, long count, boolean future) {
+        List<WriteRequest> batch = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % (60L * 24 * 60))) : NOW.minus(Duration.ofHours(1));
+            String id = (future ? "survey#F" : "survey#D") + i;
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("PK", AttributeValue.fromS("SHOP#" + Rig.SHOP + "#ACTION#" + id));
+            item.put("SK", AttributeValue.fromS("ACTION"));
+            item.put("type", AttributeValue.fromS("ACTION"));
+            item.put("kind", AttributeValue.fromS("survey"));
+            item.put("subjectType", AttributeValue.fromS("ORDER"));
+            item.put("subjectId", AttributeValue.fromS(id.substring(7)));
+            item.put("status", AttributeValue.fromS("PENDING"));
+            item.put("dueAt", AttributeValue.fromS(TIME.format(due)));
+            item.put("DUEPK", AttributeValue.fromS("DUE#" + HOUR.format(due)));
+            item.put("DUESK", AttributeValue.fromS(TIME.format(due) + "#" + Rig.SHOP + "#" + id));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25 || i == count - 1) {
+                List<WriteRequest> chunk = List.copyOf(batch);
+                var unprocessed = rig.dynamo.batchWriteItem(b -> b.requestItems(Map.of("bench", chunk))).unprocessedItems();
+                while (unprocessed != null && !unprocessed.isEmpty()) {
+                    var retry = unprocessed;
+                    unprocessed = rig.dynamo.batchWriteItem(b -> b.requestItems(retry)).unprocessedItems();
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    /** Emails per second: orders' thank-yous through sweep, queue and worker, against SendEmail called in a loop. */
+    Throughput throughput(int emails) throws Exception {
+        try (var rig = new Rig(NOW)) {
+            for (int i = 0; i < emails; i++) {
+                rig.order("T" + i, "throughput-" + i + "@example.com");
+            }
+            long start = System.nanoTime();
+            var claimed = rig.sweep();
+            for (int from = 0; from < claimed.size(); from += 10) {
+                rig.work(claimed.subList(from, Math.min(claimed.size(), from + 10)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            var sender = new SesEmailSender(SesEmulator.client(rig.ses.endpoint()), Optional.empty());
+            var sample = rig.ses.emails().get(0);
+            long bareStart = System.nanoTime();
+            for (int i = 0; i < emails; i++) {
+                sender.send(new OutgoingEmail("Bench", new EmailAddress("hello@bench.example"), new EmailAddress("help@bench.example"),
+                        new EmailAddress("bare-" + i + "@example.com"), sample.subject(), sample.html(), sample.text(), Map.of(), Map.of("shop", Rig.SHOP)));
+            }
+            double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+            return new Throughput(emails, claimed.size() / seconds, emails / bareSeconds);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.aftercare.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A small run of the sweep benchmark in every build: the read count is the property it measures, so it is asserted. */
+class SweepBenchmarkSmokeTest {
+
+    private final SweepBenchmark benchmark = new SweepBenchmark();
+
+    @Test
+    void givenThousandsOfActionsNotYetDue_whenTheSweepRuns_thenItReadsNoMoreItemsThanWithNone() throws Exception {
+        var empty = benchmark.reads(0);
+        var crowded = benchmark.reads(3_000);
+
+        assertThat(empty.dueFound()).isEqualTo(SweepBenchmark.DUE);
+        assertThat(crowded.dueFound()).isEqualTo(SweepBenchmark.DUE);
+        assertThat(crowded.itemsRead()).isEqualTo(empty.itemsRead());
+        assertThat(Bench.sweepSection(List.of(empty, crowded), benchmark.throughput(5))).contains("| 3,000 | " + empty.itemsRead() + " |");
+    }
+
+    @Test
+    void givenOrdersWhoseThankYouIsDue_whenSweptAndWorked_thenEveryEmailReachesTheEmulatorAndTheBareLoopIsMeasured() throws Exception {
+        var throughput = benchmark.throughput(20);
+
+        assertThat(throughput.emails()).isEqualTo(20);
+        assertThat(throughput.perSecond()).isPositive();
+        assertThat(throughput.barePerSecond()).isPositive();
+    }
+}
