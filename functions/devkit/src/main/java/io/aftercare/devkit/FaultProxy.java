@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,7 @@ public final class FaultProxy implements AutoCloseable {
     public FaultProxy(URI target) {
         this.target = target;
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            this.server = LoopbackServer.create(0, 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

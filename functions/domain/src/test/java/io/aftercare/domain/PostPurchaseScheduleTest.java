@@ -1,7 +1,6 @@
 package io.aftercare.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.aftercare.domain.ticket.SupportSettings;
 
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
@@ -17,6 +16,7 @@ import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -2,18 +2,18 @@ package io.aftercare.dynamodb;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Branding;
+import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
+import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import io.aftercare.domain.ticket.SupportSettings;
 
 final class TestShops {
 

@@ -1,21 +1,22 @@
 package io.aftercare.email;
 
 import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
+import io.aftercare.domain.email.EmailContent;
+import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
-import io.aftercare.domain.email.EmailContent;
-import io.aftercare.domain.email.EmailRenderer;
-import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.SupportSettings;
 import io.aftercare.domain.ticket.TicketEmailContent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,20 +25,18 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import io.aftercare.domain.ticket.SupportSettings;
 
 /**
  * Renders emails from Mustache templates: one HTML and one text template per kind inside a shared layout, and one

@@ -12,8 +12,8 @@ import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.ShopJson;
 import io.aftercare.lambda.json.TemplateJson;
-import java.util.Map;
 import io.aftercare.lambda.json.TimelineJson;
+import java.util.Map;
 
 /** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, and manage their own email templates. */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {

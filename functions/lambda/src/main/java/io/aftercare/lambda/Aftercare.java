@@ -1,21 +1,21 @@
 package io.aftercare.lambda;
 
 import io.aftercare.domain.action.ActionQueue;
-import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.action.ActionWorker;
-import io.aftercare.domain.email.EmailSender;
-import io.aftercare.domain.email.PostPurchaseEmails;
-import io.aftercare.domain.ticket.TicketDeadlines;
-import io.aftercare.domain.ticket.TicketEmails;
-import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.CustomerLinks;
 import io.aftercare.domain.email.DiscountCodes;
+import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.EmailTemplates;
 import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
+import io.aftercare.domain.email.PostPurchaseEmails;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.ticket.TicketDeadlines;
+import io.aftercare.domain.ticket.TicketEmails;
+import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
 import io.aftercare.dynamodb.DynamoActionStore;

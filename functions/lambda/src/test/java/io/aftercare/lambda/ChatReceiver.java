@@ -1,9 +1,9 @@
 package io.aftercare.lambda;
 
 import com.sun.net.httpserver.HttpServer;
+import io.aftercare.devkit.LoopbackServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +16,7 @@ final class ChatReceiver implements AutoCloseable {
 
     ChatReceiver() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+            server = LoopbackServer.create(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

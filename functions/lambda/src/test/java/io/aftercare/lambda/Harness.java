@@ -2,31 +2,29 @@ package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.lambda.queue.ActionMessages;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import io.aftercare.devkit.TestTable;
-import io.aftercare.devkit.WebhookSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -103,16 +101,7 @@ final class Harness {
 
     /** These claimed actions as one SQS batch, through the action handler. */
     SQSBatchResponse work(List<ClaimedAction> actions) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (ClaimedAction action : actions) {
-            var message = new SQSEvent.SQSMessage();
-            message.setMessageId(UUID.randomUUID().toString());
-            message.setBody(ActionMessages.write(action));
-            messages.add(message);
-        }
-        var event = new SQSEvent();
-        event.setRecords(messages);
-        return new ActionHandler(app).handleRequest(event, null);
+        return new ActionHandler(app).handleRequest(ActionMessages.event(actions), null);
     }
 
     Response registerShop(String id, String platform) {

@@ -29,12 +29,14 @@ final class FaultBenchmark {
     }
 
     List<Row> run() throws Exception {
+        int lostAnswers = Math.max(1, orders / 10);
         return List.of(
                 scenario("SES throttling (30% of calls answered 429)", rig -> rig.proxy.failRandomly(0.3, FaultProxy.Fault.throttling()), Rig::work),
                 scenario("SES server errors (30% of calls answered 500)", rig -> rig.proxy.failRandomly(0.3, FaultProxy.Fault.serverError()), Rig::work),
                 scenario("two workers given every message at once", rig -> { }, FaultBenchmark::twoWorkers),
                 scenario("worker killed between claim and send", rig -> { }, FaultBenchmark::killedBeforeSending),
-                scenario("worker killed between send and record (10% of sends)", rig -> rig.proxy.forwardThenFailNext(Math.max(1, orders / 10)), Rig::work));
+                scenario("SES accepted %d emails but the answers were lost, as when the worker dies before recording".formatted(lostAnswers),
+                        rig -> rig.proxy.forwardThenFailNext(lostAnswers), Rig::work));
     }
 
     private interface Work {

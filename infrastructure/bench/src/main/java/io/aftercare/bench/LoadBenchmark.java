@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class LoadBenchmark {
 
     record Step(int rate, int sent, int recorded, int errors, Percentiles latency, int acknowledgedButMissing) {
+        /** The runner kept up: every delivery recorded, p99 under 200 ms. */
+        boolean held() {
+            return errors == 0 && recorded == sent && latency.p99() < 200;
+        }
     }
 
     private static final String TOKEN = "load-admin-token-0123456789abcdef";

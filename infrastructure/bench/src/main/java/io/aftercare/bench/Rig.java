@@ -1,6 +1,6 @@
 package io.aftercare.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.LocalDynamoDb;
@@ -21,17 +21,14 @@ import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.WebhookHandler;
 import io.aftercare.lambda.queue.ActionMessages;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -101,16 +98,7 @@ final class Rig implements AutoCloseable {
 
     /** Runs claimed actions as one SQS batch through the action handler; returns how many failed (left for a retry). */
     int work(List<ClaimedAction> actions) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (ClaimedAction action : actions) {
-            var message = new SQSEvent.SQSMessage();
-            message.setMessageId(UUID.randomUUID().toString());
-            message.setBody(ActionMessages.write(action));
-            messages.add(message);
-        }
-        var event = new SQSEvent();
-        event.setRecords(messages);
-        return new ActionHandler(app).handleRequest(event, null).getBatchItemFailures().size();
+        return new ActionHandler(app).handleRequest(ActionMessages.event(actions), null).getBatchItemFailures().size();
     }
 
     @Override

@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -32,9 +36,10 @@ final class SweepBenchmark {
     record Reads(long notYetDue, long itemsRead, long dueFound, double sweepMs) {
     }
 
-    record Throughput(int emails, double perSecond, double barePerSecond) {
-        double ratio() {
-            return perSecond / barePerSecond;
+    record Throughput(int emails, double oneWorkerPerSecond, double workersPerSecond, double barePerSecond,
+                      Map<String, Double> dynamoRequestsPerEmail) {
+        double totalRequestsPerEmail() {
+            return dynamoRequestsPerEmail.values().stream().mapToDouble(Double::doubleValue).sum();
         }
     }
 
@@ -42,6 +47,7 @@ final class SweepBenchmark {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     static final int DUE = 50;
+    static final int WORKERS = 4;
 
     /** Items the sweep reads from the Due index with {@code notYetDue} future actions in the table, and {@value #DUE} due ones. */
     Reads reads(long notYetDue) throws Exception {
@@ -95,27 +101,67 @@ final class SweepBenchmark {
         }
     }
 
-    /** Emails per second: orders' thank-yous through sweep, queue and worker, against SendEmail called in a loop. */
+    /**
+     * Emails per second: orders' thank-yous through sweep, queue and worker (one worker, then {@value #WORKERS} at once,
+     * as several Lambda instances would take batches), against SendEmail called in a loop through the same proxy to
+     * the same emulator. A tenth as many of each go first, untimed, so that every side runs warm.
+     */
     Throughput throughput(int emails) throws Exception {
-        try (var rig = new Rig(NOW)) {
-            for (int i = 0; i < emails; i++) {
-                rig.order("T" + i, "throughput-" + i + "@example.com");
+        Map<String, AtomicLong> requests = new ConcurrentSkipListMap<>();
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                String operation = context.request().getClass().getSimpleName().replaceFirst("Request$", "");
+                requests.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
             }
+        };
+        try (var rig = new Rig(NOW, counter)) {
+            var bare = new SesEmailSender(SesEmulator.client(rig.proxy.endpoint()), Optional.empty());
+            int warmUp = Math.max(1, emails / 10);
+            sendThrough(rig, "W", warmUp, WORKERS, requests);
+            sendBare(rig, bare, "W", warmUp);
+            double oneWorker = sendThrough(rig, "A", emails, 1, requests);
+            Map<String, Double> requestsPerEmail = new TreeMap<>();
+            requests.forEach((operation, count) -> requestsPerEmail.put(operation, count.get() / (double) emails));
+            double manyWorkers = sendThrough(rig, "B", emails, WORKERS, requests);
+            return new Throughput(emails, oneWorker, manyWorkers, sendBare(rig, bare, "T", emails), requestsPerEmail);
+        }
+    }
+
+    /** Places the orders, then times the sweep and the workers taking its claims in batches of ten. */
+    private static double sendThrough(Rig rig, String prefix, int emails, int workers, Map<String, AtomicLong> requests) throws Exception {
+        for (int i = 0; i < emails; i++) {
+            rig.order(prefix + i, prefix + "-" + i + "@example.com");
+        }
+        requests.clear();
+        var pool = Executors.newFixedThreadPool(workers);
+        try {
             long start = System.nanoTime();
             var claimed = rig.sweep();
+            List<Future<Integer>> batches = new ArrayList<>();
             for (int from = 0; from < claimed.size(); from += 10) {
-                rig.work(claimed.subList(from, Math.min(claimed.size(), from + 10)));
+                var batch = claimed.subList(from, Math.min(claimed.size(), from + 10));
+                batches.add(pool.submit(() -> rig.work(batch)));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            var sender = new SesEmailSender(SesEmulator.client(rig.ses.endpoint()), Optional.empty());
-            var sample = rig.ses.emails().get(0);
-            long bareStart = System.nanoTime();
-            for (int i = 0; i < emails; i++) {
-                sender.send(new OutgoingEmail("Bench", new EmailAddress("hello@bench.example"), new EmailAddress("help@bench.example"),
-                        new EmailAddress("bare-" + i + "@example.com"), sample.subject(), sample.html(), sample.text(), Map.of(), Map.of("shop", Rig.SHOP)));
+            for (Future<Integer> batch : batches) {
+                if (batch.get() > 0) {
+                    throw new IllegalStateException("a worker failed on a healthy emulator");
+                }
             }
-            double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
-            return new Throughput(emails, claimed.size() / seconds, emails / bareSeconds);
+            return claimed.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
         }
+    }
+
+    private static double sendBare(Rig rig, SesEmailSender sender, String prefix, int emails) {
+        var sample = rig.ses.emails().get(0);
+        long start = System.nanoTime();
+        for (int i = 0; i < emails; i++) {
+            sender.send(new OutgoingEmail("Bench", new EmailAddress("hello@bench.example"), new EmailAddress("help@bench.example"),
+                    new EmailAddress("bare-" + prefix + i + "@example.com"), sample.subject(), sample.html(), sample.text(), Map.of(),
+                    Map.of("shop", Rig.SHOP)));
+        }
+        return emails / ((System.nanoTime() - start) / 1e9);
     }
 }

@@ -22,11 +22,14 @@ class SweepBenchmarkSmokeTest {
     }
 
     @Test
-    void givenOrdersWhoseThankYouIsDue_whenSweptAndWorked_thenEveryEmailReachesTheEmulatorAndTheBareLoopIsMeasured() throws Exception {
+    void givenOrdersWhoseThankYouIsDue_whenSweptAndWorked_thenEachEmailCostsAFixedHandfulOfDynamoDbRequestsAndBothSidesAreMeasured() throws Exception {
         var throughput = benchmark.throughput(20);
 
         assertThat(throughput.emails()).isEqualTo(20);
-        assertThat(throughput.perSecond()).isPositive();
+        assertThat(throughput.oneWorkerPerSecond()).isPositive();
+        assertThat(throughput.workersPerSecond()).isPositive();
         assertThat(throughput.barePerSecond()).isPositive();
+        assertThat(throughput.dynamoRequestsPerEmail()).containsKeys("GetItem", "Query", "UpdateItem", "TransactWriteItems");
+        assertThat(throughput.dynamoRequestsPerEmail().get("TransactWriteItems")).as("one record of each email sent").isEqualTo(1.0);
     }
 }

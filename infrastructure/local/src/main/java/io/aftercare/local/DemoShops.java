@@ -3,17 +3,17 @@ package io.aftercare.local;
 import io.aftercare.domain.Conflict;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Branding;
+import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.SupportSettings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import io.aftercare.domain.ticket.SupportSettings;
 
 /** One demo shop per platform, registered on a local runner's first start, all with the same demo secret. */
 public final class DemoShops {

@@ -1,12 +1,10 @@
 package io.aftercare.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.queue.ActionMessages;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,15 +26,7 @@ final class InProcessActionQueue implements ActionQueue {
     @Override
     public void submit(List<ClaimedAction> actions) {
         for (int from = 0; from < actions.size(); from += SQS_BATCH) {
-            List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-            for (ClaimedAction action : actions.subList(from, Math.min(actions.size(), from + SQS_BATCH))) {
-                var message = new SQSEvent.SQSMessage();
-                message.setMessageId(UUID.randomUUID().toString());
-                message.setBody(ActionMessages.write(action));
-                messages.add(message);
-            }
-            var event = new SQSEvent();
-            event.setRecords(messages);
+            var event = ActionMessages.event(actions.subList(from, Math.min(actions.size(), from + SQS_BATCH)));
             SQSBatchResponse response = handler.get().handleRequest(event, new LocalContext("ActionFunction", UUID.randomUUID().toString()));
             if (!response.getBatchItemFailures().isEmpty()) {
                 System.err.printf("%d action(s) failed; they are retried when their lease ends%n", response.getBatchItemFailures().size());

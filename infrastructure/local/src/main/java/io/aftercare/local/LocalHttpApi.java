@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aftercare.devkit.LoopbackServer;
 import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
@@ -42,15 +42,9 @@ public final class LocalHttpApi implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Bound> routes;
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm meets the
-        // client's delayed ACK and every response stalls for about 40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app) throws IOException {
         this.routes = routes.stream().map(route -> new Bound(route, handler(route.handlerClass(), app))).toList();
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        this.server = LoopbackServer.create(port, 512);
         this.threads = Executors.newFixedThreadPool(32);
         server.setExecutor(threads);
         server.createContext("/", this::serve);

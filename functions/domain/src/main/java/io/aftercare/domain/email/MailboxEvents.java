@@ -4,8 +4,8 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.Subject;
-import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.TimelineAppender;
+import io.aftercare.domain.timeline.TimelineEntry;
 import java.util.Optional;
 
 /**

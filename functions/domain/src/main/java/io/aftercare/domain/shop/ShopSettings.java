@@ -2,11 +2,11 @@ package io.aftercare.domain.shop;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
-import io.aftercare.domain.ticket.SupportSettings;
 
 /**
  * What a shop owner configures. Delays are whole days because that is how shops think about them; the domain

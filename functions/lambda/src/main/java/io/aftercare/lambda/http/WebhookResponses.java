@@ -1,8 +1,8 @@
 package io.aftercare.lambda.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.aftercare.domain.webhook.WebhookOutcome;
 import io.aftercare.domain.webhook.WebhookOutcome.Reason;
+import io.aftercare.domain.webhook.WebhookOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -12,6 +12,8 @@ import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.dynamodb.SupportSettingsJson;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,8 +21,6 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import io.aftercare.domain.ticket.SupportSettings;
-import io.aftercare.dynamodb.SupportSettingsJson;
 
 /** The admin API's shop bodies. Secrets go in, never out: a shop's view says only whether a secret is set. */
 public final class ShopJson {
