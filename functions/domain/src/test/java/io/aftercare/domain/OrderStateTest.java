@@ -43,6 +43,6 @@ class OrderStateTest {
 
     private static OrderState state(Map<Milestone, Instant> milestones, List<Refund> refunds) {
         var snapshot = new OrderSnapshot(new OrderId("1"), "#1", T, Money.of("100.00", "EUR"), List.of(), Optional.empty());
-        return new OrderState(new OrderId("1"), Optional.of(snapshot), milestones, refunds, Optional.empty(), Optional.empty());
+        return new OrderState(new OrderId("1"), Optional.of(snapshot), milestones, refunds, List.of(), Optional.empty(), Optional.empty());
     }
 }

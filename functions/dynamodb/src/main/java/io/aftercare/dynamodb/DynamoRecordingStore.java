@@ -91,7 +91,7 @@ public final class DynamoRecordingStore implements RecordingStore {
         }
     }
 
-    /** The customer a delivery is about; deliveries that do not say (a tracking event, a refund) are looked up by order. */
+    /** The customer a delivery is about; deliveries that do not say (a tracking event, a refund, a return) are looked up by order. */
     private Optional<EmailAddress> customerOf(Recording recording) {
         Optional<EmailAddress> named = recording.order().flatMap(OrderRecording::customer)
                 .or(() -> recording.customer().map(c -> c.contact().email()));
@@ -115,9 +115,13 @@ public final class DynamoRecordingStore implements RecordingStore {
                 order.snapshot().ifPresent(snapshot -> customer.ifPresent(c ->
                         steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
             }
-            order.facts().stream()
-                    .filter(OrderFact.Refunded.class::isInstance)
-                    .forEach(refund -> steps.add(idempotent(items.refund(recording.shop(), order.orderId(), (OrderFact.Refunded) refund))));
+            for (OrderFact fact : order.facts()) {
+                if (fact instanceof OrderFact.Refunded refund) {
+                    steps.add(idempotent(items.refund(recording.shop(), order.orderId(), refund)));
+                } else if (fact instanceof OrderFact.ReturnChanged change) {
+                    steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change)));
+                }
+            }
             order.actions().stream()
                     .filter(action -> !skippedActions.contains(action.id()))
                     .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, customer, now))));

@@ -15,17 +15,21 @@ import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.Refund;
+import io.aftercare.domain.order.Return;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.TimelineReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -70,11 +74,12 @@ public final class DynamoTimelineReader implements TimelineReader {
         return new Page<>(response.items().stream().map(TimelineItems::read).toList(), PageTokens.encode(response.lastEvaluatedKey()));
     }
 
-    /** The order item and its refunds: one query over the order's partition, past its timeline entries. */
+    /** The order item, its refunds and its returns: one query over the order's partition, past its timeline entries. */
     @Override
     public Optional<OrderState> order(ShopId shop, OrderId order) {
         Map<String, AttributeValue> orderItem = null;
         List<Refund> refunds = new ArrayList<>();
+        List<Return> returns = new ArrayList<>();
         var items = dynamo.queryPaginator(b -> b.tableName(table)
                 .keyConditionExpression("PK = :pk AND SK >= :order")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.order(shop, order)), ":order", s(Keys.ORDER)))).items();
@@ -86,12 +91,22 @@ public final class DynamoTimelineReader implements TimelineReader {
                 refunds.add(new Refund(Items.requiredString(item, "refundId"),
                         new Money(Items.decimal(item, "amount").orElseThrow(), Items.requiredString(item, "currency")),
                         Items.time(item, "at").orElseThrow()));
+            } else if (sk.startsWith(Keys.RETURN_PREFIX)) {
+                returnOf(item).ifPresent(returns::add);
             }
         }
-        return orderItem == null ? Optional.empty() : Optional.of(orderState(order, orderItem, refunds));
+        return orderItem == null ? Optional.empty() : Optional.of(orderState(order, orderItem, refunds, returns));
     }
 
-    private static OrderState orderState(OrderId order, Map<String, AttributeValue> item, List<Refund> refunds) {
+    /** Where a return stands: the latest of the things that happened to it (in their lifecycle order on a tie). */
+    private static Optional<Return> returnOf(Map<String, AttributeValue> item) {
+        String returnId = Items.requiredString(item, "returnId");
+        return Stream.of(ReturnEvent.values())
+                .flatMap(event -> Items.time(item, RecordingItems.returnEventAttribute(event)).map(at -> new Return(returnId, event, at)).stream())
+                .max(Comparator.comparing(Return::at).thenComparing(Return::latest));
+    }
+
+    private static OrderState orderState(OrderId order, Map<String, AttributeValue> item, List<Refund> refunds, List<Return> returns) {
         Map<Milestone, Instant> milestones = new EnumMap<>(Milestone.class);
         RecordingItems.MILESTONE_ATTRIBUTES.forEach((milestone, attribute) ->
                 Items.time(item, attribute).ifPresent(at -> milestones.put(milestone, at)));
@@ -104,7 +119,7 @@ public final class DynamoTimelineReader implements TimelineReader {
                 new Money(Items.decimal(item, "total").orElse(BigDecimal.ZERO), currency),
                 lines(item.get("lines"), currency),
                 customer));
-        return new OrderState(order, snapshot, milestones, refunds, customer, Items.time(item, RecordingItems.SOURCE_TIME));
+        return new OrderState(order, snapshot, milestones, refunds, returns, customer, Items.time(item, RecordingItems.SOURCE_TIME));
     }
 
     private static List<OrderLine> lines(AttributeValue lines, String currency) {

@@ -68,6 +68,7 @@ public final class Keys {
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
     static final String REFUND_PREFIX = "REFUND#";
+    static final String RETURN_PREFIX = "RETURN#";
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static final String TICKET = "TICKET";
     static final String TICKET_COUNTER = "COUNTER#TICKETS";
@@ -127,6 +128,10 @@ public final class Keys {
 
     static String refund(String refundId) {
         return REFUND_PREFIX + refundId;
+    }
+
+    static String returnOf(String returnId) {
+        return RETURN_PREFIX + returnId;
     }
 
     static String customerOrder(OrderId order) {

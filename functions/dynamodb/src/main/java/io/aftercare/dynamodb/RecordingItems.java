@@ -13,6 +13,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
@@ -82,6 +83,18 @@ final class RecordingItems {
                 .setIfAbsent("at", time(refund.at()));
     }
 
+    /** A return is an item of its own beside the order; each thing that happens to it is kept once, with its time. */
+    UpdateExpression returnChange(ShopId shop, OrderId order, OrderFact.ReturnChanged change) {
+        return new UpdateExpression(Keys.key(Keys.order(shop, order), Keys.returnOf(change.returnId())))
+                .setIfAbsent(Keys.TYPE, s("RETURN"))
+                .setIfAbsent("returnId", s(change.returnId()))
+                .setIfAbsent(returnEventAttribute(change.event()), time(change.at()));
+    }
+
+    static String returnEventAttribute(ReturnEvent event) {
+        return event.label() + "At";
+    }
+
     private static void snapshot(UpdateExpression update, OrderSnapshot snapshot, Instant sourceTime) {
         update.set("name", s(snapshot.name()))
                 .set("total", n(snapshot.total().amount()))
@@ -130,20 +143,7 @@ final class RecordingItems {
 
     /** A due action, created only if it was never scheduled: the transaction fails on it otherwise. */
     TransactWriteItem action(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.action(shop, action.id()), Keys.ACTION));
-        item.put(Keys.TYPE, s(Keys.ACTION));
-        item.put("shop", s(shop.value()));
-        item.put("actionId", s(action.id()));
-        item.put("kind", s(action.kind().slug()));
-        item.put("subjectType", s(action.subject().type().name()));
-        item.put("subjectId", s(action.subject().id()));
-        item.put("dueAt", time(action.dueAt()));
-        item.put("status", s(STATUS_PENDING));
-        item.put("createdAt", time(now));
-        item.put(Keys.DUE_PK, s(Keys.dueBucket(action.dueAt())));
-        item.put(Keys.DUE_SK, s(Keys.dueSort(action.dueAt(), shop, action.id())));
-        customer.ifPresent(c -> item.put(CUSTOMER_EMAIL, s(c.value())));
-        return putIfAbsent(item);
+        return putIfAbsent(ActionItems.pending(shop, action, customer, now));
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

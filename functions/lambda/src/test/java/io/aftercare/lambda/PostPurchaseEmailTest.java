@@ -104,6 +104,39 @@ class PostPurchaseEmailTest {
     }
 
     @Test
+    void givenAReturnRequestedBeforeTheCheckInIsDue_whenItComesDue_thenNoCheckInIsSentAndTheTimelineSaysWhy() {
+        String customer = "returning-" + UUID.randomUUID() + "@example.com";
+        order("RT-1", customer, "en", "Ann");
+        aftercare.sweepAndWork();
+        aftercare.generic("kettle-house", event("return.updated", "RT-1-return", """
+                {"order_id": "RT-1", "return_id": "ret-1", "event": "requested"}"""));
+
+        aftercare.clock.advance(Duration.ofDays(61));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RT-1");
+        assertThat(summaries("RT-1")).contains("Return ret-1 requested", "Check-in email not sent: the order is being returned");
+    }
+
+    @Test
+    void givenAReturnTheShopDeclined_whenTheCheckInComesDue_thenItIsSent() {
+        String customer = "declined-" + UUID.randomUUID() + "@example.com";
+        order("RT-2", customer, "en", "Ann");
+        aftercare.sweepAndWork();
+        for (String step : new String[] {"requested", "declined"}) {
+            aftercare.clock.advance(Duration.ofHours(1));
+            aftercare.generic("kettle-house", event("return.updated", "RT-2-" + step, """
+                    {"order_id": "RT-2", "return_id": "ret-2", "event": "%s"}""".formatted(step)));
+        }
+
+        aftercare.clock.advance(Duration.ofDays(61));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).hasSize(2).contains("Thank you for your order #RT-2");
+        assertThat(summaries("RT-2")).contains("Return ret-2 declined").anyMatch(s -> s.startsWith("Check-in email sent"));
+    }
+
+    @Test
     void givenAnAddressThatBouncedPermanently_whenItsThankYouComesDue_thenNothingIsSentAndTheAddressStaysSuppressed() {
         // SES's own record, as SNS delivers it: a hard bounce of no-such-user@example.pl from the shop kettle-house.
         SNSEvent sns = EventLoader.loadSNSEvent(RepositoryRoot.sharedFixtures().resolve("ses/sns-event-bounce-permanent.json").toString());

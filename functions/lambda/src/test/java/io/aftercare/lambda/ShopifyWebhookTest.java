@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ class ShopifyWebhookTest {
     // Shopify's samples are all dated 2021-12-31T19:00:00-05:00; the test lives just after.
     private static final Instant JUST_AFTER_THE_SAMPLES = Instant.parse("2022-01-01T00:01:00Z");
     private static final String ORDER = "820982911946154508";
+    /** Shopify's return samples are about another order than its order samples. */
+    private static final String RETURNED_ORDER = "4783296544821";
 
     private static Harness aftercare;
 
@@ -108,9 +111,35 @@ class ShopifyWebhookTest {
     }
 
     @Test
-    void givenShopifysReturnAndPrivacyTopics_whenDelivered_thenTheyAreAcknowledgedAsIgnoredAndNothingIsWritten() {
+    void givenShopifysReturnSamples_whenARequestIsApprovedClosedAndReopened_thenEachStepIsOnTheOrderAndTheReturnStandsReopened() {
+        Instant at = aftercare.clock.instant();
+        for (String step : List.of("request", "approve", "close", "reopen")) {
+            at = at.plus(Duration.ofHours(1));
+            var response = aftercare.shopify(shop, Fixtures.shopify("returns-" + step + ".json"), "returns/" + step, "return-" + step, at);
+            assertThat(response.status()).isEqualTo(200);
+        }
+
+        assertThat(summaries(RETURNED_ORDER)).containsExactly("Return 123134564567890 reopened", "Return 123134564567890 closed",
+                "Return 123134564567890 approved", "Return 123134564567890 requested");
+        JsonNode returns = aftercare.order(shop, RETURNED_ORDER).path("returns");
+        assertThat(returns).hasSize(1);
+        assertThat(returns.get(0).path("status").asText()).isEqualTo("reopened");
+    }
+
+    @Test
+    void givenADeclineDeliveredBeforeTheRequestItAnswers_whenBothArrive_thenTheReturnStandsDeclined() {
+        Instant requested = aftercare.clock.instant();
+        Instant declined = requested.plus(Duration.ofHours(2));
+        aftercare.shopify(shop, Fixtures.shopify("returns-decline.json"), "returns/decline", "late-1", declined);
+        aftercare.shopify(shop, Fixtures.shopify("returns-request.json"), "returns/request", "late-2", requested);
+
+        assertThat(aftercare.order(shop, RETURNED_ORDER).path("returns").get(0).path("status").asText()).isEqualTo("declined");
+    }
+
+    @Test
+    void givenShopifysReturnUpdateAndPrivacyTopics_whenDelivered_thenTheyAreAcknowledgedAsIgnoredAndNothingIsWritten() {
         int items = aftercare.table.itemCount();
-        for (var topic : Map.of("returns/request", "returns-request.json", "shop/redact", "shop-redact.json").entrySet()) {
+        for (var topic : Map.of("returns/update", "returns-update.json", "shop/redact", "shop-redact.json").entrySet()) {
             var response = aftercare.shopify(shop, Fixtures.shopify(topic.getValue()), topic.getKey());
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("ignored").asText()).isEqualTo(topic.getKey());
@@ -125,8 +154,12 @@ class ShopifyWebhookTest {
     }
 
     private List<String> summaries() {
+        return summaries(ORDER);
+    }
+
+    private List<String> summaries(String order) {
         List<String> summaries = new ArrayList<>();
-        aftercare.orderTimeline(shop, ORDER).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        aftercare.orderTimeline(shop, order).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
         return summaries;
     }
 }

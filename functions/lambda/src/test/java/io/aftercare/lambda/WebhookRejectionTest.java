@@ -27,6 +27,7 @@ class WebhookRejectionTest {
         aftercare = new Harness(table, Instant.parse("2022-01-01T00:01:00Z"));
         aftercare.registerShop("guarded", "shopify");
         aftercare.registerShop("woo-guarded", "woocommerce");
+        aftercare.registerShop("generic-guarded", "generic");
     }
 
     @Test
@@ -103,6 +104,26 @@ class WebhookRejectionTest {
             var response = assertRejected(() -> aftercare.webhook("shopify", "guarded", headers, ORDER), 400, "missing_header");
             assertThat(response.json().path("message").asText()).contains(header);
         }
+    }
+
+    @Test
+    void givenAShopifyReturnStepWithoutItsTriggerTime_whenPosted_thenTheErrorNamesTheHeaderItNeeds() {
+        byte[] close = Fixtures.shopify("returns-close.json");
+        var headers = new HashMap<>(WebhookSigner.shopify(Harness.SECRET, close, "returns/close", "w-6", Instant.EPOCH));
+        headers.remove("X-Shopify-Triggered-At");
+
+        var response = assertRejected(() -> aftercare.webhook("shopify", "guarded", headers, close), 400, "missing_header");
+        assertThat(response.json().path("message").asText()).contains("X-Shopify-Triggered-At");
+    }
+
+    @Test
+    void givenAGenericReturnWithAnEventItDoesNotKnow_whenPosted_thenTheErrorListsTheEvents() {
+        String body = """
+                {"schema": "aftercare.webhook.v1", "id": "ret-bad", "type": "return.updated", "occurred_at": "2022-01-01T00:00:00Z",
+                 "data": {"order_id": "1", "return_id": "r1", "event": "lost"}}""";
+
+        var response = assertRejected(() -> aftercare.generic("generic-guarded", body), 400, "invalid_payload");
+        assertThat(response.json().path("message").asText()).contains("'event'").contains("requested");
     }
 
     @Test

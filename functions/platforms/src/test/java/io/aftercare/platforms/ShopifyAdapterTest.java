@@ -11,6 +11,7 @@ import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.MalformedDelivery;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ShopifyAdapterTest {
 
@@ -111,11 +114,20 @@ class ShopifyAdapterTest {
         assertThat(((OrderFact.FulfilmentChanged) update.facts().get(0)).tracking().number()).contains("1Z2345");
     }
 
+    @ParameterizedTest
+    @CsvSource({"request, REQUESTED", "approve, APPROVED", "decline, DECLINED", "cancel, CANCELLED", "close, CLOSED", "reopen, REOPENED"})
+    void givenShopifysReturnSamples_whenParsed_thenEachIsAStepOfReturn123134564567890OnItsOrderAtTheTriggerTime(String step, ReturnEvent event) {
+        OrderUpdate update = orderUpdate(parse("returns-" + step + ".json", "returns/" + step));
+
+        assertThat(update.orderId().value()).isEqualTo("4783296544821");
+        assertThat(update.facts()).containsExactly(new OrderFact.ReturnChanged("123134564567890", event, TRIGGERED));
+    }
+
     @Test
     void givenATopicAftercareDoesNotUse_whenParsed_thenItIsIgnored() {
-        ParsedDelivery parsed = parse("returns-request.json", "returns/request");
+        ParsedDelivery parsed = parse("returns-update.json", "returns/update");
 
-        assertThat(parsed.topic()).isEqualTo("returns/request");
+        assertThat(parsed.topic()).isEqualTo("returns/update");
         assertThat(parsed.event()).isEmpty();
     }
 

@@ -11,68 +11,65 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An open-loop load on the local runner's webhook endpoint, loopback only, bounded in count and time: each step sends
  * at a fixed rate whatever the answers, and latency counts from the moment a request was due, so queueing shows.
- * After each step every delivery answered "recorded" is looked up in the table: acknowledged means stored.
+ * Deliveries refused with 429 are sent again after the step, as a platform retries; then every delivery is looked
+ * read back through the agent API: whatever was acknowledged, first time or on retry, must be stored.
  */
 final class LoadBenchmark {
 
-    record Step(int rate, int sent, int recorded, int errors, Percentiles latency, int acknowledgedButMissing) {
-        /** The runner kept up: every delivery recorded, p99 under 200 ms. */
+    record Step(int rate, int sent, int recorded, int throttled, int errors, Percentiles latency, int recordedOnRetry, int missing) {
+        /** The runner kept up: every delivery recorded at the first try, p99 under 200 ms. */
         boolean held() {
-            return errors == 0 && recorded == sent && latency.p99() < 200;
+            return recorded == sent && latency.p99() < 200;
         }
     }
 
     private static final String TOKEN = "load-admin-token-0123456789abcdef";
     private static final String SECRET = "load-webhook-secret-0123456789";
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
 
+    /** A short untimed step at the first rate goes first, so the first measured step does not pay for JIT. */
     List<Step> run(int[] rates, Duration each) throws Exception {
         List<Step> steps = new ArrayList<>();
         try (var local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, new AdjustableClock(Instant.now())))) {
             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             register(http, local.baseUri());
+            step(http, local, "warm-up", rates[0], WARM_UP);
             for (int rate : rates) {
-                steps.add(step(http, local, rate, each));
+                steps.add(step(http, local, "step-" + rate, rate, each));
             }
         }
         return steps;
     }
 
-    private Step step(HttpClient http, LocalAftercare local, int rate, Duration each) throws Exception {
+    private Step step(HttpClient http, LocalAftercare local, String name, int rate, Duration each) throws Exception {
         int count = (int) (rate * each.toMillis() / 1000);
-        long[] latency = new long[count];
-        var recorded = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> throttled = Collections.synchronizedList(new ArrayList<>());
         var errors = new AtomicInteger();
-        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
         var scheduler = Executors.newScheduledThreadPool(4);
-        List<CompletableFuture<Void>> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> inFlight = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            final int n = i;
+            String id = name + "-" + i;
             long dueNanos = start + (long) (i * 1e9 / rate);
             scheduler.schedule(() -> {
-                String id = "load-" + rate + "-" + n;
-                byte[] body = order(id).getBytes(StandardCharsets.UTF_8);
-                var request = HttpRequest.newBuilder(local.baseUri().resolve("/webhooks/shopify/load-shop")).timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                WebhookSigner.shopify(SECRET, body, "orders/create", id, Instant.now()).forEach(request::header);
-                inFlight.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-                    latency[n] = System.nanoTime() - dueNanos;
-                    if (failure != null || response.statusCode() != 200) {
+                inFlight.add(http.sendAsync(request(local, id), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                    if (failure == null && response.statusCode() == 200 && response.body().contains("\"recorded\"")) {
+                        latencies.add(System.nanoTime() - dueNanos);
+                    } else if (failure == null && response.statusCode() == 429) {
+                        throttled.add(id);
+                    } else {
                         errors.incrementAndGet();
-                    } else if (response.body().contains("\"recorded\"")) {
-                        recorded.incrementAndGet();
-                        acknowledged.add(id);
                     }
                     return null;
                 }));
@@ -81,16 +78,30 @@ final class LoadBenchmark {
         scheduler.shutdown();
         scheduler.awaitTermination(each.toSeconds() + 30, TimeUnit.SECONDS);
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        int recordedOnRetry = 0;
+        for (String id : throttled) {
+            if (http.send(request(local, id), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                recordedOnRetry++;
+            }
+        }
         int missing = 0;
-        var dynamo = local.dynamoDb().client();
-        for (String id : acknowledged) {
-            var marker = dynamo.getItem(b -> b.tableName(LocalAftercare.TABLE).key(Map.of(
-                    "PK", AttributeValue.fromS("SHOP#load-shop#DELIVERY#shopify:" + id), "SK", AttributeValue.fromS("DELIVERY")))).item();
-            if (marker == null || marker.isEmpty()) {
+        for (int i = 0; i < count; i++) {
+            var order = HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/load-shop/orders/" + name + "-" + i))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build();
+            if (http.send(order, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 missing++;
             }
         }
-        return new Step(rate, count, recorded.get(), errors.get(), Percentiles.of(latency), missing);
+        long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
+        return new Step(rate, count, nanos.length, throttled.size(), errors.get(), Percentiles.of(nanos), recordedOnRetry, missing);
+    }
+
+    private static HttpRequest request(LocalAftercare local, String id) {
+        byte[] body = order(id).getBytes(StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(local.baseUri().resolve("/webhooks/shopify/load-shop")).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        WebhookSigner.shopify(SECRET, body, "orders/create", id, Instant.now()).forEach(request::header);
+        return request.build();
     }
 
     private static void register(HttpClient http, URI base) throws Exception {

@@ -2,14 +2,17 @@ package io.aftercare.bench;
 
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.email.OutgoingEmail;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.dynamodb.ActionItems;
 import io.aftercare.email.SesEmailSender;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -44,8 +46,6 @@ final class SweepBenchmark {
     }
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     static final int DUE = 50;
     static final int WORKERS = 4;
 
@@ -76,18 +76,8 @@ final class SweepBenchmark {
         List<WriteRequest> batch = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % (60L * 24 * 60))) : NOW.minus(Duration.ofHours(1));
-            String id = (future ? "survey#F" : "survey#D") + i;
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put("PK", AttributeValue.fromS("SHOP#" + Rig.SHOP + "#ACTION#" + id));
-            item.put("SK", AttributeValue.fromS("ACTION"));
-            item.put("type", AttributeValue.fromS("ACTION"));
-            item.put("kind", AttributeValue.fromS("survey"));
-            item.put("subjectType", AttributeValue.fromS("ORDER"));
-            item.put("subjectId", AttributeValue.fromS(id.substring(7)));
-            item.put("status", AttributeValue.fromS("PENDING"));
-            item.put("dueAt", AttributeValue.fromS(TIME.format(due)));
-            item.put("DUEPK", AttributeValue.fromS("DUE#" + HOUR.format(due)));
-            item.put("DUESK", AttributeValue.fromS(TIME.format(due) + "#" + Rig.SHOP + "#" + id));
+            var action = DueAction.of(ActionKind.SURVEY, Subject.order(new OrderId((future ? "F" : "D") + i)), due);
+            var item = ActionItems.pending(new ShopId(Rig.SHOP), action, Optional.empty(), NOW);
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             if (batch.size() == 25 || i == count - 1) {
                 List<WriteRequest> chunk = List.copyOf(batch);

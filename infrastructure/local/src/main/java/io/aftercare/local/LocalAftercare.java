@@ -95,7 +95,7 @@ public final class LocalAftercare implements AutoCloseable {
                     .clock(settings.clock())
                     .build();
             queue.deliverTo(new ActionHandler(app));
-            var api = new LocalHttpApi(port, TemplateRoutes.read(root.resolve("template.yaml")), app);
+            var api = new LocalHttpApi(port, TemplateRoutes.read(root.resolve("template.yaml")), app, LocalHttpApi.Capacity.DEFAULT);
             var local = new LocalAftercare(dynamoDb, ses, api, app, token);
             settings.sweepEvery().ifPresent(every -> local.sweeper.scheduleWithFixedDelay(local::sweepQuietly,
                     every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));

@@ -22,8 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * API Gateway's HTTP API on localhost: each request is matched against the routes of {@code template.yaml},
@@ -35,6 +37,18 @@ public final class LocalHttpApi implements AutoCloseable {
     /** API Gateway refuses larger payloads before any function runs. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
+    /**
+     * Request threads, and how many requests may wait for one. Beyond that a request is answered 429 at once, the way
+     * API Gateway throttles, rather than left waiting past the platforms' timeouts (Shopify gives up after 5 s);
+     * they retry, and the delivery id makes the retry safe.
+     */
+    public record Capacity(int threads, int waiting) {
+        public static final Capacity DEFAULT = new Capacity(32, 128);
+    }
+
+    /** Set while a refused request is answered on the server's own thread. */
+    private static final ThreadLocal<Boolean> REFUSING = ThreadLocal.withInitial(() -> false);
+
     private record Bound(TemplateRoutes.Route route, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
     }
 
@@ -42,10 +56,11 @@ public final class LocalHttpApi implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Bound> routes;
 
-    public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app) throws IOException {
+    public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app, Capacity capacity) throws IOException {
         this.routes = routes.stream().map(route -> new Bound(route, handler(route.handlerClass(), app))).toList();
         this.server = LoopbackServer.create(port, 512);
-        this.threads = Executors.newFixedThreadPool(32);
+        this.threads = new ThreadPoolExecutor(capacity.threads(), capacity.threads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(capacity.waiting()), (refused, pool) -> refuse(refused));
         server.setExecutor(threads);
         server.createContext("/", this::serve);
         server.start();
@@ -69,8 +84,23 @@ public final class LocalHttpApi implements AutoCloseable {
         }
     }
 
+    /** Runs the refused exchange here, on the server's dispatcher thread, only to answer 429: no body read, no handler. */
+    private static void refuse(Runnable exchange) {
+        REFUSING.set(true);
+        try {
+            exchange.run();
+        } finally {
+            REFUSING.remove();
+        }
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (REFUSING.get()) {
+                exchange.getResponseHeaders().add("retry-after", "1");
+                respond(exchange, 429, "{\"message\":\"Too Many Requests\"}");
+                return;
+            }
             URI uri = exchange.getRequestURI();
             List<String> segments = TemplateRoutes.segmentsOf(uri.getRawPath()).stream()
                     .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();

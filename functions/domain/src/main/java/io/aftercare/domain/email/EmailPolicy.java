@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * Re-checks, at the moment of sending, whether an email should still go out: the state may have changed since it
- * was scheduled (a refund, a complaint, an unsubscribe, a bounce), and a customer is not mailed twice within a short
+ * was scheduled (a refund, a return, a complaint, an unsubscribe, a bounce), and a customer is not mailed twice within a short
  * window. Like Klaviyo's flow filters, evaluated before every message.
  */
 public final class EmailPolicy {
@@ -28,6 +28,9 @@ public final class EmailPolicy {
         }
         if (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTLY_REFUNDED) {
             return new EmailDecision.Skip("the order was refunded");
+        }
+        if (order.beingReturned()) {
+            return new EmailDecision.Skip("the order is being returned");
         }
         if (recipient.openComplaints() > 0) {
             return new EmailDecision.Skip("the customer has an open complaint");

@@ -83,4 +83,15 @@ public sealed interface OrderFact {
             return Set.of();
         }
     }
+
+    /** A return was requested, approved, declined, cancelled, closed or reopened. */
+    record ReturnChanged(String returnId, ReturnEvent event, Instant at) implements OrderFact {
+        public String key() {
+            return "return-" + returnId + "-" + event.label();
+        }
+
+        public Set<Milestone> milestones() {
+            return Set.of();
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An order as Aftercare knows it now: the latest snapshot plus every milestone and refund recorded so far.
+ * An order as Aftercare knows it now: the latest snapshot plus every milestone, refund and return recorded so far.
  * The status is derived, never stored, so facts that arrived out of order still give the right answer.
  */
 public record OrderState(
@@ -17,12 +17,14 @@ public record OrderState(
         Optional<OrderSnapshot> snapshot,
         Map<Milestone, Instant> milestones,
         List<Refund> refunds,
+        List<Return> returns,
         Optional<CustomerContact> customer,
         Optional<Instant> sourceTime) {
 
     public OrderState {
         milestones = milestones.isEmpty() ? Map.of() : new EnumMap<>(milestones);
         refunds = List.copyOf(refunds);
+        returns = List.copyOf(returns);
     }
 
     public Optional<Instant> at(Milestone milestone) {
@@ -35,6 +37,11 @@ public record OrderState(
 
     public BigDecimal refundedAmount() {
         return refunds.stream().map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Some of it is on its way back, or came back (a declined or cancelled return does not count). */
+    public boolean beingReturned() {
+        return returns.stream().anyMatch(r -> r.latest().goodsComingBack());
     }
 
     public Optional<Money> total() {

@@ -46,6 +46,9 @@ final class TimelineWriter {
             EntryKind kind = shipment.status() == ShipmentStatus.DELIVERED ? EntryKind.ORDER_DELIVERED : EntryKind.SHIPMENT_UPDATED;
             return entry(order, fact, kind, "Parcel " + shipment.status().label() + shipment.message().map(m -> ": " + m).orElse(""));
         }
+        if (fact instanceof OrderFact.ReturnChanged change) {
+            return entry(order, fact, EntryKind.RETURN_UPDATED, "Return " + change.returnId() + " " + change.event().label());
+        }
         OrderFact.Refunded refund = (OrderFact.Refunded) fact;
         return entry(order, fact, EntryKind.ORDER_REFUNDED,
                 "Refund of " + refund.amount() + refund.reason().map(r -> " (" + r + ")").orElse(""));

@@ -35,7 +35,11 @@ public final class TimelineJson {
     }
 
     public record OrderView(String id, String name, String status, Map<String, String> milestones, MoneyView total,
-                            MoneyView refunded, List<LineView> lines, ContactView customer, String sourceTime) {
+                            MoneyView refunded, List<ReturnView> returns, List<LineView> lines, ContactView customer, String sourceTime) {
+    }
+
+    /** A return and the latest thing that happened to it. */
+    public record ReturnView(String id, String status, String at) {
     }
 
     public record CustomerView(ContactView contact, int orderCount, String firstOrderAt, String lastOrderAt, List<MoneyView> totalSpent) {
@@ -64,6 +68,7 @@ public final class TimelineJson {
                 milestones,
                 order.total().map(TimelineJson::money).orElse(null),
                 money(new Money(order.refundedAmount(), currency)),
+                order.returns().stream().map(r -> new ReturnView(r.returnId(), r.latest().label(), r.at().toString())).toList(),
                 order.snapshot().map(s -> s.lines().stream()
                         .map(l -> new LineView(l.title(), l.quantity(), money(l.unitPrice()))).toList()).orElse(List.of()),
                 order.customer().map(TimelineJson::contact).orElse(null),

@@ -21,6 +21,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.ticket.Priority;
@@ -38,7 +39,7 @@ final class GenericMapper {
 
     /** The event types of version 1; the published schema lists the same (a test holds them together). */
     static final List<String> TYPES = List.of("order.created", "order.updated", "order.paid", "order.cancelled",
-            "fulfillment.created", "delivery.updated", "refund.created", "complaint.created", "complaint.message");
+            "fulfillment.created", "delivery.updated", "refund.created", "return.updated", "complaint.created", "complaint.message");
 
     Optional<PlatformEvent> event(String type, JsonNode envelope) {
         if (!TYPES.contains(type)) {
@@ -51,6 +52,7 @@ final class GenericMapper {
             case "fulfillment.created" -> Optional.of(fulfilment(data, occurredAt));
             case "delivery.updated" -> Optional.of(delivery(data, occurredAt));
             case "refund.created" -> Optional.of(refund(data, occurredAt));
+            case "return.updated" -> Optional.of(returnChange(data, occurredAt));
             case "complaint.created" -> Optional.of(complaint(data));
             case "complaint.message" -> Optional.of(new ComplaintEvent.CustomerMessage(complaintId(data, "complaint_id"), Json.requiredLongText(data, "message")));
             default -> throw new IllegalStateException("type " + type + " is listed but not mapped");
@@ -94,6 +96,12 @@ final class GenericMapper {
         String currency = Json.currency(data, "currency");
         return update(data, occurredAt, new OrderFact.Refunded(requiredId(data, "refund_id"),
                 Json.money(data, "amount", currency), occurredAt, text(data, "reason")));
+    }
+
+    private static OrderUpdate returnChange(JsonNode data, Instant occurredAt) {
+        ReturnEvent event = ReturnEvent.fromLabel(requiredText(data, "event")).orElseThrow(() -> Json.invalid("event",
+                "must be one of " + Stream.of(ReturnEvent.values()).map(ReturnEvent::label).toList()));
+        return update(data, occurredAt, new OrderFact.ReturnChanged(requiredId(data, "return_id"), event, occurredAt));
     }
 
     private static ComplaintEvent complaint(JsonNode data) {

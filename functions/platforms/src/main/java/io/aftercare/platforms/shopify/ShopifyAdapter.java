@@ -2,6 +2,7 @@ package io.aftercare.platforms.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
@@ -12,6 +13,7 @@ import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.Base64Signature;
 import io.aftercare.platforms.Json;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,10 @@ public final class ShopifyAdapter implements PlatformAdapter {
 
     static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled",
             "orders/fulfilled", "orders/partially_fulfilled");
+    /** {@code returns/update} only lists changed line items, without the return's or the order's id: ignored. */
+    static final Map<String, ReturnEvent> RETURN_TOPICS = Map.of("returns/request", ReturnEvent.REQUESTED, "returns/approve", ReturnEvent.APPROVED,
+            "returns/decline", ReturnEvent.DECLINED, "returns/cancel", ReturnEvent.CANCELLED, "returns/close", ReturnEvent.CLOSED,
+            "returns/reopen", ReturnEvent.REOPENED);
 
     private final ShopifyMapper mapper = new ShopifyMapper();
 
@@ -48,6 +54,11 @@ public final class ShopifyAdapter implements PlatformAdapter {
     private Optional<PlatformEvent> eventFor(String topic, JsonNode body, Optional<Instant> triggeredAt) {
         if (ORDER_TOPICS.contains(topic)) {
             return Optional.of(mapper.order(body, topic.equals("orders/create"), triggeredAt));
+        }
+        if (RETURN_TOPICS.containsKey(topic)) {
+            Instant at = triggeredAt.orElseThrow(() -> new MalformedDelivery(Problem.MISSING_HEADER,
+                    "Header X-Shopify-Triggered-At is required for " + topic + ": the payload has no time of its own."));
+            return Optional.of(mapper.returnChange(body, RETURN_TOPICS.get(topic), at));
         }
         return switch (topic) {
             case "fulfillments/create", "fulfillments/update" -> Optional.of(mapper.fulfillment(body, triggeredAt));

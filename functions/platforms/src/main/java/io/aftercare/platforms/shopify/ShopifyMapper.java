@@ -20,6 +20,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.platforms.Json;
@@ -32,7 +33,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Shopify's REST webhook payloads (orders, fulfillments, fulfillment events, refunds, customers) in domain terms. */
+/** Shopify's REST webhook payloads (orders, fulfillments, fulfillment events, refunds, returns, customers) in domain terms. */
 final class ShopifyMapper {
 
     private static final List<String> PAID = List.of("paid", "partially_refunded", "refunded");
@@ -83,6 +84,16 @@ final class ShopifyMapper {
     OrderUpdate refund(JsonNode refund, Optional<Instant> triggeredAt) {
         OrderFact fact = refundFact(refund, refundCurrency(refund));
         return new OrderUpdate(Json.orderId(refund, "order_id"), triggeredAt.orElse(fact.at()), Optional.empty(), List.of(fact),
+                Optional.empty(), false);
+    }
+
+    /**
+     * A step of a return. Shopify's return payloads carry no time, so the step's time is when Shopify triggered the
+     * delivery; request, approve and decline name the order as {@code order.id}, the others as {@code order_id}.
+     */
+    OrderUpdate returnChange(JsonNode body, ReturnEvent event, Instant triggeredAt) {
+        OrderId orderId = body.has("order") ? Json.orderId(object(body, "order"), "id") : Json.orderId(body, "order_id");
+        return new OrderUpdate(orderId, triggeredAt, Optional.empty(), List.of(new OrderFact.ReturnChanged(requiredId(body, "id"), event, triggeredAt)),
                 Optional.empty(), false);
     }
 
