@@ -61,7 +61,7 @@ public final class Main {
         System.out.printf("""
 
                 Aftercare is running at %1$s  (data: %2$s)
-                  admin token:    %3$s
+                  admin token:    in %3$s (not printed: it outlives this terminal)
                   demo shops:     demo-shopify, demo-woocommerce, demo-generic%4$s
                   webhook secret: %5$s
                   emails sent:    %6$s  (the SES emulator: open it in a browser)
@@ -70,11 +70,11 @@ public final class Main {
                 Send the sample webhooks (signed like each platform signs them) and see the timelines:
                   java -jar infrastructure/local/target/aftercare-local.jar send-samples
                 Read one back:
-                  curl -H "Authorization: Bearer %3$s" %1$s/api/shops/demo-shopify/orders/<order id>/timeline
+                  curl -H "Authorization: Bearer $(cat %3$s)" %1$s/api/shops/demo-shopify/orders/<order id>/timeline
                 Or watch two months of emails in one minute (a separate, in-memory run):
                   java -jar infrastructure/local/target/aftercare-local.jar demo
 
-                """, local.baseUri(), data, local.adminToken(), fresh ? " (registered now)" : "", DemoShops.SECRET,
+                """, local.baseUri(), data, data.resolve("admin-token"), fresh ? " (registered now)" : "", DemoShops.SECRET,
                 local.ses().endpoint(), sweepEvery.toSeconds());
         new CountDownLatch(1).await();
     }
