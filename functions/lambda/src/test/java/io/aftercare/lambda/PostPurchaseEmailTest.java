@@ -91,13 +91,9 @@ class PostPurchaseEmailTest {
     @Test
     void givenARefundBeforeTheCheckInIsDue_whenItComesDue_thenNoCheckInIsSentAndTheTimelineSaysWhy() {
         String customer = "refunded-" + UUID.randomUUID() + "@example.com";
-        order("RF-1", customer, "en", "Ann");
-        aftercare.sweepAndWork();
-        aftercare.generic("kettle-house", event("refund.created", "RF-1-refund", """
-                {"order_id": "RF-1", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}"""));
 
-        aftercare.clock.advance(Duration.ofDays(61));
-        aftercare.sweepAndWork();
+        untilTheCheckIn("RF-1", customer, "refund.created", """
+                {"order_id": "RF-1", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}""");
 
         assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RF-1");
         assertThat(summaries("RF-1")).contains("Check-in email not sent: the order was refunded");
@@ -106,13 +102,9 @@ class PostPurchaseEmailTest {
     @Test
     void givenAReturnRequestedBeforeTheCheckInIsDue_whenItComesDue_thenNoCheckInIsSentAndTheTimelineSaysWhy() {
         String customer = "returning-" + UUID.randomUUID() + "@example.com";
-        order("RT-1", customer, "en", "Ann");
-        aftercare.sweepAndWork();
-        aftercare.generic("kettle-house", event("return.updated", "RT-1-return", """
-                {"order_id": "RT-1", "return_id": "ret-1", "event": "requested"}"""));
 
-        aftercare.clock.advance(Duration.ofDays(61));
-        aftercare.sweepAndWork();
+        untilTheCheckIn("RT-1", customer, "return.updated", """
+                {"order_id": "RT-1", "return_id": "ret-1", "event": "requested"}""");
 
         assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RT-1");
         assertThat(summaries("RT-1")).contains("Return ret-1 requested", "Check-in email not sent: the order is being returned");
@@ -121,16 +113,10 @@ class PostPurchaseEmailTest {
     @Test
     void givenAReturnTheShopDeclined_whenTheCheckInComesDue_thenItIsSent() {
         String customer = "declined-" + UUID.randomUUID() + "@example.com";
-        order("RT-2", customer, "en", "Ann");
-        aftercare.sweepAndWork();
-        for (String step : new String[] {"requested", "declined"}) {
-            aftercare.clock.advance(Duration.ofHours(1));
-            aftercare.generic("kettle-house", event("return.updated", "RT-2-" + step, """
-                    {"order_id": "RT-2", "return_id": "ret-2", "event": "%s"}""".formatted(step)));
-        }
 
-        aftercare.clock.advance(Duration.ofDays(61));
-        aftercare.sweepAndWork();
+        untilTheCheckIn("RT-2", customer, "return.updated",
+                "{\"order_id\": \"RT-2\", \"return_id\": \"ret-2\", \"event\": \"requested\"}",
+                "{\"order_id\": \"RT-2\", \"return_id\": \"ret-2\", \"event\": \"declined\"}");
 
         assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).hasSize(2).contains("Thank you for your order #RT-2");
         assertThat(summaries("RT-2")).contains("Return ret-2 declined").anyMatch(s -> s.startsWith("Check-in email sent"));
@@ -184,6 +170,18 @@ class PostPurchaseEmailTest {
         List<SesEmulator.Email> emails = ses.emailsTo(address);
         assertThat(emails).as("emails to " + address).hasSize(1);
         return emails.get(0);
+    }
+
+    /** An order whose thank-you went out, then these events of one type an hour apart, then two months on: the check-in's turn. */
+    private static void untilTheCheckIn(String orderId, String customer, String type, String... data) {
+        order(orderId, customer, "en", "Ann");
+        aftercare.sweepAndWork();
+        for (int i = 0; i < data.length; i++) {
+            aftercare.clock.advance(Duration.ofHours(1));
+            assertThat(aftercare.generic("kettle-house", event(type, orderId + "-" + type + "-" + i, data[i])).status()).isEqualTo(200);
+        }
+        aftercare.clock.advance(Duration.ofDays(61));
+        aftercare.sweepAndWork();
     }
 
     private static void order(String id, String email, String locale, String name) {
