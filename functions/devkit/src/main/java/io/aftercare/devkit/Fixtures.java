@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The platforms' own sample payloads and SES records, read from {@code ../shared/fixtures}, never copied into tests. */
+/** The platforms' own sample payloads and SES records, kept in {@code infrastructure/fixtures} with their sources (SOURCES.md), never copied into tests. */
 public final class Fixtures {
 
     private Fixtures() {
@@ -24,11 +24,11 @@ public final class Fixtures {
     }
 
     public static byte[] read(String relative) {
-        Path file = RepositoryRoot.sharedFixtures().resolve(relative);
+        Path file = RepositoryRoot.fixtures().resolve(relative);
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Fixture " + file + " is missing (the shared fixtures live beside the repository)", e);
+            throw new UncheckedIOException("Fixture " + file + " is missing (infrastructure/fixtures)", e);
         }
     }
 }

@@ -47,7 +47,6 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     private static LocalDynamoDb start(int port, Path dataDir) {
-        requireNativeLibrary();
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
         if (dataDir == null) {
             args.add("-inMemory");
@@ -60,14 +59,6 @@ public final class LocalDynamoDb implements AutoCloseable {
             return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
-        }
-    }
-
-    /** sqlite4java loads its native library from this folder; the build copies it to target/native-libs. */
-    private static void requireNativeLibrary() {
-        if (System.getProperty("sqlite4java.library.path") == null) {
-            throw new IllegalStateException("Set -Dsqlite4java.library.path to the folder holding "
-                    + "libsqlite4java-linux-amd64-1.0.392.so (the build copies it to target/native-libs)");
         }
     }
 

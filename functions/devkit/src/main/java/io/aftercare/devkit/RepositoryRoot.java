@@ -23,24 +23,8 @@ public final class RepositoryRoot {
                 + Path.of("").toAbsolutePath() + "; set -Daftercare.root");
     }
 
-    /**
-     * The platforms' webhook samples and SES records: {@code AFTERCARE_FIXTURES} if set, else {@code shared/fixtures}
-     * beside the repository (or beside one of its parent folders), else the workplace's {@code /work/shared/fixtures}.
-     */
-    public static Path sharedFixtures() {
-        String configured = System.getenv("AFTERCARE_FIXTURES");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        for (Path dir = find().getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/fixtures/webhooks"))) {
-                return dir.resolve("shared/fixtures");
-            }
-        }
-        Path workplace = Path.of("/work/shared/fixtures");
-        if (Files.isDirectory(workplace)) {
-            return workplace;
-        }
-        throw new IllegalStateException("Cannot find the shared fixtures (shared/fixtures beside the repository); set AFTERCARE_FIXTURES");
+    /** The platforms' webhook samples and SES records, kept in the repository with their sources. */
+    public static Path fixtures() {
+        return find().resolve("infrastructure/fixtures");
     }
 }

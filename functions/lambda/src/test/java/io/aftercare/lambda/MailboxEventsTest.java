@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** SES's documented event records (in ../shared/fixtures/ses) delivered through SNS to the SES event handler. */
+/** SES's documented event records (in infrastructure/fixtures/ses) delivered through SNS to the SES event handler. */
 @ExtendWith(DynamoDbExtension.class)
 class MailboxEventsTest {
 

@@ -125,7 +125,7 @@ class PostPurchaseEmailTest {
     @Test
     void givenAnAddressThatBouncedPermanently_whenItsThankYouComesDue_thenNothingIsSentAndTheAddressStaysSuppressed() {
         // SES's own record, as SNS delivers it: a hard bounce of no-such-user@example.pl from the shop kettle-house.
-        SNSEvent sns = EventLoader.loadSNSEvent(RepositoryRoot.sharedFixtures().resolve("ses/sns-event-bounce-permanent.json").toString());
+        SNSEvent sns = EventLoader.loadSNSEvent(RepositoryRoot.fixtures().resolve("ses/sns-event-bounce-permanent.json").toString());
         assertThat(new SesEventHandler(aftercare.app).handleRequest(sns, null)).isEqualTo(1);
 
         order("BN-1", "no-such-user@example.pl", "pl", "Nobody");

@@ -25,7 +25,6 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        useBundledSqliteLibrary();
         String which = args.length > 0 ? args[0] : "ingest";
         switch (which) {
             case "ingest" -> ingest(args);
@@ -236,10 +235,4 @@ public final class Bench {
         }
     }
 
-    private static void useBundledSqliteLibrary() throws Exception {
-        if (System.getProperty("sqlite4java.library.path") == null) {
-            Path jar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            System.setProperty("sqlite4java.library.path", jar.resolveSibling("native-libs").toString());
-        }
-    }
 }

@@ -23,7 +23,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        useBundledSqliteLibrary();
         Path root = RepositoryRoot.find();
         int port = Integer.parseInt(env("AFTERCARE_PORT", "3000"));
         int sesPort = Integer.parseInt(env("AFTERCARE_SES_PORT", "8005"));
@@ -45,13 +44,6 @@ public final class Main {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).orElse(fallback);
     }
 
-    /** DynamoDB Local's native library, which the build copies beside this jar. */
-    private static void useBundledSqliteLibrary() throws Exception {
-        if (System.getProperty("sqlite4java.library.path") == null) {
-            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            System.setProperty("sqlite4java.library.path", jar.resolveSibling("native-libs").toString());
-        }
-    }
 
     private static void serve(int port, int sesPort, Path data, Duration sweepEvery) throws InterruptedException {
         var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
