@@ -187,7 +187,7 @@ public final class Bench {
 
     static String coldStartSection(ColdStartBenchmark.Result r) {
         return String.format(Locale.ROOT, """
-                A fresh JVM (the Lambda's Java 17 flags, no SnapStart) on the shaded jar, from its start until its first request
+                A fresh JVM (the Lambda's java21 flags, no SnapStart) on the shaded jar, from its start until its first request
                 is done: the webhook function built from its environment and recording one signed order in DynamoDB Local,
                 against the baseline, a handler that only builds the same DynamoDB client (URL-connection HTTP client).
                 Median of %d alternating runs, in ms.
