@@ -131,13 +131,14 @@ public final class Aftercare {
         }
 
         private static String secret(AftercareConfig.SecretSource source) {
-            if (source instanceof AftercareConfig.SecretSource.Literal literal) {
-                return literal.value();
-            }
-            String secretId = ((AftercareConfig.SecretSource.FromSecret) source).secretId();
-            try (var secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-                return secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
-            }
+            return switch (source) {
+                case AftercareConfig.SecretSource.Literal literal -> literal.value();
+                case AftercareConfig.SecretSource.FromSecret stored -> {
+                    try (var secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+                        yield secrets.getSecretValue(r -> r.secretId(stored.secretId())).secretString();
+                    }
+                }
+            };
         }
     }
 

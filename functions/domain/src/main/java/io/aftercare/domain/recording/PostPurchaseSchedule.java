@@ -57,14 +57,20 @@ public final class PostPurchaseSchedule {
     }
 
     private static Optional<Instant> surveyMoment(ShopSettings settings, OrderFact fact) {
-        if (fact instanceof OrderFact.ShipmentProgressed shipment && shipment.status() == ShipmentStatus.DELIVERED) {
-            return Optional.of(shipment.at().plus(settings.surveyDelay()));
-        }
-        if (fact instanceof OrderFact.FulfilmentChanged fulfilment
-                && fulfilment.status() == FulfilmentStatus.SHIPPED && fulfilment.tracking().isEmpty()) {
-            return Optional.of(fulfilment.at().plus(settings.transitEstimate()).plus(settings.surveyDelay()));
-        }
-        return Optional.empty();
+        return switch (fact) {
+            case OrderFact.ShipmentProgressed shipment when shipment.status() == ShipmentStatus.DELIVERED ->
+                    Optional.of(shipment.at().plus(settings.surveyDelay()));
+            // shipped without tracking: no delivery will be reported, so assume the shop's usual transit time
+            case OrderFact.FulfilmentChanged fulfilment when fulfilment.status() == FulfilmentStatus.SHIPPED && fulfilment.tracking().isEmpty() ->
+                    Optional.of(fulfilment.at().plus(settings.transitEstimate()).plus(settings.surveyDelay()));
+            case OrderFact.Placed placed -> Optional.empty();
+            case OrderFact.Paid paid -> Optional.empty();
+            case OrderFact.Cancelled cancelled -> Optional.empty();
+            case OrderFact.FulfilmentChanged fulfilment -> Optional.empty();
+            case OrderFact.ShipmentProgressed shipment -> Optional.empty();
+            case OrderFact.Refunded refund -> Optional.empty();
+            case OrderFact.ReturnChanged change -> Optional.empty();
+        };
     }
 
     private static Optional<Instant> placedAt(OrderUpdate update) {

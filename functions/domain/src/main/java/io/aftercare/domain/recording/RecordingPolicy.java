@@ -1,6 +1,7 @@
 package io.aftercare.domain.recording;
 
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.event.PlatformEvent;
@@ -20,17 +21,17 @@ public final class RecordingPolicy {
 
     public Recording plan(Shop shop, String deliveryKey, String deliveryId, String topic, PlatformEvent event, Instant now) {
         var timeline = new TimelineWriter(deliveryId);
-        if (event instanceof OrderUpdate update) {
-            return new Recording(shop.id(), deliveryKey, topic, now,
+        return switch (event) {
+            case OrderUpdate update -> new Recording(shop.id(), deliveryKey, topic, now,
                     Optional.of(orderRecording(shop, update, timeline, now)),
                     update.snapshot().flatMap(OrderSnapshot::customer)
                             .map(contact -> new CustomerRecording(contact, update.sourceTime(), false, List.of())));
-        }
-        CustomerUpdate update = (CustomerUpdate) event;
-        Subject customer = Subject.customer(update.contact().email());
-        return new Recording(shop.id(), deliveryKey, topic, now, Optional.empty(),
-                Optional.of(new CustomerRecording(update.contact(), update.sourceTime(), true,
-                        List.of(timeline.profile(customer, update.contact(), update.sourceTime())))));
+            case CustomerUpdate update -> new Recording(shop.id(), deliveryKey, topic, now, Optional.empty(),
+                    Optional.of(new CustomerRecording(update.contact(), update.sourceTime(), true,
+                            List.of(timeline.profile(Subject.customer(update.contact().email()), update.contact(), update.sourceTime())))));
+            // complaints become tickets (WebhookIngestion hands them to the ticket service, never here)
+            case ComplaintEvent complaint -> throw new IllegalArgumentException("A complaint is recorded as a ticket, not as order facts");
+        };
     }
 
     private OrderRecording orderRecording(Shop shop, OrderUpdate update, TimelineWriter timeline, Instant now) {

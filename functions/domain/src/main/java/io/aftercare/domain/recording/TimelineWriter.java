@@ -27,31 +27,22 @@ final class TimelineWriter {
 
     TimelineEntry fact(Subject order, OrderFact fact, Optional<OrderSnapshot> snapshot) {
         String orderName = snapshot.map(s -> "Order " + s.name()).orElse("Order");
-        if (fact instanceof OrderFact.Placed) {
-            return entry(order, fact, EntryKind.ORDER_PLACED, snapshot
+        return switch (fact) {
+            case OrderFact.Placed placed -> entry(order, fact, EntryKind.ORDER_PLACED, snapshot
                     .map(s -> orderName + " placed: " + items(s) + ", " + s.total())
                     .orElse("Order placed"));
-        }
-        if (fact instanceof OrderFact.Paid) {
-            return entry(order, fact, EntryKind.ORDER_PAID, orderName + " paid");
-        }
-        if (fact instanceof OrderFact.Cancelled cancelled) {
-            return entry(order, fact, EntryKind.ORDER_CANCELLED,
+            case OrderFact.Paid paid -> entry(order, fact, EntryKind.ORDER_PAID, orderName + " paid");
+            case OrderFact.Cancelled cancelled -> entry(order, fact, EntryKind.ORDER_CANCELLED,
                     orderName + " cancelled" + cancelled.reason().map(r -> " (reason: " + r + ")").orElse(""));
-        }
-        if (fact instanceof OrderFact.FulfilmentChanged fulfilment) {
-            return entry(order, fact, EntryKind.FULFILMENT_UPDATED, fulfilmentSummary(fulfilment));
-        }
-        if (fact instanceof OrderFact.ShipmentProgressed shipment) {
-            EntryKind kind = shipment.status() == ShipmentStatus.DELIVERED ? EntryKind.ORDER_DELIVERED : EntryKind.SHIPMENT_UPDATED;
-            return entry(order, fact, kind, "Parcel " + shipment.status().label() + shipment.message().map(m -> ": " + m).orElse(""));
-        }
-        if (fact instanceof OrderFact.ReturnChanged change) {
-            return entry(order, fact, EntryKind.RETURN_UPDATED, "Return " + change.returnId() + " " + change.event().label());
-        }
-        OrderFact.Refunded refund = (OrderFact.Refunded) fact;
-        return entry(order, fact, EntryKind.ORDER_REFUNDED,
-                "Refund of " + refund.amount() + refund.reason().map(r -> " (" + r + ")").orElse(""));
+            case OrderFact.FulfilmentChanged fulfilment -> entry(order, fact, EntryKind.FULFILMENT_UPDATED, fulfilmentSummary(fulfilment));
+            case OrderFact.ShipmentProgressed shipment -> entry(order, fact,
+                    shipment.status() == ShipmentStatus.DELIVERED ? EntryKind.ORDER_DELIVERED : EntryKind.SHIPMENT_UPDATED,
+                    "Parcel " + shipment.status().label() + shipment.message().map(m -> ": " + m).orElse(""));
+            case OrderFact.ReturnChanged change -> entry(order, fact, EntryKind.RETURN_UPDATED,
+                    "Return " + change.returnId() + " " + change.event().label());
+            case OrderFact.Refunded refund -> entry(order, fact, EntryKind.ORDER_REFUNDED,
+                    "Refund of " + refund.amount() + refund.reason().map(r -> " (" + r + ")").orElse(""));
+        };
     }
 
     TimelineEntry scheduled(DueAction action, ZoneId zone, Instant now) {
