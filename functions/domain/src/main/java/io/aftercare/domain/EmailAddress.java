@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public record EmailAddress(String value) {
 
     // Deliberately loose: the platforms validated the address already; this only rejects what cannot be one.
+    /** RFC 5321 counts octets: 254 of them. */
+    private static final int MAX_BYTES = 254;
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     public EmailAddress {
@@ -18,7 +20,7 @@ public record EmailAddress(String value) {
             throw new InvalidInput("email address is missing");
         }
         value = value.trim().toLowerCase(Locale.ROOT);
-        if (value.length() > 254 || !SHAPE.matcher(value).matches()) {
+        if (!Limits.fits(value, MAX_BYTES) || !SHAPE.matcher(value).matches()) {
             throw new InvalidInput("not an email address");
         }
     }

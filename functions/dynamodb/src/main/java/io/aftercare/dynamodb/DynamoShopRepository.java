@@ -70,8 +70,8 @@ public final class DynamoShopRepository implements ShopRepository {
 
     @Override
     public Page<Shop> list(PageRequest request) {
-        var startKey = request.pageToken().map(token -> PageTokens.decode(token, Keys.GSI1_PK, Keys.SHOPS,
-                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK))).orElse(null);
+        var startKey = request.pageToken().map(token -> PageTokens.decode(token, new PageTokens.Query(Keys.GSI1_PK, Keys.SHOPS,
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.SHOP_PREFIX, Keys.SETTINGS))).orElse(null);
         QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_GSI1)
                 .keyConditionExpression("GSI1PK = :shops")
                 .expressionAttributeValues(Map.of(":shops", s(Keys.SHOPS)))

@@ -105,8 +105,8 @@ public final class DynamoTicketStore implements TicketStore {
 
     @Override
     public Page<Ticket> queue(ShopId shop, PageRequest page) {
-        var startKey = page.pageToken().map(t -> PageTokens.decode(t, Keys.GSI1_PK, Keys.ticketQueue(shop),
-                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK))).orElse(null);
+        var startKey = page.pageToken().map(t -> PageTokens.decode(t, new PageTokens.Query(Keys.GSI1_PK, Keys.ticketQueue(shop),
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.tickets(shop), Keys.TICKET))).orElse(null);
         var response = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_GSI1)
                 .keyConditionExpression("GSI1PK = :queue")
                 .expressionAttributeValues(Map.of(":queue", s(Keys.ticketQueue(shop))))

@@ -47,27 +47,32 @@ public final class DynamoTimelineReader implements TimelineReader {
 
     @Override
     public Page<TimelineEntry> orderTimeline(ShopId shop, OrderId order, PageRequest page) {
-        return timeline(Keys.INDEX_BY_TIME, Keys.PK, Keys.order(shop, order), Set.of(Keys.PK, Keys.SK, Keys.BY_TIME_SK), page);
+        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.order(shop, order)), page);
     }
 
     @Override
     public Page<TimelineEntry> customerTimeline(ShopId shop, EmailAddress customer, PageRequest page) {
-        return timeline(Keys.INDEX_GSI1, Keys.GSI1_PK, Keys.customer(shop, customer),
-                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), page);
+        // the customer's entries live in the partitions of the shop's orders and tickets
+        return timeline(Keys.INDEX_GSI1, new PageTokens.Query(Keys.GSI1_PK, Keys.customer(shop, customer),
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.owned(shop), Keys.EVENT_PREFIX), page);
+    }
+
+    /** A partition's own timeline entries, by time. */
+    private static PageTokens.Query byTime(String partition) {
+        return new PageTokens.Query(Keys.PK, partition, Set.of(Keys.PK, Keys.SK, Keys.BY_TIME_SK), partition, Keys.EVENT_PREFIX);
     }
 
     @Override
     public Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page) {
-        return timeline(Keys.INDEX_BY_TIME, Keys.PK, Keys.ticket(shop, ticketId), Set.of(Keys.PK, Keys.SK, Keys.BY_TIME_SK), page);
+        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.ticket(shop, ticketId)), page);
     }
 
-    private Page<TimelineEntry> timeline(String index, String partitionAttribute, String partition, Set<String> keyAttributes,
-                                         PageRequest page) {
-        var startKey = page.pageToken().map(t -> PageTokens.decode(t, partitionAttribute, partition, keyAttributes)).orElse(null);
+    private Page<TimelineEntry> timeline(String index, PageTokens.Query query, PageRequest page) {
+        var startKey = page.pageToken().map(t -> PageTokens.decode(t, query)).orElse(null);
         QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(index)
                 .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", partitionAttribute))
-                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .expressionAttributeNames(Map.of("#pk", query.partitionAttribute()))
+                .expressionAttributeValues(Map.of(":pk", s(query.partition())))
                 .scanIndexForward(false)
                 .limit(page.limit())
                 .exclusiveStartKey(startKey));

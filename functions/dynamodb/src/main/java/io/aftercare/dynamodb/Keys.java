@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -49,6 +50,11 @@ public final class Keys {
     public static final String TYPE = "type";
     public static final String EXPIRES_AT = "expiresAt";
 
+    /** DynamoDB's limits on a key attribute's value, in UTF-8 bytes (of a table's keys and of its indexes' keys alike). */
+    static final int MAX_PARTITION_KEY_BYTES = 2_048;
+    static final int MAX_SORT_KEY_BYTES = 1_024;
+    static final Set<String> PARTITION_KEYS = Set.of(PK, GSI1_PK, DUE_PK);
+
     /** Local index on a partition's timeline entries by time. */
     public static final String INDEX_BY_TIME = "ByTime";
     /** Overloaded global index: customers' timelines, and the list of shops. */
@@ -56,6 +62,7 @@ public final class Keys {
     /** Sparse global index of due actions by due hour. */
     public static final String INDEX_DUE = "Due";
 
+    static final String SHOP_PREFIX = "SHOP#";
     static final String SETTINGS = "SETTINGS";
     static final String SHOPS = "SHOPS";
     static final String ORDER = "ORDER";
@@ -89,7 +96,12 @@ public final class Keys {
     }
 
     static String shop(ShopId shop) {
-        return "SHOP#" + shop.value();
+        return SHOP_PREFIX + shop.value();
+    }
+
+    /** How every partition a shop owns starts. */
+    static String owned(ShopId shop) {
+        return shop(shop) + "#";
     }
 
     static String template(ActionKind kind, Language language) {
@@ -98,6 +110,11 @@ public final class Keys {
 
     static String ticket(ShopId shop, String ticketId) {
         return subject(shop, new Subject(Subject.Type.TICKET, ticketId));
+    }
+
+    /** How the partition key of every ticket of a shop starts. */
+    static String tickets(ShopId shop) {
+        return owned(shop) + Subject.Type.TICKET.name() + "#";
     }
 
     /** The agents' queue: a shop's open and pending tickets, by their nearest breach. */
@@ -139,7 +156,7 @@ public final class Keys {
     }
 
     static String subject(ShopId shop, Subject subject) {
-        return shop(shop) + "#" + subject.type().name() + "#" + subject.id();
+        return owned(shop) + subject.type().name() + "#" + subject.id();
     }
 
     static String entry(String entryId) {

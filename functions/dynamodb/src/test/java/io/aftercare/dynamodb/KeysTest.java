@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.order.FulfilmentStatus;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.Tracking;
+import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -29,6 +39,36 @@ class KeysTest {
         assertThat(Keys.action(SHOP, "thank-you#1042")).isEqualTo("SHOP#kettle-house#ACTION#thank-you#1042");
         assertThat(Keys.delivery(SHOP, "shopify:ABC-1")).isEqualTo("SHOP#kettle-house#DELIVERY#shopify:abc-1");
         assertThat(Keys.entry("paid")).isEqualTo("EVENT#paid");
+    }
+
+    /**
+     * The budget behind {@link Limits}: the largest keys buildable from the largest ids each limit lets through, in
+     * four-byte characters, stay within DynamoDB's key sizes (README, "Limits").
+     */
+    @Test
+    void givenTheLargestIdsTheLimitsAllow_whenKeyed_thenEveryKeyFitsDynamoDbsKeySizes() {
+        ShopId shop = new ShopId("s" + "h".repeat(38) + "p");
+        OrderId order = new OrderId("o".repeat(64));
+        String id = "😀".repeat(Limits.ID_BYTES / 4);
+        Subject ticket = new Subject(Subject.Type.TICKET, id);
+        // the longest action id: the longest kind and detail on the largest subject
+        String actionId = DueAction.of(ActionKind.SLA_WARNING, ticket, "next-response~p" + Integer.MAX_VALUE, T).id();
+        // the longest entry ids: an action's outcomes and mailbox events, and the facts' own keys
+        List<String> entryIds = List.of("mailbox-" + actionId + "-" + "soft_bounce", "email-" + actionId + "-skipped-" + Integer.MAX_VALUE,
+                "action-" + actionId + "-skipped-" + Integer.MAX_VALUE, "scheduled-" + actionId,
+                new OrderFact.FulfilmentChanged(id, FulfilmentStatus.values()[0], T, new Tracking(Optional.empty(), Optional.empty(), Optional.empty())).key(),
+                new OrderFact.ReturnChanged(id, ReturnEvent.values()[0], T).key());
+        List<String> partitions = List.of(Keys.ticket(shop, id), Keys.action(shop, actionId),
+                Keys.delivery(shop, Platform.WOOCOMMERCE.slug() + ":" + "😀".repeat(Limits.DELIVERY_ID_BYTES / 4)), Keys.order(shop, order));
+        List<String> sorts = new java.util.ArrayList<>(List.of(Keys.refund(id), Keys.returnOf(id), Keys.customerOrder(order),
+                Keys.ticketQueueSort(Optional.of(T), id), Keys.dueSort(T, shop, actionId)));
+        for (String entryId : entryIds) {
+            sorts.addAll(List.of(Keys.entry(entryId), Keys.entryByTime(T, entryId), Keys.entryByCustomer(T, ticket, entryId)));
+        }
+
+        assertThat(partitions).allSatisfy(pk -> assertThat(Limits.utf8Length(pk)).isLessThanOrEqualTo(Keys.MAX_PARTITION_KEY_BYTES));
+        assertThat(sorts).allSatisfy(sk -> assertThat(Limits.utf8Length(sk)).isLessThanOrEqualTo(Keys.MAX_SORT_KEY_BYTES));
+        assertThat(sorts.stream().mapToInt(Limits::utf8Length).max().orElseThrow()).as("the largest sort key").isGreaterThan(600);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
@@ -57,7 +58,7 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 })
                 .on("GET /api/shops/{shop}/tickets/{ticketId}", request -> {
                     var shop = shops.show(shop(request));
-                    var ticket = tickets.find(shop.id(), request.path("ticketId"));
+                    var ticket = tickets.find(shop.id(), ticketId(request));
                     var first = PageRequest.first(50);
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("ticket", TicketJson.view(ticket, tickets.slaCalendar(shop, ticket)));
@@ -68,20 +69,20 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 })
                 .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.CHANGES);
-                    var ticket = tickets.change(shop(request), request.path("ticketId"), TicketJson.version(body), TicketJson.changes(body),
+                    var ticket = tickets.change(shop(request), ticketId(request), TicketJson.version(body), TicketJson.changes(body),
                             TicketJson.agent(body));
                     return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/replies", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.REPLY);
-                    var ticket = tickets.reply(shop(request), request.path("ticketId"), TicketJson.version(body), TicketJson.agent(body),
-                            TicketJson.required(body, "message", 20_000));
+                    var ticket = tickets.reply(shop(request), ticketId(request), TicketJson.version(body), TicketJson.agent(body),
+                            TicketJson.required(body, "message", Limits.MESSAGE_BYTES));
                     return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
-                    var ticket = tickets.note(shop(request), request.path("ticketId"), TicketJson.version(body), TicketJson.agent(body),
-                            TicketJson.required(body, "note", 20_000));
+                    var ticket = tickets.note(shop(request), ticketId(request), TicketJson.version(body), TicketJson.agent(body),
+                            TicketJson.required(body, "note", Limits.MESSAGE_BYTES));
                     return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
                 });
     }
@@ -106,6 +107,11 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private static ShopId shop(HttpRequest request) {
         return new ShopId(request.path("shop"));
+    }
+
+    /** No ticket has a longer id, and a longer one would not fit a key: refused before any read. */
+    private static String ticketId(HttpRequest request) {
+        return Limits.atMost("ticketId", request.path("ticketId"), Limits.ID_BYTES);
     }
 
     private static OrderId order(HttpRequest request) {

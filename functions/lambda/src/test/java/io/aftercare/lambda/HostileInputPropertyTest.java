@@ -8,6 +8,7 @@ import io.aftercare.devkit.Mutations;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.Limits;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -36,6 +38,7 @@ class HostileInputPropertyTest {
     private static final List<String> SHOPIFY = List.of("orders-create.json", "fulfillments-create.json", "refunds-create.json",
             "fulfillment-events-create.json", "customers-create.json");
     private static final AtomicInteger WRITES = new AtomicInteger();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static LocalDynamoDb dynamoDb;
     private static Harness aftercare;
@@ -56,6 +59,7 @@ class HostileInputPropertyTest {
         aftercare = new Harness(new TestTable(dynamoDb, client, "hostile"), Instant.parse("2022-01-01T00:01:00Z"));
         aftercare.registerShop("hostile-shopify", "shopify");
         aftercare.registerShop("hostile-woo", "woocommerce");
+        aftercare.registerShop("hostile-generic", "generic");
     }
 
     @AfterContainer
@@ -92,6 +96,73 @@ class HostileInputPropertyTest {
 
         assertThat(response.status()).isIn(200, 401, 404, 413);
         assertThat(WRITES.get()).isZero();
+    }
+
+    /** A field of a generic event, where a value goes in, and the limit it is held to. */
+    private record Sized(String type, String data, int limit) {
+    }
+
+    private static final Map<String, Sized> SIZED = Map.of(
+            "envelope id", new Sized("refund.created", "{\"order_id\": \"9\", \"refund_id\": \"r1\", \"amount\": \"1.00\", \"currency\": \"PLN\"}", Limits.DELIVERY_ID_BYTES),
+            "refund id", new Sized("refund.created", "{\"order_id\": \"9\", \"refund_id\": %s, \"amount\": \"1.00\", \"currency\": \"PLN\"}", Limits.ID_BYTES),
+            "refund reason", new Sized("refund.created", "{\"order_id\": \"9\", \"refund_id\": \"r2\", \"amount\": \"1.00\", \"currency\": \"PLN\", \"reason\": %s}", Limits.TEXT_BYTES),
+            "fulfilment id", new Sized("fulfillment.created", "{\"order_id\": \"9\", \"fulfillment_id\": %s, \"tracking\": {\"number\": %1$s}}", Limits.ID_BYTES),
+            "return id", new Sized("return.updated", "{\"order_id\": \"9\", \"return_id\": %s, \"event\": \"requested\"}", Limits.ID_BYTES),
+            "line title", new Sized("order.created", "{\"id\": \"9\", \"created_at\": \"2022-01-01T00:00:00Z\", \"currency\": \"PLN\", \"total\": \"1.00\", "
+                    + "\"customer\": {\"email\": \"ola@example.pl\", \"name\": %s}, \"lines\": [{\"title\": %1$s, \"quantity\": 1, \"price\": \"1.00\"}]}", Limits.TEXT_BYTES),
+            "complaint subject", new Sized("complaint.created", "{\"id\": \"k1\", \"subject\": %s, \"message\": \"Broken\", \"customer\": {\"email\": \"ola@example.pl\"}}", Limits.SUBJECT_BYTES),
+            "complaint message", new Sized("complaint.created", "{\"id\": \"k2\", \"subject\": \"Broken\", \"message\": %s, \"customer\": {\"email\": \"ola@example.pl\"}}", Limits.MESSAGE_BYTES),
+            "parcel message", new Sized("delivery.updated", "{\"order_id\": \"9\", \"fulfillment_id\": \"f1\", \"status\": \"in_transit\", \"message\": %s}", Limits.TEXT_BYTES));
+
+    @Property(tries = 300)
+    void givenAGenericEventWithAMultiByteValueAtOrAroundItsFieldsLimit_whenDelivered_thenNeverAServerErrorAndARejectionWritesNothing(
+            @ForAll("sizedFields") String field, @ForAll("characters") String character, @ForAll @IntRange(min = -5, max = 5) int delta,
+            @ForAll long seed) {
+        Sized sized = SIZED.get(field);
+        String value = json(ofBytes(character, sized.limit() + delta));
+        String id = field.equals("envelope id") ? value : json("sized-" + seed);
+        String body = "{\"schema\": \"aftercare.webhook.v1\", \"id\": " + id + ", \"type\": \"" + sized.type()
+                + "\", \"occurred_at\": \"2022-01-01T00:00:00Z\", \"data\": " + sized.data().formatted(value) + "}";
+
+        assertHandledSafely(() -> aftercare.generic("hostile-generic", body));
+    }
+
+    @Property(tries = 100)
+    void givenATicketIdOfMultiByteCharactersAroundTheIdAndKeyLimits_whenReadThroughItsPath_thenA400OrA404(
+            @ForAll("characters") String character, @ForAll("keyLimits") int limit, @ForAll @IntRange(min = -5, max = 5) int delta) {
+        var response = aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}",
+                Map.of("shop", "hostile-generic", "ticketId", ofBytes(character, limit + delta)), Map.of());
+
+        assertThat(response.status()).as(response.body()).isIn(400, 404);
+    }
+
+    /** {@code character} repeated, padded with ASCII to exactly {@code bytes} bytes of UTF-8. */
+    private static String ofBytes(String character, int bytes) {
+        int width = Limits.utf8Length(character);
+        return character.repeat(bytes / width) + "x".repeat(bytes % width);
+    }
+
+    private static String json(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> sizedFields() {
+        return Arbitraries.of(SIZED.keySet());
+    }
+
+    @Provide
+    Arbitrary<String> characters() {
+        return Arbitraries.of("a", "é", "€", "😀");
+    }
+
+    @Provide
+    Arbitrary<Integer> keyLimits() {
+        return Arbitraries.of(Limits.ID_BYTES, 1_024, 2_048);
     }
 
     private static void assertHandledSafely(java.util.function.Supplier<Harness.Response> deliver) {

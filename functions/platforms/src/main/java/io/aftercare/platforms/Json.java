@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
@@ -48,17 +49,21 @@ public final class Json {
         }
     }
 
-    /** Longer text is refused: names, titles and notes are short, and a record must stay far under DynamoDB's 400 KB. */
-    public static final int MAX_TEXT = 2_000;
-    /** Complaint messages may be long, within reason. */
-    public static final int MAX_LONG_TEXT = 20_000;
-
-    /** Text or a number as text (platform ids come as either); absent, null and blank are empty; longer than {@link #MAX_TEXT} is refused. */
+    /**
+     * Text or a number as text (platform ids come as either); absent, null and blank are empty; longer than
+     * {@link Limits#TEXT_BYTES} is refused: names and notes are short, and a record must stay under DynamoDB's 400 KB.
+     */
     public static Optional<String> text(JsonNode node, String field) {
-        return text(node, field, MAX_TEXT);
+        return text(node, field, Limits.TEXT_BYTES);
     }
 
-    public static Optional<String> text(JsonNode node, String field, int maxLength) {
+    /** Text that is shown, never matched or keyed: read at any length, for the domain to shorten (an order line's title). */
+    public static Optional<String> displayText(JsonNode node, String field) {
+        return text(node, field, Integer.MAX_VALUE);
+    }
+
+    /** @param maxBytes in UTF-8, as DynamoDB counts */
+    public static Optional<String> text(JsonNode node, String field, int maxBytes) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -67,8 +72,8 @@ public final class Json {
             throw invalid(field, "must be text");
         }
         String text = value.isNumber() ? value.numberValue().toString() : value.asText();
-        if (text.length() > maxLength) {
-            throw invalid(field, "is longer than " + maxLength + " characters");
+        if (!Limits.fits(text, maxBytes)) {
+            throw invalid(field, "is longer than " + maxBytes + " bytes (UTF-8)");
         }
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
@@ -78,16 +83,19 @@ public final class Json {
     }
 
     public static String requiredLongText(JsonNode node, String field) {
-        return text(node, field, MAX_LONG_TEXT).orElseThrow(() -> invalid(field, "is required"));
+        return text(node, field, Limits.MESSAGE_BYTES).orElseThrow(() -> invalid(field, "is required"));
     }
 
-    /** An integral id: Shopify's exceed a double's precision, so it is read from the number's own digits. */
+    /**
+     * An integral id: Shopify's exceed a double's precision, so it is read from the number's own digits. It becomes
+     * part of a key, so it is bounded by {@link Limits#ID_BYTES}.
+     */
     public static Optional<String> id(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value != null && value.isFloatingPointNumber()) {
             throw invalid(field, "must be a whole number or text");
         }
-        return text(node, field);
+        return text(node, field, Limits.ID_BYTES);
     }
 
     public static String requiredId(JsonNode node, String field) {

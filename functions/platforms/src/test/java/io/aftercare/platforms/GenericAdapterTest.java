@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.OrderFact;
@@ -16,6 +17,7 @@ import io.aftercare.platforms.generic.GenericAdapter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +109,28 @@ class GenericAdapterTest {
         assertThat(schema.path("$defs").path("delivery").path("properties").path("status").path("enum")).extracting(n -> n.asText())
                 .containsExactlyElementsOf(java.util.Arrays.stream(ShipmentStatus.values()).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList());
         assertThat(schema.path("properties").path("schema").path("const").asText()).isEqualTo(GenericAdapter.SCHEMA);
+    }
+
+    @Test
+    void givenThePublishedSchema_whenItsLengthsAreReadAsCharactersOfUpToFourBytes_thenTheyAreTheCodesByteLimits() throws IOException {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                GenericAdapter.class.getResourceAsStream("generic-webhook-v1.schema.json"));
+        var defs = schema.path("$defs");
+
+        assertThat(schema.path("properties").path("id").path("maxLength").asInt() * 4).isEqualTo(Limits.DELIVERY_ID_BYTES);
+        assertThat(defs.path("platformId").path("maxLength").asInt() * 4).isEqualTo(Limits.ID_BYTES);
+        assertThat(defs.path("text").path("maxLength").asInt() * 4).isEqualTo(Limits.TEXT_BYTES);
+        assertThat(defs.path("complaint").path("properties").path("subject").path("maxLength").asInt() * 4).isEqualTo(Limits.SUBJECT_BYTES);
+        assertThat(defs.path("complaint").path("properties").path("message").path("maxLength").asInt() * 4).isEqualTo(Limits.MESSAGE_BYTES);
+        assertThat(defs.path("complaintMessage").path("properties").path("message").path("maxLength").asInt() * 4).isEqualTo(Limits.MESSAGE_BYTES);
+        // every free string is bounded, but for the line title, which is shortened instead
+        List<String> unbounded = new java.util.ArrayList<>();
+        schema.findParents("type").forEach(node -> {
+            if (node.path("type").asText().equals("string") && !node.has("maxLength") && !node.has("pattern") && !node.has("enum") && !node.has("format")) {
+                unbounded.add(node.path("description").asText());
+            }
+        });
+        assertThat(unbounded).singleElement().asString().contains("1,000 bytes");
     }
 
     private OrderUpdate order(byte[] body) {

@@ -1,6 +1,7 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.shop.Language;
 
@@ -12,14 +13,15 @@ import io.aftercare.domain.shop.Language;
 public record TemplateOverride(ActionKind kind, Language language, String subject, String html, String text) {
 
     public TemplateOverride {
-        require("subject", subject, 300);
-        require("html", html, 50_000);
-        require("text", text, 50_000);
+        // bytes, as DynamoDB counts them: all three together stay well under its 400 KB item
+        require("subject", subject, 1_200);
+        require("html", html, 150_000);
+        require("text", text, 150_000);
     }
 
     private static void require(String field, String value, int max) {
-        if (value == null || value.isBlank() || value.length() > max) {
-            throw new InvalidInput(field, field + " is required (at most " + max + " characters)");
+        if (value == null || value.isBlank() || !Limits.fits(value, max)) {
+            throw new InvalidInput(field, field + " is required (at most " + max + " bytes, UTF-8)");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.aftercare.domain.order;
 
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.Money;
 import java.time.Instant;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Set;
 
 /**
  * Something that happened to an order. A fact has an identity ({@link #key()}) within its order, so recording it
- * again, from a retried, duplicated or overlapping delivery, changes nothing: facts may arrive in any order.
+ * again, from a retried, duplicated or overlapping delivery, changes nothing: facts may arrive in any order. The ids
+ * in a key are bounded by {@link Limits#ID_BYTES}, so the key stays within DynamoDB's.
  */
 public sealed interface OrderFact {
 
@@ -51,6 +53,10 @@ public sealed interface OrderFact {
 
     /** A fulfilment reached a status; {@code tracking} is empty when the shop ships without it. */
     record FulfilmentChanged(String fulfilmentId, FulfilmentStatus status, Instant at, Tracking tracking) implements OrderFact {
+        public FulfilmentChanged {
+            Limits.atMost("fulfilment id", fulfilmentId, Limits.ID_BYTES);
+        }
+
         public String key() {
             return "fulfilment-" + fulfilmentId + "-" + status.label();
         }
@@ -62,6 +68,10 @@ public sealed interface OrderFact {
 
     /** A carrier's tracking update for a fulfilment. */
     record ShipmentProgressed(String fulfilmentId, ShipmentStatus status, Instant at, Optional<String> message) implements OrderFact {
+        public ShipmentProgressed {
+            Limits.atMost("fulfilment id", fulfilmentId, Limits.ID_BYTES);
+        }
+
         public String key() {
             return "shipment-" + fulfilmentId + "-" + status.name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -75,6 +85,10 @@ public sealed interface OrderFact {
     }
 
     record Refunded(String refundId, Money amount, Instant at, Optional<String> reason) implements OrderFact {
+        public Refunded {
+            Limits.atMost("refund id", refundId, Limits.ID_BYTES);
+        }
+
         public String key() {
             return "refund-" + refundId;
         }
@@ -86,6 +100,10 @@ public sealed interface OrderFact {
 
     /** A return was requested, approved, declined, cancelled, closed or reopened. */
     record ReturnChanged(String returnId, ReturnEvent event, Instant at) implements OrderFact {
+        public ReturnChanged {
+            Limits.atMost("return id", returnId, Limits.ID_BYTES);
+        }
+
         public String key() {
             return "return-" + returnId + "-" + event.label();
         }

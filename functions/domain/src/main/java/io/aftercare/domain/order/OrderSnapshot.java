@@ -1,5 +1,6 @@
 package io.aftercare.domain.order;
 
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.Money;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * one never overwrites a newer one.
  *
  * @param name the order's number as the shop shows it to the customer, e.g. {@code #1042}
+ * @param trimmed what was left out so that the order fits one DynamoDB item; noted on the order's timeline
  */
 public record OrderSnapshot(
         OrderId orderId,
@@ -17,12 +19,40 @@ public record OrderSnapshot(
         Instant placedAt,
         Money total,
         List<OrderLine> lines,
-        Optional<CustomerContact> customer) {
+        Optional<CustomerContact> customer,
+        Trimmed trimmed) {
 
     /** Lines kept (and shown in emails); the total stays exact. An order of thousands of lines is no reason to refuse it. */
     public static final int MAX_LINES = 100;
 
+    /** Lines past {@link #MAX_LINES}, and titles shortened to {@link Limits#TITLE_BYTES}. */
+    public record Trimmed(int linesLeftOut, int titlesShortened) {
+        public static final Trimmed NONE = new Trimmed(0, 0);
+
+        public boolean isEmpty() {
+            return linesLeftOut == 0 && titlesShortened == 0;
+        }
+
+        public String describe() {
+            String titles = titlesShortened == 0 ? "" : titlesShortened + " line title" + (titlesShortened == 1 ? "" : "s")
+                    + " shortened to " + Limits.TITLE_BYTES + " bytes";
+            String lines = linesLeftOut == 0 ? "" : linesLeftOut + " line" + (linesLeftOut == 1 ? "" : "s")
+                    + " past the first " + MAX_LINES + " not kept";
+            return String.join("; ", java.util.stream.Stream.of(titles, lines).filter(s -> !s.isEmpty()).toList());
+        }
+    }
+
+    public OrderSnapshot(OrderId orderId, String name, Instant placedAt, Money total, List<OrderLine> lines, Optional<CustomerContact> customer) {
+        this(orderId, name, placedAt, total, lines, customer, Trimmed.NONE);
+    }
+
     public OrderSnapshot {
-        lines = List.copyOf(lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines);
+        List<OrderLine> kept = lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
+        List<OrderLine> shortened = kept.stream()
+                .map(l -> new OrderLine(Limits.shortened(l.title(), Limits.TITLE_BYTES), l.quantity(), l.unitPrice())).toList();
+        int titles = (int) java.util.stream.IntStream.range(0, kept.size())
+                .filter(i -> !kept.get(i).title().equals(shortened.get(i).title())).count();
+        trimmed = new Trimmed(trimmed.linesLeftOut() + lines.size() - kept.size(), trimmed.titlesShortened() + titles);
+        lines = shortened;
     }
 }

@@ -39,6 +39,7 @@ public final class RecordingPolicy {
         List<DueAction> actions = schedule.actionsFor(shop.settings(), update, now);
         List<TimelineEntry> entries = new ArrayList<>();
         update.facts().forEach(fact -> entries.add(timeline.fact(order, fact, update.snapshot())));
+        update.snapshot().filter(s -> !s.trimmed().isEmpty()).ifPresent(s -> entries.add(timeline.trimmed(order, s, update.sourceTime())));
         actions.forEach(action -> entries.add(timeline.scheduled(action, shop.settings().timeZone(), now)));
         return new OrderRecording(update.orderId(), update.sourceTime(), update.snapshot(), update.facts(),
                 entries, actions, update.customer());

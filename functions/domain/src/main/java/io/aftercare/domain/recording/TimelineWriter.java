@@ -45,6 +45,12 @@ final class TimelineWriter {
         };
     }
 
+    /** What the stored order leaves out, so that an agent knows to look at the shop's own copy. */
+    TimelineEntry trimmed(Subject order, OrderSnapshot snapshot, Instant sourceTime) {
+        return new TimelineEntry("trimmed-" + sourceTime.toEpochMilli(), order, sourceTime, EntryKind.ORDER_TRIMMED,
+                "Order " + snapshot.name() + " kept shortened to fit: " + snapshot.trimmed().describe() + " (the shop has it in full)", deliveryId);
+    }
+
     TimelineEntry scheduled(DueAction action, ZoneId zone, Instant now) {
         String what = action.kind().label();
         return new TimelineEntry("scheduled-" + action.id(), action.subject(), now, EntryKind.EMAIL_SCHEDULED,

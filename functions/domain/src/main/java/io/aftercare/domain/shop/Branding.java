@@ -1,6 +1,7 @@
 package io.aftercare.domain.shop;
 
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,14 +12,14 @@ public record Branding(Optional<String> logoUrl, String accentColor, Optional<St
     public static final Branding DEFAULT = new Branding(Optional.empty(), "#0f766e", Optional.empty());
 
     public Branding {
-        if (logoUrl.isPresent() && !logoUrl.get().startsWith("https://")) {
-            throw new InvalidInput("branding.logoUrl", "the logo URL must start with https://");
+        if (logoUrl.isPresent() && (!logoUrl.get().startsWith("https://") || !Limits.fits(logoUrl.get(), 2_000))) {
+            throw new InvalidInput("branding.logoUrl", "the logo URL must start with https:// (at most 2000 bytes)");
         }
         if (accentColor == null || !COLOR.matcher(accentColor).matches()) {
             throw new InvalidInput("branding.accentColor", "the accent colour must look like #0f766e");
         }
-        if (signature.isPresent() && signature.get().length() > 500) {
-            throw new InvalidInput("branding.signature", "the signature must be at most 500 characters");
+        if (signature.isPresent() && !Limits.fits(signature.get(), 2_000)) {
+            throw new InvalidInput("branding.signature", "the signature must be at most 2000 bytes (UTF-8)");
         }
     }
 }

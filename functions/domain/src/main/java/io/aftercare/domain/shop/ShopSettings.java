@@ -2,6 +2,7 @@ package io.aftercare.domain.shop;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -38,8 +39,8 @@ public record ShopSettings(
         Objects.requireNonNull(replyToEmail, "replyToEmail");
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         Objects.requireNonNull(timeZone, "timeZone");
-        if (brandName == null || brandName.isBlank() || brandName.length() > 100) {
-            throw new InvalidInput("brandName", "the brand name is required (at most 100 characters)");
+        if (brandName == null || brandName.isBlank() || !Limits.fits(brandName, 400)) {
+            throw new InvalidInput("brandName", "the brand name is required (at most 400 bytes, UTF-8)");
         }
         requireDays("checkInDays", checkInDelay, 1, 365);
         requireDays("surveyDelayDays", surveyDelay, 0, 90);

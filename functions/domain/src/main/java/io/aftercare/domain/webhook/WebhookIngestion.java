@@ -2,6 +2,7 @@ package io.aftercare.domain.webhook;
 
 import io.aftercare.domain.Conflict;
 import io.aftercare.domain.DuplicateDelivery;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.event.ComplaintEvent;
@@ -72,6 +73,9 @@ public final class WebhookIngestion {
             parsed = adapter.parse(delivery);
         } catch (MalformedDelivery e) {
             return new Rejected(Reason.valueOf(e.problem().name()), e.getMessage());
+        } catch (InvalidInput e) {
+            // a value the domain refuses (an id past its size, say): bad input, before anything is written
+            return new Rejected(Reason.INVALID_PAYLOAD, e.getMessage() + ".");
         }
         if (parsed.event().isEmpty()) {
             return new WebhookOutcome.Ignored(parsed.topic());

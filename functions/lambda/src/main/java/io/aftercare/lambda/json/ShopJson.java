@@ -3,6 +3,7 @@ package io.aftercare.lambda.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
@@ -126,6 +127,7 @@ public final class ShopJson {
         return new InvalidInput(field, field + " is required");
     }
 
+    /** Settings are short; {@link Limits#TEXT_BYTES} keeps the shop's item far under DynamoDB's 400 KB. */
     private static Optional<String> text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
@@ -134,7 +136,7 @@ public final class ShopJson {
         if (!value.isTextual()) {
             throw new InvalidInput(field, field + " must be a string");
         }
-        return Optional.of(value.asText().trim());
+        return Optional.of(Limits.atMost(field, value.asText().trim(), Limits.TEXT_BYTES));
     }
 
     private static Optional<Integer> wholeNumber(JsonNode body, String field) {

@@ -3,6 +3,7 @@ package io.aftercare.lambda.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.ticket.BusinessCalendar;
@@ -63,7 +64,7 @@ public final class TicketJson {
             throw new InvalidInput("customer", "customer must be an object with an email address");
         }
         var contact = new CustomerContact(new EmailAddress(customer.path("email").asText()), text(customer, "name"), text(customer, "locale"));
-        return new TicketService.NewTicket(contact, required(body, "subject", 200), required(body, "message", 20_000),
+        return new TicketService.NewTicket(contact, required(body, "subject", Limits.SUBJECT_BYTES), required(body, "message", Limits.MESSAGE_BYTES),
                 text(body, "orderId").map(OrderId::new), text(body, "priority").map(Priority::fromSlug),
                 "delivery".equals(text(body, "category").orElse("")), Optional.empty());
     }
@@ -86,12 +87,9 @@ public final class TicketJson {
         return text(body, "agent").orElse("an agent");
     }
 
-    public static String required(JsonNode body, String field, int max) {
-        String value = text(body, field).orElseThrow(() -> new InvalidInput(field, field + " is required"));
-        if (value.length() > max) {
-            throw new InvalidInput(field, field + " is longer than " + max + " characters");
-        }
-        return value;
+    /** @param maxBytes in UTF-8 */
+    public static String required(JsonNode body, String field, int maxBytes) {
+        return text(body, field, maxBytes).orElseThrow(() -> new InvalidInput(field, field + " is required"));
     }
 
     private static EmailAddress email(String value) {
@@ -101,7 +99,12 @@ public final class TicketJson {
         return new EmailAddress(value);
     }
 
+    /** Names, locales, the agent's name: bounded by {@link Limits#TEXT_BYTES}. */
     private static Optional<String> text(JsonNode node, String field) {
+        return text(node, field, Limits.TEXT_BYTES);
+    }
+
+    private static Optional<String> text(JsonNode node, String field, int maxBytes) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -109,6 +112,6 @@ public final class TicketJson {
         if (!value.isTextual()) {
             throw new InvalidInput(field, field + " must be a string");
         }
-        return Optional.of(value.asText().strip()).filter(v -> !v.isEmpty());
+        return Optional.of(Limits.atMost(field, value.asText().strip(), maxBytes)).filter(v -> !v.isEmpty());
     }
 }

@@ -1,6 +1,7 @@
 package io.aftercare.platforms.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.HmacSha256;
@@ -57,10 +58,7 @@ public final class GenericAdapter implements PlatformAdapter {
         if (!schema.equals(SCHEMA)) {
             throw new MalformedDelivery(Problem.INVALID_PAYLOAD, "Field 'schema' must be \"" + SCHEMA + "\"; this version of Aftercare reads no other.");
         }
-        String id = Json.requiredText(envelope, "id");
-        if (id.length() > 128) {
-            throw Json.invalid("id", "must be at most 128 characters");
-        }
+        String id = Json.text(envelope, "id", Limits.DELIVERY_ID_BYTES).orElseThrow(() -> Json.invalid("id", "is required"));
         String type = Json.requiredText(envelope, "type");
         return new ParsedDelivery(id, type, mapper.event(type, envelope));
     }

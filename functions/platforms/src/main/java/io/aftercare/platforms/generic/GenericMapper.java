@@ -12,6 +12,7 @@ import static io.aftercare.platforms.Json.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.event.PlatformEvent;
@@ -114,11 +115,8 @@ final class GenericMapper {
                 throw Json.invalid("priority", "must be low, normal, high or urgent");
             }
         });
-        String subject = requiredText(data, "subject");
+        String subject = Json.text(data, "subject", Limits.SUBJECT_BYTES).orElseThrow(() -> Json.invalid("subject", "is required"));
         String message = Json.requiredLongText(data, "message");
-        if (subject.length() > 200) {
-            throw Json.invalid("subject", "is longer than 200 characters");
-        }
         return new ComplaintEvent.Opened(new TicketService.NewTicket(customer, subject, message, order, priority,
                 "delivery".equals(text(data, "category").orElse("")), Optional.of(complaintId(data, "id"))));
     }
@@ -136,7 +134,7 @@ final class GenericMapper {
     private static List<OrderLine> lines(JsonNode order, String currency) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode line : array(order, "lines")) {
-            lines.add(new OrderLine(requiredText(line, "title"), Json.quantity(line, "quantity"), Json.money(line, "price", currency)));
+            lines.add(new OrderLine(Json.displayText(line, "title").orElseThrow(() -> Json.invalid("title", "is required")), Json.quantity(line, "quantity"), Json.money(line, "price", currency)));
         }
         return lines;
     }

@@ -177,7 +177,7 @@ final class ShopifyMapper {
     private static List<OrderLine> lines(JsonNode order, String currency) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode line : array(order, "line_items")) {
-            lines.add(new OrderLine(text(line, "title").or(() -> text(line, "name")).orElse("Item"),
+            lines.add(new OrderLine(Json.displayText(line, "title").or(() -> Json.displayText(line, "name")).orElse("Item"),
                     Json.quantity(line, "quantity"), Json.money(line, "price", currency)));
         }
         return lines;

@@ -68,7 +68,7 @@ final class WooCommerceMapper {
     private static List<OrderLine> lines(JsonNode order, String currency) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode line : array(order, "line_items")) {
-            lines.add(new OrderLine(text(line, "name").orElse("Item"), Json.quantity(line, "quantity"),
+            lines.add(new OrderLine(Json.displayText(line, "name").orElse("Item"), Json.quantity(line, "quantity"),
                     Json.money(line, "price", currency)));
         }
         return lines;
