@@ -1,8 +1,10 @@
 package io.aftercare.templatecheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,18 +22,7 @@ final class References {
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
             "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-    /** What GetAtt reads from a SAM resource is an attribute of the resource SAM makes of it. */
-    private static final Map<String, String> SAM_GENERATES = Map.of(
-            "AWS::Serverless::Function", "AWS::Lambda::Function",
-            "AWS::Serverless::Api", "AWS::ApiGateway::RestApi",
-            "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api",
-            "AWS::Serverless::WebSocketApi", "AWS::ApiGatewayV2::Api",
-            "AWS::Serverless::SimpleTable", "AWS::DynamoDB::Table",
-            "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine",
-            "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion",
-            "AWS::Serverless::Application", "AWS::CloudFormation::Stack",
-            "AWS::Serverless::GraphQLApi", "AWS::AppSync::GraphQLApi",
-            "AWS::Serverless::CapacityProvider", "AWS::Lambda::CapacityProvider");
+
 
     private final ResourceSpec spec;
     private final Set<String> parameters = new HashSet<>();
@@ -64,7 +55,7 @@ final class References {
                 condition(path + "/Condition", resource.path("Condition").asText(), findings);
             }
             JsonNode dependsOn = resource.path("DependsOn");
-            for (JsonNode name : dependsOn.isArray() ? dependsOn : java.util.List.of(dependsOn)) {
+            for (JsonNode name : dependsOn.isArray() ? dependsOn : List.of(dependsOn)) {
                 if (!name.isMissingNode()) {
                     findings.reference();
                     if (!resources.containsKey(name.asText())) {
@@ -146,7 +137,7 @@ final class References {
         JsonNode attribute;
         if (argument.isTextual() && argument.asText().contains(".")) {
             resource = argument.asText().substring(0, argument.asText().indexOf('.'));
-            attribute = com.fasterxml.jackson.databind.node.TextNode.valueOf(argument.asText().substring(resource.length() + 1));
+            attribute = TextNode.valueOf(argument.asText().substring(resource.length() + 1));
         } else if (argument.isArray() && argument.size() == 2) {
             resource = argument.get(0).asText();
             attribute = argument.get(1);
@@ -167,7 +158,7 @@ final class References {
         if (type == null) {
             return "no resource named " + resource;
         }
-        String generated = SAM_GENERATES.getOrDefault(type, type);
+        String generated = SamSchema.GENERATES.getOrDefault(type, type);
         if (!attribute.isTextual() || !spec.knows(generated) || generated.equals("AWS::CloudFormation::CustomResource")) {
             return null;
         }
@@ -198,7 +189,7 @@ final class References {
             }
             String problem = name.contains(".")
                     ? attributeProblem(name.substring(0, name.indexOf('.')),
-                            com.fasterxml.jackson.databind.node.TextNode.valueOf(name.substring(name.indexOf('.') + 1)))
+                            TextNode.valueOf(name.substring(name.indexOf('.') + 1)))
                     : "no variable, parameter, resource or pseudo parameter named " + name;
             if (problem != null) {
                 findings.problem(path, "${" + name + "}: " + problem);

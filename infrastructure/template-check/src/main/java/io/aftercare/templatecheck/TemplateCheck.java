@@ -2,6 +2,8 @@ package io.aftercare.templatecheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -106,12 +108,12 @@ public final class TemplateCheck {
         }
     }
 
-    private static java.util.List<String> sorted(Set<String> names) {
+    private static List<String> sorted(Set<String> names) {
         return names.stream().sorted().toList();
     }
 
-    private static java.util.List<String> textsOf(JsonNode node) {
-        var texts = new java.util.ArrayList<String>();
+    private static List<String> textsOf(JsonNode node) {
+        var texts = new ArrayList<String>();
         node.forEach(n -> texts.add(n.asText()));
         return texts;
     }
