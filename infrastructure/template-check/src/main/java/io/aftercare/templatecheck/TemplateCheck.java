@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  * resource against the CloudFormation resource specification ({@link ResourceSpec}), every
  * {@code AWS::Serverless::*} resource and the Globals against SAM's schema ({@link SamSchema}), and every name it
  * refers to ({@link References}).
+ *
+ * <p>Left to the deploy: what only SAM's translation shows (Globals are checked on their own, not merged into each
+ * function first, so a function's Handler and Runtime may come from either), the result type of an intrinsic
+ * function (it is accepted wherever a value goes; only both branches of an {@code Fn::If} are checked against the
+ * property), string patterns and length or number bounds (the specification package does not carry them), and the
+ * pass-through properties of SAM's APIs (SAM converts shapes CloudFormation would refuse there).
  */
 public final class TemplateCheck {
 
