@@ -28,6 +28,16 @@ class TemplateCheckTest {
                   VisibilityTimeout: 180
             """;
 
+    /** A SAM function named Function, its properties open for a test to add to (at 6 spaces). */
+    private static final String FUNCTION = """
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: a.B::handle
+                  Runtime: java21
+                  CodeUri: app.jar
+            """;
+
     @Test
     void givenTodaysTemplate_whenChecked_thenEveryResourceAndNameIsFoundSound() {
         JsonNode template = CfnYaml.read(ROOT.resolve("template.yaml"));
@@ -151,13 +161,7 @@ class TemplateCheckTest {
 
     @Test
     void givenASamFunctionWithAnUnknownPropertyOrEventProperty_orAnEventTypeSamHasNot_whenChecked_thenSamsSchemaReportsEach() {
-        assertThat(problems("""
-                  Function:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: a.B::handle
-                      Runtime: java21
-                      CodeUri: app.jar
+        assertThat(problems(FUNCTION + """
                       MemorySizeMb: 1024
                       Events:
                         Hook:
@@ -176,13 +180,7 @@ class TemplateCheckTest {
 
     @Test
     void givenASamFunctionWhosePassedOnPropertyIsWrong_whenChecked_thenTheLambdaSpecificationReportsIt() {
-        assertThat(problems("""
-                  Function:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: a.B::handle
-                      Runtime: java21
-                      CodeUri: app.jar
+        assertThat(problems(FUNCTION + """
                       SnapStart:
                         ApplyOnn: PublishedVersions
                 """)).containsExactlyInAnyOrder(
@@ -192,13 +190,7 @@ class TemplateCheckTest {
 
     @Test
     void givenTheResourcesSamGeneratesForAFunction_whenReferredTo_thenTheyResolveAndOnlyThoseSamGenerates() {
-        assertThat(problems("""
-                  Function:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: a.B::handle
-                      Runtime: java21
-                      CodeUri: app.jar
+        assertThat(problems(FUNCTION + """
                       AutoPublishAlias: live
                       Events:
                         Work:
