@@ -42,13 +42,7 @@ class DuplicateAndLateDeliveryTest {
             List<Callable<Harness.Response>> sends = IntStream.range(0, 10)
                     .<Callable<Harness.Response>>mapToObj(i -> () -> aftercare.shopify("tenfold", order, "orders/create", "same-webhook-id", T))
                     .toList();
-            responses = pool.invokeAll(sends).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            responses = all(pool.invokeAll(sends));
         } finally {
             pool.shutdownNow();
         }
