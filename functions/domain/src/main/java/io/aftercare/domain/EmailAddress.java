@@ -1,8 +1,7 @@
 package io.aftercare.domain;
 
+import io.aftercare.domain.webhook.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,12 +35,7 @@ public record EmailAddress(String value) {
 
     /** A stable pseudonymous id for keys, so raw addresses never appear in keys or logs. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(HmacSha256.sha256(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
     /** For logs: {@code j***@example.com}. */

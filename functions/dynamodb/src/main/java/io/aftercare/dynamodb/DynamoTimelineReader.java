@@ -118,12 +118,15 @@ public final class DynamoTimelineReader implements TimelineReader {
         refunds.sort((a, b) -> a.at().compareTo(b.at()));
         Optional<CustomerContact> customer = Items.string(item, RecordingItems.CUSTOMER_EMAIL).map(email ->
                 new CustomerContact(new EmailAddress(email), Items.string(item, "customerName"), Items.string(item, "customerLocale")));
-        Optional<OrderSnapshot> snapshot = Items.string(item, "currency").map(currency -> new OrderSnapshot(order,
-                Items.requiredString(item, "name"),
-                milestones.getOrDefault(Milestone.PLACED, Instant.EPOCH),
-                new Money(Items.decimal(item, "total").orElse(BigDecimal.ZERO), currency),
-                lines(item.get("lines"), currency),
-                customer));
+        Optional<OrderSnapshot> snapshot = Items.string(item, "currency").map(currency -> {
+            Money total = new Money(Items.decimal(item, "total").orElse(BigDecimal.ZERO), currency);
+            // Orders recorded before the shop's money was kept beside the customer's have only the one
+            Money shopTotal = Items.string(item, RecordingItems.SHOP_CURRENCY)
+                    .map(shopCurrency -> new Money(Items.decimal(item, RecordingItems.SHOP_TOTAL).orElse(BigDecimal.ZERO), shopCurrency))
+                    .orElse(total);
+            return new OrderSnapshot(order, Items.requiredString(item, "name"), milestones.getOrDefault(Milestone.PLACED, Instant.EPOCH),
+                    total, lines(item.get("lines"), currency), customer, shopTotal);
+        });
         return new OrderState(order, snapshot, milestones, refunds, returns, customer, Items.time(item, RecordingItems.SOURCE_TIME));
     }
 

@@ -10,7 +10,6 @@ import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -195,8 +194,9 @@ public final class Keys {
         return time(due) + "#" + shop.value() + "#" + actionId;
     }
 
+    /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */
     static String delivery(ShopId shop, String deliveryKey) {
-        return shop(shop) + "#DELIVERY#" + deliveryKey.toLowerCase(Locale.ROOT);
+        return shop(shop) + "#DELIVERY#" + deliveryKey;
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -33,6 +33,9 @@ final class RecordingItems {
     static final String SOURCE_TIME = "sourceTime";
     static final String PROFILE_TIME = "profileTime";
     static final String CUSTOMER_EMAIL = "customerEmail";
+    /** {@code total} and {@code currency} are what the customer paid; these the same in the shop's currency, for reports. */
+    static final String SHOP_TOTAL = "shopTotal";
+    static final String SHOP_CURRENCY = "shopCurrency";
     static final Map<Milestone, String> MILESTONE_ATTRIBUTES = Map.of(
             Milestone.PLACED, "placedAt", Milestone.PAID, "paidAt", Milestone.FULFILLED, "fulfilledAt",
             Milestone.DELIVERED, "deliveredAt", Milestone.CANCELLED, "cancelledAt");
@@ -99,6 +102,8 @@ final class RecordingItems {
         update.set("name", s(snapshot.name()))
                 .set("total", n(snapshot.total().amount()))
                 .set("currency", s(snapshot.total().currency()))
+                .set(SHOP_TOTAL, n(snapshot.shopTotal().amount()))
+                .set(SHOP_CURRENCY, s(snapshot.shopTotal().currency()))
                 .set("lines", AttributeValue.fromL(snapshot.lines().stream().map(RecordingItems::line).toList()))
                 .set(SOURCE_TIME, time(sourceTime));
         snapshot.customer().flatMap(CustomerContact::name).ifPresent(name -> update.set("customerName", s(name)));
@@ -138,7 +143,9 @@ final class RecordingItems {
                 .setIfAbsent("orderId", s(snapshot.orderId().value()))
                 .setIfAbsent("placedAt", time(snapshot.placedAt()))
                 .set("total", n(snapshot.total().amount()))
-                .set("currency", s(snapshot.total().currency()));
+                .set("currency", s(snapshot.total().currency()))
+                .set(SHOP_TOTAL, n(snapshot.shopTotal().amount()))
+                .set(SHOP_CURRENCY, s(snapshot.shopTotal().currency()));
     }
 
     /** A due action, created only if it was never scheduled: the transaction fails on it otherwise. */

@@ -37,7 +37,7 @@ class KeysTest {
         assertThat(Keys.order(SHOP, new OrderId("1042"))).isEqualTo("SHOP#kettle-house#ORDER#1042");
         assertThat(Keys.customer(SHOP, customer)).isEqualTo("SHOP#kettle-house#CUSTOMER#" + customer.hash()).doesNotContain("ola");
         assertThat(Keys.action(SHOP, "thank-you#1042")).isEqualTo("SHOP#kettle-house#ACTION#thank-you#1042");
-        assertThat(Keys.delivery(SHOP, "shopify:ABC-1")).isEqualTo("SHOP#kettle-house#DELIVERY#shopify:abc-1");
+        assertThat(Keys.delivery(SHOP, "generic:Evt_9aB")).isEqualTo("SHOP#kettle-house#DELIVERY#generic:Evt_9aB");
         assertThat(Keys.entry("paid")).isEqualTo("EVENT#paid");
     }
 

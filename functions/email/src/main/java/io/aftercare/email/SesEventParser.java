@@ -38,23 +38,36 @@ public final class SesEventParser {
             case "Bounce" -> {
                 JsonNode bounce = event.path("bounce");
                 List<EmailAddress> recipients = addresses(bounce.path("bouncedRecipients"), "emailAddress");
-                String detail = bounce.path("bouncedRecipients").path(0).path("diagnosticCode").asText(bounce.path("bounceSubType").asText(""));
+                // SES often sends no diagnostic (or an empty one), e.g. for an address on its suppression list: the subtype then says why
+                Optional<String> detail = text(bounce.path("bouncedRecipients").path(0), "diagnosticCode")
+                        .or(() -> text(bounce, "bounceSubType").map(subType -> text(bounce, "bounceType").map(t -> t + ": ").orElse("") + subType));
                 yield new MailboxEvent("Permanent".equals(bounce.path("bounceType").asText()) ? MailboxEvent.Type.HARD_BOUNCE : MailboxEvent.Type.SOFT_BOUNCE,
-                        shop, action, recipients, time(bounce, mail), Optional.of(detail).filter(d -> !d.isBlank()));
+                        shop, action, recipients, time(bounce, mail), detail);
             }
             case "Complaint" -> {
                 JsonNode complaint = event.path("complaint");
                 yield new MailboxEvent(MailboxEvent.Type.COMPLAINT, shop, action, addresses(complaint.path("complainedRecipients"), "emailAddress"),
-                        time(complaint, mail), Optional.of(complaint.path("complaintFeedbackType").asText("")).filter(d -> !d.isBlank()));
+                        time(complaint, mail), text(complaint, "complaintFeedbackType"));
             }
             case "Delivery" -> {
                 JsonNode delivery = event.path("delivery");
                 yield new MailboxEvent(MailboxEvent.Type.DELIVERED, shop, action, addresses(delivery.path("recipients"), null),
                         time(delivery, mail), Optional.empty());
             }
+            case "Reject" -> new MailboxEvent(MailboxEvent.Type.REJECTED, shop, action, addresses(mail.path("destination"), null),
+                    time(event.path("reject"), mail), text(event.path("reject"), "reason"));
+            case "DeliveryDelay" -> {
+                JsonNode delay = event.path("deliveryDelay");
+                yield new MailboxEvent(MailboxEvent.Type.DELAYED, shop, action, addresses(delay.path("delayedRecipients"), "emailAddress"),
+                        time(delay, mail), text(delay, "delayType"));
+            }
             default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, addresses(mail.path("destination"), null), time(mail, mail),
                     Optional.of(type));
         };
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return Optional.of(node.path(field).asText("").strip()).filter(t -> !t.isEmpty());
     }
 
     private static Optional<String> firstTag(JsonNode mail, String name) {

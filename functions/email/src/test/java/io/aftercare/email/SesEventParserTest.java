@@ -22,11 +22,14 @@ class SesEventParserTest {
     }
 
     @Test
-    void givenTheOtherRecords_whenParsed_thenSoftBouncesComplaintsDeliveriesAndDelaysAreToldApart() {
+    void givenTheOtherRecords_whenParsed_thenSoftBouncesComplaintsDeliveriesDelaysAndRejectsAreToldApart() {
         assertThat(parse("bounce-transient.json").type()).isEqualTo(MailboxEvent.Type.SOFT_BOUNCE);
         assertThat(parse("complaint.json").type()).isEqualTo(MailboxEvent.Type.COMPLAINT);
         assertThat(parse("delivery.json").type()).isEqualTo(MailboxEvent.Type.DELIVERED);
-        assertThat(parse("delivery-delay.json").type()).isEqualTo(MailboxEvent.Type.OTHER);
+        assertThat(parse("delivery-delay.json").type()).isEqualTo(MailboxEvent.Type.DELAYED);
+        assertThat(parse("delivery-delay.json").recipients()).containsExactly(new EmailAddress("full.box@example.ro"));
+        assertThat(parse("reject.json").type()).isEqualTo(MailboxEvent.Type.REJECTED);
+        assertThat(parse("reject.json").detail()).contains("Bad content");
     }
 
     private static MailboxEvent parse(String fixture) {

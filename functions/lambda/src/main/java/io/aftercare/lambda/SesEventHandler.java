@@ -7,7 +7,10 @@ import io.aftercare.email.SesEventParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** SES's configuration set publishes to SNS: bounces and complaints suppress addresses, deliveries go on timelines. */
+/**
+ * SES's configuration set publishes to SNS: bounces and complaints suppress addresses; deliveries, delays and rejects
+ * go on timelines, and a reject is counted as a failed email.
+ */
 public final class SesEventHandler implements RequestHandler<SNSEvent, Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SesEventHandler.class);
@@ -35,6 +38,7 @@ public final class SesEventHandler implements RequestHandler<SNSEvent, Integer> 
             var mailboxEvent = SesEventParser.parse(record.getSNS().getMessage());
             if (app.mailboxEvents().handle(mailboxEvent)) {
                 handled++;
+                app.telemetry().mailbox(mailboxEvent);
             } else {
                 LOG.info("SES {} event without Aftercare's shop tag ignored", mailboxEvent.type());
             }

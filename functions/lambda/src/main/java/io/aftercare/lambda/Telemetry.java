@@ -3,6 +3,8 @@ package io.aftercare.lambda;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.MailboxEvent;
+import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -58,6 +60,13 @@ public final class Telemetry {
                     default -> { }
                 }
             }
+        }
+    }
+
+    /** SES refusing to send an email is as much a failed email as a refusal at SendEmail. */
+    public void mailbox(MailboxEvent event) {
+        if (event.type() == MailboxEvent.Type.REJECTED) {
+            count("EmailsFailed", DimensionSet.of("Kind", event.actionId().flatMap(MailboxEvents::kindOf).map(ActionKind::slug).orElse("email")));
         }
     }
 

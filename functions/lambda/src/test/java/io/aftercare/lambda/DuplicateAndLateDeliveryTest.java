@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.devkit.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ class DuplicateAndLateDeliveryTest {
         aftercare = new Harness(table, T);
         aftercare.registerShop("tenfold", "shopify");
         aftercare.registerShop("late", "shopify");
+        aftercare.registerShop("same-second", "woocommerce");
+        aftercare.registerShop("cased", "generic");
     }
 
     @Test
@@ -38,13 +42,7 @@ class DuplicateAndLateDeliveryTest {
             List<Callable<Harness.Response>> sends = IntStream.range(0, 10)
                     .<Callable<Harness.Response>>mapToObj(i -> () -> aftercare.shopify("tenfold", order, "orders/create", "same-webhook-id", T))
                     .toList();
-            responses = pool.invokeAll(sends).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            responses = all(pool.invokeAll(sends));
         } finally {
             pool.shutdownNow();
         }
@@ -54,6 +52,62 @@ class DuplicateAndLateDeliveryTest {
         assertThat(responses).filteredOn(r -> r.json().path("status").asText().equals("duplicate")).hasSize(9);
         assertThat(aftercare.orderTimeline("tenfold", "820982911946154508").path("items")).hasSize(4); // placed, cancelled, 2 scheduled
         assertThat(aftercare.table.allItems()).filteredOn(i -> i.get("PK").s().startsWith("SHOP#tenfold#ACTION#")).hasSize(2);
+    }
+
+    @Test
+    void givenTenDifferentWooCommerceDeliveriesSharingOneSecondsDeliveryId_whenSentAtOnceAndOneAgain_thenAllTenAreRecordedAndOnlyTheRetryIsADuplicate() throws Exception {
+        // WooCommerce's delivery id is wp_hash(webhook id . unix second): one webhook's deliveries within a second share it
+        String deliveryId = "3c7a9b1e0f6d2a4c8b5e7f9a1d3c5b7e";
+        List<byte[]> bodies = IntStream.range(0, 10).mapToObj(i -> new String(Fixtures.wooCommerce("order-created.json"), StandardCharsets.UTF_8)
+                .replace("\"id\": 727,", "\"id\": " + (9000 + i) + ",").getBytes(StandardCharsets.UTF_8)).toList();
+        var pool = Executors.newFixedThreadPool(10);
+        List<Harness.Response> responses;
+        try {
+            responses = all(pool.invokeAll(bodies.stream().<Callable<Harness.Response>>map(body -> () -> wooCommerce(body, deliveryId)).toList()));
+        } finally {
+            pool.shutdownNow();
+        }
+        var retry = wooCommerce(bodies.get(3), deliveryId);
+
+        long recorded = responses.stream().filter(r -> r.json().path("status").asText().equals("recorded")).count();
+        long duplicates = responses.stream().filter(r -> r.json().path("status").asText().equals("duplicate")).count();
+        long lost = IntStream.range(0, 10).filter(i -> aftercare.order("same-second", String.valueOf(9000 + i)).path("id").isMissingNode()).count();
+        System.out.printf("WooCommerce same-second: sent %d + 1 retry, recorded %d, answered duplicate %d + retry %s, lost %d%n",
+                bodies.size(), recorded, duplicates, retry.json().path("status").asText(), lost);
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(recorded).isEqualTo(10);
+        assertThat(lost).isZero();
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().path("status").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
+    void givenGenericDeliveryIdsThatDifferOnlyInCase_whenEachIsSent_thenEachIsRecorded() {
+        List<String> ids = List.of("Evt_9aB", "evt_9ab", "evt-\u03a3", "evt-\u03c3", "evt-\u2126", "evt-\u03c9");
+        List<String> statuses = IntStream.range(0, ids.size()).mapToObj(i -> aftercare.generic("cased", """
+                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "order.created", "occurred_at": "2022-01-01T00:00:00Z",
+                 "data": {"id": "CASE-%d", "created_at": "2022-01-01T00:00:00Z", "currency": "EUR", "total": "10.00",
+                          "customer": {"email": "case-%d@example.com"}}}""".formatted(ids.get(i), i, i)).json().path("status").asText()).toList();
+
+        assertThat(statuses).containsOnly("recorded");
+        assertThat(aftercare.generic("cased", """
+                {"schema": "aftercare.webhook.v1", "id": "Evt_9aB", "type": "order.created", "occurred_at": "2022-01-01T00:00:00Z",
+                 "data": {"id": "CASE-0", "created_at": "2022-01-01T00:00:00Z", "currency": "EUR", "total": "10.00",
+                          "customer": {"email": "case-0@example.com"}}}""").json().path("status").asText()).isEqualTo("duplicate");
+    }
+
+    private static Harness.Response wooCommerce(byte[] body, String deliveryId) {
+        return aftercare.webhook("woocommerce", "same-second", WebhookSigner.wooCommerce(Harness.SECRET, body, "order.created", deliveryId), body);
+    }
+
+    private static List<Harness.Response> all(List<Future<Harness.Response>> futures) {
+        return futures.stream().map(f -> {
+            try {
+                return f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     @Test

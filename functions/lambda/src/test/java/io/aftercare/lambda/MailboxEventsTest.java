@@ -3,6 +3,7 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +50,34 @@ class MailboxEventsTest {
         List<String> summaries = new ArrayList<>();
         aftercare.table.allItems().stream().filter(i -> i.get("SK").s().equals("SUPPRESSION")).forEach(i -> summaries.add(i.toString()));
         assertThat(summaries).noneMatch(s -> s.contains("hardSuppression"));
+    }
+
+    @Test
+    void givenAHardBounceWithAnEmptyDiagnostic_whenReceived_thenTheTimelineNamesItsTypeAndSubtype() {
+        String bounce = new String(Fixtures.ses("bounce-permanent.json"), StandardCharsets.UTF_8)
+                .replaceAll("\"diagnosticCode\": \"[^\"]*\"", "\"diagnosticCode\": \"\"")
+                .replace("\"General\"", "\"OnAccountSuppressionList\"")
+                .replace("thank-you#7300000000001", "thank-you#7300000000009");
+
+        assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(bounce), null)).isEqualTo(1);
+
+        assertThat(summaries("7300000000009")).anyMatch(s -> s.startsWith("Thank-you email to n***@example.pl bounced (Permanent: OnAccountSuppressionList)"));
+    }
+
+    @Test
+    void givenARejectRecord_whenReceived_thenTheOrdersTimelineSaysTheEmailFailed() {
+        handle("reject.json");
+
+        JsonNode entry = StreamSupport.stream(aftercare.orderTimeline("kettle-house", "7300000000001").path("items").spliterator(), false)
+                .filter(e -> e.path("kind").asText().equals("email_failed")).findFirst().orElseThrow();
+        assertThat(entry.path("summary").asText()).isEqualTo("Thank-you email to n***@example.pl failed: SES rejected it (Bad content); not sent");
+    }
+
+    @Test
+    void givenADeliveryDelayRecord_whenReceived_thenTheOrdersTimelineSaysTheEmailIsDelayed() {
+        handle("delivery-delay.json");
+
+        assertThat(summaries("9901")).contains("Check-in email to f***@example.ro delayed (MailboxFull); SES keeps trying");
     }
 
     @Test

@@ -6,11 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +67,23 @@ class PostPurchaseEmailTest {
         }
         assertThat(summaries("PL-1")).anyMatch(s -> s.startsWith("Thank-you email sent in Polish"))
                 .anyMatch(s -> s.matches("Discount code THANKS-[A-Z2-9]{8} issued \\(10% off\\)"));
+    }
+
+    @Test
+    void givenAShopifyOrderPaidInAnotherCurrencyThanTheShops_whenItsThankYouIsSent_thenTheEmailShowsWhatTheCustomerPaid() {
+        // the order as if placed a minute ago (its times moved from 2024-06-24T13:55, +02:00), so it is thanked for
+        String aMinuteAgo = aftercare.clock.instant().minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.ofHours(2)).toString().substring(0, 16);
+        String order = new String(Fixtures.shopify("orders-create.multi-currency.json"), StandardCharsets.UTF_8)
+                .replace("2024-06-24T13:55", aMinuteAgo);
+        aftercare.registerShop("markets", "shopify");
+        aftercare.shopify("markets", order.getBytes(StandardCharsets.UTF_8), "orders/create");
+
+        aftercare.sweepAndWork();
+
+        SesEmulator.Email email = single("retro.colin@gmail.com");
+        String html = email.html().replace('\u00a0', ' ');
+        assertThat(html).contains("€115.90", "€41.95", "€73.95").doesNotContain("124.36", "45.01", "$");
+        assertThat(email.text()).contains("€115.90").doesNotContain("124.36");
     }
 
     @Test

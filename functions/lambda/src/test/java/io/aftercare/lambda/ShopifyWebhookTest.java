@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,27 @@ class ShopifyWebhookTest {
     void registerShop(TestInfo test) {
         shop = "shop-" + Integer.toHexString(test.getDisplayName().hashCode());
         assertThat(aftercare.registerShop(shop, "shopify").status()).isEqualTo(201);
+    }
+
+    @Test
+    void givenAnOrderPaidInEurosAtAShopKeepingDollars_whenCreated_thenItsTotalAndLinesAreInEurosWithTheDollarsKeptBeside() {
+        assertThat(aftercare.shopify(shop, Fixtures.shopify("orders-create.multi-currency.json"), "orders/create").status()).isEqualTo(200);
+
+        JsonNode order = aftercare.order(shop, "6134457074006");
+        assertThat(order.path("total").toString()).isEqualTo("{\"amount\":\"115.90\",\"currency\":\"EUR\"}");
+        assertThat(order.path("shopTotal").toString()).isEqualTo("{\"amount\":\"124.36\",\"currency\":\"USD\"}");
+        assertThat(order.path("lines")).extracting(l -> l.path("unitPrice").path("amount").asText() + " " + l.path("unitPrice").path("currency").asText())
+                .containsExactly("41.95 EUR", "73.95 EUR");
+    }
+
+    @Test
+    void givenARefundOfAnOrderPaidInEuros_whenItsTransactionsNameNoCurrency_thenTheRefundIsInEuros() {
+        String refund = new String(Fixtures.shopify("refunds-create.json"), StandardCharsets.UTF_8)
+                .replaceAll("(\"presentment_money\": \\{\\s*\"amount\": \"[0-9.]+\",\\s*\"currency_code\": )\"USD\"", "$1\"EUR\"");
+
+        assertThat(aftercare.shopify(shop, refund.getBytes(StandardCharsets.UTF_8), "refunds/create").status()).isEqualTo(200);
+
+        assertThat(summaries()).anyMatch(s -> s.startsWith("Refund of") && s.contains(" EUR"));
     }
 
     @Test

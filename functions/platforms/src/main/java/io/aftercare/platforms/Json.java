@@ -3,8 +3,10 @@ package io.aftercare.platforms;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -27,10 +30,14 @@ import java.util.Optional;
  */
 public final class Json {
 
-    // Webhook bodies are shallow; deep nesting is an attack, not an order.
-    private static final ObjectMapper MAPPER = new JsonMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
-            .build());
+    // Webhook bodies are shallow; deep nesting is an attack, not an order. Decimals are kept as written
+    // (WooCommerce sends prices as JSON numbers such as 10.799999999999999 or 12.50): never through a double.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private Json() {
     }
@@ -71,7 +78,7 @@ public final class Json {
         if (!value.isValueNode()) {
             throw invalid(field, "must be text");
         }
-        String text = value.isNumber() ? value.numberValue().toString() : value.asText();
+        String text = value.isBigDecimal() ? value.decimalValue().toPlainString() : value.isNumber() ? value.numberValue().toString() : value.asText();
         if (!Limits.fits(text, maxBytes)) {
             throw invalid(field, "is longer than " + maxBytes + " bytes (UTF-8)");
         }
@@ -147,11 +154,22 @@ public final class Json {
     }
 
     public static Instant parseTime(String field, String text) {
+        return parseTime(field, text, ZoneOffset.UTC);
+    }
+
+    /** A time that may come without an offset, then meaning local time in {@code zone} (WooCommerce's non-GMT dates). */
+    public static Optional<Instant> localTime(JsonNode node, String field, ZoneId zone) {
+        return text(node, field).map(text -> parseTime(field, text, zone));
+    }
+
+    // WooCommerce's older API versions write some dates with a space ("2016-05-30 19:35:25").
+    private static Instant parseTime(String field, String text, ZoneId zoneWithoutOffset) {
+        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(iso).atZone(zoneWithoutOffset).toInstant();
             } catch (DateTimeParseException e) {
                 throw invalid(field, "must be an ISO-8601 date-time");
             }

@@ -14,6 +14,7 @@ import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.MalformedDelivery;
 import io.aftercare.domain.webhook.ParsedDelivery;
 import io.aftercare.platforms.generic.GenericAdapter;
+import java.time.ZoneOffset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ class GenericAdapterTest {
     }
 
     private ParsedDelivery parse(byte[] body) {
-        return adapter.parse(Deliveries.of("generic", WebhookSigner.generic(SECRET, body), body));
+        return adapter.parse(Deliveries.of("generic", WebhookSigner.generic(SECRET, body), body), ZoneOffset.UTC);
     }
 
     private static byte[] event(String type, String data) {

@@ -18,6 +18,7 @@ import io.aftercare.domain.webhook.MalformedDelivery;
 import io.aftercare.domain.webhook.ParsedDelivery;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -162,7 +163,7 @@ class ShopifyAdapterTest {
         byte[] body = Fixtures.shopify("orders-create.json");
         var headers = Map.of("shopify-topic", "orders/paid", "shopify-webhook-id", "w-1");
 
-        assertThat(adapter.parse(Deliveries.of("shopify", headers, body)).topic()).isEqualTo("orders/paid");
+        assertThat(adapter.parse(Deliveries.of("shopify", headers, body), ZoneOffset.UTC).topic()).isEqualTo("orders/paid");
     }
 
     @Test
@@ -170,7 +171,7 @@ class ShopifyAdapterTest {
         var headers = new HashMap<>(signed("orders-create.json", "orders/create").headers());
         headers.remove("x-shopify-webhook-id");
 
-        assertThatThrownBy(() -> adapter.parse(Deliveries.of("shopify", headers, Fixtures.shopify("orders-create.json"))))
+        assertThatThrownBy(() -> adapter.parse(Deliveries.of("shopify", headers, Fixtures.shopify("orders-create.json")), ZoneOffset.UTC))
                 .isInstanceOfSatisfying(MalformedDelivery.class, e -> assertThat(e.problem()).isEqualTo(MalformedDelivery.Problem.MISSING_HEADER))
                 .hasMessageContaining("X-Shopify-Webhook-Id");
     }
@@ -180,13 +181,13 @@ class ShopifyAdapterTest {
         String body = new String(Fixtures.shopify("orders-create.json"), StandardCharsets.UTF_8).replaceFirst("\"id\": 820982911946154508,", "");
 
         assertThatThrownBy(() -> adapter.parse(Deliveries.of("shopify",
-                Map.of("X-Shopify-Topic", "orders/create", "X-Shopify-Webhook-Id", "w-2"), body.getBytes(StandardCharsets.UTF_8))))
+                Map.of("X-Shopify-Topic", "orders/create", "X-Shopify-Webhook-Id", "w-2"), body.getBytes(StandardCharsets.UTF_8)), ZoneOffset.UTC))
                 .isInstanceOf(MalformedDelivery.class)
                 .hasMessage("Field 'id' is required.");
     }
 
     private ParsedDelivery parse(String fixture, String topic) {
-        return adapter.parse(signed(fixture, topic));
+        return adapter.parse(signed(fixture, topic), ZoneOffset.UTC);
     }
 
     private static WebhookDelivery signed(String fixture, String topic) {

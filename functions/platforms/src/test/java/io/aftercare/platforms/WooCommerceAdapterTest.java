@@ -13,6 +13,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.woocommerce.WooCommerceAdapter;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -93,7 +94,7 @@ class WooCommerceAdapterTest {
 
     @Test
     void givenAnOrderDeletedTopic_whenParsed_thenItIsIgnored() {
-        assertThat(adapter.parse(signed(Fixtures.wooCommerce("order-created.json"), "order.deleted")).event()).isEmpty();
+        assertThat(adapter.parse(signed(Fixtures.wooCommerce("order-created.json"), "order.deleted"), ZoneOffset.UTC).event()).isEmpty();
     }
 
     private OrderUpdate parse(String fixture, String topic) {
@@ -101,7 +102,7 @@ class WooCommerceAdapterTest {
     }
 
     private OrderUpdate parse(byte[] body, String topic) {
-        return (OrderUpdate) adapter.parse(signed(body, topic)).event().orElseThrow();
+        return (OrderUpdate) adapter.parse(signed(body, topic), ZoneOffset.UTC).event().orElseThrow();
     }
 
     private static WebhookDelivery signed(byte[] body, String topic) {

@@ -10,10 +10,12 @@ import java.util.Optional;
  *
  * @param shop the {@code shop} tag; events of mail Aftercare did not send have none and are ignored
  * @param actionId the {@code action} tag, decoded
- * @param detail the bounce's diagnostic or the complaint's feedback type, for the timeline
+ * @param detail the bounce's diagnostic (or its type when SES gave none), the complaint's feedback type, the reject's
+ *               reason or the delay's type, for the timeline
  */
 public record MailboxEvent(Type type, Optional<String> shop, Optional<String> actionId, List<EmailAddress> recipients,
                            Instant at, Optional<String> detail) {
 
-    public enum Type { DELIVERED, HARD_BOUNCE, SOFT_BOUNCE, COMPLAINT, OTHER }
+    /** {@code REJECTED}: SES refused to send it (a virus, for instance): a failed email. {@code DELAYED}: still being retried by SES. */
+    public enum Type { DELIVERED, HARD_BOUNCE, SOFT_BOUNCE, COMPLAINT, REJECTED, DELAYED, OTHER }
 }

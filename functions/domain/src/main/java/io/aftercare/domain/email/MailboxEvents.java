@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Acts on SES's reports: a permanent bounce or a complaint suppresses the address for the shop for good (mailing
- * it again would hurt the shop's sending reputation); a delivery and a soft bounce go on the timeline.
+ * it again would hurt the shop's sending reputation); a delivery, a soft bounce, a delay and a reject (SES refused to
+ * send it: a failed email) go on the timeline.
  */
 public final class MailboxEvents {
 
@@ -45,6 +46,10 @@ public final class MailboxEvents {
                         what + " to " + recipient.masked() + " bounced for now" + detail + "; not suppressed", Optional.empty()), recipient.hash());
                 case DELIVERED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_DELIVERED,
                         what + " delivered", Optional.empty()), recipient.hash());
+                case REJECTED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_FAILED,
+                        what + " to " + recipient.masked() + " failed: SES rejected it" + detail + "; not sent", Optional.empty()), recipient.hash());
+                case DELAYED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_DELAYED,
+                        what + " to " + recipient.masked() + " delayed" + detail + "; SES keeps trying", Optional.empty()), recipient.hash());
                 case OTHER -> { }
             }
         }
@@ -56,7 +61,8 @@ public final class MailboxEvents {
         return hash > 0 && hash < actionId.length() - 1 ? Optional.of(new Subject(Subject.Type.ORDER, actionId.substring(hash + 1))) : Optional.empty();
     }
 
-    private static Optional<ActionKind> kindOf(String actionId) {
+    /** The kind of action an email's {@code action} tag names ({@code thank-you#1042}), if it names one. */
+    public static Optional<ActionKind> kindOf(String actionId) {
         int hash = actionId.indexOf('#');
         try {
             return hash > 0 ? Optional.of(ActionKind.fromSlug(actionId.substring(0, hash))) : Optional.empty();

@@ -11,6 +11,9 @@ import java.util.Optional;
  * one never overwrites a newer one.
  *
  * @param name the order's number as the shop shows it to the customer, e.g. {@code #1042}
+ * @param total what the customer was charged, in the currency they paid in (emails and the customer's view use it)
+ * @param lines the lines at the prices the customer saw
+ * @param shopTotal the same total in the shop's own currency, for reports; {@code total} unless the customer paid in another
  * @param trimmed what was left out so that the order fits one DynamoDB item; noted on the order's timeline
  */
 public record OrderSnapshot(
@@ -20,6 +23,7 @@ public record OrderSnapshot(
         Money total,
         List<OrderLine> lines,
         Optional<CustomerContact> customer,
+        Money shopTotal,
         Trimmed trimmed) {
 
     /** Lines kept (and shown in emails); the total stays exact. An order of thousands of lines is no reason to refuse it. */
@@ -42,10 +46,6 @@ public record OrderSnapshot(
         }
     }
 
-    public OrderSnapshot(OrderId orderId, String name, Instant placedAt, Money total, List<OrderLine> lines, Optional<CustomerContact> customer) {
-        this(orderId, name, placedAt, total, lines, customer, Trimmed.NONE);
-    }
-
     public OrderSnapshot {
         List<OrderLine> kept = lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
         List<OrderLine> shortened = kept.stream()
@@ -54,5 +54,16 @@ public record OrderSnapshot(
                 .filter(i -> !kept.get(i).title().equals(shortened.get(i).title())).count();
         trimmed = new Trimmed(trimmed.linesLeftOut() + lines.size() - kept.size(), trimmed.titlesShortened() + titles);
         lines = shortened;
+    }
+
+    /** An order paid in the shop's own currency. */
+    public OrderSnapshot(OrderId orderId, String name, Instant placedAt, Money total, List<OrderLine> lines, Optional<CustomerContact> customer) {
+        this(orderId, name, placedAt, total, lines, customer, total);
+    }
+
+    /** As a delivery describes it, before anything is trimmed. */
+    public OrderSnapshot(OrderId orderId, String name, Instant placedAt, Money total, List<OrderLine> lines, Optional<CustomerContact> customer,
+            Money shopTotal) {
+        this(orderId, name, placedAt, total, lines, customer, shopTotal, Trimmed.NONE);
     }
 }

@@ -11,7 +11,8 @@ public final class Secret {
     private final String value;
 
     public Secret(String value) {
-        if (value == null || value.length() < MIN_LENGTH) {
+        // Counted on the value as given (spaces included), which is what the platform signs with; all blanks is no secret.
+        if (value == null || value.length() < MIN_LENGTH || value.isBlank()) {
             throw new InvalidInput("webhookSecret", "the webhook secret must be at least " + MIN_LENGTH + " characters");
         }
         this.value = value;

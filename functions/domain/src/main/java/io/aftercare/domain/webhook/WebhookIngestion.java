@@ -70,7 +70,7 @@ public final class WebhookIngestion {
         }
         ParsedDelivery parsed;
         try {
-            parsed = adapter.parse(delivery);
+            parsed = adapter.parse(delivery, shop.get().settings().timeZone());
         } catch (MalformedDelivery e) {
             return new Rejected(Reason.valueOf(e.problem().name()), e.getMessage());
         } catch (InvalidInput e) {
@@ -80,7 +80,7 @@ public final class WebhookIngestion {
         if (parsed.event().isEmpty()) {
             return new WebhookOutcome.Ignored(parsed.topic());
         }
-        String deliveryKey = platform.get().slug() + ":" + parsed.deliveryId();
+        String deliveryKey = platform.get().slug() + ":" + adapter.dedupeId(parsed, delivery);
         if (parsed.event().get() instanceof ComplaintEvent complaint) {
             return complaint(shop.get(), parsed, deliveryKey, complaint);
         }

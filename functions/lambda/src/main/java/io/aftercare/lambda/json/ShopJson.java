@@ -48,7 +48,7 @@ public final class ShopJson {
         var defaults = new ShopSettings(platform, required(body, "brandName"), sender, sender, Language.EN, ZoneOffset.UTC,
                 ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE,
                 Optional.empty(), Branding.DEFAULT, SupportSettings.defaults());
-        return new Registration(id, apply(body, defaults), new Secret(required(body, "webhookSecret")));
+        return new Registration(id, apply(body, defaults), secret(body));
     }
 
     /** The fields present in {@code body} replace the current ones; {@code "thankYouDiscount": null} removes the discount. */
@@ -89,7 +89,7 @@ public final class ShopJson {
 
     public static Rotation rotation(JsonNode body) {
         int hours = wholeNumber(body, "previousValidForHours").orElse((int) ShopAdmin.DEFAULT_ROTATION_OVERLAP.toHours());
-        return new Rotation(new Secret(required(body, "webhookSecret")), Duration.ofHours(hours));
+        return new Rotation(secret(body), Duration.ofHours(hours));
     }
 
     public record DiscountView(String prefix, int percent) {
@@ -117,6 +117,21 @@ public final class ShopJson {
                 SupportSettingsJson.view(s.support()),
                 new SecretView(true, shop.secrets().previousValidUntil().map(Object::toString).orElse(null)),
                 shop.createdAt().toString(), shop.updatedAt().toString(), shop.version());
+    }
+
+    /**
+     * Exactly as given, never trimmed: WooCommerce's generated secrets may begin or end with a space, and it signs
+     * with the whole value.
+     */
+    private static Secret secret(JsonNode body) {
+        JsonNode value = body.get("webhookSecret");
+        if (value == null || value.isNull()) {
+            throw missing("webhookSecret");
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInput("webhookSecret", "webhookSecret must be a string");
+        }
+        return new Secret(value.asText());
     }
 
     private static String required(JsonNode body, String field) {

@@ -34,8 +34,9 @@ public final class TimelineJson {
     public record ContactView(String email, String name, String locale) {
     }
 
+    /** {@code total} is what the customer paid, in their currency; {@code shopTotal} the same in the shop's. */
     public record OrderView(String id, String name, String status, Map<String, String> milestones, MoneyView total,
-                            MoneyView refunded, List<ReturnView> returns, List<LineView> lines, ContactView customer, String sourceTime) {
+                            MoneyView shopTotal, MoneyView refunded, List<ReturnView> returns, List<LineView> lines, ContactView customer, String sourceTime) {
     }
 
     /** A return and the latest thing that happened to it. */
@@ -67,6 +68,7 @@ public final class TimelineJson {
                 order.status().label(),
                 milestones,
                 order.total().map(TimelineJson::money).orElse(null),
+                order.snapshot().map(snapshot -> money(snapshot.shopTotal())).orElse(null),
                 money(new Money(order.refundedAmount(), currency)),
                 order.returns().stream().map(r -> new ReturnView(r.returnId(), r.latest().label(), r.at().toString())).toList(),
                 order.snapshot().map(s -> s.lines().stream()

@@ -11,6 +11,7 @@ import io.aftercare.domain.webhook.ParsedDelivery;
 import io.aftercare.domain.webhook.PlatformAdapter;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.Json;
+import java.time.ZoneId;
 import java.util.HexFormat;
 
 
@@ -52,7 +53,7 @@ public final class GenericAdapter implements PlatformAdapter {
     }
 
     @Override
-    public ParsedDelivery parse(WebhookDelivery delivery) {
+    public ParsedDelivery parse(WebhookDelivery delivery, ZoneId shopZone) {
         JsonNode envelope = Json.parseObject(delivery.body());
         String schema = Json.requiredText(envelope, "schema");
         if (!schema.equals(SCHEMA)) {

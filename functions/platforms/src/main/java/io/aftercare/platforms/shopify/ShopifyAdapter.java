@@ -12,6 +12,7 @@ import io.aftercare.domain.webhook.PlatformAdapter;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.Base64Signature;
 import io.aftercare.platforms.Json;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class ShopifyAdapter implements PlatformAdapter {
     }
 
     @Override
-    public ParsedDelivery parse(WebhookDelivery delivery) {
+    public ParsedDelivery parse(WebhookDelivery delivery, ZoneId shopZone) {
         String topic = required(delivery, "topic");
         String deliveryId = required(delivery, "webhook-id");
         Optional<Instant> triggeredAt = header(delivery, "triggered-at").map(t -> Json.parseTime("X-Shopify-Triggered-At", t));

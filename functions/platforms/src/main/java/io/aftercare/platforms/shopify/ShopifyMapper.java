@@ -42,13 +42,15 @@ final class ShopifyMapper {
         OrderId orderId = Json.orderId(order, "id");
         Instant placedAt = requiredTime(order, "created_at");
         Instant updatedAt = time(order, "updated_at").orElse(placedAt);
-        String currency = Json.currency(order, "currency");
+        String shopCurrency = Json.currency(order, "currency");
+        String currency = text(order, "presentment_currency").isPresent() ? Json.currency(order, "presentment_currency") : shopCurrency;
         var snapshot = new OrderSnapshot(orderId,
                 text(order, "name").orElseGet(() -> "#" + text(order, "order_number").orElse(orderId.value())),
                 placedAt,
-                Json.money(order, "total_price", currency),
-                lines(order, currency),
-                contact(order));
+                customerMoney(order, "total_price", currency, shopCurrency),
+                lines(order, currency, shopCurrency),
+                contact(order),
+                Json.money(order, "total_price", shopCurrency));
 
         List<OrderFact> facts = new ArrayList<>();
         facts.add(new OrderFact.Placed(placedAt));
@@ -60,7 +62,7 @@ final class ShopifyMapper {
             facts.addAll(fulfillmentFacts(fulfillment));
         }
         for (JsonNode refund : array(order, "refunds")) {
-            facts.add(refundFact(refund, currency));
+            facts.add(refundFact(refund, currency)); // refund transactions are in the currency the customer paid in
         }
         return new OrderUpdate(orderId, triggeredAt.orElse(updatedAt), Optional.of(snapshot), facts, Optional.empty(), created);
     }
@@ -158,7 +160,7 @@ final class ShopifyMapper {
         return new OrderFact.Refunded(requiredId(refund, "id"), new Money(amount, currency), at, text(refund, "note"));
     }
 
-    /** A refund's transactions often carry no currency; its line items' shop money does. */
+    /** A refund's transactions often carry no currency; its line items' presentment money (what the customer paid in) does. */
     private static String refundCurrency(JsonNode refund) {
         for (JsonNode transaction : array(refund, "transactions")) {
             if (text(transaction, "currency").isPresent()) {
@@ -166,21 +168,36 @@ final class ShopifyMapper {
             }
         }
         for (JsonNode line : array(refund, "refund_line_items")) {
-            JsonNode shopMoney = object(object(line, "subtotal_set"), "shop_money");
-            if (text(shopMoney, "currency_code").isPresent()) {
-                return Json.currency(shopMoney, "currency_code");
+            JsonNode presentment = object(object(line, "subtotal_set"), "presentment_money");
+            if (text(presentment, "currency_code").isPresent()) {
+                return Json.currency(presentment, "currency_code");
             }
         }
         return Money.UNKNOWN_CURRENCY;
     }
 
-    private static List<OrderLine> lines(JsonNode order, String currency) {
+    private static List<OrderLine> lines(JsonNode order, String currency, String shopCurrency) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode line : array(order, "line_items")) {
             lines.add(new OrderLine(Json.displayText(line, "title").or(() -> Json.displayText(line, "name")).orElse("Item"),
-                    Json.quantity(line, "quantity"), Json.money(line, "price", currency)));
+                    Json.quantity(line, "quantity"), customerMoney(line, "price", currency, shopCurrency)));
         }
         return lines;
+    }
+
+    /**
+     * An amount as the customer saw it. Shopify's plain fields ({@code total_price}, {@code price}) are in the shop's
+     * currency; a customer who paid in another (Shopify Markets) saw {@code <field>_set.presentment_money}.
+     */
+    private static Money customerMoney(JsonNode node, String field, String currency, String shopCurrency) {
+        if (currency.equals(shopCurrency)) {
+            return Json.money(node, field, currency);
+        }
+        JsonNode presentment = object(object(node, field + "_set"), "presentment_money");
+        if (text(presentment, "amount").isEmpty()) {
+            throw Json.invalid(field + "_set.presentment_money.amount", "is required when presentment_currency differs from currency");
+        }
+        return Json.money(presentment, "amount", currency);
     }
 
     /** The order's own email is where Shopify sends the customer's order mail; the account's is the fallback. */

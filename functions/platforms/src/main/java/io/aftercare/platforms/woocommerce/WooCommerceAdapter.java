@@ -3,6 +3,7 @@ package io.aftercare.platforms.woocommerce;
 import io.aftercare.domain.event.PlatformEvent;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.webhook.HmacSha256;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
 import io.aftercare.domain.webhook.MalformedDelivery;
 import io.aftercare.domain.webhook.ParsedDelivery;
@@ -10,12 +11,14 @@ import io.aftercare.domain.webhook.PlatformAdapter;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.Base64Signature;
 import io.aftercare.platforms.Json;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * WooCommerce webhooks: signed with {@code X-WC-Webhook-Signature}, one delivery per {@code X-WC-Webhook-Delivery-ID}.
+ * WooCommerce webhooks: signed with {@code X-WC-Webhook-Signature}, one delivery per {@code X-WC-Webhook-Delivery-ID} and body.
  * Refunds have no topic of their own; they arrive as the {@code refunds[]} of an {@code order.updated}.
  */
 public final class WooCommerceAdapter implements PlatformAdapter {
@@ -43,15 +46,25 @@ public final class WooCommerceAdapter implements PlatformAdapter {
     }
 
     @Override
-    public ParsedDelivery parse(WebhookDelivery delivery) {
+    public ParsedDelivery parse(WebhookDelivery delivery, ZoneId shopZone) {
         String topic = required(delivery, "X-WC-Webhook-Topic");
         String deliveryId = required(delivery, "X-WC-Webhook-Delivery-ID");
         Optional<PlatformEvent> event = switch (topic) {
-            case "order.created" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), true));
-            case "order.updated" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), false));
+            case "order.created" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), true, shopZone));
+            case "order.updated" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), false, shopZone));
             default -> Optional.empty();
         };
         return new ParsedDelivery(deliveryId, topic, event);
+    }
+
+    /**
+     * WooCommerce builds the delivery id from the webhook id and the current Unix second
+     * ({@code wp_hash($this->get_id() . strtotime('now'))} in WC_Webhook::get_new_delivery_id), so two deliveries of
+     * one webhook in the same second share it. The body tells them apart; the same id with the same bytes is a retry.
+     */
+    @Override
+    public String dedupeId(ParsedDelivery parsed, WebhookDelivery delivery) {
+        return parsed.deliveryId() + "#" + HexFormat.of().formatHex(HmacSha256.sha256(delivery.body()), 0, 16);
     }
 
     private static String required(WebhookDelivery delivery, String header) {

@@ -20,49 +20,86 @@ import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.platforms.Json;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** WooCommerce REST v3 order objects (what its order webhooks deliver) in domain terms. Times are the *_gmt fields. */
+/**
+ * WooCommerce order objects in domain terms, in each shape an order webhook may deliver, chosen by the webhook's
+ * "API version": the WP REST API's (v3, and v1/v2, whose dates are the shop's local time without the {@code *_gmt}
+ * fields) and the legacy REST API v3's {@code {"order": ...}} envelope (UTC dates, other field names).
+ */
 final class WooCommerceMapper {
 
     /** WooCommerce ships without a fulfilment object: a completed order is one shipment, named after the order. */
     private static final String WHOLE_ORDER_FULFILMENT = "order";
 
-    OrderUpdate order(JsonNode order, boolean created) {
-        OrderId orderId = Json.orderId(order, "id");
-        Instant placedAt = requiredTime(order, "date_created_gmt");
-        Instant modifiedAt = time(order, "date_modified_gmt").orElse(placedAt);
-        String currency = Json.currency(order, "currency");
-        var snapshot = new OrderSnapshot(orderId,
-                "#" + text(order, "number").orElse(orderId.value()),
-                placedAt,
-                Json.money(order, "total", currency),
-                lines(order, currency),
-                contact(order));
+    OrderUpdate order(JsonNode body, boolean created, ZoneId shopZone) {
+        JsonNode legacy = body.get("order");
+        return legacy != null && legacy.isObject() && !body.has("id") ? legacyOrder(legacy, created) : restOrder(body, created, shopZone);
+    }
 
-        String status = text(order, "status").orElse("pending");
+    private OrderUpdate restOrder(JsonNode order, boolean created, ZoneId shopZone) {
+        Instant placedAt = date(order, "date_created", shopZone).orElseThrow(() -> Json.invalid("date_created_gmt", "is required"));
+        Instant modifiedAt = date(order, "date_modified", shopZone).orElse(placedAt);
+        String currency = Json.currency(order, "currency");
         List<OrderFact> facts = new ArrayList<>();
-        facts.add(new OrderFact.Placed(placedAt));
-        time(order, "date_paid_gmt").ifPresent(at -> facts.add(new OrderFact.Paid(at)));
-        if (status.equals("completed")) {
-            Instant completedAt = time(order, "date_completed_gmt").orElse(modifiedAt);
-            facts.add(new OrderFact.FulfilmentChanged(WHOLE_ORDER_FULFILMENT, FulfilmentStatus.SHIPPED, completedAt,
-                    new Tracking(Optional.empty(), Optional.empty(), Optional.empty())));
-        }
-        if (status.equals("cancelled")) {
-            facts.add(new OrderFact.Cancelled(modifiedAt, Optional.empty()));
-        }
+        date(order, "date_paid", shopZone).ifPresent(at -> facts.add(new OrderFact.Paid(at)));
+        String status = text(order, "status").orElse("pending");
+        statusFacts(status, date(order, "date_completed", shopZone).orElse(modifiedAt), modifiedAt, facts);
         // A refund carries no date of its own; the order's modification is when Aftercare first sees it.
         for (JsonNode refund : array(order, "refunds")) {
             Money amount = Json.money(refund, "total", currency);
             facts.add(new OrderFact.Refunded(requiredId(refund, "id"), new Money(amount.amount().abs(), currency),
                     modifiedAt, text(refund, "reason")));
         }
-        return new OrderUpdate(orderId, modifiedAt, Optional.of(snapshot), facts, Optional.empty(), created);
+        return update(order, "number", placedAt, modifiedAt, currency, object(order, "billing"), wpmlLanguage(order), facts, created);
+    }
+
+    /** The legacy API's order (WC_API_Orders::get_order): UTC times with a Z, no refunds, the billing address named so. */
+    private OrderUpdate legacyOrder(JsonNode order, boolean created) {
+        Instant placedAt = requiredTime(order, "created_at");
+        Instant modifiedAt = time(order, "updated_at").orElse(placedAt);
+        String currency = Json.currency(order, "currency");
+        List<OrderFact> facts = new ArrayList<>();
+        if (object(order, "payment_details").path("paid").asBoolean(false)) {
+            facts.add(new OrderFact.Paid(created ? placedAt : modifiedAt));
+        }
+        statusFacts(text(order, "status").orElse("pending"), time(order, "completed_at").orElse(modifiedAt), modifiedAt, facts);
+        return update(order, "order_number", placedAt, modifiedAt, currency, object(order, "billing_address"), Optional.empty(), facts, created);
+    }
+
+    private static void statusFacts(String status, Instant completedAt, Instant modifiedAt, List<OrderFact> facts) {
+        if (status.equals("completed")) {
+            facts.add(new OrderFact.FulfilmentChanged(WHOLE_ORDER_FULFILMENT, FulfilmentStatus.SHIPPED, completedAt,
+                    new Tracking(Optional.empty(), Optional.empty(), Optional.empty())));
+        }
+        if (status.equals("cancelled")) {
+            facts.add(new OrderFact.Cancelled(modifiedAt, Optional.empty()));
+        }
+    }
+
+    private static OrderUpdate update(JsonNode order, String numberField, Instant placedAt, Instant modifiedAt, String currency,
+                                      JsonNode billing, Optional<String> language, List<OrderFact> facts, boolean created) {
+        OrderId orderId = Json.orderId(order, "id");
+        var snapshot = new OrderSnapshot(orderId,
+                "#" + text(order, numberField).orElse(orderId.value()),
+                placedAt,
+                Json.money(order, "total", currency),
+                lines(order, currency),
+                contact(billing, language));
+        List<OrderFact> all = new ArrayList<>();
+        all.add(new OrderFact.Placed(placedAt));
+        all.addAll(facts);
+        return new OrderUpdate(orderId, modifiedAt, Optional.of(snapshot), all, Optional.empty(), created);
+    }
+
+    /** {@code <field>_gmt} (UTC) where the API version sends it; else {@code <field>}, the shop's local time. */
+    private static Optional<Instant> date(JsonNode order, String field, ZoneId shopZone) {
+        return time(order, field + "_gmt").or(() -> Json.localTime(order, field, shopZone));
     }
 
     private static List<OrderLine> lines(JsonNode order, String currency) {
@@ -74,12 +111,11 @@ final class WooCommerceMapper {
         return lines;
     }
 
-    private static Optional<CustomerContact> contact(JsonNode order) {
-        JsonNode billing = object(order, "billing");
+    private static Optional<CustomerContact> contact(JsonNode billing, Optional<String> language) {
         String name = Stream.of(text(billing, "first_name"), text(billing, "last_name"))
                 .flatMap(Optional::stream).collect(Collectors.joining(" "));
         return email(billing, "email").map(address ->
-                new CustomerContact(address, name.isBlank() ? Optional.empty() : Optional.of(name), wpmlLanguage(order)));
+                new CustomerContact(address, name.isBlank() ? Optional.empty() : Optional.of(name), language));
     }
 
     /** WooCommerce orders carry no locale; a multilingual shop running WPML records the order's language in its meta. */
