@@ -3,6 +3,7 @@ package io.aftercare.lambda;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -13,8 +14,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Aftercare's CloudWatch metrics, in Embedded Metric Format through Powertools: webhooks accepted, duplicate and
- * rejected by reason; emails sent, skipped by reason, failed; escalations by level; SLA warnings and breaches. Each
- * count is flushed as it happens, with only its own dimensions. The alarms in {@code template.yaml} read them.
+ * rejected by reason; emails sent, skipped by reason, failed; actions abandoned after too many attempts; escalations by
+ * level; SLA warnings and breaches. Dimension values are codes from fixed sets (CloudWatch refuses free text). Each count
+ * is flushed as it happens, with only its own dimensions. The alarms in {@code template.yaml} read them.
  */
 public final class Telemetry {
 
@@ -46,6 +48,9 @@ public final class Telemetry {
         }
         ActionKind kind = done.kind().get();
         ActionWorker.Result result = done.result();
+        if (result.handled() == ActionWorker.Handled.FAILED && result.reason().filter(Reason.ATTEMPTS_EXHAUSTED::equals).isPresent()) {
+            count("ActionsAbandoned", DimensionSet.of("Service", "actions"));
+        }
         switch (kind) {
             case SLA_WARNING -> countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));
             case SLA_BREACH -> countIfSent(result, "SlaBreaches", DimensionSet.of("Service", "tickets"));
@@ -53,7 +58,7 @@ public final class Telemetry {
             default -> {
                 switch (result.handled()) {
                     case SENT -> count("EmailsSent", DimensionSet.of("Kind", kind.slug()));
-                    case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElse("unknown")));
+                    case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElseThrow().code()));
                     case FAILED -> count("EmailsFailed", DimensionSet.of("Kind", kind.slug()));
                     default -> { }
                 }
