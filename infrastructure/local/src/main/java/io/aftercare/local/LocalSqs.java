@@ -4,6 +4,8 @@ import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.TemplateQueue;
 import java.net.URI;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,6 +35,11 @@ public final class LocalSqs implements AutoCloseable {
     }
 
     public static LocalSqs start(TemplateQueue queue, String name) {
+        // The runner closes the server itself (Pekko's own JVM hook would warn, racing it); its start-up news is noise here.
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+        System.setProperty("pekko.loglevel", "WARNING");
+        Configurator.setLevel("org.elasticmq", Level.WARN);
+        Configurator.setLevel("org.apache.pekko", Level.WARN);
         int port = LocalDynamoDb.freePort();
         SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
         try {
