@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
@@ -11,11 +12,8 @@ import io.aftercare.domain.action.ActionWorker.Done;
 import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.Reason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +28,7 @@ class TelemetryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void givenEveryOutcomeOfAnAction_whenCounted_thenEachIsOneMetricWhoseDimensionsAreCodes() {
+    void givenEveryOutcomeOfAnAction_whenCounted_thenEachIsOneMetricWhoseDimensionsAreCodes() throws Exception {
         var telemetry = new Telemetry();
         List<Done> outcomes = new ArrayList<>();
         outcomes.add(done(ActionKind.THANK_YOU, "thank-you#1", Result.of(Handled.SENT)));
@@ -44,7 +42,7 @@ class TelemetryTest {
         outcomes.add(done(ActionKind.SLA_WARNING, "sla-warning#T1~first-response~p1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
         outcomes.add(done(ActionKind.SLA_BREACH, "sla-breach#T1~first-response~p1", Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS)));
 
-        List<JsonNode> metrics = emf(captured(() -> outcomes.forEach(telemetry::action)));
+        List<JsonNode> metrics = emf(CapturedOutput.of(() -> outcomes.forEach(telemetry::action)));
 
         Map<String, List<String>> dimensions = new HashMap<>();
         for (JsonNode metric : metrics) {
@@ -84,17 +82,5 @@ class TelemetryTest {
             }
         }
         return metrics;
-    }
-
-    private static String captured(Runnable run) {
-        PrintStream original = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

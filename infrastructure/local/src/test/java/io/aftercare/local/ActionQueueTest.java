@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.TemplateQueue;
 import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,7 +107,7 @@ class ActionQueueTest {
             clock.advance(Sweep.LEASE.plusSeconds(1)); // the lease runs out; the next sweep claims it again
         }
         var abandoned = new QueueWorker.Polled[1];
-        String output = captured(() -> abandoned[0] = local.sweep());
+        String output = CapturedOutput.of(() -> abandoned[0] = local.sweep());
         clock.advance(Sweep.LEASE.plusSeconds(1));
         faults.fail("", 0); // so the timeline can be read
 
@@ -138,22 +137,6 @@ class ActionQueueTest {
             summaries.add(entry.path("summary").asText());
         }
         return summaries;
-    }
-
-    private interface Run {
-        void run() throws Exception;
-    }
-
-    private static String captured(Run run) throws Exception {
-        PrintStream original = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 
     /** DynamoDB reads of a partition fail, as a throttled table or a bug in reading it would: the action's run throws. */
