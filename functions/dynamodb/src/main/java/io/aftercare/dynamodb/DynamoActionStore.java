@@ -42,6 +42,8 @@ public final class DynamoActionStore implements ActionStore {
     private static final String CLAIMED = "CLAIMED";
     private static final String SENDING = "SENDING";
     private static final String DONE = "DONE";
+    /** Claims since the action was scheduled or last postponed; {@code attempts} counts them all. */
+    private static final String TRIES = "tries";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -112,6 +114,7 @@ public final class DynamoActionStore implements ActionStore {
                 .set("claimToken", s(UUID.randomUUID().toString()))
                 .set("leaseUntil", time(leaseUntil))
                 .increment("attempts")
+                .increment(TRIES)
                 .set(Keys.DUE_PK, s(Keys.dueBucket(leaseUntil)))
                 .set(Keys.DUE_SK, s(Keys.dueSort(leaseUntil, ref.shop(), ref.actionId())));
         String status = update.name("status");
@@ -158,7 +161,7 @@ public final class DynamoActionStore implements ActionStore {
                 .set("completedAt", time(entries.isEmpty() ? action.leaseUntil() : entries.get(0).at()))
                 .remove(Keys.DUE_PK).remove(Keys.DUE_SK).remove("leaseUntil").remove("claimToken");
         outcome.messageId().ifPresent(id -> update.set("messageId", s(id)));
-        outcome.reason().ifPresent(reason -> update.set("reason", s(reason)));
+        outcome.reason().ifPresent(reason -> update.set("reason", s(reason.code())));
         List<TransactWriteItem> items = new ArrayList<>(List.of(update.transactItem(table)));
         entries.forEach(entry -> items.add(TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
         followUpSentAt.ifPresent(at -> customer.ifPresent(c -> items.add(new UpdateExpression(Keys.key(Keys.customer(action.shop(), c), Keys.PROFILE))
@@ -173,7 +176,7 @@ public final class DynamoActionStore implements ActionStore {
                 .set("dueAt", time(dueAt))
                 .set(Keys.DUE_PK, s(Keys.dueBucket(dueAt)))
                 .set(Keys.DUE_SK, s(Keys.dueSort(dueAt, action.shop(), action.actionId())))
-                .remove("leaseUntil").remove("claimToken");
+                .remove("leaseUntil").remove("claimToken").remove(TRIES);
         return writeWhileHeld(List.of(update.transactItem(table), TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
     }
 
@@ -210,6 +213,7 @@ public final class DynamoActionStore implements ActionStore {
                 Items.time(item, "dueAt").orElseThrow(),
                 Items.requiredString(item, "claimToken"),
                 Items.time(item, "leaseUntil").orElseThrow(),
-                (int) Items.number(item, "attempts"));
+                (int) Items.number(item, "attempts"),
+                (int) Items.number(item, TRIES));
     }
 }

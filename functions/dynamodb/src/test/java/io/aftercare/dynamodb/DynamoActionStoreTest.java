@@ -13,6 +13,8 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +62,24 @@ class DynamoActionStoreTest {
         assertThat(afterLease.get().attempt()).isEqualTo(2);
         assertThat(store.held(ref, first.get().claimToken())).as("the first claim is gone").isEmpty();
         assertThat(store.complete(first.get(), ActionOutcome.sent("late"), List.of(), Optional.empty(), Optional.empty())).isFalse();
+    }
+
+    @Test
+    void givenAnActionClaimedAgainAfterEachLease_whenItIsPostponed_thenItsTriesStartAgainWhileItsAttemptsGoOn(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        schedule(new DynamoRecordingStore(table.client(), table.name()), "retried", T);
+        var ref = new ActionRef(SHOP, "survey#retried");
+
+        store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
+        var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
+        var entry = new TimelineEntry("postponed", Subject.order(new OrderId("retried")), T.plus(Duration.ofMinutes(7)),
+                EntryKind.EMAIL_POSTPONED, "postponed", Optional.empty());
+        assertThat(store.reschedule(second, T.plus(Duration.ofHours(1)), entry, Optional.empty())).isTrue();
+        var afterPostponement = store.claim(ref, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
+
+        assertThat(second.tries()).isEqualTo(2);
+        assertThat(afterPostponement.tries()).isEqualTo(1);
+        assertThat(afterPostponement.attempt()).isEqualTo(3);
     }
 
     private static void schedule(DynamoRecordingStore store, String id, Instant due) {

@@ -52,7 +52,7 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
             MDC.put("shop", action.ref().shop().value());
             var done = app.actionWorker().handle(action.ref(), action.claimToken());
             app.telemetry().action(done);
-            LOG.info("action {}: {}{}", action.ref().actionId(), done.result().handled(), done.result().reason().map(r -> " (" + r + ")").orElse(""));
+            LOG.info("action {}: {}{}", action.ref().actionId(), done.result().handled(), done.result().reason().map(r -> " " + r.code()).orElse(""));
             return true;
         } catch (RuntimeException e) {
             LOG.warn("action message {} failed and will be retried: {}", message.getMessageId(), e.toString());

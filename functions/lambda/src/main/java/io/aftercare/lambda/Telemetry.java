@@ -3,6 +3,7 @@ package io.aftercare.lambda;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.webhook.WebhookOutcome;
@@ -15,8 +16,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Aftercare's CloudWatch metrics, in Embedded Metric Format through Powertools: webhooks accepted, duplicate and
- * rejected by reason; emails sent, skipped by reason, failed; escalations by level; SLA warnings and breaches. Each
- * count is flushed as it happens, with only its own dimensions. The alarms in {@code template.yaml} read them.
+ * rejected by reason; emails sent, skipped by reason, failed; actions abandoned after too many attempts; escalations by
+ * level; SLA warnings and breaches. Dimension values are codes from fixed sets (CloudWatch refuses free text). Each count
+ * is flushed as it happens, with only its own dimensions. The alarms in {@code template.yaml} read them.
  */
 public final class Telemetry {
 
@@ -33,12 +35,12 @@ public final class Telemetry {
     }
 
     public void webhook(WebhookOutcome outcome) {
-        if (outcome instanceof WebhookOutcome.Recorded) {
-            count("WebhooksAccepted", DimensionSet.of("Service", "webhooks"));
-        } else if (outcome instanceof WebhookOutcome.Duplicate) {
-            count("WebhookDuplicates", DimensionSet.of("Service", "webhooks"));
-        } else if (outcome instanceof WebhookOutcome.Rejected rejected) {
-            count("WebhooksRejected", DimensionSet.of("Reason", rejected.reason().code()));
+        switch (outcome) {
+            case WebhookOutcome.Recorded recorded -> count("WebhooksAccepted", DimensionSet.of("Service", "webhooks"));
+            case WebhookOutcome.Duplicate duplicate -> count("WebhookDuplicates", DimensionSet.of("Service", "webhooks"));
+            case WebhookOutcome.Rejected rejected -> count("WebhooksRejected", DimensionSet.of("Reason", rejected.reason().code()));
+            case WebhookOutcome.Ignored ignored -> { }
+            case WebhookOutcome.Ping ping -> { }
         }
     }
 
@@ -48,6 +50,9 @@ public final class Telemetry {
         }
         ActionKind kind = done.kind().get();
         ActionWorker.Result result = done.result();
+        if (result.handled() == ActionWorker.Handled.FAILED && result.reason().filter(Reason.ATTEMPTS_EXHAUSTED::equals).isPresent()) {
+            count("ActionsAbandoned", DimensionSet.of("Service", "actions"));
+        }
         switch (kind) {
             case SLA_WARNING -> countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));
             case SLA_BREACH -> countIfSent(result, "SlaBreaches", DimensionSet.of("Service", "tickets"));
@@ -55,7 +60,7 @@ public final class Telemetry {
             default -> {
                 switch (result.handled()) {
                     case SENT -> count("EmailsSent", DimensionSet.of("Kind", kind.slug()));
-                    case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElse("unknown")));
+                    case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElseThrow().code()));
                     case FAILED -> count("EmailsFailed", DimensionSet.of("Kind", kind.slug()));
                     default -> { }
                 }

@@ -84,7 +84,7 @@ class DeliveryFaultsTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(proxy.requests()).isEqualTo(requestsAfterRefusal);
-        assertThat(summaries("T-3")).contains("Thank-you email refused by the mail service: Email address is not verified.");
+        assertThat(summaries("T-3")).contains("Thank-you email not sent: the mail service refused it (Email address is not verified.)");
     }
 
     @Test

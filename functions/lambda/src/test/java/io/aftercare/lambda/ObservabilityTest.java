@@ -2,13 +2,11 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ObservabilityTest {
 
     @Test
-    void givenAWebhookCarryingSecretsAndCustomerAddresses_whenHandled_thenTheLogsCountItButShowNoSecretAndNoAddress(TestTable table) {
+    void givenAWebhookCarryingSecretsAndCustomerAddresses_whenHandled_thenTheLogsCountItButShowNoSecretAndNoAddress(TestTable table) throws Exception {
         var aftercare = new Harness(table, Instant.parse("2022-01-01T00:01:00Z"));
         aftercare.registerShop("observed", "shopify");
         byte[] order = Fixtures.shopify("orders-create.json");
@@ -28,7 +26,7 @@ class ObservabilityTest {
         headers.put("Authorization", "Bearer sk_live_topsecret_0123456789");
         String signature = headers.get("X-Shopify-Hmac-Sha256");
 
-        String output = captured(() -> {
+        String output = CapturedOutput.of(() -> {
             aftercare.webhook("shopify", "observed", headers, order);
             aftercare.webhook("shopify", "observed", WebhookSigner.shopify("wrong-secret-0123456789", order, "orders/create", "observed-2",
                     Instant.EPOCH), order);
@@ -37,17 +35,5 @@ class ObservabilityTest {
         assertThat(output).contains("\"WebhooksAccepted\"", "\"WebhooksRejected\"", "\"Reason\":\"unauthorized\"", "\"Namespace\":\"Aftercare\"");
         assertThat(output).contains("recorded delivery observed-1 (orders/create)", "\"shop\":\"observed\"", "rejected: unauthorized");
         assertThat(output).doesNotContain(Harness.SECRET, "sk_live_topsecret", signature, "jon@example.com", "john@example.com");
-    }
-
-    private static String captured(Runnable run) {
-        PrintStream original = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

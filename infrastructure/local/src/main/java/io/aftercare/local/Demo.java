@@ -28,7 +28,7 @@ final class Demo {
 
     static void run(int port, int sesPort, PrintStream out) throws Exception {
         var clock = new AdjustableClock(Instant.now());
-        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of()));
+        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of(), Optional.empty()));
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         DemoShops.registerIfAbsent(local.app().shops());
         out.printf("%nAftercare demo: the API at %s, the emails at %s (open it in a browser)%n", local.baseUri(), local.ses().endpoint());

@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.TemplateQueue;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.SweepHandler;
+import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,42 +31,53 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 /**
  * Aftercare on localhost: DynamoDB Local (its data kept under a local folder across restarts), the table from
  * {@code template.yaml}, the template's HTTP routes served by the Lambda handler classes, the SES emulator receiving
- * the emails, and the sweep run on a timer, its actions handed to the action handler through an in-process queue.
+ * the emails, and the sweep run on a timer, its actions sent to an SQS-compatible queue (and DLQ) made from
+ * {@code template.yaml}, from which a {@link QueueWorker} hands them to the action handler as Lambda would.
  */
 public final class LocalAftercare implements AutoCloseable {
 
     public static final String TABLE = "aftercare-local";
+    public static final String QUEUE = "aftercare-local-actions";
 
     /**
      * @param port the HTTP port (0 for any free one)
      * @param dataDir where DynamoDB Local keeps its data, the admin token and the link key; empty for an in-memory run
      * @param sesPort the SES emulator's port (0 for any free one)
      * @param sweepEvery how often the sweep runs; empty to run it only through {@link #sweep()}
-     * @param dynamoInterceptors watch Aftercare's DynamoDB requests (the benchmarks count them)
+     * @param dynamoInterceptors watch Aftercare's DynamoDB requests (the benchmarks count them, tests make them fail)
+     * @param visibilityTimeout the action queue's, when not the template's (tests that wait for a redelivery)
      */
     public record Settings(int port, Optional<Path> dataDir, Optional<String> adminToken, Clock clock, int sesPort,
-                           Optional<Duration> sweepEvery, List<ExecutionInterceptor> dynamoInterceptors) {
+                           Optional<Duration> sweepEvery, List<ExecutionInterceptor> dynamoInterceptors, Optional<Duration> visibilityTimeout) {
 
         /** In memory, on free ports, swept by hand: for tests and benchmarks. */
         public static Settings ephemeral(String adminToken, Clock clock) {
-            return new Settings(0, Optional.empty(), Optional.of(adminToken), clock, 0, Optional.empty(), List.of());
+            return new Settings(0, Optional.empty(), Optional.of(adminToken), clock, 0, Optional.empty(), List.of(), Optional.empty());
         }
 
         public Settings watchingDynamoDb(ExecutionInterceptor interceptor) {
-            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptor));
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptor), visibilityTimeout);
+        }
+
+        public Settings withVisibilityTimeout(Duration timeout) {
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, dynamoInterceptors, Optional.of(timeout));
         }
     }
 
     private final LocalDynamoDb dynamoDb;
     private final SesEmulator ses;
+    private final LocalSqs sqs;
+    private final QueueWorker worker;
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(2);
 
-    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalHttpApi api, Aftercare app, String adminToken) {
+    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalHttpApi api, Aftercare app, String adminToken) {
         this.dynamoDb = dynamoDb;
         this.ses = ses;
+        this.sqs = sqs;
+        this.worker = new QueueWorker(sqs, new ActionHandler(app));
         this.api = api;
         this.app = app;
         this.adminToken = adminToken;
@@ -76,14 +89,17 @@ public final class LocalAftercare implements AutoCloseable {
                 .map(dir -> LocalDynamoDb.persistent(LocalDynamoDb.freePort(), dir))
                 .orElseGet(LocalDynamoDb::inMemory);
         SesEmulator ses = null;
+        LocalSqs sqs = null;
         try {
             ses = SesEmulator.start(settings.sesPort() == 0 ? LocalDynamoDb.freePort() : settings.sesPort());
+            TemplateQueue queue = TemplateQueue.read(root.resolve("template.yaml"), TemplateQueue.ACTIONS);
+            sqs = LocalSqs.start(settings.visibilityTimeout().map(queue::withVisibilityTimeout).orElse(queue), QUEUE);
             var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));
             TemplateTable.read(root.resolve("template.yaml")).createIfAbsent(dynamo, TABLE);
             String token = settings.adminToken().orElseGet(() -> kept(settings.dataDir(), "admin-token"));
             byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
             int port = settings.port() == 0 ? LocalDynamoDb.freePort() : settings.port();
-            var queue = new InProcessActionQueue();
+            var actionQueue = new SqsActionQueue(sqs.client(), sqs.queueUrl());
             SesEmulator emulator = ses;
             Aftercare app = Aftercare.builder()
                     .dynamo(dynamo, TABLE)
@@ -91,20 +107,25 @@ public final class LocalAftercare implements AutoCloseable {
                     .linkKey(() -> linkKey)
                     .publicUrl(() -> URI.create("http://127.0.0.1:" + port))
                     .ses(emulator::client, Optional.empty())
-                    .actionQueue(() -> queue)
+                    .actionQueue(() -> actionQueue)
                     .clock(settings.clock())
                     .build();
-            queue.deliverTo(new ActionHandler(app));
             var api = new LocalHttpApi(port, TemplateRoutes.read(root.resolve("template.yaml")), app, LocalHttpApi.Capacity.DEFAULT);
-            var local = new LocalAftercare(dynamoDb, ses, api, app, token);
-            settings.sweepEvery().ifPresent(every -> local.sweeper.scheduleWithFixedDelay(local::sweepQuietly,
-                    every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+            var local = new LocalAftercare(dynamoDb, ses, sqs, api, app, token);
+            settings.sweepEvery().ifPresent(every -> {
+                local.sweeper.scheduleWithFixedDelay(local::sweepQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+                // what comes back after its visibility timeout, between sweeps
+                local.sweeper.scheduleWithFixedDelay(local::pollQuietly, 1, 1, TimeUnit.SECONDS);
+            });
             return local;
         } catch (IOException | RuntimeException e) {
-            // DynamoDB Local's server threads, and the emulator's process, would outlive a failed start
+            // DynamoDB Local's and ElasticMQ's server threads, and the emulator's process, would outlive a failed start
             dynamoDb.close();
             if (ses != null) {
                 ses.close();
+            }
+            if (sqs != null) {
+                sqs.close();
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
@@ -127,9 +148,13 @@ public final class LocalAftercare implements AutoCloseable {
         }
     }
 
-    /** One run of the sweep, through the same handler the scheduled Lambda runs. */
-    public String sweep() {
-        return new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString()));
+    /**
+     * One run of the sweep, through the same handler the scheduled Lambda runs, then every message visible in the
+     * action queue through the action handler, as the event source mapping would deliver them.
+     */
+    public QueueWorker.Polled sweep() {
+        new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString()));
+        return worker.drain();
     }
 
     private void sweepQuietly() {
@@ -137,6 +162,14 @@ public final class LocalAftercare implements AutoCloseable {
             sweep();
         } catch (RuntimeException e) {
             System.err.println("sweep failed: " + e);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            worker.poll(Duration.ZERO);
+        } catch (RuntimeException e) {
+            System.err.println("action queue poll failed: " + e);
         }
     }
 
@@ -160,10 +193,20 @@ public final class LocalAftercare implements AutoCloseable {
         return ses;
     }
 
+    public LocalSqs sqs() {
+        return sqs;
+    }
+
+    /** The worker that hands the action queue's messages to the action handler. */
+    public QueueWorker worker() {
+        return worker;
+    }
+
     @Override
     public void close() {
         sweeper.shutdownNow();
         api.close();
+        sqs.close();
         ses.close();
         dynamoDb.close();
     }

@@ -47,7 +47,7 @@ public final class Main {
 
     private static void serve(int port, int sesPort, Path data, Duration sweepEvery) throws InterruptedException {
         var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
-                Optional.of(sweepEvery), List.of()));
+                Optional.of(sweepEvery), List.of(), Optional.empty()));
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         boolean fresh = DemoShops.registerIfAbsent(local.app().shops());
         System.out.printf("""

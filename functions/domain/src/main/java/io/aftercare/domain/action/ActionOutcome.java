@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param messageId SES's id of the email sent, when one was
  * @param reason why it was skipped or failed
  */
-public record ActionOutcome(Result result, Optional<String> messageId, Optional<String> reason) {
+public record ActionOutcome(Result result, Optional<String> messageId, Optional<Reason> reason) {
 
     public enum Result { SENT, SKIPPED, FAILED }
 
@@ -16,11 +16,11 @@ public record ActionOutcome(Result result, Optional<String> messageId, Optional<
         return new ActionOutcome(Result.SENT, Optional.of(messageId), Optional.empty());
     }
 
-    public static ActionOutcome skipped(String reason) {
+    public static ActionOutcome skipped(Reason reason) {
         return new ActionOutcome(Result.SKIPPED, Optional.empty(), Optional.of(reason));
     }
 
-    public static ActionOutcome failed(String reason) {
+    public static ActionOutcome failed(Reason reason) {
         return new ActionOutcome(Result.FAILED, Optional.empty(), Optional.of(reason));
     }
 }

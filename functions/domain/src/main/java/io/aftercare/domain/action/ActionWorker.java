@@ -1,23 +1,32 @@
 package io.aftercare.domain.action;
 
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs a claimed action: checks the claim still holds, then hands the action to the runner of its kind. The runner
- * re-checks the current state; the claim is checked again before anything irreversible.
+ * re-checks the current state; the claim is checked again before anything irreversible. An action claimed more than
+ * {@link #MAX_ATTEMPTS} times in a row without ending (its runner keeps failing, or its worker keeps dying) is ended
+ * as failed instead of being run again: the sweep would otherwise re-claim it every lease, forever.
  */
 public final class ActionWorker {
+
+    /** Claims in a row an action may take; a postponement starts the count again. */
+    public static final int MAX_ATTEMPTS = 5;
 
     public enum Handled { SENT, SKIPPED, POSTPONED, FAILED, STALE }
 
     /** How an action went, and why when it was skipped, postponed or failed. */
-    public record Result(Handled handled, Optional<String> reason) {
+    public record Result(Handled handled, Optional<Reason> reason) {
 
         public static Result of(Handled handled) {
             return new Result(handled, Optional.empty());
         }
 
-        public static Result of(Handled handled, String reason) {
+        public static Result of(Handled handled, Reason reason) {
             return new Result(handled, Optional.of(reason));
         }
     }
@@ -34,11 +43,13 @@ public final class ActionWorker {
     private final ActionStore actions;
     private final Runner postPurchase;
     private final Runner tickets;
+    private final Clock clock;
 
-    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets) {
+    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Clock clock) {
         this.actions = actions;
         this.postPurchase = postPurchase;
         this.tickets = tickets;
+        this.clock = clock;
     }
 
     public Done handle(ActionRef ref, String claimToken) {
@@ -48,6 +59,17 @@ public final class ActionWorker {
             return new Done(ref, Optional.empty(), Result.of(Handled.STALE));
         }
         ClaimedAction action = held.get();
+        if (action.tries() > MAX_ATTEMPTS) {
+            return new Done(ref, Optional.of(action.kind()), abandon(action));
+        }
         return new Done(ref, Optional.of(action.kind()), action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action));
+    }
+
+    private Result abandon(ClaimedAction action) {
+        Reason reason = Reason.ATTEMPTS_EXHAUSTED;
+        var entry = new TimelineEntry("action-" + action.actionId() + "-abandoned", action.subject(), clock.instant(), EntryKind.EMAIL_FAILED,
+                action.kind().label() + " given up: " + reason.describe(""), Optional.empty());
+        return actions.complete(action, ActionOutcome.failed(reason), List.of(entry), Optional.empty(), Optional.empty())
+                ? Result.of(Handled.FAILED, reason) : Result.of(Handled.STALE);
     }
 }

@@ -7,9 +7,12 @@ import java.time.Instant;
 /**
  * An action one sweep claimed: only the holder of {@code claimToken} may complete it, and only until
  * {@code leaseUntil}; after that another sweep may claim it again (a worker that crashed loses nothing).
+ *
+ * @param attempt how many times it was claimed in all (each claim's timeline entries are told apart by it)
+ * @param tries how many of those claims came in a row since it was scheduled or last postponed: the ones that did not end it
  */
 public record ClaimedAction(ShopId shop, String actionId, ActionKind kind, Subject subject, Instant dueAt,
-                            String claimToken, Instant leaseUntil, int attempt) {
+                            String claimToken, Instant leaseUntil, int attempt, int tries) {
 
     public ActionRef ref() {
         return new ActionRef(shop, actionId);

@@ -1,6 +1,7 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.OrderStatus;
 import java.time.Duration;
@@ -18,31 +19,30 @@ public final class EmailPolicy {
 
     public EmailDecision decide(ActionKind kind, OrderState order, RecipientState recipient, Instant now) {
         if (recipient.hardSuppression().isPresent()) {
-            return new EmailDecision.Skip("the address is suppressed (" + recipient.hardSuppression().get() + ")");
+            return new EmailDecision.Skip(Reason.SUPPRESSED, recipient.hardSuppression().get());
         }
         if (order.status() == OrderStatus.CANCELLED) {
-            return new EmailDecision.Skip("the order was cancelled");
+            return new EmailDecision.Skip(Reason.ORDER_CANCELLED);
         }
         if (kind.category() == EmailCategory.TRANSACTIONAL) {
             return new EmailDecision.Send();
         }
         if (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTLY_REFUNDED) {
-            return new EmailDecision.Skip("the order was refunded");
+            return new EmailDecision.Skip(Reason.ORDER_REFUNDED);
         }
         if (order.beingReturned()) {
-            return new EmailDecision.Skip("the order is being returned");
+            return new EmailDecision.Skip(Reason.BEING_RETURNED);
         }
         if (recipient.openComplaints() > 0) {
-            return new EmailDecision.Skip("the customer has an open complaint");
+            return new EmailDecision.Skip(Reason.COMPLAINT_OPEN);
         }
         if (recipient.unsubscribedFrom(kind.category())) {
-            return new EmailDecision.Skip("the customer unsubscribed from " + kind.category().slug());
+            return new EmailDecision.Skip(Reason.UNSUBSCRIBED, kind.category().slug());
         }
         if (recipient.lastFollowUpAt().isPresent()) {
             Instant allowed = recipient.lastFollowUpAt().get().plus(FREQUENCY_CAP);
             if (now.isBefore(allowed)) {
-                return new EmailDecision.Postpone(allowed, "another email reached the customer less than "
-                        + FREQUENCY_CAP.toHours() + " hours ago");
+                return new EmailDecision.Postpone(allowed, Reason.FREQUENCY_CAP);
             }
         }
         return new EmailDecision.Send();

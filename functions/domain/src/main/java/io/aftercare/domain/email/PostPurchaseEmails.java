@@ -8,6 +8,7 @@ import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderState;
@@ -69,10 +70,10 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         Optional<OrderState> order = orders.order(action.shop(), new OrderId(action.subject().id()));
         Optional<CustomerContact> customer = order.flatMap(OrderState::customer);
         if (shop.isEmpty() || order.isEmpty() || order.get().snapshot().isEmpty() || customer.isEmpty()) {
-            String why = shop.isEmpty() ? "the shop is no longer registered"
-                    : order.isEmpty() || order.get().snapshot().isEmpty() ? "the order's details never arrived" : "the order has no email address";
+            Reason why = shop.isEmpty() ? Reason.SHOP_GONE
+                    : order.isEmpty() || order.get().snapshot().isEmpty() ? Reason.ORDER_UNKNOWN : Reason.NO_ADDRESS;
             return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    action.kind().label() + " not sent: " + why)), Optional.empty(), false);
+                    action.kind().label() + " not sent: " + why.describe(""))), Optional.empty(), false);
         }
         EmailAddress to = customer.get().email();
         RecipientState recipient = recipients.state(action.shop(), to.hash());
@@ -80,12 +81,12 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         EmailDecision decision = policy.decide(action.kind(), order.get(), recipient, now);
         if (decision instanceof EmailDecision.Skip skip) {
             return finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    action.kind().label() + " not sent: " + skip.reason())), Optional.of(to), false);
+                    action.kind().label() + " not sent: " + skip.reason().describe(skip.detail()))), Optional.of(to), false);
         }
         if (decision instanceof EmailDecision.Postpone postpone) {
             String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
             var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
-                    action.kind().label() + " postponed to " + until + ": " + postpone.reason());
+                    action.kind().label() + " postponed to " + until + ": " + postpone.reason().describe(""));
             return actions.reschedule(action, postpone.until(), entry, Optional.of(to))
                     ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
         }
@@ -121,8 +122,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         try {
             messageId = sender.send(email);
         } catch (EmailRejected rejected) {
-            return finish(action, ActionOutcome.failed(rejected.getMessage()), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    action.kind().label() + " refused by the mail service: " + rejected.getMessage())), Optional.of(customer.email()), false);
+            return finish(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
+                    action.kind().label() + " not sent: " + Reason.REJECTED.describe(rejected.getMessage()))), Optional.of(customer.email()), false);
         }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent", action.kind().label() + " sent in " + language.locale().getDisplayLanguage(Locale.ENGLISH)));

@@ -10,7 +10,9 @@ import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionWorker.Runner;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.DiscountCodes;
+import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.EntryKind;
@@ -56,7 +58,7 @@ public final class TicketDeadlines implements Runner {
         Optional<Shop> shop = shops.find(action.shop());
         Optional<Ticket> ticket = tickets.find(action.shop(), action.subject().id());
         if (shop.isEmpty() || ticket.isEmpty()) {
-            return skip(action, "the ticket no longer exists", Optional.empty());
+            return skip(action, Reason.TICKET_GONE, "", Optional.empty());
         }
         return switch (action.kind()) {
             case TICKET_ACK -> acknowledge(action, shop.get(), ticket.get());
@@ -80,7 +82,7 @@ public final class TicketDeadlines implements Runner {
     private Result goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
         var template = shop.settings().support().goodwill();
         if (template.isEmpty()) {
-            return skip(action, "the shop no longer offers goodwill discounts", Optional.of(ticket));
+            return skip(action, Reason.GOODWILL_OFF, "", Optional.of(ticket));
         }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
@@ -93,9 +95,9 @@ public final class TicketDeadlines implements Runner {
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */
     private Result notice(ClaimedAction action, Shop shop, Ticket ticket) {
-        Optional<String> stale = staleness(action, ticket);
+        Optional<EmailDecision.Skip> stale = staleness(action, ticket);
         if (stale.isPresent()) {
-            return skip(action, stale.get(), Optional.of(ticket));
+            return skip(action, stale.get().reason(), stale.get().detail(), Optional.of(ticket));
         }
         Instant now = clock.instant();
         BusinessCalendar office = shop.settings().support().calendar(shop.settings().timeZone());
@@ -103,7 +105,7 @@ public final class TicketDeadlines implements Runner {
             Instant opening = office.nextOpening(now);
             return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
                     action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket))
-                    ? Result.of(Handled.POSTPONED, "outside business hours") : Result.of(Handled.STALE);
+                    ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
@@ -156,25 +158,25 @@ public final class TicketDeadlines implements Runner {
     }
 
     /** Why the action's moment has passed, if it has. */
-    private Optional<String> staleness(ClaimedAction action, Ticket ticket) {
+    private Optional<EmailDecision.Skip> staleness(ClaimedAction action, Ticket ticket) {
         String detail = DueAction.detailOf(action.actionId());
         int planAt = detail.lastIndexOf("~p");
         if (ticket.status() != TicketStatus.OPEN) {
-            return Optional.of("the ticket is " + ticket.status().slug());
+            return Optional.of(new EmailDecision.Skip(Reason.TICKET_NOT_OPEN, ticket.status().slug()));
         }
         String what = detail.substring(0, planAt);
         if (action.kind() == ActionKind.ESCALATION) {
             if (ticket.runningResponseClock().isEmpty()) {
-                return Optional.of("an agent answered");
+                return Optional.of(new EmailDecision.Skip(Reason.AGENT_ANSWERED));
             }
             if (Integer.parseInt(what) <= ticket.escalationLevel()) {
-                return Optional.of("already escalated that far");
+                return Optional.of(new EmailDecision.Skip(Reason.ALREADY_ESCALATED));
             }
         } else if (ticket.clock(SlaTarget.fromSlug(what)).filter(SlaClock::isRunning).isEmpty()) {
-            return Optional.of("the " + SlaTarget.fromSlug(what).label() + " was met");
+            return Optional.of(new EmailDecision.Skip(Reason.SLA_MET, SlaTarget.fromSlug(what).label()));
         }
         return Integer.parseInt(detail.substring(planAt + 2)) == ticket.plan() ? Optional.empty()
-                : Optional.of("the ticket's deadlines were planned anew since");
+                : Optional.of(new EmailDecision.Skip(Reason.REPLANNED));
     }
 
     private static List<EmailAddress> contacts(Shop shop, int level) {
@@ -182,8 +184,8 @@ public final class TicketDeadlines implements Runner {
                 .map(EscalationStep::contacts).orElse(List.of());
     }
 
-    private Result skip(ClaimedAction action, String why, Optional<Ticket> ticket) {
-        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", action.kind().label() + " not needed: " + why);
+    private Result skip(ClaimedAction action, Reason why, String detail, Optional<Ticket> ticket) {
+        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", action.kind().label() + " not needed: " + why.describe(detail));
         return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
                 ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);
     }

@@ -1,0 +1,54 @@
+package io.aftercare.devkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The action queue as {@code template.yaml} declares it: its visibility timeout, and after how many receives a message
+ * moves to which dead-letter queue. The local runner and the tests create their queues from it.
+ *
+ * @param visibilityTimeout how long a received message stays hidden before SQS delivers it again
+ * @param maxReceiveCount receives after which a message goes to the dead-letter queue
+ * @param deadLetterQueue the logical id of the dead-letter queue resource
+ */
+public record TemplateQueue(String resource, Duration visibilityTimeout, int maxReceiveCount, String deadLetterQueue) {
+
+    /** The logical id of the action queue in {@code template.yaml}. */
+    public static final String ACTIONS = "ActionQueue";
+
+    public static TemplateQueue read(Path template, String resource) {
+        try {
+            JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(template.toFile()).path("Resources");
+            JsonNode queue = resources.path(resource);
+            if (!"AWS::SQS::Queue".equals(queue.path("Type").asText())) {
+                throw new IllegalStateException(template + " has no AWS::SQS::Queue resource named " + resource);
+            }
+            JsonNode properties = queue.path("Properties");
+            JsonNode redrive = properties.path("RedrivePolicy");
+            // !GetAtt ActionDeadLetterQueue.Arn reads as its argument
+            String deadLetter = redrive.path("deadLetterTargetArn").asText().replaceFirst("\\.Arn$", "");
+            if (!"AWS::SQS::Queue".equals(resources.path(deadLetter).path("Type").asText()) || !redrive.path("maxReceiveCount").canConvertToInt()) {
+                throw new IllegalStateException(resource + " in " + template + " has no RedrivePolicy to a queue of the template");
+            }
+            return new TemplateQueue(resource, Duration.ofSeconds(properties.path("VisibilityTimeout").asLong(30)),
+                    redrive.path("maxReceiveCount").asInt(), deadLetter);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + template, e);
+        }
+    }
+
+    /** The action queue of the template at the repository root. */
+    public static TemplateQueue actionsFromRepository() {
+        return read(RepositoryRoot.find().resolve("template.yaml"), ACTIONS);
+    }
+
+    /** The same queue with a shorter visibility timeout: for tests that cannot wait minutes for a redelivery. */
+    public TemplateQueue withVisibilityTimeout(Duration timeout) {
+        return new TemplateQueue(resource, timeout, maxReceiveCount, deadLetterQueue);
+    }
+}

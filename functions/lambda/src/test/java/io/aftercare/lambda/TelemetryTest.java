@@ -1,0 +1,86 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.devkit.CapturedOutput;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.ActionWorker.Done;
+import io.aftercare.domain.action.ActionWorker.Handled;
+import io.aftercare.domain.action.ActionWorker.Result;
+import io.aftercare.domain.action.Reason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every way an action can end, counted through Powertools as the action function counts it, read back from the EMF it writes. */
+class TelemetryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void givenEveryOutcomeOfAnAction_whenCounted_thenEachIsOneMetricWhoseDimensionsAreCodes() throws Exception {
+        var telemetry = new Telemetry();
+        List<Done> outcomes = new ArrayList<>();
+        outcomes.add(done(ActionKind.THANK_YOU, "thank-you#1", Result.of(Handled.SENT)));
+        for (Reason reason : Reason.values()) {
+            outcomes.add(done(ActionKind.CHECK_IN, "check-in#1", Result.of(Handled.SKIPPED, reason)));
+        }
+        outcomes.add(done(ActionKind.SURVEY, "survey#1", Result.of(Handled.POSTPONED, Reason.FREQUENCY_CAP)));
+        outcomes.add(done(ActionKind.SURVEY, "survey#1", Result.of(Handled.FAILED, Reason.REJECTED)));
+        outcomes.add(done(ActionKind.CHECK_IN, "check-in#1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
+        outcomes.add(done(ActionKind.ESCALATION, "escalation#T1~2~p1", Result.of(Handled.SENT)));
+        outcomes.add(done(ActionKind.SLA_WARNING, "sla-warning#T1~first-response~p1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
+        outcomes.add(done(ActionKind.SLA_BREACH, "sla-breach#T1~first-response~p1", Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS)));
+
+        List<JsonNode> metrics = emf(CapturedOutput.of(() -> outcomes.forEach(telemetry::action)));
+
+        Map<String, List<String>> dimensions = new HashMap<>();
+        for (JsonNode metric : metrics) {
+            JsonNode definition = metric.path("_aws").path("CloudWatchMetrics").get(0);
+            assertThat(definition.path("Namespace").asText()).isEqualTo(Telemetry.NAMESPACE);
+            String name = definition.path("Metrics").get(0).path("Name").asText();
+            assertThat(metric.path(name).asDouble()).as(name).isEqualTo(1.0);
+            for (JsonNode set : definition.path("Dimensions")) {
+                for (JsonNode dimension : set) {
+                    String value = metric.path(dimension.asText()).asText();
+                    assertThat(value).as(name + " " + dimension.asText()).matches("[A-Za-z0-9_-]+");
+                    dimensions.computeIfAbsent(name + "/" + dimension.asText(), k -> new ArrayList<>()).add(value);
+                }
+            }
+        }
+        assertThat(dimensions.get("EmailsSkipped/Reason")).containsExactlyInAnyOrderElementsOf(Arrays.stream(Reason.values()).map(Reason::code).toList());
+        assertThat(dimensions.get("EmailsSent/Kind")).containsExactly("thank-you");
+        assertThat(dimensions.get("EmailsFailed/Kind")).containsExactlyInAnyOrder("survey", "check-in");
+        assertThat(dimensions.get("ActionsAbandoned/Service")).containsExactly("actions", "actions");
+        assertThat(dimensions.get("Escalations/Level")).containsExactly("2");
+        assertThat(metrics).hasSize(Reason.values().length + 6);
+    }
+
+    private static Done done(ActionKind kind, String actionId, Result result) {
+        return new Done(new ActionRef(new ShopId("counted"), actionId), Optional.of(kind), result);
+    }
+
+    private static List<JsonNode> emf(String output) {
+        List<JsonNode> metrics = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.contains("\"_aws\"")) {
+                try {
+                    metrics.add(JSON.readTree(line.substring(line.indexOf('{'))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return metrics;
+    }
+}

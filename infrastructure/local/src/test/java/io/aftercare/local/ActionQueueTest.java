@@ -1,0 +1,162 @@
+package io.aftercare.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.devkit.CapturedOutput;
+import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.TemplateQueue;
+import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.action.Sweep;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The action queue as AWS runs it: ElasticMQ with the visibility timeout, receive count and DLQ of
+ * {@code template.yaml} (the timeout shortened to a second, so a redelivery comes within the test), the real SQS
+ * client, and the action handler fed and acknowledged as the event source mapping does.
+ */
+class ActionQueueTest {
+
+    private static final String TOKEN = "queue-test-admin-token-0123456789";
+    private static final Duration VISIBILITY = Duration.ofSeconds(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final FailingReads faults = new FailingReads();
+    private static final AdjustableClock clock = new AdjustableClock(Instant.now());
+    private static LocalAftercare local;
+
+    @BeforeAll
+    static void start() {
+        local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, clock).watchingDynamoDb(faults).withVisibilityTimeout(VISIBILITY));
+        DemoShops.registerIfAbsent(local.app().shops());
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void givenTheTemplate_whenTheLocalQueueIsMade_thenItTakesTheTemplatesReceiveCountAndDeadLetterQueue() {
+        var queue = TemplateQueue.actionsFromRepository();
+
+        assertThat(queue.maxReceiveCount()).isEqualTo(5);
+        assertThat(queue.deadLetterQueue()).isEqualTo("ActionDeadLetterQueue");
+        assertThat(queue.visibilityTimeout()).isEqualTo(Duration.ofSeconds(180));
+    }
+
+    @Test
+    void givenAMessageThatKeepsFailing_whenReceivedMaxReceiveCountTimes_thenItEndsInTheDeadLetterQueue() throws Exception {
+        var sqs = local.sqs();
+        sqs.client().sendMessage(b -> b.queueUrl(sqs.queueUrl()).messageBody("not an action message"));
+
+        int failures = 0;
+        for (int i = 0; i < 20 && sqs.messagesIn(sqs.deadLetterQueueUrl()) == 0; i++) {
+            failures += local.worker().poll(Duration.ofSeconds(2)).failed();
+        }
+
+        assertThat(failures).isEqualTo(TemplateQueue.actionsFromRepository().maxReceiveCount());
+        assertThat(sqs.messagesIn(sqs.queueUrl())).isZero();
+        var dead = sqs.client().receiveMessage(b -> b.queueUrl(sqs.deadLetterQueueUrl())).messages();
+        assertThat(dead).extracting(m -> m.body()).containsExactly("not an action message");
+    }
+
+    @Test
+    void givenAHandlerThatFailsOnce_whenTheVisibilityTimeoutEnds_thenTheMessageComesAgainAndTheEmailIsSentOnce() throws Exception {
+        order("Q-AGAIN", "again@example.com");
+        faults.fail("ORDER#Q-AGAIN", 1);
+
+        assertThat(local.sweep().failed()).isEqualTo(1);
+        assertThat(local.worker().drain().received()).as("hidden until its visibility timeout").isZero();
+        Thread.sleep(VISIBILITY.toMillis() + 500);
+        var again = local.worker().poll(Duration.ofSeconds(2));
+
+        assertThat(again.received()).as("it, and any stale message of another test come back with it").isPositive();
+        assertThat(again.failed()).isZero();
+        assertThat(local.ses().emailsTo("again@example.com")).hasSize(1);
+        assertThat(local.sqs().messagesIn(local.sqs().queueUrl())).isZero();
+    }
+
+    @Test
+    void givenAnActionThatFailsEveryTime_whenItWasClaimedMaxAttemptsTimes_thenItEndsAsFailedOnTheTimelineAndIsCountedAsAbandoned() throws Exception {
+        order("Q-POISON", "poison@example.com");
+        faults.fail("ORDER#Q-POISON", Integer.MAX_VALUE);
+
+        for (int attempt = 1; attempt <= ActionWorker.MAX_ATTEMPTS; attempt++) {
+            assertThat(local.sweep().failed()).as("attempt " + attempt).isEqualTo(1);
+            clock.advance(Sweep.LEASE.plusSeconds(1)); // the lease runs out; the next sweep claims it again
+        }
+        var abandoned = new QueueWorker.Polled[1];
+        String output = CapturedOutput.of(() -> abandoned[0] = local.sweep());
+        clock.advance(Sweep.LEASE.plusSeconds(1));
+        faults.fail("", 0); // so the timeline can be read
+
+        assertThat(abandoned[0].failed()).isZero();
+        assertThat(output).contains("\"ActionsAbandoned\"", "\"Service\":\"actions\"", "thank-you#Q-POISON: FAILED ATTEMPTS_EXHAUSTED");
+        assertThat(summaries("Q-POISON")).contains("Thank-you email given up: it did not finish in 5 attempts");
+        assertThat(local.app().sweep().run().claimed()).as("nothing left to claim").isZero();
+        assertThat(local.ses().emailsTo("poison@example.com")).isEmpty();
+    }
+
+    private static void order(String id, String email) throws Exception {
+        byte[] body = """
+                {"schema": "aftercare.webhook.v1", "id": "evt-%s", "type": "order.created", "occurred_at": "%s", "data":
+                 {"id": "%s", "number": "#%s", "created_at": "%s", "currency": "EUR", "total": "10.00",
+                  "customer": {"email": "%s", "name": "Ann"}, "lines": [{"title": "Kettle", "quantity": 1, "price": "10.00"}]}}"""
+                .formatted(id, clock.instant(), id, id, clock.instant(), email).getBytes(StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(local.baseUri().resolve("/webhooks/generic/demo-generic")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        WebhookSigner.generic(DemoShops.SECRET, body).forEach(request::header);
+        assertThat(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    private static List<String> summaries(String orderId) throws Exception {
+        URI uri = local.baseUri().resolve("/api/shops/demo-generic/orders/" + orderId + "/timeline?limit=200");
+        var response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> summaries = new ArrayList<>();
+        for (JsonNode entry : JSON.readTree(response.body()).path("items")) {
+            summaries.add(entry.path("summary").asText());
+        }
+        return summaries;
+    }
+
+    /** DynamoDB reads of a partition fail, as a throttled table or a bug in reading it would: the action's run throws. */
+    private static final class FailingReads implements ExecutionInterceptor {
+
+        private volatile String marker = "";
+        private final AtomicInteger left = new AtomicInteger();
+
+        void fail(String partition, int times) {
+            marker = partition;
+            left.set(times);
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            SdkRequest request = context.request();
+            if ((request instanceof GetItemRequest || request instanceof QueryRequest) && !marker.isEmpty()
+                    && request.toString().contains(marker) && left.getAndDecrement() > 0) {
+                throw new IllegalStateException("reading " + marker + " failed");
+            }
+        }
+    }
+}
