@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * have as its default {@code java}: on Java 21+ it calls the jar's real main class (its manifest's
  * {@code Aftercare-Main}) in this JVM; on an older one it runs the same class path on the newest JDK 21+ it finds
  * ({@code JAVA_HOME}, then the usual install folders), passing the arguments, the console and the exit code through.
+ * It also starts a JVM of its own where this one lacks options the runner needs ({@code Aftercare-Jvm-Options}).
  */
 public final class Launcher {
 
@@ -39,20 +40,23 @@ public final class Launcher {
         if (target == null) {
             throw new IllegalStateException("The jar's manifest names no Aftercare-Main class");
         }
-        if (Runtime.version().feature() >= REQUIRED_FEATURE) {
+        int current = Runtime.version().feature();
+        if (current >= REQUIRED_FEATURE && versionedOptions(manifest, current).isEmpty()) {
             MethodHandles.publicLookup()
                     .findStatic(Class.forName(target), "main", MethodType.methodType(void.class, String[].class))
                     .invokeExact(args);
             return;
         }
-        Optional<Path> jdk = newestJdk(candidateFolders(System.getenv(), Path.of(System.getProperty("user.home"))));
+        Optional<Path> jdk = current >= REQUIRED_FEATURE
+                ? Optional.of(Path.of(System.getProperty("java.home")))
+                : newestJdk(candidateFolders(System.getenv(), Path.of(System.getProperty("user.home"))));
         if (jdk.isEmpty()) {
             System.err.println("Aftercare needs Java " + REQUIRED_FEATURE + " or newer, and this is Java "
-                    + Runtime.version().feature() + " (" + System.getProperty("java.home") + "), with no JDK "
+                    + current + " (" + System.getProperty("java.home") + "), with no JDK "
                     + REQUIRED_FEATURE + "+ found. Install one (e.g. Temurin 21 or 25) and set JAVA_HOME to it.");
             System.exit(1);
         }
-        System.exit(runOn(jdk.get(), jvmOptions(manifest), target, args));
+        System.exit(runOn(jdk.get(), jvmOptions(manifest, feature(jdk.get())), target, args));
     }
 
     static int runOn(Path jdk, List<String> options, String target, String[] args) throws IOException, InterruptedException {
@@ -75,10 +79,27 @@ public final class Launcher {
         }
     }
 
-    /** What {@code java -jar} would have taken from the manifest, which {@code -cp} ignores. */
-    static List<String> jvmOptions(Attributes manifest) {
-        String nativeAccess = manifest.getValue("Enable-Native-Access");
-        return nativeAccess == null ? List.of() : List.of("--enable-native-access=" + nativeAccess);
+    /** The options the runner needs on a JDK of this feature release: the manifest's own, which {@code -cp} ignores, and the versioned ones. */
+    static List<String> jvmOptions(Attributes manifest, int feature) {
+        List<String> options = new ArrayList<>();
+        Optional.ofNullable(manifest.getValue("Enable-Native-Access")).ifPresent(modules -> options.add("--enable-native-access=" + modules));
+        options.addAll(versionedOptions(manifest, feature));
+        return options;
+    }
+
+    /**
+     * Options no manifest attribute can set, from {@code Aftercare-Jvm-Options}: space-separated {@code N:option}
+     * entries, each for JDKs of feature release N and later (older JDKs refuse options they do not know).
+     */
+    static List<String> versionedOptions(Attributes manifest, int feature) {
+        List<String> options = new ArrayList<>();
+        for (String entry : Optional.ofNullable(manifest.getValue("Aftercare-Jvm-Options")).orElse("").trim().split("\\s+")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0 && feature >= Integer.parseInt(entry.substring(0, colon))) {
+                options.add(entry.substring(colon + 1));
+            }
+        }
+        return options;
     }
 
     /** Where JDKs are installed: {@code JAVA_HOME} itself, then the folders that hold one JDK per entry. */

@@ -65,8 +65,19 @@ class LauncherTest {
         Attributes manifest = new Attributes();
         manifest.putValue("Enable-Native-Access", "ALL-UNNAMED");
 
-        assertThat(Launcher.jvmOptions(manifest)).containsExactly("--enable-native-access=ALL-UNNAMED");
-        assertThat(Launcher.jvmOptions(new Attributes())).isEmpty();
+        assertThat(Launcher.jvmOptions(manifest, 25)).containsExactly("--enable-native-access=ALL-UNNAMED");
+        assertThat(Launcher.jvmOptions(new Attributes(), 25)).isEmpty();
+    }
+
+    @Test
+    void versionedOptionsApplyFromTheirFeatureReleaseOnSoThatOlderJdksStillStart() {
+        Attributes manifest = new Attributes();
+        manifest.putValue("Aftercare-Jvm-Options", " 24:--sun-misc-unsafe-memory-access=allow  30:--future-flag ");
+
+        assertThat(Launcher.versionedOptions(manifest, 21)).isEmpty();
+        assertThat(Launcher.versionedOptions(manifest, 25)).containsExactly("--sun-misc-unsafe-memory-access=allow");
+        assertThat(Launcher.versionedOptions(manifest, 30)).containsExactly("--sun-misc-unsafe-memory-access=allow", "--future-flag");
+        assertThat(Launcher.versionedOptions(new Attributes(), 25)).isEmpty();
     }
 
     /** Stands in for a runner's main class: writes its arguments and exits with a code of its own. */
