@@ -183,10 +183,10 @@ final class Harness {
                 .build();
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, Map<String, String> headers) {
 
         Response(APIGatewayV2HTTPResponse response) {
-            this(response.getStatusCode(), response.getBody());
+            this(response.getStatusCode(), response.getBody(), response.getHeaders() == null ? Map.of() : response.getHeaders());
         }
 
         JsonNode json() {

@@ -1,0 +1,192 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.EmailAddress;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deliveries and agents racing on one ticket or one customer, on real threads against DynamoDB Local: a 2xx always
+ * means recorded, "duplicate" only ever means the same delivery again, and a reply is emailed only once it is recorded.
+ */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class TicketRacesTest {
+
+    private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(ZoneId.of("Europe/Warsaw")).toInstant();
+
+    private static SesEmulator ses;
+    private Harness aftercare;
+
+    @BeforeAll
+    static void start(SesEmulator emulator) {
+        ses = emulator;
+    }
+
+    @BeforeEach
+    void freshTable(TestTable table) {
+        aftercare = new Harness(table, MONDAY_NINE, ses);
+    }
+
+    @Test
+    void givenTwelveFollowUpsForOneTicketAtOnce_whenTheyRace_thenEveryOneAnswered2xxIsOnTheTimelineNoneIsCalledADuplicateAndTheRestGet503()
+            throws Exception {
+        String shop = shop("follow-ups");
+        complaint(shop, "f-1", "follow@example.com");
+
+        List<Harness.Response> answers = atOnce(IntStream.range(0, 12).<Callable<Harness.Response>>mapToObj(i -> () -> aftercare.generic(shop,
+                event("complaint.message", "f-1-msg-" + i, "{\"complaint_id\": \"f-1\", \"message\": \"Follow-up number " + i + "\"}"))).toList());
+
+        List<String> timeline = summaries(shop, "c-f-1");
+        List<Integer> recorded = answered(answers, 200, "recorded");
+        List<Integer> duplicate = answered(answers, 200, "duplicate");
+        List<Integer> unavailable = answered(answers, 503, "retry_later");
+        long lost = IntStream.range(0, 12).filter(i -> answers.get(i).status() / 100 == 2
+                && !timeline.contains("Customer wrote: Follow-up number " + i)).count();
+        System.out.printf("12 concurrent complaint.message deliveries: recorded %d, answered duplicate %d, answered 503 %d, lost %d%n",
+                recorded.size(), duplicate.size(), unavailable.size(), lost);
+
+        assertThat(duplicate).isEmpty();
+        assertThat(lost).isZero();
+        assertThat(recorded.size() + unavailable.size()).as("every answer is recorded or 503").isEqualTo(12);
+        assertThat(timeline).filteredOn(s -> s.startsWith("Customer wrote: Follow-up number")).hasSize(recorded.size());
+        unavailable.forEach(i -> assertThat(answers.get(i).headers()).containsKey("retry-after"));
+    }
+
+    /** Which answers had this status and this {@code status} (2xx) or {@code error} (otherwise) in their JSON. */
+    private static List<Integer> answered(List<Harness.Response> answers, int status, String what) {
+        return IntStream.range(0, answers.size()).filter(i -> answers.get(i).status() == status
+                && answers.get(i).json().path(status / 100 == 2 ? "status" : "error").asText().equals(what)).boxed().toList();
+    }
+
+    @Test
+    void givenTwoComplaintsFromOneCustomerAtOnce_whenTheyRaceOnTheirProfile_thenBothAreRecordedAndCounted() throws Exception {
+        String shop = shop("profiles");
+        List<Callable<Harness.Response>> complaints = new ArrayList<>();
+        for (int customer = 0; customer < 6; customer++) {
+            for (int complaint = 0; complaint < 2; complaint++) {
+                String id = "p-" + customer + "-" + complaint;
+                String email = "twice-" + customer + "@example.com";
+                complaints.add(() -> complaint(shop, id, email));
+            }
+        }
+
+        List<Harness.Response> answers = atOnce(complaints);
+
+        assertThat(answers).allSatisfy(a -> {
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+            assertThat(a.json().path("status").asText()).isEqualTo("recorded");
+        });
+        var queue = aftercare.agent("GET /api/shops/{shop}/tickets", Map.of("shop", shop), Map.of()).json().path("items");
+        assertThat(queue).hasSize(12);
+        for (int customer = 0; customer < 6; customer++) {
+            String hash = new EmailAddress("twice-" + customer + "@example.com").hash();
+            assertThat(aftercare.table.allItems()).filteredOn(i -> i.get("PK").s().equals("SHOP#" + shop + "#CUSTOMER#" + hash)
+                            && i.get("SK").s().equals("PROFILE"))
+                    .singleElement().satisfies(profile -> assertThat(profile.get("openComplaints").n()).isEqualTo("2"));
+        }
+    }
+
+    @Test
+    void givenTwoAgentsReplyingToTheSameVersion_whenBothSend_thenOneIsRecordedAndEmailedOnceAfterItWasRecordedAndTheOtherGets409()
+            throws Exception {
+        String shop = shop("replies");
+        complaint(shop, "r-1", "replied@example.com");
+        aftercare.sweepAndWork(); // the acknowledgement
+        int emailsBefore = ses.emailsTo("replied@example.com").size();
+        long version = ticket(shop, "c-r-1").path("version").asLong();
+
+        List<Harness.Response> answers = atOnce(List.of(
+                () -> reply(shop, "c-r-1", version, "Ola here: a new lid is on its way."),
+                () -> reply(shop, "c-r-1", version, "Piotr here: please send us a photo.")));
+
+        assertThat(answers).extracting(Harness.Response::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(ses.emailsTo("replied@example.com")).as("nothing is emailed before the worker runs").hasSize(emailsBefore);
+        String winner = ticketTimelineReply(shop);
+        aftercare.sweepAndWork();
+        aftercare.clock.advance(java.time.Duration.ofMinutes(10));
+        aftercare.sweepAndWork();
+
+        var replies = ses.emailsTo("replied@example.com").subList(emailsBefore, ses.emailsTo("replied@example.com").size());
+        assertThat(replies).singleElement().satisfies(email -> assertThat(email.text()).contains(winner));
+        assertThat(summaries(shop, "c-r-1")).anyMatch(s -> s.startsWith("Reply emailed to the customer"));
+    }
+
+    /** The words of the reply that was recorded, as its timeline entry quotes them. */
+    private String ticketTimelineReply(String shop) {
+        return summaries(shop, "c-r-1").stream().filter(s -> s.contains(" replied: ")).findFirst().orElseThrow()
+                .replaceFirst("^.* replied: ", "").replaceFirst(";.*$", "");
+    }
+
+    private String shop(String name) {
+        String shop = "races-" + name;
+        aftercare.registerShop(shop, "generic");
+        return shop;
+    }
+
+    private Harness.Response complaint(String shop, String id, String email) {
+        return aftercare.generic(shop, event("complaint.created", "evt-" + id, """
+                {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched.",
+                 "customer": {"email": "%s", "locale": "en"}}""".formatted(id, email)));
+    }
+
+    private Harness.Response reply(String shop, String id, long version, String message) {
+        return aftercare.agentBody("POST /api/shops/{shop}/tickets/{ticketId}/replies", Map.of("shop", shop, "ticketId", id),
+                "{\"version\": " + version + ", \"message\": \"" + message + "\", \"agent\": \"an agent\"}");
+    }
+
+    private String event(String type, String id, String data) {
+        return """
+                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
+                .formatted(id + "-" + UUID.randomUUID(), type, aftercare.clock.instant(), data);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode ticket(String shop, String id) {
+        return aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json().path("ticket");
+    }
+
+    private List<String> summaries(String shop, String id) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json()
+                .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+    /** Runs every call on its own thread, released together. */
+    private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<T>> running = calls.stream().map(call -> pool.submit(() -> {
+                start.await();
+                return call.call();
+            })).toList();
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : running) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
