@@ -13,16 +13,26 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Deliveries and agents racing on one ticket or one customer, on real threads against DynamoDB Local: a 2xx always
@@ -78,7 +88,9 @@ class TicketRacesTest {
     }
 
     @Test
-    void givenTwoComplaintsFromOneCustomerAtOnce_whenTheyRaceOnTheirProfile_thenBothAreRecordedAndCounted() throws Exception {
+    void givenTwoComplaintsFromOneCustomerAtOnce_whenTheyRaceOnTheirProfile_thenBothAreRecordedAndCounted(TestTable table) throws Exception {
+        var profiles = new HeldItems("PROFILE", 1);
+        aftercare = new Harness(table, table.client(profiles), MONDAY_NINE);
         String shop = shop("profiles");
         List<Callable<Harness.Response>> complaints = new ArrayList<>();
         for (int customer = 0; customer < 6; customer++) {
@@ -95,6 +107,7 @@ class TicketRacesTest {
             assertThat(a.status()).as(a.body()).isEqualTo(200);
             assertThat(a.json().path("status").asText()).isEqualTo("recorded");
         });
+        assertThat(profiles.cancelled).as("transactions cancelled on a held profile").hasValue(6);
         var queue = aftercare.agent("GET /api/shops/{shop}/tickets", Map.of("shop", shop), Map.of()).json().path("items");
         assertThat(queue).hasSize(12);
         for (int customer = 0; customer < 6; customer++) {
@@ -128,6 +141,31 @@ class TicketRacesTest {
         var replies = ses.emailsTo("replied@example.com").subList(emailsBefore, ses.emailsTo("replied@example.com").size());
         assertThat(replies).singleElement().satisfies(email -> assertThat(email.text()).contains(winner));
         assertThat(summaries(shop, "c-r-1")).anyMatch(s -> s.startsWith("Reply emailed to the customer"));
+    }
+
+    @Test
+    void givenATicketOtherWritesKeepHolding_whenAFollowUpLosesEveryRace_thenItIsAnswered503WithRetryAfterAndRecordedWhenSentAgain(TestTable table) {
+        var tickets = new HeldItems("TICKET", Integer.MAX_VALUE);
+        tickets.release();
+        aftercare = new Harness(table, table.client(tickets), MONDAY_NINE);
+        String shop = shop("held");
+        complaint(shop, "h-1", "held@example.com");
+        String followUp = event("complaint.message", "h-1-msg", "{\"complaint_id\": \"h-1\", \"message\": \"Hello?\"}");
+        tickets.hold();
+
+        var refused = aftercare.generic(shop, followUp);
+        List<String> afterRefusal = summaries(shop, "c-h-1");
+        tickets.release();
+        var resent = aftercare.generic(shop, followUp);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().path("error").asText()).isEqualTo("retry_later");
+        assertThat(refused.headers()).containsEntry("retry-after", "5");
+        assertThat(tickets.cancelled).as("tried again before giving up").hasValueGreaterThan(1);
+        assertThat(afterRefusal).doesNotContain("Customer wrote: Hello?");
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().path("status").asText()).isEqualTo("recorded");
+        assertThat(summaries(shop, "c-h-1")).contains("Customer wrote: Hello?");
     }
 
     /** The words of the reply that was recorded, as its timeline entry quotes them. */
@@ -168,6 +206,53 @@ class TicketRacesTest {
         aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json()
                 .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
         return summaries;
+    }
+
+    /**
+     * Cancels transactions that write an item with the given sort key with {@code TransactionConflict}, as DynamoDB does
+     * when another transaction holds that item at the moment (DynamoDB Local runs transactions one at a time, so it
+     * never does): while held, the first {@code timesEach} transactions on each such item.
+     */
+    private static final class HeldItems implements ExecutionInterceptor {
+
+        final AtomicInteger cancelled = new AtomicInteger();
+        private final String sortKey;
+        private final int timesEach;
+        private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        private volatile boolean holding = true;
+
+        HeldItems(String sortKey, int timesEach) {
+            this.sortKey = sortKey;
+            this.timesEach = timesEach;
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        void release() {
+            holding = false;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (!holding || !(context.request() instanceof TransactWriteItemsRequest transaction)) {
+                return;
+            }
+            List<TransactWriteItem> items = transaction.transactItems();
+            for (int i = 0; i < items.size(); i++) {
+                var key = items.get(i).put() != null ? items.get(i).put().item() : items.get(i).update() != null ? items.get(i).update().key() : null;
+                if (key != null && key.get("SK").s().equals(sortKey)
+                        && seen.computeIfAbsent(key.get("PK").s(), pk -> new AtomicInteger()).incrementAndGet() <= timesEach) {
+                    int held = i;
+                    cancelled.incrementAndGet();
+                    throw TransactionCanceledException.builder().message("Transaction cancelled, please refer cancellation reasons for specific reasons")
+                            .cancellationReasons(IntStream.range(0, items.size())
+                                    .mapToObj(j -> CancellationReason.builder().code(j == held ? "TransactionConflict" : "None").build()).toList())
+                            .build();
+                }
+            }
+        }
     }
 
     /** Runs every call on its own thread, released together. */
