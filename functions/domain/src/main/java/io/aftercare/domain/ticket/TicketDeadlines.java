@@ -222,10 +222,10 @@ public final class TicketDeadlines implements Runner {
 
     /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
     private void record(ClaimedAction action, Shop shop, Ticket ticket, String what, int level, Instant now) {
-        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
         if (action.kind() != ActionKind.SLA_BREACH && action.kind() != ActionKind.ESCALATION) {
             return;
         }
+        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
         RaceRetry.untilItWins(() -> {
             Ticket base = tickets.find(shop.id(), ticket.id()).orElseThrow();
             Optional<Ticket> changed = action.kind() == ActionKind.ESCALATION ? Optional.of(base.escalatedTo(level))
