@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -63,9 +62,9 @@ class TicketRacesTest {
         complaint(shop, "f-1", "follow@example.com");
 
         List<Harness.Response> answers = atOnce(IntStream.range(0, 12).<Callable<Harness.Response>>mapToObj(i -> () -> aftercare.generic(shop,
-                event("complaint.message", "f-1-msg-" + i, "{\"complaint_id\": \"f-1\", \"message\": \"Follow-up number " + i + "\"}"))).toList());
+                aftercare.genericEvent("complaint.message", "f-1-msg-" + i, "{\"complaint_id\": \"f-1\", \"message\": \"Follow-up number " + i + "\"}"))).toList());
 
-        List<String> timeline = summaries(shop, "c-f-1");
+        List<String> timeline = aftercare.ticketSummaries(shop, "c-f-1");
         List<Integer> recorded = answered(answers, 200, "recorded");
         List<Integer> duplicate = answered(answers, 200, "duplicate");
         List<Integer> unavailable = answered(answers, 503, "retry_later");
@@ -125,7 +124,7 @@ class TicketRacesTest {
         complaint(shop, "r-1", "replied@example.com");
         aftercare.sweepAndWork(); // the acknowledgement
         int emailsBefore = ses.emailsTo("replied@example.com").size();
-        long version = ticket(shop, "c-r-1").path("version").asLong();
+        long version = aftercare.ticket(shop, "c-r-1").path("version").asLong();
 
         List<Harness.Response> answers = atOnce(List.of(
                 () -> reply(shop, "c-r-1", version, "Ola here: a new lid is on its way."),
@@ -140,7 +139,7 @@ class TicketRacesTest {
 
         var replies = ses.emailsTo("replied@example.com").subList(emailsBefore, ses.emailsTo("replied@example.com").size());
         assertThat(replies).singleElement().satisfies(email -> assertThat(email.text()).contains(winner));
-        assertThat(summaries(shop, "c-r-1")).anyMatch(s -> s.startsWith("Reply emailed to the customer"));
+        assertThat(aftercare.ticketSummaries(shop, "c-r-1")).anyMatch(s -> s.startsWith("Reply emailed to the customer"));
     }
 
     @Test
@@ -150,11 +149,11 @@ class TicketRacesTest {
         aftercare = new Harness(table, table.client(tickets), MONDAY_NINE);
         String shop = shop("held");
         complaint(shop, "h-1", "held@example.com");
-        String followUp = event("complaint.message", "h-1-msg", "{\"complaint_id\": \"h-1\", \"message\": \"Hello?\"}");
+        String followUp = aftercare.genericEvent("complaint.message", "h-1-msg", "{\"complaint_id\": \"h-1\", \"message\": \"Hello?\"}");
         tickets.hold();
 
         var refused = aftercare.generic(shop, followUp);
-        List<String> afterRefusal = summaries(shop, "c-h-1");
+        List<String> afterRefusal = aftercare.ticketSummaries(shop, "c-h-1");
         tickets.release();
         var resent = aftercare.generic(shop, followUp);
 
@@ -165,12 +164,12 @@ class TicketRacesTest {
         assertThat(afterRefusal).doesNotContain("Customer wrote: Hello?");
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.json().path("status").asText()).isEqualTo("recorded");
-        assertThat(summaries(shop, "c-h-1")).contains("Customer wrote: Hello?");
+        assertThat(aftercare.ticketSummaries(shop, "c-h-1")).contains("Customer wrote: Hello?");
     }
 
     /** The words of the reply that was recorded, as its timeline entry quotes them. */
     private String ticketTimelineReply(String shop) {
-        return summaries(shop, "c-r-1").stream().filter(s -> s.contains(" replied: ")).findFirst().orElseThrow()
+        return aftercare.ticketSummaries(shop, "c-r-1").stream().filter(s -> s.contains(" replied: ")).findFirst().orElseThrow()
                 .replaceFirst("^.* replied: ", "").replaceFirst(";.*$", "");
     }
 
@@ -181,7 +180,7 @@ class TicketRacesTest {
     }
 
     private Harness.Response complaint(String shop, String id, String email) {
-        return aftercare.generic(shop, event("complaint.created", "evt-" + id, """
+        return aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
                 {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched.",
                  "customer": {"email": "%s", "locale": "en"}}""".formatted(id, email)));
     }
@@ -189,23 +188,6 @@ class TicketRacesTest {
     private Harness.Response reply(String shop, String id, long version, String message) {
         return aftercare.agentBody("POST /api/shops/{shop}/tickets/{ticketId}/replies", Map.of("shop", shop, "ticketId", id),
                 "{\"version\": " + version + ", \"message\": \"" + message + "\", \"agent\": \"an agent\"}");
-    }
-
-    private String event(String type, String id, String data) {
-        return """
-                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
-                .formatted(id + "-" + UUID.randomUUID(), type, aftercare.clock.instant(), data);
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode ticket(String shop, String id) {
-        return aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json().path("ticket");
-    }
-
-    private List<String> summaries(String shop, String id) {
-        List<String> summaries = new ArrayList<>();
-        aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json()
-                .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
-        return summaries;
     }
 
     /**

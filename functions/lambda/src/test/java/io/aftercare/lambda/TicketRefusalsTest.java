@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +72,8 @@ class TicketRefusalsTest {
         assertThat(ses.emailsTo("good-ladder@desk.example")).extracting(SesEmulator.Email::subject)
                 .singleElement().satisfies(subject -> assertThat(subject).contains("Escalation level 1"));
         assertThat(ses.emailsTo("unverified-ladder@desk.example")).isEmpty();
-        assertThat(chatPostsFor(shop)).filteredOn(p -> p.contains("Escalation level 1")).hasSize(1);
-        assertThat(summaries(shop, "c-l-1"))
+        assertThat(chat.postsFor(shop)).filteredOn(p -> p.contains("Escalation level 1")).hasSize(1);
+        assertThat(aftercare.ticketSummaries(shop, "c-l-1"))
                 .contains("Escalation notice to u***@desk.example refused by the mail service: " + UNVERIFIED)
                 .anyMatch(s -> s.startsWith("Escalation level 1: ")
                         && s.endsWith("(notified: email to g***@desk.example; refused: u***@desk.example; chat)"));
@@ -97,7 +94,7 @@ class TicketRefusalsTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(proxy.requests()).isEqualTo(requests);
-        assertThat(summaries(shop, "c-a-1")).contains("Complaint acknowledgement to the customer refused by the mail service: " + UNVERIFIED);
+        assertThat(aftercare.ticketSummaries(shop, "c-a-1")).contains("Complaint acknowledgement to the customer refused by the mail service: " + UNVERIFIED);
     }
 
     @Test
@@ -129,21 +126,9 @@ class TicketRefusalsTest {
     }
 
     private void complaint(String shop, String id, String email) {
-        var response = aftercare.generic(shop, """
-                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "complaint.created", "occurred_at": "%s",
-                 "data": {"id": "%s", "subject": "The lid is scratched", "message": "It arrived scratched.",
-                          "customer": {"email": "%s", "locale": "en"}}}""".formatted("evt-" + UUID.randomUUID(), aftercare.clock.instant(), id, email));
+        var response = aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
+                {"id": "%s", "subject": "The lid is scratched", "message": "It arrived scratched.", "customer": {"email": "%s", "locale": "en"}}"""
+                .formatted(id, email)));
         assertThat(response.status()).isEqualTo(200);
-    }
-
-    private List<String> summaries(String shop, String id) {
-        List<String> summaries = new ArrayList<>();
-        aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json()
-                .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
-        return summaries;
-    }
-
-    private static List<String> chatPostsFor(String shop) {
-        return chat.posts().stream().filter(p -> p.startsWith("shop=" + shop + "\n")).toList();
     }
 }
