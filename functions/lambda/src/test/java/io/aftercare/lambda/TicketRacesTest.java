@@ -61,17 +61,19 @@ class TicketRacesTest {
         String shop = shop("follow-ups");
         complaint(shop, "f-1", "follow@example.com");
 
+        long started = System.nanoTime();
         List<Harness.Response> answers = atOnce(IntStream.range(0, 12).<Callable<Harness.Response>>mapToObj(i -> () -> aftercare.generic(shop,
                 aftercare.genericEvent("complaint.message", "f-1-msg-" + i, "{\"complaint_id\": \"f-1\", \"message\": \"Follow-up number " + i + "\"}"))).toList());
 
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         List<String> timeline = aftercare.ticketSummaries(shop, "c-f-1");
         List<Integer> recorded = answered(answers, 200, "recorded");
         List<Integer> duplicate = answered(answers, 200, "duplicate");
         List<Integer> unavailable = answered(answers, 503, "retry_later");
         long lost = IntStream.range(0, 12).filter(i -> answers.get(i).status() / 100 == 2
                 && !timeline.contains("Customer wrote: Follow-up number " + i)).count();
-        System.out.printf("12 concurrent complaint.message deliveries: recorded %d, answered duplicate %d, answered 503 %d, lost %d%n",
-                recorded.size(), duplicate.size(), unavailable.size(), lost);
+        System.out.printf("12 concurrent complaint.message deliveries: recorded %d, answered duplicate %d, answered 503 %d, lost %d, in %d ms%n",
+                recorded.size(), duplicate.size(), unavailable.size(), lost, elapsedMs);
 
         assertThat(duplicate).isEmpty();
         assertThat(lost).isZero();
