@@ -62,12 +62,12 @@ public final class DynamoTicketStore implements TicketStore {
 
     @Override
     public void create(TicketChange change, Optional<String> deliveryKey) {
-        write(change, deliveryKey, true, "attribute_not_exists(PK)", Map.of());
+        write(change, deliveryKey, true);
     }
 
     @Override
     public void update(TicketChange change, Optional<String> deliveryKey) {
-        write(change, deliveryKey, false, "version = :previous", Map.of(":previous", n(change.ticket().version() - 1)));
+        write(change, deliveryKey, false);
     }
 
     @Override
@@ -76,9 +76,10 @@ public final class DynamoTicketStore implements TicketStore {
         return Items.string(item == null ? Map.of() : item, REPLY_TEXT);
     }
 
-    private void write(TicketChange change, Optional<String> deliveryKey, boolean creating, String ticketCondition,
-                       Map<String, AttributeValue> values) {
+    private void write(TicketChange change, Optional<String> deliveryKey, boolean creating) {
         Ticket ticket = change.ticket();
+        String ticketCondition = creating ? "attribute_not_exists(PK)" : "version = :previous";
+        Map<String, AttributeValue> values = creating ? Map.of() : Map.of(":previous", n(ticket.version() - 1));
         List<TransactWriteItem> items = new ArrayList<>();
         deliveryKey.ifPresent(key -> items.add(recordingItems.deliveryMarker(ticket.shop(), key, "complaint", change.at())));
         int ticketIndex = items.size();

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class WebhookResponses {
 
     /** Seconds a platform is asked to wait before sending a delivery that could not be recorded again. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private WebhookResponses() {
     }
