@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,6 +48,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger forwardThenFailLeft = new AtomicInteger();
     private final AtomicReference<Double> failureRate = new AtomicReference<>(0.0);
+    private final Map<String, Fault> byRecipient = new ConcurrentHashMap<>();
     private final SplittableRandom random = new SplittableRandom(7);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -86,7 +89,16 @@ public final class FaultProxy implements AutoCloseable {
         forwardThenFailLeft.set(count);
     }
 
+    /**
+     * Every request that names {@code address} fails with {@code fault}, until {@link #heal()} or another fault for it:
+     * as SES in its sandbox refuses each email to an address that is not verified, and only those.
+     */
+    public void failRequestsTo(String address, Fault fault) {
+        byRecipient.put(address, fault);
+    }
+
     public void heal() {
+        byRecipient.clear();
         failuresLeft.set(0);
         forwardThenFailLeft.set(0);
         failureRate.set(0.0);
@@ -108,9 +120,12 @@ public final class FaultProxy implements AutoCloseable {
             synchronized (random) {
                 randomFailure = random.nextDouble() < failureRate.get();
             }
-            if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || randomFailure) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            Fault forRecipient = byRecipient.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            if (forRecipient != null || failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || randomFailure) {
                 failed.incrementAndGet();
-                Fault f = fault.get();
+                Fault f = forRecipient != null ? forRecipient : fault.get();
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", f.errorType());
                 exchange.getResponseHeaders().add("content-type", "application/json");
                 send(exchange, f.status(), ("{\"message\":\"" + f.message() + "\"}").getBytes(StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class DynamoActionStore implements ActionStore {
     private static final String DONE = "DONE";
     /** Claims since the action was scheduled or last postponed; {@code attempts} counts them all. */
     private static final String TRIES = "tries";
+    private static final String RECIPIENTS = "recipients";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -178,6 +180,31 @@ public final class DynamoActionStore implements ActionStore {
                 .set(Keys.DUE_SK, s(Keys.dueSort(dueAt, action.shop(), action.actionId())))
                 .remove("leaseUntil").remove("claimToken").remove(TRIES);
         return writeWhileHeld(List.of(update.transactItem(table), TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
+    }
+
+    /** Kept as a string set of {@code key=outcome}: adding one is a single update, and adding it again changes nothing. */
+    @Override
+    public Map<String, String> recipientOutcomes(ActionRef ref) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(key(ref)).consistentRead(true)
+                .projectionExpression("#r").expressionAttributeNames(Map.of("#r", RECIPIENTS))).item();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        if (item != null && item.containsKey(RECIPIENTS)) {
+            item.get(RECIPIENTS).ss().forEach(entry -> {
+                int split = entry.indexOf('=');
+                outcomes.putIfAbsent(entry.substring(0, split), entry.substring(split + 1));
+            });
+        }
+        return outcomes;
+    }
+
+    @Override
+    public boolean recordRecipient(ClaimedAction action, String recipient, String outcome) {
+        try {
+            dynamo.updateItem(heldBy(action).addToSet(RECIPIENTS, AttributeValue.fromSs(List.of(recipient + "=" + outcome))).request(table));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
     }
 
     /** An update of the action that applies only while this claim holds it (claimed, or being sent by its holder). */

@@ -4,7 +4,8 @@ import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
-import io.aftercare.domain.Conflict;
+import io.aftercare.domain.AlreadyExists;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.DuplicateDelivery;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Page;
@@ -35,9 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Tickets in the table. A change is one transaction: the ticket (guarded by its version), the customer's open
- * complaints, the timeline entries, the new deadlines, and, for a webhook, the delivery's dedupe marker.
+ * complaints, the timeline entries, the new deadlines, an agent's reply, and, for a webhook, the delivery's dedupe
+ * marker. A cancelled transaction has one meaning per cause: the marker's condition (a duplicate delivery), the new
+ * ticket's (it exists), anything else (the version moved, or another transaction held an item: changed meanwhile).
  */
 public final class DynamoTicketStore implements TicketStore {
+
+    private static final String REPLY_TEXT = "message";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -57,16 +62,24 @@ public final class DynamoTicketStore implements TicketStore {
 
     @Override
     public void create(TicketChange change, Optional<String> deliveryKey) {
-        write(change, deliveryKey, "attribute_not_exists(PK)", Map.of());
+        write(change, deliveryKey, true);
     }
 
     @Override
     public void update(TicketChange change, Optional<String> deliveryKey) {
-        write(change, deliveryKey, "version = :previous", Map.of(":previous", n(change.ticket().version() - 1)));
+        write(change, deliveryKey, false);
     }
 
-    private void write(TicketChange change, Optional<String> deliveryKey, String ticketCondition, Map<String, AttributeValue> values) {
+    @Override
+    public Optional<String> reply(ShopId shop, String ticketId, long number) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.ticket(shop, ticketId), Keys.ticketReply(number))).consistentRead(true)).item();
+        return Items.string(item == null ? Map.of() : item, REPLY_TEXT);
+    }
+
+    private void write(TicketChange change, Optional<String> deliveryKey, boolean creating) {
         Ticket ticket = change.ticket();
+        String ticketCondition = creating ? "attribute_not_exists(PK)" : "version = :previous";
+        Map<String, AttributeValue> values = creating ? Map.of() : Map.of(":previous", n(ticket.version() - 1));
         List<TransactWriteItem> items = new ArrayList<>();
         deliveryKey.ifPresent(key -> items.add(recordingItems.deliveryMarker(ticket.shop(), key, "complaint", change.at())));
         int ticketIndex = items.size();
@@ -87,6 +100,9 @@ public final class DynamoTicketStore implements TicketStore {
         for (DueAction action : change.actions()) {
             items.add(recordingItems.action(ticket.shop(), action, Optional.of(ticket.customer().email()), change.at()));
         }
+        change.reply().ifPresent(reply -> items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                Keys.PK, s(Keys.ticket(ticket.shop(), ticket.id())), Keys.SK, s(Keys.ticketReply(reply.number())),
+                Keys.TYPE, s("TICKET_REPLY"), REPLY_TEXT, s(reply.message()), "at", time(change.at()))).build()).build()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -94,10 +110,11 @@ public final class DynamoTicketStore implements TicketStore {
             if (deliveryKey.isPresent() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
                 throw new DuplicateDelivery(deliveryKey.get());
             }
+            if (creating && "ConditionalCheckFailed".equals(reasons.get(ticketIndex).code())) {
+                throw new AlreadyExists("ticket " + ticket.id() + " exists already");
+            }
             if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()))) {
-                throw new Conflict(reasons.get(ticketIndex).code().equals("ConditionalCheckFailed") && ticketCondition.startsWith("attribute_not_exists")
-                        ? "ticket " + ticket.id() + " exists already"
-                        : "ticket " + ticket.number() + " was changed meanwhile; read it again");
+                throw new ChangedMeanwhile("ticket " + ticket.number() + " was changed meanwhile; read it again");
             }
             throw e;
         }

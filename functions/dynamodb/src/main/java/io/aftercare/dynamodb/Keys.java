@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
  * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
  * ticket             SHOP#{shop}#TICKET#{id}            TICKET            GSI1 while open: SHOP#{shop}#TICKETS / {next breach}#{id}
+ * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
@@ -78,6 +79,7 @@ public final class Keys {
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static final String TICKET = "TICKET";
     static final String TICKET_COUNTER = "COUNTER#TICKETS";
+    static final String REPLY_PREFIX = "REPLY#";
 
     // Fixed width, so that text order is time order (Instant.toString drops zero fractions and breaks that).
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -114,6 +116,10 @@ public final class Keys {
     /** How the partition key of every ticket of a shop starts. */
     static String tickets(ShopId shop) {
         return owned(shop) + Subject.Type.TICKET.name() + "#";
+    }
+
+    static String ticketReply(long number) {
+        return REPLY_PREFIX + number;
     }
 
     /** The agents' queue: a shop's open and pending tickets, by their nearest breach. */

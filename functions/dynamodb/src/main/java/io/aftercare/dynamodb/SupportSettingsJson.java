@@ -16,6 +16,8 @@ import io.aftercare.domain.ticket.SlaTargets;
 import io.aftercare.domain.ticket.SupportSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A shop's support settings as JSON: the one format of both the admin API's {@code support} field and the stored
@@ -60,7 +63,8 @@ public final class SupportSettingsJson {
 
     public static SupportSettings read(String json) {
         try {
-            return read(JSON.readTree(json), SupportSettings.defaults());
+            // as stored: a chat URL saved before URLs were checked stays readable (the notice says it is malformed)
+            return read(JSON.readTree(json), SupportSettings.defaults(), Secret::new);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +102,10 @@ public final class SupportSettingsJson {
 
     /** Settings from JSON; what the JSON leaves out is kept from {@code current} ({@code "chatWebhookUrl": null} removes it). */
     public static SupportSettings read(JsonNode node, SupportSettings current) {
+        return read(node, current, SupportSettingsJson::chatUrl);
+    }
+
+    private static SupportSettings read(JsonNode node, SupportSettings current, Function<String, Secret> chatUrl) {
         if (node == null || !node.isObject()) {
             throw new InvalidInput("support", "support must be an object");
         }
@@ -110,7 +118,7 @@ public final class SupportSettingsJson {
         }
         List<EscalationStep> escalation = node.has("escalation") ? escalation(node.get("escalation")) : current.escalation();
         Optional<Secret> chat = !node.has("chatWebhookUrl") ? current.chatWebhookUrl()
-                : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl(node.get("chatWebhookUrl").asText()));
+                : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl.apply(node.get("chatWebhookUrl").asText()));
         Optional<DiscountTemplate> goodwill = !node.has("goodwill") ? current.goodwill() : node.get("goodwill").isNull() ? Optional.empty()
                 : Optional.of(new DiscountTemplate(node.get("goodwill").path("prefix").asText(), node.get("goodwill").path("percent").asInt()));
         Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
@@ -178,8 +186,16 @@ public final class SupportSettingsJson {
         return steps;
     }
 
+    /** An https URL with a host (plain http only on loopback, for local testing); the message never repeats it: it is a secret. */
     private static Secret chatUrl(String url) {
-        if (!url.startsWith("https://") && !url.startsWith("http://127.0.0.1") && !url.startsWith("http://localhost")) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new InvalidInput("support.chatWebhookUrl", "the chat webhook is not a valid URL: " + e.getReason() + " at character " + e.getIndex());
+        }
+        boolean loopback = "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
+        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || loopback)) {
             throw new InvalidInput("support.chatWebhookUrl", "the chat webhook must be an https URL");
         }
         return new Secret(url);

@@ -18,6 +18,7 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +81,24 @@ class DynamoActionStoreTest {
         assertThat(second.tries()).isEqualTo(2);
         assertThat(afterPostponement.tries()).isEqualTo(1);
         assertThat(afterPostponement.attempt()).isEqualTo(3);
+    }
+
+    @Test
+    void givenRecipientOutcomesRecordedByOneClaim_whenTheNextClaimReadsThem_thenTheyAreThereAndALostClaimCannotAddAny(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        schedule(new DynamoRecordingStore(table.client(), table.name()), "notice", T);
+        var ref = new ActionRef(SHOP, "survey#notice");
+        var first = store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
+
+        assertThat(store.recordRecipient(first, "a1b2", "sent")).isTrue();
+        assertThat(store.recordRecipient(first, "c3d4", "refused: Email address is not verified.")).isTrue();
+        var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
+
+        assertThat(store.recipientOutcomes(ref)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("a1b2", "sent", "c3d4", "refused: Email address is not verified."));
+        assertThat(store.recordRecipient(first, "e5f6", "sent")).as("the first claim is gone").isFalse();
+        assertThat(store.recipientOutcomes(ref)).doesNotContainKey("e5f6");
+        assertThat(store.recordRecipient(second, "e5f6", "sent")).isTrue();
     }
 
     private static void schedule(DynamoRecordingStore store, String id, Instant due) {

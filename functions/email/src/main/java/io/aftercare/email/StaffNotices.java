@@ -7,21 +7,20 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.ticket.StaffNotifier;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices to the shop's people: an email to each contact through SES, and a post to the shop's Slack-compatible
- * incoming webhook ({@code {"text": ...}}) when it has one. A chat that is down does not stop the emails; the timeline
- * says what reached whom.
+ * Notices to the shop's people: an email to a contact through SES, and a post to the shop's Slack-compatible incoming
+ * webhook ({@code {"text": ...}}) when it has one. A chat that is down does not stop the emails; what it answered
+ * goes on the timeline.
  */
 public final class StaffNotices implements StaffNotifier {
 
@@ -35,34 +34,37 @@ public final class StaffNotices implements StaffNotifier {
     }
 
     @Override
-    public String notify(Shop shop, List<EmailAddress> to, Notice notice) {
-        List<String> reached = new ArrayList<>();
-        for (EmailAddress contact : to) {
-            sender.send(new OutgoingEmail("Aftercare for " + shop.settings().brandName(), shop.settings().senderEmail(),
-                    shop.settings().replyToEmail(), contact, notice.subject(),
-                    "<pre style=\"font-family:inherit;white-space:pre-wrap\">" + escape(notice.text()) + "</pre>", notice.text() + "\n",
-                    Map.of(), Map.of("shop", shop.id().value(), "kind", "staff-notice")));
-        }
-        if (!to.isEmpty()) {
-            reached.add("email to " + to.stream().map(EmailAddress::masked).collect(Collectors.joining(", ")));
-        }
-        shop.settings().support().chatWebhookUrl().ifPresent(url -> reached.add(post(url.reveal(), notice)));
-        return reached.isEmpty() ? "nobody: no contacts are configured for it" : String.join("; ", reached);
+    public String email(Shop shop, EmailAddress to, Notice notice) {
+        return sender.send(new OutgoingEmail("Aftercare for " + shop.settings().brandName(), shop.settings().senderEmail(),
+                shop.settings().replyToEmail(), to, notice.subject(),
+                "<pre style=\"font-family:inherit;white-space:pre-wrap\">" + escape(notice.text()) + "</pre>", notice.text() + "\n",
+                Map.of(), Map.of("shop", shop.id().value(), "kind", "staff-notice")));
+    }
+
+    @Override
+    public Optional<String> chat(Shop shop, Notice notice) {
+        return shop.settings().support().chatWebhookUrl().map(url -> post(url.reveal(), notice));
     }
 
     private String post(String url, Notice notice) {
         String body = "{\"text\":" + jsonString("*" + notice.subject() + "*\n" + notice.text()) + "}";
+        HttpRequest request;
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            request = HttpRequest.newBuilder(new URI(url)).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // saved before settings were checked as they are now; never logged: the URL is a secret
+            return "chat not posted: its webhook URL is malformed";
+        }
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 return "chat";
             }
             LOG.warn("the chat webhook answered {}", response.statusCode());
             return "chat failed (" + response.statusCode() + ")";
         } catch (IOException e) {
-            LOG.warn("the chat webhook could not be reached: {}", e.toString());
+            LOG.warn("the chat webhook could not be reached: {}", e.getClass().getSimpleName());
             return "chat unreachable";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -81,8 +81,7 @@ public final class Aftercare {
         Supplier<SesEmailSender> ses = new Lazy<>(() -> new SesEmailSender(b.ses.get(), b.sesConfigurationSet));
         EmailSender sender = email -> ses.get().send(email);
         var ticketStore = new DynamoTicketStore(dynamo, table);
-        Supplier<TicketEmails> ticketEmails = new Lazy<>(() -> new TicketEmails(renderer.get(), sender));
-        this.tickets = new Lazy<>(() -> new TicketService(ticketStore, shopCache, orders, recipients, ticketEmails.get(), b.clock));
+        this.tickets = new Lazy<>(() -> new TicketService(ticketStore, shopCache, orders, recipients, b.clock));
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
@@ -96,7 +95,7 @@ public final class Aftercare {
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         new DiscountCodes(tokens.get()), overrides, b.clock),
-                new TicketDeadlines(actions, ticketStore, shopCache, ticketEmails.get(), new StaffNotices(sender),
+                new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), new StaffNotices(sender),
                         new DiscountCodes(tokens.get()), b.clock), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));

@@ -39,6 +39,8 @@ public final class Telemetry {
             case WebhookOutcome.Recorded recorded -> count("WebhooksAccepted", DimensionSet.of("Service", "webhooks"));
             case WebhookOutcome.Duplicate duplicate -> count("WebhookDuplicates", DimensionSet.of("Service", "webhooks"));
             case WebhookOutcome.Rejected rejected -> count("WebhooksRejected", DimensionSet.of("Reason", rejected.reason().code()));
+            // a write that lost every race: the platform retries, and a steady count means contention worth a look
+            case WebhookOutcome.RetryLater retry -> count("WebhooksRetryLater", DimensionSet.of("Service", "webhooks"));
             case WebhookOutcome.Ignored ignored -> { }
             case WebhookOutcome.Ping ping -> { }
         }

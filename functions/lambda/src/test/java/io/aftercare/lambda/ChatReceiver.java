@@ -37,6 +37,11 @@ final class ChatReceiver implements AutoCloseable {
         return posts;
     }
 
+    /** What was posted to the URL {@code ?shop=} a shop was given. */
+    List<String> postsFor(String shop) {
+        return posts.stream().filter(p -> p.startsWith("shop=" + shop + "\n")).toList();
+    }
+
     @Override
     public void close() {
         server.stop(0);

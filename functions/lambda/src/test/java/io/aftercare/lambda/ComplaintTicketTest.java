@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -76,9 +75,9 @@ class ComplaintTicketTest {
                 .anyMatch(s -> s.contains("Escalation level 2"));
         assertThat(ses.emailsTo("manager-escalating@desk.example")).extracting(SesEmulator.Email::subject)
                 .anyMatch(s -> s.contains("Escalation level 3"));
-        assertThat(chatPostsFor(shop)).anyMatch(p -> p.contains("Escalation level 1")).anyMatch(p -> p.contains("Escalation level 2"))
+        assertThat(chat.postsFor(shop)).anyMatch(p -> p.contains("Escalation level 1")).anyMatch(p -> p.contains("Escalation level 2"))
                 .anyMatch(p -> p.contains("Escalation level 3")).anyMatch(p -> p.contains("SLA breached: first response"));
-        JsonNode ticket = ticket(shop, "c-e-1");
+        JsonNode ticket = aftercare.ticket(shop, "c-e-1");
         assertThat(ticket.path("figures").path("escalationLevel").asInt()).isEqualTo(3);
         assertThat(ticket.path("figures").path("breached").asBoolean()).isTrue();
     }
@@ -89,7 +88,7 @@ class ComplaintTicketTest {
         complaint(shop, "a-1", "anna@example.com", "en");
         aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
         aftercare.app.sweep().run(); // the level-1 escalation is claimed and queued...
-        long version = ticket(shop, "c-a-1").path("version").asLong();
+        long version = aftercare.ticket(shop, "c-a-1").path("version").asLong();
 
         var reply = reply(shop, "c-a-1", version, "Sorry about the scratch: a new lid is on its way.");
         aftercare.work(); // ...and runs after the answer
@@ -99,9 +98,9 @@ class ComplaintTicketTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(ses.emailsTo("team-answered@desk.example")).isEmpty();
         assertThat(ses.emailsTo("anna@example.com")).extracting(SesEmulator.Email::text).anyMatch(t -> t.contains("a new lid is on its way"));
-        assertThat(summaries(shop, "c-a-1")).anyMatch(s -> s.equals("Escalation notice not needed: an agent answered"))
+        assertThat(aftercare.ticketSummaries(shop, "c-a-1")).anyMatch(s -> s.equals("Escalation notice not needed: an agent answered"))
                 .anyMatch(s -> s.contains("first response met"));
-        assertThat(ticket(shop, "c-a-1").path("figures").path("firstResponseMinutes").asInt()).isEqualTo(61);
+        assertThat(aftercare.ticket(shop, "c-a-1").path("figures").path("firstResponseMinutes").asInt()).isEqualTo(61);
     }
 
     @Test
@@ -117,21 +116,21 @@ class ComplaintTicketTest {
 
         aftercare.clock.set(saturdayTwo.plus(Duration.ofMinutes(61)));
         aftercare.sweepAndWork();
-        List<String> atNight = chatPostsFor(shop);
+        List<String> atNight = chat.postsFor(shop);
         aftercare.clock.set(LocalDateTime.parse("2026-11-30T09:01").atZone(WARSAW).toInstant());
         aftercare.sweepAndWork();
 
         assertThat(atNight).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-urgent")))
                 .noneMatch(p -> p.contains(number(shop, "c-w-normal")));
-        assertThat(summaries(shop, "c-w-normal")).anyMatch(s -> s.equals("SLA breach notice held until the shop opens at 2026-11-30 09:00 (Europe/Warsaw)"));
-        assertThat(chatPostsFor(shop)).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-normal")));
+        assertThat(aftercare.ticketSummaries(shop, "c-w-normal")).anyMatch(s -> s.equals("SLA breach notice held until the shop opens at 2026-11-30 09:00 (Europe/Warsaw)"));
+        assertThat(chat.postsFor(shop)).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-normal")));
     }
 
     @Test
     void givenTwoAgentsChangingTheSameVersion_whenBothSave_thenOneSucceedsAndTheOtherGets409() throws Exception {
         String shop = desk("raced");
         complaint(shop, "r-1", "race@example.com", "en");
-        long version = ticket(shop, "c-r-1").path("version").asLong();
+        long version = aftercare.ticket(shop, "c-r-1").path("version").asLong();
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(2);
         List<Callable<Integer>> agents = List.of(
@@ -152,7 +151,7 @@ class ComplaintTicketTest {
         pool.shutdown();
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-        JsonNode ticket = ticket(shop, "c-r-1");
+        JsonNode ticket = aftercare.ticket(shop, "c-r-1");
         assertThat(ticket.path("version").asLong()).isEqualTo(version + 1);
         assertThat(ticket.path("priority").asText().equals("high") ^ ticket.path("assignee").asText().equals("piotr@desk.example")).isTrue();
     }
@@ -161,14 +160,14 @@ class ComplaintTicketTest {
     void givenATicketPendingForTwoDays_whenTheCustomerWritesBack_thenTheResolutionDeadlineMovedByThePausedBusinessTime() {
         String shop = desk("paused");
         complaint(shop, "p-1", "pause@example.com", "en");
-        String dueBefore = clock(ticket(shop, "c-p-1"), "resolution").path("dueAt").asText();
+        String dueBefore = clock(aftercare.ticket(shop, "c-p-1"), "resolution").path("dueAt").asText();
         aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(1)));
-        change(shop, "c-p-1", "{\"version\": " + ticket(shop, "c-p-1").path("version").asLong() + ", \"status\": \"pending\"}");
+        change(shop, "c-p-1", "{\"version\": " + aftercare.ticket(shop, "c-p-1").path("version").asLong() + ", \"status\": \"pending\"}");
 
         aftercare.clock.set(MONDAY_NINE.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)));
-        aftercare.generic(shop, event("complaint.message", "p-1-follow-up", "{\"complaint_id\": \"p-1\", \"message\": \"Any news?\"}"));
+        aftercare.generic(shop, aftercare.genericEvent("complaint.message", "p-1-follow-up", "{\"complaint_id\": \"p-1\", \"message\": \"Any news?\"}"));
 
-        JsonNode ticket = ticket(shop, "c-p-1");
+        JsonNode ticket = aftercare.ticket(shop, "c-p-1");
         assertThat(ticket.path("status").asText()).isEqualTo("open");
         // Paused Monday 10:00 to Wednesday 10:00: 16 business hours, so Wednesday 17:00 becomes Friday 17:00.
         assertThat(Instant.parse(clock(ticket, "resolution").path("dueAt").asText()))
@@ -182,13 +181,13 @@ class ComplaintTicketTest {
         complaint(shop, "s-1", "sorry@example.com", "en");
         aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
         aftercare.sweepAndWork();
-        long version = ticket(shop, "c-s-1").path("version").asLong();
+        long version = aftercare.ticket(shop, "c-s-1").path("version").asLong();
 
         change(shop, "c-s-1", "{\"version\": " + version + ", \"status\": \"resolved\"}");
         aftercare.sweepAndWork();
 
         assertThat(ses.emailsTo("sorry@example.com")).extracting(SesEmulator.Email::subject).contains("We are sorry we kept you waiting [" + number(shop, "c-s-1") + "]");
-        assertThat(summaries(shop, "c-s-1")).anyMatch(s -> s.matches("Goodwill discount code SORRY-[A-Z2-9]{8} \\(15% off\\) sent for the breached SLA"));
+        assertThat(aftercare.ticketSummaries(shop, "c-s-1")).anyMatch(s -> s.matches("Goodwill discount code SORRY-[A-Z2-9]{8} \\(15% off\\) sent for the breached SLA"));
     }
 
     @Test
@@ -196,7 +195,7 @@ class ComplaintTicketTest {
         String shop = desk("strict");
         String other = desk("other");
         complaint(shop, "b-1", "strict@example.com", "en");
-        long version = ticket(shop, "c-b-1").path("version").asLong();
+        long version = aftercare.ticket(shop, "c-b-1").path("version").asLong();
         change(shop, "c-b-1", "{\"version\": " + version + ", \"status\": \"closed\"}");
         int items = aftercare.table.itemCount();
 
@@ -206,14 +205,14 @@ class ComplaintTicketTest {
         assertThat(reopenClosed.status()).isEqualTo(400);
         assertThat(reopenClosed.json().path("field").asText()).isEqualTo("status");
         assertThat(change(shop, "c-b-1", "{\"status\": \"open\"}").json().path("field").asText()).isEqualTo("version");
-        assertThat(aftercare.generic(shop, event("complaint.message", "b-ghost", "{\"complaint_id\": \"ghost\", \"message\": \"hi\"}")).status()).isEqualTo(400);
+        assertThat(aftercare.generic(shop, aftercare.genericEvent("complaint.message", "b-ghost", "{\"complaint_id\": \"ghost\", \"message\": \"hi\"}")).status()).isEqualTo(400);
         assertThat(aftercare.table.itemCount()).isEqualTo(items);
     }
 
     @Test
     void givenAComplaintOpenedByAnAgent_whileItIsOpen_thenTheOrdersCheerfulCheckInIsNotSent() {
         String shop = desk("no-cheer");
-        aftercare.generic(shop, event("order.created", "o-1", """
+        aftercare.generic(shop, aftercare.genericEvent("order.created", "o-1", """
                 {"id": "NC-1", "created_at": "%s", "currency": "PLN", "total": "99.00",
                  "customer": {"email": "grumpy@example.com", "locale": "en"}, "lines": [{"title": "Teapot", "quantity": 1, "price": "99.00"}]}"""
                 .formatted(aftercare.clock.instant())));
@@ -240,7 +239,7 @@ class ComplaintTicketTest {
         aftercare.clock.advance(Duration.ofMinutes(1)); // an urgent and a high ticket promise the same hour: the older goes first
         complaintWithPriority(shop, "q-high", "high@example.com", "high");
         complaintWithPriority(shop, "q-waiting", "waiting@example.com", "urgent");
-        change(shop, "c-q-waiting", "{\"version\": " + ticket(shop, "c-q-waiting").path("version").asLong() + ", \"status\": \"pending\"}");
+        change(shop, "c-q-waiting", "{\"version\": " + aftercare.ticket(shop, "c-q-waiting").path("version").asLong() + ", \"status\": \"pending\"}");
 
         JsonNode queue = aftercare.agent("GET /api/shops/{shop}/tickets", Map.of("shop", shop), Map.of()).json();
 
@@ -263,29 +262,19 @@ class ComplaintTicketTest {
     }
 
     private Harness.Response complaint(String shop, String id, String email, String locale) {
-        return aftercare.generic(shop, event("complaint.created", "evt-" + id, """
+        return aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
                 {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
                  "customer": {"email": "%s", "name": "Ola Nowak", "locale": "%s"}}""".formatted(id, email, locale)));
     }
 
     private void complaintWithPriority(String shop, String id, String email, String priority) {
-        aftercare.generic(shop, event("complaint.created", "evt-" + id, """
+        aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
                 {"id": "%s", "subject": "Wrong parcel", "message": "Not my order.", "priority": "%s", "customer": {"email": "%s"}}"""
                 .formatted(id, priority, email)));
     }
 
-    private String event(String type, String id, String data) {
-        return """
-                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
-                .formatted(id + "-" + UUID.randomUUID(), type, aftercare.clock.instant(), data);
-    }
-
-    private JsonNode ticket(String shop, String id) {
-        return aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json().path("ticket");
-    }
-
     private String number(String shop, String id) {
-        return ticket(shop, id).path("number").asText();
+        return aftercare.ticket(shop, id).path("number").asText();
     }
 
     private static JsonNode clock(JsonNode ticket, String target) {
@@ -305,16 +294,5 @@ class ComplaintTicketTest {
     private Harness.Response reply(String shop, String id, long version, String message) {
         return aftercare.agentBody("POST /api/shops/{shop}/tickets/{ticketId}/replies", Map.of("shop", shop, "ticketId", id),
                 "{\"version\": " + version + ", \"message\": \"" + message + "\", \"agent\": \"Ola\"}");
-    }
-
-    private List<String> summaries(String shop, String id) {
-        List<String> summaries = new ArrayList<>();
-        aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), Map.of()).json()
-                .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
-        return summaries;
-    }
-
-    private static List<String> chatPostsFor(String shop) {
-        return chat.posts().stream().filter(p -> p.startsWith("shop=" + shop + "\n")).toList();
     }
 }

@@ -170,6 +170,25 @@ final class Harness {
         return agent("GET /api/shops/{shop}/orders/{orderId}", Map.of("shop", shop, "orderId", orderId), Map.of()).json();
     }
 
+    JsonNode ticket(String shop, String ticketId) {
+        return agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", ticketId), Map.of()).json().path("ticket");
+    }
+
+    /** The summaries on the ticket's timeline (its first 50 entries), newest first. */
+    List<String> ticketSummaries(String shop, String ticketId) {
+        List<String> summaries = new java.util.ArrayList<>();
+        agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", ticketId), Map.of()).json()
+                .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+    /** A generic-format event, its id made unique (so each call is a new delivery), occurring now. */
+    String genericEvent(String type, String id, String data) {
+        return """
+                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
+                .formatted(id + "-" + UUID.randomUUID(), type, clock.instant(), data);
+    }
+
     /** As API Gateway's HTTP API delivers it: lowercased header names, a JSON body as text. */
     static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> path, Map<String, String> headers, byte[] body) {
         Map<String, String> lowercased = new HashMap<>();
@@ -183,10 +202,10 @@ final class Harness {
                 .build();
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, Map<String, String> headers) {
 
         Response(APIGatewayV2HTTPResponse response) {
-            this(response.getStatusCode(), response.getBody());
+            this(response.getStatusCode(), response.getBody(), response.getHeaders() == null ? Map.of() : response.getHeaders());
         }
 
         JsonNode json() {

@@ -12,6 +12,7 @@ import io.aftercare.domain.action.ActionWorker.Done;
 import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.webhook.WebhookOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -64,6 +65,24 @@ class TelemetryTest {
         assertThat(dimensions.get("ActionsAbandoned/Service")).containsExactly("actions", "actions");
         assertThat(dimensions.get("Escalations/Level")).containsExactly("2");
         assertThat(metrics).hasSize(Reason.values().length + 6);
+    }
+
+    @Test
+    void givenEveryWebhookOutcome_whenCounted_thenAcceptedDuplicateRetryLaterAndRejectedAreCountedAndPingsAndIgnoredTopicsAreNot() {
+        var telemetry = new Telemetry();
+        List<WebhookOutcome> outcomes = List.of(
+                new WebhookOutcome.Recorded("d1", "orders/create", 3, List.of(), false, Optional.empty()),
+                new WebhookOutcome.Duplicate("d1"),
+                new WebhookOutcome.RetryLater("d2", "changed meanwhile"),
+                new WebhookOutcome.Rejected(WebhookOutcome.Reason.UNAUTHORIZED, "bad"),
+                new WebhookOutcome.Ignored("products/update"),
+                new WebhookOutcome.Ping());
+
+        List<String> names = emf(CapturedOutput.of(() -> outcomes.forEach(telemetry::webhook))).stream()
+                .map(metric -> metric.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText())
+                .toList();
+
+        assertThat(names).containsExactly("WebhooksAccepted", "WebhookDuplicates", "WebhooksRetryLater", "WebhooksRejected");
     }
 
     private static Done done(ActionKind kind, String actionId, Result result) {

@@ -11,7 +11,8 @@ public enum ActionKind {
     SLA_WARNING("sla-warning", EmailCategory.TRANSACTIONAL),
     SLA_BREACH("sla-breach", EmailCategory.TRANSACTIONAL),
     ESCALATION("escalation", EmailCategory.TRANSACTIONAL),
-    GOODWILL("goodwill", EmailCategory.TRANSACTIONAL);
+    GOODWILL("goodwill", EmailCategory.TRANSACTIONAL),
+    TICKET_REPLY("ticket-reply", EmailCategory.TRANSACTIONAL);
 
     private final String slug;
     private final EmailCategory category;
@@ -42,6 +43,7 @@ public enum ActionKind {
             case SLA_BREACH -> "SLA breach notice";
             case ESCALATION -> "Escalation notice";
             case GOODWILL -> "Goodwill discount";
+            case TICKET_REPLY -> "Agent's reply";
         };
     }
 

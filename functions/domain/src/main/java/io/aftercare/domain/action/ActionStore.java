@@ -5,6 +5,7 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: due actions, their claims and their outcomes. */
@@ -38,4 +39,13 @@ public interface ActionStore {
 
     /** Puts the action back to wait until {@code dueAt}, if the claim still holds it. */
     boolean reschedule(ClaimedAction action, Instant dueAt, TimelineEntry entry, Optional<EmailAddress> customer);
+
+    /**
+     * What earlier attempts of an action with several recipients did for each (by a key of the runner's choosing, such
+     * as an address's hash): kept on the action, so a retry skips the recipients already reached.
+     */
+    Map<String, String> recipientOutcomes(ActionRef ref);
+
+    /** Records one recipient's outcome on the action, if this claim still holds it. @return false when the claim was lost */
+    boolean recordRecipient(ClaimedAction action, String recipient, String outcome);
 }

@@ -19,6 +19,7 @@ public enum Reason {
     FREQUENCY_CAP("another email reached the customer less than " + EmailPolicy.FREQUENCY_CAP.toHours() + " hours ago"),
     REJECTED("the mail service refused it"),
     TICKET_GONE("the ticket no longer exists"),
+    REPLY_MISSING("the reply's text is not stored"),
     GOODWILL_OFF("the shop no longer offers goodwill discounts"),
     TICKET_NOT_OPEN("the ticket is no longer open"),
     AGENT_ANSWERED("an agent answered"),

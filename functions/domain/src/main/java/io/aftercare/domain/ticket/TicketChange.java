@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param openComplaintsDelta +1 when the customer gains an open complaint, -1 when one is resolved
  * @param nextBreach the nearest deadline of its running clocks, by which the agents' queue is sorted
  * @param at when the change was made
+ * @param reply an agent's reply to keep for its email, which one of {@code actions} sends
  */
 public record TicketChange(Ticket ticket, List<TimelineEntry> entries, List<DueAction> actions, int openComplaintsDelta,
-                           Optional<Instant> nextBreach, Instant at) {
+                           Optional<Instant> nextBreach, Instant at, Optional<TicketReply> reply) {
 
     public TicketChange {
         entries = List.copyOf(entries);
@@ -23,6 +24,10 @@ public record TicketChange(Ticket ticket, List<TimelineEntry> entries, List<DueA
 
     public static TicketChange of(Ticket ticket, List<TimelineEntry> entries, List<DueAction> actions, int openComplaintsDelta,
                                   BusinessCalendar sla, Instant at) {
-        return new TicketChange(ticket, entries, actions, openComplaintsDelta, ticket.nextBreach(sla), at);
+        return new TicketChange(ticket, entries, actions, openComplaintsDelta, ticket.nextBreach(sla), at, Optional.empty());
+    }
+
+    public TicketChange withReply(TicketReply reply) {
+        return new TicketChange(ticket, entries, actions, openComplaintsDelta, nextBreach, at, Optional.of(reply));
     }
 }

@@ -1,6 +1,5 @@
 package io.aftercare.domain.ticket;
 
-import io.aftercare.domain.Conflict;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
@@ -13,6 +12,7 @@ import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
+import io.aftercare.domain.email.EmailRejected;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.EntryKind;
@@ -20,19 +20,29 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A ticket's due actions: the acknowledgement, SLA warnings and breach notices, escalations, goodwill. Each re-reads
- * the ticket when it comes due, and does nothing if its moment has passed (answered, paused, resolved, re-planned):
- * an escalation never goes out after an agent replied, even when it was already queued. Notices to staff wait for
- * business hours, unless the ticket is urgent or the shop works around the clock.
+ * A ticket's due actions: the acknowledgement, agents' replies, SLA warnings and breach notices, escalations,
+ * goodwill. Each re-reads the ticket when it comes due, and does nothing if its moment has passed (answered, paused,
+ * resolved, re-planned): an escalation never goes out after an agent replied, even when it was already queued. Notices
+ * to staff wait for business hours, unless the ticket is urgent or the shop works around the clock.
+ *
+ * <p>A permanent refusal by the mail service (an unverified address in the SES sandbox) is recorded as failed, on the
+ * action and the ticket's timeline, and not retried. A notice goes to several people: each one's outcome is recorded
+ * on the action as it happens, so a retry after a temporary failure or a crash skips everyone already reached.
  */
 public final class TicketDeadlines implements Runner {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final int CONFLICT_RETRIES = 3;
+    private static final String SENT = "sent";
+    private static final String REFUSED = "refused: ";
+    private static final String CHAT = "chat";
 
     private final ActionStore actions;
     private final TicketStore tickets;
@@ -62,6 +72,7 @@ public final class TicketDeadlines implements Runner {
         }
         return switch (action.kind()) {
             case TICKET_ACK -> acknowledge(action, shop.get(), ticket.get());
+            case TICKET_REPLY -> sendReply(action, shop.get(), ticket.get());
             case GOODWILL -> goodwill(action, shop.get(), ticket.get());
             case SLA_WARNING, SLA_BREACH, ESCALATION -> notice(action, shop.get(), ticket.get());
             default -> throw new IllegalArgumentException(action.kind() + " is not a ticket action");
@@ -74,9 +85,21 @@ public final class TicketDeadlines implements Runner {
         }
         var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
-        String messageId = mailer.acknowledge(shop, ticket, answerBy);
-        return done(action, ActionOutcome.sent(messageId), entry(action, EntryKind.EMAIL_SENT, "sent",
-                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + when(shop, answerBy)), ticket);
+        return toCustomer(action, ticket, () -> mailer.acknowledge(shop, ticket, answerBy), EntryKind.EMAIL_SENT,
+                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + when(shop, answerBy));
+    }
+
+    /** An agent's reply, recorded before this action could exist: sent whatever the ticket's state is now. */
+    private Result sendReply(ClaimedAction action, Shop shop, Ticket ticket) {
+        long number = Long.parseLong(DueAction.detailOf(action.actionId()));
+        Optional<String> message = tickets.reply(shop.id(), ticket.id(), number);
+        if (message.isEmpty()) {
+            return skip(action, Reason.REPLY_MISSING, "", Optional.of(ticket));
+        }
+        if (!actions.beginSending(action)) {
+            return Result.of(Handled.STALE);
+        }
+        return toCustomer(action, ticket, () -> mailer.reply(shop, ticket, message.get()), EntryKind.EMAIL_SENT, "Reply emailed to the customer");
     }
 
     private Result goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
@@ -88,9 +111,21 @@ public final class TicketDeadlines implements Runner {
             return Result.of(Handled.STALE);
         }
         String code = discounts.codeFor(template.get(), shop.id(), action.actionId());
-        String messageId = mailer.goodwill(shop, ticket, code, template.get().percent());
-        return done(action, ActionOutcome.sent(messageId), entry(action, EntryKind.DISCOUNT_ISSUED, "sent",
-                "Goodwill discount code " + code + " (" + template.get().percent() + "% off) sent for the breached SLA"), ticket);
+        return toCustomer(action, ticket, () -> mailer.goodwill(shop, ticket, code, template.get().percent()), EntryKind.DISCOUNT_ISSUED,
+                "Goodwill discount code " + code + " (" + template.get().percent() + "% off) sent for the breached SLA");
+    }
+
+    /** Sends one email to the customer and ends the action: sent, or failed for good when the mail service refuses it. */
+    private Result toCustomer(ClaimedAction action, Ticket ticket, Supplier<String> send, EntryKind kind, String summary) {
+        String messageId;
+        try {
+            messageId = send.get();
+        } catch (EmailRejected refused) {
+            String why = "refused by the mail service: " + refused.getMessage();
+            return end(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
+                    action.kind().label() + " to the customer " + why)), ticket);
+        }
+        return end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", summary)), ticket);
     }
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */
@@ -121,40 +156,85 @@ public final class TicketDeadlines implements Runner {
         };
         String text = heading + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
                 + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + when(shop, ticket.createdAt());
-        String how = staff.notify(shop, to, new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text));
+        var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text);
+        Optional<Notified> notified = notifyEach(action, shop, to, notice);
+        if (notified.isEmpty()) {
+            return Result.of(Handled.STALE);
+        }
         record(action, shop, ticket, what, level, now);
         EntryKind kind = switch (action.kind()) {
             case SLA_WARNING -> EntryKind.SLA_WARNING;
             case SLA_BREACH -> EntryKind.SLA_BREACHED;
             default -> EntryKind.ESCALATED;
         };
-        return done(action, ActionOutcome.sent("notice"), entry(action, kind, "sent", heading + " (notified: " + how + ")"), ticket);
+        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, kind, "sent", heading + " (notified: " + notified.get().how() + ")")));
+        notified.get().refused().forEach((contact, why) -> entries.add(entry(action, EntryKind.EMAIL_FAILED, "refused-" + contact.hash(),
+                action.kind().label() + " to " + contact.masked() + " refused by the mail service: " + why)));
+        boolean nobodyReached = notified.get().reached().isEmpty() && !notified.get().refused().isEmpty();
+        return end(action, nobodyReached ? ActionOutcome.failed(Reason.REJECTED) : ActionOutcome.sent("notice"), entries, ticket);
+    }
+
+    /** Who a notice reached, who refused it (with why), and the timeline's account of it. */
+    private record Notified(List<EmailAddress> reached, Map<EmailAddress, String> refused, String how) {
+    }
+
+    /**
+     * Notifies each recipient not reached by an earlier attempt of this action, recording each outcome on the action
+     * before the next: a crash repeats at most the one email between SES accepting it and that record.
+     *
+     * @return empty when the claim was lost meanwhile
+     */
+    private Optional<Notified> notifyEach(ClaimedAction action, Shop shop, List<EmailAddress> to, StaffNotifier.Notice notice) {
+        Map<String, String> before = actions.recipientOutcomes(action.ref());
+        List<EmailAddress> reached = new ArrayList<>();
+        Map<EmailAddress, String> refused = new LinkedHashMap<>();
+        for (EmailAddress contact : to) {
+            String outcome = before.get(contact.hash());
+            if (outcome == null) {
+                try {
+                    staff.email(shop, contact, notice);
+                    outcome = SENT;
+                } catch (EmailRejected rejected) {
+                    outcome = REFUSED + rejected.getMessage();
+                }
+                if (!actions.recordRecipient(action, contact.hash(), outcome)) {
+                    return Optional.empty();
+                }
+            }
+            if (outcome.startsWith(REFUSED)) {
+                refused.put(contact, outcome.substring(REFUSED.length()));
+            } else {
+                reached.add(contact);
+            }
+        }
+        List<String> how = new ArrayList<>();
+        if (!reached.isEmpty()) {
+            how.add("email to " + String.join(", ", reached.stream().map(EmailAddress::masked).toList()));
+        }
+        if (!refused.isEmpty()) {
+            how.add("refused: " + String.join(", ", refused.keySet().stream().map(EmailAddress::masked).toList()));
+        }
+        Optional<String> chat = Optional.ofNullable(before.get(CHAT)).or(() -> staff.chat(shop, notice));
+        if (chat.isPresent() && !before.containsKey(CHAT) && !actions.recordRecipient(action, CHAT, chat.get())) {
+            return Optional.empty();
+        }
+        chat.ifPresent(how::add);
+        return Optional.of(new Notified(reached, refused, how.isEmpty() ? "nobody: no contacts are configured for it" : String.join("; ", how)));
     }
 
     /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
     private void record(ClaimedAction action, Shop shop, Ticket ticket, String what, int level, Instant now) {
-        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
-        Ticket current = ticket;
-        for (int attempt = 0; ; attempt++) {
-            Ticket base = current;
-            Optional<Ticket> changed = switch (action.kind()) {
-                case SLA_BREACH -> base.clock(SlaTarget.fromSlug(what)).map(c -> base.replacing(c, c.markBreached()));
-                case ESCALATION -> Optional.of(base.escalatedTo(level));
-                default -> Optional.empty();
-            };
-            if (changed.isEmpty()) {
-                return;
-            }
-            try {
-                tickets.update(TicketChange.of(changed.get().nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty());
-                return;
-            } catch (Conflict changedMeanwhile) {
-                if (attempt >= CONFLICT_RETRIES) {
-                    throw changedMeanwhile;
-                }
-                current = tickets.find(shop.id(), ticket.id()).orElseThrow();
-            }
+        if (action.kind() != ActionKind.SLA_BREACH && action.kind() != ActionKind.ESCALATION) {
+            return;
         }
+        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        RaceRetry.untilItWins(() -> {
+            Ticket base = tickets.find(shop.id(), ticket.id()).orElseThrow();
+            Optional<Ticket> changed = action.kind() == ActionKind.ESCALATION ? Optional.of(base.escalatedTo(level))
+                    : base.clock(SlaTarget.fromSlug(what)).map(c -> base.replacing(c, c.markBreached()));
+            changed.ifPresent(next -> tickets.update(TicketChange.of(next.nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty()));
+            return changed;
+        });
     }
 
     /** Why the action's moment has passed, if it has. */
@@ -190,8 +270,11 @@ public final class TicketDeadlines implements Runner {
                 ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);
     }
 
-    private Result done(ClaimedAction action, ActionOutcome outcome, TimelineEntry entry, Ticket ticket) {
-        return Result.of(actions.complete(action, outcome, List.of(entry), customer(ticket), Optional.empty()) ? Handled.SENT : Handled.STALE);
+    private Result end(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Ticket ticket) {
+        if (!actions.complete(action, outcome, entries, customer(ticket), Optional.empty())) {
+            return Result.of(Handled.STALE);
+        }
+        return outcome.result() == ActionOutcome.Result.FAILED ? Result.of(Handled.FAILED, outcome.reason().orElseThrow()) : Result.of(Handled.SENT);
     }
 
     private static Optional<EmailAddress> customer(Ticket ticket) {

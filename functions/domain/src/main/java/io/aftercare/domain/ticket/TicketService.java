@@ -1,5 +1,7 @@
 package io.aftercare.domain.ticket;
 
+import io.aftercare.domain.AlreadyExists;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
@@ -31,6 +33,7 @@ import java.util.Set;
 /**
  * Complaint tickets: opened by a webhook or an agent, answered, paused while waiting for the customer, resolved.
  * Every change is one write guarded by the ticket's version, with its timeline entries and the deadlines it implies.
+ * Nothing is emailed from here: an email is a due action written with the change, sent by the action worker.
  */
 public final class TicketService {
 
@@ -55,20 +58,24 @@ public final class TicketService {
     private final ShopCache shops;
     private final TimelineReader orders;
     private final RecipientStore recipients;
-    private final TicketMailer mailer;
     private final Clock clock;
     private final TicketPlanner planner = new TicketPlanner();
 
-    public TicketService(TicketStore tickets, ShopCache shops, TimelineReader orders, RecipientStore recipients, TicketMailer mailer,
-                         Clock clock) {
+    public TicketService(TicketStore tickets, ShopCache shops, TimelineReader orders, RecipientStore recipients, Clock clock) {
         this.tickets = tickets;
         this.shops = shops;
         this.orders = orders;
         this.recipients = recipients;
-        this.mailer = mailer;
         this.clock = clock;
     }
 
+    /**
+     * Opens a ticket; for a complaint the shop opened before (the same {@code externalId}, from another delivery),
+     * the ticket it opened then. Racing writes to the customer's profile are retried.
+     *
+     * @throws io.aftercare.domain.DuplicateDelivery when this delivery was recorded before
+     * @throws ChangedMeanwhile when it kept losing races
+     */
     public Ticket open(ShopId shopId, NewTicket complaint, Optional<String> deliveryKey) {
         Shop shop = shop(shopId);
         Instant now = clock.instant();
@@ -90,24 +97,26 @@ public final class TicketService {
         List<DueAction> actions = new ArrayList<>();
         actions.add(DueAction.of(ActionKind.TICKET_ACK, subject(ticket), now));
         actions.addAll(planner.plan(ticket, shop.settings().support(), sla, now));
-        tickets.create(TicketChange.of(ticket, entries, actions, +1, sla, now), deliveryKey);
-        return ticket;
+        var change = TicketChange.of(ticket, entries, actions, +1, sla, now);
+        try {
+            return RaceRetry.untilItWins(() -> {
+                tickets.create(change, deliveryKey);
+                return ticket;
+            });
+        } catch (AlreadyExists sameComplaint) {
+            return find(shopId, id);
+        }
     }
 
     /**
      * A follow-up from the customer: reopens a resolved ticket, resumes a paused one, and starts the next-response
-     * clock. It races agents' changes, so it is retried on a new version rather than lost.
+     * clock. It races agents' changes and other follow-ups, so it is retried on a new version rather than lost.
+     *
+     * @throws io.aftercare.domain.DuplicateDelivery when this delivery was recorded before
+     * @throws ChangedMeanwhile when it kept losing races: nothing was recorded
      */
     public Ticket customerWrote(ShopId shopId, String ticketId, String message, Optional<String> deliveryKey) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return customerWroteOnce(shopId, ticketId, message, deliveryKey);
-            } catch (io.aftercare.domain.Conflict changedMeanwhile) {
-                if (attempt == 3) {
-                    throw changedMeanwhile;
-                }
-            }
-        }
+        return RaceRetry.untilItWins(() -> customerWroteOnce(shopId, ticketId, message, deliveryKey));
     }
 
     private Ticket customerWroteOnce(ShopId shopId, String ticketId, String message, Optional<String> deliveryKey) {
@@ -137,7 +146,10 @@ public final class TicketService {
         return save(shop, next, entries, planner.plan(next, shop.settings().support(), sla, now), openDelta, deliveryKey);
     }
 
-    /** An agent's answer, emailed to the customer; it meets the response clock that was waiting for it. */
+    /**
+     * An agent's answer; it meets the response clock that was waiting for it. It is recorded, with the action that
+     * emails it to the customer, in the same version-checked write: a reply that lost the race (409) is never sent.
+     */
     public Ticket reply(ShopId shopId, String ticketId, long version, String agent, String message) {
         Shop shop = shop(shopId);
         Ticket ticket = current(shopId, ticketId, version);
@@ -149,7 +161,6 @@ public final class TicketService {
         }
         Instant now = clock.instant();
         var sla = slaCalendar(shop, ticket);
-        String messageId = mailer.reply(shop, ticket, message);
         Ticket next = ticket;
         Optional<SlaClock> met = ticket.runningResponseClock().map(response -> response.stop(now, sla));
         if (met.isPresent()) {
@@ -157,9 +168,12 @@ public final class TicketService {
         }
         next = next.answered(now).nextPlan().nextVersion();
         var entry = entry(ticket, "reply-" + ticket.version(), EntryKind.AGENT_REPLIED, agent + " replied: " + excerpt(message)
-                + met.map(m -> "; " + m.target().label() + (m.breached() ? " breached" : " met")).orElse("")
-                + " (message " + messageId + ")", now);
-        return save(shop, next, List.of(entry), planner.plan(next, shop.settings().support(), sla, now), 0, Optional.empty());
+                + met.map(m -> "; " + m.target().label() + (m.breached() ? " breached" : " met")).orElse(""), now);
+        List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), sla, now));
+        actions.add(DueAction.of(ActionKind.TICKET_REPLY, subject(ticket), Long.toString(ticket.version()), now));
+        tickets.update(TicketChange.of(next, List.of(entry), actions, 0, slaCalendar(shop, next), now)
+                .withReply(new TicketReply(ticket.version(), message)), Optional.empty());
+        return next;
     }
 
     public Ticket note(ShopId shopId, String ticketId, long version, String agent, String note) {
@@ -252,7 +266,7 @@ public final class TicketService {
     private Ticket current(ShopId shop, String ticketId, long version) {
         Ticket ticket = find(shop, ticketId);
         if (ticket.version() != version) {
-            throw new io.aftercare.domain.Conflict("ticket " + ticket.number() + " is at version " + ticket.version()
+            throw new ChangedMeanwhile("ticket " + ticket.number() + " is at version " + ticket.version()
                     + ", not " + version + ": someone changed it meanwhile; read it again");
         }
         return ticket;

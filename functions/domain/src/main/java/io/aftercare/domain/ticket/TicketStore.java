@@ -15,15 +15,20 @@ public interface TicketStore {
      *
      * @param deliveryKey the webhook delivery it came from, recorded as that delivery's dedupe marker
      * @throws io.aftercare.domain.DuplicateDelivery when the delivery was recorded before
-     * @throws io.aftercare.domain.Conflict when the ticket exists already
+     * @throws io.aftercare.domain.AlreadyExists when the ticket exists already
+     * @throws io.aftercare.domain.ChangedMeanwhile when another write held an item it touches (the customer's profile)
      */
     void create(TicketChange change, Optional<String> deliveryKey);
 
     /**
      * @throws io.aftercare.domain.DuplicateDelivery when the delivery was recorded before
-     * @throws io.aftercare.domain.Conflict when the stored ticket is no longer at {@code change.ticket().version() - 1}
+     * @throws io.aftercare.domain.ChangedMeanwhile when the stored ticket is no longer at {@code change.ticket().version() - 1},
+     *         or another write held an item it touches
      */
     void update(TicketChange change, Optional<String> deliveryKey);
+
+    /** The whole text of a reply recorded with {@link TicketChange#reply()}. */
+    Optional<String> reply(ShopId shop, String ticketId, long number);
 
     /** Open and pending tickets, the nearest breach first. */
     Page<Ticket> queue(ShopId shop, PageRequest page);

@@ -1,6 +1,6 @@
 package io.aftercare.domain.webhook;
 
-import io.aftercare.domain.Conflict;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.DuplicateDelivery;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
@@ -92,16 +92,21 @@ public final class WebhookIngestion {
         return recorded(parsed, recording, result);
     }
 
-    /** A complaint opens a ticket (the same complaint id twice is a duplicate); a follow-up updates it. */
+    /**
+     * A complaint opens a ticket (the same complaint id again answers with the ticket it opened); a follow-up updates
+     * it. Only the delivery's own dedupe marker makes a duplicate: a write that lost its races is answered "retry later".
+     */
     private WebhookOutcome complaint(Shop shop, ParsedDelivery parsed, String deliveryKey, ComplaintEvent complaint) {
         try {
             Ticket ticket = complaint instanceof ComplaintEvent.Opened opened
                     ? tickets.open(shop.id(), opened.complaint(), Optional.of(deliveryKey))
                     : followUp(shop, (ComplaintEvent.CustomerMessage) complaint, deliveryKey);
             return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), 1, List.of(), false, Optional.of(ticket.number()));
-        } catch (DuplicateDelivery | Conflict recordedBefore) {
-            // the delivery, or another delivery of the same complaint, was recorded before
+        } catch (DuplicateDelivery recordedBefore) {
             return new WebhookOutcome.Duplicate(parsed.deliveryId());
+        } catch (ChangedMeanwhile unresolved) {
+            return new WebhookOutcome.RetryLater(parsed.deliveryId(), "The complaint's ticket was being changed by other writes; "
+                    + "the delivery was not recorded. Please send it again.");
         } catch (NotFound unknownComplaint) {
             return new Rejected(Reason.INVALID_PAYLOAD, "No complaint with that complaint_id was received.");
         }

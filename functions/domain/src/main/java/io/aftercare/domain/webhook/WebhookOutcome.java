@@ -18,6 +18,13 @@ public sealed interface WebhookOutcome {
     record Duplicate(String deliveryId) implements WebhookOutcome {
     }
 
+    /**
+     * Not recorded: the delivery kept losing races with other writes to the same ticket. Answered 503 (never a 2xx),
+     * so the platform sends it again.
+     */
+    record RetryLater(String deliveryId, String message) implements WebhookOutcome {
+    }
+
     /** A topic Aftercare does not use: a success, so the platform keeps the subscription. */
     record Ignored(String topic) implements WebhookOutcome {
     }

@@ -8,9 +8,13 @@ import java.util.Map;
 
 /**
  * What the platforms are told. Every accepted, duplicate or ignored delivery is a 2xx: anything else makes
- * Shopify retry and eventually delete the subscription, and WooCommerce disable the webhook.
+ * Shopify retry and eventually delete the subscription, and WooCommerce disable the webhook. A delivery that could
+ * not be recorded is never a 2xx: a 503 with {@code Retry-After} asks for it again.
  */
 public final class WebhookResponses {
+
+    /** Seconds a platform is asked to wait before sending a delivery that could not be recorded again. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private WebhookResponses() {
     }
@@ -31,6 +35,13 @@ public final class WebhookResponses {
         if (outcome instanceof WebhookOutcome.Duplicate duplicate) {
             return HttpResponses.json(200, Map.of("status", "duplicate", "deliveryId", duplicate.deliveryId()));
         }
+        if (outcome instanceof WebhookOutcome.RetryLater retry) {
+            var response = HttpResponses.error(503, "retry_later", retry.message());
+            Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+            headers.put("retry-after", RETRY_AFTER_SECONDS);
+            response.setHeaders(headers);
+            return response;
+        }
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
             return HttpResponses.json(200, Map.of("ignored", ignored.topic()));
         }
@@ -49,6 +60,9 @@ public final class WebhookResponses {
         }
         if (outcome instanceof WebhookOutcome.Duplicate duplicate) {
             return "duplicate delivery " + duplicate.deliveryId();
+        }
+        if (outcome instanceof WebhookOutcome.RetryLater retry) {
+            return "not recorded, kept losing races: delivery " + retry.deliveryId() + " answered 503";
         }
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
             return "ignored topic " + ignored.topic();
