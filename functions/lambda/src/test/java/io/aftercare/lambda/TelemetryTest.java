@@ -68,7 +68,7 @@ class TelemetryTest {
     }
 
     @Test
-    void givenEveryWebhookOutcome_whenCounted_thenAcceptedDuplicateRetryLaterAndRejectedAreCountedAndPingsAndIgnoredTopicsAreNot() {
+    void givenEveryWebhookOutcome_whenCounted_thenAcceptedDuplicateRetryLaterAndRejectedAreCountedAndPingsAndIgnoredTopicsAreNot() throws Exception {
         var telemetry = new Telemetry();
         List<WebhookOutcome> outcomes = List.of(
                 new WebhookOutcome.Recorded("d1", "orders/create", 3, List.of(), false, Optional.empty()),
