@@ -116,10 +116,15 @@ public final class DynamoRecordingStore implements RecordingStore {
                         steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
             }
             for (OrderFact fact : order.facts()) {
-                if (fact instanceof OrderFact.Refunded refund) {
-                    steps.add(idempotent(items.refund(recording.shop(), order.orderId(), refund)));
-                } else if (fact instanceof OrderFact.ReturnChanged change) {
-                    steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change)));
+                // refunds and returns are items of their own; the other facts live on the order item
+                switch (fact) {
+                    case OrderFact.Refunded refund -> steps.add(idempotent(items.refund(recording.shop(), order.orderId(), refund)));
+                    case OrderFact.ReturnChanged change -> steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change)));
+                    case OrderFact.Placed placed -> { }
+                    case OrderFact.Paid paid -> { }
+                    case OrderFact.Cancelled cancelled -> { }
+                    case OrderFact.FulfilmentChanged fulfilment -> { }
+                    case OrderFact.ShipmentProgressed shipment -> { }
                 }
             }
             order.actions().stream()

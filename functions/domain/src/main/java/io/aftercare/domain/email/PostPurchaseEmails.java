@@ -79,18 +79,18 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         RecipientState recipient = recipients.state(action.shop(), to.hash());
         Instant now = clock.instant();
         EmailDecision decision = policy.decide(action.kind(), order.get(), recipient, now);
-        if (decision instanceof EmailDecision.Skip skip) {
-            return finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
+        return switch (decision) {
+            case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     action.kind().label() + " not sent: " + skip.reason().describe(skip.detail()))), Optional.of(to), false);
-        }
-        if (decision instanceof EmailDecision.Postpone postpone) {
-            String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
-            var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
-                    action.kind().label() + " postponed to " + until + ": " + postpone.reason().describe(""));
-            return actions.reschedule(action, postpone.until(), entry, Optional.of(to))
-                    ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
-        }
-        return send(action, shop.get(), order.get(), customer.get());
+            case EmailDecision.Postpone postpone -> {
+                String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
+                var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
+                        action.kind().label() + " postponed to " + until + ": " + postpone.reason().describe(""));
+                yield actions.reschedule(action, postpone.until(), entry, Optional.of(to))
+                        ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
+            }
+            case EmailDecision.Send send -> send(action, shop.get(), order.get(), customer.get());
+        };
     }
 
     private Result send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer) {

@@ -98,9 +98,10 @@ public final class WebhookIngestion {
      */
     private WebhookOutcome complaint(Shop shop, ParsedDelivery parsed, String deliveryKey, ComplaintEvent complaint) {
         try {
-            Ticket ticket = complaint instanceof ComplaintEvent.Opened opened
-                    ? tickets.open(shop.id(), opened.complaint(), Optional.of(deliveryKey))
-                    : followUp(shop, (ComplaintEvent.CustomerMessage) complaint, deliveryKey);
+            Ticket ticket = switch (complaint) {
+                case ComplaintEvent.Opened opened -> tickets.open(shop.id(), opened.complaint(), Optional.of(deliveryKey));
+                case ComplaintEvent.CustomerMessage message -> followUp(shop, message, deliveryKey);
+            };
             return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), 1, List.of(), false, Optional.of(ticket.number()));
         } catch (DuplicateDelivery recordedBefore) {
             return new WebhookOutcome.Duplicate(parsed.deliveryId());

@@ -20,57 +20,44 @@ public final class WebhookResponses {
     }
 
     public static APIGatewayV2HTTPResponse of(WebhookOutcome outcome) {
-        if (outcome instanceof WebhookOutcome.Recorded recorded) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "recorded");
-            body.put("deliveryId", recorded.deliveryId());
-            body.put("topic", recorded.topic());
-            body.put("scheduled", recorded.scheduled());
-            recorded.ticket().ifPresent(number -> body.put("ticket", number));
-            if (recorded.staleSnapshot()) {
-                body.put("note", "an older snapshot than the one stored: its state was not applied");
+        return switch (outcome) {
+            case WebhookOutcome.Recorded recorded -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", "recorded");
+                body.put("deliveryId", recorded.deliveryId());
+                body.put("topic", recorded.topic());
+                body.put("scheduled", recorded.scheduled());
+                recorded.ticket().ifPresent(number -> body.put("ticket", number));
+                if (recorded.staleSnapshot()) {
+                    body.put("note", "an older snapshot than the one stored: its state was not applied");
+                }
+                yield HttpResponses.json(200, body);
             }
-            return HttpResponses.json(200, body);
-        }
-        if (outcome instanceof WebhookOutcome.Duplicate duplicate) {
-            return HttpResponses.json(200, Map.of("status", "duplicate", "deliveryId", duplicate.deliveryId()));
-        }
-        if (outcome instanceof WebhookOutcome.RetryLater retry) {
-            var response = HttpResponses.error(503, "retry_later", retry.message());
-            Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
-            headers.put("retry-after", RETRY_AFTER_SECONDS);
-            response.setHeaders(headers);
-            return response;
-        }
-        if (outcome instanceof WebhookOutcome.Ignored ignored) {
-            return HttpResponses.json(200, Map.of("ignored", ignored.topic()));
-        }
-        if (outcome instanceof WebhookOutcome.Ping) {
-            return HttpResponses.json(200, Map.of("status", "ok"));
-        }
-        var rejected = (WebhookOutcome.Rejected) outcome;
-        return HttpResponses.error(status(rejected.reason()), rejected.reason().code(), rejected.message());
+            case WebhookOutcome.Duplicate duplicate -> HttpResponses.json(200, Map.of("status", "duplicate", "deliveryId", duplicate.deliveryId()));
+            case WebhookOutcome.RetryLater retry -> {
+                var response = HttpResponses.error(503, "retry_later", retry.message());
+                Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+                headers.put("retry-after", RETRY_AFTER_SECONDS);
+                response.setHeaders(headers);
+                yield response;
+            }
+            case WebhookOutcome.Ignored ignored -> HttpResponses.json(200, Map.of("ignored", ignored.topic()));
+            case WebhookOutcome.Ping ping -> HttpResponses.json(200, Map.of("status", "ok"));
+            case WebhookOutcome.Rejected rejected -> HttpResponses.error(status(rejected.reason()), rejected.reason().code(), rejected.message());
+        };
     }
 
     /** A log line's worth: the outcome, the delivery id and topic; no content. */
     public static String describe(WebhookOutcome outcome) {
-        if (outcome instanceof WebhookOutcome.Recorded recorded) {
-            return "recorded delivery " + recorded.deliveryId() + " (" + recorded.topic() + "), " + recorded.scheduled().size() + " action(s) scheduled"
-                    + recorded.ticket().map(t -> ", ticket " + t).orElse("");
-        }
-        if (outcome instanceof WebhookOutcome.Duplicate duplicate) {
-            return "duplicate delivery " + duplicate.deliveryId();
-        }
-        if (outcome instanceof WebhookOutcome.RetryLater retry) {
-            return "not recorded, kept losing races: delivery " + retry.deliveryId() + " answered 503";
-        }
-        if (outcome instanceof WebhookOutcome.Ignored ignored) {
-            return "ignored topic " + ignored.topic();
-        }
-        if (outcome instanceof WebhookOutcome.Ping) {
-            return "activation ping";
-        }
-        return "rejected: " + ((WebhookOutcome.Rejected) outcome).reason().code();
+        return switch (outcome) {
+            case WebhookOutcome.Recorded recorded -> "recorded delivery " + recorded.deliveryId() + " (" + recorded.topic() + "), "
+                    + recorded.scheduled().size() + " action(s) scheduled" + recorded.ticket().map(t -> ", ticket " + t).orElse("");
+            case WebhookOutcome.Duplicate duplicate -> "duplicate delivery " + duplicate.deliveryId();
+            case WebhookOutcome.RetryLater retry -> "not recorded, kept losing races: delivery " + retry.deliveryId() + " answered 503";
+            case WebhookOutcome.Ignored ignored -> "ignored topic " + ignored.topic();
+            case WebhookOutcome.Ping ping -> "activation ping";
+            case WebhookOutcome.Rejected rejected -> "rejected: " + rejected.reason().code();
+        };
     }
 
     private static int status(Reason reason) {
