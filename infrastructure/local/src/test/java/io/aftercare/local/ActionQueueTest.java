@@ -85,6 +85,8 @@ class ActionQueueTest {
 
     @Test
     void givenAHandlerThatFailsOnce_whenTheVisibilityTimeoutEnds_thenTheMessageComesAgainAndTheEmailIsSentOnce() throws Exception {
+        Thread.sleep(VISIBILITY.toMillis() + 500);
+        local.worker().drain(); // what other tests left failing comes back now, not in the middle of this one
         order("Q-AGAIN", "again@example.com");
         faults.fail("ORDER#Q-AGAIN", 1);
 
@@ -93,7 +95,7 @@ class ActionQueueTest {
         Thread.sleep(VISIBILITY.toMillis() + 500);
         var again = local.worker().poll(Duration.ofSeconds(2));
 
-        assertThat(again.received()).as("it, and any stale message of another test come back with it").isPositive();
+        assertThat(again.received()).isEqualTo(1);
         assertThat(again.failed()).isZero();
         assertThat(local.ses().emailsTo("again@example.com")).hasSize(1);
         assertThat(local.sqs().messagesIn(local.queues().url())).isZero();
