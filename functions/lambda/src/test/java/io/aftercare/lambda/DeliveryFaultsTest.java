@@ -8,6 +8,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.action.Sweep;
+import io.aftercare.lambda.queue.ActionMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** What happens when SES throttles, fails or refuses, and when a worker dies holding a claim: nothing is lost or sent twice. */
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
@@ -91,18 +93,18 @@ class DeliveryFaultsTest {
     void givenAWorkerThatDiedHoldingAClaim_whenTheLeaseRunsOut_thenTheNextSweepClaimsItAgainAndTheOldMessageIsIgnored() {
         order("T-4", "abandoned@example.com");
         aftercare.app.sweep().run();
-        List<String> lostMessages = new ArrayList<>();
-        aftercare.queue.forEach(action -> lostMessages.add(action.claimToken()));
-        var abandoned = new ArrayList<>(aftercare.queue);
-        aftercare.queue.clear(); // the worker died: nothing ran
+        var abandoned = aftercare.receive(); // the worker died holding it: nothing ran, nothing was deleted
+        List<String> lostMessages = abandoned.stream().map(m -> ActionMessages.read(m.body()).claimToken()).toList();
 
         aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
         aftercare.sweepAndWork();
-        aftercare.queue.addAll(abandoned); // SQS delivers the dead worker's message again
-        aftercare.work();
+        aftercare.visibilityTimeoutEnds(abandoned); // SQS delivers the dead worker's message again
+        var redelivered = aftercare.work();
 
         assertThat(lostMessages).hasSize(1);
         assertThat(ses.emailsTo("abandoned@example.com")).hasSize(1);
+        assertThat(redelivered.getBatchItemFailures()).as("the stale claim is done with, not retried").isEmpty();
+        assertThat(aftercare.queued()).isZero();
     }
 
     @Test
@@ -111,16 +113,19 @@ class DeliveryFaultsTest {
             order("D-" + i, "twice-delivered-" + i + "@example.com");
         }
         aftercare.app.sweep().run();
-        var claimed = List.copyOf(aftercare.queue);
-        aftercare.queue.clear();
+        var first = aftercare.receive();
+        aftercare.visibilityTimeoutEnds(first); // before the first worker is done with them
+        var second = aftercare.receive();
+        assertThat(second).extracting(Message::messageId).containsExactlyInAnyOrderElementsOf(first.stream().map(Message::messageId).toList());
+        var deliveries = List.of(first, second);
 
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < 2; w++) {
+        for (var delivery : deliveries) {
             workers.add(pool.submit(() -> {
                 start.await();
-                return aftercare.work(claimed); // each worker gets every message
+                return aftercare.work(delivery); // each worker gets every message
             }));
         }
         start.countDown();

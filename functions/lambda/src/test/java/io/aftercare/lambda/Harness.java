@@ -7,31 +7,37 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.LocalSqs;
+import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
-import io.aftercare.domain.action.ActionQueue;
-import io.aftercare.domain.action.ClaimedAction;
-import io.aftercare.lambda.queue.ActionMessages;
+import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Aftercare wired to a DynamoDB Local table and an adjustable clock, driven through its real handlers with the
- * events API Gateway would send.
+ * events API Gateway would send. With email, the sweep queues its actions in an SQS queue of this harness's own
+ * (ElasticMQ, made from {@code template.yaml}), from which {@link #work()} hands them to the action handler as
+ * Lambda's event source mapping would.
  */
 final class Harness {
 
@@ -45,6 +51,8 @@ final class Harness {
     private final WebhookHandler webhooks;
     private final AdminHandler admin;
     private final AgentApiHandler agentApi;
+    private final LocalSqs.Queues queues;
+    private final QueueWorker worker;
 
     Harness(TestTable table, Instant start) {
         this(table, table.client(), start);
@@ -54,7 +62,7 @@ final class Harness {
         this(table, client, start, null);
     }
 
-    /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and a queue the test drains. */
+    /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and an action queue {@link #work()} drains. */
     Harness(TestTable table, Instant start, SesEmulator ses) {
         this(table, table.client(), start, ses::client);
     }
@@ -68,7 +76,9 @@ final class Harness {
         this.table = table;
         this.clock = new AdjustableClock(start);
         var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock);
+        this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {
+            var actionQueue = new SqsActionQueue(TestQueues.sqs().client(), queues.url());
             builder.ses(ses, Optional.empty())
                     .linkKey(() -> LINK_KEY.getBytes(StandardCharsets.UTF_8))
                     .publicUrl(() -> URI.create(PUBLIC_URL))
@@ -78,14 +88,16 @@ final class Harness {
         this.webhooks = new WebhookHandler(app);
         this.admin = new AdminHandler(app);
         this.agentApi = new AgentApiHandler(app);
+        this.worker = queues == null ? null : worker(app, queues);
+    }
+
+    private static QueueWorker worker(Aftercare app, LocalSqs.Queues queues) {
+        var actions = new ActionHandler(app);
+        return new QueueWorker(TestQueues.sqs().client(), queues.url(), event -> actions.handleRequest(event, null));
     }
 
     static final String LINK_KEY = "test-link-signing-key-0123456789abcdef";
     static final String PUBLIC_URL = "https://aftercare.example";
-
-    /** Claimed actions the sweep queued, waiting for {@link #work()}. */
-    final List<ClaimedAction> queue = new CopyOnWriteArrayList<>();
-    private final ActionQueue actionQueue = actions -> queue.addAll(actions);
 
     /** One sweep, then every queued action through the action handler as SQS would deliver it. */
     SQSBatchResponse sweepAndWork() {
@@ -93,15 +105,44 @@ final class Harness {
         return work();
     }
 
+    /** Every message visible in the action queue through the action handler, ten per event; the failures stay queued. */
     SQSBatchResponse work() {
-        List<ClaimedAction> taken = List.copyOf(queue);
-        queue.removeAll(taken);
-        return work(taken);
+        return response(worker.drain());
     }
 
-    /** These claimed actions as one SQS batch, through the action handler. */
-    SQSBatchResponse work(List<ClaimedAction> actions) {
-        return new ActionHandler(app).handleRequest(ActionMessages.event(actions), null);
+    /** Messages already received (by {@link #receive()}) through the action handler, as a worker that got them would. */
+    SQSBatchResponse work(List<Message> received) {
+        return response(worker.handle(received));
+    }
+
+    private static SQSBatchResponse response(QueueWorker.Polled polled) {
+        return SQSBatchResponse.builder().withBatchItemFailures(polled.failures()).build();
+    }
+
+    /** Receives every visible message and runs none: they stay queued, hidden for the visibility timeout. */
+    List<Message> receive() {
+        List<Message> received = new ArrayList<>();
+        for (var batch = worker.receive(Duration.ZERO); !batch.isEmpty(); batch = worker.receive(Duration.ZERO)) {
+            received.addAll(batch);
+        }
+        return received;
+    }
+
+    /** Their visibility timeout over (ten at a time, as SQS takes them): SQS delivers these received messages again. */
+    void visibilityTimeoutEnds(List<Message> received) {
+        for (int from = 0; from < received.size(); from += 10) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (Message message : received.subList(from, Math.min(received.size(), from + 10))) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                        .receiptHandle(message.receiptHandle()).visibilityTimeout(0).build());
+            }
+            TestQueues.sqs().client().changeMessageVisibilityBatch(b -> b.queueUrl(queues.url()).entries(entries));
+        }
+    }
+
+    /** Messages in the action queue, visible or not. */
+    int queued() {
+        return TestQueues.sqs().messagesIn(queues.url());
     }
 
     Response registerShop(String id, String platform) {

@@ -2,6 +2,8 @@ package io.aftercare.local;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.LocalDynamoDb;
+import io.aftercare.devkit.LocalSqs;
+import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.TemplateQueue;
@@ -67,17 +69,22 @@ public final class LocalAftercare implements AutoCloseable {
     private final LocalDynamoDb dynamoDb;
     private final SesEmulator ses;
     private final LocalSqs sqs;
+    private final LocalSqs.Queues queues;
     private final QueueWorker worker;
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
     private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(2);
 
-    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalHttpApi api, Aftercare app, String adminToken) {
+    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.Queues queues, LocalHttpApi api, Aftercare app,
+                           String adminToken) {
         this.dynamoDb = dynamoDb;
         this.ses = ses;
         this.sqs = sqs;
-        this.worker = new QueueWorker(sqs, new ActionHandler(app));
+        this.queues = queues;
+        var actions = new ActionHandler(app);
+        this.worker = new QueueWorker(sqs.client(), queues.url(),
+                event -> actions.handleRequest(event, new LocalContext("ActionFunction", UUID.randomUUID().toString())));
         this.api = api;
         this.app = app;
         this.adminToken = adminToken;
@@ -93,13 +100,14 @@ public final class LocalAftercare implements AutoCloseable {
         try {
             ses = SesEmulator.start(settings.sesPort() == 0 ? LocalDynamoDb.freePort() : settings.sesPort());
             TemplateQueue queue = TemplateQueue.read(root.resolve("template.yaml"), TemplateQueue.ACTIONS);
-            sqs = LocalSqs.start(settings.visibilityTimeout().map(queue::withVisibilityTimeout).orElse(queue), QUEUE);
+            sqs = LocalSqs.start();
+            var queues = sqs.create(settings.visibilityTimeout().map(queue::withVisibilityTimeout).orElse(queue), QUEUE);
             var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));
             TemplateTable.read(root.resolve("template.yaml")).createIfAbsent(dynamo, TABLE);
             String token = settings.adminToken().orElseGet(() -> kept(settings.dataDir(), "admin-token"));
             byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
             int port = settings.port() == 0 ? LocalDynamoDb.freePort() : settings.port();
-            var actionQueue = new SqsActionQueue(sqs.client(), sqs.queueUrl());
+            var actionQueue = new SqsActionQueue(sqs.client(), queues.url());
             SesEmulator emulator = ses;
             Aftercare app = Aftercare.builder()
                     .dynamo(dynamo, TABLE)
@@ -111,7 +119,7 @@ public final class LocalAftercare implements AutoCloseable {
                     .clock(settings.clock())
                     .build();
             var api = new LocalHttpApi(port, TemplateRoutes.read(root.resolve("template.yaml")), app, LocalHttpApi.Capacity.DEFAULT);
-            var local = new LocalAftercare(dynamoDb, ses, sqs, api, app, token);
+            var local = new LocalAftercare(dynamoDb, ses, sqs, queues, api, app, token);
             settings.sweepEvery().ifPresent(every -> {
                 local.sweeper.scheduleWithFixedDelay(local::sweepQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
                 // what comes back after its visibility timeout, between sweeps
@@ -195,6 +203,11 @@ public final class LocalAftercare implements AutoCloseable {
 
     public LocalSqs sqs() {
         return sqs;
+    }
+
+    /** The action queue and its dead-letter queue. */
+    public LocalSqs.Queues queues() {
+        return queues;
     }
 
     /** The worker that hands the action queue's messages to the action handler. */

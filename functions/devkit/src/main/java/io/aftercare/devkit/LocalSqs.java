@@ -1,7 +1,5 @@
-package io.aftercare.local;
+package io.aftercare.devkit;
 
-import io.aftercare.devkit.LocalDynamoDb;
-import io.aftercare.devkit.TemplateQueue;
 import java.net.URI;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
@@ -16,27 +14,29 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * An SQS-compatible server (ElasticMQ, in this JVM, on loopback) holding the action queue and its dead-letter queue
- * as {@code template.yaml} declares them, reached with the AWS SDK's own SQS client: visibility, redelivery and
- * redrive behave as in AWS.
+ * An SQS-compatible server (ElasticMQ, in this JVM, on loopback) reached with the AWS SDK's own SQS client, holding
+ * queues made as {@code template.yaml} declares them: visibility, redelivery and redrive behave as in AWS. The local
+ * runner starts one for its action queue; the tests share one per JVM, a queue pair each.
  */
 public final class LocalSqs implements AutoCloseable {
 
     private final SQSRestServer server;
     private final SqsClient client;
-    private final String queueUrl;
-    private final String deadLetterQueueUrl;
 
-    private LocalSqs(SQSRestServer server, SqsClient client, String queueUrl, String deadLetterQueueUrl) {
+    private LocalSqs(SQSRestServer server, SqsClient client) {
         this.server = server;
         this.client = client;
-        this.queueUrl = queueUrl;
-        this.deadLetterQueueUrl = deadLetterQueueUrl;
     }
 
-    public static LocalSqs start(TemplateQueue queue, String name) {
-        // The runner closes the server itself (Pekko's own JVM hook would warn, racing it); its start-up news is noise here.
+    /** A queue and the dead-letter queue its redrive policy moves messages to. */
+    public record Queues(String url, String deadLetterUrl) {
+    }
+
+    public static LocalSqs start() {
+        // Whoever starts it closes it: Pekko's own JVM hook would warn, racing that close, and its threads must not
+        // hold a JVM open (a test run's). Its start-up news is noise here.
         System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+        System.setProperty("pekko.daemonic", "on");
         System.setProperty("pekko.loglevel", "WARNING");
         Configurator.setLevel("org.elasticmq", Level.WARN);
         Configurator.setLevel("org.apache.pekko", Level.WARN);
@@ -50,30 +50,27 @@ public final class LocalSqs implements AutoCloseable {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .httpClient(UrlConnectionHttpClient.create())
                     .build();
-            String deadLetterUrl = client.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
-            String deadLetterArn = client.getQueueAttributes(b -> b.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            String url = client.createQueue(b -> b.queueName(name).attributes(Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(queue.visibilityTimeout().toSeconds()),
-                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\""
-                            + queue.maxReceiveCount() + "\"}"))).queueUrl();
-            return new LocalSqs(server, client, url, deadLetterUrl);
+            return new LocalSqs(server, client);
         } catch (RuntimeException e) {
             server.stopAndWait();
             throw e;
         }
     }
 
+    /** Creates {@code name} with the template queue's visibility timeout and redrive policy, and its DLQ {@code name-dlq}. */
+    public Queues create(TemplateQueue queue, String name) {
+        String deadLetterUrl = client.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String deadLetterArn = client.getQueueAttributes(b -> b.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = client.createQueue(b -> b.queueName(name).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(queue.visibilityTimeout().toSeconds()),
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\""
+                        + queue.maxReceiveCount() + "\"}"))).queueUrl();
+        return new Queues(url, deadLetterUrl);
+    }
+
     public SqsClient client() {
         return client;
-    }
-
-    public String queueUrl() {
-        return queueUrl;
-    }
-
-    public String deadLetterQueueUrl() {
-        return deadLetterQueueUrl;
     }
 
     /** Messages in a queue, visible or not (SQS's approximate counts, exact here). */
