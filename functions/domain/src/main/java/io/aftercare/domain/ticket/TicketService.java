@@ -7,6 +7,7 @@ import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
