@@ -37,6 +37,12 @@ public final class FaultProxy implements AutoCloseable {
         public static Fault rejected() {
             return new Fault(400, "MessageRejected", "Email address is not verified.");
         }
+
+        /** SES's sandbox refusal word for word: it names the identities it refused, in full. */
+        public static Fault unverified(String identity) {
+            return new Fault(400, "MessageRejected",
+                    "Email address is not verified. The following identities failed the check in region EU-WEST-1: " + identity);
+        }
     }
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding", "upgrade", "expect");

@@ -4,6 +4,7 @@ import io.aftercare.domain.webhook.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An email address, trimmed and lowercased so that one person is one customer. */
@@ -13,6 +14,8 @@ public record EmailAddress(String value) {
     /** RFC 5321 counts octets: 254 of them. */
     private static final int MAX_BYTES = 254;
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** An address inside prose ("... failed the check in region EU-WEST-1: staff@shop.example."), without the punctuation around it. */
+    private static final Pattern IN_TEXT = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
     public EmailAddress {
         if (value == null) {
@@ -40,8 +43,16 @@ public record EmailAddress(String value) {
 
     /** For logs: {@code j***@example.com}. */
     public String masked() {
-        int at = value.indexOf('@');
-        return value.charAt(0) + "***" + value.substring(at);
+        return mask(value);
+    }
+
+    /** A provider's text (an SES refusal names the addresses it refused) with every address in it masked, to store or log. */
+    public static String maskAddressesIn(String text) {
+        return IN_TEXT.matcher(text).replaceAll(address -> Matcher.quoteReplacement(mask(address.group())));
+    }
+
+    private static String mask(String address) {
+        return address.charAt(0) + "***" + address.substring(address.indexOf('@'));
     }
 
     @Override

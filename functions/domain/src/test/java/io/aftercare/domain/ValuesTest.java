@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 class ValuesTest {
 
     @Test
+    void givenAProviderTextNamingAddresses_whenMasked_thenEveryAddressIsMaskedAsAddressesAreAndTheRestIsKept() {
+        String ses = "Email address is not verified. The following identities failed the check in region EU-WEST-1: "
+                + "Staff.Lead@shop.example, <ops+alerts@mail.shop.example>.";
+
+        assertThat(EmailAddress.maskAddressesIn(ses)).isEqualTo("Email address is not verified. The following identities failed the check "
+                + "in region EU-WEST-1: S***@shop.example, <o***@mail.shop.example>.");
+        assertThat(EmailAddress.maskAddressesIn("Sending paused for this account.")).isEqualTo("Sending paused for this account.");
+    }
+
+    @Test
     void givenAnAddressInMixedCase_whenMadeAnEmailAddress_thenItIsTrimmedLowercasedAndMaskedWhenPrinted() {
         var email = new EmailAddress("  Lukasz.Zolc@Example.PL ");
 

@@ -42,6 +42,8 @@ public final class DynamoActionStore implements ActionStore {
     private static final String PENDING = RecordingItems.STATUS_PENDING;
     private static final String CLAIMED = "CLAIMED";
     private static final String SENDING = "SENDING";
+    /** The status the latest claim took it over from: SENDING means the claim before it may have sent its email. */
+    private static final String CLAIMED_FROM = "claimedFrom";
     private static final String DONE = "DONE";
     /** Claims since the action was scheduled or last postponed; {@code attempts} counts them all. */
     private static final String TRIES = "tries";
@@ -112,6 +114,7 @@ public final class DynamoActionStore implements ActionStore {
     public Optional<ClaimedAction> claim(ActionRef ref, Instant now, Duration lease) {
         Instant leaseUntil = now.plus(lease);
         var update = new UpdateExpression(key(ref))
+                .copy(CLAIMED_FROM, "status")
                 .set("status", s(CLAIMED))
                 .set("claimToken", s(UUID.randomUUID().toString()))
                 .set("leaseUntil", time(leaseUntil))
@@ -241,6 +244,7 @@ public final class DynamoActionStore implements ActionStore {
                 Items.requiredString(item, "claimToken"),
                 Items.time(item, "leaseUntil").orElseThrow(),
                 (int) Items.number(item, "attempts"),
-                (int) Items.number(item, TRIES));
+                (int) Items.number(item, TRIES),
+                SENDING.equals(Items.string(item, CLAIMED_FROM).orElse("")));
     }
 }

@@ -1,6 +1,8 @@
 package io.aftercare.dynamodb;
 
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
@@ -32,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoRecordingStore implements RecordingStore {
 
     private static final int MAX_TRANSACTION_ITEMS = 100;
-    private static final int MAX_CONFLICT_RETRIES = 6;
 
     private enum Part { DELIVERY, ORDER, PROFILE, ACTION, IDEMPOTENT }
 
@@ -49,13 +50,18 @@ public final class DynamoRecordingStore implements RecordingStore {
         this.items = new RecordingItems(table);
     }
 
+    /** Transaction conflicts (another writer held an item) are retried by {@link RaceRetry}; one still losing is {@link ChangedMeanwhile}. */
     @Override
     public RecordResult record(Recording recording) {
         Optional<EmailAddress> customer = customerOf(recording);
+        return RaceRetry.untilItWins(() -> attempt(recording, customer));
+    }
+
+    /** One try: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */
+    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer) {
         boolean withSnapshot = true;
         boolean withProfile = true;
         Set<String> skippedActions = new HashSet<>();
-        int conflicts = 0;
         while (true) {
             List<Step> steps = steps(recording, customer, withSnapshot, withProfile, skippedActions);
             try {
@@ -80,12 +86,11 @@ public final class DynamoRecordingStore implements RecordingStore {
                     }
                     changed = true;
                 }
-                boolean conflicted = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-                if (!changed && !(conflicted && conflicts++ < MAX_CONFLICT_RETRIES)) {
-                    throw cancelled;
+                if (!changed && reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                    throw new ChangedMeanwhile("another transaction kept holding an item of delivery " + recording.deliveryKey());
                 }
                 if (!changed) {
-                    backOff(conflicts);
+                    throw cancelled;
                 }
             }
         }
@@ -168,14 +173,5 @@ public final class DynamoRecordingStore implements RecordingStore {
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
         return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep((long) (Math.random() * 10 * (1L << attempt)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a conflicting transaction", e);
-        }
     }
 }

@@ -3,7 +3,8 @@ package io.aftercare.dynamodb;
 import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 
-import io.aftercare.domain.Conflict;
+import io.aftercare.domain.AlreadyExists;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
@@ -53,7 +54,7 @@ public final class DynamoShopRepository implements ShopRepository {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item(shop)).conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
-            throw new Conflict("a shop with id " + shop.id() + " exists already");
+            throw new AlreadyExists("a shop with id " + shop.id() + " exists already");
         }
     }
 
@@ -64,7 +65,7 @@ public final class DynamoShopRepository implements ShopRepository {
                     .conditionExpression("version = :previous")
                     .expressionAttributeValues(Map.of(":previous", n(shop.version() - 1))));
         } catch (ConditionalCheckFailedException e) {
-            throw new Conflict("shop " + shop.id() + " was changed meanwhile; read it again and retry");
+            throw new ChangedMeanwhile("shop " + shop.id() + " was changed meanwhile; read it again and retry");
         }
     }
 

@@ -38,6 +38,14 @@ final class UpdateExpression {
         return this;
     }
 
+    /** {@code attribute = from}, as {@code from} was before this update. */
+    UpdateExpression copy(String attribute, String from) {
+        if (touched.add(attribute)) {
+            sets.add(name(attribute) + " = " + name(from));
+        }
+        return this;
+    }
+
     /** Writes the value only if the attribute has none yet: the first delivery to say it wins. */
     UpdateExpression setIfAbsent(String attribute, AttributeValue value) {
         if (touched.add(attribute)) {

@@ -48,6 +48,27 @@ class DynamoActionStoreTest {
     }
 
     @Test
+    void givenClaimsAbandonedBeforeAndAfterSendingBegan_whenTakenOver_thenOnlyTheOneTakenOverFromASendSaysSendingHadBegun(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        var recordings = new DynamoRecordingStore(table.client(), table.name());
+        schedule(recordings, "died-claiming", T);
+        schedule(recordings, "died-sending", T);
+        var claiming = new ActionRef(SHOP, "survey#died-claiming");
+        var sending = new ActionRef(SHOP, "survey#died-sending");
+        Instant afterLease = T.plus(Duration.ofMinutes(6));
+
+        var first = store.claim(claiming, T, Duration.ofMinutes(5)).orElseThrow();
+        var claimedOnly = store.claim(claiming, afterLease, Duration.ofMinutes(5)).orElseThrow();
+        assertThat(store.beginSending(store.claim(sending, T, Duration.ofMinutes(5)).orElseThrow())).isTrue();
+        var takenOverFromSend = store.claim(sending, afterLease, Duration.ofMinutes(5)).orElseThrow();
+
+        assertThat(first.sendingBegun()).isFalse();
+        assertThat(claimedOnly.sendingBegun()).isFalse();
+        assertThat(takenOverFromSend.sendingBegun()).isTrue();
+        assertThat(store.held(sending, takenOverFromSend.claimToken()).orElseThrow().sendingBegun()).as("as the worker reads it").isTrue();
+    }
+
+    @Test
     void givenAClaimedAction_whenAnotherSweepTriesToClaimIt_thenItCannotUntilTheLeaseRunsOut(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name());
         schedule(new DynamoRecordingStore(table.client(), table.name()), "contended", T);

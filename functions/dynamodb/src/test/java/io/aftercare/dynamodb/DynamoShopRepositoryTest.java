@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
-import io.aftercare.domain.Conflict;
+import io.aftercare.domain.AlreadyExists;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.InvalidPageToken;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
@@ -49,20 +50,20 @@ class DynamoShopRepositoryTest {
     }
 
     @Test
-    void givenATakenId_whenRegisteredAgain_thenItConflictsAndTheFirstShopStays() {
+    void givenATakenId_whenRegisteredAgain_thenItAlreadyExistsAndTheFirstShopStays() {
         shops.create(TestShops.shop("taken", NOW));
 
-        assertThatThrownBy(() -> shops.create(TestShops.shop("taken", NOW.plusSeconds(1)))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> shops.create(TestShops.shop("taken", NOW.plusSeconds(1)))).isInstanceOf(AlreadyExists.class);
         assertThat(shops.find(new ShopId("taken")).orElseThrow().createdAt()).isEqualTo(NOW);
     }
 
     @Test
-    void givenTwoUpdatesFromTheSameVersion_whenBothAreSaved_thenTheSecondConflicts() {
+    void givenTwoUpdatesFromTheSameVersion_whenBothAreSaved_thenTheSecondFindsItChangedMeanwhile() {
         Shop shop = TestShops.shop("raced", NOW);
         shops.create(shop);
         shops.update(shop.withSettings(shop.settings(), NOW.plusSeconds(1)));
 
-        assertThatThrownBy(() -> shops.update(shop.withSettings(shop.settings(), NOW.plusSeconds(2)))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> shops.update(shop.withSettings(shop.settings(), NOW.plusSeconds(2)))).isInstanceOf(ChangedMeanwhile.class);
     }
 
     @Test

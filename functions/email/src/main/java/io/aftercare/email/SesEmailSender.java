@@ -1,5 +1,6 @@
 package io.aftercare.email;
 
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.email.EmailRejected;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.OutgoingEmail;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
 /**
  * Sends through SES v2 {@code SendEmail}. Throttling and server errors are retried by the SDK's retry policy with
  * backoff and, past that, thrown for the queue to retry later; refusals that no retry can fix become
- * {@link EmailRejected}.
+ * {@link EmailRejected}, every address in their text masked (SES names the identities it refused).
  */
 public final class SesEmailSender implements EmailSender {
 
@@ -53,9 +54,9 @@ public final class SesEmailSender implements EmailSender {
         try {
             return ses.sendEmail(request).messageId();
         } catch (MessageRejectedException | MailFromDomainNotVerifiedException | AccountSuspendedException | SendingPausedException e) {
-            throw new EmailRejected(e.awsErrorDetails().errorMessage(), e);
+            throw new EmailRejected(EmailAddress.maskAddressesIn(e.awsErrorDetails().errorMessage()));
         } catch (BadRequestException e) {
-            throw new EmailRejected("bad request: " + e.awsErrorDetails().errorMessage(), e);
+            throw new EmailRejected("bad request: " + EmailAddress.maskAddressesIn(e.awsErrorDetails().errorMessage()));
         }
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -207,6 +209,26 @@ class ComplaintTicketTest {
         assertThat(change(shop, "c-b-1", "{\"status\": \"open\"}").json().path("field").asText()).isEqualTo("version");
         assertThat(aftercare.generic(shop, aftercare.genericEvent("complaint.message", "b-ghost", "{\"complaint_id\": \"ghost\", \"message\": \"hi\"}")).status()).isEqualTo(400);
         assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void givenAnOrderPaidInDollarsAtAShopKeepingAustralianDollars_whenItsShopTotalIsOverTheThreshold_thenItsComplaintIsHighPriority() {
+        String shop = "desk-aud";
+        aftercare.registerShop(shop, "shopify");
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop),
+                "{\"support\": {\"highValueOrder\": {\"amount\": \"120.00\", \"currency\": \"AUD\"}}}").status()).isEqualTo(200);
+        // the sample paid in euros at a dollar shop, made a dollar payment at an Australian shop
+        String order = new String(Fixtures.shopify("orders-create.multi-currency.json"), StandardCharsets.UTF_8)
+                .replace("\"USD\"", "\"AUD\"").replace("\"EUR\"", "\"USD\"");
+        assertThat(aftercare.shopify(shop, order.getBytes(StandardCharsets.UTF_8), "orders/create").status()).isEqualTo(200);
+        assertThat(aftercare.order(shop, "6134457074006").path("total").toString()).isEqualTo("{\"amount\":\"115.90\",\"currency\":\"USD\"}");
+
+        var opened = aftercare.agentBody("POST /api/shops/{shop}/tickets", Map.of("shop", shop), """
+                {"customer": {"email": "valued@example.com"}, "subject": "Wrong size", "message": "It is too small.",
+                 "orderId": "6134457074006"}""");
+
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.json().path("priority").asText()).as("124.36 AUD is over 120.00 AUD").isEqualTo("high");
     }
 
     @Test

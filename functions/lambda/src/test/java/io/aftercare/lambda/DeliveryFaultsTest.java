@@ -7,6 +7,7 @@ import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.lambda.queue.ActionMessages;
 import java.time.Duration;
@@ -72,6 +73,23 @@ class DeliveryFaultsTest {
         aftercare.sweepAndWork();
 
         assertThat(ses.emailsTo("throttled-long@example.com")).hasSize(1);
+    }
+
+    @Test
+    void givenSesAcceptingEverySendButEveryWorkerDyingBeforeItHearsSo_whenTheAttemptsRunOut_thenItIsFailedAndTheTimelineSaysItMayHaveBeenSent() {
+        order("T-6", "maybe-sent@example.com");
+        proxy.forwardThenFailNext(Integer.MAX_VALUE);
+
+        for (int claim = 0; claim <= ActionWorker.MAX_ATTEMPTS; claim++) {
+            aftercare.sweepAndWork();
+            aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
+        }
+        proxy.heal();
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("maybe-sent@example.com")).isNotEmpty();
+        assertThat(summaries("T-6")).contains("Thank-you email given up: it did not finish in " + ActionWorker.MAX_ATTEMPTS
+                + " attempts; it may have been sent: its last attempt had begun sending");
     }
 
     @Test

@@ -15,23 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Deliveries and agents racing on one ticket or one customer, on real threads against DynamoDB Local: a 2xx always
@@ -190,53 +181,6 @@ class TicketRacesTest {
     private Harness.Response reply(String shop, String id, long version, String message) {
         return aftercare.agentBody("POST /api/shops/{shop}/tickets/{ticketId}/replies", Map.of("shop", shop, "ticketId", id),
                 "{\"version\": " + version + ", \"message\": \"" + message + "\", \"agent\": \"an agent\"}");
-    }
-
-    /**
-     * Cancels transactions that write an item with the given sort key with {@code TransactionConflict}, as DynamoDB does
-     * when another transaction holds that item at the moment (DynamoDB Local runs transactions one at a time, so it
-     * never does): while held, the first {@code timesEach} transactions on each such item.
-     */
-    private static final class HeldItems implements ExecutionInterceptor {
-
-        final AtomicInteger cancelled = new AtomicInteger();
-        private final String sortKey;
-        private final int timesEach;
-        private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
-        private volatile boolean holding = true;
-
-        HeldItems(String sortKey, int timesEach) {
-            this.sortKey = sortKey;
-            this.timesEach = timesEach;
-        }
-
-        void hold() {
-            holding = true;
-        }
-
-        void release() {
-            holding = false;
-        }
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (!holding || !(context.request() instanceof TransactWriteItemsRequest transaction)) {
-                return;
-            }
-            List<TransactWriteItem> items = transaction.transactItems();
-            for (int i = 0; i < items.size(); i++) {
-                var key = items.get(i).put() != null ? items.get(i).put().item() : items.get(i).update() != null ? items.get(i).update().key() : null;
-                if (key != null && key.get("SK").s().equals(sortKey)
-                        && seen.computeIfAbsent(key.get("PK").s(), pk -> new AtomicInteger()).incrementAndGet() <= timesEach) {
-                    int held = i;
-                    cancelled.incrementAndGet();
-                    throw TransactionCanceledException.builder().message("Transaction cancelled, please refer cancellation reasons for specific reasons")
-                            .cancellationReasons(IntStream.range(0, items.size())
-                                    .mapToObj(j -> CancellationReason.builder().code(j == held ? "TransactionConflict" : "None").build()).toList())
-                            .build();
-                }
-            }
-        }
     }
 
     /** Runs every call on its own thread, released together. */

@@ -2,6 +2,8 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.SesEmulator;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TicketRefusalsTest {
 
     private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(ZoneId.of("Europe/Warsaw")).toInstant();
-    private static final String UNVERIFIED = "Email address is not verified.";
+    /** SES's refusal as stored and shown: the address it names masked. */
+    private static final String UNVERIFIED = "Email address is not verified. The following identities failed the check in region EU-WEST-1: ";
 
     private static SesEmulator ses;
     private static FaultProxy proxy;
@@ -54,7 +58,8 @@ class TicketRefusalsTest {
     }
 
     @Test
-    void givenAnEscalationToAGoodAndARefusedContact_whenItIsRetried_thenTheGoodOneGetsOneEmailTheRefusedOneIsRecordedFailedAndTheActionEnds() {
+    void givenAnEscalationToAGoodAndARefusedContact_whenItIsRetried_thenTheGoodOneGetsOneEmailTheRefusedOneIsRecordedFailedAndTheActionEnds()
+            throws Exception {
         String shop = desk("ladder", "good-ladder@desk.example", "unverified-ladder@desk.example");
         complaint(shop, "l-1", "customer-ladder@example.com");
         aftercare.sweepAndWork(); // the acknowledgement
@@ -62,11 +67,13 @@ class TicketRefusalsTest {
 
         aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
         var throttled = aftercare.sweepAndWork(); // the good contact is reached, then SES throttles longer than the SDK retries
-        proxy.failRequestsTo("unverified-ladder@desk.example", FaultProxy.Fault.rejected());
-        aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
-        aftercare.sweepAndWork(); // the retry
-        aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
-        aftercare.sweepAndWork(); // and nothing after it
+        proxy.failRequestsTo("unverified-ladder@desk.example", FaultProxy.Fault.unverified("unverified-ladder@desk.example"));
+        String logs = CapturedOutput.of(() -> {
+            aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
+            aftercare.sweepAndWork(); // the retry
+            aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
+            aftercare.sweepAndWork(); // and nothing after it
+        });
 
         assertThat(throttled.getBatchItemFailures()).hasSize(1);
         assertThat(ses.emailsTo("good-ladder@desk.example")).extracting(SesEmulator.Email::subject)
@@ -74,27 +81,33 @@ class TicketRefusalsTest {
         assertThat(ses.emailsTo("unverified-ladder@desk.example")).isEmpty();
         assertThat(chat.postsFor(shop)).filteredOn(p -> p.contains("Escalation level 1")).hasSize(1);
         assertThat(aftercare.ticketSummaries(shop, "c-l-1"))
-                .contains("Escalation notice to u***@desk.example refused by the mail service: " + UNVERIFIED)
+                .contains("Escalation notice to u***@desk.example refused by the mail service: " + UNVERIFIED + "u***@desk.example")
                 .anyMatch(s -> s.startsWith("Escalation level 1: ")
                         && s.endsWith("(notified: email to g***@desk.example; refused: u***@desk.example; chat)"));
         assertThat(aftercare.table.allItems()).filteredOn(i -> i.get("PK").s().startsWith("SHOP#" + shop + "#ACTION#escalation#"))
                 .singleElement().satisfies(action -> assertThat(action.get("status").s()).isEqualTo("DONE"));
+        assertThat(logs).doesNotContain("unverified-ladder@desk.example");
+        assertNoStoredRefusalNames("unverified-ladder@desk.example");
     }
 
     @Test
-    void givenACustomerAddressSesRefuses_whenTheAcknowledgementIsSent_thenItIsRecordedFailedOnTheTicketAndNeverRetried() {
+    void givenACustomerAddressSesRefuses_whenTheAcknowledgementIsSent_thenItIsRecordedFailedOnTheTicketAndNeverRetried() throws Exception {
         String shop = desk("refused-ack", "team-refused-ack@desk.example");
-        proxy.failRequestsTo("unverified-customer@example.com", FaultProxy.Fault.rejected());
+        proxy.failRequestsTo("unverified-customer@example.com", FaultProxy.Fault.unverified("unverified-customer@example.com"));
         complaint(shop, "a-1", "unverified-customer@example.com");
 
-        var response = aftercare.sweepAndWork();
+        var response = new AtomicReference<SQSBatchResponse>();
+        String logs = CapturedOutput.of(() -> response.set(aftercare.sweepAndWork()));
         int requests = proxy.requests();
         aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
         aftercare.sweepAndWork();
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(response.get().getBatchItemFailures()).isEmpty();
         assertThat(proxy.requests()).isEqualTo(requests);
-        assertThat(aftercare.ticketSummaries(shop, "c-a-1")).contains("Complaint acknowledgement to the customer refused by the mail service: " + UNVERIFIED);
+        assertThat(aftercare.ticketSummaries(shop, "c-a-1"))
+                .contains("Complaint acknowledgement to the customer refused by the mail service: " + UNVERIFIED + "u***@example.com");
+        assertThat(logs).doesNotContain("unverified-customer@example.com");
+        assertNoStoredRefusalNames("unverified-customer@example.com");
     }
 
     @Test
@@ -112,6 +125,17 @@ class TicketRefusalsTest {
         assertThat(refused.body()).doesNotContain("hooks.slack.com");
         assertThat(aftercare.admin("GET /admin/shops/{shop}", Map.of("shop", shop), "").body()).isEqualTo(before);
         assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    /**
+     * Scans the whole table: the address is kept only in the attributes that exist to write to it (a shop's contacts,
+     * a customer's email), never in an outcome, a timeline entry or anything else.
+     */
+    private void assertNoStoredRefusalNames(String address) {
+        assertThat(aftercare.table.allItems()).filteredOn(item -> !item.get("SK").s().equals("SETTINGS"))
+                .allSatisfy(item -> assertThat(item.entrySet()).filteredOn(a -> !a.getKey().equals("email") && !a.getKey().equals("customerEmail"))
+                        .as(item.get("PK").s() + " " + item.get("SK").s()).noneMatch(a -> a.getValue().toString().contains(address)));
+        assertThat(aftercare.table.allItems()).as("the refusal is stored").anyMatch(item -> item.toString().contains("failed the check"));
     }
 
     /** A shop whose level-1 escalation goes to {@code contacts}, with a chat webhook. */

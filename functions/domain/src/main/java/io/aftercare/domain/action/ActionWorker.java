@@ -68,7 +68,8 @@ public final class ActionWorker {
     private Result abandon(ClaimedAction action) {
         Reason reason = Reason.ATTEMPTS_EXHAUSTED;
         var entry = new TimelineEntry("action-" + action.actionId() + "-abandoned", action.subject(), clock.instant(), EntryKind.EMAIL_FAILED,
-                action.kind().label() + " given up: " + reason.describe(""), Optional.empty());
+                action.kind().label() + " given up: " + reason.describe("")
+                        + (action.sendingBegun() ? "; it may have been sent: its last attempt had begun sending" : ""), Optional.empty());
         return actions.complete(action, ActionOutcome.failed(reason), List.of(entry), Optional.empty(), Optional.empty())
                 ? Result.of(Handled.FAILED, reason) : Result.of(Handled.STALE);
     }

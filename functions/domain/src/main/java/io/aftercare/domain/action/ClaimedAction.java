@@ -10,9 +10,11 @@ import java.time.Instant;
  *
  * @param attempt how many times it was claimed in all (each claim's timeline entries are told apart by it)
  * @param tries how many of those claims came in a row since it was scheduled or last postponed: the ones that did not end it
+ * @param sendingBegun this claim took it over from one that had begun sending and never ended: the provider may have
+ *                     accepted that email before its worker died
  */
 public record ClaimedAction(ShopId shop, String actionId, ActionKind kind, Subject subject, Instant dueAt,
-                            String claimToken, Instant leaseUntil, int attempt, int tries) {
+                            String claimToken, Instant leaseUntil, int attempt, int tries, boolean sendingBegun) {
 
     public ActionRef ref() {
         return new ActionRef(shop, actionId);

@@ -1,6 +1,7 @@
 package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;

@@ -7,12 +7,15 @@ import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.email.RecipientStore;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.EntryKind;
@@ -274,8 +277,9 @@ public final class TicketService {
 
     private Priority priorityOf(Shop shop, NewTicket complaint, Instant now) {
         SupportSettings support = shop.settings().support();
+        // the threshold is in the shop's money, whatever the customer paid in
         boolean highValue = support.highValueOrder().isPresent() && complaint.order()
-                .flatMap(order -> orders.order(shop.id(), order)).flatMap(o -> o.total())
+                .flatMap(order -> orders.order(shop.id(), order)).flatMap(OrderState::snapshot).map(OrderSnapshot::shopTotal)
                 .filter(total -> total.currency().equals(support.highValueOrder().get().currency()))
                 .map(total -> total.amount().compareTo(support.highValueOrder().get().amount()) >= 0).orElse(false);
         boolean repeat = recipients.state(shop.id(), complaint.customer().email().hash()).lastComplaintAt()

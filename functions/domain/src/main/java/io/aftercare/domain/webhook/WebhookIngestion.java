@@ -85,7 +85,13 @@ public final class WebhookIngestion {
             return complaint(shop.get(), parsed, deliveryKey, complaint);
         }
         Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), parsed.event().get(), now);
-        RecordResult result = store.record(recording);
+        RecordResult result;
+        try {
+            result = store.record(recording);
+        } catch (ChangedMeanwhile unresolved) {
+            return new WebhookOutcome.RetryLater(parsed.deliveryId(), "The order was being changed by other writes; "
+                    + "the delivery was not recorded. Please send it again.");
+        }
         if (result.duplicate()) {
             return new WebhookOutcome.Duplicate(parsed.deliveryId());
         }

@@ -1,17 +1,17 @@
-package io.aftercare.domain.ticket;
+package io.aftercare.domain;
 
-import io.aftercare.domain.ChangedMeanwhile;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * A write that can lose a race to another writer of the same ticket or profile, tried again on a fresh read after a
- * short random pause (full jitter, doubling up to a cap) until it wins or the attempts run out: at most about 1.5 s
- * of pauses, well inside a platform's webhook timeout. Whoever still loses gets the {@link ChangedMeanwhile}.
+ * The one retry policy for writes that can lose a race to another writer (a ticket, a profile, an order's
+ * transaction): tried again on a fresh read after a short random pause (full jitter, doubling up to a cap) until it
+ * wins or the attempts run out: at most about 1.5 s of pauses, well inside a platform's webhook timeout. Whoever
+ * still loses gets the {@link ChangedMeanwhile}, which a webhook answers with 503 and Retry-After.
  */
-final class RaceRetry {
+public final class RaceRetry {
 
-    static final int ATTEMPTS = 12;
+    private static final int ATTEMPTS = 12;
     private static final long FIRST_PAUSE_MS = 10;
     private static final long LONGEST_PAUSE_MS = 200;
 
@@ -19,7 +19,7 @@ final class RaceRetry {
     }
 
     /** @param attempt reads what it needs afresh on every call */
-    static <T> T untilItWins(Supplier<T> attempt) {
+    public static <T> T untilItWins(Supplier<T> attempt) {
         for (int n = 1; ; n++) {
             try {
                 return attempt.get();
