@@ -31,6 +31,8 @@ class WooCommerceWebhookTest {
         aftercare.registerShop("woo-v1", "woocommerce");
         aftercare.registerShop("woo-v2", "woocommerce");
         aftercare.registerShop("woo-legacy", "woocommerce");
+        aftercare.registerShop("woo-legacy-refunded", "woocommerce");
+        aftercare.registerShop("woo-legacy-partial", "woocommerce");
         aftercare.registerShop("woo-floats", "woocommerce");
     }
 
@@ -107,6 +109,39 @@ class WooCommerceWebhookTest {
     }
 
     @Test
+    void givenALegacyOrderMarkedRefundedWithoutRefunds_whenUpdatedTwice_thenItIsRefundedInFullOnce() {
+        aftercare.wooCommerce("woo-legacy-refunded", Fixtures.wooCommerce("order-created.legacy-v3.json"), "order.created");
+        byte[] refunded = legacy("\"status\": \"processing\"", "\"status\": \"refunded\"",
+                "\"updated_at\": \"2015-01-26T20:00:21Z\"", "\"updated_at\": \"2015-01-27T09:00:00Z\"");
+
+        assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
+        assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
+
+        JsonNode order = aftercare.order("woo-legacy-refunded", "645");
+        assertThat(order.path("status").asText()).isEqualTo("refunded");
+        assertThat(order.path("refunded").path("amount").asText()).isEqualTo("79.87"); // the refunded status is what skips check-in and survey
+        assertThat(aftercare.orderTimeline("woo-legacy-refunded", "645").path("items"))
+                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
+                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo("Refund of 79.87 USD"));
+    }
+
+    @Test
+    void givenALegacyOrderListingARefund_whenUpdatedTwice_thenTheRefundIsRecordedOnceWithItsDateAndReason() {
+        byte[] refunded = legacy("\"status\": \"processing\"", "\"refunds\": [{\"id\": 646, \"created_at\": \"2015-01-26T20:10:00Z\", "
+                + "\"amount\": \"10.00\", \"reason\": \"Broken mug\"}], \"status\": \"processing\"");
+
+        aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
+        aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
+
+        JsonNode order = aftercare.order("woo-legacy-partial", "645");
+        assertThat(order.path("status").asText()).isEqualTo("partly_refunded");
+        assertThat(order.path("refunded").path("amount").asText()).isEqualTo("10.00");
+        assertThat(aftercare.orderTimeline("woo-legacy-partial", "645").path("items"))
+                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
+                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo("Refund of 10.00 USD (Broken mug)"));
+    }
+
+    @Test
     void givenPricesSentAsJsonNumbers_whenRecorded_thenEachAmountIsExactlyTheNumberSent() {
         String order = new String(Fixtures.wooCommerce("order-created.json"), StandardCharsets.UTF_8)
                 .replace("\"price\": 3", "\"price\": 10.799999999999999999").replace("\"price\": 12", "\"price\": 12.50")
@@ -148,6 +183,16 @@ class WooCommerceWebhookTest {
                     {"id": "woo-weak", "platform": "woocommerce", "webhookSecret": "%s", "brandName": "Kettle House",
                      "senderEmail": "hello@kettlehouse.example"}""".formatted(secret)).status()).as("secret '%s'", secret).isEqualTo(400);
         }
+    }
+
+    /** The legacy order with each given field text replaced by the text after it. */
+    private static byte[] legacy(String... fieldThenReplacement) {
+        String order = new String(Fixtures.wooCommerce("order-created.legacy-v3.json"), StandardCharsets.UTF_8);
+        for (int i = 0; i < fieldThenReplacement.length; i += 2) {
+            assertThat(order).contains(fieldThenReplacement[i]);
+            order = order.replace(fieldThenReplacement[i], fieldThenReplacement[i + 1]);
+        }
+        return order.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] withRefunds(byte[] order, String refunds) {

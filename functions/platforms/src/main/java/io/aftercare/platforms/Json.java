@@ -71,6 +71,11 @@ public final class Json {
 
     /** @param maxBytes in UTF-8, as DynamoDB counts */
     public static Optional<String> text(JsonNode node, String field, int maxBytes) {
+        return verbatimText(node, field, maxBytes).map(String::trim);
+    }
+
+    /** As {@link #text(JsonNode, String, int)}, but kept exactly as sent: for ids a sender may pad on purpose. */
+    public static Optional<String> verbatimText(JsonNode node, String field, int maxBytes) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -82,7 +87,7 @@ public final class Json {
         if (!Limits.fits(text, maxBytes)) {
             throw invalid(field, "is longer than " + maxBytes + " bytes (UTF-8)");
         }
-        return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     public static String requiredText(JsonNode node, String field) {
