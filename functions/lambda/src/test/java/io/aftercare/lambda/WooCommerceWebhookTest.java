@@ -56,12 +56,7 @@ class WooCommerceWebhookTest {
         assertThat(aftercare.wooCommerce("woo-refunds", refunded, "order.updated").status()).isEqualTo(200);
         assertThat(aftercare.wooCommerce("woo-refunds", refunded, "order.updated").status()).isEqualTo(200);
 
-        var order = aftercare.order("woo-refunds", "727");
-        assertThat(order.path("status").asText()).isEqualTo("partly_refunded");
-        assertThat(order.path("refunded").path("amount").asText()).isEqualTo("10.00");
-        assertThat(aftercare.orderTimeline("woo-refunds", "727").path("items"))
-                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
-                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo("Refund of 10.00 USD (Broken mug)"));
+        assertRefundedOnce("woo-refunds", "727", "partly_refunded", "10.00", "Refund of 10.00 USD (Broken mug)");
     }
 
     @Test
@@ -117,28 +112,19 @@ class WooCommerceWebhookTest {
         assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
         assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
 
-        JsonNode order = aftercare.order("woo-legacy-refunded", "645");
-        assertThat(order.path("status").asText()).isEqualTo("refunded");
-        assertThat(order.path("refunded").path("amount").asText()).isEqualTo("79.87"); // the refunded status is what skips check-in and survey
-        assertThat(aftercare.orderTimeline("woo-legacy-refunded", "645").path("items"))
-                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
-                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo("Refund of 79.87 USD"));
+        // the refunded status is what skips check-in and survey
+        assertRefundedOnce("woo-legacy-refunded", "645", "refunded", "79.87", "Refund of 79.87 USD");
     }
 
     @Test
-    void givenALegacyOrderListingARefund_whenUpdatedTwice_thenTheRefundIsRecordedOnceWithItsDateAndReason() {
+    void givenALegacyOrderListingARefund_whenUpdatedTwice_thenTheRefundIsRecordedOnceWithItsReason() {
         byte[] refunded = legacy("\"status\": \"processing\"", "\"refunds\": [{\"id\": 646, \"created_at\": \"2015-01-26T20:10:00Z\", "
                 + "\"amount\": \"10.00\", \"reason\": \"Broken mug\"}], \"status\": \"processing\"");
 
         aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
         aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
 
-        JsonNode order = aftercare.order("woo-legacy-partial", "645");
-        assertThat(order.path("status").asText()).isEqualTo("partly_refunded");
-        assertThat(order.path("refunded").path("amount").asText()).isEqualTo("10.00");
-        assertThat(aftercare.orderTimeline("woo-legacy-partial", "645").path("items"))
-                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
-                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo("Refund of 10.00 USD (Broken mug)"));
+        assertRefundedOnce("woo-legacy-partial", "645", "partly_refunded", "10.00", "Refund of 10.00 USD (Broken mug)");
     }
 
     @Test
@@ -183,6 +169,16 @@ class WooCommerceWebhookTest {
                     {"id": "woo-weak", "platform": "woocommerce", "webhookSecret": "%s", "brandName": "Kettle House",
                      "senderEmail": "hello@kettlehouse.example"}""".formatted(secret)).status()).as("secret '%s'", secret).isEqualTo(400);
         }
+    }
+
+    /** The order stands {@code status} with {@code amount} refunded, and its timeline shows exactly one refund. */
+    private static void assertRefundedOnce(String shop, String orderId, String status, String amount, String summary) {
+        JsonNode order = aftercare.order(shop, orderId);
+        assertThat(order.path("status").asText()).isEqualTo(status);
+        assertThat(order.path("refunded").path("amount").asText()).isEqualTo(amount);
+        assertThat(aftercare.orderTimeline(shop, orderId).path("items"))
+                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
+                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo(summary));
     }
 
     /** The legacy order with each given field text replaced by the text after it. */
