@@ -142,6 +142,19 @@ class WooCommerceWebhookTest {
     }
 
     @Test
+    void givenATotalNoDatabaseCouldStore_whenDelivered_thenItIsRefusedWith400AndNothingIsWritten() {
+        byte[] order = new String(Fixtures.wooCommerce("order-created.json"), StandardCharsets.UTF_8)
+                .replace("\"total\": \"29.35\"", "\"total\": 1e309").getBytes(StandardCharsets.UTF_8);
+        int items = aftercare.table.itemCount();
+
+        var response = aftercare.wooCommerce("woo-floats", order, "order.created");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("total");
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    @Test
     void givenSecretsThatBeginOrEndWithASpace_whenRegisteredAndRotated_thenDeliveriesSignedWithExactlyThemAreAccepted() {
         String generated = " ck_9f3b k2#Lq0 z8 ";
         String rotated = "  Wc secret: 7h*Qp ";

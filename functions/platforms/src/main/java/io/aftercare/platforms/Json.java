@@ -16,6 +16,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
 import io.aftercare.domain.webhook.MalformedDelivery;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -183,11 +184,23 @@ public final class Json {
 
     public static Money money(JsonNode node, String field, String currency) {
         String amount = requiredText(node, field);
+        Money money;
         try {
-            return Money.of(amount, currency);
+            money = Money.of(amount, currency);
         } catch (InvalidInput e) {
             throw invalid(field, "must be an amount in " + currency);
         }
+        if (!storable(money.amount())) {
+            throw invalid(field, "must be an amount of at most 38 digits");
+        }
+        return money;
+    }
+
+    // DynamoDB keeps numbers of up to 38 significant digits between 10^-130 and 10^126; 1e309 is no price, and
+    // storing it would fail the write (a 500 and a retry) instead of refusing the input.
+    private static boolean storable(BigDecimal amount) {
+        BigDecimal digits = amount.stripTrailingZeros();
+        return digits.precision() <= 38 && digits.precision() - digits.scale() <= 125 && digits.scale() <= 129;
     }
 
     public static String currency(JsonNode node, String field) {

@@ -180,7 +180,7 @@ final class ShopifyMapper {
     }
 
     private static Money transactionMoney(JsonNode transaction, String defaultCurrency) {
-        JsonNode presentment = object(object(transaction, "amount_set"), "presentment_money");
+        JsonNode presentment = presentmentMoney(transaction, "amount");
         if (text(presentment, "amount").isPresent()) {
             return Json.money(presentment, "amount", Json.currency(presentment, "currency_code"));
         }
@@ -191,7 +191,7 @@ final class ShopifyMapper {
     /** Transactions often carry no currency; a refund's line items' presentment money (what the customer paid in) does. */
     private static Optional<String> lineItemCurrency(JsonNode refund) {
         for (JsonNode line : array(refund, "refund_line_items")) {
-            JsonNode presentment = object(object(line, "subtotal_set"), "presentment_money");
+            JsonNode presentment = presentmentMoney(line, "subtotal");
             if (text(presentment, "currency_code").isPresent()) {
                 return Optional.of(Json.currency(presentment, "currency_code"));
             }
@@ -234,6 +234,7 @@ final class ShopifyMapper {
         return true;
     }
 
+    /** {@code <field>_set.presentment_money}: Shopify's amount in the currency the customer paid in; empty if absent. */
     private static JsonNode presentmentMoney(JsonNode node, String field) {
         return object(object(node, field + "_set"), "presentment_money");
     }
