@@ -1,8 +1,6 @@
 package io.aftercare.domain;
 
-import io.aftercare.domain.webhook.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +36,7 @@ public record EmailAddress(String value) {
 
     /** A stable pseudonymous id for keys, so raw addresses never appear in keys or logs. */
     public String hash() {
-        return HexFormat.of().formatHex(HmacSha256.sha256(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        return Sha256.shortHex(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** For logs: {@code j***@example.com}. */

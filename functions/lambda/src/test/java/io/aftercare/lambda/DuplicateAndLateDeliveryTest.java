@@ -31,6 +31,7 @@ class DuplicateAndLateDeliveryTest {
         aftercare.registerShop("late", "shopify");
         aftercare.registerShop("same-second", "woocommerce");
         aftercare.registerShop("cased", "generic");
+        aftercare.registerShop("spaced", "generic");
     }
 
     @Test
@@ -94,6 +95,23 @@ class DuplicateAndLateDeliveryTest {
                 {"schema": "aftercare.webhook.v1", "id": "Evt_9aB", "type": "order.created", "occurred_at": "2022-01-01T00:00:00Z",
                  "data": {"id": "CASE-0", "created_at": "2022-01-01T00:00:00Z", "currency": "EUR", "total": "10.00",
                           "customer": {"email": "case-0@example.com"}}}""").json().path("status").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
+    void givenGenericDeliveryIdsThatDifferOnlyInSpaces_whenEachIsSent_thenEachIsRecordedAndABlankIdIsRefused() {
+        List<String> ids = List.of("evt", " evt", "evt ");
+        List<String> statuses = IntStream.range(0, ids.size()).mapToObj(i -> spaced(ids.get(i), i).json().path("status").asText()).toList();
+
+        assertThat(statuses).containsOnly("recorded");
+        assertThat(spaced(" evt", 1).json().path("status").asText()).isEqualTo("duplicate");
+        assertThat(spaced("   ", 3).status()).isEqualTo(400);
+    }
+
+    private static Harness.Response spaced(String deliveryId, int order) {
+        return aftercare.generic("spaced", """
+                {"schema": "aftercare.webhook.v1", "id": "%s", "type": "order.created", "occurred_at": "2022-01-01T00:00:00Z",
+                 "data": {"id": "SPACE-%d", "created_at": "2022-01-01T00:00:00Z", "currency": "EUR", "total": "10.00",
+                          "customer": {"email": "space-%d@example.com"}}}""".formatted(deliveryId, order, order));
     }
 
     private static Harness.Response wooCommerce(byte[] body, String deliveryId) {

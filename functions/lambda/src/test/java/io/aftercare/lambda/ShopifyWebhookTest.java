@@ -3,6 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
@@ -28,6 +30,7 @@ class ShopifyWebhookTest {
     /** Shopify's return samples are about another order than its order samples. */
     private static final String RETURNED_ORDER = "4783296544821";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Harness aftercare;
 
     private String shop;
@@ -63,6 +66,41 @@ class ShopifyWebhookTest {
         assertThat(aftercare.shopify(shop, refund.getBytes(StandardCharsets.UTF_8), "refunds/create").status()).isEqualTo(200);
 
         assertThat(summaries()).anyMatch(s -> s.startsWith("Refund of") && s.contains(" EUR"));
+    }
+
+    @Test
+    void givenAnOrderPaidInEurosWhosePresentmentTotalIsMissing_whenCreated_thenItIsRecordedWholeInTheShopsMoney() throws Exception {
+        ObjectNode order = (ObjectNode) JSON.readTree(Fixtures.shopify("orders-create.multi-currency.json"));
+        order.remove("total_price_set");
+
+        assertThat(aftercare.shopify(shop, JSON.writeValueAsBytes(order), "orders/create").status()).isEqualTo(200);
+
+        JsonNode recorded = aftercare.order(shop, "6134457074006");
+        assertThat(recorded.path("total").toString()).isEqualTo("{\"amount\":\"124.36\",\"currency\":\"USD\"}");
+        assertThat(recorded.path("shopTotal").toString()).isEqualTo("{\"amount\":\"124.36\",\"currency\":\"USD\"}");
+        assertThat(recorded.path("lines")).extracting(l -> l.path("unitPrice").path("amount").asText() + " " + l.path("unitPrice").path("currency").asText())
+                .containsExactly("45.01 USD", "79.35 USD"); // one currency per order: the lines follow the total
+    }
+
+    /**
+     * Shopify's refund sample made multi-currency as Shopify's refund object describes it (no genuine capture found):
+     * the customer paid in euros; one transaction carries its money in {@code amount_set} (shop dollars in
+     * {@code amount}), the other went back in the shop's dollars and says so in its own {@code currency}.
+     */
+    @Test
+    void givenARefundWhoseTransactionsCarryTheirOwnMoney_whenDelivered_thenEachIsRefundedInItsOwnCurrencyAndAmount() throws Exception {
+        ObjectNode refund = (ObjectNode) JSON.readTree(new String(Fixtures.shopify("refunds-create.json"), StandardCharsets.UTF_8)
+                .replaceAll("(\"presentment_money\": \\{\\s*\"amount\": \"[0-9.]+\",\\s*\"currency_code\": )\"USD\"", "$1\"EUR\""));
+        ObjectNode inEuros = (ObjectNode) refund.path("transactions").get(0);
+        inEuros.put("amount", "81.00");
+        inEuros.set("amount_set", JSON.readTree("""
+                {"shop_money": {"amount": "81.00", "currency_code": "USD"}, "presentment_money": {"amount": "75.00", "currency_code": "EUR"}}"""));
+        ((ObjectNode) refund.path("transactions").get(1)).put("currency", "USD");
+
+        assertThat(aftercare.shopify(shop, JSON.writeValueAsBytes(refund), "refunds/create").status()).isEqualTo(200);
+
+        assertThat(summaries()).filteredOn(s -> s.startsWith("Refund of"))
+                .containsExactlyInAnyOrder("Refund of 75.00 EUR (Things were damaged)", "Refund of 10.00 USD (Things were damaged)");
     }
 
     @Test

@@ -31,6 +31,8 @@ class WooCommerceWebhookTest {
         aftercare.registerShop("woo-v1", "woocommerce");
         aftercare.registerShop("woo-v2", "woocommerce");
         aftercare.registerShop("woo-legacy", "woocommerce");
+        aftercare.registerShop("woo-legacy-refunded", "woocommerce");
+        aftercare.registerShop("woo-legacy-partial", "woocommerce");
         aftercare.registerShop("woo-floats", "woocommerce");
     }
 
@@ -54,12 +56,7 @@ class WooCommerceWebhookTest {
         assertThat(aftercare.wooCommerce("woo-refunds", refunded, "order.updated").status()).isEqualTo(200);
         assertThat(aftercare.wooCommerce("woo-refunds", refunded, "order.updated").status()).isEqualTo(200);
 
-        var order = aftercare.order("woo-refunds", "727");
-        assertThat(order.path("status").asText()).isEqualTo("partly_refunded");
-        assertThat(order.path("refunded").path("amount").asText()).isEqualTo("10.00");
-        assertThat(aftercare.orderTimeline("woo-refunds", "727").path("items"))
-                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
-                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo("Refund of 10.00 USD (Broken mug)"));
+        assertRefundedOnce("woo-refunds", "727", "partly_refunded", "10.00", "Refund of 10.00 USD (Broken mug)");
     }
 
     @Test
@@ -107,6 +104,30 @@ class WooCommerceWebhookTest {
     }
 
     @Test
+    void givenALegacyOrderMarkedRefundedWithoutRefunds_whenUpdatedTwice_thenItIsRefundedInFullOnce() {
+        aftercare.wooCommerce("woo-legacy-refunded", Fixtures.wooCommerce("order-created.legacy-v3.json"), "order.created");
+        byte[] refunded = legacy("\"status\": \"processing\"", "\"status\": \"refunded\"",
+                "\"updated_at\": \"2015-01-26T20:00:21Z\"", "\"updated_at\": \"2015-01-27T09:00:00Z\"");
+
+        assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
+        assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
+
+        // the refunded status is what skips check-in and survey
+        assertRefundedOnce("woo-legacy-refunded", "645", "refunded", "79.87", "Refund of 79.87 USD");
+    }
+
+    @Test
+    void givenALegacyOrderListingARefund_whenUpdatedTwice_thenTheRefundIsRecordedOnceWithItsReason() {
+        byte[] refunded = legacy("\"status\": \"processing\"", "\"refunds\": [{\"id\": 646, \"created_at\": \"2015-01-26T20:10:00Z\", "
+                + "\"amount\": \"10.00\", \"reason\": \"Broken mug\"}], \"status\": \"processing\"");
+
+        aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
+        aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
+
+        assertRefundedOnce("woo-legacy-partial", "645", "partly_refunded", "10.00", "Refund of 10.00 USD (Broken mug)");
+    }
+
+    @Test
     void givenPricesSentAsJsonNumbers_whenRecorded_thenEachAmountIsExactlyTheNumberSent() {
         String order = new String(Fixtures.wooCommerce("order-created.json"), StandardCharsets.UTF_8)
                 .replace("\"price\": 3", "\"price\": 10.799999999999999999").replace("\"price\": 12", "\"price\": 12.50")
@@ -118,6 +139,19 @@ class WooCommerceWebhookTest {
         assertThat(recorded.path("total").path("amount").asText()).isEqualTo("1234567890123.4567");
         assertThat(recorded.path("lines")).extracting(l -> l.path("unitPrice").path("amount").asText())
                 .containsExactly("10.799999999999999999", "12.50");
+    }
+
+    @Test
+    void givenATotalNoDatabaseCouldStore_whenDelivered_thenItIsRefusedWith400AndNothingIsWritten() {
+        byte[] order = new String(Fixtures.wooCommerce("order-created.json"), StandardCharsets.UTF_8)
+                .replace("\"total\": \"29.35\"", "\"total\": 1e309").getBytes(StandardCharsets.UTF_8);
+        int items = aftercare.table.itemCount();
+
+        var response = aftercare.wooCommerce("woo-floats", order, "order.created");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("total");
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
     }
 
     @Test
@@ -148,6 +182,26 @@ class WooCommerceWebhookTest {
                     {"id": "woo-weak", "platform": "woocommerce", "webhookSecret": "%s", "brandName": "Kettle House",
                      "senderEmail": "hello@kettlehouse.example"}""".formatted(secret)).status()).as("secret '%s'", secret).isEqualTo(400);
         }
+    }
+
+    /** The order stands {@code status} with {@code amount} refunded, and its timeline shows exactly one refund. */
+    private static void assertRefundedOnce(String shop, String orderId, String status, String amount, String summary) {
+        JsonNode order = aftercare.order(shop, orderId);
+        assertThat(order.path("status").asText()).isEqualTo(status);
+        assertThat(order.path("refunded").path("amount").asText()).isEqualTo(amount);
+        assertThat(aftercare.orderTimeline(shop, orderId).path("items"))
+                .filteredOn(e -> e.path("kind").asText().equals("order_refunded")).singleElement()
+                .satisfies(e -> assertThat(e.path("summary").asText()).isEqualTo(summary));
+    }
+
+    /** The legacy order with each given field text replaced by the text after it. */
+    private static byte[] legacy(String... fieldThenReplacement) {
+        String order = new String(Fixtures.wooCommerce("order-created.legacy-v3.json"), StandardCharsets.UTF_8);
+        for (int i = 0; i < fieldThenReplacement.length; i += 2) {
+            assertThat(order).contains(fieldThenReplacement[i]);
+            order = order.replace(fieldThenReplacement[i], fieldThenReplacement[i + 1]);
+        }
+        return order.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] withRefunds(byte[] order, String refunds) {

@@ -16,6 +16,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
 import io.aftercare.domain.webhook.MalformedDelivery;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -71,6 +72,11 @@ public final class Json {
 
     /** @param maxBytes in UTF-8, as DynamoDB counts */
     public static Optional<String> text(JsonNode node, String field, int maxBytes) {
+        return verbatimText(node, field, maxBytes).map(String::trim);
+    }
+
+    /** As {@link #text(JsonNode, String, int)}, but kept exactly as sent: for ids a sender may pad on purpose. */
+    public static Optional<String> verbatimText(JsonNode node, String field, int maxBytes) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -82,7 +88,7 @@ public final class Json {
         if (!Limits.fits(text, maxBytes)) {
             throw invalid(field, "is longer than " + maxBytes + " bytes (UTF-8)");
         }
-        return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     public static String requiredText(JsonNode node, String field) {
@@ -178,11 +184,23 @@ public final class Json {
 
     public static Money money(JsonNode node, String field, String currency) {
         String amount = requiredText(node, field);
+        Money money;
         try {
-            return Money.of(amount, currency);
+            money = Money.of(amount, currency);
         } catch (InvalidInput e) {
             throw invalid(field, "must be an amount in " + currency);
         }
+        if (!storable(money.amount())) {
+            throw invalid(field, "must be an amount of at most 38 digits");
+        }
+        return money;
+    }
+
+    // DynamoDB keeps numbers of up to 38 significant digits between 10^-130 and 10^126; 1e309 is no price, and
+    // storing it would fail the write (a 500 and a retry) instead of refusing the input.
+    private static boolean storable(BigDecimal amount) {
+        BigDecimal digits = amount.stripTrailingZeros();
+        return digits.precision() <= 38 && digits.precision() - digits.scale() <= 125 && digits.scale() <= 129;
     }
 
     public static String currency(JsonNode node, String field) {

@@ -59,7 +59,7 @@ public final class GenericAdapter implements PlatformAdapter {
         if (!schema.equals(SCHEMA)) {
             throw new MalformedDelivery(Problem.INVALID_PAYLOAD, "Field 'schema' must be \"" + SCHEMA + "\"; this version of Aftercare reads no other.");
         }
-        String id = Json.text(envelope, "id", Limits.DELIVERY_ID_BYTES).orElseThrow(() -> Json.invalid("id", "is required"));
+        String id = Json.verbatimText(envelope, "id", Limits.DELIVERY_ID_BYTES).orElseThrow(() -> Json.invalid("id", "is required"));
         String type = Json.requiredText(envelope, "type");
         return new ParsedDelivery(id, type, mapper.event(type, envelope));
     }

@@ -27,8 +27,10 @@ import io.aftercare.platforms.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +45,8 @@ final class ShopifyMapper {
         Instant placedAt = requiredTime(order, "created_at");
         Instant updatedAt = time(order, "updated_at").orElse(placedAt);
         String shopCurrency = Json.currency(order, "currency");
-        String currency = text(order, "presentment_currency").isPresent() ? Json.currency(order, "presentment_currency") : shopCurrency;
+        String presentment = text(order, "presentment_currency").isPresent() ? Json.currency(order, "presentment_currency") : shopCurrency;
+        String currency = presentment.equals(shopCurrency) || inPresentmentMoney(order) ? presentment : shopCurrency;
         var snapshot = new OrderSnapshot(orderId,
                 text(order, "name").orElseGet(() -> "#" + text(order, "order_number").orElse(orderId.value())),
                 placedAt,
@@ -62,7 +65,7 @@ final class ShopifyMapper {
             facts.addAll(fulfillmentFacts(fulfillment));
         }
         for (JsonNode refund : array(order, "refunds")) {
-            facts.add(refundFact(refund, currency)); // refund transactions are in the currency the customer paid in
+            facts.addAll(refundFacts(refund, currency)); // a transaction naming no currency is in the one the customer paid in
         }
         return new OrderUpdate(orderId, triggeredAt.orElse(updatedAt), Optional.of(snapshot), facts, Optional.empty(), created);
     }
@@ -84,8 +87,8 @@ final class ShopifyMapper {
     }
 
     OrderUpdate refund(JsonNode refund, Optional<Instant> triggeredAt) {
-        OrderFact fact = refundFact(refund, refundCurrency(refund));
-        return new OrderUpdate(Json.orderId(refund, "order_id"), triggeredAt.orElse(fact.at()), Optional.empty(), List.of(fact),
+        List<OrderFact> facts = refundFacts(refund, Money.UNKNOWN_CURRENCY);
+        return new OrderUpdate(Json.orderId(refund, "order_id"), triggeredAt.orElse(facts.get(0).at()), Optional.empty(), facts,
                 Optional.empty(), false);
     }
 
@@ -149,31 +152,51 @@ final class ShopifyMapper {
                 .flatMap(s -> Stream.of(ShipmentStatus.values()).filter(v -> v.name().equals(s)).findFirst());
     }
 
-    private static OrderFact refundFact(JsonNode refund, String currency) {
-        BigDecimal amount = BigDecimal.ZERO;
+    /**
+     * A refund's successful refund transactions, each in its own money: {@code amount_set.presentment_money} where
+     * given, else {@code amount} in {@code currency}; one that names no currency is in the currency of the refund's
+     * line items, else {@code fallbackCurrency}. One fact per currency (a refund is normally in one); the first keeps
+     * the refund's id, any other is keyed by the refund and its currency, so redeliveries stay one fact each.
+     */
+    private static List<OrderFact> refundFacts(JsonNode refund, String fallbackCurrency) {
+        String refundId = requiredId(refund, "id");
+        Instant at = time(refund, "processed_at").orElseGet(() -> requiredTime(refund, "created_at"));
+        Optional<String> note = text(refund, "note");
+        String defaultCurrency = lineItemCurrency(refund).orElse(fallbackCurrency);
+        Map<String, BigDecimal> byCurrency = new LinkedHashMap<>();
         for (JsonNode transaction : array(refund, "transactions")) {
             if ("refund".equals(text(transaction, "kind").orElse("")) && "success".equals(text(transaction, "status").orElse(""))) {
-                amount = amount.add(Json.money(transaction, "amount", currency).amount());
+                Money money = transactionMoney(transaction, defaultCurrency);
+                byCurrency.merge(money.currency(), money.amount(), BigDecimal::add);
             }
         }
-        Instant at = time(refund, "processed_at").orElseGet(() -> requiredTime(refund, "created_at"));
-        return new OrderFact.Refunded(requiredId(refund, "id"), new Money(amount, currency), at, text(refund, "note"));
+        if (byCurrency.isEmpty()) {
+            return List.of(new OrderFact.Refunded(refundId, new Money(BigDecimal.ZERO, defaultCurrency), at, note));
+        }
+        List<OrderFact> facts = new ArrayList<>();
+        byCurrency.forEach((currency, amount) -> facts.add(new OrderFact.Refunded(
+                facts.isEmpty() ? refundId : refundId + "-" + currency, new Money(amount, currency), at, note)));
+        return facts;
     }
 
-    /** A refund's transactions often carry no currency; its line items' presentment money (what the customer paid in) does. */
-    private static String refundCurrency(JsonNode refund) {
-        for (JsonNode transaction : array(refund, "transactions")) {
-            if (text(transaction, "currency").isPresent()) {
-                return Json.currency(transaction, "currency");
-            }
+    private static Money transactionMoney(JsonNode transaction, String defaultCurrency) {
+        JsonNode presentment = presentmentMoney(transaction, "amount");
+        if (text(presentment, "amount").isPresent()) {
+            return Json.money(presentment, "amount", Json.currency(presentment, "currency_code"));
         }
+        String currency = text(transaction, "currency").isPresent() ? Json.currency(transaction, "currency") : defaultCurrency;
+        return Json.money(transaction, "amount", currency);
+    }
+
+    /** Transactions often carry no currency; a refund's line items' presentment money (what the customer paid in) does. */
+    private static Optional<String> lineItemCurrency(JsonNode refund) {
         for (JsonNode line : array(refund, "refund_line_items")) {
-            JsonNode presentment = object(object(line, "subtotal_set"), "presentment_money");
+            JsonNode presentment = presentmentMoney(line, "subtotal");
             if (text(presentment, "currency_code").isPresent()) {
-                return Json.currency(presentment, "currency_code");
+                return Optional.of(Json.currency(presentment, "currency_code"));
             }
         }
-        return Money.UNKNOWN_CURRENCY;
+        return Optional.empty();
     }
 
     private static List<OrderLine> lines(JsonNode order, String currency, String shopCurrency) {
@@ -190,14 +213,30 @@ final class ShopifyMapper {
      * currency; a customer who paid in another (Shopify Markets) saw {@code <field>_set.presentment_money}.
      */
     private static Money customerMoney(JsonNode node, String field, String currency, String shopCurrency) {
-        if (currency.equals(shopCurrency)) {
-            return Json.money(node, field, currency);
+        return currency.equals(shopCurrency) ? Json.money(node, field, currency)
+                : Json.money(presentmentMoney(node, field), "amount", currency);
+    }
+
+    /**
+     * Whether the total and every line price carry their presentment money. An order kept in one currency needs all
+     * of them; where one is missing the whole order is recorded in the shop's money (its total then equals the shop
+     * total) rather than refused, which would make Shopify retry and then delete the subscription.
+     */
+    private static boolean inPresentmentMoney(JsonNode order) {
+        if (text(presentmentMoney(order, "total_price"), "amount").isEmpty()) {
+            return false;
         }
-        JsonNode presentment = object(object(node, field + "_set"), "presentment_money");
-        if (text(presentment, "amount").isEmpty()) {
-            throw Json.invalid(field + "_set.presentment_money.amount", "is required when presentment_currency differs from currency");
+        for (JsonNode line : array(order, "line_items")) {
+            if (text(presentmentMoney(line, "price"), "amount").isEmpty()) {
+                return false;
+            }
         }
-        return Json.money(presentment, "amount", currency);
+        return true;
+    }
+
+    /** {@code <field>_set.presentment_money}: Shopify's amount in the currency the customer paid in; empty if absent. */
+    private static JsonNode presentmentMoney(JsonNode node, String field) {
+        return object(object(node, field + "_set"), "presentment_money");
     }
 
     /** The order's own email is where Shopify sends the customer's order mail; the account's is the fallback. */

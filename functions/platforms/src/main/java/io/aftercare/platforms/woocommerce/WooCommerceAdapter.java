@@ -1,9 +1,9 @@
 package io.aftercare.platforms.woocommerce;
 
+import io.aftercare.domain.Sha256;
 import io.aftercare.domain.event.PlatformEvent;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
-import io.aftercare.domain.webhook.HmacSha256;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
 import io.aftercare.domain.webhook.MalformedDelivery;
 import io.aftercare.domain.webhook.ParsedDelivery;
@@ -13,7 +13,6 @@ import io.aftercare.platforms.Base64Signature;
 import io.aftercare.platforms.Json;
 import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -64,7 +63,7 @@ public final class WooCommerceAdapter implements PlatformAdapter {
      */
     @Override
     public String dedupeId(ParsedDelivery parsed, WebhookDelivery delivery) {
-        return parsed.deliveryId() + "#" + HexFormat.of().formatHex(HmacSha256.sha256(delivery.body()), 0, 16);
+        return parsed.deliveryId() + "#" + Sha256.shortHex(delivery.body());
     }
 
     private static String required(WebhookDelivery delivery, String header) {

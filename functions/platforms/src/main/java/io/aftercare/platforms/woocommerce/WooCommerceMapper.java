@@ -36,6 +36,7 @@ final class WooCommerceMapper {
 
     /** WooCommerce ships without a fulfilment object: a completed order is one shipment, named after the order. */
     private static final String WHOLE_ORDER_FULFILMENT = "order";
+    private static final String WHOLE_ORDER_REFUND = "order";
 
     OrderUpdate order(JsonNode body, boolean created, ZoneId shopZone) {
         JsonNode legacy = body.get("order");
@@ -48,18 +49,22 @@ final class WooCommerceMapper {
         String currency = Json.currency(order, "currency");
         List<OrderFact> facts = new ArrayList<>();
         date(order, "date_paid", shopZone).ifPresent(at -> facts.add(new OrderFact.Paid(at)));
-        String status = text(order, "status").orElse("pending");
-        statusFacts(status, date(order, "date_completed", shopZone).orElse(modifiedAt), modifiedAt, facts);
         // A refund carries no date of its own; the order's modification is when Aftercare first sees it.
         for (JsonNode refund : array(order, "refunds")) {
             Money amount = Json.money(refund, "total", currency);
             facts.add(new OrderFact.Refunded(requiredId(refund, "id"), new Money(amount.amount().abs(), currency),
                     modifiedAt, text(refund, "reason")));
         }
+        String status = text(order, "status").orElse("pending");
+        statusFacts(order, status, date(order, "date_completed", shopZone).orElse(modifiedAt), modifiedAt, currency, facts);
         return update(order, "number", placedAt, modifiedAt, currency, object(order, "billing"), wpmlLanguage(order), facts, created);
     }
 
-    /** The legacy API's order (WC_API_Orders::get_order): UTC times with a Z, no refunds, the billing address named so. */
+    /**
+     * The legacy API's order (WC_API_Orders::get_order): UTC times with a Z, the billing address named so. Its order
+     * object lists no refunds; where one is given it has the legacy order refund's shape ({@code id},
+     * {@code created_at}, {@code amount}, {@code reason}).
+     */
     private OrderUpdate legacyOrder(JsonNode order, boolean created) {
         Instant placedAt = requiredTime(order, "created_at");
         Instant modifiedAt = time(order, "updated_at").orElse(placedAt);
@@ -68,17 +73,28 @@ final class WooCommerceMapper {
         if (object(order, "payment_details").path("paid").asBoolean(false)) {
             facts.add(new OrderFact.Paid(created ? placedAt : modifiedAt));
         }
-        statusFacts(text(order, "status").orElse("pending"), time(order, "completed_at").orElse(modifiedAt), modifiedAt, facts);
+        for (JsonNode refund : array(order, "refunds")) {
+            facts.add(new OrderFact.Refunded(requiredId(refund, "id"),
+                    new Money(Json.money(refund, "amount", currency).amount().abs(), currency),
+                    time(refund, "created_at").orElse(modifiedAt), text(refund, "reason")));
+        }
+        statusFacts(order, text(order, "status").orElse("pending"), time(order, "completed_at").orElse(modifiedAt), modifiedAt,
+                currency, facts);
         return update(order, "order_number", placedAt, modifiedAt, currency, object(order, "billing_address"), Optional.empty(), facts, created);
     }
 
-    private static void statusFacts(String status, Instant completedAt, Instant modifiedAt, List<OrderFact> facts) {
+    /** A {@code refunded} order whose refunds are not listed was refunded in full, once: one refund keyed by the whole order. */
+    private static void statusFacts(JsonNode order, String status, Instant completedAt, Instant modifiedAt, String currency,
+                                    List<OrderFact> facts) {
         if (status.equals("completed")) {
             facts.add(new OrderFact.FulfilmentChanged(WHOLE_ORDER_FULFILMENT, FulfilmentStatus.SHIPPED, completedAt,
                     new Tracking(Optional.empty(), Optional.empty(), Optional.empty())));
         }
         if (status.equals("cancelled")) {
             facts.add(new OrderFact.Cancelled(modifiedAt, Optional.empty()));
+        }
+        if (status.equals("refunded") && facts.stream().noneMatch(OrderFact.Refunded.class::isInstance)) {
+            facts.add(new OrderFact.Refunded(WHOLE_ORDER_REFUND, Json.money(order, "total", currency), modifiedAt, Optional.empty()));
         }
     }
 
