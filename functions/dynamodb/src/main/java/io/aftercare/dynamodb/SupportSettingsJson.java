@@ -10,14 +10,13 @@ import io.aftercare.domain.Money;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.ticket.BusinessCalendar;
+import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.EscalationStep;
 import io.aftercare.domain.ticket.Priority;
 import io.aftercare.domain.ticket.SlaTargets;
 import io.aftercare.domain.ticket.SupportSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -100,9 +99,15 @@ public final class SupportSettingsJson {
         return node;
     }
 
-    /** Settings from JSON; what the JSON leaves out is kept from {@code current} ({@code "chatWebhookUrl": null} removes it). */
-    public static SupportSettings read(JsonNode node, SupportSettings current) {
-        return read(node, current, SupportSettingsJson::chatUrl);
+    /**
+     * Settings from JSON; what the JSON leaves out is kept from {@code current} ({@code "chatWebhookUrl": null} removes it).
+     * A chat URL must pass {@code chat}.
+     */
+    public static SupportSettings read(JsonNode node, SupportSettings current, ChatWebhookUrl.Rules chat) {
+        return read(node, current, url -> {
+            chat.check(url);
+            return new Secret(url);
+        });
     }
 
     private static SupportSettings read(JsonNode node, SupportSettings current, Function<String, Secret> chatUrl) {
@@ -186,18 +191,4 @@ public final class SupportSettingsJson {
         return steps;
     }
 
-    /** An https URL with a host (plain http only on loopback, for local testing); the message never repeats it: it is a secret. */
-    private static Secret chatUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new InvalidInput("support.chatWebhookUrl", "the chat webhook is not a valid URL: " + e.getReason() + " at character " + e.getIndex());
-        }
-        boolean loopback = "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
-        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || loopback)) {
-            throw new InvalidInput("support.chatWebhookUrl", "the chat webhook must be an https URL");
-        }
-        return new Secret(url);
-    }
 }

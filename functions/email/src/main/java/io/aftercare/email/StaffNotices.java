@@ -1,13 +1,13 @@
 package io.aftercare.email;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.StaffNotifier;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,17 +20,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Notices to the shop's people: an email to a contact through SES, and a post to the shop's Slack-compatible incoming
  * webhook ({@code {"text": ...}}) when it has one. A chat that is down does not stop the emails; what it answered
- * goes on the timeline.
+ * goes on the timeline. The URL is checked again right before each post (DNS can change since it was saved), redirects
+ * are not followed, and the text is escaped as Slack requires so that a customer's {@code <!channel>} or
+ * {@code <url|label>} arrives as plain text.
  */
 public final class StaffNotices implements StaffNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNotices.class);
 
     private final EmailSender sender;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ChatWebhookUrl.Rules chatRules;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public StaffNotices(EmailSender sender) {
+    public StaffNotices(EmailSender sender, ChatWebhookUrl.Rules chatRules) {
         this.sender = sender;
+        this.chatRules = chatRules;
     }
 
     @Override
@@ -47,14 +52,14 @@ public final class StaffNotices implements StaffNotifier {
     }
 
     private String post(String url, Notice notice) {
-        String body = "{\"text\":" + jsonString("*" + notice.subject() + "*\n" + notice.text()) + "}";
+        String body = "{\"text\":" + jsonString("*" + slack(notice.subject()) + "*\n" + slack(notice.text())) + "}";
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(new URI(url)).timeout(Duration.ofSeconds(5))
+            request = HttpRequest.newBuilder(chatRules.check(url).uri()).timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            // saved before settings were checked as they are now; never logged: the URL is a secret
-            return "chat not posted: its webhook URL is malformed";
+        } catch (InvalidInput e) {
+            // saved before settings were checked as they are now, or its host moved; the reason never names the URL (a secret)
+            return "chat not posted: " + e.getMessage();
         }
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -93,7 +98,12 @@ public final class StaffNotices implements StaffNotifier {
         return out.append('"').toString();
     }
 
+    /** Slack's escaping: the notice is plain text, so no {@code <...>} in it may become a mention or a link. */
+    private static String slack(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return slack(text).replace("\"", "&quot;");
     }
 }

@@ -27,9 +27,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public AdminHandler(Aftercare app) {
         var shops = app.shops();
         var templates = app.templates();
+        var chat = app.chatWebhooks();
         this.routes = Routes.withAdminToken(app.adminAuth())
                 .on("POST /admin/shops", request -> {
-                    var registration = ShopJson.registration(JsonViews.readObject(request.body(), ShopJson.REGISTRATION));
+                    var registration = ShopJson.registration(JsonViews.readObject(request.body(), ShopJson.REGISTRATION), chat);
                     var shop = shops.register(registration.id(), registration.settings(), registration.webhookSecret());
                     return HttpResponses.json(201, ShopJson.view(shop));
                 })
@@ -38,7 +39,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("GET /admin/shops/{shop}", request -> HttpResponses.json(200, ShopJson.view(shops.show(shop(request)))))
                 .on("PATCH /admin/shops/{shop}", request -> {
                     var body = JsonViews.readObject(request.body(), ShopJson.SETTINGS);
-                    return HttpResponses.json(200, ShopJson.view(shops.update(shop(request), current -> ShopJson.apply(body, current))));
+                    return HttpResponses.json(200, ShopJson.view(shops.update(shop(request), current -> ShopJson.apply(body, current, chat))));
                 })
                 .on("POST /admin/shops/{shop}/webhook-secret", request -> {
                     var rotation = ShopJson.rotation(JsonViews.readObject(request.body(), ShopJson.ROTATION));

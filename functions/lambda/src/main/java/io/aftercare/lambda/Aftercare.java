@@ -13,6 +13,7 @@ import io.aftercare.domain.email.PostPurchaseEmails;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
 import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketService;
@@ -65,9 +66,11 @@ public final class Aftercare {
     private final Supplier<EmailTemplates> templates;
     private final Supplier<CustomerPages> customerPages = new Lazy<>(CustomerPages::new);
     private final Supplier<Telemetry> telemetry = new Lazy<>(Telemetry::new);
+    private final ChatWebhookUrl.Rules chatWebhooks;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
+        this.chatWebhooks = b.chatWebhooks;
         String table = b.table;
         var shopRepository = new DynamoShopRepository(dynamo, table);
         var shopCache = new ShopCache(shopRepository, b.clock);
@@ -95,7 +98,7 @@ public final class Aftercare {
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         new DiscountCodes(tokens.get()), overrides, b.clock),
-                new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), new StaffNotices(sender),
+                new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), new StaffNotices(sender, b.chatWebhooks),
                         new DiscountCodes(tokens.get()), b.clock), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
@@ -125,6 +128,7 @@ public final class Aftercare {
                     .ses(() -> SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build(), config.sesConfigurationSet())
                     .actionQueue(() -> new SqsActionQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
                             AftercareConfig.require(config.actionQueueUrl(), AftercareConfig.ACTION_QUEUE_URL, "the queue the sweep fills")))
+                    .chatWebhooks(new ChatWebhookUrl.Rules(ChatWebhookUrl.Resolver.DNS, config.allowLoopbackChat()))
                     .clock(Clock.systemUTC())
                     .build();
         }
@@ -181,6 +185,11 @@ public final class Aftercare {
         return templates.get();
     }
 
+    /** What a shop's chat webhook URL may be, at save and before each post. */
+    public ChatWebhookUrl.Rules chatWebhooks() {
+        return chatWebhooks;
+    }
+
     public Telemetry telemetry() {
         return telemetry.get();
     }
@@ -210,6 +219,7 @@ public final class Aftercare {
             throw new IllegalStateException("no action queue configured");
         };
         private Clock clock = Clock.systemUTC();
+        private ChatWebhookUrl.Rules chatWebhooks = ChatWebhookUrl.Rules.production();
 
         public Builder dynamo(DynamoDbClient dynamo, String table) {
             this.dynamo = dynamo;
@@ -240,6 +250,11 @@ public final class Aftercare {
 
         public Builder actionQueue(Supplier<ActionQueue> queue) {
             this.actionQueue = new Lazy<>(queue);
+            return this;
+        }
+
+        public Builder chatWebhooks(ChatWebhookUrl.Rules rules) {
+            this.chatWebhooks = rules;
             return this;
         }
 

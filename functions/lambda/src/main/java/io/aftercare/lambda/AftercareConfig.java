@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param actionQueueUrl the SQS queue the sweep hands claimed actions to ({@code AFTERCARE_ACTION_QUEUE_URL})
  * @param sesConfigurationSet the SES configuration set that publishes bounces, complaints and deliveries
  *     ({@code AFTERCARE_SES_CONFIGURATION_SET}, optional)
+ * @param allowLoopbackChat local development only: chat webhooks on loopback, plain http included, are accepted
+ *     ({@code AFTERCARE_ALLOW_LOOPBACK_CHAT=true}; never set in the template)
  */
 public record AftercareConfig(String tableName, Optional<SecretSource> adminToken, Optional<SecretSource> linkKey,
-                             Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet) {
+                             Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet,
+                             boolean allowLoopbackChat) {
 
     public static final String TABLE = "AFTERCARE_TABLE";
     public static final String ADMIN_TOKEN_SECRET = "AFTERCARE_ADMIN_TOKEN_SECRET";
@@ -31,10 +34,11 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
     public static final String PUBLIC_URL = "AFTERCARE_PUBLIC_URL";
     public static final String ACTION_QUEUE_URL = "AFTERCARE_ACTION_QUEUE_URL";
     public static final String SES_CONFIGURATION_SET = "AFTERCARE_SES_CONFIGURATION_SET";
+    public static final String ALLOW_LOOPBACK_CHAT = "AFTERCARE_ALLOW_LOOPBACK_CHAT";
 
     /** Every variable this record reads, for the template test. */
     public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, LINK_KEY_SECRET, LINK_KEY,
-            PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET);
+            PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT);
 
     /** A secret, from Secrets Manager in AWS or given directly locally. */
     public sealed interface SecretSource {
@@ -60,7 +64,13 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
             }
             return URI.create(url);
         });
-        return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET));
+        boolean allowLoopbackChat = value(env, ALLOW_LOOPBACK_CHAT).map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException("Aftercare is not configured: " + ALLOW_LOOPBACK_CHAT + " must be true or false, not " + v);
+        }).orElse(false);
+        return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET),
+                allowLoopbackChat);
     }
 
     /** The value a function cannot start without. */

@@ -13,6 +13,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,8 @@ final class Harness {
 
     final TestTable table;
     final AdjustableClock clock;
+    /** What chat webhook hosts resolve to; loopback chat is allowed, as under AFTERCARE_ALLOW_LOOPBACK_CHAT=true. */
+    final FakeDns dns = new FakeDns();
     final Aftercare app;
     private final WebhookHandler webhooks;
     private final AdminHandler admin;
@@ -75,7 +78,8 @@ final class Harness {
     private Harness(TestTable table, DynamoDbClient client, Instant start, Supplier<SesV2Client> ses) {
         this.table = table;
         this.clock = new AdjustableClock(start);
-        var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock);
+        var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock)
+                .chatWebhooks(new ChatWebhookUrl.Rules(dns, true));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {
             var actionQueue = new SqsActionQueue(TestQueues.sqs().client(), queues.url());

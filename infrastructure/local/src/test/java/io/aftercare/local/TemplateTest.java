@@ -69,8 +69,9 @@ class TemplateTest {
             everywhere.addAll(variables);
             assertThat(variables).as(function.getKey()).containsAll(NEEDS.getOrDefault(function.getKey(), Set.of()));
         }
-        assertThat(AftercareConfig.VARIABLES).filteredOn(v -> !v.equals(AftercareConfig.ADMIN_TOKEN) && !v.equals(AftercareConfig.LINK_KEY))
-                .allMatch(everywhere::contains);
+        Set<String> localOnly = Set.of(AftercareConfig.ADMIN_TOKEN, AftercareConfig.LINK_KEY, AftercareConfig.ALLOW_LOOPBACK_CHAT);
+        assertThat(AftercareConfig.VARIABLES).filteredOn(v -> !localOnly.contains(v)).allMatch(everywhere::contains);
+        assertThat(everywhere).as("a deployed Aftercare never posts to loopback").doesNotContain(AftercareConfig.ALLOW_LOOPBACK_CHAT);
         assertThat(everywhere).as("secrets come from Secrets Manager, not from the environment")
                 .doesNotContain(AftercareConfig.ADMIN_TOKEN, AftercareConfig.LINK_KEY);
     }

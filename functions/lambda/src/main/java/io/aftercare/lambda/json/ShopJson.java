@@ -13,6 +13,7 @@ import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.SupportSettings;
 import io.aftercare.dynamodb.SupportSettingsJson;
 import java.time.DateTimeException;
@@ -40,7 +41,7 @@ public final class ShopJson {
     public record Rotation(Secret webhookSecret, Duration overlap) {
     }
 
-    public static Registration registration(JsonNode body) {
+    public static Registration registration(JsonNode body, ChatWebhookUrl.Rules chat) {
         ShopId id = new ShopId(required(body, "id"));
         Platform platform = Platform.fromSlug(required(body, "platform"))
                 .orElseThrow(() -> new InvalidInput("platform", "platform must be shopify, woocommerce or generic"));
@@ -48,11 +49,11 @@ public final class ShopJson {
         var defaults = new ShopSettings(platform, required(body, "brandName"), sender, sender, Language.EN, ZoneOffset.UTC,
                 ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE,
                 Optional.empty(), Branding.DEFAULT, SupportSettings.defaults());
-        return new Registration(id, apply(body, defaults), secret(body));
+        return new Registration(id, apply(body, defaults, chat), secret(body));
     }
 
     /** The fields present in {@code body} replace the current ones; {@code "thankYouDiscount": null} removes the discount. */
-    public static ShopSettings apply(JsonNode body, ShopSettings current) {
+    public static ShopSettings apply(JsonNode body, ShopSettings current, ChatWebhookUrl.Rules chat) {
         Optional<DiscountTemplate> discount = current.thankYouDiscount();
         if (body.has("thankYouDiscount")) {
             JsonNode d = body.get("thankYouDiscount");
@@ -73,7 +74,7 @@ public final class ShopJson {
                 wholeNumber(body, "transitEstimateDays").map(Duration::ofDays).orElse(current.transitEstimate()),
                 discount,
                 body.has("branding") ? branding(body.get("branding"), current.branding()) : current.branding(),
-                body.has("support") ? SupportSettingsJson.read(body.get("support"), current.support()) : current.support());
+                body.has("support") ? SupportSettingsJson.read(body.get("support"), current.support(), chat) : current.support());
     }
 
     /** Fields present replace the current ones; {@code null} clears the logo or the signature. */

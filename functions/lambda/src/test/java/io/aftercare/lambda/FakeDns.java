@@ -1,0 +1,32 @@
+package io.aftercare.lambda;
+
+import io.aftercare.domain.ticket.ChatWebhookUrl;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The chat webhook resolver's answers, set by the test (and changed between save and send): no network involved. */
+final class FakeDns implements ChatWebhookUrl.Resolver {
+
+    private final Map<String, List<InetAddress>> hosts = new ConcurrentHashMap<>();
+
+    /** {@code host} resolves to {@code ip} (a literal, parsed without a lookup) from now on. */
+    void answer(String host, String ip) {
+        try {
+            hosts.put(host, List.of(InetAddress.getByAddress(host, InetAddress.getByName(ip).getAddress())));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public List<InetAddress> resolve(String host) throws UnknownHostException {
+        List<InetAddress> found = hosts.get(host);
+        if (found == null) {
+            throw new UnknownHostException();
+        }
+        return found;
+    }
+}
