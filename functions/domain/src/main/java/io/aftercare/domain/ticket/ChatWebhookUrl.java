@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A shop's chat webhook URL that Aftercare may POST to: https, no user info, a host name (not an IP literal) whose
@@ -18,6 +19,7 @@ import java.util.List;
 public record ChatWebhookUrl(URI uri) {
 
     public static final String FIELD = "support.chatWebhookUrl";
+    private static final String NOT_AN_IP = "the chat webhook must name a host, not an IP address";
 
     /** Port: a host name's addresses (DNS in production, a table in tests). */
     @FunctionalInterface
@@ -49,13 +51,16 @@ public record ChatWebhookUrl(URI uri) {
             if (uri.getRawUserInfo() != null) {
                 throw refused("the chat webhook must not carry a user name or password");
             }
-            List<InetAddress> addresses = addresses(host);
-            boolean allLoopback = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
-            if (allowLoopback && allLoopback) {
+            boolean literal = isIpLiteral(host);
+            if (literal && !allowLoopback) {
+                throw refused(NOT_AN_IP);
+            }
+            List<InetAddress> addresses = addresses(host, literal);
+            if (allowLoopback && addresses.stream().allMatch(InetAddress::isLoopbackAddress)) {
                 return new ChatWebhookUrl(uri);
             }
-            if (isIpLiteral(host)) {
-                throw refused("the chat webhook must name a host, not an IP address");
+            if (literal) {
+                throw refused(NOT_AN_IP);
             }
             if (addresses.stream().anyMatch(ChatWebhookUrl::isInternal)) {
                 throw refused("the chat webhook's host resolves to a loopback, private, link-local or metadata address");
@@ -66,10 +71,10 @@ public record ChatWebhookUrl(URI uri) {
             return new ChatWebhookUrl(uri);
         }
 
-        private List<InetAddress> addresses(String host) {
+        private List<InetAddress> addresses(String host, boolean literal) {
             try {
                 // a literal is parsed, not looked up; only loopback ones are ever accepted
-                List<InetAddress> found = isIpLiteral(host) ? List.of(InetAddress.getByName(host)) : resolver.resolve(host);
+                List<InetAddress> found = literal ? List.of(InetAddress.getByName(host)) : resolver.resolve(host);
                 if (found.isEmpty()) {
                     throw new UnknownHostException();
                 }
@@ -82,7 +87,7 @@ public record ChatWebhookUrl(URI uri) {
 
     /** IPv6 in brackets, or a numeric last label (no top-level domain is numeric: 127.1, 0x7f.1, 2130706433). */
     static boolean isIpLiteral(String host) {
-        String last = host.substring(host.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        String last = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return host.startsWith("[") || last.matches("[0-9]+|0x[0-9a-f]*");
     }
 
