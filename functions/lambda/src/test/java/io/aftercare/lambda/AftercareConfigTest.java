@@ -54,4 +54,12 @@ class AftercareConfigTest {
                 .hasMessageContaining("AFTERCARE_PUBLIC_URL");
         assertThat(AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t")).linkKey()).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void givenTheLoopbackChatSetting_whenRead_thenOnlyAnExplicitTrueAllowsItAndAnythingButTrueOrFalseIsRefused() {
+        assertThat(AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t")).allowLoopbackChat()).isFalse();
+        assertThat(AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_ALLOW_LOOPBACK_CHAT", "true")).allowLoopbackChat()).isTrue();
+        assertThatThrownBy(() -> AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_ALLOW_LOOPBACK_CHAT", "yes")))
+                .hasMessageContaining("AFTERCARE_ALLOW_LOOPBACK_CHAT must be true or false");
+    }
 }
