@@ -1,5 +1,6 @@
 package io.aftercare.domain;
 
+import io.aftercare.domain.email.HeaderText;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,7 +21,8 @@ public record EmailAddress(String value) {
             throw new InvalidInput("email address is missing");
         }
         value = value.trim().toLowerCase(Locale.ROOT);
-        if (!Limits.fits(value, MAX_BYTES) || !SHAPE.matcher(value).matches()) {
+        // A control character (a line break in a Reply-To) would let the address write headers of its own.
+        if (!Limits.fits(value, MAX_BYTES) || !SHAPE.matcher(value).matches() || HeaderText.hasControls(value)) {
             throw new InvalidInput("not an email address");
         }
     }

@@ -1,11 +1,14 @@
 package io.aftercare.email;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.email.EmailRejected;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.OutgoingEmail;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
@@ -28,6 +31,9 @@ import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
  */
 public final class SesEmailSender implements EmailSender {
 
+    /** RFC 2047: an encoded word is at most 75 characters; 45 bytes make 60 of Base64 inside its 12 of framing. */
+    private static final int ENCODED_WORD_BYTES = 45;
+
     private final SesV2Client ses;
     private final Optional<String> configurationSet;
 
@@ -39,7 +45,7 @@ public final class SesEmailSender implements EmailSender {
     @Override
     public String send(OutgoingEmail email) {
         var request = SendEmailRequest.builder()
-                .fromEmailAddress(quotedName(email.fromName()) + " <" + email.from().value() + ">")
+                .fromEmailAddress(displayName(email.fromName()) + " <" + email.from().value() + ">")
                 .replyToAddresses(email.replyTo().value())
                 .destination(d -> d.toAddresses(email.to().value()))
                 .content(EmailContent.builder().simple(Message.builder()
@@ -65,13 +71,32 @@ public final class SesEmailSender implements EmailSender {
     }
 
     /**
-     * A display name that cannot break the From header: quoted when it is ASCII, an RFC 2047 encoded word when it is
-     * not ("Herbaciarnia Żółw"), as SES requires.
+     * A display name that cannot break the From header (OutgoingEmail made it one line): a quoted string when it is
+     * ASCII (quotes and commas stay inside it), RFC 2047 encoded words when it is not ("Herbaciarnia Żółw"), as SES
+     * requires, split between characters so that no word exceeds 75 characters.
      */
-    static String quotedName(String name) {
+    static String displayName(String name) {
         if (StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
             return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
-        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)) + "?=";
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        int bytes = 0;
+        for (int i = 0, next; i < name.length(); i = next) {
+            next = i + Character.charCount(name.codePointAt(i));
+            int size = Limits.utf8Length(name.substring(i, next));
+            if (bytes + size > ENCODED_WORD_BYTES) {
+                words.add(encodedWord(name.substring(start, i)));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        words.add(encodedWord(name.substring(start)));
+        return String.join(" ", words);
+    }
+
+    private static String encodedWord(String text) {
+        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 }

@@ -3,6 +3,7 @@ package io.aftercare.domain.shop;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
+import io.aftercare.domain.email.HeaderText;
 import io.aftercare.domain.ticket.SupportSettings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -41,6 +42,9 @@ public record ShopSettings(
         Objects.requireNonNull(timeZone, "timeZone");
         if (brandName == null || brandName.isBlank() || !Limits.fits(brandName, 400)) {
             throw new InvalidInput("brandName", "the brand name is required (at most 400 bytes, UTF-8)");
+        }
+        if (HeaderText.hasControls(brandName)) {
+            throw new InvalidInput("brandName", "brandName must not contain control characters or line breaks: it is the From name of every email");
         }
         requireDays("checkInDays", checkInDelay, 1, 365);
         requireDays("surveyDelayDays", surveyDelay, 0, 90);
