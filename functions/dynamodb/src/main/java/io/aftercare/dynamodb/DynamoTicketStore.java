@@ -43,6 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoTicketStore implements TicketStore {
 
     private static final String REPLY_TEXT = "message";
+    private static final String COUNTER = "next";
+    private static final String NUMBER_PREFIX = "T-";
+    /** Numbers start at T-1001. */
+    private static final long FIRST_NUMBER_OFFSET = 1000;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -85,6 +89,9 @@ public final class DynamoTicketStore implements TicketStore {
         int ticketIndex = items.size();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(change))
                 .conditionExpression(ticketCondition).expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
+        if (creating) {
+            items.add(takeNumber(ticket));
+        }
         if (change.openComplaintsDelta() != 0) {
             var profile = new UpdateExpression(Keys.key(Keys.customer(ticket.shop(), ticket.customer().email()), Keys.PROFILE))
                     .setIfAbsent(Keys.TYPE, s("CUSTOMER"))
@@ -133,9 +140,21 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
-    public long nextNumber(ShopId shop) {
-        var update = new UpdateExpression(Keys.key(Keys.shop(shop), Keys.TICKET_COUNTER)).addNumber("next", 1);
-        return Long.parseLong(dynamo.updateItem(update.request(table)).attributes().get("next").n()) + 1000;
+    public String nextNumber(ShopId shop) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.shop(shop), Keys.TICKET_COUNTER)).consistentRead(true)).item();
+        long taken = item == null || !item.containsKey(COUNTER) ? 0 : Long.parseLong(item.get(COUNTER).n());
+        return NUMBER_PREFIX + (taken + 1 + FIRST_NUMBER_OFFSET);
+    }
+
+    /**
+     * Takes the new ticket's number in its own transaction, only if no other ticket took it meanwhile: a duplicate
+     * or a ticket that exists already never moves the counter.
+     */
+    private TransactWriteItem takeNumber(Ticket ticket) {
+        long taken = Long.parseLong(ticket.number().substring(NUMBER_PREFIX.length())) - FIRST_NUMBER_OFFSET;
+        var counter = new UpdateExpression(Keys.key(Keys.shop(ticket.shop()), Keys.TICKET_COUNTER)).set(COUNTER, n(taken));
+        return (taken == 1 ? counter.condition("attribute_not_exists(" + counter.name(COUNTER) + ")")
+                : counter.condition(counter.name(COUNTER) + " = " + counter.value(n(taken - 1)))).transactItem(table);
     }
 
     private Map<String, AttributeValue> item(TicketChange change) {

@@ -89,7 +89,7 @@ public final class Aftercare {
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
-                List.of(new ShopifyAdapter(), new WooCommerceAdapter(), new GenericAdapter()),
+                List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
                 new DynamoRecordingStore(dynamo, table), tickets.get(), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;

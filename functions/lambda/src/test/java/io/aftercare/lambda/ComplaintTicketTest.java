@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,52 @@ class ComplaintTicketTest {
         JsonNode ticket = aftercare.ticket(shop, "c-e-1");
         assertThat(ticket.path("figures").path("escalationLevel").asInt()).isEqualTo(3);
         assertThat(ticket.path("figures").path("breached").asBoolean()).isTrue();
+    }
+
+    @Test
+    void givenAnAgentAnswersBeforeTheAcknowledgementGoesOut_whenItsTurnComes_thenNoAcknowledgementPromisesAnAnswerAlreadyGiven() {
+        String shop = desk("ack-late");
+        complaint(shop, "k-1", "karol@example.com", "en");
+        long version = aftercare.ticket(shop, "c-k-1").path("version").asLong();
+
+        assertThat(reply(shop, "c-k-1", version, "Here is your answer already.").status()).isEqualTo(200);
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(5)));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("karol@example.com")).extracting(SesEmulator.Email::text).anyMatch(t -> t.contains("Here is your answer already."))
+                .noneMatch(t -> t.contains("You will hear from us by"));
+        assertThat(ses.emailsTo("karol@example.com")).extracting(SesEmulator.Email::subject).noneMatch(s -> s.startsWith("We have your message"));
+        assertThat(aftercare.ticketSummaries(shop, "c-k-1")).contains("Complaint acknowledgement not needed: an agent answered");
+    }
+
+    @Test
+    void givenSixCopiesOfOneComplaintAtOnce_whenANewComplaintFollows_thenItTakesTheVeryNextNumber() throws Exception {
+        String shop = desk("numbers");
+        complaint(shop, "n-1", "first@example.com", "en");
+        String copy = aftercare.genericEvent("complaint.created", "evt-n-2", """
+                {"id": "n-2", "subject": "Sent six times", "message": "Hello?", "customer": {"email": "six@example.com"}}""");
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Harness.Response>> copies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                copies.add(pool.submit(() -> {
+                    start.await();
+                    return aftercare.generic(shop, copy);
+                }));
+            }
+            start.countDown();
+            for (var answer : copies) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        complaint(shop, "n-3", "third@example.com", "en");
+
+        assertThat(List.of(number(shop, "c-n-1"), number(shop, "c-n-2"), number(shop, "c-n-3"))).containsExactly("T-1001", "T-1002", "T-1003");
+        assertThat(aftercare.table.allItems()).filteredOn(i -> i.get("PK").s().equals("SHOP#" + shop) && i.get("SK").s().equals("COUNTER#TICKETS"))
+                .singleElement().satisfies(counter -> assertThat(counter.get("next").n()).isEqualTo("3"));
     }
 
     @Test

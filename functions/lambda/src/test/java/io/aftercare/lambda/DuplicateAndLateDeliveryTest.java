@@ -7,6 +7,7 @@ import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -145,5 +146,38 @@ class DuplicateAndLateDeliveryTest {
         assertThat(orderBefore.path("name").asText()).isEqualTo("#9999-renamed");
         assertThat(aftercare.orderTimeline("late", "820982911946154508")).isEqualTo(timelineBefore);
         assertThat(aftercare.table.itemCount()).as("only the delivery's dedupe marker is new").isEqualTo(itemsBefore + 1);
+    }
+
+    @Test
+    void givenASignedOrderUpdateReplayedWithATriggerTimeIn2099_whenTheNextRealUpdateArrives_thenItIsApplied(TestTable table) {
+        var replayedAt = new Harness(table, T);
+        replayedAt.registerShop("replayed", "shopify");
+        replayedAt.shopify("replayed", Fixtures.shopify("orders-create.json"), "orders/create", "create", T);
+        var replay = replayedAt.shopify("replayed", Fixtures.shopify("orders-create.json"), "orders/updated", "replay", Instant.parse("2099-01-01T00:00:00Z"));
+        replayedAt.clock.advance(Duration.ofMinutes(10));
+
+        replayedAt.shopify("replayed", updatedAt("2022-01-01T00:10:00Z"), "orders/updated", "real", T.plus(Duration.ofMinutes(10)));
+
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replayedAt.order("replayed", "820982911946154508").path("name").asText()).isEqualTo("#9999-renamed");
+    }
+
+    @Test
+    void givenATriggerTimeFarBeyondThePayloadsOwnUpdatedAt_whenALaterUpdateArrives_thenTheTriggerWasClampedAndTheLaterUpdateIsApplied(TestTable table) {
+        var nextDay = new Harness(table, T.plus(Duration.ofDays(1)));
+        nextDay.registerShop("clamped", "shopify");
+        nextDay.shopify("clamped", Fixtures.shopify("orders-create.json"), "orders/create", "create", T);
+        nextDay.shopify("clamped", Fixtures.shopify("orders-create.json"), "orders/updated", "noon", T.plus(Duration.ofHours(12)));
+
+        nextDay.shopify("clamped", updatedAt("2022-01-01T00:10:00Z"), "orders/updated", "later", T.plus(Duration.ofMinutes(10)));
+
+        assertThat(nextDay.order("clamped", "820982911946154508").path("name").asText()).isEqualTo("#9999-renamed");
+    }
+
+    /** Shopify's sample order, renamed and updated at the given time. */
+    private static byte[] updatedAt(String at) {
+        return new String(Fixtures.shopify("orders-create.json"), StandardCharsets.UTF_8)
+                .replace("\"name\": \"#9999\"", "\"name\": \"#9999-renamed\"")
+                .replace("\"updated_at\": \"2021-12-31T19:00:00-05:00\"", "\"updated_at\": \"" + at + "\"").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -172,7 +172,7 @@ class ShopifyWebhookTest {
 
     @Test
     void givenShopifysReturnSamples_whenARequestIsApprovedClosedAndReopened_thenEachStepIsOnTheOrderAndTheReturnStandsReopened() {
-        Instant at = aftercare.clock.instant();
+        Instant at = aftercare.clock.instant().minus(Duration.ofHours(5)); // steps in the past: a future trigger time is not trusted
         for (String step : List.of("request", "approve", "close", "reopen")) {
             at = at.plus(Duration.ofHours(1));
             var response = aftercare.shopify(shop, Fixtures.shopify("returns-" + step + ".json"), "returns/" + step, "return-" + step, at);

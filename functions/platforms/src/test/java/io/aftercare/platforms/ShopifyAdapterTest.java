@@ -21,6 +21,7 @@ import io.aftercare.platforms.shopify.ShopifyAdapter;
 import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class ShopifyAdapterTest {
     private static final String SECRET = "shpss_0123456789abcdef0123456789abcdef";
     private static final Instant TRIGGERED = Instant.parse("2022-01-01T00:00:05Z");
 
-    private final ShopifyAdapter adapter = new ShopifyAdapter();
+    private final ShopifyAdapter adapter = new ShopifyAdapter(Clock.fixed(TRIGGERED, ZoneOffset.UTC));
 
     @Test
     void givenShopifysOrdersCreateSample_whenParsed_thenTheOrderItsCustomerAndItsCancellationAreUnderstood() {

@@ -80,7 +80,11 @@ public final class TicketDeadlines implements Runner {
         };
     }
 
+    /** Promises the first answer by its deadline: once the agent has answered, there is nothing left to promise. */
     private Result acknowledge(ClaimedAction action, Shop shop, Ticket ticket) {
+        if (ticket.clock(SlaTarget.FIRST_RESPONSE).filter(SlaClock::isMet).isPresent()) {
+            return skip(action, Reason.AGENT_ANSWERED, "", Optional.of(ticket));
+        }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
         }

@@ -74,7 +74,7 @@ public final class TicketService {
 
     /**
      * Opens a ticket; for a complaint the shop opened before (the same {@code externalId}, from another delivery),
-     * the ticket it opened then. Racing writes to the customer's profile are retried.
+     * the ticket it opened then. Racing writes to the customer's profile or for the next number are retried.
      *
      * @throws io.aftercare.domain.DuplicateDelivery when this delivery was recorded before
      * @throws ChangedMeanwhile when it kept losing races
@@ -83,9 +83,22 @@ public final class TicketService {
         Shop shop = shop(shopId);
         Instant now = clock.instant();
         Priority priority = complaint.priority().orElseGet(() -> priorityOf(shop, complaint, now));
-        SlaTargets targets = shop.settings().support().sla().get(priority);
         String id = complaint.externalId().map(external -> "c-" + external).orElseGet(TicketService::randomId);
-        var ticket = new Ticket(shopId, id, "T-" + tickets.nextNumber(shopId), complaint.subject(), priority, TicketStatus.OPEN,
+        try {
+            return RaceRetry.untilItWins(() -> {
+                TicketChange change = opening(shop, id, tickets.nextNumber(shopId), priority, complaint, now);
+                tickets.create(change, deliveryKey);
+                return change.ticket();
+            });
+        } catch (AlreadyExists sameComplaint) {
+            return find(shopId, id);
+        }
+    }
+
+    /** The new ticket with the number it takes, its timeline and its deadlines. */
+    private TicketChange opening(Shop shop, String id, String number, Priority priority, NewTicket complaint, Instant now) {
+        SlaTargets targets = shop.settings().support().sla().get(priority);
+        var ticket = new Ticket(shop.id(), id, number, complaint.subject(), priority, TicketStatus.OPEN,
                 complaint.customer(), complaint.order(), Optional.empty(), 0,
                 List.of(SlaClock.start(SlaTarget.FIRST_RESPONSE, 0, targets.firstResponse(), now),
                         SlaClock.start(SlaTarget.RESOLUTION, 0, targets.resolution(), now)),
@@ -100,15 +113,7 @@ public final class TicketService {
         List<DueAction> actions = new ArrayList<>();
         actions.add(DueAction.of(ActionKind.TICKET_ACK, subject(ticket), now));
         actions.addAll(planner.plan(ticket, shop.settings().support(), sla, now));
-        var change = TicketChange.of(ticket, entries, actions, +1, sla, now);
-        try {
-            return RaceRetry.untilItWins(() -> {
-                tickets.create(change, deliveryKey);
-                return ticket;
-            });
-        } catch (AlreadyExists sameComplaint) {
-            return find(shopId, id);
-        }
+        return TicketChange.of(ticket, entries, actions, +1, sla, now);
     }
 
     /**

@@ -16,7 +16,8 @@ public interface TicketStore {
      * @param deliveryKey the webhook delivery it came from, recorded as that delivery's dedupe marker
      * @throws io.aftercare.domain.DuplicateDelivery when the delivery was recorded before
      * @throws io.aftercare.domain.AlreadyExists when the ticket exists already
-     * @throws io.aftercare.domain.ChangedMeanwhile when another write held an item it touches (the customer's profile)
+     * @throws io.aftercare.domain.ChangedMeanwhile when another write held an item it touches (the customer's profile), or
+     *         another ticket took its number
      */
     void create(TicketChange change, Optional<String> deliveryKey);
 
@@ -33,6 +34,9 @@ public interface TicketStore {
     /** Open and pending tickets, the nearest breach first. */
     Page<Ticket> queue(ShopId shop, PageRequest page);
 
-    /** The shop's next ticket number. */
-    long nextNumber(ShopId shop);
+    /**
+     * The number the shop's next ticket takes. {@link #create} takes it, and fails with
+     * {@link io.aftercare.domain.ChangedMeanwhile} when another ticket took it first.
+     */
+    String nextNumber(ShopId shop);
 }

@@ -12,8 +12,10 @@ import io.aftercare.domain.webhook.PlatformAdapter;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.platforms.Base64Signature;
 import io.aftercare.platforms.Json;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +33,15 @@ public final class ShopifyAdapter implements PlatformAdapter {
             "returns/decline", ReturnEvent.DECLINED, "returns/cancel", ReturnEvent.CANCELLED, "returns/close", ReturnEvent.CLOSED,
             "returns/reopen", ReturnEvent.REOPENED);
 
+    /** How far Shopify's clock may run ahead of ours, or its trigger ahead of the payload's own {@code updated_at}. */
+    static final Duration TRIGGER_SKEW = Duration.ofMinutes(5);
+
     private final ShopifyMapper mapper = new ShopifyMapper();
+    private final Clock clock;
+
+    public ShopifyAdapter(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Platform platform() {
@@ -47,8 +57,9 @@ public final class ShopifyAdapter implements PlatformAdapter {
     public ParsedDelivery parse(WebhookDelivery delivery, ZoneId shopZone) {
         String topic = required(delivery, "topic");
         String deliveryId = required(delivery, "webhook-id");
-        Optional<Instant> triggeredAt = header(delivery, "triggered-at").map(t -> Json.parseTime("X-Shopify-Triggered-At", t));
-        Optional<PlatformEvent> event = eventFor(topic, Json.parseObject(delivery.body()), triggeredAt);
+        JsonNode body = Json.parseObject(delivery.body());
+        Optional<Instant> triggeredAt = header(delivery, "triggered-at").map(t -> trusted(Json.parseTime("X-Shopify-Triggered-At", t), body));
+        Optional<PlatformEvent> event = eventFor(topic, body, triggeredAt);
         return new ParsedDelivery(deliveryId, topic, event);
     }
 
@@ -68,6 +79,20 @@ public final class ShopifyAdapter implements PlatformAdapter {
             case "customers/create", "customers/update" -> mapper.customer(body, triggeredAt);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The signature does not cover {@code X-Shopify-Triggered-At}: a replay of signed bytes with a far-future time
+     * would make every later real update look older. It is trusted up to now, and up to the payload's own
+     * {@code updated_at}, each plus {@link #TRIGGER_SKEW}.
+     */
+    private Instant trusted(Instant triggeredAt, JsonNode body) {
+        Instant latest = clock.instant().plus(TRIGGER_SKEW);
+        Optional<Instant> updatedAt = Json.time(body, "updated_at").map(t -> t.plus(TRIGGER_SKEW));
+        if (updatedAt.isPresent() && updatedAt.get().isBefore(latest)) {
+            latest = updatedAt.get();
+        }
+        return triggeredAt.isAfter(latest) ? latest : triggeredAt;
     }
 
     private static Optional<String> header(WebhookDelivery delivery, String name) {
