@@ -1,10 +1,6 @@
 package io.aftercare.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,24 +18,16 @@ public record TemplateQueue(String resource, Duration visibilityTimeout, int max
     public static final String ACTIONS = "ActionQueue";
 
     public static TemplateQueue read(Path template, String resource) {
-        try {
-            JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(template.toFile()).path("Resources");
-            JsonNode queue = resources.path(resource);
-            if (!"AWS::SQS::Queue".equals(queue.path("Type").asText())) {
-                throw new IllegalStateException(template + " has no AWS::SQS::Queue resource named " + resource);
-            }
-            JsonNode properties = queue.path("Properties");
-            JsonNode redrive = properties.path("RedrivePolicy");
-            // !GetAtt ActionDeadLetterQueue.Arn reads as its argument
-            String deadLetter = redrive.path("deadLetterTargetArn").asText().replaceFirst("\\.Arn$", "");
-            if (!"AWS::SQS::Queue".equals(resources.path(deadLetter).path("Type").asText()) || !redrive.path("maxReceiveCount").canConvertToInt()) {
-                throw new IllegalStateException(resource + " in " + template + " has no RedrivePolicy to a queue of the template");
-            }
-            return new TemplateQueue(resource, Duration.ofSeconds(properties.path("VisibilityTimeout").asLong(30)),
-                    redrive.path("maxReceiveCount").asInt(), deadLetter);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + template, e);
+        TemplateResources resources = TemplateResources.read(template);
+        JsonNode properties = resources.properties(resource, "AWS::SQS::Queue");
+        JsonNode redrive = properties.path("RedrivePolicy");
+        // !GetAtt ActionDeadLetterQueue.Arn reads as its argument
+        String deadLetter = redrive.path("deadLetterTargetArn").asText().replaceFirst("\\.Arn$", "");
+        if (!resources.has(deadLetter, "AWS::SQS::Queue") || !redrive.path("maxReceiveCount").canConvertToInt()) {
+            throw new IllegalStateException(resource + " in " + template + " has no RedrivePolicy to a queue of the template");
         }
+        return new TemplateQueue(resource, Duration.ofSeconds(properties.path("VisibilityTimeout").asLong(30)),
+                redrive.path("maxReceiveCount").asInt(), deadLetter);
     }
 
     /** The action queue of the template at the repository root. */

@@ -1,10 +1,6 @@
 package io.aftercare.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +30,7 @@ public final class TemplateTable {
     }
 
     public static TemplateTable read(Path template) {
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
-            JsonNode resource = root.path("Resources").path(RESOURCE);
-            if (!"AWS::DynamoDB::Table".equals(resource.path("Type").asText())) {
-                throw new IllegalStateException(template + " has no AWS::DynamoDB::Table resource named " + RESOURCE);
-            }
-            return new TemplateTable(resource.path("Properties"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + template, e);
-        }
+        return new TemplateTable(TemplateResources.read(template).properties(RESOURCE, "AWS::DynamoDB::Table"));
     }
 
     /** The template at the repository root ({@code -Daftercare.root}, else the working directory and its parents). */
