@@ -68,7 +68,8 @@ public final class StaffNotices implements StaffNotifier {
             }
             LOG.warn("the chat webhook answered {}", response.statusCode());
             return "chat failed (" + response.statusCode() + ")";
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // the class only: the HTTP client's messages (and its causes') may quote the URL, the shop's secret
             LOG.warn("the chat webhook could not be reached: {}", e.getClass().getSimpleName());
             return "chat unreachable";
         } catch (InterruptedException e) {

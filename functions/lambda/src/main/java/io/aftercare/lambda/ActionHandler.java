@@ -55,7 +55,7 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
             LOG.info("action {}: {}{}", action.ref().actionId(), done.result().handled(), done.result().reason().map(r -> " " + r.code()).orElse(""));
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("action message {} failed and will be retried: {}", message.getMessageId(), e.toString());
+            LOG.warn("action message {} failed and will be retried: {}", message.getMessageId(), Failures.describe(e));
             return false;
         } finally {
             MDC.remove("action_id");

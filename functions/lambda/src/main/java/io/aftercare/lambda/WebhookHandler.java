@@ -47,7 +47,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
                 return WebhookResponses.of(outcome);
             } catch (RuntimeException e) {
                 // DynamoDB unreachable or throttling: a 5xx makes the platform retry later, and nothing was recorded
-                LOG.error("webhook failed; the platform will retry", e);
+                LOG.error("webhook failed; the platform will retry: {}", Failures.describe(e));
                 return HttpResponses.error(500, "internal_error", "The delivery was not recorded; please retry.");
             }
         });

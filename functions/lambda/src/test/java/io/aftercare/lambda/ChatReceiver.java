@@ -26,11 +26,21 @@ final class ChatReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(200, -1);
             }
         });
+        server.createContext("/hooks/failing", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(500, -1);
+            }
+        });
         server.start();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/aftercare";
+    }
+
+    /** A webhook that answers every post with a 500; {@code path} follows it, as a Slack URL's secret does. */
+    String failingUrl(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/failing/" + path;
     }
 
     List<String> posts() {

@@ -2,7 +2,10 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.LoopbackServer;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
@@ -12,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +109,29 @@ class ChatWebhookTest {
         assertThat(chat.postsFor(shop)).singleElement().satisfies(post -> assertThat(post)
                 .contains("&lt;!channel&gt; &lt;https://evil.example/login|Your session expired&gt;", "Tea &amp; Co &lt;@U024BE7LH&gt;")
                 .doesNotContain("<!channel>", "<https://", "<@U024BE7LH>", "Tea & Co"));
+    }
+
+    @Test
+    void givenChatWebhooksThatFailOrCannotBeReached_whenTheirTicketsEscalate_thenTheEmailsGoTheTimelinesSaySoAndNoLogShowsTheUrls()
+            throws Exception {
+        String secret = "T000/B000/xoxb-chat-secret-0123";
+        Map<String, String> shops = Map.of(
+                desk("failing", chat.failingUrl(secret)), "chat failed (500)",
+                desk("unreachable", "http://127.0.0.1:" + LoopbackServer.closedPort() + "/hooks/" + secret), "chat unreachable",
+                desk("bad-port", "http://127.0.0.1:99999/hooks/" + secret), "chat unreachable");
+        shops.keySet().forEach(shop -> complaint(shop, shop, "The lid is scratched"));
+        aftercare.sweepAndWork();
+
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
+        var escalated = new AtomicReference<SQSBatchResponse>();
+        String log = CapturedOutput.of(() -> escalated.set(aftercare.sweepAndWork()));
+
+        assertThat(escalated.get().getBatchItemFailures()).isEmpty();
+        shops.forEach((shop, outcome) -> assertThat(aftercare.ticketSummaries(shop, "c-" + shop)).as(shop)
+                .anyMatch(s -> s.startsWith("Escalation level 1") && s.contains("email to t***@desk.example") && s.contains(outcome)));
+        assertThat(log).contains("the chat webhook answered 500", "the chat webhook could not be reached: ConnectException",
+                "the chat webhook could not be reached: IllegalArgumentException");
+        LogScan.assertClean(log, "xoxb-chat-secret", "/hooks/");
     }
 
     /** A shop whose level-1 escalation goes to one contact, with the chat webhook {@code url}. */

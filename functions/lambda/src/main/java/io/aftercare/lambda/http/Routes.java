@@ -5,6 +5,7 @@ import io.aftercare.domain.Conflict;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.lambda.AdminAuth;
+import io.aftercare.lambda.Failures;
 import io.aftercare.lambda.json.MalformedJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class Routes {
         } catch (Conflict e) {
             return HttpResponses.error(409, "conflict", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("{} failed", request.routeKey(), e);
+            LOG.error("{} failed: {}", request.routeKey(), Failures.describe(e));
             return HttpResponses.error(500, "internal_error", "Aftercare could not handle this request; it has been logged.");
         }
     }
