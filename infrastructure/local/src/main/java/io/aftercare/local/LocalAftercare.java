@@ -10,6 +10,7 @@ import io.aftercare.devkit.TemplateQueue;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
+import io.aftercare.lambda.Failures;
 import io.aftercare.lambda.SweepHandler;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
@@ -169,7 +170,7 @@ public final class LocalAftercare implements AutoCloseable {
         try {
             sweep();
         } catch (RuntimeException e) {
-            System.err.println("sweep failed: " + e);
+            System.err.println("sweep failed: " + Failures.describe(e));
         }
     }
 
@@ -177,7 +178,7 @@ public final class LocalAftercare implements AutoCloseable {
         try {
             worker.poll(Duration.ZERO);
         } catch (RuntimeException e) {
-            System.err.println("action queue poll failed: " + e);
+            System.err.println("action queue poll failed: " + Failures.describe(e));
         }
     }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.aftercare.devkit.LoopbackServer;
 import io.aftercare.lambda.Aftercare;
+import io.aftercare.lambda.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -120,7 +121,7 @@ public final class LocalHttpApi implements AutoCloseable {
             }
             respond(exchange, 404, "{\"message\":\"Not Found\"}");
         } catch (RuntimeException e) {
-            e.printStackTrace();
+            System.err.println(exchange.getRequestMethod() + " request failed: " + Failures.describe(e)); // the path may hold a customer's token
             respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
         }
     }
