@@ -6,9 +6,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 
 /**
  * What code writes while it runs, for tests to read: standard output (EMF metrics, the console's JSON logs) and every
@@ -22,6 +25,7 @@ public final class CapturedOutput {
         void run() throws Exception;
     }
 
+    private static final String FUNCTIONS_LAYOUT = "LambdaJsonLayout.json";
     private static final AtomicInteger CAPTURES = new AtomicInteger();
 
     private CapturedOutput() {
@@ -34,7 +38,7 @@ public final class CapturedOutput {
         var context = (LoggerContext) LogManager.getContext(false);
         var root = context.getConfiguration().getRootLogger();
         var appender = WriterAppender.newBuilder().setName("captured-" + CAPTURES.incrementAndGet()).setTarget(logs)
-                .setLayout(PatternLayout.newBuilder().withPattern("%level %logger %X %message%n%throwable").build()).build();
+                .setLayout(layout(context.getConfiguration())).build();
         appender.start();
         root.addAppender(appender, null, null);
         context.updateLoggers();
@@ -48,5 +52,13 @@ public final class CapturedOutput {
             appender.stop();
         }
         return buffer.toString(StandardCharsets.UTF_8) + logs;
+    }
+
+    /** The functions' JSON lines (Powertools' layout, exceptions with their stack traces) where they run, else plain lines. */
+    private static Layout<String> layout(Configuration configuration) {
+        if (CapturedOutput.class.getResource("/" + FUNCTIONS_LAYOUT) != null) {
+            return JsonTemplateLayout.newBuilder().setConfiguration(configuration).setEventTemplateUri("classpath:" + FUNCTIONS_LAYOUT).build();
+        }
+        return PatternLayout.newBuilder().withConfiguration(configuration).withPattern("%level %logger %X %message%n%throwable").build();
     }
 }

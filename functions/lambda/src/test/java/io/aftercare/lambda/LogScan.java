@@ -10,7 +10,8 @@ final class LogScan {
     /** A word character right before the {@code @}: masked addresses ({@code j***@example.com}) do not match. */
     private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]*\\w@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern URL = Pattern.compile("https?://");
-    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|^Caused by: ");
+    /** A frame as a plain line or inside a JSON line's stringified stack ({@code \tat ...}), or a JSON line's exception. */
+    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|^Caused by: |\\\\tat |\"stack\"");
 
     private LogScan() {
     }
