@@ -1,5 +1,7 @@
 package io.aftercare.devkit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +11,8 @@ import java.util.TreeMap;
  * what the refusal must say. The email tests and the bad-input benchmark try the same list.
  */
 public final class HostileTemplates {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Attack { UNESCAPED_TAG, PARTIAL, UNKNOWN_VARIABLE, HIDING_MARKUP, ACTIVE_MARKUP }
 
@@ -120,18 +124,10 @@ public final class HostileTemplates {
 
     /** The body of {@code PUT /admin/shops/{shop}/templates/{kind}/{language}} for one. */
     public static String json(Hostile hostile) {
-        return "{\"subject\": " + quote(hostile.subject()) + ", \"html\": " + quote(hostile.html()) + ", \"text\": " + quote(hostile.text()) + "}";
-    }
-
-    private static String quote(String text) {
-        var out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
+        try {
+            return JSON.writeValueAsString(Map.of("subject", hostile.subject(), "html", hostile.html(), "text", hostile.text()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return out.append('"').toString();
     }
 }
