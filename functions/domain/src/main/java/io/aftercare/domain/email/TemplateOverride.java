@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A shop's own wording for one kind of email in one language: the subject and the body, as Mustache templates over
- * the same values the built-in ones use. The layout around the body (branding, and the unsubscribe footer every
+ * the values documented for that kind. The layout around the body (branding, and the unsubscribe footer every
  * non-transactional email must carry) is not replaceable.
  */
 public record TemplateOverride(ActionKind kind, Language language, String subject, String html, String text) {
