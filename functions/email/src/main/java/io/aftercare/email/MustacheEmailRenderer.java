@@ -1,22 +1,15 @@
 package io.aftercare.email;
 
 import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import io.aftercare.domain.EmailAddress;
-import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.TemplateOverride;
-import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
-import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
-import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.ticket.SupportSettings;
 import io.aftercare.domain.ticket.TicketEmailContent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
@@ -41,20 +32,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders emails from Mustache templates: one HTML and one text template per kind inside a shared layout, and one
  * message file per language. Messages are rendered first, unescaped, then placed into the HTML with escaping, so a
- * customer's name or a product title can never inject markup. Money and dates are written the customer's way.
+ * customer's name or a product title can never inject markup. Money and dates are written the customer's way. A
+ * shop's own template replaces the subject and the body only ({@link ShopTemplates}).
  */
 public final class MustacheEmailRenderer implements EmailRenderer {
 
     private static final String ROOT = "/io/aftercare/email/";
-    private static final ShopSettings SAMPLE_SHOP = new ShopSettings(Platform.GENERIC, "Sample Shop", new EmailAddress("hello@example.com"),
-            new EmailAddress("help@example.com"), Language.EN, ZoneOffset.UTC, ShopSettings.DEFAULT_CHECK_IN_DELAY,
-            ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT, SupportSettings.defaults());
-    private static final OrderSnapshot SAMPLE_ORDER = new OrderSnapshot(new OrderId("1001"), "#1001", Instant.EPOCH,
-            Money.of("20.00", "EUR"), List.of(new OrderLine("Sample product", 2, Money.of("10.00", "EUR"))), Optional.empty());
 
     private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
     private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("");
     private final Messages messages = new Messages();
+    private final ShopTemplates shopTemplates = new ShopTemplates();
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     @Override
@@ -63,18 +51,26 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
         model.put("t", t);
         model.put("subject", t.get("subject"));
-        Optional<TemplateOverride> override = content.override();
-        String subject = override.map(o -> plain.compile(o.subject()).execute(model).strip()).orElse(t.get("subject"));
-        return inLayout(subject, content.kind().slug(), model, override);
+        if (content.override().isPresent()) {
+            ShopTemplates.Parts own = shopTemplates.render(content.override().get(), model);
+            return inLayout(own.subject(), own.html(), own.text(), model);
+        }
+        return inLayout(t.get("subject"), content.kind().slug(), model);
     }
 
-    /** The kind's body (or the shop's own) inside the shared layout, as HTML and as text. */
-    private Rendered inLayout(String subject, String kind, Map<String, Object> model, Optional<TemplateOverride> override) {
+    /** The kind's own body inside the shared layout. */
+    private Rendered inLayout(String subject, String kind, Map<String, Object> model) {
         model.put("subject", subject);
+        return inLayout(subject, template(kind + ".html", html).execute(model), template(kind + ".text", plain).execute(model).strip(), model);
+    }
+
+    /** A body inside the shared layout, as HTML and as text: the signature and the footer come after it, outside it. */
+    private Rendered inLayout(String subject, String htmlBody, String textBody, Map<String, Object> model) {
         Map<String, Object> layout = new HashMap<>(model);
-        layout.put("content", override.map(o -> html.compile(o.html())).orElseGet(() -> template(kind + ".html", html)).execute(model));
+        layout.put("subject", subject);
+        layout.put("content", htmlBody);
         String htmlPart = template("layout.html", html).execute(layout);
-        layout.put("content", override.map(o -> plain.compile(o.text())).orElseGet(() -> template(kind + ".text", plain)).execute(model).strip());
+        layout.put("content", textBody);
         String textPart = template("layout.text", plain).execute(layout).strip() + "\n";
         return new Rendered(subject, htmlPart, textPart);
     }
@@ -97,26 +93,12 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         model.put("percent", content.discountPercent());
         Map<String, String> t = messages.section(content.language(), content.kind().template(), model);
         model.put("t", t);
-        return inLayout(t.get("subject"), content.kind().template(), model, Optional.empty());
+        return inLayout(t.get("subject"), content.kind().template(), model);
     }
 
     @Override
     public void check(TemplateOverride override) {
-        var sample = new EmailContent(override.kind(), override.language(), SAMPLE_SHOP, Optional.of("Ada Lovelace"), SAMPLE_ORDER,
-                Optional.of(new EmailContent.IssuedDiscount("THANKS-SAMPLE1", 10)), Optional.of("https://example.com/u/sample"),
-                Optional.of("https://example.com/f/sample"), Optional.empty());
-        Map<String, Object> model = model(sample);
-        check("subject", override.subject(), plain, model);
-        check("html", override.html(), html, model);
-        check("text", override.text(), plain, model);
-    }
-
-    private static void check(String field, String source, Mustache.Compiler compiler, Map<String, Object> model) {
-        try {
-            compiler.compile(source).execute(model);
-        } catch (MustacheException e) {
-            throw new InvalidInput(field, "the " + field + " template does not render: " + e.getMessage());
-        }
+        shopTemplates.check(override);
     }
 
     /** What every email shows: language, brand, colours, logo, signature, reply address. */

@@ -151,7 +151,7 @@ public final class Bench {
     }
 
     static String badInputSection(BadInputBenchmark.Result r) {
-        return String.format(Locale.ROOT, """
+        var text = new StringBuilder(String.format(Locale.ROOT, """
                 Shopify's own payloads mutated (truncated, bytes flipped, fields removed or retyped, huge strings and numbers,
                 deep nesting, invalid UTF-8, ...), each correctly signed so it reaches the parser, posted over HTTP with a random
                 content type. Baseline: the number of inputs. Every answer must be a 2xx or a 4xx, and a rejected request
@@ -160,7 +160,21 @@ public final class Bench {
                 | inputs | server errors | writes for rejected requests | ratio of clean answers | statuses |
                 |---|---|---|---|---|
                 | %,d | %d | %d | **%.2f** | %s |
-                """, r.inputs(), r.serverErrors(), r.strayWrites(), (r.inputs() - r.serverErrors()) / (double) r.inputs(), r.statuses());
+
+                Hostile admin input through the API, each of which must be refused with a 4xx and write nothing: shop
+                template overrides (unescaped tags, partials, undocumented values and methods, markup that hides or runs;
+                see README, Post-purchase emails) and chat webhook URLs (user info tricks, internal, link-local and metadata
+                hosts, IPv6, decimal, octal and hex IPv4 forms, names of loopback, other schemes). Baseline: the inputs tried.
+                The runner resolves names with the machine's DNS.
+
+                | input | tried | refused (4xx) | got through (2xx) | server errors | writes for refused | ratio refused |
+                |---|---|---|---|---|---|---|
+                """, r.inputs(), r.serverErrors(), r.strayWrites(), (r.inputs() - r.serverErrors()) / (double) r.inputs(), r.statuses()));
+        for (var a : r.admin()) {
+            text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | **%.2f** |%n", a.what(), a.tried(), a.refused(),
+                    a.accepted(), a.serverErrors(), a.strayWrites(), a.refused() / (double) a.tried()));
+        }
+        return text.toString();
     }
 
     static String ingestSection(List<IngestBenchmark.Result> results) {

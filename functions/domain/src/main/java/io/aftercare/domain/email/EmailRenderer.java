@@ -7,7 +7,12 @@ public interface EmailRenderer {
 
     Rendered render(io.aftercare.domain.ticket.TicketEmailContent content);
 
-    /** Renders an override with sample values, so a broken template is refused when saved, not when sent. */
+    /**
+     * Refuses, when saved, an override that would not render or that reaches past its kind's documented values and
+     * email-safe markup (rendering applies the same limits again).
+     *
+     * @throws io.aftercare.domain.InvalidInput naming the field at fault
+     */
     void check(TemplateOverride override);
 
     record Rendered(String subject, String html, String text) {

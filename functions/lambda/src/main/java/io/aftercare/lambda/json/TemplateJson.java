@@ -27,11 +27,8 @@ public final class TemplateJson {
     }
 
     public static ActionKind kind(String slug) {
-        try {
-            return ActionKind.fromSlug(slug);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("kind", "kind must be thank-you, check-in or survey");
-        }
+        return TemplateOverride.KINDS.stream().filter(k -> k.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> new InvalidInput("kind", "kind must be thank-you, check-in or survey"));
     }
 
     public static Language language(String code) {
