@@ -1,8 +1,8 @@
 package io.aftercare.lambda;
 
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
-import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.email.MailboxEvents;
@@ -84,8 +84,8 @@ public final class Telemetry {
     }
 
     private static String level(ActionWorker.Done done) {
-        String detail = DueAction.detailOf(done.ref().actionId());
-        return detail.substring(0, detail.indexOf('~'));
+        return done.detail().filter(ActionDetail.Escalation.class::isInstance).map(ActionDetail.Escalation.class::cast)
+                .map(escalation -> Integer.toString(escalation.level())).orElse("unknown");
     }
 
     private void count(String metric, DimensionSet dimensions) {

@@ -9,6 +9,7 @@ import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.email.RecipientStore;
@@ -178,7 +179,7 @@ public final class TicketService {
         var entry = entry(ticket, "reply-" + ticket.version(), EntryKind.AGENT_REPLIED, agent + " replied: " + excerpt(message)
                 + met.map(m -> "; " + m.target().label() + (m.breached() ? " breached" : " met")).orElse(""), now);
         List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), sla, now));
-        actions.add(DueAction.of(ActionKind.TICKET_REPLY, subject(ticket), Long.toString(ticket.version()), now));
+        actions.add(DueAction.of(ActionKind.TICKET_REPLY, subject(ticket), new ActionDetail.Reply(ticket.version()), now));
         tickets.update(TicketChange.of(next, List.of(entry), actions, 0, slaCalendar(shop, next), now)
                 .withReply(new TicketReply(ticket.version(), message)), Optional.empty());
         return next;
