@@ -5,7 +5,6 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.MailboxEvent;
-import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -73,7 +72,7 @@ public final class Telemetry {
     /** SES refusing to send an email is as much a failed email as a refusal at SendEmail. */
     public void mailbox(MailboxEvent event) {
         if (event.type() == MailboxEvent.Type.REJECTED) {
-            count("EmailsFailed", DimensionSet.of("Kind", event.actionId().flatMap(MailboxEvents::kindOf).map(ActionKind::slug).orElse("email")));
+            count("EmailsFailed", DimensionSet.of("Kind", event.kind().map(ActionKind::slug).orElse("email")));
         }
     }
 
