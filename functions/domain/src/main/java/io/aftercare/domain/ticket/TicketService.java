@@ -23,7 +23,6 @@ import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.TimelineReader;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +55,6 @@ public final class TicketService {
             TicketStatus.RESOLVED, Set.of(TicketStatus.OPEN, TicketStatus.CLOSED),
             TicketStatus.CLOSED, Set.of());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TicketStore tickets;
     private final ShopCache shops;
@@ -84,7 +82,7 @@ public final class TicketService {
         Shop shop = shop(shopId);
         Instant now = clock.instant();
         Priority priority = complaint.priority().orElseGet(() -> priorityOf(shop, complaint, now));
-        String id = complaint.externalId().map(external -> "c-" + external).orElseGet(TicketService::randomId);
+        String id = complaint.externalId().map(TicketId::ofComplaint).orElseGet(TicketId::random);
         try {
             return RaceRetry.untilItWins(() -> {
                 TicketChange change = opening(shop, id, tickets.nextNumber(shopId), priority, complaint, now);
@@ -316,15 +314,6 @@ public final class TicketService {
     private static String excerpt(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() > 200 ? flat.substring(0, 199) + "…" : flat;
-    }
-
-    private static String randomId() {
-        final String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        var id = new StringBuilder("t-");
-        for (int i = 0; i < 10; i++) {
-            id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return id.toString();
     }
 
 }
