@@ -20,7 +20,6 @@ import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.function.Supplier;
  */
 public final class TicketDeadlines implements Runner {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String SENT = "sent";
     private static final String REFUSED = "refused: ";
     private static final String CHAT = "chat";
@@ -88,10 +86,10 @@ public final class TicketDeadlines implements Runner {
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
         }
-        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        var sla = TicketLifecycle.slaCalendar(shop, ticket);
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
         return toCustomer(action, ticket, () -> mailer.acknowledge(shop, ticket, answerBy), EntryKind.EMAIL_SENT,
-                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + when(shop, answerBy));
+                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + TicketLifecycle.when(shop, answerBy));
     }
 
     /** An agent's reply, recorded before this action could exist: sent whatever the ticket's state is now. */
@@ -144,7 +142,7 @@ public final class TicketDeadlines implements Runner {
         if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
             Instant opening = office.nextOpening(now);
             return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                    action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket))
+                    action.kind().label() + " held until the shop opens at " + TicketLifecycle.when(shop, opening)), customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
         if (!actions.beginSending(action)) {
@@ -160,7 +158,7 @@ public final class TicketDeadlines implements Runner {
             case ActionDetail.Escalation escalation -> "Escalation level " + level + ": " + ticket.number() + " is waiting for an answer";
         };
         String text = heading + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
-                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + when(shop, ticket.createdAt());
+                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt());
         var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text);
         Optional<Notified> notified = notifyEach(action, shop, to, notice);
         if (notified.isEmpty()) {
@@ -232,7 +230,7 @@ public final class TicketDeadlines implements Runner {
         if (action.kind() == ActionKind.SLA_WARNING) {
             return;
         }
-        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        var sla = TicketLifecycle.slaCalendar(shop, ticket);
         RaceRetry.untilItWins(() -> {
             Ticket base = tickets.find(shop.id(), ticket.id()).orElseThrow();
             Optional<Ticket> changed = switch (detail) {
@@ -294,7 +292,4 @@ public final class TicketDeadlines implements Runner {
         return new TimelineEntry("action-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
     }
 
-    private static String when(Shop shop, Instant at) {
-        return WHEN.format(at.atZone(shop.settings().timeZone())) + " (" + shop.settings().timeZone().getId() + ")";
-    }
 }
