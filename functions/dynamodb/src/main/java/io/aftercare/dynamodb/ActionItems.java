@@ -1,11 +1,14 @@
 package io.aftercare.dynamodb;
 
+import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.ticket.SlaTarget;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The item of a due action waiting for its time: written by a recording, and in bulk by the sweep benchmark. */
 public final class ActionItems {
+
+    // the detail's attributes: which of them an item has says which detail it is
+    private static final String SLA_TARGET = "slaTarget";
+    private static final String PLAN = "plan";
+    private static final String ESCALATION_LEVEL = "escalationLevel";
+    private static final String REPLY_TO = "replyTo";
 
     private ActionItems() {
     }
@@ -32,6 +41,32 @@ public final class ActionItems {
         item.put(Keys.DUE_PK, s(Keys.dueBucket(action.dueAt())));
         item.put(Keys.DUE_SK, s(Keys.dueSort(action.dueAt(), shop, action.id())));
         customer.ifPresent(c -> item.put(RecordingItems.CUSTOMER_EMAIL, s(c.value())));
+        action.detail().ifPresent(detail -> putDetail(item, detail));
         return item;
+    }
+
+    private static void putDetail(Map<String, AttributeValue> item, ActionDetail detail) {
+        switch (detail) {
+            case ActionDetail.SlaDeadline deadline -> {
+                item.put(SLA_TARGET, s(deadline.target().slug()));
+                item.put(PLAN, n(deadline.plan()));
+            }
+            case ActionDetail.Escalation escalation -> {
+                item.put(ESCALATION_LEVEL, n(escalation.level()));
+                item.put(PLAN, n(escalation.plan()));
+            }
+            case ActionDetail.Reply reply -> item.put(REPLY_TO, n(reply.version()));
+        }
+    }
+
+    /** The detail {@link #pending} stored, if it stored one. */
+    static Optional<ActionDetail> detail(Map<String, AttributeValue> item) {
+        if (item.containsKey(SLA_TARGET)) {
+            return Optional.of(new ActionDetail.SlaDeadline(SlaTarget.fromSlug(Items.requiredString(item, SLA_TARGET)), (int) Items.number(item, PLAN)));
+        }
+        if (item.containsKey(ESCALATION_LEVEL)) {
+            return Optional.of(new ActionDetail.Escalation((int) Items.number(item, ESCALATION_LEVEL), (int) Items.number(item, PLAN)));
+        }
+        return item.containsKey(REPLY_TO) ? Optional.of(new ActionDetail.Reply(Items.number(item, REPLY_TO))) : Optional.empty();
     }
 }

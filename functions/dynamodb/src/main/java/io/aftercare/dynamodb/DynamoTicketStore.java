@@ -18,6 +18,7 @@ import io.aftercare.domain.ticket.Priority;
 import io.aftercare.domain.ticket.SlaClock;
 import io.aftercare.domain.ticket.SlaTarget;
 import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketBuilder;
 import io.aftercare.domain.ticket.TicketChange;
 import io.aftercare.domain.ticket.TicketStatus;
 import io.aftercare.domain.ticket.TicketStore;
@@ -203,15 +204,16 @@ public final class DynamoTicketStore implements TicketStore {
                 SlaTarget.fromSlug(m.get("target").s()), Integer.parseInt(m.get("cycle").n()),
                 Duration.ofMillis(Long.parseLong(m.get("budgetMs").n())), Duration.ofMillis(Long.parseLong(m.get("consumedMs").n())),
                 Items.time(m, "runningSince"), Items.time(m, "metAt"), m.get("breached").bool())).toList();
-        return new Ticket(shop, Items.requiredString(item, "ticketId"), Items.requiredString(item, "number"),
-                Items.requiredString(item, "subject"), Priority.fromSlug(Items.requiredString(item, "priority")),
-                TicketStatus.fromSlug(Items.requiredString(item, "status")),
-                new CustomerContact(new EmailAddress(Items.requiredString(item, "customerEmail")), Items.string(item, "customerName"),
-                        Items.string(item, "customerLocale")),
-                Items.string(item, "orderId").map(OrderId::new), Items.string(item, "assignee").map(EmailAddress::new),
-                (int) Items.number(item, "escalationLevel"), clocks, Items.time(item, "createdAt").orElseThrow(),
-                Items.time(item, "firstResponseAt"), Items.time(item, "resolvedAt"),
-                Optional.ofNullable(item.get("compensated")).map(AttributeValue::bool).orElse(false),
-                (int) Items.number(item, "plan"), Items.number(item, "version"));
+        return TicketBuilder.builder().shop(shop).id(Items.requiredString(item, "ticketId")).number(Items.requiredString(item, "number"))
+                .subject(Items.requiredString(item, "subject")).priority(Priority.fromSlug(Items.requiredString(item, "priority")))
+                .status(TicketStatus.fromSlug(Items.requiredString(item, "status")))
+                .customer(new CustomerContact(new EmailAddress(Items.requiredString(item, "customerEmail")), Items.string(item, "customerName"),
+                        Items.string(item, "customerLocale")))
+                .order(Items.string(item, "orderId").map(OrderId::new)).assignee(Items.string(item, "assignee").map(EmailAddress::new))
+                .escalationLevel((int) Items.number(item, "escalationLevel")).clocks(clocks).createdAt(Items.time(item, "createdAt").orElseThrow())
+                .firstResponseAt(Items.time(item, "firstResponseAt")).resolvedAt(Items.time(item, "resolvedAt"))
+                .compensated(Optional.ofNullable(item.get("compensated")).map(AttributeValue::bool).orElse(false))
+                .plan((int) Items.number(item, "plan")).version(Items.number(item, "version"))
+                .build();
     }
 }

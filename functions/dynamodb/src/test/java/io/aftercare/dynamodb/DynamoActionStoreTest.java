@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
@@ -12,6 +13,7 @@ import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
+import io.aftercare.domain.ticket.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.TimelineEntry;
@@ -120,6 +122,45 @@ class DynamoActionStoreTest {
         assertThat(store.recordRecipient(first, "e5f6", "sent")).as("the first claim is gone").isFalse();
         assertThat(store.recipientOutcomes(ref)).doesNotContainKey("e5f6");
         assertThat(store.recordRecipient(second, "e5f6", "sent")).isTrue();
+    }
+
+    @Test
+    void givenTicketActionsScheduledWithDetails_whenClaimed_thenEachComesBackWithItsTypedDetailWhateverItsIdSays(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        Subject ticket = new Subject(Subject.Type.TICKET, "c-77");
+        List<DueAction> actions = List.of(
+                DueAction.of(ActionKind.SLA_WARNING, ticket, new ActionDetail.SlaDeadline(SlaTarget.NEXT_RESPONSE, 4), T),
+                DueAction.of(ActionKind.ESCALATION, ticket, new ActionDetail.Escalation(2, 3), T),
+                DueAction.of(ActionKind.TICKET_REPLY, ticket, new ActionDetail.Reply(7), T),
+                // an id that names no detail: only the stored attributes can tell it
+                new DueAction("sla-breach#c-77", ActionKind.SLA_BREACH, ticket, Optional.of(new ActionDetail.SlaDeadline(SlaTarget.RESOLUTION, 9)), T),
+                DueAction.of(ActionKind.TICKET_ACK, ticket, T));
+        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T))));
+
+        for (DueAction action : actions) {
+            var claimed = store.claim(new ActionRef(SHOP, action.id()), T, Duration.ofMinutes(5)).orElseThrow();
+            assertThat(claimed.detail()).as(action.id()).isEqualTo(action.detail());
+            assertThat(store.held(claimed.ref(), claimed.claimToken()).orElseThrow().detail()).as(action.id()).isEqualTo(action.detail());
+        }
+    }
+
+    @Test
+    void givenTicketActionsStoredBeforeTheirDetailsWereAttributes_whenClaimed_thenTheirDetailIsReadFromTheirIds(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        Subject ticket = new Subject(Subject.Type.TICKET, "c-legacy~1");
+        record Legacy(String id, ActionKind kind, ActionDetail detail) {
+        }
+        List<Legacy> legacy = List.of(
+                new Legacy("sla-warning#c-legacy~1~first-response~p2", ActionKind.SLA_WARNING, new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 2)),
+                new Legacy("sla-breach#c-legacy~1~next-response~p11", ActionKind.SLA_BREACH, new ActionDetail.SlaDeadline(SlaTarget.NEXT_RESPONSE, 11)),
+                new Legacy("escalation#c-legacy~1~3~p5", ActionKind.ESCALATION, new ActionDetail.Escalation(3, 5)),
+                new Legacy("ticket-reply#c-legacy~1~12", ActionKind.TICKET_REPLY, new ActionDetail.Reply(12)));
+        // as they were written then: the detail only in the id
+        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name())
+                .item(ActionItems.pending(SHOP, new DueAction(old.id(), old.kind(), ticket, T), Optional.empty(), T))));
+
+        legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), T, Duration.ofMinutes(5)).orElseThrow().detail())
+                .as(old.id()).contains(old.detail()));
     }
 
     private static void schedule(DynamoRecordingStore store, String id, Instant due) {

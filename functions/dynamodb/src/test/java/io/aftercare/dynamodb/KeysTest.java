@@ -6,6 +6,7 @@ import io.aftercare.devkit.TemplateTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.FulfilmentStatus;
@@ -13,6 +14,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.ticket.SlaTarget;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
@@ -52,7 +54,7 @@ class KeysTest {
         String id = "😀".repeat(Limits.ID_BYTES / 4);
         Subject ticket = new Subject(Subject.Type.TICKET, id);
         // the longest action id: the longest kind and detail on the largest subject
-        String actionId = DueAction.of(ActionKind.SLA_WARNING, ticket, "next-response~p" + Integer.MAX_VALUE, T).id();
+        String actionId = DueAction.of(ActionKind.SLA_WARNING, ticket, new ActionDetail.SlaDeadline(SlaTarget.NEXT_RESPONSE, Integer.MAX_VALUE), T).id();
         // the longest entry ids: an action's outcomes and mailbox events, and the facts' own keys
         List<String> entryIds = List.of("mailbox-" + actionId + "-" + "soft_bounce", "email-" + actionId + "-skipped-" + Integer.MAX_VALUE,
                 "action-" + actionId + "-skipped-" + Integer.MAX_VALUE, "scheduled-" + actionId,

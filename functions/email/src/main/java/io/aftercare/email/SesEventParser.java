@@ -3,8 +3,10 @@ package io.aftercare.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.email.SesTags;
+import io.aftercare.domain.order.OrderId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -32,8 +34,10 @@ public final class SesEventParser {
         }
         String type = event.path("eventType").asText(event.path("notificationType").asText(""));
         JsonNode mail = event.path("mail");
-        Optional<String> shop = firstTag(mail, "shop");
-        Optional<String> action = firstTag(mail, "action").map(SesTags::decode);
+        Optional<String> shop = firstTag(mail, SesTags.SHOP);
+        Optional<String> action = firstTag(mail, SesTags.ACTION).map(SesTags::decode);
+        Optional<ActionKind> kind = firstTag(mail, SesTags.KIND).flatMap(SesEventParser::kind);
+        Optional<OrderId> order = firstTag(mail, SesTags.ORDER).map(SesTags::decode).map(OrderId::new);
         return switch (type) {
             case "Bounce" -> {
                 JsonNode bounce = event.path("bounce");
@@ -42,28 +46,36 @@ public final class SesEventParser {
                 Optional<String> detail = text(bounce.path("bouncedRecipients").path(0), "diagnosticCode")
                         .or(() -> text(bounce, "bounceSubType").map(subType -> text(bounce, "bounceType").map(t -> t + ": ").orElse("") + subType));
                 yield new MailboxEvent("Permanent".equals(bounce.path("bounceType").asText()) ? MailboxEvent.Type.HARD_BOUNCE : MailboxEvent.Type.SOFT_BOUNCE,
-                        shop, action, recipients, time(bounce, mail), detail);
+                        shop, action, kind, order, recipients, time(bounce, mail), detail);
             }
             case "Complaint" -> {
                 JsonNode complaint = event.path("complaint");
-                yield new MailboxEvent(MailboxEvent.Type.COMPLAINT, shop, action, addresses(complaint.path("complainedRecipients"), "emailAddress"),
+                yield new MailboxEvent(MailboxEvent.Type.COMPLAINT, shop, action, kind, order, addresses(complaint.path("complainedRecipients"), "emailAddress"),
                         time(complaint, mail), text(complaint, "complaintFeedbackType"));
             }
             case "Delivery" -> {
                 JsonNode delivery = event.path("delivery");
-                yield new MailboxEvent(MailboxEvent.Type.DELIVERED, shop, action, addresses(delivery.path("recipients"), null),
+                yield new MailboxEvent(MailboxEvent.Type.DELIVERED, shop, action, kind, order, addresses(delivery.path("recipients"), null),
                         time(delivery, mail), Optional.empty());
             }
-            case "Reject" -> new MailboxEvent(MailboxEvent.Type.REJECTED, shop, action, addresses(mail.path("destination"), null),
+            case "Reject" -> new MailboxEvent(MailboxEvent.Type.REJECTED, shop, action, kind, order, addresses(mail.path("destination"), null),
                     time(event.path("reject"), mail), text(event.path("reject"), "reason"));
             case "DeliveryDelay" -> {
                 JsonNode delay = event.path("deliveryDelay");
-                yield new MailboxEvent(MailboxEvent.Type.DELAYED, shop, action, addresses(delay.path("delayedRecipients"), "emailAddress"),
+                yield new MailboxEvent(MailboxEvent.Type.DELAYED, shop, action, kind, order, addresses(delay.path("delayedRecipients"), "emailAddress"),
                         time(delay, mail), text(delay, "delayType"));
             }
-            default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, addresses(mail.path("destination"), null), time(mail, mail),
+            default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, kind, order, addresses(mail.path("destination"), null), time(mail, mail),
                     Optional.of(type));
         };
+    }
+
+    private static Optional<ActionKind> kind(String slug) {
+        try {
+            return Optional.of(ActionKind.fromSlug(slug));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.email.MailboxEvent;
+import io.aftercare.domain.order.OrderId;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,8 @@ class SesEventParserTest {
         assertThat(event.recipients()).containsExactly(new EmailAddress("no-such-user@example.pl"));
         assertThat(event.shop()).contains("kettle-house");
         assertThat(event.actionId()).contains("thank-you#7300000000001");
+        assertThat(event.kind()).contains(ActionKind.THANK_YOU);
+        assertThat(event.order()).contains(new OrderId("7300000000001"));
         assertThat(event.detail().orElseThrow()).contains("5.1.1");
     }
 
@@ -30,6 +34,15 @@ class SesEventParserTest {
         assertThat(parse("delivery-delay.json").recipients()).containsExactly(new EmailAddress("full.box@example.ro"));
         assertThat(parse("reject.json").type()).isEqualTo(MailboxEvent.Type.REJECTED);
         assertThat(parse("reject.json").detail()).contains("Bad content");
+    }
+
+    @Test
+    void givenAKindTagAftercareDoesNotKnow_whenParsed_thenTheEventHasNoKind() {
+        MailboxEvent event = SesEventParser.parse(new String(Fixtures.ses("delivery.json"), StandardCharsets.UTF_8)
+                .replace("\"kind\": [\n        \"thank-you\"", "\"kind\": [\n        \"newsletter\""));
+
+        assertThat(event.kind()).isEmpty();
+        assertThat(event.order()).contains(new OrderId("7300000000001"));
     }
 
     private static MailboxEvent parse(String fixture) {

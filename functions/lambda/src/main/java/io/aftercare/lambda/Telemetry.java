@@ -1,11 +1,10 @@
 package io.aftercare.lambda;
 
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
-import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.MailboxEvent;
-import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -73,7 +72,7 @@ public final class Telemetry {
     /** SES refusing to send an email is as much a failed email as a refusal at SendEmail. */
     public void mailbox(MailboxEvent event) {
         if (event.type() == MailboxEvent.Type.REJECTED) {
-            count("EmailsFailed", DimensionSet.of("Kind", event.actionId().flatMap(MailboxEvents::kindOf).map(ActionKind::slug).orElse("email")));
+            count("EmailsFailed", DimensionSet.of("Kind", event.kind().map(ActionKind::slug).orElse("email")));
         }
     }
 
@@ -84,8 +83,8 @@ public final class Telemetry {
     }
 
     private static String level(ActionWorker.Done done) {
-        String detail = DueAction.detailOf(done.ref().actionId());
-        return detail.substring(0, detail.indexOf('~'));
+        return done.detail().filter(ActionDetail.Escalation.class::isInstance).map(ActionDetail.Escalation.class::cast)
+                .map(escalation -> Integer.toString(escalation.level())).orElse("unknown");
     }
 
     private void count(String metric, DimensionSet dimensions) {

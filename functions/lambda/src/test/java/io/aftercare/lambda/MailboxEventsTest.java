@@ -36,6 +36,16 @@ class MailboxEventsTest {
     }
 
     @Test
+    void givenARecordWhoseActionIdSaysNothing_whenReceived_thenItsKindAndOrderTagsStillPutItOnTheOrdersTimeline() {
+        String opaque = new String(Fixtures.ses("delivery.json"), StandardCharsets.UTF_8).replace("thank-you#7300000000001", "opaque-1")
+                .replace("\"7300000000001\"", "\"7300000000002\"");
+
+        assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(opaque), null)).isEqualTo(1);
+
+        assertThat(summaries("7300000000002")).contains("Thank-you email delivered");
+    }
+
+    @Test
     void givenAComplaintRecord_whenReceived_thenTheAddressIsSuppressedAndTheTimelineSaysSo() {
         handle("complaint.json");
 
@@ -57,7 +67,8 @@ class MailboxEventsTest {
         String bounce = new String(Fixtures.ses("bounce-permanent.json"), StandardCharsets.UTF_8)
                 .replaceAll("\"diagnosticCode\": \"[^\"]*\"", "\"diagnosticCode\": \"\"")
                 .replace("\"General\"", "\"OnAccountSuppressionList\"")
-                .replace("thank-you#7300000000001", "thank-you#7300000000009");
+                .replace("thank-you#7300000000001", "thank-you#7300000000009")
+                .replace("\"7300000000001\"", "\"7300000000009\"");
 
         assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(bounce), null)).isEqualTo(1);
 

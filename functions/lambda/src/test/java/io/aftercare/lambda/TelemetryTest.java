@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ActionWorker.Done;
 import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
+import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,9 +44,9 @@ class TelemetryTest {
         outcomes.add(done(ActionKind.SURVEY, "survey#1", Result.of(Handled.POSTPONED, Reason.FREQUENCY_CAP)));
         outcomes.add(done(ActionKind.SURVEY, "survey#1", Result.of(Handled.FAILED, Reason.REJECTED)));
         outcomes.add(done(ActionKind.CHECK_IN, "check-in#1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
-        outcomes.add(done(ActionKind.ESCALATION, "escalation#T1~2~p1", Result.of(Handled.SENT)));
-        outcomes.add(done(ActionKind.SLA_WARNING, "sla-warning#T1~first-response~p1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
-        outcomes.add(done(ActionKind.SLA_BREACH, "sla-breach#T1~first-response~p1", Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS)));
+        outcomes.add(done(ActionKind.ESCALATION, new ActionDetail.Escalation(2, 1), Result.of(Handled.SENT)));
+        outcomes.add(done(ActionKind.SLA_WARNING, new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 1), Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
+        outcomes.add(done(ActionKind.SLA_BREACH, new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 1), Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS)));
 
         List<JsonNode> metrics = emf(CapturedOutput.of(() -> outcomes.forEach(telemetry::action)));
 
@@ -68,6 +73,17 @@ class TelemetryTest {
     }
 
     @Test
+    void givenAnEscalationWhoseIdSaysNothingOfItsLevel_whenCounted_thenTheLevelComesFromItsStoredDetail() throws Exception {
+        var telemetry = new Telemetry();
+        var escalation = new Done(new ActionRef(new ShopId("counted"), "escalation#T1"), Optional.of(ActionKind.ESCALATION),
+                Optional.of(new ActionDetail.Escalation(3, 7)), Result.of(Handled.SENT));
+
+        List<JsonNode> metrics = emf(CapturedOutput.of(() -> telemetry.action(escalation)));
+
+        assertThat(metrics).singleElement().satisfies(metric -> assertThat(metric.path("Level").asText()).isEqualTo("3"));
+    }
+
+    @Test
     void givenEveryWebhookOutcome_whenCounted_thenAcceptedDuplicateRetryLaterAndRejectedAreCountedAndPingsAndIgnoredTopicsAreNot() throws Exception {
         var telemetry = new Telemetry();
         List<WebhookOutcome> outcomes = List.of(
@@ -86,7 +102,12 @@ class TelemetryTest {
     }
 
     private static Done done(ActionKind kind, String actionId, Result result) {
-        return new Done(new ActionRef(new ShopId("counted"), actionId), Optional.of(kind), result);
+        return new Done(new ActionRef(new ShopId("counted"), actionId), Optional.of(kind), Optional.empty(), result);
+    }
+
+    private static Done done(ActionKind kind, ActionDetail detail, Result result) {
+        String actionId = DueAction.of(kind, new Subject(Subject.Type.TICKET, "T1"), detail, Instant.EPOCH).id();
+        return new Done(new ActionRef(new ShopId("counted"), actionId), Optional.of(kind), Optional.of(detail), result);
     }
 
     private static List<JsonNode> emf(String output) {

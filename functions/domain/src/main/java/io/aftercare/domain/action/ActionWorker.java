@@ -37,7 +37,7 @@ public final class ActionWorker {
     }
 
     /** What ran and how it went, for the function's metrics and logs. */
-    public record Done(ActionRef ref, Optional<ActionKind> kind, Result result) {
+    public record Done(ActionRef ref, Optional<ActionKind> kind, Optional<ActionDetail> detail, Result result) {
     }
 
     private final ActionStore actions;
@@ -56,13 +56,13 @@ public final class ActionWorker {
         Optional<ClaimedAction> held = actions.held(ref, claimToken);
         if (held.isEmpty()) {
             // completed meanwhile, or re-claimed after this claim's lease ran out
-            return new Done(ref, Optional.empty(), Result.of(Handled.STALE));
+            return new Done(ref, Optional.empty(), Optional.empty(), Result.of(Handled.STALE));
         }
         ClaimedAction action = held.get();
         if (action.tries() > MAX_ATTEMPTS) {
-            return new Done(ref, Optional.of(action.kind()), abandon(action));
+            return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action));
         }
-        return new Done(ref, Optional.of(action.kind()), action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action));
+        return new Done(ref, Optional.of(action.kind()), action.detail(), action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action));
     }
 
     private Result abandon(ClaimedAction action) {

@@ -1,6 +1,8 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.order.OrderId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +12,13 @@ import java.util.Optional;
  *
  * @param shop the {@code shop} tag; events of mail Aftercare did not send have none and are ignored
  * @param actionId the {@code action} tag, decoded
+ * @param kind the {@code kind} tag: which kind of action sent it
+ * @param order the {@code order} tag, decoded: the order the email was about
  * @param detail the bounce's diagnostic (or its type when SES gave none), the complaint's feedback type, the reject's
  *               reason or the delay's type, for the timeline
  */
-public record MailboxEvent(Type type, Optional<String> shop, Optional<String> actionId, List<EmailAddress> recipients,
+public record MailboxEvent(Type type, Optional<String> shop, Optional<String> actionId, Optional<ActionKind> kind,
+                           Optional<OrderId> order, List<EmailAddress> recipients,
                            Instant at, Optional<String> detail) {
 
     /** {@code REJECTED}: SES refused to send it (a virus, for instance): a failed email. {@code DELAYED}: still being retried by SES. */

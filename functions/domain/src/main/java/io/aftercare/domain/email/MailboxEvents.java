@@ -29,8 +29,8 @@ public final class MailboxEvents {
             return false;
         }
         ShopId shop = new ShopId(event.shop().get());
-        Optional<Subject> subject = event.actionId().flatMap(MailboxEvents::subjectOf);
-        String what = event.actionId().flatMap(MailboxEvents::kindOf).map(ActionKind::label).orElse("Email");
+        Optional<Subject> subject = event.order().map(Subject::order);
+        String what = event.kind().map(ActionKind::label).orElse("Email");
         String detail = event.detail().map(d -> " (" + d + ")").orElse("");
         for (var recipient : event.recipients()) {
             Subject about = subject.orElse(Subject.customer(recipient));
@@ -54,20 +54,5 @@ public final class MailboxEvents {
             }
         }
         return true;
-    }
-
-    private static Optional<Subject> subjectOf(String actionId) {
-        int hash = actionId.indexOf('#');
-        return hash > 0 && hash < actionId.length() - 1 ? Optional.of(new Subject(Subject.Type.ORDER, actionId.substring(hash + 1))) : Optional.empty();
-    }
-
-    /** The kind of action an email's {@code action} tag names ({@code thank-you#1042}), if it names one. */
-    public static Optional<ActionKind> kindOf(String actionId) {
-        int hash = actionId.indexOf('#');
-        try {
-            return hash > 0 ? Optional.of(ActionKind.fromSlug(actionId.substring(0, hash))) : Optional.empty();
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +19,15 @@ import java.util.Optional;
  * @param plan bumped whenever the deadlines are planned anew (a pause, a resume, a new priority): a deadline action
  *     planned under an older plan is stale and does nothing
  * @param version bumped by every change: an update made from an older version is refused (409), never lost
+ *
+ * <p>Changed through the generated withers ({@code withStatus}, {@code with(b -> b.status(..).clocks(..))}) and
+ * {@link TicketBuilder}: a new component costs no hand-written copy.
  */
+@RecordBuilder
 public record Ticket(ShopId shop, String id, String number, String subject, Priority priority, TicketStatus status,
                      CustomerContact customer, Optional<OrderId> order, Optional<EmailAddress> assignee, int escalationLevel,
                      List<SlaClock> clocks, Instant createdAt, Optional<Instant> firstResponseAt, Optional<Instant> resolvedAt,
-                     boolean compensated, int plan, long version) {
+                     boolean compensated, int plan, long version) implements TicketBuilder.With {
 
     public Ticket {
         clocks = List.copyOf(clocks);
@@ -47,54 +52,27 @@ public record Ticket(ShopId shop, String id, String number, String subject, Prio
         return clocks.stream().filter(c -> c.isRunning() && !c.breached()).map(c -> c.dueAt(calendar).orElseThrow()).min(Comparator.naturalOrder());
     }
 
-    Ticket with(TicketStatus nextStatus, List<SlaClock> nextClocks) {
-        return new Ticket(shop, id, number, subject, priority, nextStatus, customer, order, assignee, escalationLevel, nextClocks,
-                createdAt, firstResponseAt, resolvedAt, compensated, plan, version);
-    }
-
     Ticket replacing(SlaClock old, SlaClock replacement) {
         List<SlaClock> next = new ArrayList<>(clocks);
         next.set(next.indexOf(old), replacement);
-        return with(status, next);
+        return withClocks(next);
     }
 
-    Ticket withPriority(Priority next) {
-        return new Ticket(shop, id, number, subject, next, status, customer, order, assignee, escalationLevel, clocks, createdAt,
-                firstResponseAt, resolvedAt, compensated, plan, version);
-    }
-
-    Ticket withAssignee(Optional<EmailAddress> next) {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, next, escalationLevel, clocks, createdAt,
-                firstResponseAt, resolvedAt, compensated, plan, version);
-    }
-
+    /** Answered by an agent: the first answer is kept. */
     Ticket answered(Instant at) {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, assignee, escalationLevel, clocks, createdAt,
-                firstResponseAt.or(() -> Optional.of(at)), resolvedAt, compensated, plan, version);
+        return withFirstResponseAt(firstResponseAt.or(() -> Optional.of(at)));
     }
 
-    Ticket resolvedAt(Optional<Instant> at) {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, assignee, escalationLevel, clocks, createdAt,
-                firstResponseAt, at, compensated, plan, version);
-    }
-
+    /** Escalated to {@code level}, or left higher. */
     Ticket escalatedTo(int level) {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, assignee, Math.max(level, escalationLevel),
-                clocks, createdAt, firstResponseAt, resolvedAt, compensated, plan, version);
-    }
-
-    Ticket compensatedNow() {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, assignee, escalationLevel, clocks, createdAt,
-                firstResponseAt, resolvedAt, true, plan, version);
+        return withEscalationLevel(Math.max(level, escalationLevel));
     }
 
     Ticket nextPlan() {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, assignee, escalationLevel, clocks, createdAt,
-                firstResponseAt, resolvedAt, compensated, plan + 1, version);
+        return withPlan(plan + 1);
     }
 
     Ticket nextVersion() {
-        return new Ticket(shop, id, number, subject, priority, status, customer, order, assignee, escalationLevel, clocks, createdAt,
-                firstResponseAt, resolvedAt, compensated, plan, version + 1);
+        return withVersion(version + 1);
     }
 }

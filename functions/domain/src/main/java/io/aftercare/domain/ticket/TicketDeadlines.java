@@ -2,6 +2,7 @@ package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.RaceRetry;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
@@ -9,7 +10,6 @@ import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionWorker.Runner;
 import io.aftercare.domain.action.ClaimedAction;
-import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
@@ -20,7 +20,6 @@ import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.function.Supplier;
  */
 public final class TicketDeadlines implements Runner {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String SENT = "sent";
     private static final String REFUSED = "refused: ";
     private static final String CHAT = "chat";
@@ -88,16 +86,16 @@ public final class TicketDeadlines implements Runner {
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
         }
-        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        var sla = TicketLifecycle.slaCalendar(shop, ticket);
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
         return toCustomer(action, ticket, () -> mailer.acknowledge(shop, ticket, answerBy), EntryKind.EMAIL_SENT,
-                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + when(shop, answerBy));
+                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + TicketLifecycle.when(shop, answerBy));
     }
 
     /** An agent's reply, recorded before this action could exist: sent whatever the ticket's state is now. */
     private Result sendReply(ClaimedAction action, Shop shop, Ticket ticket) {
-        long number = Long.parseLong(DueAction.detailOf(action.actionId()));
-        Optional<String> message = tickets.reply(shop.id(), ticket.id(), number);
+        long version = action.detail(ActionDetail.Reply.class).version();
+        Optional<String> message = tickets.reply(shop.id(), ticket.id(), version);
         if (message.isEmpty()) {
             return skip(action, Reason.REPLY_MISSING, "", Optional.of(ticket));
         }
@@ -144,29 +142,29 @@ public final class TicketDeadlines implements Runner {
         if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
             Instant opening = office.nextOpening(now);
             return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                    action.kind().label() + " held until the shop opens at " + when(shop, opening)), customer(ticket))
+                    action.kind().label() + " held until the shop opens at " + TicketLifecycle.when(shop, opening)), customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
         }
-        String detail = DueAction.detailOf(action.actionId());
-        String what = detail.substring(0, detail.lastIndexOf("~p"));
-        int level = action.kind() == ActionKind.ESCALATION ? Integer.parseInt(what) : 1;
+        ActionDetail.Planned detail = action.detail(ActionDetail.Planned.class);
+        int level = detail instanceof ActionDetail.Escalation escalation ? escalation.level() : 1;
         List<EmailAddress> to = level == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, level);
-        String heading = switch (action.kind()) {
-            case SLA_WARNING -> "SLA warning: " + SlaTarget.fromSlug(what).label() + " for " + ticket.number() + " is 75% used";
-            case SLA_BREACH -> "SLA breached: " + SlaTarget.fromSlug(what).label() + " for " + ticket.number();
-            default -> "Escalation level " + level + ": " + ticket.number() + " is waiting for an answer";
+        String heading = switch (detail) {
+            case ActionDetail.SlaDeadline deadline when action.kind() == ActionKind.SLA_WARNING ->
+                    "SLA warning: " + deadline.target().label() + " for " + ticket.number() + " is 75% used";
+            case ActionDetail.SlaDeadline deadline -> "SLA breached: " + deadline.target().label() + " for " + ticket.number();
+            case ActionDetail.Escalation escalation -> "Escalation level " + level + ": " + ticket.number() + " is waiting for an answer";
         };
         String text = heading + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
-                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + when(shop, ticket.createdAt());
+                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt());
         var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text);
         Optional<Notified> notified = notifyEach(action, shop, to, notice);
         if (notified.isEmpty()) {
             return Result.of(Handled.STALE);
         }
-        record(action, shop, ticket, what, level, now);
+        record(action, shop, ticket, detail, now);
         EntryKind kind = switch (action.kind()) {
             case SLA_WARNING -> EntryKind.SLA_WARNING;
             case SLA_BREACH -> EntryKind.SLA_BREACHED;
@@ -228,15 +226,17 @@ public final class TicketDeadlines implements Runner {
     }
 
     /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
-    private void record(ClaimedAction action, Shop shop, Ticket ticket, String what, int level, Instant now) {
-        if (action.kind() != ActionKind.SLA_BREACH && action.kind() != ActionKind.ESCALATION) {
+    private void record(ClaimedAction action, Shop shop, Ticket ticket, ActionDetail.Planned detail, Instant now) {
+        if (action.kind() == ActionKind.SLA_WARNING) {
             return;
         }
-        var sla = shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+        var sla = TicketLifecycle.slaCalendar(shop, ticket);
         RaceRetry.untilItWins(() -> {
             Ticket base = tickets.find(shop.id(), ticket.id()).orElseThrow();
-            Optional<Ticket> changed = action.kind() == ActionKind.ESCALATION ? Optional.of(base.escalatedTo(level))
-                    : base.clock(SlaTarget.fromSlug(what)).map(c -> base.replacing(c, c.markBreached()));
+            Optional<Ticket> changed = switch (detail) {
+                case ActionDetail.Escalation escalation -> Optional.of(base.escalatedTo(escalation.level()));
+                case ActionDetail.SlaDeadline deadline -> base.clock(deadline.target()).map(c -> base.replacing(c, c.markBreached()));
+            };
             changed.ifPresent(next -> tickets.update(TicketChange.of(next.nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty()));
             return changed;
         });
@@ -244,24 +244,26 @@ public final class TicketDeadlines implements Runner {
 
     /** Why the action's moment has passed, if it has. */
     private Optional<EmailDecision.Skip> staleness(ClaimedAction action, Ticket ticket) {
-        String detail = DueAction.detailOf(action.actionId());
-        int planAt = detail.lastIndexOf("~p");
+        ActionDetail.Planned detail = action.detail(ActionDetail.Planned.class);
         if (ticket.status() != TicketStatus.OPEN) {
             return Optional.of(new EmailDecision.Skip(Reason.TICKET_NOT_OPEN, ticket.status().slug()));
         }
-        String what = detail.substring(0, planAt);
-        if (action.kind() == ActionKind.ESCALATION) {
-            if (ticket.runningResponseClock().isEmpty()) {
-                return Optional.of(new EmailDecision.Skip(Reason.AGENT_ANSWERED));
+        switch (detail) {
+            case ActionDetail.Escalation escalation -> {
+                if (ticket.runningResponseClock().isEmpty()) {
+                    return Optional.of(new EmailDecision.Skip(Reason.AGENT_ANSWERED));
+                }
+                if (escalation.level() <= ticket.escalationLevel()) {
+                    return Optional.of(new EmailDecision.Skip(Reason.ALREADY_ESCALATED));
+                }
             }
-            if (Integer.parseInt(what) <= ticket.escalationLevel()) {
-                return Optional.of(new EmailDecision.Skip(Reason.ALREADY_ESCALATED));
+            case ActionDetail.SlaDeadline deadline -> {
+                if (ticket.clock(deadline.target()).filter(SlaClock::isRunning).isEmpty()) {
+                    return Optional.of(new EmailDecision.Skip(Reason.SLA_MET, deadline.target().label()));
+                }
             }
-        } else if (ticket.clock(SlaTarget.fromSlug(what)).filter(SlaClock::isRunning).isEmpty()) {
-            return Optional.of(new EmailDecision.Skip(Reason.SLA_MET, SlaTarget.fromSlug(what).label()));
         }
-        return Integer.parseInt(detail.substring(planAt + 2)) == ticket.plan() ? Optional.empty()
-                : Optional.of(new EmailDecision.Skip(Reason.REPLANNED));
+        return detail.plan() == ticket.plan() ? Optional.empty() : Optional.of(new EmailDecision.Skip(Reason.REPLANNED));
     }
 
     private static List<EmailAddress> contacts(Shop shop, int level) {
@@ -290,7 +292,4 @@ public final class TicketDeadlines implements Runner {
         return new TimelineEntry("action-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
     }
 
-    private static String when(Shop shop, Instant at) {
-        return WHEN.format(at.atZone(shop.settings().timeZone())) + " (" + shop.settings().timeZone().getId() + ")";
-    }
 }

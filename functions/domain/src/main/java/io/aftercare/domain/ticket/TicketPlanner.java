@@ -1,5 +1,6 @@
 package io.aftercare.domain.ticket;
 
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.timeline.Subject;
@@ -22,22 +23,23 @@ final class TicketPlanner {
             return List.of();
         }
         Subject subject = new Subject(Subject.Type.TICKET, ticket.id());
-        String plan = "~p" + ticket.plan();
         List<DueAction> actions = new ArrayList<>();
         for (SlaClock clock : ticket.clocks()) {
             if (!clock.isRunning() || clock.breached()) {
                 continue;
             }
+            var deadline = new ActionDetail.SlaDeadline(clock.target(), ticket.plan());
             clock.at(WARNING_AT, sla).filter(at -> at.isAfter(now)).ifPresent(at ->
-                    actions.add(DueAction.of(ActionKind.SLA_WARNING, subject, clock.target().slug() + plan, at)));
+                    actions.add(DueAction.of(ActionKind.SLA_WARNING, subject, deadline, at)));
             Instant due = clock.dueAt(sla).orElseThrow();
-            actions.add(DueAction.of(ActionKind.SLA_BREACH, subject, clock.target().slug() + plan, due.isBefore(now) ? now : due));
+            actions.add(DueAction.of(ActionKind.SLA_BREACH, subject, deadline, due.isBefore(now) ? now : due));
         }
         ticket.runningResponseClock().ifPresent(response -> {
             for (EscalationStep step : support.escalation()) {
                 if (step.level() > ticket.escalationLevel()) {
                     Instant due = escalationDue(response, step.after(), sla);
-                    actions.add(DueAction.of(ActionKind.ESCALATION, subject, step.level() + plan, due.isBefore(now) ? now : due));
+                    actions.add(DueAction.of(ActionKind.ESCALATION, subject, new ActionDetail.Escalation(step.level(), ticket.plan()),
+                            due.isBefore(now) ? now : due));
                 }
             }
         });

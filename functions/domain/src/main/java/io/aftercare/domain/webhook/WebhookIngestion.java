@@ -15,6 +15,7 @@ import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketId;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.webhook.WebhookOutcome.Reason;
 import io.aftercare.domain.webhook.WebhookOutcome.Rejected;
@@ -120,7 +121,7 @@ public final class WebhookIngestion {
     }
 
     private Ticket followUp(Shop shop, ComplaintEvent.CustomerMessage message, String deliveryKey) {
-        return tickets.customerWrote(shop.id(), "c-" + message.complaintId(), message.message(), Optional.of(deliveryKey));
+        return tickets.customerWrote(shop.id(), TicketId.ofComplaint(message.complaintId()), message.message(), Optional.of(deliveryKey));
     }
 
     private Optional<Shop> findShop(String shopId) {

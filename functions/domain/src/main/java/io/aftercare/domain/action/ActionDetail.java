@@ -1,0 +1,42 @@
+package io.aftercare.domain.action;
+
+import io.aftercare.domain.ticket.SlaTarget;
+
+/**
+ * What tells several actions of one kind on one subject apart, kept on the action as typed attributes and read back
+ * from them. The action id carries it too ({@link #idPart()}), only to keep the id unique: nothing reads it there.
+ */
+public sealed interface ActionDetail {
+
+    /** The id's part after the subject: {@code first-response~p2}. */
+    String idPart();
+
+    /** A deadline planned under one plan of the ticket's: it is stale once the ticket is planned anew. */
+    sealed interface Planned extends ActionDetail {
+        int plan();
+    }
+
+    /** An SLA warning or breach notice about the latest clock of {@code target}. */
+    record SlaDeadline(SlaTarget target, int plan) implements Planned {
+        @Override
+        public String idPart() {
+            return target.slug() + "~p" + plan;
+        }
+    }
+
+    /** A rung of the escalation ladder. */
+    record Escalation(int level, int plan) implements Planned {
+        @Override
+        public String idPart() {
+            return level + "~p" + plan;
+        }
+    }
+
+    /** An agent's reply, stored with the ticket version it answered. */
+    record Reply(long version) implements ActionDetail {
+        @Override
+        public String idPart() {
+            return Long.toString(version);
+        }
+    }
+}

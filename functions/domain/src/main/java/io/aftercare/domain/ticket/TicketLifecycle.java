@@ -1,0 +1,207 @@
+package io.aftercare.domain.ticket;
+
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.action.ActionDetail;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What happens to a ticket, without reading or writing anything: a ticket, what was done to it and when, in; the
+ * change to write (the next ticket, its timeline entries, its deadlines and emails as due actions) out. The status
+ * transitions, the SLA clocks' pauses and resumes, and the timeline's wording live here.
+ */
+final class TicketLifecycle {
+
+    private static final Map<TicketStatus, Set<TicketStatus>> TRANSITIONS = Map.of(
+            TicketStatus.OPEN, Set.of(TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED),
+            TicketStatus.PENDING, Set.of(TicketStatus.OPEN, TicketStatus.RESOLVED, TicketStatus.CLOSED),
+            TicketStatus.RESOLVED, Set.of(TicketStatus.OPEN, TicketStatus.CLOSED),
+            TicketStatus.CLOSED, Set.of());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final TicketPlanner planner = new TicketPlanner();
+
+    /** The new ticket with the number it takes, its timeline and its deadlines. */
+    TicketChange opening(Shop shop, String id, String number, Priority priority, TicketService.NewTicket complaint, Instant now) {
+        SlaTargets targets = shop.settings().support().sla().get(priority);
+        Ticket ticket = TicketBuilder.builder().shop(shop.id()).id(id).number(number).subject(complaint.subject()).priority(priority)
+                .status(TicketStatus.OPEN).customer(complaint.customer()).order(complaint.order()).assignee(Optional.empty())
+                .clocks(List.of(SlaClock.start(SlaTarget.FIRST_RESPONSE, 0, targets.firstResponse(), now),
+                        SlaClock.start(SlaTarget.RESOLUTION, 0, targets.resolution(), now)))
+                .createdAt(now).firstResponseAt(Optional.empty()).resolvedAt(Optional.empty()).plan(1).version(1)
+                .build();
+        var sla = slaCalendar(shop, ticket);
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(ticket, "opened", EntryKind.TICKET_OPENED, "Complaint " + ticket.number() + " opened (" + priority.slug()
+                + " priority): " + complaint.subject() + "; first answer due " + when(shop, ticket.clock(SlaTarget.FIRST_RESPONSE).orElseThrow().dueAt(sla).orElseThrow()), now));
+        entries.add(entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, "Customer wrote: " + excerpt(complaint.message()), now));
+        complaint.order().ifPresent(order -> entries.add(new TimelineEntry("complaint-" + ticket.id(), Subject.order(order), now,
+                EntryKind.TICKET_OPENED, "Complaint " + ticket.number() + " opened: " + complaint.subject(), Optional.empty())));
+        List<DueAction> actions = new ArrayList<>();
+        actions.add(DueAction.of(ActionKind.TICKET_ACK, subject(ticket), now));
+        actions.addAll(planner.plan(ticket, shop.settings().support(), sla, now));
+        return TicketChange.of(ticket, entries, actions, +1, sla, now);
+    }
+
+    /** A follow-up from the customer: reopens a resolved ticket, resumes a paused one, and starts the next-response clock. */
+    TicketChange customerWrote(Shop shop, Ticket ticket, String message, Instant now) {
+        var sla = slaCalendar(shop, ticket);
+        SlaTargets targets = shop.settings().support().sla().get(ticket.priority());
+        List<TimelineEntry> entries = new ArrayList<>();
+        int openDelta = 0;
+        List<SlaClock> clocks = new ArrayList<>();
+        for (SlaClock c : ticket.clocks()) {
+            clocks.add(c.isMet() ? c : c.resume(now));
+        }
+        if (!ticket.status().isActive()) {
+            openDelta = 1;
+            entries.add(entry(ticket, "reopened-" + ticket.version(), EntryKind.TICKET_UPDATED, "Reopened by the customer's message", now));
+            int cycle = ticket.clock(SlaTarget.RESOLUTION).map(SlaClock::cycle).orElse(0) + 1;
+            clocks.add(SlaClock.start(SlaTarget.RESOLUTION, cycle, targets.resolution(), now));
+        }
+        if (clocks.stream().noneMatch(c -> c.target() != SlaTarget.RESOLUTION && c.isRunning())) {
+            int cycle = (int) clocks.stream().filter(c -> c.target() != SlaTarget.RESOLUTION).count();
+            clocks.add(SlaClock.start(SlaTarget.NEXT_RESPONSE, cycle, targets.nextResponse(), now));
+        }
+        entries.add(entry(ticket, "message-" + ticket.version(), EntryKind.CUSTOMER_WROTE, "Customer wrote: " + excerpt(message), now));
+        Ticket next = ticket.with(b -> b.status(TicketStatus.OPEN).clocks(clocks).resolvedAt(Optional.empty())).nextPlan().nextVersion();
+        return changed(shop, next, entries, planner.plan(next, shop.settings().support(), sla, now), openDelta, now);
+    }
+
+    /**
+     * An agent's answer: it meets the response clock that was waiting for it, and is emailed by a due action written
+     * with it.
+     *
+     * @throws InvalidInput when the ticket is closed or the reply empty
+     */
+    TicketChange reply(Shop shop, Ticket ticket, String agent, String message, Instant now) {
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw new InvalidInput("status", "ticket " + ticket.number() + " is closed");
+        }
+        if (message == null || message.isBlank()) {
+            throw new InvalidInput("message", "the reply is empty");
+        }
+        var sla = slaCalendar(shop, ticket);
+        Ticket next = ticket;
+        Optional<SlaClock> met = ticket.runningResponseClock().map(response -> response.stop(now, sla));
+        if (met.isPresent()) {
+            next = next.replacing(ticket.runningResponseClock().get(), met.get());
+        }
+        next = next.answered(now).nextPlan().nextVersion();
+        var entry = entry(ticket, "reply-" + ticket.version(), EntryKind.AGENT_REPLIED, agent + " replied: " + excerpt(message)
+                + met.map(m -> "; " + m.target().label() + (m.breached() ? " breached" : " met")).orElse(""), now);
+        List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), sla, now));
+        actions.add(DueAction.of(ActionKind.TICKET_REPLY, subject(ticket), new ActionDetail.Reply(ticket.version()), now));
+        return changed(shop, next, List.of(entry), actions, 0, now).withReply(new TicketReply(ticket.version(), message));
+    }
+
+    /** @throws InvalidInput when the note is empty */
+    TicketChange note(Shop shop, Ticket ticket, String agent, String note, Instant now) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInput("note", "the note is empty");
+        }
+        return changed(shop, ticket.nextVersion(), List.of(entry(ticket, "note-" + ticket.version(), EntryKind.INTERNAL_NOTE,
+                "Note by " + agent + ": " + excerpt(note), now)), List.of(), 0, now);
+    }
+
+    /**
+     * An agent's change of priority, assignee or status; a ticket resolved or closed after a breach earns the customer
+     * the shop's goodwill discount, once.
+     *
+     * @return empty when it changes nothing
+     * @throws InvalidInput when the status cannot go where asked
+     */
+    Optional<TicketChange> change(Shop shop, Ticket ticket, TicketService.Changes changes, String agent, Instant now) {
+        List<String> said = new ArrayList<>();
+        List<DueAction> extra = new ArrayList<>();
+        int openDelta = 0;
+        Ticket next = ticket;
+        if (changes.priority().isPresent() && changes.priority().get() != ticket.priority()) {
+            next = reprioritised(shop, next, changes.priority().get());
+            said.add("priority " + ticket.priority().slug() + " to " + next.priority().slug());
+        }
+        if (changes.assignee().isPresent()) {
+            next = next.withAssignee(changes.assignee().get());
+            said.add(changes.assignee().get().map(a -> "assigned to " + a.masked()).orElse("unassigned"));
+        }
+        if (changes.status().isPresent() && changes.status().get() != ticket.status()) {
+            TicketStatus to = changes.status().get();
+            if (!TRANSITIONS.get(ticket.status()).contains(to)) {
+                throw new InvalidInput("status", "a " + ticket.status().slug() + " ticket cannot become " + to.slug());
+            }
+            var sla = slaCalendar(shop, next);
+            Ticket from = next;
+            next = switch (to) {
+                case PENDING -> from.with(b -> b.status(to).clocks(mapClocks(from, c -> c.pause(now, sla))));
+                case OPEN -> from.with(b -> b.status(to).clocks(mapClocks(from, c -> c.isMet() ? c : c.resume(now))).resolvedAt(Optional.empty()));
+                case RESOLVED, CLOSED -> from.with(b -> b.status(to).clocks(mapClocks(from, c -> c.isMet() ? c : c.stop(now, sla)))
+                        .resolvedAt(from.resolvedAt().or(() -> Optional.of(now))));
+            };
+            openDelta = (to.isActive() ? 1 : 0) - (ticket.status().isActive() ? 1 : 0);
+            said.add(ticket.status().slug() + " to " + to.slug());
+            if (!to.isActive() && next.breachedAny() && !next.compensated() && shop.settings().support().goodwill().isPresent()) {
+                next = next.withCompensated(true);
+                extra.add(DueAction.of(ActionKind.GOODWILL, subject(next), now));
+            }
+        }
+        if (said.isEmpty()) {
+            return Optional.empty();
+        }
+        next = next.nextPlan().nextVersion();
+        var entry = entry(ticket, "change-" + ticket.version(), EntryKind.TICKET_UPDATED, agent + ": " + String.join(", ", said), now);
+        List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), slaCalendar(shop, next), now));
+        actions.addAll(extra);
+        return Optional.of(changed(shop, next, List.of(entry), actions, openDelta, now));
+    }
+
+    /** The clock a ticket's SLA counts on. */
+    static BusinessCalendar slaCalendar(Shop shop, Ticket ticket) {
+        return shop.settings().support().slaCalendar(ticket.priority(), shop.settings().timeZone());
+    }
+
+    /** A new priority's targets for every clock still counting. */
+    private static Ticket reprioritised(Shop shop, Ticket ticket, Priority priority) {
+        SlaTargets targets = shop.settings().support().sla().get(priority);
+        List<SlaClock> clocks = mapClocks(ticket, c -> c.isMet() ? c
+                : new SlaClock(c.target(), c.cycle(), targets.of(c.target()), c.consumed(), c.runningSince(), c.metAt(), c.breached()));
+        return ticket.with(b -> b.priority(priority).clocks(clocks));
+    }
+
+    private static TicketChange changed(Shop shop, Ticket next, List<TimelineEntry> entries, List<DueAction> actions, int openDelta, Instant now) {
+        return TicketChange.of(next, entries, actions, openDelta, slaCalendar(shop, next), now);
+    }
+
+    private static List<SlaClock> mapClocks(Ticket ticket, UnaryOperator<SlaClock> change) {
+        return ticket.clocks().stream().map(change).toList();
+    }
+
+    private static Subject subject(Ticket ticket) {
+        return new Subject(Subject.Type.TICKET, ticket.id());
+    }
+
+    private static TimelineEntry entry(Ticket ticket, String id, EntryKind kind, String summary, Instant at) {
+        return new TimelineEntry(id, subject(ticket), at, kind, summary, Optional.empty());
+    }
+
+    /** A moment as the shop's timeline says it: {@code 2026-11-23 10:00 (Europe/Warsaw)}. */
+    static String when(Shop shop, Instant at) {
+        return WHEN.format(at.atZone(shop.settings().timeZone())) + " (" + shop.settings().timeZone().getId() + ")";
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 199) + "…" : flat;
+    }
+}
