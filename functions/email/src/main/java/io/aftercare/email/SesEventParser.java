@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.email.MailboxEvent;
-import io.aftercare.domain.email.SesTags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -114,7 +114,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         });
         var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
-                Map.of("shop", shop.id().value(), "action", SesTags.encode(action.actionId())));
+                Map.of("shop", shop.id().value(), "action", action.actionId()));
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
         }

@@ -1,18 +1,19 @@
-package io.aftercare.domain.email;
+package io.aftercare.email;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * SES tag values allow only ASCII letters, digits, {@code _} and {@code -}: anything else (the {@code #} of an action
- * id, a {@code .} in an order id) is written as {@code _} and two hex digits, reversibly.
+ * id, a {@code .} in an order id) is written as {@code _} and two hex digits, reversibly. SES's rule, so kept by the
+ * SES adapter: the sender writes every tag value so, the event parser reads them back.
  */
-public final class SesTags {
+final class SesTags {
 
     private SesTags() {
     }
 
-    public static String encode(String value) {
+    static String encode(String value) {
         var out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
@@ -26,7 +27,7 @@ public final class SesTags {
     }
 
     /** Reads what {@link #encode} wrote; a value that was never encoded comes back as it is. */
-    public static String decode(String value) {
+    static String decode(String value) {
         var out = new ByteArrayOutputStream();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
