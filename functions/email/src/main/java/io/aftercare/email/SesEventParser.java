@@ -3,6 +3,7 @@ package io.aftercare.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.email.MailboxEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ public final class SesEventParser {
     }
 
     private static Optional<String> text(JsonNode node, String field) {
-        return Optional.of(node.path(field).asText("").strip()).filter(t -> !t.isEmpty());
+        return Limits.textValue(node.path(field).asText(""));
     }
 
     private static Optional<String> firstTag(JsonNode mail, String name) {

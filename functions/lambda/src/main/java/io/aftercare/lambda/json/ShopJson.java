@@ -144,14 +144,7 @@ public final class ShopJson {
 
     /** Settings are short; {@link Limits#TEXT_BYTES} keeps the shop's item far under DynamoDB's 400 KB. */
     private static Optional<String> text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw new InvalidInput(field, field + " must be a string");
-        }
-        return Optional.of(Limits.atMost(field, value.asText().trim(), Limits.TEXT_BYTES));
+        return JsonViews.text(body, field, Limits.TEXT_BYTES);
     }
 
     private static Optional<Integer> wholeNumber(JsonNode body, String field) {
