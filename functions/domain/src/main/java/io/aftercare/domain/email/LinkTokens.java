@@ -38,6 +38,7 @@ public final class LinkTokens {
 
     private final byte[] key;
     private final SecretKeySpec sealingKey;
+    /** 96-bit nonces drawn at random stay unique far past any shop's count of emails (GCM's bound: 2^32 per key). */
     private final SecureRandom random = new SecureRandom();
 
     public LinkTokens(byte[] key) {
