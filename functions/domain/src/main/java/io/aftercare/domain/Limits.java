@@ -1,5 +1,7 @@
 package io.aftercare.domain;
 
+import java.util.Optional;
+
 /**
  * Sizes as DynamoDB counts them: UTF-8 bytes, not characters (a character takes one to four). Every id that becomes
  * part of a key and every text that is stored is bounded by one of these, chosen so that the largest key {@code Keys}
@@ -51,6 +53,16 @@ public final class Limits {
     public static boolean fits(String text, int maxBytes) {
         // a char is at most 3 bytes (a pair 4): short texts need no counting
         return text.length() * 3 <= maxBytes || utf8Length(text) <= maxBytes;
+    }
+
+    /**
+     * The one trimming rule for text fields read from JSON (webhooks, the admin and agent APIs, SES events):
+     * whitespace around a value, as {@link String#strip} counts it, is not part of it, and a blank value is no value.
+     * Bounds apply to what is left. Secrets and email template bodies are not text fields: they are kept as sent.
+     */
+    public static Optional<String> textValue(String text) {
+        String value = text.strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     /** {@code text}, if it fits; else an {@link InvalidInput} naming the field and the limit. */

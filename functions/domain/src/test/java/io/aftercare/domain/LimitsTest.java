@@ -31,6 +31,14 @@ class LimitsTest {
     }
 
     @Test
+    void givenTextFieldValues_whenTrimmed_thenWhitespaceAroundThemOfAnyScriptGoesAndABlankOneIsNoValue() {
+        assertThat(Limits.textValue(" \u3000Ola Nowak\t\n")).contains("Ola Nowak");
+        assertThat(Limits.textValue("\u2003 \u00a0x \u00a0")).contains("\u00a0x \u00a0"); // a no-break space is meant
+        assertThat(Limits.textValue(" \t\u2003")).isEmpty();
+        assertThat(Limits.textValue("")).isEmpty();
+    }
+
+    @Test
     void givenATextPastItsLimit_whenShortened_thenItIsCutAtACharacterWithAMarkerWithinTheLimit() {
         String emoji = "😀".repeat(300);
 

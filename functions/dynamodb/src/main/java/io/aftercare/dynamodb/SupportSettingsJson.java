@@ -1,194 +1,119 @@
 package io.aftercare.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.ticket.BusinessCalendar;
-import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.EscalationStep;
 import io.aftercare.domain.ticket.Priority;
 import io.aftercare.domain.ticket.SlaTargets;
 import io.aftercare.domain.ticket.SupportSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A shop's support settings as JSON: the one format of both the admin API's {@code support} field and the stored
- * document. The chat webhook URL is a secret: it is stored, and shown to nobody ({@link #view}).
- *
- * <pre>
- * {"aroundTheClock": false, "businessHours": {"mon": ["09:00-17:00"], ...}, "holidays": ["2026-12-24"],
- *  "sla": {"normal": {"firstResponseMinutes": 120, "nextResponseMinutes": 480, "resolutionMinutes": 1440, "aroundTheClock": false}, ...},
- *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"]}, ...],
- *  "chatWebhookUrl": "https://hooks.slack.com/services/...", "goodwill": {"prefix": "SORRY-", "percent": 15},
- *  "highValueOrder": {"amount": "500.00", "currency": "PLN"}, "repeatWithinDays": 30}
- * </pre>
+ * A shop's support settings as its settings item stores them: the whole document, the chat webhook URL included,
+ * under a format {@code version}. Not the admin API's format ({@code SupportJson} in the lambda module), so that either
+ * can change without the other. Documents written before the version field (the same layout) read as version 1; a
+ * field a document lacks (written before the field existed) reads as its default.
  */
 public final class SupportSettingsJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY,
-            "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
+    /** The format this code writes, and the newest it reads. */
+    static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Document(Integer version, Boolean aroundTheClock, Map<String, List<String>> businessHours, List<String> holidays,
+                    Map<String, Targets> sla, List<Step> escalation, String chatWebhookUrl, Discount goodwill, Amount highValueOrder,
+                    Integer repeatWithinDays) {
+    }
+
+    record Targets(long firstResponseMinutes, long nextResponseMinutes, long resolutionMinutes, boolean aroundTheClock) {
+    }
+
+    record Step(int level, long afterMinutes, List<String> contacts) {
+    }
+
+    record Discount(String prefix, int percent) {
+    }
+
+    record Amount(String amount, String currency) {
+    }
 
     private SupportSettingsJson() {
     }
 
     public static String write(SupportSettings support) {
-        ObjectNode node = view(support);
-        support.chatWebhookUrl().ifPresent(url -> node.put("chatWebhookUrl", url.reveal()));
-        node.remove("chatWebhookConfigured");
-        return node.toString();
-    }
-
-    public static SupportSettings read(String json) {
+        Map<String, List<String>> hours = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            hours.put(BusinessCalendar.dayName(day), support.week().getOrDefault(day, List.of()).stream().map(BusinessCalendar.Opening::text).toList());
+        }
+        Map<String, Targets> sla = new LinkedHashMap<>();
+        support.sla().forEach((priority, t) -> sla.put(priority.slug(), new Targets(t.firstResponse().toMinutes(), t.nextResponse().toMinutes(),
+                t.resolution().toMinutes(), t.aroundTheClock())));
+        var document = new Document(VERSION, support.aroundTheClock(), hours, support.holidays().stream().sorted().map(LocalDate::toString).toList(),
+                sla, support.escalation().stream().map(s -> new Step(s.level(), s.after().toMinutes(), s.contacts().stream().map(EmailAddress::value).toList())).toList(),
+                support.chatWebhookUrl().map(Secret::reveal).orElse(null),
+                support.goodwill().map(g -> new Discount(g.prefix(), g.percent())).orElse(null),
+                support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
+                support.repeatWithinDays());
         try {
-            // as stored: a chat URL saved before URLs were checked stays readable (the notice says it is malformed)
-            return read(JSON.readTree(json), SupportSettings.defaults(), Secret::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write support settings", e);
         }
     }
 
-    /** The settings without the chat webhook URL, which only shows as configured or not. */
-    public static ObjectNode view(SupportSettings support) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("aroundTheClock", support.aroundTheClock());
-        ObjectNode hours = node.putObject("businessHours");
-        DAYS.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(day -> {
-            ArrayNode openings = hours.putArray(day.getKey());
-            support.week().getOrDefault(day.getValue(), List.of()).forEach(o -> openings.add(o.from() + "-" + (o.to().equals(LocalTime.MIDNIGHT) ? "24:00" : o.to())));
-        });
-        ArrayNode holidays = node.putArray("holidays");
-        support.holidays().stream().sorted().forEach(d -> holidays.add(d.toString()));
-        ObjectNode sla = node.putObject("sla");
-        support.sla().forEach((priority, t) -> sla.putObject(priority.slug())
-                .put("firstResponseMinutes", t.firstResponse().toMinutes())
-                .put("nextResponseMinutes", t.nextResponse().toMinutes())
-                .put("resolutionMinutes", t.resolution().toMinutes())
-                .put("aroundTheClock", t.aroundTheClock()));
-        ArrayNode ladder = node.putArray("escalation");
-        support.escalation().forEach(step -> {
-            ObjectNode s = ladder.addObject().put("level", step.level()).put("afterMinutes", step.after().toMinutes());
-            ArrayNode contacts = s.putArray("contacts");
-            step.contacts().forEach(c -> contacts.add(c.value()));
-        });
-        node.put("chatWebhookConfigured", support.chatWebhookUrl().isPresent());
-        support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()));
-        support.highValueOrder().ifPresent(m -> node.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
-        node.put("repeatWithinDays", support.repeatWithinDays());
-        return node;
-    }
-
-    /**
-     * Settings from JSON; what the JSON leaves out is kept from {@code current} ({@code "chatWebhookUrl": null} removes it).
-     * A chat URL must pass {@code chat}.
-     */
-    public static SupportSettings read(JsonNode node, SupportSettings current, ChatWebhookUrl.Rules chat) {
-        return read(node, current, url -> {
-            chat.check(url);
-            return new Secret(url);
-        });
-    }
-
-    private static SupportSettings read(JsonNode node, SupportSettings current, Function<String, Secret> chatUrl) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidInput("support", "support must be an object");
+    /** As stored: a chat URL saved before URLs were checked stays readable (the notice says it is malformed). */
+    public static SupportSettings read(String json) {
+        Document d;
+        try {
+            d = JSON.readValue(json, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored support settings are not JSON", e);
         }
-        boolean aroundTheClock = node.has("aroundTheClock") ? node.get("aroundTheClock").asBoolean() : current.aroundTheClock();
-        var week = node.has("businessHours") ? week(node.get("businessHours")) : current.week();
-        Set<LocalDate> holidays = node.has("holidays") ? holidays(node.get("holidays")) : current.holidays();
-        Map<Priority, SlaTargets> sla = new EnumMap<>(current.sla());
-        if (node.has("sla")) {
-            node.get("sla").fields().forEachRemaining(e -> sla.put(Priority.fromSlug(e.getKey()), targets(e.getValue(), sla.get(Priority.fromSlug(e.getKey())))));
+        if (d.version() != null && d.version() > VERSION) {
+            throw new IllegalStateException("support settings stored in format " + d.version() + "; this code reads up to " + VERSION);
         }
-        List<EscalationStep> escalation = node.has("escalation") ? escalation(node.get("escalation")) : current.escalation();
-        Optional<Secret> chat = !node.has("chatWebhookUrl") ? current.chatWebhookUrl()
-                : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl.apply(node.get("chatWebhookUrl").asText()));
-        Optional<DiscountTemplate> goodwill = !node.has("goodwill") ? current.goodwill() : node.get("goodwill").isNull() ? Optional.empty()
-                : Optional.of(new DiscountTemplate(node.get("goodwill").path("prefix").asText(), node.get("goodwill").path("percent").asInt()));
-        Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
-                : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
-        int repeat = node.has("repeatWithinDays") ? node.get("repeatWithinDays").asInt() : current.repeatWithinDays();
-        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chat, goodwill, highValue, repeat);
+        SupportSettings defaults = SupportSettings.defaults();
+        var week = d.businessHours() == null ? defaults.week() : week(d.businessHours());
+        Map<Priority, SlaTargets> sla = new EnumMap<>(defaults.sla());
+        if (d.sla() != null) {
+            d.sla().forEach((priority, t) -> sla.put(Priority.fromSlug(priority), new SlaTargets(Duration.ofMinutes(t.firstResponseMinutes()),
+                    Duration.ofMinutes(t.nextResponseMinutes()), Duration.ofMinutes(t.resolutionMinutes()), t.aroundTheClock())));
+        }
+        return new SupportSettings(
+                Optional.ofNullable(d.aroundTheClock()).orElse(defaults.aroundTheClock()),
+                week,
+                d.holidays() == null ? defaults.holidays() : d.holidays().stream().map(LocalDate::parse).collect(Collectors.toSet()),
+                sla,
+                d.escalation() == null ? defaults.escalation() : d.escalation().stream().map(s -> new EscalationStep(s.level(),
+                        Duration.ofMinutes(s.afterMinutes()), s.contacts().stream().map(EmailAddress::new).toList())).toList(),
+                Optional.ofNullable(d.chatWebhookUrl()).map(Secret::new),
+                Optional.ofNullable(d.goodwill()).map(g -> new DiscountTemplate(g.prefix(), g.percent())),
+                Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),
+                Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()));
     }
 
-    private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(JsonNode node) {
+    private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(Map<String, List<String>> hours) {
         Map<DayOfWeek, List<BusinessCalendar.Opening>> week = new EnumMap<>(DayOfWeek.class);
-        node.fields().forEachRemaining(e -> {
-            DayOfWeek day = DAYS.get(e.getKey().toLowerCase(Locale.ROOT));
-            if (day == null) {
-                throw new InvalidInput("support.businessHours", "days are mon, tue, wed, thu, fri, sat and sun");
-            }
-            List<BusinessCalendar.Opening> openings = new ArrayList<>();
-            e.getValue().forEach(range -> openings.add(opening(range.asText())));
-            week.put(day, openings);
-        });
+        hours.forEach((name, openings) -> week.put(BusinessCalendar.day(name).orElseThrow(() -> new IllegalStateException("stored day " + name)),
+                openings.stream().map(BusinessCalendar.Opening::parse).toList()));
         return week;
     }
-
-    private static BusinessCalendar.Opening opening(String range) {
-        String[] parts = range.split("-");
-        try {
-            return new BusinessCalendar.Opening(LocalTime.parse(parts[0].trim()),
-                    parts[1].trim().equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(parts[1].trim()));
-        } catch (DateTimeException | ArrayIndexOutOfBoundsException e) {
-            throw new InvalidInput("support.businessHours", "opening hours look like \"09:00-17:00\", not " + range);
-        }
-    }
-
-    private static Set<LocalDate> holidays(JsonNode node) {
-        Set<LocalDate> days = new HashSet<>();
-        node.forEach(d -> {
-            try {
-                days.add(LocalDate.parse(d.asText()));
-            } catch (DateTimeException e) {
-                throw new InvalidInput("support.holidays", "holidays are dates like 2026-12-24");
-            }
-        });
-        return days;
-    }
-
-    private static SlaTargets targets(JsonNode node, SlaTargets current) {
-        return new SlaTargets(
-                node.has("firstResponseMinutes") ? Duration.ofMinutes(node.get("firstResponseMinutes").asLong()) : current.firstResponse(),
-                node.has("nextResponseMinutes") ? Duration.ofMinutes(node.get("nextResponseMinutes").asLong()) : current.nextResponse(),
-                node.has("resolutionMinutes") ? Duration.ofMinutes(node.get("resolutionMinutes").asLong()) : current.resolution(),
-                node.has("aroundTheClock") ? node.get("aroundTheClock").asBoolean() : current.aroundTheClock());
-    }
-
-    private static List<EscalationStep> escalation(JsonNode node) {
-        List<EscalationStep> steps = new ArrayList<>();
-        node.forEach(step -> {
-            List<EmailAddress> contacts = new ArrayList<>();
-            step.path("contacts").forEach(c -> {
-                if (!EmailAddress.isValid(c.asText())) {
-                    throw new InvalidInput("support.escalation", "not an email address: " + c.asText());
-                }
-                contacts.add(new EmailAddress(c.asText()));
-            });
-            steps.add(new EscalationStep(step.path("level").asInt(), Duration.ofMinutes(step.path("afterMinutes").asLong()), contacts));
-        });
-        return steps;
-    }
-
 }

@@ -54,7 +54,8 @@ public final class SesEmailSender implements EmailSender {
                         .headers(email.headers().entrySet().stream()
                                 .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList())
                         .build()).build())
-                .emailTags(email.tags().entrySet().stream().map(t -> MessageTag.builder().name(t.getKey()).value(t.getValue()).build()).toList())
+                .emailTags(email.tags().entrySet().stream()
+                        .map(t -> MessageTag.builder().name(t.getKey()).value(SesTags.encode(t.getValue())).build()).toList())
                 .configurationSetName(configurationSet.orElse(null))
                 .build();
         try {

@@ -3,9 +3,10 @@ package io.aftercare.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Limits;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.email.MailboxEvent;
-import io.aftercare.domain.email.SesTags;
+import io.aftercare.domain.email.EmailTags;
 import io.aftercare.domain.order.OrderId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,10 +35,10 @@ public final class SesEventParser {
         }
         String type = event.path("eventType").asText(event.path("notificationType").asText(""));
         JsonNode mail = event.path("mail");
-        Optional<String> shop = firstTag(mail, SesTags.SHOP);
-        Optional<String> action = firstTag(mail, SesTags.ACTION).map(SesTags::decode);
-        Optional<ActionKind> kind = firstTag(mail, SesTags.KIND).flatMap(SesEventParser::kind);
-        Optional<OrderId> order = firstTag(mail, SesTags.ORDER).map(SesTags::decode).map(OrderId::new);
+        Optional<String> shop = firstTag(mail, EmailTags.SHOP);
+        Optional<String> action = firstTag(mail, EmailTags.ACTION);
+        Optional<ActionKind> kind = firstTag(mail, EmailTags.KIND).flatMap(SesEventParser::kind);
+        Optional<OrderId> order = firstTag(mail, EmailTags.ORDER).map(OrderId::new);
         return switch (type) {
             case "Bounce" -> {
                 JsonNode bounce = event.path("bounce");
@@ -79,12 +80,13 @@ public final class SesEventParser {
     }
 
     private static Optional<String> text(JsonNode node, String field) {
-        return Optional.of(node.path(field).asText("").strip()).filter(t -> !t.isEmpty());
+        return Limits.textValue(node.path(field).asText(""));
     }
 
+    /** A tag's value as the sender gave it (the sender spelled it in SES's alphabet). */
     private static Optional<String> firstTag(JsonNode mail, String name) {
         JsonNode values = mail.path("tags").path(name);
-        return values.isArray() && values.size() > 0 ? Optional.of(values.get(0).asText()) : Optional.empty();
+        return values.isArray() && values.size() > 0 ? Optional.of(SesTags.decode(values.get(0).asText())) : Optional.empty();
     }
 
     private static List<EmailAddress> addresses(JsonNode array, String field) {

@@ -59,6 +59,19 @@ class AdminApiTest {
     }
 
     @Test
+    void givenTextFieldsWithWhitespaceAround_whenPatched_thenItIsStrippedEvenUnicodeSpacesAndABlankOneLeavesTheSettingAsItWas() {
+        aftercare.registerShop("spaced-shop", "generic");
+
+        var patched = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "spaced-shop"),
+                "{\"brandName\": \"\u2003Herbaciarnia \u017b\u00f3\u0142w\\t\", \"timeZone\": \"  \", \"branding\": {\"signature\": \" Ola \"}}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().path("brandName").asText()).isEqualTo("Herbaciarnia \u017b\u00f3\u0142w");
+        assertThat(patched.json().path("timeZone").asText()).isEqualTo("Europe/Warsaw");
+        assertThat(patched.json().path("branding").path("signature").asText()).isEqualTo("Ola");
+    }
+
+    @Test
     void givenInvalidSettings_whenRegisteredOrPatched_thenA400NamesTheFieldAndNothingIsWritten() {
         int items = aftercare.table.itemCount();
 

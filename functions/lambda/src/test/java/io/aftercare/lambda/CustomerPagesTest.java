@@ -42,7 +42,8 @@ class CustomerPagesTest {
         var page = aftercare.customerPage("GET /u/{token}", token(EmailCategory.SURVEYS, Language.RU), "");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("lang=\"ru\"", "Больше не присылать приглашения к опросам от Kettle House?", "method=\"post\"");
+        assertThat(page.body()).contains("lang=\"ru\"", "Больше не присылать приглашения к опросам от Kettle House?", "method=\"post\"")
+                .doesNotContain(ANNA.hash(), ANNA.value());
         assertThat(aftercare.table.itemCount()).isEqualTo(items);
     }
 
@@ -57,13 +58,39 @@ class CustomerPagesTest {
     }
 
     @Test
+    void givenAnUnsubscribeLinkFromAnEmailSentBeforeLinksWereSealed_whenPressed_thenTheCustomerIsUnsubscribedWithoutTheHashOnThePage() {
+        // Minted by the code before tokens were sealed, with the harness's link key: anna@example.com, follow-ups, English.
+        String signed = "cGFnZXMtc2hvcHxmN2Q1NGMyMmRkYTViMTc4MDI3NjYwMWNkMDA1OTA5Ynxmb2xsb3ctdXBzfGVu.k1auwjmPXGynaOgZ7R0xiEWviyswrpn4stH7f91HRKU";
+
+        var page = aftercare.customerPage("POST /u/{token}", signed, "");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(ANNA.hash());
+        assertThat(aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "pages-shop", "email", ANNA.value()), Map.of())
+                .body()).contains("Unsubscribed from follow-ups");
+    }
+
+    @Test
+    void givenAnAlteredUnsubscribeLink_whenPressed_thenA400PageAndNothingIsWritten() {
+        String token = token(EmailCategory.FOLLOW_UPS, Language.EN);
+        String altered = token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21);
+        int items = aftercare.table.itemCount();
+
+        var page = aftercare.customerPage("POST /u/{token}", altered, "", Map.of("scope", "all"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
+    }
+
+    @Test
     void givenASurveyLink_whenTheCustomerAnswersNine_thenTheOrdersTimelineRecordsAPromoter() {
         String token = LINKS.surveyUrl(new ShopId("pages-shop"), new OrderId("S-1"), ANNA, Language.PL).replaceFirst(".*/f/", "");
 
         var question = aftercare.customerPage("GET /f/{token}", token, "");
         var thanks = aftercare.customerPage("POST /f/{token}", token, "score=9");
 
-        assertThat(question.body()).contains("Na ile prawdopodobne jest, że polecisz Kettle House znajomym?", "value=\"10\"");
+        assertThat(question.body()).contains("Na ile prawdopodobne jest, że polecisz Kettle House znajomym?", "value=\"10\"")
+                .doesNotContain(ANNA.hash());
         assertThat(thanks.status()).isEqualTo(200);
         assertThat(thanks.body()).contains("Dziękujemy!");
         assertThat(aftercare.orderTimeline("pages-shop", "S-1").path("items").get(0).path("summary").asText())

@@ -70,13 +70,17 @@ public final class Json {
         return text(node, field, Integer.MAX_VALUE);
     }
 
-    /** @param maxBytes in UTF-8, as DynamoDB counts */
+    /** @param maxBytes in UTF-8, as DynamoDB counts, of the value as {@link Limits#textValue} trims it */
     public static Optional<String> text(JsonNode node, String field, int maxBytes) {
-        return verbatimText(node, field, maxBytes).map(String::trim);
+        return sent(node, field).flatMap(Limits::textValue).map(text -> bounded(field, text, maxBytes));
     }
 
     /** As {@link #text(JsonNode, String, int)}, but kept exactly as sent: for ids a sender may pad on purpose. */
     public static Optional<String> verbatimText(JsonNode node, String field, int maxBytes) {
+        return sent(node, field).filter(text -> !text.isBlank()).map(text -> bounded(field, text, maxBytes));
+    }
+
+    private static Optional<String> sent(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -84,11 +88,14 @@ public final class Json {
         if (!value.isValueNode()) {
             throw invalid(field, "must be text");
         }
-        String text = value.isBigDecimal() ? value.decimalValue().toPlainString() : value.isNumber() ? value.numberValue().toString() : value.asText();
+        return Optional.of(value.isBigDecimal() ? value.decimalValue().toPlainString() : value.isNumber() ? value.numberValue().toString() : value.asText());
+    }
+
+    private static String bounded(String field, String text, int maxBytes) {
         if (!Limits.fits(text, maxBytes)) {
             throw invalid(field, "is longer than " + maxBytes + " bytes (UTF-8)");
         }
-        return text.isBlank() ? Optional.empty() : Optional.of(text);
+        return text;
     }
 
     public static String requiredText(JsonNode node, String field) {

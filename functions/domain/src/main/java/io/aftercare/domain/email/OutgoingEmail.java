@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * An email ready to go: both parts rendered, its headers ({@code List-Unsubscribe} for non-transactional mail) and
- * the tags that let an SES event be traced back to its shop and action. The display name, the subject and the header
- * values are flattened to one line here, the one place every outgoing email passes (see {@link HeaderText}).
+ * the tags that let an SES event be traced back to its shop and action (plain values: the sender spells them as its
+ * service allows). The display name, the subject and the header values are flattened to one line here, the one place
+ * every outgoing email passes (see {@link HeaderText}).
  */
 public record OutgoingEmail(String fromName, EmailAddress from, EmailAddress replyTo, EmailAddress to, String subject,
                             String html, String text, Map<String, String> headers, Map<String, String> tags) {

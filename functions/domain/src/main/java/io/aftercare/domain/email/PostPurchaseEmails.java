@@ -114,7 +114,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         });
         var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
-                SesTags.of(shop.id(), action));
+                EmailTags.of(shop.id(), action));
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
         }

@@ -32,22 +32,22 @@ public final class PublicLinks {
     }
 
     public String unsubscribeToken(Unsubscribe unsubscribe) {
-        return tokens.sign(LinkTokens.Purpose.UNSUBSCRIBE, List.of(unsubscribe.shop().value(), unsubscribe.emailHash(),
+        return tokens.seal(LinkTokens.Purpose.UNSUBSCRIBE, List.of(unsubscribe.shop().value(), unsubscribe.emailHash(),
                 unsubscribe.category().slug(), unsubscribe.language().code()));
     }
 
     public String surveyUrl(ShopId shop, OrderId order, EmailAddress email, Language language) {
-        return url("/f/", tokens.sign(LinkTokens.Purpose.SURVEY, List.of(shop.value(), order.value(), email.hash(), language.code())));
+        return url("/f/", tokens.seal(LinkTokens.Purpose.SURVEY, List.of(shop.value(), order.value(), email.hash(), language.code())));
     }
 
     public Optional<Unsubscribe> unsubscribe(String token) {
-        return tokens.verify(LinkTokens.Purpose.UNSUBSCRIBE, token).filter(f -> f.size() == 4).flatMap(f ->
+        return tokens.open(LinkTokens.Purpose.UNSUBSCRIBE, token).filter(f -> f.size() == 4).flatMap(f ->
                 EmailCategory.fromSlug(f.get(2)).flatMap(category -> Language.fromLocale(f.get(3)).map(language ->
                         new Unsubscribe(new ShopId(f.get(0)), f.get(1), category, language))));
     }
 
     public Optional<Survey> survey(String token) {
-        return tokens.verify(LinkTokens.Purpose.SURVEY, token).filter(f -> f.size() == 4).flatMap(f ->
+        return tokens.open(LinkTokens.Purpose.SURVEY, token).filter(f -> f.size() == 4).flatMap(f ->
                 Language.fromLocale(f.get(3)).map(language -> new Survey(new ShopId(f.get(0)), new OrderId(f.get(1)), f.get(2), language)));
     }
 

@@ -1,6 +1,7 @@
 package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.InvalidInput;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +9,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +31,30 @@ public final class BusinessCalendar {
                 throw new InvalidInput("businessHours", "an opening must end after it starts: " + from + "-" + to);
             }
         }
+
+        /** How settings spell an opening: {@code 09:00-17:00}, {@code 24:00} for midnight at its end. */
+        public static Opening parse(String range) {
+            String[] parts = range.split("-");
+            try {
+                return new Opening(LocalTime.parse(parts[0].trim()),
+                        parts[1].trim().equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(parts[1].trim()));
+            } catch (DateTimeException | ArrayIndexOutOfBoundsException e) {
+                throw new InvalidInput("support.businessHours", "opening hours look like \"09:00-17:00\", not " + range);
+            }
+        }
+
+        public String text() {
+            return from + "-" + (to.equals(LocalTime.MIDNIGHT) ? "24:00" : to);
+        }
+    }
+
+    /** How settings name days: {@code mon} to {@code sun}. */
+    public static String dayName(DayOfWeek day) {
+        return day.name().substring(0, 3).toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<DayOfWeek> day(String name) {
+        return Arrays.stream(DayOfWeek.values()).filter(d -> dayName(d).equals(name.toLowerCase(Locale.ROOT))).findFirst();
     }
 
     private static final int SEARCH_DAYS = 3 * 366;

@@ -2,8 +2,8 @@ package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.EmailSender;
+import io.aftercare.domain.email.EmailTags;
 import io.aftercare.domain.email.OutgoingEmail;
-import io.aftercare.domain.email.SesTags;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import java.time.Instant;
@@ -43,6 +43,6 @@ public final class TicketEmails implements TicketMailer {
                 ticket.subject(), answerBy, message, code, percent));
         return sender.send(new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
                 ticket.customer().email(), rendered.subject(), rendered.html(), rendered.text(), Map.of(),
-                Map.of("shop", shop.id().value(), "ticket", SesTags.encode(ticket.id()))));
+                EmailTags.ofTicket(shop.id(), ticket.id())));
     }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Limits;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 
 /** JSON in and out of the API. Views are plain records; absent values are left out of the output. */
@@ -41,9 +44,24 @@ public final class JsonViews {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new io.aftercare.domain.InvalidInput(name, "unknown field '" + name + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+                throw new InvalidInput(name, "unknown field '" + name + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
         return node;
+    }
+
+    /**
+     * A request's text field: a JSON string (null or absent is no value) trimmed by {@link Limits#textValue}, the one
+     * rule (blank is no value), then at most {@code maxBytes} of UTF-8. Secrets are read as sent instead.
+     */
+    public static Optional<String> text(JsonNode body, String field, int maxBytes) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return Limits.textValue(value.asText()).map(text -> Limits.atMost(field, text, maxBytes));
     }
 }

@@ -15,7 +15,6 @@ import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.SupportSettings;
-import io.aftercare.dynamodb.SupportSettingsJson;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -74,7 +73,7 @@ public final class ShopJson {
                 wholeNumber(body, "transitEstimateDays").map(Duration::ofDays).orElse(current.transitEstimate()),
                 discount,
                 body.has("branding") ? branding(body.get("branding"), current.branding()) : current.branding(),
-                body.has("support") ? SupportSettingsJson.read(body.get("support"), current.support(), chat) : current.support());
+                body.has("support") ? SupportJson.read(body.get("support"), current.support(), chat) : current.support());
     }
 
     /** Fields present replace the current ones; {@code null} clears the logo or the signature. */
@@ -115,7 +114,7 @@ public final class ShopJson {
                 s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(),
                 s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent())).orElse(null),
                 new BrandingView(s.branding().logoUrl().orElse(null), s.branding().accentColor(), s.branding().signature().orElse(null)),
-                SupportSettingsJson.view(s.support()),
+                SupportJson.view(s.support()),
                 new SecretView(true, shop.secrets().previousValidUntil().map(Object::toString).orElse(null)),
                 shop.createdAt().toString(), shop.updatedAt().toString(), shop.version());
     }
@@ -145,14 +144,7 @@ public final class ShopJson {
 
     /** Settings are short; {@link Limits#TEXT_BYTES} keeps the shop's item far under DynamoDB's 400 KB. */
     private static Optional<String> text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw new InvalidInput(field, field + " must be a string");
-        }
-        return Optional.of(Limits.atMost(field, value.asText().trim(), Limits.TEXT_BYTES));
+        return JsonViews.text(body, field, Limits.TEXT_BYTES);
     }
 
     private static Optional<Integer> wholeNumber(JsonNode body, String field) {

@@ -89,7 +89,7 @@ public final class TicketJson {
 
     /** @param maxBytes in UTF-8 */
     public static String required(JsonNode body, String field, int maxBytes) {
-        return text(body, field, maxBytes).orElseThrow(() -> new InvalidInput(field, field + " is required"));
+        return JsonViews.text(body, field, maxBytes).orElseThrow(() -> new InvalidInput(field, field + " is required"));
     }
 
     private static EmailAddress email(String value) {
@@ -101,17 +101,6 @@ public final class TicketJson {
 
     /** Names, locales, the agent's name: bounded by {@link Limits#TEXT_BYTES}. */
     private static Optional<String> text(JsonNode node, String field) {
-        return text(node, field, Limits.TEXT_BYTES);
-    }
-
-    private static Optional<String> text(JsonNode node, String field, int maxBytes) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw new InvalidInput(field, field + " must be a string");
-        }
-        return Optional.of(Limits.atMost(field, value.asText().strip(), maxBytes)).filter(v -> !v.isEmpty());
+        return JsonViews.text(node, field, Limits.TEXT_BYTES);
     }
 }

@@ -1,0 +1,155 @@
+package io.aftercare.lambda.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.shop.DiscountTemplate;
+import io.aftercare.domain.shop.Secret;
+import io.aftercare.domain.ticket.BusinessCalendar;
+import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.domain.ticket.EscalationStep;
+import io.aftercare.domain.ticket.Priority;
+import io.aftercare.domain.ticket.SlaTargets;
+import io.aftercare.domain.ticket.SupportSettings;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The admin API's {@code support} field: changed in part (what a body leaves out stays), shown without the chat
+ * webhook URL, a secret that only shows as configured. Stored otherwise ({@code SupportSettingsJson}).
+ *
+ * <pre>
+ * {"aroundTheClock": false, "businessHours": {"mon": ["09:00-17:00"], ...}, "holidays": ["2026-12-24"],
+ *  "sla": {"normal": {"firstResponseMinutes": 120, "nextResponseMinutes": 480, "resolutionMinutes": 1440, "aroundTheClock": false}, ...},
+ *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"]}, ...],
+ *  "chatWebhookUrl": "https://hooks.slack.com/services/...", "goodwill": {"prefix": "SORRY-", "percent": 15},
+ *  "highValueOrder": {"amount": "500.00", "currency": "PLN"}, "repeatWithinDays": 30}
+ * </pre>
+ */
+public final class SupportJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SupportJson() {
+    }
+
+    public static ObjectNode view(SupportSettings support) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("aroundTheClock", support.aroundTheClock());
+        ObjectNode hours = node.putObject("businessHours");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            ArrayNode openings = hours.putArray(BusinessCalendar.dayName(day));
+            support.week().getOrDefault(day, List.of()).forEach(o -> openings.add(o.text()));
+        }
+        ArrayNode holidays = node.putArray("holidays");
+        support.holidays().stream().sorted().forEach(d -> holidays.add(d.toString()));
+        ObjectNode sla = node.putObject("sla");
+        support.sla().forEach((priority, t) -> sla.putObject(priority.slug())
+                .put("firstResponseMinutes", t.firstResponse().toMinutes())
+                .put("nextResponseMinutes", t.nextResponse().toMinutes())
+                .put("resolutionMinutes", t.resolution().toMinutes())
+                .put("aroundTheClock", t.aroundTheClock()));
+        ArrayNode ladder = node.putArray("escalation");
+        support.escalation().forEach(step -> {
+            ObjectNode s = ladder.addObject().put("level", step.level()).put("afterMinutes", step.after().toMinutes());
+            ArrayNode contacts = s.putArray("contacts");
+            step.contacts().forEach(c -> contacts.add(c.value()));
+        });
+        node.put("chatWebhookConfigured", support.chatWebhookUrl().isPresent());
+        support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()));
+        support.highValueOrder().ifPresent(m -> node.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
+        node.put("repeatWithinDays", support.repeatWithinDays());
+        return node;
+    }
+
+    /**
+     * Settings from JSON; what the JSON leaves out is kept from {@code current} ({@code "chatWebhookUrl": null} removes it).
+     * A chat URL must pass {@code chat}, and is kept exactly as given, as secrets are.
+     */
+    public static SupportSettings read(JsonNode node, SupportSettings current, ChatWebhookUrl.Rules chat) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInput("support", "support must be an object");
+        }
+        boolean aroundTheClock = node.has("aroundTheClock") ? node.get("aroundTheClock").asBoolean() : current.aroundTheClock();
+        var week = node.has("businessHours") ? week(node.get("businessHours")) : current.week();
+        Set<LocalDate> holidays = node.has("holidays") ? holidays(node.get("holidays")) : current.holidays();
+        Map<Priority, SlaTargets> sla = new EnumMap<>(current.sla());
+        if (node.has("sla")) {
+            node.get("sla").fields().forEachRemaining(e -> sla.put(Priority.fromSlug(e.getKey()), targets(e.getValue(), sla.get(Priority.fromSlug(e.getKey())))));
+        }
+        List<EscalationStep> escalation = node.has("escalation") ? escalation(node.get("escalation")) : current.escalation();
+        Optional<Secret> chatUrl = !node.has("chatWebhookUrl") ? current.chatWebhookUrl()
+                : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl(node.get("chatWebhookUrl").asText(), chat));
+        Optional<DiscountTemplate> goodwill = !node.has("goodwill") ? current.goodwill() : node.get("goodwill").isNull() ? Optional.empty()
+                : Optional.of(new DiscountTemplate(node.get("goodwill").path("prefix").asText(), node.get("goodwill").path("percent").asInt()));
+        Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
+                : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
+        int repeat = node.has("repeatWithinDays") ? node.get("repeatWithinDays").asInt() : current.repeatWithinDays();
+        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, highValue, repeat);
+    }
+
+    private static Secret chatUrl(String url, ChatWebhookUrl.Rules chat) {
+        chat.check(url);
+        return new Secret(url);
+    }
+
+    private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(JsonNode node) {
+        Map<DayOfWeek, List<BusinessCalendar.Opening>> week = new EnumMap<>(DayOfWeek.class);
+        node.fields().forEachRemaining(e -> {
+            DayOfWeek day = BusinessCalendar.day(e.getKey())
+                    .orElseThrow(() -> new InvalidInput("support.businessHours", "days are mon, tue, wed, thu, fri, sat and sun"));
+            List<BusinessCalendar.Opening> openings = new ArrayList<>();
+            e.getValue().forEach(range -> openings.add(BusinessCalendar.Opening.parse(range.asText())));
+            week.put(day, openings);
+        });
+        return week;
+    }
+
+    private static Set<LocalDate> holidays(JsonNode node) {
+        Set<LocalDate> days = new HashSet<>();
+        node.forEach(d -> {
+            try {
+                days.add(LocalDate.parse(d.asText()));
+            } catch (DateTimeException e) {
+                throw new InvalidInput("support.holidays", "holidays are dates like 2026-12-24");
+            }
+        });
+        return days;
+    }
+
+    private static SlaTargets targets(JsonNode node, SlaTargets current) {
+        return new SlaTargets(
+                node.has("firstResponseMinutes") ? Duration.ofMinutes(node.get("firstResponseMinutes").asLong()) : current.firstResponse(),
+                node.has("nextResponseMinutes") ? Duration.ofMinutes(node.get("nextResponseMinutes").asLong()) : current.nextResponse(),
+                node.has("resolutionMinutes") ? Duration.ofMinutes(node.get("resolutionMinutes").asLong()) : current.resolution(),
+                node.has("aroundTheClock") ? node.get("aroundTheClock").asBoolean() : current.aroundTheClock());
+    }
+
+    private static List<EscalationStep> escalation(JsonNode node) {
+        List<EscalationStep> steps = new ArrayList<>();
+        node.forEach(step -> {
+            List<EmailAddress> contacts = new ArrayList<>();
+            step.path("contacts").forEach(c -> {
+                if (!EmailAddress.isValid(c.asText())) {
+                    throw new InvalidInput("support.escalation", "not an email address: " + c.asText());
+                }
+                contacts.add(new EmailAddress(c.asText()));
+            });
+            steps.add(new EscalationStep(step.path("level").asInt(), Duration.ofMinutes(step.path("afterMinutes").asLong()), contacts));
+        });
+        return steps;
+    }
+}
