@@ -3,6 +3,7 @@ package io.aftercare.local;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.LocalSqs;
+import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
@@ -145,11 +146,9 @@ public final class LocalAftercare implements AutoCloseable {
         if (dataDir.isEmpty()) {
             return fresh;
         }
-        Path file = dataDir.get().resolve(name);
+        Path file = PrivateFiles.directory(dataDir.get()).resolve(name);
+        PrivateFiles.createIfAbsent(file, fresh.getBytes(StandardCharsets.UTF_8));
         try {
-            if (!Files.exists(file)) {
-                Files.writeString(file, fresh);
-            }
             return Files.readString(file).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the " + name + " in " + file, e);

@@ -39,7 +39,7 @@ class LocalHttpApiBackpressureTest {
         var app = Aftercare.builder().dynamo(dynamo, "backpressure").adminToken(() -> "backpressure-admin-token-0123456789")
                 .linkKey(() -> "backpressure-link-key-0123456789".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("http://127.0.0.1")).clock(Clock.systemUTC()).build();
-        api = new LocalHttpApi(0, TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")), app, new LocalHttpApi.Capacity(1, 1));
+        api = new LocalHttpApi(0, TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")), app, new LocalHttpApi.Capacity(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)));
     }
 
     @AfterEach

@@ -1,0 +1,102 @@
+package io.aftercare.devkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Loopback ports the local servers take: a busy one is an error naming what holds it, never silently shared. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** Throws, naming the port, {@code what} wanted it and what holds it, unless 127.0.0.1:{@code port} is free. */
+    public static void requireFree(int port, String what) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException busy) {
+            throw new IllegalStateException("Port " + port + " (for " + what + ") is in use: " + holderOf(port)
+                    + ". Stop it, or choose another port.", busy);
+        }
+    }
+
+    /**
+     * What listens on {@code port}, from Linux's {@code /proc} (the socket's inode, then the process with that socket
+     * open): "held by pid 123 (node run.js)"; less where {@code /proc} does not tell.
+     */
+    public static String holderOf(int port) {
+        Optional<String> inode = listeningInode(port);
+        if (inode.isEmpty()) {
+            return "held by another process";
+        }
+        String socket = "socket:[" + inode.get() + "]";
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path process : processes) {
+                if (holds(process, socket)) {
+                    return "held by pid " + process.getFileName() + ": " + commandLine(process);
+                }
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            // fall through to the vaguer answer
+        }
+        return "held by another process";
+    }
+
+    private static Optional<String> listeningInode(int port) {
+        String hexPort = String.format(Locale.ROOT, ":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                    String[] columns = line.trim().split("\\s+");
+                    // local address, state 0A = LISTEN, inode
+                    if (columns.length > 9 && columns[1].endsWith(hexPort) && columns[3].equals("0A")) {
+                        return Optional.of(columns[9]);
+                    }
+                }
+            } catch (IOException | UncheckedIOException noSuchTable) {
+                // not Linux, or no IPv6
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holds(Path process, String socket) {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(process.resolve("fd"))) {
+            for (Path fd : fds) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().equals(socket)) {
+                        return true;
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor went away while looking
+                }
+            }
+        } catch (IOException | SecurityException notOurs) {
+            // another user's process
+        }
+        return false;
+    }
+
+    /** The program and its first argument, by file name only: later arguments may hold what should not be shown. */
+    private static String commandLine(Path process) {
+        try {
+            String[] args = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
+            return Arrays.stream(args).limit(2).map(arg -> Path.of(arg).getFileName()).filter(Objects::nonNull)
+                    .map(Path::toString).collect(Collectors.joining(" "));
+        } catch (IOException | java.nio.file.InvalidPathException gone) {
+            return "(unknown)";
+        }
+    }
+}
