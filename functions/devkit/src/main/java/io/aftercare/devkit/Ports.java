@@ -27,16 +27,21 @@ public final class Ports {
         try (var socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException busy) {
-            throw new IllegalStateException("Port " + port + " (for " + what + ") is in use: " + holderOf(port)
-                    + ". Stop it, or choose another port.", busy);
+            throw busy(port, what, busy);
         }
+    }
+
+    /** The error for {@code port}, which {@code what} could not listen on. */
+    public static IllegalStateException busy(int port, String what, Throwable cause) {
+        return new IllegalStateException("Port " + port + " (for " + what + ") is in use: " + holderOf(port)
+                + ". Stop it, or choose another port.", cause);
     }
 
     /**
      * What listens on {@code port}, from Linux's {@code /proc} (the socket's inode, then the process with that socket
      * open): "held by pid 123 (node run.js)"; less where {@code /proc} does not tell.
      */
-    public static String holderOf(int port) {
+    static String holderOf(int port) {
         Optional<String> inode = listeningInode(port);
         if (inode.isEmpty()) {
             return "held by another process";

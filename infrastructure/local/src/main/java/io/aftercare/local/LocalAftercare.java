@@ -3,6 +3,7 @@ package io.aftercare.local;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.LocalSqs;
+import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.RepositoryRoot;
@@ -93,6 +94,9 @@ public final class LocalAftercare implements AutoCloseable {
 
     public static LocalAftercare start(Settings settings) {
         Path root = RepositoryRoot.find();
+        if (settings.port() != 0) {
+            Ports.requireFree(settings.port(), "the HTTP API"); // before the slow start of the rest
+        }
         LocalDynamoDb dynamoDb = settings.dataDir()
                 .map(dir -> LocalDynamoDb.persistent(LocalDynamoDb.freePort(), dir))
                 .orElseGet(LocalDynamoDb::inMemory);
@@ -127,7 +131,7 @@ public final class LocalAftercare implements AutoCloseable {
                 local.sweeper.scheduleWithFixedDelay(local::pollQuietly, 1, 1, TimeUnit.SECONDS);
             });
             return local;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // DynamoDB Local's and ElasticMQ's server threads, and the emulator's process, would outlive a failed start
             dynamoDb.close();
             if (ses != null) {
@@ -136,7 +140,7 @@ public final class LocalAftercare implements AutoCloseable {
             if (sqs != null) {
                 sqs.close();
             }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw e;
         }
     }
 

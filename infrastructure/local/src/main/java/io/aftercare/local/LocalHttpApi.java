@@ -88,7 +88,7 @@ public final class LocalHttpApi implements AutoCloseable {
     private final Duration requestTimeout;
     private final List<Bound> routes;
 
-    public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app, Capacity capacity) throws IOException {
+    public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app, Capacity capacity) {
         this.routes = routes.stream().map(route -> new Bound(route, handler(route.handlerClass(), app))).toList();
         this.workers = Executors.newFixedThreadPool(capacity.threads(), Thread.ofPlatform().name("local-api-handler-", 0).daemon().factory());
         this.admitted = new Semaphore(capacity.threads() + capacity.waiting());
@@ -115,9 +115,9 @@ public final class LocalHttpApi implements AutoCloseable {
         server.setHandler(new Front());
         try {
             server.start();
-        } catch (IOException e) {
+        } catch (IOException bind) {
             close();
-            throw new IOException("Cannot listen on 127.0.0.1:" + port + " for the HTTP API: " + Ports.holderOf(port), e);
+            throw Ports.busy(port, "the HTTP API", bind);
         } catch (Exception e) {
             close();
             throw new IllegalStateException("The HTTP API did not start on port " + port, e);

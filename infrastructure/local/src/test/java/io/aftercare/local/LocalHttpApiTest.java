@@ -1,6 +1,7 @@
 package io.aftercare.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,9 @@ import io.aftercare.devkit.TemplateTable;
 import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -167,6 +171,17 @@ class LocalHttpApiTest {
 
                 assertThat(answer).as(path).startsWith("HTTP/1.1 400 ").endsWith("{\"message\":\"Bad Request\"}");
             }
+        }
+    }
+
+    @Test
+    void givenItsPortTaken_whenTheApiStarts_thenItFailsNamingThePortAndWhatHoldsIt() throws Exception {
+        try (var other = new ServerSocket()) {
+            other.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = other.getLocalPort();
+
+            assertThatThrownBy(() -> new LocalHttpApi(port, List.of(EchoHandler.ROUTE), null, LocalHttpApi.Capacity.DEFAULT).close())
+                    .hasMessageContaining("Port " + port + " (for the HTTP API) is in use: held by pid " + ProcessHandle.current().pid());
         }
     }
 
