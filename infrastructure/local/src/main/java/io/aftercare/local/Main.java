@@ -1,6 +1,7 @@
 package io.aftercare.local;
 
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.launcher.Launcher;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        endWithLauncher();
         Path root = RepositoryRoot.find();
         int port = Integer.parseInt(env("AFTERCARE_PORT", "3000"));
         int sesPort = Integer.parseInt(env("AFTERCARE_SES_PORT", "8005"));
@@ -38,6 +40,15 @@ public final class Main {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * Started by the launcher in a JVM of its own: exit (running the shutdown hooks that stop the emulator and the
+     * servers) when the launcher is gone, even killed with SIGKILL, rather than linger holding the ports.
+     */
+    private static void endWithLauncher() {
+        Optional.ofNullable(System.getProperty(Launcher.PID_PROPERTY)).map(Long::parseLong).flatMap(ProcessHandle::of)
+                .ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
     }
 
     private static String env(String name, String fallback) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.launcher.Launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,27 +36,54 @@ class LocalRunnerProcessTest {
     @Test
     void givenTheRunnerAsAChildProcess_whenItIsKilledWithSigkill_thenItsSesEmulatorDiesWithItAndThePortIsFreeAgain() throws Exception {
         int sesPort = LocalDynamoDb.freePort();
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        var runner = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Daftercare.root=" + RepositoryRoot.find(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName())
-                .redirectErrorStream(true);
-        runner.environment().put("AFTERCARE_PORT", Integer.toString(LocalDynamoDb.freePort()));
-        runner.environment().put("AFTERCARE_SES_PORT", Integer.toString(sesPort));
-        runner.environment().put("AFTERCARE_DATA", temp.resolve("data").toString());
-        runner.environment().put("AFTERCARE_SWEEP_SECONDS", "3600");
-        Process process = runner.start();
+        Process runner = startRunner(sesPort, List.of());
         try {
-            var output = new StringBuilder();
-            assertThat(started(process, output).get(90, TimeUnit.SECONDS)).as(output.toString()).isTrue();
-            assertThat(isFree(sesPort)).as("the emulator listens while the runner runs").isFalse();
-
-            process.destroyForcibly(); // SIGKILL: no shutdown hook runs
-            process.waitFor(10, TimeUnit.SECONDS);
+            runner.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            runner.waitFor(10, TimeUnit.SECONDS);
 
             assertThat(freeWithin(sesPort, Duration.ofSeconds(5))).as("the SES emulator's port after the runner was killed").isTrue();
         } finally {
-            process.destroyForcibly();
+            runner.destroyForcibly();
         }
+    }
+
+    @Test
+    void givenTheRunnerStartedByTheLauncher_whenTheLauncherIsKilledWithSigkill_thenTheRunnerExitsAndFreesItsPorts() throws Exception {
+        int sesPort = LocalDynamoDb.freePort();
+        Process launcher = new ProcessBuilder("sleep", "600").start(); // stands in for the launcher's JVM
+        Process runner = startRunner(sesPort, List.of("-D" + Launcher.PID_PROPERTY + "=" + launcher.pid()));
+        try {
+            launcher.destroyForcibly();
+
+            assertThat(runner.waitFor(20, TimeUnit.SECONDS)).as("the runner exits with its launcher").isTrue();
+            assertThat(freeWithin(sesPort, Duration.ofSeconds(5))).as("the SES emulator's port").isTrue();
+        } finally {
+            launcher.destroyForcibly();
+            runner.destroyForcibly();
+        }
+    }
+
+    /** Starts {@link Main} in a JVM of its own, on free ports and a fresh data folder, and waits until it says it runs. */
+    private Process startRunner(int sesPort, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-Daftercare.root=" + RepositoryRoot.find()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AFTERCARE_PORT", Integer.toString(LocalDynamoDb.freePort()));
+        builder.environment().put("AFTERCARE_SES_PORT", Integer.toString(sesPort));
+        builder.environment().put("AFTERCARE_DATA", temp.resolve("data-" + sesPort).toString());
+        builder.environment().put("AFTERCARE_SWEEP_SECONDS", "3600");
+        Process process = builder.start();
+        var output = new StringBuilder();
+        try {
+            assertThat(started(process, output).get(120, TimeUnit.SECONDS)).as(output.toString()).isTrue();
+            assertThat(isFree(sesPort)).as("the emulator listens while the runner runs").isFalse();
+        } catch (Exception | AssertionError e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return process;
     }
 
     @Test
