@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The local runner's HTTP front against slow, oversized and oddly encoded requests, over real sockets. */
+/** The local runner's HTTP front against more requests than it has room for, and slow, oversized and oddly encoded ones, over real sockets. */
 class LocalHttpApiTest {
 
     private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
@@ -39,7 +40,12 @@ class LocalHttpApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private static final String SLOW_WEBHOOK_HEAD = "POST /webhooks/shopify/no-such-shop HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n";
+
     private static LocalDynamoDb dynamoDb;
+    private static Aftercare app;
+    private static List<TemplateRoutes.Route> routes;
     private static LocalHttpApi api;
 
     @BeforeAll
@@ -47,10 +53,10 @@ class LocalHttpApiTest {
         dynamoDb = LocalDynamoDb.inMemory();
         var dynamo = dynamoDb.client();
         TemplateTable.fromRepository().createIfAbsent(dynamo, "http-api");
-        var app = Aftercare.builder().dynamo(dynamo, "http-api").adminToken(() -> "http-api-admin-token-0123456789")
+        app = Aftercare.builder().dynamo(dynamo, "http-api").adminToken(() -> "http-api-admin-token-0123456789")
                 .linkKey(() -> "http-api-link-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("http://127.0.0.1")).clock(Clock.systemUTC()).build();
-        var routes = Stream.concat(TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")).stream(), Stream.of(EchoHandler.ROUTE)).toList();
+        routes = Stream.concat(TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")).stream(), Stream.of(EchoHandler.ROUTE)).toList();
         api = new LocalHttpApi(0, routes, app, new LocalHttpApi.Capacity(4, 8, HEADER_TIMEOUT, REQUEST_TIMEOUT));
     }
 
@@ -58,6 +64,23 @@ class LocalHttpApiTest {
     static void stop() {
         api.close();
         dynamoDb.close();
+    }
+
+    @Test
+    void givenTheOneThreadBusyAndTheQueueFull_whenAnotherRequestArrives_thenItGets429AtOnceAndTheWaitingOnesAreStillServed() throws Exception {
+        try (var small = new LocalHttpApi(0, routes, app, new LocalHttpApi.Capacity(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+             Socket busy = slowWebhook(small); Socket waiting = slowWebhook(small)) {
+            HttpResponse<String> refused = firstRefusal(small);
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("retry-after")).contains("1");
+            assertThat(refused.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+
+            for (Socket slow : new Socket[] {busy, waiting}) {
+                slow.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
+                assertThat(statusLine(slow.getInputStream())).as("a request that was let in is answered by its handler").isEqualTo("HTTP/1.1 401 Unauthorized");
+            }
+        }
     }
 
     @Test
@@ -183,6 +206,35 @@ class LocalHttpApiTest {
             assertThatThrownBy(() -> new LocalHttpApi(port, List.of(EchoHandler.ROUTE), null, LocalHttpApi.Capacity.DEFAULT).close())
                     .hasMessageContaining("Port " + port + " (for the HTTP API) is in use: held by pid " + ProcessHandle.current().pid());
         }
+    }
+
+    /** Headers sent, body held back: the request holds a thread (or a place to wait) until the body comes. */
+    private static Socket slowWebhook(LocalHttpApi to) throws IOException, InterruptedException {
+        var socket = new Socket("127.0.0.1", to.baseUri().getPort());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(SLOW_WEBHOOK_HEAD.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        Thread.sleep(300); // lets the server take this request in before the next one arrives, so their order is known
+        return socket;
+    }
+
+    /** Should a quick request get through before the server has taken in both slow ones, the next is asked. */
+    private static HttpResponse<String> firstRefusal(LocalHttpApi to) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+        HttpResponse<String> response;
+        do {
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(to.baseUri() + "/webhooks/shopify/no-such-shop"))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        } while (response.statusCode() != 429 && Instant.now().isBefore(giveUp));
+        return response;
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        var line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
     }
 
     private static HttpResponse<String> echo(String path, String body) throws IOException, InterruptedException {
