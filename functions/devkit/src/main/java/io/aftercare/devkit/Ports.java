@@ -9,12 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Loopback ports the local servers take: a busy one is an error naming what holds it, never silently shared. */
 public final class Ports {
@@ -32,14 +29,14 @@ public final class Ports {
     }
 
     /** The error for {@code port}, which {@code what} could not listen on. */
-    public static IllegalStateException busy(int port, String what, Throwable cause) {
-        return new IllegalStateException("Port " + port + " (for " + what + ") is in use: " + holderOf(port)
+    public static Busy busy(int port, String what, Throwable cause) {
+        return new Busy("Port " + port + " (for " + what + ") is in use: " + holderOf(port)
                 + ". Stop it, or choose another port.", cause);
     }
 
     /**
      * What listens on {@code port}, from Linux's {@code /proc} (the socket's inode, then the process with that socket
-     * open): "held by pid 123 (node run.js)"; less where {@code /proc} does not tell.
+     * open): "held by pid 4242 (node run.js)"; less where {@code /proc} does not tell.
      */
     static String holderOf(int port) {
         Optional<String> inode = listeningInode(port);
@@ -50,7 +47,7 @@ public final class Ports {
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path process : processes) {
                 if (holds(process, socket)) {
-                    return "held by pid " + process.getFileName() + ": " + commandLine(process);
+                    return "held by pid " + process.getFileName() + " (" + commandLine(process) + ")";
                 }
             }
         } catch (IOException | UncheckedIOException unreadable) {
@@ -94,14 +91,38 @@ public final class Ports {
         return false;
     }
 
-    /** The program and its first argument, by file name only: later arguments may hold what should not be shown. */
+    /**
+     * The program and what it runs (the first argument that is neither an option nor a class path), by file name
+     * only: other arguments may hold what should not be shown.
+     */
     private static String commandLine(Path process) {
         try {
             String[] args = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
-            return Arrays.stream(args).limit(2).map(arg -> Path.of(arg).getFileName()).filter(Objects::nonNull)
-                    .map(Path::toString).collect(Collectors.joining(" "));
-        } catch (IOException | java.nio.file.InvalidPathException gone) {
-            return "(unknown)";
+            String runs = "";
+            for (int i = 1; i < args.length; i++) {
+                if (List.of("-cp", "-classpath", "--class-path").contains(args[i])) {
+                    i++;
+                } else if (!args[i].startsWith("-")) {
+                    runs = " " + fileName(args[i]);
+                    break;
+                }
+            }
+            return fileName(args[0]) + runs;
+        } catch (IOException gone) {
+            return "exited";
+        }
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** A port something else holds. */
+    public static final class Busy extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Busy(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

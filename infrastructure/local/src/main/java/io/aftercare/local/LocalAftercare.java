@@ -94,8 +94,12 @@ public final class LocalAftercare implements AutoCloseable {
 
     public static LocalAftercare start(Settings settings) {
         Path root = RepositoryRoot.find();
+        // before the slow start of the rest, and before DynamoDB Local opens a data folder another runner may be using
         if (settings.port() != 0) {
-            Ports.requireFree(settings.port(), "the HTTP API"); // before the slow start of the rest
+            Ports.requireFree(settings.port(), "the HTTP API");
+        }
+        if (settings.sesPort() != 0) {
+            Ports.requireFree(settings.sesPort(), "the SES emulator");
         }
         LocalDynamoDb dynamoDb = settings.dataDir()
                 .map(dir -> LocalDynamoDb.persistent(LocalDynamoDb.freePort(), dir))

@@ -1,5 +1,6 @@
 package io.aftercare.local;
 
+import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.launcher.Launcher;
 import java.net.URI;
@@ -57,8 +58,16 @@ public final class Main {
 
 
     private static void serve(int port, int sesPort, Path data, Duration sweepEvery) throws InterruptedException {
-        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
-                Optional.of(sweepEvery), List.of(), Optional.empty()));
+        LocalAftercare local;
+        try {
+            local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
+                    Optional.of(sweepEvery), List.of(), Optional.empty()));
+        } catch (Ports.Busy busy) {
+            // what to do is in the message: no stack trace for it
+            System.err.println("Aftercare did not start. " + busy.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         boolean fresh = DemoShops.registerIfAbsent(local.app().shops());
         System.out.printf("""

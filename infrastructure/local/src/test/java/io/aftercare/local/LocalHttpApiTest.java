@@ -204,7 +204,7 @@ class LocalHttpApiTest {
             int port = other.getLocalPort();
 
             assertThatThrownBy(() -> new LocalHttpApi(port, List.of(EchoHandler.ROUTE), null, LocalHttpApi.Capacity.DEFAULT).close())
-                    .hasMessageContaining("Port " + port + " (for the HTTP API) is in use: held by pid " + ProcessHandle.current().pid());
+                    .hasMessageContaining("Port " + port + " (for the HTTP API) is in use: held by pid " + ProcessHandle.current().pid() + " (java ");
         }
     }
 
