@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +37,9 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** Kept in {@code dataDir} across restarts: for the local runner. */
     public static LocalDynamoDb persistent(int port, Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PrivateFiles.directory(dataDir);
+        // the file -sharedDb opens; SQLite gives its journals the same permissions
+        PrivateFiles.createIfAbsent(dataDir.resolve("shared-local-instance.db"), new byte[0]);
         return start(port, dataDir);
     }
 

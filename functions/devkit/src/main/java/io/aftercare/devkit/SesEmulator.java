@@ -2,7 +2,9 @@ package io.aftercare.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,7 +27,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The {@code aws-ses-v2-local} emulator (installed by the build under {@code infrastructure/ses-emulator}) as a child
- * process on its own port: the real SES v2 client sends to it, and {@link #emails()} reads what it received.
+ * process (through {@code run.js}, which ties its life to this JVM's) on its own port: the real SES v2 client sends to it, and {@link #emails()} reads what it received.
  */
 public final class SesEmulator implements AutoCloseable {
 
@@ -48,48 +54,62 @@ public final class SesEmulator implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /**
+     * Starts the emulator on {@code port}, failing if anything holds the port already (an orphan of an earlier run
+     * would otherwise receive the emails). The child watches its stdin, which this JVM holds open: it exits when the
+     * JVM does, however the JVM ends.
+     */
     public static SesEmulator start(int port) {
-        Path cli = RepositoryRoot.find().resolve("infrastructure/ses-emulator/node_modules/aws-ses-v2-local/dist/cli.js");
-        if (!Files.exists(cli)) {
-            throw new IllegalStateException(cli + " is missing: the Maven build installs it (npm install in infrastructure/ses-emulator)");
+        Path wrapper = RepositoryRoot.find().resolve("infrastructure/ses-emulator/run.js");
+        if (!Files.exists(wrapper.resolveSibling("node_modules/aws-ses-v2-local"))) {
+            throw new IllegalStateException(wrapper.resolveSibling("node_modules") + " is missing: the Maven build installs it (npm install in infrastructure/ses-emulator)");
         }
+        Ports.requireFree(port, "the SES emulator");
+        Process process;
         try {
-            Process process = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
+            process = new ProcessBuilder("node", wrapper.toString(), "--port", Integer.toString(port))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            var emulator = new SesEmulator(process, URI.create("http://127.0.0.1:" + port));
-            emulator.awaitHealthy();
-            return emulator;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the SES emulator (is Node 20 installed?)", e);
         }
+        var emulator = new SesEmulator(process, URI.create("http://127.0.0.1:" + port));
+        emulator.awaitListening(port);
+        return emulator;
     }
 
     public static SesEmulator start() {
         return start(LocalDynamoDb.freePort());
     }
 
-    private void awaitHealthy() {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the SES emulator exited with " + process.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(endpoint.resolve("/health-check")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+    /** Reads the child's output until it says it listens (then keeps draining it, so that it never blocks on it). */
+    private void awaitListening(int port) {
+        var listening = new CompletableFuture<Void>();
+        Thread.ofPlatform().daemon().name("ses-emulator-output").start(() -> {
+            var said = new StringBuilder();
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (!listening.isDone()) {
+                        said.append(line).append('\n');
+                        if (line.startsWith("listening on ")) {
+                            listening.complete(null);
+                        }
+                    }
                 }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            } catch (IOException closed) {
+                // the child is gone
             }
-            sleep(100);
+            listening.completeExceptionally(new IllegalStateException("the SES emulator exited on port " + port + ": " + said.toString().trim()));
+        });
+        try {
+            listening.get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            close();
+            throw (IllegalStateException) e.getCause();
+        } catch (TimeoutException | InterruptedException e) {
+            close();
+            throw new IllegalStateException("the SES emulator did not start listening at " + endpoint, e);
         }
-        close();
-        throw new IllegalStateException("the SES emulator did not become healthy at " + endpoint);
     }
 
     public URI endpoint() {
@@ -142,19 +162,16 @@ public final class SesEmulator implements AutoCloseable {
         return values;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException alreadyGone) {
+            // the child has exited
+        }
         process.destroy();
         try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -59,9 +59,14 @@ public final class Launcher {
         System.exit(runOn(jdk.get(), jvmOptions(manifest, feature(jdk.get())), target, args));
     }
 
+    /** The launcher's pid, given to the JVM it starts. */
+    public static final String PID_PROPERTY = "aftercare.launcher.pid";
+
     static int runOn(Path jdk, List<String> options, String target, String[] args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(jdk).toString()));
         command.addAll(options);
+        // SIGKILL runs no shutdown hook: the child watches this pid to end with the launcher however it ends
+        command.add("-D" + PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), target));
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).inheritIO().start();

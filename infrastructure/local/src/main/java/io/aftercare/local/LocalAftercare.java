@@ -3,6 +3,8 @@ package io.aftercare.local;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.LocalDynamoDb;
 import io.aftercare.devkit.LocalSqs;
+import io.aftercare.devkit.Ports;
+import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
@@ -93,6 +95,13 @@ public final class LocalAftercare implements AutoCloseable {
 
     public static LocalAftercare start(Settings settings) {
         Path root = RepositoryRoot.find();
+        // before the slow start of the rest, and before DynamoDB Local opens a data folder another runner may be using
+        if (settings.port() != 0) {
+            Ports.requireFree(settings.port(), "the HTTP API");
+        }
+        if (settings.sesPort() != 0) {
+            Ports.requireFree(settings.sesPort(), "the SES emulator");
+        }
         LocalDynamoDb dynamoDb = settings.dataDir()
                 .map(dir -> LocalDynamoDb.persistent(LocalDynamoDb.freePort(), dir))
                 .orElseGet(LocalDynamoDb::inMemory);
@@ -127,7 +136,7 @@ public final class LocalAftercare implements AutoCloseable {
                 local.sweeper.scheduleWithFixedDelay(local::pollQuietly, 1, 1, TimeUnit.SECONDS);
             });
             return local;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // DynamoDB Local's and ElasticMQ's server threads, and the emulator's process, would outlive a failed start
             dynamoDb.close();
             if (ses != null) {
@@ -136,7 +145,7 @@ public final class LocalAftercare implements AutoCloseable {
             if (sqs != null) {
                 sqs.close();
             }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw e;
         }
     }
 
@@ -146,11 +155,9 @@ public final class LocalAftercare implements AutoCloseable {
         if (dataDir.isEmpty()) {
             return fresh;
         }
-        Path file = dataDir.get().resolve(name);
+        Path file = PrivateFiles.directory(dataDir.get()).resolve(name);
+        PrivateFiles.createIfAbsent(file, fresh.getBytes(StandardCharsets.UTF_8));
         try {
-            if (!Files.exists(file)) {
-                Files.writeString(file, fresh);
-            }
             return Files.readString(file).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the " + name + " in " + file, e);

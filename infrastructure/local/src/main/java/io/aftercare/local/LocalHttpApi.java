@@ -3,18 +3,18 @@ package io.aftercare.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.aftercare.devkit.LoopbackServer;
+import io.aftercare.devkit.Ports;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.Failures;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,52 +23,110 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * API Gateway's HTTP API on localhost: each request is matched against the routes of {@code template.yaml},
- * turned into the same {@code APIGatewayV2HTTPEvent} (payload 2.0: lowercased headers, decoded path parameters,
- * base64 for non-text bodies) and handed to the same handler class the Lambda runs.
+ * API Gateway's HTTP API on localhost, served by Jetty: each request is matched against the routes of
+ * {@code template.yaml}, turned into the same {@code APIGatewayV2HTTPEvent} (payload 2.0: lowercased headers,
+ * percent-decoded path parameters with {@code +} kept, base64 for non-text bodies) and handed to the same handler
+ * class the Lambda runs. Jetty reads without a thread per connection; a request's handler runs on one of
+ * {@link Capacity#threads()} only once its whole body has arrived.
  */
 public final class LocalHttpApi implements AutoCloseable {
 
     /** API Gateway refuses larger payloads before any function runs. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-    /**
-     * Request threads, and how many requests may wait for one. Beyond that a request is answered 429 at once, the way
-     * API Gateway throttles, rather than left waiting past the platforms' timeouts (Shopify gives up after 5 s);
-     * they retry, and the delivery id makes the retry safe.
-     */
-    public record Capacity(int threads, int waiting) {
-        public static final Capacity DEFAULT = new Capacity(32, 128);
-    }
+    /** API Gateway's limit on the request line and headers together. */
+    static final int MAX_HEADER_BYTES = 10 * 1024;
 
-    /** Set while a refused request is answered on the server's own thread. */
-    private static final ThreadLocal<Boolean> REFUSING = ThreadLocal.withInitial(() -> false);
+    /**
+     * Handler threads, and how many requests may wait for one (counted from their headers, while their body comes
+     * in too). Beyond that a request is answered 429 at once, the way API Gateway throttles, rather than left waiting
+     * past the platforms' timeouts (Shopify gives up after 5 s); they retry, and the delivery id makes the retry safe.
+     *
+     * @param headerTimeout how long a connection may take to send a request's headers (or sit idle between requests)
+     * @param requestTimeout from the headers to the answer: past it, 408 while the body is still coming, else 503
+     *                       (API Gateway's integration timeout is 30 s)
+     */
+    public record Capacity(int threads, int waiting, Duration headerTimeout, Duration requestTimeout) {
+        public static final Capacity DEFAULT = new Capacity(32, 128, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
 
     private record Bound(TemplateRoutes.Route route, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ExecutorService workers;
+    private final Semaphore admitted;
+    private final HeaderDeadlines headerDeadlines;
+    private final Duration requestTimeout;
     private final List<Bound> routes;
 
-    public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app, Capacity capacity) throws IOException {
+    public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app, Capacity capacity) {
         this.routes = routes.stream().map(route -> new Bound(route, handler(route.handlerClass(), app))).toList();
-        this.server = LoopbackServer.create(port, 512);
-        this.threads = new ThreadPoolExecutor(capacity.threads(), capacity.threads(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(capacity.waiting()), (refused, pool) -> refuse(refused));
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
-        server.start();
+        this.workers = Executors.newFixedThreadPool(capacity.threads(), Thread.ofPlatform().name("local-api-handler-", 0).daemon().factory());
+        this.admitted = new Semaphore(capacity.threads() + capacity.waiting());
+        this.requestTimeout = capacity.requestTimeout();
+        // Jetty's own threads only parse and write, never wait: a few, with a bounded queue
+        var jettyThreads = new QueuedThreadPool(16, 4, 60_000, new BlockingArrayQueue<>(64, 64, 1024));
+        jettyThreads.setName("local-api");
+        jettyThreads.setDaemon(true);
+        this.server = new Server(jettyThreads);
+        var http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // the path is decoded here, segment by segment, as API Gateway does; Jetty need not judge its encoding
+        http.setUriCompliance(UriCompliance.LEGACY);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setIdleTimeout(capacity.requestTimeout().toMillis());
+        this.headerDeadlines = new HeaderDeadlines(server.getScheduler(), capacity.headerTimeout());
+        connector.addBean(headerDeadlines);
+        server.addConnector(connector);
+        server.setErrorHandler(new JsonErrors());
+        server.setHandler(new Front());
+        try {
+            server.start();
+        } catch (IOException bind) {
+            close();
+            throw Ports.busy(port, "the HTTP API", bind);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("The HTTP API did not start on port " + port, e);
+        }
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     public List<TemplateRoutes.Route> routes() {
@@ -85,59 +143,241 @@ public final class LocalHttpApi implements AutoCloseable {
         }
     }
 
-    /** Runs the refused exchange here, on the server's dispatcher thread, only to answer 429: no body read, no handler. */
-    private static void refuse(Runnable exchange) {
-        REFUSING.set(true);
-        try {
-            exchange.run();
-        } finally {
-            REFUSING.remove();
+    /** Runs on Jetty's threads and never blocks: refuses, routes, collects the body, then hands over to a worker. */
+    private final class Front extends Handler.Abstract.NonBlocking {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Connection connection = request.getConnectionMetaData().getConnection();
+            headerDeadlines.started(connection);
+            boolean admittedHere = admitted.tryAcquire();
+            var exchange = new Exchange(request, response, new Callback.Nested(callback) {
+                @Override
+                public void completed() {
+                    if (admittedHere) {
+                        admitted.release();
+                    }
+                    headerDeadlines.finished(connection);
+                }
+            });
+            if (!admittedHere) {
+                exchange.respond(429, Map.of("retry-after", "1"));
+                return true;
+            }
+            Optional<List<String>> segments = pathSegments(request.getHttpURI().getPath());
+            if (segments.isEmpty()) {
+                exchange.respond(400, Map.of());
+                return true;
+            }
+            for (Bound bound : routes) {
+                Optional<Map<String, String>> parameters = bound.route().match(request.getMethod(), segments.get());
+                if (parameters.isPresent()) {
+                    if (request.getLength() > MAX_PAYLOAD_BYTES) {
+                        exchange.respond(413, Map.of());
+                        return true;
+                    }
+                    Scheduler.Task timeout = server.getScheduler().schedule(exchange::timedOut, requestTimeout);
+                    exchange.readBody(new ByteArrayOutputStream(), body -> {
+                        exchange.bodyRead.set(true);
+                        try {
+                            workers.execute(() -> {
+                                exchange.invoke(bound, parameters.get(), body);
+                                timeout.cancel();
+                            });
+                        } catch (RejectedExecutionException closing) {
+                            exchange.respond(503, Map.of());
+                        }
+                    });
+                    return true;
+                }
+            }
+            exchange.respond(404, Map.of());
+            return true;
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (REFUSING.get()) {
-                exchange.getResponseHeaders().add("retry-after", "1");
-                respond(exchange, 429, "{\"message\":\"Too Many Requests\"}");
-                return;
-            }
-            URI uri = exchange.getRequestURI();
-            List<String> segments = TemplateRoutes.segmentsOf(uri.getRawPath()).stream()
-                    .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
-            for (Bound bound : routes) {
-                Optional<Map<String, String>> parameters = bound.route().match(exchange.getRequestMethod(), segments);
-                if (parameters.isPresent()) {
-                    byte[] body = readBody(exchange.getRequestBody());
-                    if (body == null) {
-                        respond(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
-                        return;
-                    }
-                    var event = event(exchange, bound.route(), parameters.get(), body);
-                    var response = bound.handler().handleRequest(event, new LocalContext(bound.route().function(), event.getRequestContext().getRequestId()));
-                    write(exchange, response);
+    /** One request and its only answer: whichever of the handler, a limit or the timeout answers first. */
+    private static final class Exchange {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private final AtomicBoolean bodyRead = new AtomicBoolean();
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        /** Collects the body as it arrives, without holding a thread; past the payload limit, 413. */
+        void readBody(ByteArrayOutputStream into, java.util.function.Consumer<byte[]> then) {
+            while (!answered.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(() -> readBody(into, then));
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    respond(chunk.getFailure() instanceof TimeoutException ? 408 : 400, Map.of());
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                if (into.size() + bytes.remaining() > MAX_PAYLOAD_BYTES) {
+                    chunk.release();
+                    respond(413, Map.of());
+                    return;
+                }
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                into.writeBytes(copy);
+                chunk.release();
+                if (chunk.isLast()) {
+                    then.accept(into.toByteArray());
                     return;
                 }
             }
-            respond(exchange, 404, "{\"message\":\"Not Found\"}");
-        } catch (RuntimeException e) {
-            System.err.println(exchange.getRequestMethod() + " request failed: " + Failures.describe(e)); // the path may hold a customer's token
-            respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+        }
+
+        void invoke(Bound bound, Map<String, String> parameters, byte[] body) {
+            try {
+                var event = event(request, bound.route(), parameters, body);
+                var result = bound.handler().handleRequest(event, new LocalContext(bound.route().function(), event.getRequestContext().getRequestId()));
+                String text = result.getBody() == null ? "" : result.getBody();
+                byte[] bytes = result.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+                answer(result.getStatusCode(), result.getHeaders() == null ? Map.of() : result.getHeaders(), bytes);
+            } catch (RuntimeException e) {
+                System.err.println(request.getMethod() + " request failed: " + Failures.describe(e)); // the path may hold a customer's token
+                respond(500, Map.of());
+            }
+        }
+
+        /** Still reading the body: the client is too slow (408); else the handler is (503, as API Gateway answers). */
+        void timedOut() {
+            respond(bodyRead.get() ? 503 : 408, Map.of());
+        }
+
+        /** API Gateway's own answers: {@code {"message": "<reason>"}}. */
+        void respond(int status, Map<String, String> headers) {
+            Map<String, String> withType = new LinkedHashMap<>(headers);
+            withType.put("content-type", "application/json");
+            answer(status, withType, message(status));
+        }
+
+        private void answer(int status, Map<String, String> headers, byte[] body) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            response.setStatus(status);
+            headers.forEach((name, value) -> response.getHeaders().add(name, value));
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, TemplateRoutes.Route route, Map<String, String> parameters, byte[] body) {
+    private static byte[] message(int status) {
+        return ("{\"message\":\"" + HttpStatus.getMessage(status) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What Jetty answers itself (a malformed request line, headers past {@link #MAX_HEADER_BYTES}) is JSON too. */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(message(code)), callback);
+        }
+    }
+
+    /**
+     * Closes a connection that has not sent a request's headers within the timeout of opening or of its last answer,
+     * so that connections which stall mid-header (slow loris) cannot pile up.
+     */
+    private static final class HeaderDeadlines implements Connection.Listener {
+        /** Per connection: even while waiting for headers, odd while a request is served; bumped at each change. */
+        private final Map<Connection, AtomicLong> phases = new ConcurrentHashMap<>();
+        private final Scheduler scheduler;
+        private final Duration timeout;
+
+        HeaderDeadlines(Scheduler scheduler, Duration timeout) {
+            this.scheduler = scheduler;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            phases.put(connection, new AtomicLong());
+            arm(connection, 0);
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+            phases.remove(connection);
+        }
+
+        void started(Connection connection) {
+            Optional.ofNullable(phases.get(connection)).ifPresent(AtomicLong::incrementAndGet);
+        }
+
+        void finished(Connection connection) {
+            Optional.ofNullable(phases.get(connection)).ifPresent(phase -> arm(connection, phase.incrementAndGet()));
+        }
+
+        private void arm(Connection connection, long waiting) {
+            scheduler.schedule(() -> {
+                AtomicLong phase = phases.get(connection);
+                if (phase != null && phase.get() == waiting) {
+                    connection.getEndPoint().close();
+                }
+            }, timeout);
+        }
+    }
+
+    /**
+     * The path's segments as API Gateway passes path parameters: percent-decoded as UTF-8, a {@code +} kept as it is
+     * (it means a space only in a form or a query), an encoded {@code /} inside its segment; empty if malformed.
+     */
+    static Optional<List<String>> pathSegments(String rawPath) {
+        List<String> decoded = new ArrayList<>();
+        for (String segment : TemplateRoutes.segmentsOf(rawPath)) {
+            var bytes = new ByteArrayOutputStream(segment.length());
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (c != '%') {
+                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                    continue;
+                }
+                int high = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
+                if (low < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            }
+            try {
+                decoded.add(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+            } catch (CharacterCodingException notUtf8) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(decoded);
+    }
+
+    private static APIGatewayV2HTTPEvent event(Request request, TemplateRoutes.Route route, Map<String, String> parameters, byte[] body) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getLowerCaseName(), field.getValue(), (a, b) -> a + "," + b);
+        }
         Optional<String> text = asText(body, headers.getOrDefault("content-type", ""));
+        String rawPath = request.getHttpURI().getPath();
+        String rawQuery = request.getHttpURI().getQuery();
         String requestId = UUID.randomUUID().toString();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(route.routeKey())
-                .withRawPath(exchange.getRequestURI().getRawPath())
-                .withRawQueryString(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""))
+                .withRawPath(rawPath)
+                .withRawQueryString(Optional.ofNullable(rawQuery).orElse(""))
                 .withHeaders(headers)
-                .withQueryStringParameters(query(exchange.getRequestURI().getRawQuery()))
+                .withQueryStringParameters(query(rawQuery))
                 .withPathParameters(parameters)
                 .withBody(text.orElseGet(() -> Base64.getEncoder().encodeToString(body)))
                 .withIsBase64Encoded(text.isEmpty())
@@ -145,9 +385,9 @@ public final class LocalHttpApi implements AutoCloseable {
                         .withRequestId(requestId)
                         .withRouteKey(route.routeKey())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(exchange.getRequestMethod())
-                                .withPath(exchange.getRequestURI().getRawPath())
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withMethod(request.getMethod())
+                                .withPath(rawPath)
+                                .withSourceIp(Request.getRemoteAddr(request))
                                 .build())
                         .build())
                 .build();
@@ -161,12 +401,13 @@ public final class LocalHttpApi implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString());
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
         } catch (CharacterCodingException notUtf8) {
             return Optional.empty();
         }
     }
 
+    /** A query string's parameters; a malformed escape is passed on as it came rather than failing the request. */
     private static Map<String, String> query(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -174,45 +415,29 @@ public final class LocalHttpApi implements AutoCloseable {
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = formDecoded(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : formDecoded(pair.substring(eq + 1));
             query.merge(name, value, (a, b) -> a + "," + b);
         }
         return query;
     }
 
-    /** The body, or null past {@link #MAX_PAYLOAD_BYTES}. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        return body.length > MAX_PAYLOAD_BYTES ? null : body;
-    }
-
-    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        }
-        String body = response.getBody() == null ? "" : response.getBody();
-        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        send(exchange, response.getStatusCode(), bytes);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        exchange.getResponseHeaders().add("content-type", "application/json");
-        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+    private static String formDecoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The HTTP API did not stop", e);
+        } finally {
+            workers.shutdownNow();
+        }
     }
 }

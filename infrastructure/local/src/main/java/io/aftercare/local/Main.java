@@ -1,6 +1,8 @@
 package io.aftercare.local;
 
+import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.launcher.Launcher;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        endWithLauncher();
         Path root = RepositoryRoot.find();
         int port = Integer.parseInt(env("AFTERCARE_PORT", "3000"));
         int sesPort = Integer.parseInt(env("AFTERCARE_SES_PORT", "8005"));
@@ -40,14 +43,31 @@ public final class Main {
         }
     }
 
+    /**
+     * Started by the launcher in a JVM of its own: exit (running the shutdown hooks that stop the emulator and the
+     * servers) when the launcher is gone, even killed with SIGKILL, rather than linger holding the ports.
+     */
+    private static void endWithLauncher() {
+        Optional.ofNullable(System.getProperty(Launcher.PID_PROPERTY)).map(Long::parseLong).flatMap(ProcessHandle::of)
+                .ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
+    }
+
     private static String env(String name, String fallback) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).orElse(fallback);
     }
 
 
     private static void serve(int port, int sesPort, Path data, Duration sweepEvery) throws InterruptedException {
-        var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
-                Optional.of(sweepEvery), List.of(), Optional.empty()));
+        LocalAftercare local;
+        try {
+            local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.of(data), Optional.empty(), Clock.systemUTC(), sesPort,
+                    Optional.of(sweepEvery), List.of(), Optional.empty()));
+        } catch (Ports.Busy busy) {
+            // what to do is in the message: no stack trace for it
+            System.err.println("Aftercare did not start. " + busy.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         boolean fresh = DemoShops.registerIfAbsent(local.app().shops());
         System.out.printf("""
