@@ -1,9 +1,12 @@
 package io.aftercare.local;
 
 import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +29,16 @@ final class Demo {
     private Demo() {
     }
 
+    /** The demo's admin token in a private file that goes with the demo: a token is never printed. */
+    private static Path tokenFile(String token) {
+        Path dir = PrivateFiles.directory(Path.of(System.getProperty("java.io.tmpdir"), "aftercare-demo-" + ProcessHandle.current().pid()));
+        Path file = dir.resolve("admin-token");
+        PrivateFiles.createIfAbsent(file, token.getBytes(StandardCharsets.UTF_8));
+        dir.toFile().deleteOnExit();
+        file.toFile().deleteOnExit(); // deleted in reverse order: the file, then its folder
+        return file;
+    }
+
     static void run(int port, int sesPort, PrintStream out) throws Exception {
         var clock = new AdjustableClock(Instant.now());
         var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of(), Optional.empty()));
@@ -46,8 +59,8 @@ final class Demo {
             clock.advance(Duration.ofDays(1));
             Thread.sleep(1000);
         }
-        out.printf("%nDone: %d emails. Read them at %s; the timelines at %s/api/shops/<shop>/orders/<id>/timeline "
-                + "(admin token %s). Ctrl+C stops the demo.%n", seen.size(), local.ses().endpoint(), local.baseUri(), local.adminToken());
+        out.printf("%nDone: %d emails. Read them at %s; the timelines with%n  curl -H \"Authorization: Bearer $(cat %s)\" %s/api/shops/<shop>/orders/<id>/timeline%n"
+                + "Ctrl+C stops the demo.%n", seen.size(), local.ses().endpoint(), tokenFile(local.adminToken()), local.baseUri());
         Thread.currentThread().join();
     }
 }
