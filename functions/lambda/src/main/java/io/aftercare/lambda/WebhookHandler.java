@@ -1,5 +1,8 @@
 package io.aftercare.lambda;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.RoutedHandler;
@@ -9,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST /webhooks/{platform}/{shop}}: verify, deduplicate, record. */
-public final class WebhookHandler extends RoutedHandler {
+public final class WebhookHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * An HTTP API function: its {@link Routes}, which {@code template.yaml} must give it, no more, no fewer, and one
  * invocation's shape: the request read, logged with its correlation ids, routed. A subclass only builds its routes
- * (and has the no-argument constructor Lambda calls).
+ * (and has the no-argument constructor Lambda calls). It names {@code RequestHandler} again in its own declaration,
+ * where {@code template.yaml}'s check reads which event a function's handler takes.
  */
 public abstract class RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
