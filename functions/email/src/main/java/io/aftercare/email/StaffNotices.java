@@ -1,5 +1,7 @@
 package io.aftercare.email;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Escapers;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.email.EmailSender;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class StaffNotices implements StaffNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNotices.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmailSender sender;
     private final ChatWebhookUrl.Rules chatRules;
@@ -42,7 +45,7 @@ public final class StaffNotices implements StaffNotifier {
     public String email(Shop shop, EmailAddress to, Notice notice) {
         return sender.send(new OutgoingEmail("Aftercare for " + shop.settings().brandName(), shop.settings().senderEmail(),
                 shop.settings().replyToEmail(), to, notice.subject(),
-                "<pre style=\"font-family:inherit;white-space:pre-wrap\">" + escape(notice.text()) + "</pre>", notice.text() + "\n",
+                "<pre style=\"font-family:inherit;white-space:pre-wrap\">" + Escapers.HTML.escape(notice.text()) + "</pre>", notice.text() + "\n",
                 Map.of(), Map.of("shop", shop.id().value(), "kind", "staff-notice")));
     }
 
@@ -52,7 +55,7 @@ public final class StaffNotices implements StaffNotifier {
     }
 
     private String post(String url, Notice notice) {
-        String body = "{\"text\":" + jsonString("*" + slack(notice.subject()) + "*\n" + slack(notice.text())) + "}";
+        String body = chatBody(notice);
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(chatRules.check(url).uri()).timeout(Duration.ofSeconds(5))
@@ -78,33 +81,13 @@ public final class StaffNotices implements StaffNotifier {
         }
     }
 
-    private static String jsonString(String text) {
-        var out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    /** Slack's {@code {"text": ...}}: the subject in bold, then the text. */
+    private static String chatBody(Notice notice) {
+        return JSON.createObjectNode().put("text", "*" + slack(notice.subject()) + "*\n" + slack(notice.text())).toString();
     }
 
     /** Slack's escaping: the notice is plain text, so no {@code <...>} in it may become a mention or a link. */
     private static String slack(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String escape(String text) {
-        return slack(text).replace("\"", "&quot;");
     }
 }

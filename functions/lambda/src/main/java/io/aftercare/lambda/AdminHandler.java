@@ -1,6 +1,5 @@
 package io.aftercare.lambda;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -16,19 +15,21 @@ import io.aftercare.lambda.json.TimelineJson;
 import java.util.Map;
 
 /** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, and manage their own email templates. */
-public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
-
-    private final Routes routes;
+public final class AdminHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     public AdminHandler() {
         this(Aftercare.instance());
     }
 
     public AdminHandler(Aftercare app) {
+        super(routes(app));
+    }
+
+    private static Routes routes(Aftercare app) {
         var shops = app.shops();
         var templates = app.templates();
         var chat = app.chatWebhooks();
-        this.routes = Routes.withAdminToken(app.adminAuth())
+        return Routes.withAdminToken(app.adminAuth())
                 .on("POST /admin/shops", request -> {
                     var registration = ShopJson.registration(JsonViews.readObject(request.body(), ShopJson.REGISTRATION), chat);
                     var shop = shops.register(registration.id(), registration.settings(), registration.webhookSecret());
@@ -54,16 +55,6 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     templates.delete(shop(request), TemplateJson.kind(request.path("kind")), TemplateJson.language(request.path("language")));
                     return HttpResponses.json(200, Map.of("deleted", true));
                 });
-    }
-
-    @Override
-    public java.util.Set<String> routeKeys() {
-        return routes.keys();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Invocations.logged(context, java.util.Map.of(), () -> routes.handle(HttpRequest.of(event)));
     }
 
     private static ShopId shop(HttpRequest request) {

@@ -1,6 +1,5 @@
 package io.aftercare.lambda;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -26,19 +25,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
-public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
-
-    private final Routes routes;
+public final class AgentApiHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     public AgentApiHandler() {
         this(Aftercare.instance());
     }
 
     public AgentApiHandler(Aftercare app) {
+        super(routes(app));
+    }
+
+    private static Routes routes(Aftercare app) {
         var timelines = app.timelines();
         var tickets = app.tickets();
         var shops = app.shops();
-        this.routes = Routes.withAdminToken(app.adminAuth())
+        return Routes.withAdminToken(app.adminAuth())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
@@ -85,20 +86,6 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                             TicketJson.required(body, "note", Limits.MESSAGE_BYTES));
                     return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
                 });
-    }
-
-    @Override
-    public java.util.Set<String> routeKeys() {
-        return routes.keys();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        var request = HttpRequest.of(event);
-        Map<String, String> correlation = new LinkedHashMap<>();
-        Optional.ofNullable(request.pathParameters().get("shop")).ifPresent(shop -> correlation.put("shop", shop));
-        Optional.ofNullable(request.pathParameters().get("ticketId")).ifPresent(ticket -> correlation.put("ticket_id", ticket));
-        return Invocations.logged(context, correlation, () -> routes.handle(request));
     }
 
     private static APIGatewayV2HTTPResponse ticketView(int status, Shop shop, Ticket ticket, TicketService tickets) {

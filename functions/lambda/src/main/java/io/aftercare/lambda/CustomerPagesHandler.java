@@ -1,6 +1,5 @@
 package io.aftercare.lambda;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -18,18 +17,20 @@ import java.util.Optional;
  * {@code POST /u/{token}} unsubscribes, and is also what mail clients call for RFC 8058 one-click unsubscribe.
  * {@code /f/{token}} is the one-question survey. A forged or altered token gets a 400 page and changes nothing.
  */
-public final class CustomerPagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RoutedHandler {
-
-    private final Routes routes;
+public final class CustomerPagesHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     public CustomerPagesHandler() {
         this(Aftercare.instance());
     }
 
     public CustomerPagesHandler(Aftercare app) {
+        super(routes(app));
+    }
+
+    private static Routes routes(Aftercare app) {
         var links = app.customerLinks();
         var pages = app.customerPages();
-        this.routes = Routes.open()
+        return Routes.open()
                 .on("GET /u/{token}", request -> links.unsubscribeLink(request.path("token"))
                         .map(u -> HttpResponses.html(200, pages.confirmUnsubscribe(u.language(), links.shop(u.shop()).orElseThrow().settings(), u.category())))
                         .orElseGet(() -> invalid(request, pages)))
@@ -42,16 +43,6 @@ public final class CustomerPagesHandler implements RequestHandler<APIGatewayV2HT
                 .on("POST /f/{token}", request -> score(request).flatMap(score -> links.answer(request.path("token"), score))
                         .map(a -> HttpResponses.html(200, pages.surveyThanks(a.survey().language(), links.shop(a.survey().shop()).orElseThrow().settings())))
                         .orElseGet(() -> invalid(request, pages)));
-    }
-
-    @Override
-    public java.util.Set<String> routeKeys() {
-        return routes.keys();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Invocations.logged(context, java.util.Map.of(), () -> routes.handle(HttpRequest.of(event)));
     }
 
     /** The form field {@code score=0..10}. */

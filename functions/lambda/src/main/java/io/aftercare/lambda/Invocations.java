@@ -14,14 +14,14 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * the handler is logged as {@link Failures} describes it and thrown on as {@link InvocationFailed}, without its
  * cause: the Lambda runtime logs a thrown exception's message and stack trace as they are.
  */
-final class Invocations {
+public final class Invocations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Invocations.class);
 
     private Invocations() {
     }
 
-    static <T> T logged(Context context, Map<String, String> correlation, Supplier<T> body) {
+    public static <T> T logged(Context context, Map<String, String> correlation, Supplier<T> body) {
         correlation.forEach(MDC::put);
         try {
             return context == null ? guarded(body) : PowertoolsLogging.withLogging(context, () -> guarded(body));

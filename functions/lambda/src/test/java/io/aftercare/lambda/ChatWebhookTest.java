@@ -3,6 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.LoopbackServer;
@@ -31,8 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ChatWebhookTest {
 
     private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(ZoneId.of("Europe/Warsaw")).toInstant();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static ChatReceiver chat;
     private Harness aftercare;
+    private SesEmulator ses;
 
     @BeforeAll
     static void start() {
@@ -46,6 +50,7 @@ class ChatWebhookTest {
 
     @BeforeEach
     void freshTable(TestTable table, SesEmulator ses) {
+        this.ses = ses;
         aftercare = new Harness(table, MONDAY_NINE, ses);
         aftercare.dns.answer("localhost.attacker.example", "203.0.113.7");
         aftercare.dns.answer("public.example", "203.0.113.8");
@@ -109,6 +114,42 @@ class ChatWebhookTest {
         assertThat(chat.postsFor(shop)).singleElement().satisfies(post -> assertThat(post)
                 .contains("&lt;!channel&gt; &lt;https://evil.example/login|Your session expired&gt;", "Tea &amp; Co &lt;@U024BE7LH&gt;")
                 .doesNotContain("<!channel>", "<https://", "<@U024BE7LH>", "Tea & Co"));
+    }
+
+    @Test
+    void givenQuotesBackslashesAndNonAsciiInTheComplaintSubject_whenTheTicketEscalates_thenTheChatPostIsJsonWhoseTextIsTheNoticeAsWritten()
+            throws Exception {
+        String shop = desk("quoting", chat.url() + "?shop=chat-quoting");
+        complaint(shop, "q-1", "The \\\"Zielona\\\" kettle\\\\lid \\u00fcber-broken \\ud83d\\udc94 {\\\"text\\\": 1}");
+        aftercare.sweepAndWork();
+
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
+        aftercare.sweepAndWork();
+
+        assertThat(chat.postsFor(shop)).singleElement().satisfies(post -> {
+            JsonNode body = JSON.readTree(post.substring(post.indexOf('\n') + 1));
+            assertThat(body.properties()).singleElement().satisfies(field -> assertThat(field.getKey()).isEqualTo("text"));
+            assertThat(body.path("text").asText()).startsWith("*[Kettle House] Escalation level 1: ")
+                    .contains("is waiting for an answer*\nEscalation level 1: ",
+                            "\nSubject: The \"Zielona\" kettle\\lid \u00fcber-broken \ud83d\udc94 {\"text\": 1}\nCustomer: c***@example.com\n");
+        });
+    }
+
+    @Test
+    void givenMarkupInTheComplaintSubject_whenTheTicketEscalates_thenTheStaffEmailShowsItAsTextInTheHtmlAndAsWrittenInThePlainText() {
+        String shop = desk("html", chat.url() + "?shop=chat-html");
+        complaint(shop, "h-1", "Lid</pre><script>alert(1)</script> & \\\"broken\\\" <b>now</b>");
+        aftercare.sweepAndWork();
+
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("team-html@desk.example")).singleElement().satisfies(email -> {
+            assertThat(email.html()).startsWith("<pre style=\"font-family:inherit;white-space:pre-wrap\">").endsWith("</pre>")
+                    .contains("Subject: Lid&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;broken&quot; &lt;b&gt;now&lt;/b&gt;\n")
+                    .doesNotContain("<script>", "<b>", "</pre><");
+            assertThat(email.text()).contains("Subject: Lid</pre><script>alert(1)</script> & \"broken\" <b>now</b>\n");
+        });
     }
 
     @Test

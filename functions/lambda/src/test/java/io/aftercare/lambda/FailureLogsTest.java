@@ -112,6 +112,30 @@ class FailureLogsTest {
     }
 
     @Test
+    void givenTheTableGone_whenAWebhookAnAdminCallAndATicketReadFail_thenEachFailureLineCarriesItsShopPlatformAndTicketButNoToken(TestTable table)
+            throws Exception {
+        var app = Aftercare.builder().dynamo(table.client(), "no-such-table").adminToken(() -> Harness.ADMIN_TOKEN)
+                .clock(new AdjustableClock(NOW)).build();
+        byte[] body = "{\"schema\": \"aftercare.webhook.v1\"}".getBytes(StandardCharsets.UTF_8);
+        var auth = Map.of("Authorization", "Bearer " + Harness.ADMIN_TOKEN);
+
+        String log = CapturedOutput.of(() -> {
+            new WebhookHandler(app).handleRequest(Harness.event("POST /webhooks/{platform}/{shop}", Map.of("platform", "generic", "shop", "gone-hook"),
+                    WebhookSigner.generic(Harness.SECRET, body), body), null);
+            new AdminHandler(app).handleRequest(Harness.event("GET /admin/shops/{shop}", Map.of("shop", "gone-admin"), auth, new byte[0]), null);
+            new AgentApiHandler(app).handleRequest(Harness.event("GET /api/shops/{shop}/tickets/{ticketId}",
+                    Map.of("shop", "gone-desk", "ticketId", "T-42"), auth, new byte[0]), null);
+        });
+
+        assertThat(log.lines().filter(line -> line.contains("failed")).toList()).satisfiesExactly(
+                webhook -> assertThat(webhook).contains("webhook failed", "\"shop\":\"gone-hook\"", "\"platform\":\"generic\""),
+                admin -> assertThat(admin).contains("GET /admin/shops/{shop} failed", "\"shop\":\"gone-admin\"").doesNotContain("platform"),
+                agent -> assertThat(agent).contains("GET /api/shops/{shop}/tickets/{ticketId} failed", "\"shop\":\"gone-desk\"",
+                        "\"ticket_id\":\"T-42\""));
+        LogScan.assertClean(log, Harness.SECRET, Harness.ADMIN_TOKEN);
+    }
+
+    @Test
     void givenAnUnexpectedExceptionCarryingAChatUrlAndAnAddress_whenItReachesThe500Handler_thenTheAnswerAndTheLogNameItsClassOnly() throws Exception {
         String secretUrl = "https://hooks.slack.com/services/T000/B000/xoxb-secret-0123";
         var routes = Routes.open().on("GET /boom", request -> {
