@@ -1,7 +1,5 @@
 package io.aftercare.lambda;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
@@ -25,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
-public final class AgentApiHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AgentApiHandler extends RoutedHandler {
 
     public AgentApiHandler() {
         this(Aftercare.instance());

@@ -1,7 +1,5 @@
 package io.aftercare.lambda;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.lambda.http.HttpRequest;
@@ -17,7 +15,7 @@ import java.util.Optional;
  * {@code POST /u/{token}} unsubscribes, and is also what mail clients call for RFC 8058 one-click unsubscribe.
  * {@code /f/{token}} is the one-question survey. A forged or altered token gets a 400 page and changes nothing.
  */
-public final class CustomerPagesHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CustomerPagesHandler extends RoutedHandler {
 
     public CustomerPagesHandler() {
         this(Aftercare.instance());

@@ -1,8 +1,5 @@
 package io.aftercare.lambda;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.domain.webhook.WebhookDelivery;
 import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.RoutedHandler;
@@ -12,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST /webhooks/{platform}/{shop}}: verify, deduplicate, record. */
-public final class WebhookHandler extends RoutedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookHandler extends RoutedHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 

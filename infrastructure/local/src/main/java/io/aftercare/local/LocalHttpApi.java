@@ -90,7 +90,7 @@ public final class LocalHttpApi implements AutoCloseable {
     private final List<Bound> routes;
 
     public LocalHttpApi(int port, List<TemplateRoutes.Route> routes, Aftercare app, Capacity capacity) {
-        this.routes = routes.stream().map(route -> new Bound(route, handler(route.handlerClass(), app))).toList();
+        this.routes = routes.stream().map(route -> new Bound(route, TemplateRoutes.handler(route.handlerClass(), app))).toList();
         this.workers = Executors.newFixedThreadPool(capacity.threads(), Thread.ofPlatform().name("local-api-handler-", 0).daemon().factory());
         this.admitted = new Semaphore(capacity.threads() + capacity.waiting());
         this.requestTimeout = capacity.requestTimeout();
@@ -133,15 +133,6 @@ public final class LocalHttpApi implements AutoCloseable {
         return routes.stream().map(Bound::route).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Aftercare app) {
-        try {
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                    Class.forName(className).getConstructor(Aftercare.class).newInstance(app);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built with an Aftercare", e);
-        }
-    }
 
     /** Runs on Jetty's threads and never blocks: refuses, routes, collects the body, then hands over to a worker. */
     private final class Front extends Handler.Abstract.NonBlocking {

@@ -1,8 +1,12 @@
 package io.aftercare.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -47,6 +51,16 @@ public final class TemplateRoutes {
     }
 
     private TemplateRoutes() {
+    }
+
+    /** The HTTP handler {@code template.yaml} names, built on {@code app} as the local runner serves it. */
+    @SuppressWarnings("unchecked") // an HTTP route's handler takes API Gateway's events: TemplateTest checks it for every route
+    public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Aftercare app) {
+        try {
+            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(className).getConstructor(Aftercare.class).newInstance(app);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built with an Aftercare", e);
+        }
     }
 
     public static List<Route> read(Path template) {

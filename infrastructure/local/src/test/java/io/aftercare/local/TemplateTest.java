@@ -89,7 +89,7 @@ class TemplateTest {
         TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml"))
                 .forEach(r -> templateRoutes.computeIfAbsent(r.handlerClass(), k -> new HashSet<>()).add(r.routeKey()));
         for (var handler : templateRoutes.entrySet()) {
-            var routed = (RoutedHandler) Class.forName(handler.getKey()).getConstructor(Aftercare.class).newInstance(app);
+            var routed = (RoutedHandler) TemplateRoutes.handler(handler.getKey(), app);
             assertThat(routed.routeKeys()).as(handler.getKey()).isEqualTo(handler.getValue());
         }
     }
@@ -161,10 +161,13 @@ class TemplateTest {
         return function.path("Properties").path("Handler").asText().split("::")[0];
     }
 
+    /** The event type a handler takes, found as the Lambda runtime finds it: on the class or on a superclass. */
     private static Type requestHandlerInput(Class<?> handler) {
-        for (Type type : handler.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-                return parameterized.getActualTypeArguments()[0];
+        for (Class<?> type = handler; type != null; type = type.getSuperclass()) {
+            for (Type implemented : type.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
+                    return parameterized.getActualTypeArguments()[0];
+                }
             }
         }
         throw new AssertionError(handler + " does not implement RequestHandler");
