@@ -14,7 +14,7 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.dynamodb.SupportSettingsJson;
 import java.time.DateTimeException;
 import java.time.Duration;
