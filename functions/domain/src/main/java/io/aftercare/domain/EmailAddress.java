@@ -1,6 +1,5 @@
 package io.aftercare.domain;
 
-import io.aftercare.domain.email.HeaderText;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;

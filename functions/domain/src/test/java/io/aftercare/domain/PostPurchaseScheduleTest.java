@@ -16,7 +16,7 @@ import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

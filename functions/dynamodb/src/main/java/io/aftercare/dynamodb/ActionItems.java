@@ -8,7 +8,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.DueAction;
-import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.shop.SlaTarget;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
-import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;

@@ -18,7 +18,7 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopRepository;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;

@@ -13,7 +13,7 @@ import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
-import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.TimelineEntry;

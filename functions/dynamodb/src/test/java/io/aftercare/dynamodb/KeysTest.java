@@ -14,7 +14,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.shop.Platform;
-import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.ticket.TicketEmailContent;
+import io.aftercare.domain.email.TicketEmailContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -14,7 +14,7 @@ import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
-import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import java.io.IOException;

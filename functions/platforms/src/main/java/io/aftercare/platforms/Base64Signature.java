@@ -1,7 +1,7 @@
 package io.aftercare.platforms;
 
 import io.aftercare.domain.shop.Secret;
-import io.aftercare.domain.webhook.HmacSha256;
+import io.aftercare.domain.HmacSha256;
 import java.util.Base64;
 import java.util.Optional;
 

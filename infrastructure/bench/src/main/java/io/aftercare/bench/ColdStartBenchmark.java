@@ -11,7 +11,7 @@ import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

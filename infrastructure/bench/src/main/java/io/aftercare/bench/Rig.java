@@ -16,7 +16,7 @@ import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.WebhookHandler;

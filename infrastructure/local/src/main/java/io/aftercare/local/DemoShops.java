@@ -10,7 +10,7 @@ import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.ticket.SupportSettings;
+import io.aftercare.domain.shop.SupportSettings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

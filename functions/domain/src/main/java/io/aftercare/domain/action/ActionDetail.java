@@ -1,6 +1,6 @@
 package io.aftercare.domain.action;
 
-import io.aftercare.domain.ticket.SlaTarget;
+import io.aftercare.domain.shop.SlaTarget;
 
 /**
  * What tells several actions of one kind on one subject apart, kept on the action as typed attributes and read back

@@ -1,6 +1,6 @@
 package io.aftercare.domain.email;
 
-import io.aftercare.domain.webhook.HmacSha256;
+import io.aftercare.domain.HmacSha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,7 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.HeaderText;
 import java.util.Map;
 import java.util.stream.Collectors;
 

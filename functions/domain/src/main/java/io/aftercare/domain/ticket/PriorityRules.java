@@ -1,6 +1,8 @@
 package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.Money;
+import io.aftercare.domain.shop.Priority;
+import io.aftercare.domain.shop.SupportSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

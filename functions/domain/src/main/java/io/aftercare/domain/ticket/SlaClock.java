@@ -1,5 +1,7 @@
 package io.aftercare.domain.ticket;
 
+import io.aftercare.domain.shop.BusinessCalendar;
+import io.aftercare.domain.shop.SlaTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;

@@ -14,6 +14,8 @@ import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.shop.BusinessCalendar;
+import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.TimelineReader;

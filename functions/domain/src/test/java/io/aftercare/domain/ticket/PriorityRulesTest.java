@@ -3,6 +3,8 @@ package io.aftercare.domain.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.domain.Money;
+import io.aftercare.domain.shop.Priority;
+import io.aftercare.domain.shop.SupportSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
-import io.aftercare.domain.webhook.HmacSha256;
+import io.aftercare.domain.HmacSha256;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
 import io.aftercare.domain.webhook.MalformedDelivery;
 import io.aftercare.domain.webhook.ParsedDelivery;

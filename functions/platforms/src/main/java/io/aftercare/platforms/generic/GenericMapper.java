@@ -25,7 +25,7 @@ import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.order.Tracking;
-import io.aftercare.domain.ticket.Priority;
+import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.platforms.Json;
 import java.time.Instant;

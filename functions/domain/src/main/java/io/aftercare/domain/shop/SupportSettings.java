@@ -1,9 +1,7 @@
-package io.aftercare.domain.ticket;
+package io.aftercare.domain.shop;
 
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
-import io.aftercare.domain.shop.DiscountTemplate;
-import io.aftercare.domain.shop.Secret;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;

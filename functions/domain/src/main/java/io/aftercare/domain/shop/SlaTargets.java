@@ -1,4 +1,4 @@
-package io.aftercare.domain.ticket;
+package io.aftercare.domain.shop;
 
 import io.aftercare.domain.InvalidInput;
 import java.time.Duration;

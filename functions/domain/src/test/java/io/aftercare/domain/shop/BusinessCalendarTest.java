@@ -1,7 +1,8 @@
-package io.aftercare.domain.ticket;
+package io.aftercare.domain.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.domain.ticket.SlaClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

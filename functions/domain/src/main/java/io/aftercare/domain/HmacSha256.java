@@ -1,4 +1,4 @@
-package io.aftercare.domain.webhook;
+package io.aftercare.domain;
 
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

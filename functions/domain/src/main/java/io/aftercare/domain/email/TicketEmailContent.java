@@ -1,4 +1,4 @@
-package io.aftercare.domain.ticket;
+package io.aftercare.domain.email;
 
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;

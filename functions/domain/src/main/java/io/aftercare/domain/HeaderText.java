@@ -1,4 +1,4 @@
-package io.aftercare.domain.email;
+package io.aftercare.domain;
 
 import java.util.regex.Pattern;
 

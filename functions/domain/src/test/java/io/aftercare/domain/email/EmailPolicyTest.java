@@ -1,0 +1,152 @@
+package io.aftercare.domain.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.domain.Money;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.order.Milestone;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.order.Refund;
+import io.aftercare.domain.order.Return;
+import io.aftercare.domain.order.ReturnEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** Every decision the send-time re-check makes, each for the one fact that causes it. It is Monday 10:00 UTC. */
+class EmailPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant PLACED = NOW.minus(Duration.ofDays(1));
+    private static final RecipientState ANYONE = new RecipientState(Set.of(), Optional.empty(), Optional.empty(), 0, Optional.empty());
+
+    private final EmailPolicy policy = new EmailPolicy();
+
+    @Test
+    void givenAPaidOrderAndACustomerWithNothingAgainstMailing_whenACheckInIsDue_thenItIsSent() {
+        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), ANYONE, NOW)).isEqualTo(new EmailDecision.Send());
+    }
+
+    @Test
+    void givenAnAddressThatBounced_whenEvenAThankYouIsDue_thenItIsSkippedAsSuppressedNamingTheCause() {
+        var bounced = new RecipientState(Set.of(), Optional.of("bounce"), Optional.empty(), 0, Optional.empty());
+
+        assertThat(policy.decide(ActionKind.THANK_YOU, paid(), bounced, NOW)).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "bounce"));
+    }
+
+    @Test
+    void givenACancelledOrder_whenEvenAThankYouIsDue_thenItIsSkippedAsCancelled() {
+        var cancelled = order(Map.of(Milestone.PLACED, PLACED, Milestone.CANCELLED, NOW), List.of(), List.of());
+
+        assertThat(policy.decide(ActionKind.THANK_YOU, cancelled, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_CANCELLED));
+    }
+
+    @Test
+    void givenEverythingThatStopsAFollowUp_whenATransactionalEmailIsDue_thenItIsStillSent() {
+        var unhappy = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.empty(), Optional.of(NOW.minusSeconds(60)), 2, Optional.of(NOW));
+        var refundedAndReturned = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("100.00")), List.of(returning(ReturnEvent.REQUESTED)));
+
+        for (ActionKind kind : ActionKind.values()) {
+            if (kind.category() == EmailCategory.TRANSACTIONAL) {
+                assertThat(policy.decide(kind, refundedAndReturned, unhappy, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Send());
+            }
+        }
+    }
+
+    @Test
+    void givenAnOrderWithAnyRefund_whenACheckInIsDue_thenItIsSkippedAsRefunded() {
+        var refunded = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("0.01")), List.of());
+
+        assertThat(policy.decide(ActionKind.CHECK_IN, refunded, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_REFUNDED));
+    }
+
+    @Test
+    void givenAnOrderWhoseGoodsAreComingBack_whenASurveyIsDue_thenItIsSkippedAsBeingReturned() {
+        for (ReturnEvent step : ReturnEvent.values()) {
+            var returning = order(Map.of(Milestone.PLACED, PLACED), List.of(), List.of(returning(step)));
+            EmailDecision expected = step.goodsComingBack() ? new EmailDecision.Skip(Reason.BEING_RETURNED) : new EmailDecision.Send();
+
+            assertThat(policy.decide(ActionKind.SURVEY, returning, ANYONE, NOW)).as(step.name()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void givenACustomerWithAnOpenComplaint_whenACheckInIsDue_thenItIsSkippedUntilTheComplaintIsResolved() {
+        var complaining = new RecipientState(Set.of(), Optional.empty(), Optional.empty(), 1, Optional.of(NOW));
+
+        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), complaining, NOW)).isEqualTo(new EmailDecision.Skip(Reason.COMPLAINT_OPEN));
+    }
+
+    @Test
+    void givenACustomerWhoLeftSurveys_whenASurveyOrACheckInIsDue_thenOnlyTheSurveyIsSkippedNamingTheCategory() {
+        var noSurveys = new RecipientState(EnumSet.of(EmailCategory.SURVEYS), Optional.empty(), Optional.empty(), 0, Optional.empty());
+
+        assertThat(policy.decide(ActionKind.SURVEY, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "surveys"));
+        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Send());
+    }
+
+    @Test
+    void givenACustomerWhoLeftEverything_whenACheckInIsDue_thenItIsSkippedNamingItsOwnCategory() {
+        var none = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.empty(), Optional.empty(), 0, Optional.empty());
+
+        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), none, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "follow-ups"));
+    }
+
+    @Property(tries = 300)
+    void givenAFollowUpSentAtAnyTimeBefore_whenTheNextIsDue_thenItIsPostponedToSixteenHoursAfterItOrSent(
+            @ForAll @LongRange(min = 0, max = 3 * 24 * 3600) long secondsAgo) {
+        Instant last = NOW.minusSeconds(secondsAgo);
+        var mailed = new RecipientState(Set.of(), Optional.empty(), Optional.of(last), 0, Optional.empty());
+
+        EmailDecision decision = policy.decide(ActionKind.SURVEY, paid(), mailed, NOW);
+
+        if (secondsAgo < EmailPolicy.FREQUENCY_CAP.toSeconds()) {
+            assertThat(decision).isEqualTo(new EmailDecision.Postpone(last.plus(EmailPolicy.FREQUENCY_CAP), Reason.FREQUENCY_CAP));
+        } else {
+            assertThat(decision).isEqualTo(new EmailDecision.Send());
+        }
+    }
+
+    @Test
+    void givenAFollowUpExactlySixteenHoursAgo_whenTheNextIsDue_thenItIsSent() {
+        var mailed = new RecipientState(Set.of(), Optional.empty(), Optional.of(NOW.minus(EmailPolicy.FREQUENCY_CAP)), 0, Optional.empty());
+
+        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), mailed, NOW)).isEqualTo(new EmailDecision.Send());
+    }
+
+    @Test
+    void givenASuppressedAddressOnACancelledRefundedOrder_whenAnythingIsDue_thenSuppressionIsTheReasonGiven() {
+        var bounced = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.of("complaint"), Optional.of(NOW), 1, Optional.empty());
+        var worst = order(Map.of(Milestone.CANCELLED, NOW), List.of(refund("100.00")), List.of(returning(ReturnEvent.REQUESTED)));
+
+        for (ActionKind kind : ActionKind.values()) {
+            assertThat(policy.decide(kind, worst, bounced, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "complaint"));
+        }
+    }
+
+    private static OrderState paid() {
+        return order(Map.of(Milestone.PLACED, PLACED, Milestone.PAID, PLACED), List.of(), List.of());
+    }
+
+    private static OrderState order(Map<Milestone, Instant> milestones, List<Refund> refunds, List<Return> returns) {
+        return new OrderState(new OrderId("1042"), Optional.empty(), milestones, refunds, returns, Optional.empty(), Optional.empty());
+    }
+
+    private static Refund refund(String amount) {
+        return new Refund("r-" + amount, Money.of(amount, "EUR"), NOW);
+    }
+
+    private static Return returning(ReturnEvent step) {
+        return new Return("ret-1", step, NOW);
+    }
+}

@@ -1,0 +1,108 @@
+package io.aftercare.domain.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.Money;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.event.ComplaintEvent;
+import io.aftercare.domain.event.CustomerUpdate;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.fakes.TestShops;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.SupportSettings;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** What a delivery records, decided without storage or a clock: the time is handed in. It is Monday 10:00 UTC. */
+class RecordingPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Shop WARSAW = TestShops.shop("warsaw", TestShops.settings(ZoneId.of("Europe/Warsaw"), SupportSettings.defaults()), NOW);
+    private static final Shop UTC = TestShops.shop("utc", TestShops.settings(ZoneOffset.UTC, SupportSettings.defaults()), NOW);
+
+    private final RecordingPolicy policy = new RecordingPolicy();
+
+    @Test
+    void givenANewOrder_whenPlanned_thenItsFactAndEachScheduledEmailGetATimelineEntryInTheShopsTimeZone() {
+        Recording recording = policy.plan(WARSAW, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
+
+        assertThat(recording.order().orElseThrow().actions()).extracting(DueAction::kind).containsExactly(ActionKind.THANK_YOU, ActionKind.CHECK_IN);
+        assertThat(recording.order().orElseThrow().entries()).extracting(TimelineEntry::summary).endsWith(
+                "Thank-you email scheduled for 2026-11-23 11:00 (Europe/Warsaw)",
+                "Check-in email scheduled for 2027-01-22 11:00 (Europe/Warsaw)");
+        assertThat(recording.order().orElseThrow().entries()).allSatisfy(e -> assertThat(e.deliveryId()).contains("evt-1"));
+    }
+
+    @Test
+    void givenTheSameOrderAtAShopInAnotherZone_whenPlanned_thenTheSameMomentsAreWordedInThatZone() {
+        Recording warsaw = policy.plan(WARSAW, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
+        Recording utc = policy.plan(UTC, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
+
+        assertThat(utc.order().orElseThrow().actions()).isEqualTo(warsaw.order().orElseThrow().actions());
+        assertThat(utc.order().orElseThrow().entries()).extracting(TimelineEntry::summary).last().isEqualTo("Check-in email scheduled for 2027-01-22 10:00 (Z)");
+    }
+
+    @Test
+    void givenARefundOrACancellation_whenPlanned_thenTheFactIsRecordedAndNoEmailIsScheduled() {
+        var refunded = update(new OrderFact.Refunded("r-1", Money.of("10.00", "EUR"), NOW, Optional.empty()));
+        var cancelled = update(new OrderFact.Cancelled(NOW, Optional.of("customer")));
+
+        for (OrderUpdate update : List.of(refunded, cancelled)) {
+            OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", update, NOW).order().orElseThrow();
+            assertThat(order.facts()).isEqualTo(update.facts());
+            assertThat(order.actions()).isEmpty();
+            assertThat(order.entries()).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenACustomerUpdate_whenPlanned_thenOnlyTheCustomerIsRecordedWithAProfileEntry() {
+        var contact = new CustomerContact(new EmailAddress("ola@example.pl"), Optional.of("Ola"), Optional.empty());
+
+        Recording recording = policy.plan(UTC, "generic:evt-3", "evt-3", "customer.updated", new CustomerUpdate(contact, NOW), NOW);
+
+        assertThat(recording.order()).isEmpty();
+        assertThat(recording.customer()).hasValueSatisfying(c -> assertThat(c.entries()).hasSize(1));
+    }
+
+    @Test
+    void givenAComplaint_whenPlanned_thenItIsRefusedForItIsRecordedAsATicket() {
+        assertThatThrownBy(() -> policy.plan(UTC, "generic:evt-4", "evt-4", "complaint.created",
+                new ComplaintEvent.CustomerMessage("77", "Hello?"), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Property(tries = 300)
+    void givenAnOrderPlacedAnyTimeInTheLastYear_whenItsCreationArrives_thenAThankYouOnlyWithinTwoDaysAndNoEmailIsDueInThePast(
+            @ForAll @LongRange(min = 0, max = 400 * 24) long hoursAgo) {
+        Instant placed = NOW.minus(Duration.ofHours(hoursAgo));
+
+        List<DueAction> actions = policy.plan(UTC, "generic:evt-5", "evt-5", "order.created", created(placed), NOW).order().orElseThrow().actions();
+
+        assertThat(actions).allSatisfy(a -> assertThat(a.dueAt()).isAfterOrEqualTo(NOW));
+        assertThat(actions.stream().anyMatch(a -> a.kind() == ActionKind.THANK_YOU)).isEqualTo(hoursAgo <= 48);
+        assertThat(actions.stream().anyMatch(a -> a.kind() == ActionKind.CHECK_IN)).isEqualTo(hoursAgo < 60 * 24);
+    }
+
+    private static OrderUpdate created(Instant placed) {
+        return new OrderUpdate(new OrderId("1042"), placed, Optional.empty(), List.of(new OrderFact.Placed(placed)), Optional.empty(), true);
+    }
+
+    private static OrderUpdate update(OrderFact fact) {
+        return new OrderUpdate(new OrderId("1042"), NOW, Optional.empty(), List.of(fact), Optional.empty(), false);
+    }
+}
