@@ -91,9 +91,9 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         });
         content.discountCode().ifPresent(code -> model.put("code", code));
         model.put("percent", content.discountPercent());
-        Map<String, String> t = messages.section(content.language(), content.kind().template(), model);
+        Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
         model.put("t", t);
-        return inLayout(t.get("subject"), content.kind().template(), model);
+        return inLayout(t.get("subject"), content.kind().slug(), model);
     }
 
     @Override

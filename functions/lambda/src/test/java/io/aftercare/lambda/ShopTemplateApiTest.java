@@ -8,7 +8,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
@@ -69,7 +69,7 @@ class ShopTemplateApiTest {
         aftercare.registerShop("stored-hostile", "generic");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "stored-hostile"), "{\"branding\": {\"signature\": \"Ola, Kettle House\"}}");
         new DynamoTemplateOverrides(aftercare.table.client(), aftercare.table.name()).save(new ShopId("stored-hostile"),
-                new TemplateOverride(ActionKind.CHECK_IN, Language.EN, "About {{{product}}}",
+                new TemplateOverride(EmailKind.CHECK_IN, Language.EN, "About {{{product}}}",
                         "<div style=\"display:none\"><p>{{{product}}} for {{&name}}</p><script>steal()</script>{{>footer}}<!--",
                         "{{{product}}}{{brand.bytes}}"));
         var order = aftercare.generic("stored-hostile", """
