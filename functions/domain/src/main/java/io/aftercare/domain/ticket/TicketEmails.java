@@ -5,6 +5,7 @@ import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.email.SesTags;
+import io.aftercare.domain.email.TicketEmailContent;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.aftercare.domain.ticket;
+package io.aftercare.domain.email;
 
-import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;
 import java.time.Instant;
