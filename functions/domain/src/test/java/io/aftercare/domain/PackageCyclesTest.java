@@ -25,9 +25,7 @@ class PackageCyclesTest {
      * Pairs of packages that still depend on each other: each is to be cut, and none may be added. Once cut, a pair
      * leaves this list.
      */
-    private static final Set<String> NOT_YET_CUT = Set.of(
-            "(root) <-> email", "(root) <-> shop", "(root) <-> ticket", "(root) <-> action", "action <-> ticket", "email <-> shop",
-            "shop <-> ticket");
+    private static final Set<String> NOT_YET_CUT = Set.of("(root) <-> email", "action <-> ticket", "email <-> shop", "shop <-> ticket");
 
     private static final Set<String> edges = new HashSet<>();
 
