@@ -6,11 +6,11 @@ import io.aftercare.domain.Money;
 import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.TemplateOverride;
+import io.aftercare.domain.email.TicketEmailContent;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;
-import io.aftercare.domain.email.TicketEmailContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -91,9 +91,9 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         });
         content.discountCode().ifPresent(code -> model.put("code", code));
         model.put("percent", content.discountPercent());
-        Map<String, String> t = messages.section(content.language(), content.kind().template(), model);
+        Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
         model.put("t", t);
-        return inLayout(t.get("subject"), content.kind().template(), model);
+        return inLayout(t.get("subject"), content.kind().slug(), model);
     }
 
     @Override

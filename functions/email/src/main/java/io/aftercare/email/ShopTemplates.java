@@ -6,7 +6,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.aftercare.domain.InvalidInput;
-import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.TemplateOverride;
 import java.io.StringReader;
 import java.io.Writer;
@@ -62,15 +62,9 @@ final class ShopTemplates {
         }
     }
 
-    private static final Set<String> COMMON = Set.of("name", "order", "date", "product", "total", "replyTo", "brand");
-    private static final Map<String, Set<String>> COMMON_SECTIONS = Map.of("lines", Set.of("title", "quantity", "price"), "name", Set.of());
-
-    static Vocabulary vocabulary(ActionKind kind) {
-        return switch (kind) {
-            case THANK_YOU -> new Vocabulary(union(COMMON, Set.of("percent")), union(COMMON_SECTIONS, Map.of("discount", Set.of("code"))));
-            case CHECK_IN, SURVEY -> new Vocabulary(union(COMMON, Set.of("surveyUrl")), union(COMMON_SECTIONS, Map.of("surveyUrl", Set.of())));
-            default -> throw new InvalidInput("kind", "a " + kind.slug() + " email has no template of the shop's own");
-        };
+    /** What the kind carries, as its descriptor says: {@link TemplateOverride} admits only kinds that may be overridden. */
+    static Vocabulary vocabulary(EmailKind kind) {
+        return new Vocabulary(kind.variables(), kind.sections());
     }
 
     /** Sample values for the save-time check; URLs are real ones, so that the markup check sees links as they will be. */
@@ -266,18 +260,6 @@ final class ShopTemplates {
             }
             return true;
         }
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
-
-    private static Map<String, Set<String>> union(Map<String, Set<String>> a, Map<String, Set<String>> b) {
-        Map<String, Set<String>> all = new HashMap<>(a);
-        all.putAll(b);
-        return Map.copyOf(all);
     }
 
 }

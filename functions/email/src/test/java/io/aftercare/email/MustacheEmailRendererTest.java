@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.email.EmailContent;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.TemplateOverride;
+import io.aftercare.domain.email.TicketEmailContent;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
@@ -18,7 +19,6 @@ import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.SupportSettings;
-import io.aftercare.domain.email.TicketEmailContent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,7 +39,7 @@ class MustacheEmailRendererTest {
 
     @Test
     void givenTextFromCustomersAndPlatforms_whenRendered_thenItIsEscapedInHtmlAndLeftReadableInText() {
-        var rendered = render(ActionKind.THANK_YOU, Language.EN, Optional.of("<img src=x onerror=alert(1)> Eve"));
+        var rendered = render(EmailKind.THANK_YOU, Language.EN, Optional.of("<img src=x onerror=alert(1)> Eve"));
 
         assertThat(rendered.html()).doesNotContain("<script>", "<img src=x").contains("Kettle &lt;script&gt;", "Kettle &amp; Co");
         assertThat(rendered.text()).contains("Kettle <script>alert(1)</script> x 2");
@@ -48,14 +48,14 @@ class MustacheEmailRendererTest {
 
     @Test
     void givenAPolishCustomer_whenRendered_thenDatesAndMoneyAreWrittenThePolishWayInTheShopsTimeZone() {
-        var rendered = render(ActionKind.THANK_YOU, Language.PL, Optional.of("Łukasz Żółć"));
+        var rendered = render(EmailKind.THANK_YOU, Language.PL, Optional.of("Łukasz Żółć"));
 
         assertThat(rendered.html().replace('\u00a0', ' ')).contains("Dziękujemy, Łukasz!", "24 listopada 2026", "1 234,50 zł");
     }
 
     @Test
     void givenTheShopsBranding_whenRendered_thenLogoColourAndSignatureLinesAppear() {
-        var rendered = render(ActionKind.SURVEY, Language.RO, Optional.empty());
+        var rendered = render(EmailKind.SURVEY, Language.RO, Optional.empty());
 
         assertThat(rendered.html()).contains("https://kettle.example/logo.png", "#aa3300", "Ola from Kettle &amp; Co<br>Warsaw<br>");
         assertThat(rendered.text()).contains("Ola from Kettle & Co\nWarsaw");
@@ -64,8 +64,8 @@ class MustacheEmailRendererTest {
 
     @Test
     void givenEveryPostPurchaseKindInEveryLanguage_whenRendered_thenEachHasASubjectAndBothPartsWithNoPlaceholderLeft() {
-        for (ActionKind kind : ActionKind.values()) {
-            if (kind.forTicket()) {
+        for (EmailKind kind : EmailKind.values()) {
+            if (kind.action().forTicket()) {
                 continue;
             }
             for (Language language : Language.values()) {
@@ -79,7 +79,10 @@ class MustacheEmailRendererTest {
 
     @Test
     void givenEveryComplaintEmailInEveryLanguage_whenRendered_thenTheTicketNumberIsInTheSubjectAndNoPlaceholderIsLeft() {
-        for (TicketEmailContent.Kind kind : TicketEmailContent.Kind.values()) {
+        for (EmailKind kind : EmailKind.values()) {
+            if (!kind.action().forTicket()) {
+                continue;
+            }
             for (Language language : Language.values()) {
                 var rendered = renderer.render(new TicketEmailContent(kind, language, SHOP, Optional.of("Ann Lee"), "T-1042", "Lid <scratched>",
                         Optional.of(Instant.parse("2026-11-23T10:00:00Z")), Optional.of("Line one\nLine <two>"), Optional.of("SORRY-AB23CD45"), 15));
@@ -90,17 +93,17 @@ class MustacheEmailRendererTest {
         }
     }
 
-    private EmailRenderer.Rendered render(ActionKind kind, Language language, Optional<String> name) {
+    private EmailRenderer.Rendered render(EmailKind kind, Language language, Optional<String> name) {
         return renderer.render(new EmailContent(kind, language, SHOP, name, ORDER, Optional.empty(),
                 Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), Optional.empty()));
     }
 
     @Test
     void givenTheShopsOwnTemplate_whenRendered_thenItReplacesSubjectAndBodyButTheLayoutAndUnsubscribeFooterStay() {
-        var own = new TemplateOverride(ActionKind.CHECK_IN, Language.EN, "{{name}}, still happy with {{product}}?",
+        var own = new TemplateOverride(EmailKind.CHECK_IN, Language.EN, "{{name}}, still happy with {{product}}?",
                 "<p>Hi {{name}}! Tell us: <a href=\"{{surveyUrl}}\">rate it</a></p>", "Hi {{name}}! Rate it: {{surveyUrl}}");
 
-        var rendered = renderer.render(new EmailContent(ActionKind.CHECK_IN, Language.EN, SHOP, Optional.of("Eve Smith"), ORDER,
+        var rendered = renderer.render(new EmailContent(EmailKind.CHECK_IN, Language.EN, SHOP, Optional.of("Eve Smith"), ORDER,
                 Optional.empty(), Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), Optional.of(own)));
 
         assertThat(rendered.subject()).isEqualTo("Eve, still happy with Kettle <script>alert(1)</script>?");
@@ -111,7 +114,7 @@ class MustacheEmailRendererTest {
 
     @Test
     void givenATemplateThatDoesNotParse_whenChecked_thenItIsRefusedNamingThePart() {
-        var broken = new TemplateOverride(ActionKind.SURVEY, Language.PL, "ok", "{{#lines}}never closed", "ok");
+        var broken = new TemplateOverride(EmailKind.SURVEY, Language.PL, "ok", "{{#lines}}never closed", "ok");
 
         assertThatThrownBy(() -> renderer.check(broken)).isInstanceOf(InvalidInput.class).hasMessageContaining("html");
     }

@@ -8,8 +8,8 @@ import io.aftercare.devkit.HostileTemplates;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.email.EmailContent;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.order.OrderId;
@@ -65,7 +65,7 @@ class ShopTemplatesTest {
     void givenEveryHostileOverrideStoredPastTheCheck_whenSent_thenTheSignatureAndUnsubscribeLinkStayVisibleAndNoMarkupGetsThrough() {
         assertThat(HostileTemplates.ALL).allSatisfy(hostile -> {
             // as a check-in, whose footer carries the unsubscribe link
-            var rendered = send(new TemplateOverride(ActionKind.CHECK_IN, Language.EN, hostile.subject(), hostile.html(), hostile.text()));
+            var rendered = send(new TemplateOverride(EmailKind.CHECK_IN, Language.EN, hostile.subject(), hostile.html(), hostile.text()));
             Document html = Jsoup.parse(rendered.html());
 
             Element unsubscribe = html.selectFirst("a[href=" + UNSUBSCRIBE + "]");
@@ -87,7 +87,7 @@ class ShopTemplatesTest {
 
     @Test
     void givenAStoredOverrideWithUnescapedTags_whenSent_thenTheKettleTitleAndTheNameArriveEscaped() {
-        var rendered = send(new TemplateOverride(ActionKind.CHECK_IN, Language.EN, "About {{{product}}}",
+        var rendered = send(new TemplateOverride(EmailKind.CHECK_IN, Language.EN, "About {{{product}}}",
                 "<p>{{{product}}} for {{& name}}</p>{{#lines}}<p>{{{title}}}</p>{{/lines}}", "{{{product}}}"));
 
         assertThat(rendered.html()).contains("<p>Kettle&lt;/td&gt;&lt;script&gt;x&lt;/script&gt; for &lt;b&gt;Eve&lt;/b&gt;</p>")
@@ -98,7 +98,7 @@ class ShopTemplatesTest {
 
     @Test
     void givenAStoredOverrideReachingForMethodsPartialsAndUndocumentedValues_whenSent_thenEachRendersAsNothing() {
-        var rendered = send(new TemplateOverride(ActionKind.CHECK_IN, Language.EN, "Hi{{brand.bytes}}",
+        var rendered = send(new TemplateOverride(EmailKind.CHECK_IN, Language.EN, "Hi{{brand.bytes}}",
                 "<p>[{{brand.bytes}}|{{brand.class.name}}|{{>layout}}|{{unsubscribeUrl}}|{{t.footer}}|{{accent}}]</p>", "[{{brand.empty}}]"));
 
         assertThat(rendered.subject()).isEqualTo("Hi");
@@ -108,7 +108,7 @@ class ShopTemplatesTest {
 
     @Test
     void givenAnOverrideUsingEveryDocumentedValueAndTheAllowedMarkup_whenCheckedAndSent_thenItIsAcceptedAndRenderedAsWritten() {
-        var own = new TemplateOverride(ActionKind.THANK_YOU, Language.EN, "{{#name}}{{name}}, thanks{{/name}}{{^name}}Thanks{{/name}} for {{order}}",
+        var own = new TemplateOverride(EmailKind.THANK_YOU, Language.EN, "{{#name}}{{name}}, thanks{{/name}}{{^name}}Thanks{{/name}} for {{order}}",
                 """
                 <h1>Thank you{{#name}}, {{name}}{{/name}}!</h1>
                 <p>Order {{order}} of {{date}}: <strong>{{product}}</strong> and more.</p>
@@ -120,7 +120,7 @@ class ShopTemplatesTest {
                 "Thanks {{name}} for {{order}} ({{total}}){{#discount}}: {{code}}{{/discount}}");
 
         assertThatCode(() -> renderer.check(own)).doesNotThrowAnyException();
-        var rendered = renderer.render(new EmailContent(ActionKind.THANK_YOU, Language.EN, SHOP, Optional.of("Ada Lovelace"), ORDER,
+        var rendered = renderer.render(new EmailContent(EmailKind.THANK_YOU, Language.EN, SHOP, Optional.of("Ada Lovelace"), ORDER,
                 Optional.of(new EmailContent.IssuedDiscount("THANKS-AB12", 10)), Optional.empty(), Optional.empty(), Optional.of(own)));
 
         assertThat(rendered.subject()).isEqualTo("Ada, thanks for #1042");
@@ -132,7 +132,7 @@ class ShopTemplatesTest {
 
     @Test
     void givenAnOverrideForATicketEmail_whenChecked_thenTheKindIsRefused() {
-        var refused = catchThrowableOfType(InvalidInput.class, () -> renderer.check(new TemplateOverride(ActionKind.TICKET_ACK, Language.EN, "Hi",
+        var refused = catchThrowableOfType(InvalidInput.class, () -> renderer.check(new TemplateOverride(EmailKind.TICKET_ACK, Language.EN, "Hi",
                 "<p>Hi</p>", "Hi")));
 
         assertThat(refused.field()).isEqualTo("kind");
@@ -143,7 +143,7 @@ class ShopTemplatesTest {
     }
 
     private static TemplateOverride override(HostileTemplates.Hostile hostile) {
-        return new TemplateOverride(ActionKind.fromSlug(hostile.kind()), Language.EN, hostile.subject(), hostile.html(), hostile.text());
+        return new TemplateOverride(EmailKind.fromSlug(hostile.kind()).orElseThrow(), Language.EN, hostile.subject(), hostile.html(), hostile.text());
     }
 
     private EmailRenderer.Rendered send(TemplateOverride override) {

@@ -44,7 +44,7 @@ public final class AdminHandler extends RoutedHandler {
                     return HttpResponses.json(200, ShopJson.view(shops.rotateSecret(shop(request), rotation.webhookSecret(), rotation.overlap())));
                 })
                 .on("GET /admin/shops/{shop}/templates", request -> HttpResponses.json(200,
-                        Map.of("items", templates.list(shop(request)).stream().map(TemplateJson::view).toList())))
+                        Map.of("items", templates.list(shop(request)).stream().map(TemplateJson::view).toList(), "kinds", TemplateJson.kinds())))
                 .on("PUT /admin/shops/{shop}/templates/{kind}/{language}", request -> HttpResponses.json(200, TemplateJson.view(
                         templates.save(shop(request), TemplateJson.override(request.path("kind"), request.path("language"),
                                 JsonViews.readObject(request.body(), TemplateJson.FIELDS))))))

@@ -8,7 +8,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
@@ -20,6 +20,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Shops' own templates through the admin API and out through the action worker to the SES emulator. */
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
@@ -62,6 +63,24 @@ class ShopTemplateApiTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("field").asText()).isEqualTo("kind");
+        assertThat(refused.json().path("message").asText()).isEqualTo("kind must be thank-you, check-in or survey");
+    }
+
+    @Test
+    void givenAComplaintEmailsTemplateStoredBeforeTheApiRefusedIt_whenTheTemplatesAreListed_thenOnlyTheOverridableOnesAndTheirKindsAreShown() {
+        aftercare.registerShop("stale-templates", "generic");
+        aftercare.admin(PUT, Map.of("shop", "stale-templates", "kind", "survey", "language", "ro"),
+                "{\"subject\": \"Cum a fost?\", \"html\": \"<p>{{order}}</p>\", \"text\": \"{{order}}\"}");
+        aftercare.table.client().putItem(b -> b.tableName(aftercare.table.name()).item(Map.of(
+                "PK", AttributeValue.fromS("SHOP#stale-templates"), "SK", AttributeValue.fromS("TEMPLATE#ticket-ack#en"),
+                "type", AttributeValue.fromS("TEMPLATE"), "kind", AttributeValue.fromS("ticket-ack"), "language", AttributeValue.fromS("en"),
+                "subject", AttributeValue.fromS("Hi"), "html", AttributeValue.fromS("<p>Hi</p>"), "text", AttributeValue.fromS("Hi"))));
+
+        var listed = aftercare.admin("GET /admin/shops/{shop}/templates", Map.of("shop", "stale-templates"), "").json();
+
+        assertThat(listed.path("items")).hasSize(1);
+        assertThat(listed.path("items").get(0).path("kind").asText()).isEqualTo("survey");
+        assertThat(listed.path("kinds").toString()).isEqualTo("[\"thank-you\",\"check-in\",\"survey\"]");
     }
 
     @Test
@@ -69,7 +88,7 @@ class ShopTemplateApiTest {
         aftercare.registerShop("stored-hostile", "generic");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "stored-hostile"), "{\"branding\": {\"signature\": \"Ola, Kettle House\"}}");
         new DynamoTemplateOverrides(aftercare.table.client(), aftercare.table.name()).save(new ShopId("stored-hostile"),
-                new TemplateOverride(ActionKind.CHECK_IN, Language.EN, "About {{{product}}}",
+                new TemplateOverride(EmailKind.CHECK_IN, Language.EN, "About {{{product}}}",
                         "<div style=\"display:none\"><p>{{{product}}} for {{&name}}</p><script>steal()</script>{{>footer}}<!--",
                         "{{{product}}}{{brand.bytes}}"));
         var order = aftercare.generic("stored-hostile", """

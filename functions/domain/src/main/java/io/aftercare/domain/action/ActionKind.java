@@ -1,50 +1,43 @@
 package io.aftercare.domain.action;
 
-import io.aftercare.domain.email.EmailCategory;
-
-/** What a due action does when its time comes. */
+/**
+ * What a due action does when its time comes, and which runner does it. The slug is stored (action items, their ids,
+ * SES tags, template keys): it never changes. What an email of a kind carries is its {@code EmailKind}'s business.
+ */
 public enum ActionKind {
-    THANK_YOU("thank-you", EmailCategory.TRANSACTIONAL),
-    CHECK_IN("check-in", EmailCategory.FOLLOW_UPS),
-    SURVEY("survey", EmailCategory.SURVEYS),
-    TICKET_ACK("ticket-ack", EmailCategory.TRANSACTIONAL),
-    SLA_WARNING("sla-warning", EmailCategory.TRANSACTIONAL),
-    SLA_BREACH("sla-breach", EmailCategory.TRANSACTIONAL),
-    ESCALATION("escalation", EmailCategory.TRANSACTIONAL),
-    GOODWILL("goodwill", EmailCategory.TRANSACTIONAL),
-    TICKET_REPLY("ticket-reply", EmailCategory.TRANSACTIONAL);
+    THANK_YOU("thank-you", Runner.POST_PURCHASE, "Thank-you email"),
+    CHECK_IN("check-in", Runner.POST_PURCHASE, "Check-in email"),
+    SURVEY("survey", Runner.POST_PURCHASE, "Survey invitation"),
+    TICKET_ACK("ticket-ack", Runner.TICKET, "Complaint acknowledgement"),
+    SLA_WARNING("sla-warning", Runner.TICKET, "SLA warning"),
+    SLA_BREACH("sla-breach", Runner.TICKET, "SLA breach notice"),
+    ESCALATION("escalation", Runner.TICKET, "Escalation notice"),
+    GOODWILL("goodwill", Runner.TICKET, "Goodwill discount"),
+    TICKET_REPLY("ticket-reply", Runner.TICKET, "Agent's reply");
 
-    private final String slug;
-    private final EmailCategory category;
-
-    ActionKind(String slug, EmailCategory category) {
-        this.slug = slug;
-        this.category = category;
+    /** Who runs an action: an order's post-purchase emails, or a complaint ticket's deadlines and emails. */
+    private enum Runner {
+        POST_PURCHASE, TICKET
     }
 
-    /** The category of the email this action sends: what a customer can unsubscribe from. */
-    public EmailCategory category() {
-        return category;
+    private final String slug;
+    private final Runner runner;
+    private final String label;
+
+    ActionKind(String slug, Runner runner, String label) {
+        this.slug = slug;
+        this.runner = runner;
+        this.label = label;
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
     public boolean forTicket() {
-        return ordinal() >= TICKET_ACK.ordinal();
+        return runner == Runner.TICKET;
     }
 
     /** How the timeline names it. */
     public String label() {
-        return switch (this) {
-            case THANK_YOU -> "Thank-you email";
-            case CHECK_IN -> "Check-in email";
-            case SURVEY -> "Survey invitation";
-            case TICKET_ACK -> "Complaint acknowledgement";
-            case SLA_WARNING -> "SLA warning";
-            case SLA_BREACH -> "SLA breach notice";
-            case ESCALATION -> "Escalation notice";
-            case GOODWILL -> "Goodwill discount";
-            case TICKET_REPLY -> "Agent's reply";
-        };
+        return label;
     }
 
     public String slug() {

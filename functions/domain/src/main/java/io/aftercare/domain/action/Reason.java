@@ -1,7 +1,5 @@
 package io.aftercare.domain.action;
 
-import io.aftercare.domain.email.EmailPolicy;
-
 /**
  * Why an action was skipped, postponed or failed: a code from a fixed set, so metrics and stored outcomes can be
  * counted and grouped by it. The wording is what the timeline shows.
@@ -16,7 +14,8 @@ public enum Reason {
     BEING_RETURNED("the order is being returned"),
     COMPLAINT_OPEN("the customer has an open complaint"),
     UNSUBSCRIBED("the customer unsubscribed"),
-    FREQUENCY_CAP("another email reached the customer less than " + EmailPolicy.FREQUENCY_CAP.toHours() + " hours ago"),
+    // the email policy's cap, written out so that this package needs nothing of the email package (a test compares them)
+    FREQUENCY_CAP("another email reached the customer less than 16 hours ago"),
     REJECTED("the mail service refused it"),
     TICKET_GONE("the ticket no longer exists"),
     REPLY_MISSING("the reply's text is not stored"),

@@ -1,6 +1,5 @@
 package io.aftercare.domain.email;
 
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * @param surveyUrl the signed survey link, for check-ins and survey invitations
  * @param override the shop's own subject and body for this kind and language, if it has one
  */
-public record EmailContent(ActionKind kind, Language language, ShopSettings shop, Optional<String> customerName,
+public record EmailContent(EmailKind kind, Language language, ShopSettings shop, Optional<String> customerName,
                            OrderSnapshot order, Optional<IssuedDiscount> discount, Optional<String> unsubscribeUrl,
                            Optional<String> surveyUrl, Optional<TemplateOverride> override) {
 

@@ -1,6 +1,5 @@
 package io.aftercare.domain.email;
 
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.OrderStatus;
@@ -17,14 +16,14 @@ public final class EmailPolicy {
     /** Non-transactional emails to one customer from one shop are at least this far apart. */
     public static final Duration FREQUENCY_CAP = Duration.ofHours(16);
 
-    public EmailDecision decide(ActionKind kind, OrderState order, RecipientState recipient, Instant now) {
+    public EmailDecision decide(EmailKind kind, OrderState order, RecipientState recipient, Instant now) {
         if (recipient.hardSuppression().isPresent()) {
             return new EmailDecision.Skip(Reason.SUPPRESSED, recipient.hardSuppression().get());
         }
         if (order.status() == OrderStatus.CANCELLED) {
             return new EmailDecision.Skip(Reason.ORDER_CANCELLED);
         }
-        if (kind.category() == EmailCategory.TRANSACTIONAL) {
+        if (kind.transactional()) {
             return new EmailDecision.Send();
         }
         if (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTLY_REFUNDED) {

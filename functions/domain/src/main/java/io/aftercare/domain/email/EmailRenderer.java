@@ -5,7 +5,7 @@ public interface EmailRenderer {
 
     Rendered render(EmailContent content);
 
-    Rendered render(io.aftercare.domain.email.TicketEmailContent content);
+    Rendered render(TicketEmailContent content);
 
     /**
      * Refuses, when saved, an override that would not render or that reaches past its kind's documented values and

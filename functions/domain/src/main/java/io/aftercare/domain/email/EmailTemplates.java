@@ -2,7 +2,6 @@ package io.aftercare.domain.email;
 
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopCache;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class EmailTemplates {
         return overrides.list(shop);
     }
 
-    public void delete(ShopId shop, ActionKind kind, Language language) {
+    public void delete(ShopId shop, EmailKind kind, Language language) {
         requireShop(shop);
         if (!overrides.delete(shop, kind, language)) {
             throw new NotFound("shop " + shop + " has no " + kind.slug() + " template in " + language.code());

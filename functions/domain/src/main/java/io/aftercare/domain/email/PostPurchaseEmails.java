@@ -1,7 +1,6 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ActionWorker.Handled;
@@ -78,7 +77,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         EmailAddress to = customer.get().email();
         RecipientState recipient = recipients.state(action.shop(), to.hash());
         Instant now = clock.instant();
-        EmailDecision decision = policy.decide(action.kind(), order.get(), recipient, now);
+        EmailDecision decision = policy.decide(kind(action), order.get(), recipient, now);
         return switch (decision) {
             case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     action.kind().label() + " not sent: " + skip.reason().describe(skip.detail()))), Optional.of(to), false);
@@ -95,17 +94,19 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
 
     private Result send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer) {
         Language language = customer.locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
-        EmailCategory category = action.kind().category();
-        Optional<EmailContent.IssuedDiscount> discount = action.kind() == ActionKind.THANK_YOU
+        EmailKind kind = kind(action);
+        EmailCategory category = kind.category();
+        Optional<EmailContent.IssuedDiscount> discount = kind.carries(EmailKind.Carried.DISCOUNT)
                 ? shop.settings().thankYouDiscount().map(t -> new EmailContent.IssuedDiscount(
                         discounts.codeFor(t, shop.id(), action.actionId()), t.percent()))
                 : Optional.empty();
-        Optional<String> unsubscribe = category == EmailCategory.TRANSACTIONAL ? Optional.empty()
+        Optional<String> unsubscribe = kind.transactional() ? Optional.empty()
                 : Optional.of(links.unsubscribeUrl(shop.id(), customer.email(), category, language));
-        Optional<String> survey = action.kind() == ActionKind.THANK_YOU ? Optional.empty()
-                : Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language));
-        var rendered = renderer.render(new EmailContent(action.kind(), language, shop.settings(), customer.name(),
-                order.snapshot().orElseThrow(), discount, unsubscribe, survey, overrides.find(shop.id(), action.kind(), language)));
+        Optional<String> survey = kind.carries(EmailKind.Carried.SURVEY_LINK)
+                ? Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language)) : Optional.empty();
+        var rendered = renderer.render(new EmailContent(kind, language, shop.settings(), customer.name(),
+                order.snapshot().orElseThrow(), discount, unsubscribe, survey,
+                kind.overridable() ? overrides.find(shop.id(), kind, language) : Optional.empty()));
 
         Map<String, String> headers = new LinkedHashMap<>();
         unsubscribe.ifPresent(url -> {
@@ -129,7 +130,12 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent", action.kind().label() + " sent in " + language.locale().getDisplayLanguage(Locale.ENGLISH)));
         discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
                 "Discount code " + d.code() + " issued (" + d.percent() + "% off)")));
-        return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), category != EmailCategory.TRANSACTIONAL);
+        return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
+    }
+
+    /** The post-purchase runner is given only actions that email the customer. */
+    private static EmailKind kind(ClaimedAction action) {
+        return EmailKind.of(action.kind()).orElseThrow(() -> new IllegalArgumentException(action.kind().slug() + " is not a customer's email"));
     }
 
     private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,

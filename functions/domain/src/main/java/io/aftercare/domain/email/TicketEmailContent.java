@@ -9,21 +9,7 @@ import java.util.Optional;
  * What a customer's email about their complaint may show. The agent's message and the complaint's subject are
  * customers' and agents' text: the renderer escapes them.
  */
-public record TicketEmailContent(Kind kind, Language language, ShopSettings shop, Optional<String> customerName, String ticketNumber,
+public record TicketEmailContent(EmailKind kind, Language language, ShopSettings shop, Optional<String> customerName, String ticketNumber,
                                  String topic, Optional<Instant> answerBy, Optional<String> message, Optional<String> discountCode,
                                  int discountPercent) {
-
-    public enum Kind {
-        ACKNOWLEDGEMENT("ticket-ack"), REPLY("ticket-reply"), GOODWILL("goodwill");
-
-        private final String template;
-
-        Kind(String template) {
-            this.template = template;
-        }
-
-        public String template() {
-            return template;
-        }
-    }
 }

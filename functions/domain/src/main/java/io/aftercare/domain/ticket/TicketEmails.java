@@ -1,5 +1,6 @@
 package io.aftercare.domain.ticket;
 
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.EmailTags;
@@ -24,20 +25,20 @@ public final class TicketEmails implements TicketMailer {
 
     @Override
     public String acknowledge(Shop shop, Ticket ticket, Instant answerBy) {
-        return send(shop, ticket, TicketEmailContent.Kind.ACKNOWLEDGEMENT, Optional.of(answerBy), Optional.empty(), Optional.empty(), 0);
+        return send(shop, ticket, EmailKind.TICKET_ACK, Optional.of(answerBy), Optional.empty(), Optional.empty(), 0);
     }
 
     @Override
     public String reply(Shop shop, Ticket ticket, String message) {
-        return send(shop, ticket, TicketEmailContent.Kind.REPLY, Optional.empty(), Optional.of(message), Optional.empty(), 0);
+        return send(shop, ticket, EmailKind.TICKET_REPLY, Optional.empty(), Optional.of(message), Optional.empty(), 0);
     }
 
     @Override
     public String goodwill(Shop shop, Ticket ticket, String code, int percent) {
-        return send(shop, ticket, TicketEmailContent.Kind.GOODWILL, Optional.empty(), Optional.empty(), Optional.of(code), percent);
+        return send(shop, ticket, EmailKind.GOODWILL, Optional.empty(), Optional.empty(), Optional.of(code), percent);
     }
 
-    private String send(Shop shop, Ticket ticket, TicketEmailContent.Kind kind, Optional<Instant> answerBy, Optional<String> message,
+    private String send(Shop shop, Ticket ticket, EmailKind kind, Optional<Instant> answerBy, Optional<String> message,
                         Optional<String> code, int percent) {
         Language language = ticket.customer().locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
         var rendered = renderer.render(new TicketEmailContent(kind, language, shop.settings(), ticket.customer().name(), ticket.number(),

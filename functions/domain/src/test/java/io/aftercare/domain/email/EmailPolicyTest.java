@@ -3,7 +3,6 @@ package io.aftercare.domain.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.domain.Money;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.Milestone;
 import io.aftercare.domain.order.OrderId;
@@ -34,21 +33,21 @@ class EmailPolicyTest {
 
     @Test
     void givenAPaidOrderAndACustomerWithNothingAgainstMailing_whenACheckInIsDue_thenItIsSent() {
-        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), ANYONE, NOW)).isEqualTo(new EmailDecision.Send());
+        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), ANYONE, NOW)).isEqualTo(new EmailDecision.Send());
     }
 
     @Test
     void givenAnAddressThatBounced_whenEvenAThankYouIsDue_thenItIsSkippedAsSuppressedNamingTheCause() {
         var bounced = new RecipientState(Set.of(), Optional.of("bounce"), Optional.empty(), 0, Optional.empty());
 
-        assertThat(policy.decide(ActionKind.THANK_YOU, paid(), bounced, NOW)).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "bounce"));
+        assertThat(policy.decide(EmailKind.THANK_YOU, paid(), bounced, NOW)).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "bounce"));
     }
 
     @Test
     void givenACancelledOrder_whenEvenAThankYouIsDue_thenItIsSkippedAsCancelled() {
         var cancelled = order(Map.of(Milestone.PLACED, PLACED, Milestone.CANCELLED, NOW), List.of(), List.of());
 
-        assertThat(policy.decide(ActionKind.THANK_YOU, cancelled, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_CANCELLED));
+        assertThat(policy.decide(EmailKind.THANK_YOU, cancelled, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_CANCELLED));
     }
 
     @Test
@@ -56,7 +55,7 @@ class EmailPolicyTest {
         var unhappy = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.empty(), Optional.of(NOW.minusSeconds(60)), 2, Optional.of(NOW));
         var refundedAndReturned = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("100.00")), List.of(returning(ReturnEvent.REQUESTED)));
 
-        for (ActionKind kind : ActionKind.values()) {
+        for (EmailKind kind : EmailKind.values()) {
             if (kind.category() == EmailCategory.TRANSACTIONAL) {
                 assertThat(policy.decide(kind, refundedAndReturned, unhappy, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Send());
             }
@@ -67,7 +66,7 @@ class EmailPolicyTest {
     void givenAnOrderWithAnyRefund_whenACheckInIsDue_thenItIsSkippedAsRefunded() {
         var refunded = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("0.01")), List.of());
 
-        assertThat(policy.decide(ActionKind.CHECK_IN, refunded, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_REFUNDED));
+        assertThat(policy.decide(EmailKind.CHECK_IN, refunded, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_REFUNDED));
     }
 
     @Test
@@ -76,7 +75,7 @@ class EmailPolicyTest {
             var returning = order(Map.of(Milestone.PLACED, PLACED), List.of(), List.of(returning(step)));
             EmailDecision expected = step.goodsComingBack() ? new EmailDecision.Skip(Reason.BEING_RETURNED) : new EmailDecision.Send();
 
-            assertThat(policy.decide(ActionKind.SURVEY, returning, ANYONE, NOW)).as(step.name()).isEqualTo(expected);
+            assertThat(policy.decide(EmailKind.SURVEY, returning, ANYONE, NOW)).as(step.name()).isEqualTo(expected);
         }
     }
 
@@ -84,22 +83,22 @@ class EmailPolicyTest {
     void givenACustomerWithAnOpenComplaint_whenACheckInIsDue_thenItIsSkippedUntilTheComplaintIsResolved() {
         var complaining = new RecipientState(Set.of(), Optional.empty(), Optional.empty(), 1, Optional.of(NOW));
 
-        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), complaining, NOW)).isEqualTo(new EmailDecision.Skip(Reason.COMPLAINT_OPEN));
+        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), complaining, NOW)).isEqualTo(new EmailDecision.Skip(Reason.COMPLAINT_OPEN));
     }
 
     @Test
     void givenACustomerWhoLeftSurveys_whenASurveyOrACheckInIsDue_thenOnlyTheSurveyIsSkippedNamingTheCategory() {
         var noSurveys = new RecipientState(EnumSet.of(EmailCategory.SURVEYS), Optional.empty(), Optional.empty(), 0, Optional.empty());
 
-        assertThat(policy.decide(ActionKind.SURVEY, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "surveys"));
-        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Send());
+        assertThat(policy.decide(EmailKind.SURVEY, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "surveys"));
+        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Send());
     }
 
     @Test
     void givenACustomerWhoLeftEverything_whenACheckInIsDue_thenItIsSkippedNamingItsOwnCategory() {
         var none = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.empty(), Optional.empty(), 0, Optional.empty());
 
-        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), none, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "follow-ups"));
+        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), none, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "follow-ups"));
     }
 
     @Property(tries = 300)
@@ -108,7 +107,7 @@ class EmailPolicyTest {
         Instant last = NOW.minusSeconds(secondsAgo);
         var mailed = new RecipientState(Set.of(), Optional.empty(), Optional.of(last), 0, Optional.empty());
 
-        EmailDecision decision = policy.decide(ActionKind.SURVEY, paid(), mailed, NOW);
+        EmailDecision decision = policy.decide(EmailKind.SURVEY, paid(), mailed, NOW);
 
         if (secondsAgo < EmailPolicy.FREQUENCY_CAP.toSeconds()) {
             assertThat(decision).isEqualTo(new EmailDecision.Postpone(last.plus(EmailPolicy.FREQUENCY_CAP), Reason.FREQUENCY_CAP));
@@ -121,7 +120,7 @@ class EmailPolicyTest {
     void givenAFollowUpExactlySixteenHoursAgo_whenTheNextIsDue_thenItIsSent() {
         var mailed = new RecipientState(Set.of(), Optional.empty(), Optional.of(NOW.minus(EmailPolicy.FREQUENCY_CAP)), 0, Optional.empty());
 
-        assertThat(policy.decide(ActionKind.CHECK_IN, paid(), mailed, NOW)).isEqualTo(new EmailDecision.Send());
+        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), mailed, NOW)).isEqualTo(new EmailDecision.Send());
     }
 
     @Test
@@ -129,7 +128,7 @@ class EmailPolicyTest {
         var bounced = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.of("complaint"), Optional.of(NOW), 1, Optional.empty());
         var worst = order(Map.of(Milestone.CANCELLED, NOW), List.of(refund("100.00")), List.of(returning(ReturnEvent.REQUESTED)));
 
-        for (ActionKind kind : ActionKind.values()) {
+        for (EmailKind kind : EmailKind.values()) {
             assertThat(policy.decide(kind, worst, bounced, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "complaint"));
         }
     }

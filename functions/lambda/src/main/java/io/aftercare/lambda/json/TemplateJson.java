@@ -2,9 +2,10 @@ package io.aftercare.lambda.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.InvalidInput;
-import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.shop.Language;
+import java.util.List;
 import java.util.Set;
 
 /** A shop's own email template in the admin API: {@code {subject, html, text}}. */
@@ -26,9 +27,14 @@ public final class TemplateJson {
         return new View(o.kind().slug(), o.language().code(), o.subject(), o.html(), o.text());
     }
 
-    public static ActionKind kind(String slug) {
-        return TemplateOverride.KINDS.stream().filter(k -> k.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new InvalidInput("kind", "kind must be thank-you, check-in or survey"));
+    public static EmailKind kind(String slug) {
+        return EmailKind.fromSlug(slug).filter(EmailKind::overridable)
+                .orElseThrow(() -> new InvalidInput("kind", "kind must be " + TemplateOverride.kinds()));
+    }
+
+    /** The kinds a shop may word its own way, as the API names them. */
+    public static List<String> kinds() {
+        return EmailKind.overridableKinds().stream().map(EmailKind::slug).toList();
     }
 
     public static Language language(String code) {

@@ -1,0 +1,135 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.action.ActionKind;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One kind of email a customer gets, described once: the due action that sends it (whose slug names its templates,
+ * its messages, its SES tag and its stored overrides), what the customer can unsubscribe from, whether a shop may word
+ * it its own way, and the values and links it carries (what its templates, and a shop's own, may show). The scheduler,
+ * the worker, the renderer and the template API read it; README's table of values says the same (a test compares).
+ * A new post-purchase email is a constant here, its two templates and its section in each message file.
+ */
+public enum EmailKind {
+    THANK_YOU(ActionKind.THANK_YOU, EmailCategory.TRANSACTIONAL, true, Carried.ORDER, Carried.DISCOUNT),
+    CHECK_IN(ActionKind.CHECK_IN, EmailCategory.FOLLOW_UPS, true, Carried.ORDER, Carried.SURVEY_LINK),
+    SURVEY(ActionKind.SURVEY, EmailCategory.SURVEYS, true, Carried.ORDER, Carried.SURVEY_LINK),
+    // complaint emails keep Aftercare's wording: they carry the ticket's values (TicketEmailContent), none a shop's template sees
+    TICKET_ACK(ActionKind.TICKET_ACK, EmailCategory.TRANSACTIONAL, false),
+    TICKET_REPLY(ActionKind.TICKET_REPLY, EmailCategory.TRANSACTIONAL, false),
+    GOODWILL(ActionKind.GOODWILL, EmailCategory.TRANSACTIONAL, false);
+
+    /**
+     * A group of values an order's email carries, as its templates name them.
+     *
+     * @param variables what a template may print
+     * @param sections what a template may open a section over ({@code {{#x}}...{{/x}}}, {@code {{^x}}...{{/x}}}), each with
+     *                 the names its items add (a list's fields)
+     */
+    public enum Carried {
+        /** Every order email: the customer, the order and the shop. */
+        ORDER(Set.of("name", "order", "date", "product", "total", "replyTo", "brand"),
+                Map.of("lines", Set.of("title", "quantity", "price"), "name", Set.of())),
+        /** The shop's thank-you discount, when it configured one. */
+        DISCOUNT(Set.of("percent"), Map.of("discount", Set.of("code"))),
+        /** The signed link to the one-question survey. */
+        SURVEY_LINK(Set.of("surveyUrl"), Map.of("surveyUrl", Set.of()));
+
+        private final Set<String> variables;
+        private final Map<String, Set<String>> sections;
+
+        Carried(Set<String> variables, Map<String, Set<String>> sections) {
+            this.variables = variables;
+            this.sections = sections;
+        }
+
+        public Set<String> variables() {
+            return variables;
+        }
+
+        public Map<String, Set<String>> sections() {
+            return sections;
+        }
+    }
+
+    private final ActionKind action;
+    private final EmailCategory category;
+    private final boolean overridable;
+    private final Set<Carried> carries;
+
+    EmailKind(ActionKind action, EmailCategory category, boolean overridable, Carried... carries) {
+        this.action = action;
+        this.category = category;
+        this.overridable = overridable;
+        this.carries = carries.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(List.of(carries)));
+    }
+
+    /** The due action that sends it. */
+    public ActionKind action() {
+        return action;
+    }
+
+    /** Stored, tagged and the name of its templates and messages: never changes. */
+    public String slug() {
+        return action.slug();
+    }
+
+    /** How the timeline names it. */
+    public String label() {
+        return action.label();
+    }
+
+    /** What a customer can unsubscribe from. */
+    public EmailCategory category() {
+        return category;
+    }
+
+    /** Transactional mail has no unsubscribe link and goes out whatever the customer unsubscribed from. */
+    public boolean transactional() {
+        return category == EmailCategory.TRANSACTIONAL;
+    }
+
+    /** Whether a shop may replace its subject and body with its own templates (which are then what is sent). */
+    public boolean overridable() {
+        return overridable;
+    }
+
+    public boolean carries(Carried carried) {
+        return carries.contains(carried);
+    }
+
+    /** The names its templates may print. */
+    public Set<String> variables() {
+        Set<String> all = new TreeSet<>();
+        carries.forEach(c -> all.addAll(c.variables()));
+        return Set.copyOf(all);
+    }
+
+    /** The names its templates may open sections over, each with its items' fields. */
+    public Map<String, Set<String>> sections() {
+        Map<String, Set<String>> all = new HashMap<>();
+        carries.forEach(c -> all.putAll(c.sections()));
+        return Map.copyOf(all);
+    }
+
+    /** The kinds a shop may word its own way, in declaration order. */
+    public static List<EmailKind> overridableKinds() {
+        return Arrays.stream(values()).filter(EmailKind::overridable).toList();
+    }
+
+    /** The email a due action sends, if it sends one to the customer (staff notices are not customers' emails). */
+    public static Optional<EmailKind> of(ActionKind action) {
+        return Arrays.stream(values()).filter(k -> k.action == action).findFirst();
+    }
+
+    public static Optional<EmailKind> fromSlug(String slug) {
+        return Arrays.stream(values()).filter(k -> k.slug().equals(slug)).findFirst();
+    }
+}
