@@ -32,21 +32,6 @@ public enum ActionKind {
         return ordinal() >= TICKET_ACK.ordinal();
     }
 
-    /** How the timeline names it. */
-    public String label() {
-        return switch (this) {
-            case THANK_YOU -> "Thank-you email";
-            case CHECK_IN -> "Check-in email";
-            case SURVEY -> "Survey invitation";
-            case TICKET_ACK -> "Complaint acknowledgement";
-            case SLA_WARNING -> "SLA warning";
-            case SLA_BREACH -> "SLA breach notice";
-            case ESCALATION -> "Escalation notice";
-            case GOODWILL -> "Goodwill discount";
-            case TICKET_REPLY -> "Agent's reply";
-        };
-    }
-
     public String slug() {
         return slug;
     }
