@@ -4,10 +4,10 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
-import io.aftercare.domain.timeline.Vocabulary;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineAppender;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.util.Optional;
 import java.util.function.Function;
 
