@@ -8,6 +8,7 @@ import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.ticket.Priority;
 import io.aftercare.domain.ticket.TicketStatus;
+import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryParam;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
@@ -49,6 +51,16 @@ class TimelineWordingTest {
                 assertThat(used).as(key + " in " + language.code()).containsExactlyInAnyOrderElementsOf(phrase.params());
             }
         }
+    }
+
+    @Test
+    void everyEntryKindIsSaidByAtLeastOnePhrase_soEveryKindHasATextInAllFourLanguages() {
+        Set<EntryKind> said = EnumSet.noneOf(EntryKind.class);
+        for (Phrase phrase : Phrase.values()) {
+            said.addAll(phrase.kinds());
+        }
+
+        assertThat(said).containsExactlyInAnyOrder(EntryKind.values());
     }
 
     @Test

@@ -12,4 +12,10 @@ import java.util.Optional;
  * @param deliveryId the webhook delivery it came from, if any
  */
 public record TimelineEntry(String id, Subject subject, Instant at, EntryKind kind, EntryText text, Optional<String> deliveryId) {
+
+    public TimelineEntry {
+        if (text instanceof EntryText.Phrased phrased && !phrased.phrase().kinds().contains(kind)) {
+            throw new IllegalArgumentException(phrased.phrase() + " does not say a " + kind + " entry");
+        }
+    }
 }
