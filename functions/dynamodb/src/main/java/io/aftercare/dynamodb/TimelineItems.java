@@ -2,20 +2,37 @@ package io.aftercare.dynamodb;
 
 import static io.aftercare.dynamodb.Items.s;
 
+import io.aftercare.domain.Money;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryParam;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Timeline entries as items: written put-if-absent, so the same entry written twice stays one entry. */
+/**
+ * Timeline entries as items: written put-if-absent, so the same entry written twice stays one entry. An entry's text is
+ * its phrase ({@code phrase}) and its parameters ({@code params}, a map of name to a typed value: {@code {t: "code",
+ * v: "REJECTED", of: "reason"}}); entries written before phrases have only their {@code summary}, read as it is.
+ */
 final class TimelineItems {
 
     static final String ENTRY = "EVENT";
+    private static final String SUMMARY = "summary";
+    private static final String PHRASE = "phrase";
+    private static final String PARAMS = "params";
+    /** A parameter's type, its value, and what qualifies the value: a code's vocabulary, an amount's currency, a moment's zone. */
+    private static final String TYPE = "t";
+    private static final String VALUE = "v";
+    private static final String OF = "of";
 
     private TimelineItems() {
     }
@@ -31,9 +48,12 @@ final class TimelineItems {
                 .setIfAbsent("subjectId", s(entry.subject().id()))
                 .setIfAbsent("at", Items.time(entry.at()))
                 .setIfAbsent("kind", s(entry.kind().name()))
-                .setIfAbsent("summary", s(entry.summary()))
                 .setIfAbsent("recordedAt", Items.time(recordedAt))
                 .setIfAbsent(Keys.BY_TIME_SK, s(Keys.entryByTime(entry.at(), entry.id())));
+        switch (entry.text()) {
+            case EntryText.Phrased phrased -> update.setIfAbsent(PHRASE, s(phrased.phrase().slug())).setIfAbsent(PARAMS, params(phrased.params()));
+            case EntryText.Stored stored -> update.setIfAbsent(SUMMARY, s(stored.summary()));
+        }
         entry.deliveryId().ifPresent(id -> update.setIfAbsent("deliveryId", s(id)));
         customerHash.ifPresent(hash -> update
                 .setIfAbsent(Keys.GSI1_PK, s(Keys.customerByHash(shop, hash)))
@@ -47,7 +67,49 @@ final class TimelineItems {
                 new Subject(Subject.Type.valueOf(Items.requiredString(item, "subjectType")), Items.requiredString(item, "subjectId")),
                 Items.time(item, "at").orElseThrow(),
                 EntryKind.valueOf(Items.requiredString(item, "kind").toUpperCase(Locale.ROOT)),
-                Items.requiredString(item, "summary"),
+                text(item),
                 Items.string(item, "deliveryId"));
+    }
+
+    private static EntryText text(Map<String, AttributeValue> item) {
+        Optional<String> phrase = Items.string(item, PHRASE);
+        if (phrase.isEmpty()) {
+            return new EntryText.Stored(Items.requiredString(item, SUMMARY));
+        }
+        Map<String, EntryParam> params = new LinkedHashMap<>();
+        AttributeValue stored = item.get(PARAMS);
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((name, value) -> params.put(name, param(value.m())));
+        }
+        return new EntryText.Phrased(Phrase.fromSlug(phrase.get()), params);
+    }
+
+    private static AttributeValue params(Map<String, EntryParam> params) {
+        Map<String, AttributeValue> stored = new LinkedHashMap<>();
+        params.forEach((name, param) -> stored.put(name, AttributeValue.fromM(param(param))));
+        return AttributeValue.fromM(stored);
+    }
+
+    private static Map<String, AttributeValue> param(EntryParam param) {
+        return switch (param) {
+            case EntryParam.Text text -> Map.of(TYPE, s("text"), VALUE, s(text.value()));
+            case EntryParam.Code code -> Map.of(TYPE, s("code"), VALUE, s(code.value()), OF, s(code.vocabulary()));
+            case EntryParam.Amount amount -> Map.of(TYPE, s("amount"), VALUE, Items.n(amount.money().amount()), OF, s(amount.money().currency()));
+            case EntryParam.Moment moment -> Map.of(TYPE, s("moment"), VALUE, Items.time(moment.at()), OF, s(moment.zone().getId()));
+            case EntryParam.Count count -> Map.of(TYPE, s("count"), VALUE, Items.n(count.value()));
+            case EntryParam.Flag flag -> Map.of(TYPE, s("flag"));
+        };
+    }
+
+    private static EntryParam param(Map<String, AttributeValue> stored) {
+        return switch (Items.requiredString(stored, TYPE)) {
+            case "text" -> new EntryParam.Text(Items.requiredString(stored, VALUE));
+            case "code" -> new EntryParam.Code(Items.requiredString(stored, OF), Items.requiredString(stored, VALUE));
+            case "amount" -> new EntryParam.Amount(new Money(Items.decimal(stored, VALUE).orElseThrow(), Items.requiredString(stored, OF)));
+            case "moment" -> new EntryParam.Moment(Items.time(stored, VALUE).orElseThrow(), ZoneId.of(Items.requiredString(stored, OF)));
+            case "count" -> new EntryParam.Count(Items.number(stored, VALUE));
+            case "flag" -> new EntryParam.Flag();
+            default -> throw new IllegalStateException("unknown timeline parameter type " + stored.get(TYPE));
+        };
     }
 }

@@ -16,6 +16,9 @@ import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +100,7 @@ class DynamoActionStoreTest {
         store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
         var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
         var entry = new TimelineEntry("postponed", Subject.order(new OrderId("retried")), T.plus(Duration.ofMinutes(7)),
-                EntryKind.EMAIL_POSTPONED, "postponed", Optional.empty());
+                EntryKind.EMAIL_POSTPONED, EntryText.of(Phrase.EMAIL_POSTPONED), Optional.empty());
         assertThat(store.reschedule(second, T.plus(Duration.ofHours(1)), entry, Optional.empty())).isTrue();
         var afterPostponement = store.claim(ref, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
 

@@ -39,6 +39,10 @@ final class Messages {
         return template.execute(model).strip();
     }
 
+    boolean has(Language language, String key) {
+        return byLanguage.get(language).containsKey(key);
+    }
+
     /** The messages under {@code prefix.} (with the prefix dropped), plus the prefix-free ones (footer, ...). */
     Map<String, String> section(Language language, String prefix, Map<String, Object> model) {
         Map<String, String> texts = new HashMap<>();

@@ -8,7 +8,9 @@ import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.lambda.http.HttpRequest;
@@ -17,10 +19,14 @@ import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.TicketJson;
+import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
 public final class AgentApiHandler extends RoutedHandler {
@@ -37,15 +43,16 @@ public final class AgentApiHandler extends RoutedHandler {
         var timelines = app.timelines();
         var tickets = app.tickets();
         var shops = app.shops();
+        var words = new TimelineWording();
         return Routes.withAdminToken(app.adminAuth())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
-                        timelines.orderTimeline(shop(request), order(request), Pages.from(request)))))
+                        timelines.orderTimeline(shop(request), order(request), Pages.from(request)), wording(request, words, shops))))
                 .on("GET /api/shops/{shop}/customers/{email}", request -> HttpResponses.json(200, TimelineJson.customer(
                         timelines.customer(shop(request), email(request)).orElseThrow(() -> new NotFound("no such customer")))))
                 .on("GET /api/shops/{shop}/customers/{email}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
-                        timelines.customerTimeline(shop(request), email(request), Pages.from(request)))))
+                        timelines.customerTimeline(shop(request), email(request), Pages.from(request)), wording(request, words, shops))))
                 .on("GET /api/shops/{shop}/tickets", request -> {
                     var shop = shops.show(shop(request));
                     return HttpResponses.json(200, TimelineJson.pageOf(tickets.queue(shop.id(), Pages.from(request))
@@ -59,11 +66,12 @@ public final class AgentApiHandler extends RoutedHandler {
                     var shop = shops.show(shop(request));
                     var ticket = tickets.find(shop.id(), ticketId(request));
                     var first = PageRequest.first(50);
+                    var wording = new TimelineJson.Wording(words, language(request, () -> Optional.of(shop.settings().defaultLanguage())));
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("ticket", TicketJson.view(ticket, tickets.slaCalendar(shop, ticket)));
-                    body.put("ticketTimeline", TimelineJson.page(timelines.ticketTimeline(shop.id(), ticket.id(), first)));
-                    body.put("customerTimeline", TimelineJson.page(timelines.customerTimeline(shop.id(), ticket.customer().email(), first)));
-                    ticket.order().ifPresent(order -> body.put("orderTimeline", TimelineJson.page(timelines.orderTimeline(shop.id(), order, first))));
+                    body.put("ticketTimeline", TimelineJson.page(timelines.ticketTimeline(shop.id(), ticket.id(), first), wording));
+                    body.put("customerTimeline", TimelineJson.page(timelines.customerTimeline(shop.id(), ticket.customer().email(), first), wording));
+                    ticket.order().ifPresent(order -> body.put("orderTimeline", TimelineJson.page(timelines.orderTimeline(shop.id(), order, first), wording)));
                     return HttpResponses.json(200, body);
                 })
                 .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
@@ -88,6 +96,39 @@ public final class AgentApiHandler extends RoutedHandler {
 
     private static APIGatewayV2HTTPResponse ticketView(int status, Shop shop, Ticket ticket, TicketService tickets) {
         return HttpResponses.json(status, TicketJson.view(ticket, tickets.slaCalendar(shop, ticket)));
+    }
+
+    /** The shop is read only when the request names no language. */
+    private static TimelineJson.Wording wording(HttpRequest request, TimelineWording words, ShopAdmin shops) {
+        return new TimelineJson.Wording(words, language(request, () -> {
+            try {
+                return Optional.of(shops.show(shop(request)).settings().defaultLanguage());
+            } catch (NotFound unknownShop) { // its timeline is empty: any language says so
+                return Optional.empty();
+            }
+        }));
+    }
+
+    /**
+     * The language timelines are worded in: {@code ?lang=} (refused unless supported), else the first supported one of
+     * {@code Accept-Language} (a malformed header is ignored), else the shop's, else English.
+     */
+    static Language language(HttpRequest request, Supplier<Optional<Language>> shopDefault) {
+        Optional<String> asked = request.query("lang");
+        if (asked.isPresent()) {
+            return Language.fromLocale(asked.get()).orElseThrow(() -> new InvalidInput("lang", "one of "
+                    + String.join(", ", Arrays.stream(Language.values()).map(Language::code).toList())));
+        }
+        return request.header("accept-language").flatMap(AgentApiHandler::accepted).or(shopDefault).orElse(Language.EN);
+    }
+
+    private static Optional<Language> accepted(String header) {
+        try {
+            return Locale.LanguageRange.parse(header).stream().filter(range -> range.getWeight() > 0)
+                    .flatMap(range -> Language.fromLocale(range.getRange()).stream()).findFirst();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static ShopId shop(HttpRequest request) {

@@ -171,7 +171,7 @@ class ComplaintTicketTest {
 
         assertThat(atNight).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-urgent")))
                 .noneMatch(p -> p.contains(number(shop, "c-w-normal")));
-        assertThat(aftercare.ticketSummaries(shop, "c-w-normal")).anyMatch(s -> s.equals("SLA breach notice held until the shop opens at 2026-11-30 09:00 (Europe/Warsaw)"));
+        assertThat(aftercare.ticketSummaries(shop, "c-w-normal")).anyMatch(s -> s.equals("SLA breach notice held until the shop opens at Nov 30, 2026, 9:00\u202fAM (Europe/Warsaw)"));
         assertThat(chat.postsFor(shop)).anyMatch(p -> p.contains("SLA breached") && p.contains(number(shop, "c-w-normal")));
     }
 

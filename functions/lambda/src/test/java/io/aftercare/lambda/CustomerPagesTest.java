@@ -53,8 +53,8 @@ class CustomerPagesTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(aftercare.app.customerLinks().unsubscribeLink(token(EmailCategory.FOLLOW_UPS, Language.EN))).isPresent();
-        assertThat(aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "pages-shop", "email", ANNA.value()), Map.of())
-                .body()).contains("Unsubscribed from all follow-up emails");
+        assertThat(aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "pages-shop", "email", ANNA.value()),
+                Map.of("lang", "en")).body()).contains("Unsubscribed from all follow-up emails");
     }
 
     @Test

@@ -184,7 +184,14 @@ final class Harness {
     }
 
     Response agent(String routeKey, Map<String, String> path, Map<String, String> query) {
-        var event = event(routeKey, path, Map.of("Authorization", "Bearer " + ADMIN_TOKEN), new byte[0]);
+        return agent(routeKey, path, query, Map.of());
+    }
+
+    /** An agent API call with headers of its own (beside the admin token). */
+    Response agent(String routeKey, Map<String, String> path, Map<String, String> query, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Authorization", "Bearer " + ADMIN_TOKEN);
+        var event = event(routeKey, path, all, new byte[0]);
         event.setQueryStringParameters(query);
         return new Response(agentApi.handleRequest(event, null));
     }
@@ -208,7 +215,7 @@ final class Harness {
     }
 
     JsonNode orderTimeline(String shop, String orderId) {
-        return agent("GET /api/shops/{shop}/orders/{orderId}/timeline", Map.of("shop", shop, "orderId", orderId), Map.of("limit", "200")).json();
+        return agent("GET /api/shops/{shop}/orders/{orderId}/timeline", Map.of("shop", shop, "orderId", orderId), Map.of("limit", "200", "lang", "en")).json();
     }
 
     JsonNode order(String shop, String orderId) {
@@ -222,7 +229,7 @@ final class Harness {
     /** The summaries on the ticket's timeline (its first 50 entries), newest first. */
     List<String> ticketSummaries(String shop, String ticketId) {
         List<String> summaries = new java.util.ArrayList<>();
-        agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", ticketId), Map.of()).json()
+        agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", ticketId), Map.of("lang", "en")).json()
                 .path("ticketTimeline").path("items").forEach(e -> summaries.add(e.path("summary").asText()));
         return summaries;
     }

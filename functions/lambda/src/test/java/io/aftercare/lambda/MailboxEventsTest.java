@@ -121,7 +121,7 @@ class MailboxEventsTest {
 
     private static List<String> customerSummaries(String email) {
         List<String> summaries = new ArrayList<>();
-        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "kettle-house", "email", email), Map.of())
+        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "kettle-house", "email", email), Map.of("lang", "en"))
                 .json().path("items").forEach(e -> summaries.add(e.path("summary").asText()));
         return summaries;
     }

@@ -227,7 +227,7 @@ class PostPurchaseEmailTest {
 
     private static List<String> customerSummaries(String email) {
         List<String> summaries = new java.util.ArrayList<>();
-        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "kettle-house", "email", email), Map.of())
+        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "kettle-house", "email", email), Map.of("lang", "en"))
                 .json().path("items").forEach(e -> summaries.add(e.path("summary").asText()));
         return summaries;
     }

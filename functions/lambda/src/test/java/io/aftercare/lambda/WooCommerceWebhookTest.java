@@ -56,7 +56,7 @@ class WooCommerceWebhookTest {
         assertThat(aftercare.wooCommerce("woo-refunds", refunded, "order.updated").status()).isEqualTo(200);
         assertThat(aftercare.wooCommerce("woo-refunds", refunded, "order.updated").status()).isEqualTo(200);
 
-        assertRefundedOnce("woo-refunds", "727", "partly_refunded", "10.00", "Refund of 10.00 USD (Broken mug)");
+        assertRefundedOnce("woo-refunds", "727", "partly_refunded", "10.00", "Refund of $10.00 (Broken mug)");
     }
 
     @Test
@@ -113,7 +113,7 @@ class WooCommerceWebhookTest {
         assertThat(aftercare.wooCommerce("woo-legacy-refunded", refunded, "order.updated").status()).isEqualTo(200);
 
         // the refunded status is what skips check-in and survey
-        assertRefundedOnce("woo-legacy-refunded", "645", "refunded", "79.87", "Refund of 79.87 USD");
+        assertRefundedOnce("woo-legacy-refunded", "645", "refunded", "79.87", "Refund of $79.87");
     }
 
     @Test
@@ -124,7 +124,7 @@ class WooCommerceWebhookTest {
         aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
         aftercare.wooCommerce("woo-legacy-partial", refunded, "order.updated");
 
-        assertRefundedOnce("woo-legacy-partial", "645", "partly_refunded", "10.00", "Refund of 10.00 USD (Broken mug)");
+        assertRefundedOnce("woo-legacy-partial", "645", "partly_refunded", "10.00", "Refund of $10.00 (Broken mug)");
     }
 
     @Test

@@ -134,7 +134,7 @@ class ActionQueueTest {
     }
 
     private static List<String> summaries(String orderId) throws Exception {
-        URI uri = local.baseUri().resolve("/api/shops/demo-generic/orders/" + orderId + "/timeline?limit=200");
+        URI uri = local.baseUri().resolve("/api/shops/demo-generic/orders/" + orderId + "/timeline?limit=200&lang=en");
         var response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         List<String> summaries = new ArrayList<>();
         for (JsonNode entry : JSON.readTree(response.body()).path("items")) {

@@ -5,15 +5,15 @@ package io.aftercare.domain.action;
  * SES tags, template keys): it never changes. What an email of a kind carries is its {@code EmailKind}'s business.
  */
 public enum ActionKind {
-    THANK_YOU("thank-you", Runner.POST_PURCHASE, "Thank-you email"),
-    CHECK_IN("check-in", Runner.POST_PURCHASE, "Check-in email"),
-    SURVEY("survey", Runner.POST_PURCHASE, "Survey invitation"),
-    TICKET_ACK("ticket-ack", Runner.TICKET, "Complaint acknowledgement"),
-    SLA_WARNING("sla-warning", Runner.TICKET, "SLA warning"),
-    SLA_BREACH("sla-breach", Runner.TICKET, "SLA breach notice"),
-    ESCALATION("escalation", Runner.TICKET, "Escalation notice"),
-    GOODWILL("goodwill", Runner.TICKET, "Goodwill discount"),
-    TICKET_REPLY("ticket-reply", Runner.TICKET, "Agent's reply");
+    THANK_YOU("thank-you", Runner.POST_PURCHASE),
+    CHECK_IN("check-in", Runner.POST_PURCHASE),
+    SURVEY("survey", Runner.POST_PURCHASE),
+    TICKET_ACK("ticket-ack", Runner.TICKET),
+    SLA_WARNING("sla-warning", Runner.TICKET),
+    SLA_BREACH("sla-breach", Runner.TICKET),
+    ESCALATION("escalation", Runner.TICKET),
+    GOODWILL("goodwill", Runner.TICKET),
+    TICKET_REPLY("ticket-reply", Runner.TICKET);
 
     /** Who runs an action: an order's post-purchase emails, or a complaint ticket's deadlines and emails. */
     private enum Runner {
@@ -22,22 +22,15 @@ public enum ActionKind {
 
     private final String slug;
     private final Runner runner;
-    private final String label;
 
-    ActionKind(String slug, Runner runner, String label) {
+    ActionKind(String slug, Runner runner) {
         this.slug = slug;
         this.runner = runner;
-        this.label = label;
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
     public boolean forTicket() {
         return runner == Runner.TICKET;
-    }
-
-    /** How the timeline names it. */
-    public String label() {
-        return label;
     }
 
     public String slug() {

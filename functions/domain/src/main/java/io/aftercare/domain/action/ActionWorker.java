@@ -1,7 +1,10 @@
 package io.aftercare.domain.action;
 
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -68,8 +71,8 @@ public final class ActionWorker {
     private Result abandon(ClaimedAction action) {
         Reason reason = Reason.ATTEMPTS_EXHAUSTED;
         var entry = new TimelineEntry("action-" + action.actionId() + "-abandoned", action.subject(), clock.instant(), EntryKind.EMAIL_FAILED,
-                action.kind().label() + " given up: " + reason.describe("")
-                        + (action.sendingBegun() ? "; it may have been sent: its last attempt had begun sending" : ""), Optional.empty());
+                EntryText.of(Phrase.ACTION_ABANDONED).code("email", Vocabulary.EMAIL, action.kind()).code("reason", Vocabulary.REASON, reason)
+                        .flag("maybeSent", action.sendingBegun()), Optional.empty());
         return actions.complete(action, ActionOutcome.failed(reason), List.of(entry), Optional.empty(), Optional.empty())
                 ? Result.of(Handled.FAILED, reason) : Result.of(Handled.STALE);
     }

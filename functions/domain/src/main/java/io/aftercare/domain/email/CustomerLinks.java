@@ -4,9 +4,12 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineAppender;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,7 +62,7 @@ public final class CustomerLinks {
             Instant now = clock.instant();
             recipients.unsubscribe(link.shop(), link.emailHash(), category, now, new TimelineEntry("unsubscribed-" + category.slug(),
                     Subject.customerByHash(link.emailHash()), now, EntryKind.UNSUBSCRIBED,
-                    "Unsubscribed from " + (everything ? "all follow-up emails" : category.slug()), Optional.empty()));
+                    EntryText.of(Phrase.UNSUBSCRIBED).code("category", Vocabulary.CATEGORY, category), Optional.empty()));
             return new PublicLinks.Unsubscribe(link.shop(), link.emailHash(), category, link.language());
         });
     }
@@ -73,7 +76,8 @@ public final class CustomerLinks {
             Instant now = clock.instant();
             var answer = new SurveyAnswer(survey, score);
             timeline.write(survey.shop(), new TimelineEntry("survey-answer", Subject.order(survey.order()), now, EntryKind.SURVEY_ANSWERED,
-                    "Survey answered: " + score + "/10 (" + answer.group() + ")", Optional.empty()), survey.emailHash());
+                    EntryText.of(Phrase.SURVEY_ANSWERED).count("score", score).with("group", Vocabulary.NPS.code(answer.group())),
+                    Optional.empty()), survey.emailHash());
             return answer;
         });
     }

@@ -81,11 +81,6 @@ public enum EmailKind {
         return action.slug();
     }
 
-    /** How the timeline names it. */
-    public String label() {
-        return action.label();
-    }
-
     /** What a customer can unsubscribe from. */
     public EmailCategory category() {
         return category;

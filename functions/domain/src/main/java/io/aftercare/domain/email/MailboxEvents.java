@@ -1,12 +1,15 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineAppender;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Acts on SES's reports: a permanent bounce or a complaint suppresses the address for the shop for good (mailing
@@ -30,26 +33,27 @@ public final class MailboxEvents {
         }
         ShopId shop = new ShopId(event.shop().get());
         Optional<Subject> subject = event.order().map(Subject::order);
-        String what = event.kind().map(ActionKind::label).orElse("Email");
-        String detail = event.detail().map(d -> " (" + d + ")").orElse("");
         for (var recipient : event.recipients()) {
             Subject about = subject.orElse(Subject.customer(recipient));
             String entryId = "mailbox-" + event.actionId().orElse("email") + "-" + event.type().name().toLowerCase(java.util.Locale.ROOT)
                     + "-" + recipient.hash().substring(0, 8);
+            Function<Phrase, EntryText.Phrased> text = phrase -> {
+                var said = phrase == Phrase.MAIL_DELIVERED ? EntryText.of(phrase) : EntryText.of(phrase).text("detail", event.detail());
+                return event.kind().map(kind -> said.code("email", Vocabulary.EMAIL, kind)).orElse(said);
+            };
             switch (event.type()) {
                 case HARD_BOUNCE -> recipients.suppress(shop, recipient, "bounced", event.at(), new TimelineEntry(entryId, about, event.at(),
-                        EntryKind.EMAIL_BOUNCED, what + " to " + recipient.masked() + " bounced" + detail + "; the address is suppressed",
-                        Optional.empty()));
+                        EntryKind.EMAIL_BOUNCED, text.apply(Phrase.MAIL_BOUNCED).text("to", recipient.masked()), Optional.empty()));
                 case COMPLAINT -> recipients.suppress(shop, recipient, "complained", event.at(), new TimelineEntry(entryId, about, event.at(),
-                        EntryKind.EMAIL_COMPLAINED, what + " was marked as spam" + detail + "; the address is suppressed", Optional.empty()));
+                        EntryKind.EMAIL_COMPLAINED, text.apply(Phrase.MAIL_COMPLAINED), Optional.empty()));
                 case SOFT_BOUNCE -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_BOUNCED,
-                        what + " to " + recipient.masked() + " bounced for now" + detail + "; not suppressed", Optional.empty()), recipient.hash());
+                        text.apply(Phrase.MAIL_SOFT_BOUNCED).text("to", recipient.masked()), Optional.empty()), recipient.hash());
                 case DELIVERED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_DELIVERED,
-                        what + " delivered", Optional.empty()), recipient.hash());
+                        text.apply(Phrase.MAIL_DELIVERED), Optional.empty()), recipient.hash());
                 case REJECTED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_FAILED,
-                        what + " to " + recipient.masked() + " failed: SES rejected it" + detail + "; not sent", Optional.empty()), recipient.hash());
+                        text.apply(Phrase.MAIL_REJECTED).text("to", recipient.masked()), Optional.empty()), recipient.hash());
                 case DELAYED -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_DELAYED,
-                        what + " to " + recipient.masked() + " delayed" + detail + "; SES keeps trying", Optional.empty()), recipient.hash());
+                        text.apply(Phrase.MAIL_DELAYED).text("to", recipient.masked()), Optional.empty()), recipient.hash());
                 case OTHER -> { }
             }
         }

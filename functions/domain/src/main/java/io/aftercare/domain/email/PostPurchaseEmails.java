@@ -3,9 +3,9 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
+import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
-import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.CustomerContact;
@@ -15,15 +15,16 @@ import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.TimelineReader;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,6 @@ import java.util.Optional;
  */
 public final class PostPurchaseEmails implements ActionWorker.Runner {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ActionStore actions;
     private final ShopCache shops;
@@ -72,7 +72,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             Reason why = shop.isEmpty() ? Reason.SHOP_GONE
                     : order.isEmpty() || order.get().snapshot().isEmpty() ? Reason.ORDER_UNKNOWN : Reason.NO_ADDRESS;
             return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    action.kind().label() + " not sent: " + why.describe(""))), Optional.empty(), false);
+                    notSent(action, why, ""))), Optional.empty(), false);
         }
         EmailAddress to = customer.get().email();
         RecipientState recipient = recipients.state(action.shop(), to.hash());
@@ -80,11 +80,11 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         EmailDecision decision = policy.decide(kind(action), order.get(), recipient, now);
         return switch (decision) {
             case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    action.kind().label() + " not sent: " + skip.reason().describe(skip.detail()))), Optional.of(to), false);
+                    notSent(action, skip.reason(), skip.detail()))), Optional.of(to), false);
             case EmailDecision.Postpone postpone -> {
-                String until = WHEN.format(postpone.until().atZone(shop.get().settings().timeZone()));
-                var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(),
-                        action.kind().label() + " postponed to " + until + ": " + postpone.reason().describe(""));
+                var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(), EntryText.of(Phrase.EMAIL_POSTPONED)
+                        .code("email", Vocabulary.EMAIL, action.kind()).moment("until", postpone.until(), shop.get().settings().timeZone())
+                        .code("reason", Vocabulary.REASON, postpone.reason()));
                 yield actions.reschedule(action, postpone.until(), entry, Optional.of(to))
                         ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
             }
@@ -124,12 +124,13 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             messageId = sender.send(email);
         } catch (EmailRejected rejected) {
             return finish(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    action.kind().label() + " not sent: " + Reason.REJECTED.describe(rejected.getMessage()))), Optional.of(customer.email()), false);
+                    notSent(action, Reason.REJECTED, rejected.getMessage()))), Optional.of(customer.email()), false);
         }
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(entry(action, EntryKind.EMAIL_SENT, "sent", action.kind().label() + " sent in " + language.locale().getDisplayLanguage(Locale.ENGLISH)));
+        entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
+                EntryText.of(Phrase.EMAIL_SENT).code("email", Vocabulary.EMAIL, action.kind()).code("language", Vocabulary.LANGUAGE, language)));
         discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
-                "Discount code " + d.code() + " issued (" + d.percent() + "% off)")));
+                EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", d.code()).count("percent", d.percent()))));
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
     }
 
@@ -152,7 +153,12 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         return new Result(handled, outcome.reason());
     }
 
-    private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, String summary) {
-        return new TimelineEntry("email-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
+    private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, EntryText text) {
+        return new TimelineEntry("email-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, text, Optional.empty());
+    }
+
+    private static EntryText notSent(ClaimedAction action, Reason why, String detail) {
+        return EntryText.of(Phrase.EMAIL_NOT_SENT).code("email", Vocabulary.EMAIL, action.kind()).code("reason", Vocabulary.REASON, why)
+                .text("detail", Optional.of(detail).filter(d -> !d.isEmpty()));
     }
 }

@@ -36,14 +36,6 @@ public record OrderSnapshot(
         public boolean isEmpty() {
             return linesLeftOut == 0 && titlesShortened == 0;
         }
-
-        public String describe() {
-            String titles = titlesShortened == 0 ? "" : titlesShortened + " line title" + (titlesShortened == 1 ? "" : "s")
-                    + " shortened to " + Limits.TITLE_BYTES + " bytes";
-            String lines = linesLeftOut == 0 ? "" : linesLeftOut + " line" + (linesLeftOut == 1 ? "" : "s")
-                    + " past the first " + MAX_LINES + " not kept";
-            return String.join("; ", java.util.stream.Stream.of(titles, lines).filter(s -> !s.isEmpty()).toList());
-        }
     }
 
     public OrderSnapshot {

@@ -21,7 +21,10 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,8 +95,8 @@ public final class TicketDeadlines implements Runner {
         }
         var sla = TicketLifecycle.slaCalendar(shop, ticket);
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
-        return toCustomer(action, ticket, () -> mailer.acknowledge(shop, ticket, answerBy), EntryKind.EMAIL_SENT,
-                "Acknowledgement sent to the customer: ticket " + ticket.number() + ", answer promised by " + TicketLifecycle.when(shop, answerBy));
+        return toCustomer(action, ticket, () -> mailer.acknowledge(shop, ticket, answerBy), EntryKind.EMAIL_SENT, EntryText.of(Phrase.ACKNOWLEDGED)
+                .text("ticket", ticket.number()).moment("answerBy", answerBy, shop.settings().timeZone()));
     }
 
     /** An agent's reply, recorded before this action could exist: sent whatever the ticket's state is now. */
@@ -106,7 +109,8 @@ public final class TicketDeadlines implements Runner {
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
         }
-        return toCustomer(action, ticket, () -> mailer.reply(shop, ticket, message.get()), EntryKind.EMAIL_SENT, "Reply emailed to the customer");
+        return toCustomer(action, ticket, () -> mailer.reply(shop, ticket, message.get()), EntryKind.EMAIL_SENT,
+                EntryText.of(Phrase.REPLY_EMAILED));
     }
 
     private Result goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
@@ -119,20 +123,20 @@ public final class TicketDeadlines implements Runner {
         }
         String code = discounts.codeFor(template.get(), shop.id(), action.actionId());
         return toCustomer(action, ticket, () -> mailer.goodwill(shop, ticket, code, template.get().percent()), EntryKind.DISCOUNT_ISSUED,
-                "Goodwill discount code " + code + " (" + template.get().percent() + "% off) sent for the breached SLA");
+                EntryText.of(Phrase.GOODWILL_SENT).text("code", code).count("percent", template.get().percent()));
     }
 
     /** Sends one email to the customer and ends the action: sent, or failed for good when the mail service refuses it. */
-    private Result toCustomer(ClaimedAction action, Ticket ticket, Supplier<String> send, EntryKind kind, String summary) {
+    private Result toCustomer(ClaimedAction action, Ticket ticket, Supplier<String> send, EntryKind kind, EntryText text) {
         String messageId;
         try {
             messageId = send.get();
         } catch (EmailRejected refused) {
-            String why = "refused by the mail service: " + refused.getMessage();
             return end(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    action.kind().label() + " to the customer " + why)), ticket);
+                    EntryText.of(Phrase.CUSTOMER_EMAIL_REFUSED).code("email", Vocabulary.EMAIL, action.kind()).text("detail", refused.getMessage()))),
+                    ticket);
         }
-        return end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", summary)), ticket);
+        return end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", text)), ticket);
     }
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */
@@ -146,7 +150,8 @@ public final class TicketDeadlines implements Runner {
         if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
             Instant opening = office.nextOpening(now);
             return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                    action.kind().label() + " held until the shop opens at " + TicketLifecycle.when(shop, opening)), customer(ticket))
+                    EntryText.of(Phrase.NOTICE_HELD).code("email", Vocabulary.EMAIL, action.kind()).moment("opens", opening, shop.settings().timeZone())),
+                    customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
         if (!actions.beginSending(action)) {
@@ -174,15 +179,30 @@ public final class TicketDeadlines implements Runner {
             case SLA_BREACH -> EntryKind.SLA_BREACHED;
             default -> EntryKind.ESCALATED;
         };
-        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, kind, "sent", heading + " (notified: " + notified.get().how() + ")")));
+        var said = switch (detail) {
+            case ActionDetail.SlaDeadline deadline -> EntryText.of(kind == EntryKind.SLA_WARNING ? Phrase.SLA_WARNING : Phrase.SLA_BREACHED)
+                    .code("target", Vocabulary.SLA, deadline.target());
+            case ActionDetail.Escalation escalation -> EntryText.of(Phrase.ESCALATED).count("level", escalation.level());
+        };
+        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, kind, "sent", notified.get().said(said.text("ticket", ticket.number())))));
         notified.get().refused().forEach((contact, why) -> entries.add(entry(action, EntryKind.EMAIL_FAILED, "refused-" + contact.hash(),
-                action.kind().label() + " to " + contact.masked() + " refused by the mail service: " + why)));
+                EntryText.of(Phrase.NOTICE_REFUSED).code("email", Vocabulary.EMAIL, action.kind()).text("to", contact.masked()).text("detail", why))));
         boolean nobodyReached = notified.get().reached().isEmpty() && !notified.get().refused().isEmpty();
         return end(action, nobodyReached ? ActionOutcome.failed(Reason.REJECTED) : ActionOutcome.sent("notice"), entries, ticket);
     }
 
-    /** Who a notice reached, who refused it (with why), and the timeline's account of it. */
-    private record Notified(List<EmailAddress> reached, Map<EmailAddress, String> refused, String how) {
+    /** Who a notice reached, who refused it (with why), and how the chat post went, if there is a chat. */
+    private record Notified(List<EmailAddress> reached, Map<EmailAddress, String> refused, Optional<String> chat) {
+
+        /** The timeline's account of it, on the notice's entry. */
+        EntryText said(EntryText.Phrased notice) {
+            return notice.text("reached", masked(reached)).text("refused", masked(List.copyOf(refused.keySet()))).text("chat", chat)
+                    .flag("nobody", reached.isEmpty() && refused.isEmpty() && chat.isEmpty());
+        }
+
+        private static Optional<String> masked(List<EmailAddress> addresses) {
+            return addresses.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", addresses.stream().map(EmailAddress::masked).toList()));
+        }
     }
 
     /**
@@ -214,19 +234,11 @@ public final class TicketDeadlines implements Runner {
                 reached.add(contact);
             }
         }
-        List<String> how = new ArrayList<>();
-        if (!reached.isEmpty()) {
-            how.add("email to " + String.join(", ", reached.stream().map(EmailAddress::masked).toList()));
-        }
-        if (!refused.isEmpty()) {
-            how.add("refused: " + String.join(", ", refused.keySet().stream().map(EmailAddress::masked).toList()));
-        }
         Optional<String> chat = Optional.ofNullable(before.get(CHAT)).or(() -> staff.chat(shop, notice));
         if (chat.isPresent() && !before.containsKey(CHAT) && !actions.recordRecipient(action, CHAT, chat.get())) {
             return Optional.empty();
         }
-        chat.ifPresent(how::add);
-        return Optional.of(new Notified(reached, refused, how.isEmpty() ? "nobody: no contacts are configured for it" : String.join("; ", how)));
+        return Optional.of(new Notified(reached, refused, chat));
     }
 
     /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
@@ -276,7 +288,8 @@ public final class TicketDeadlines implements Runner {
     }
 
     private Result skip(ClaimedAction action, Reason why, String detail, Optional<Ticket> ticket) {
-        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", action.kind().label() + " not needed: " + why.describe(detail));
+        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", EntryText.of(Phrase.NOT_NEEDED).code("email", Vocabulary.EMAIL, action.kind())
+                .code("reason", Vocabulary.REASON, why).text("detail", Optional.of(detail).filter(d -> !d.isEmpty())));
         return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
                 ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);
     }
@@ -292,8 +305,8 @@ public final class TicketDeadlines implements Runner {
         return Optional.of(ticket.customer().email());
     }
 
-    private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, String summary) {
-        return new TimelineEntry("action-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, summary, Optional.empty());
+    private TimelineEntry entry(ClaimedAction action, EntryKind kind, String suffix, EntryText text) {
+        return new TimelineEntry("action-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, text, Optional.empty());
     }
 
 }

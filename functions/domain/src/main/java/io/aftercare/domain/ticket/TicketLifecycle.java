@@ -1,5 +1,6 @@
 package io.aftercare.domain.ticket;
 
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
@@ -10,8 +11,11 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.shop.SlaTargets;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,11 +52,13 @@ final class TicketLifecycle {
                 .build();
         var sla = slaCalendar(shop, ticket);
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(entry(ticket, "opened", EntryKind.TICKET_OPENED, "Complaint " + ticket.number() + " opened (" + priority.slug()
-                + " priority): " + complaint.subject() + "; first answer due " + when(shop, ticket.clock(SlaTarget.FIRST_RESPONSE).orElseThrow().dueAt(sla).orElseThrow()), now));
-        entries.add(entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, "Customer wrote: " + excerpt(complaint.message()), now));
+        entries.add(entry(ticket, "opened", EntryKind.TICKET_OPENED, EntryText.of(Phrase.TICKET_OPENED).text("ticket", ticket.number())
+                .code("priority", Vocabulary.PRIORITY, priority).text("subject", complaint.subject())
+                .moment("due", ticket.clock(SlaTarget.FIRST_RESPONSE).orElseThrow().dueAt(sla).orElseThrow(), shop.settings().timeZone()), now));
+        entries.add(entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, wrote(complaint.message()), now));
         complaint.order().ifPresent(order -> entries.add(new TimelineEntry("complaint-" + ticket.id(), Subject.order(order), now,
-                EntryKind.TICKET_OPENED, "Complaint " + ticket.number() + " opened: " + complaint.subject(), Optional.empty())));
+                EntryKind.TICKET_OPENED, EntryText.of(Phrase.COMPLAINT_OPENED).text("ticket", ticket.number()).text("subject", complaint.subject()),
+                Optional.empty())));
         List<DueAction> actions = new ArrayList<>();
         actions.add(DueAction.of(ActionKind.TICKET_ACK, subject(ticket), now));
         actions.addAll(planner.plan(ticket, shop.settings().support(), sla, now));
@@ -71,7 +77,7 @@ final class TicketLifecycle {
         }
         if (!ticket.status().isActive()) {
             openDelta = 1;
-            entries.add(entry(ticket, "reopened-" + ticket.version(), EntryKind.TICKET_UPDATED, "Reopened by the customer's message", now));
+            entries.add(entry(ticket, "reopened-" + ticket.version(), EntryKind.TICKET_UPDATED, EntryText.of(Phrase.TICKET_REOPENED), now));
             int cycle = ticket.clock(SlaTarget.RESOLUTION).map(SlaClock::cycle).orElse(0) + 1;
             clocks.add(SlaClock.start(SlaTarget.RESOLUTION, cycle, targets.resolution(), now));
         }
@@ -79,7 +85,7 @@ final class TicketLifecycle {
             int cycle = (int) clocks.stream().filter(c -> c.target() != SlaTarget.RESOLUTION).count();
             clocks.add(SlaClock.start(SlaTarget.NEXT_RESPONSE, cycle, targets.nextResponse(), now));
         }
-        entries.add(entry(ticket, "message-" + ticket.version(), EntryKind.CUSTOMER_WROTE, "Customer wrote: " + excerpt(message), now));
+        entries.add(entry(ticket, "message-" + ticket.version(), EntryKind.CUSTOMER_WROTE, wrote(message), now));
         Ticket next = ticket.with(b -> b.status(TicketStatus.OPEN).clocks(clocks).resolvedAt(Optional.empty())).nextPlan().nextVersion();
         return changed(shop, next, entries, planner.plan(next, shop.settings().support(), sla, now), openDelta, now);
     }
@@ -104,8 +110,11 @@ final class TicketLifecycle {
             next = next.replacing(ticket.runningResponseClock().get(), met.get());
         }
         next = next.answered(now).nextPlan().nextVersion();
-        var entry = entry(ticket, "reply-" + ticket.version(), EntryKind.AGENT_REPLIED, agent + " replied: " + excerpt(message)
-                + met.map(m -> "; " + m.target().label() + (m.breached() ? " breached" : " met")).orElse(""), now);
+        var replied = EntryText.of(Phrase.AGENT_REPLIED).text("agent", agent).text("excerpt", excerpt(message));
+        if (met.isPresent()) {
+            replied = replied.code("target", Vocabulary.SLA, met.get().target()).flag("breached", met.get().breached());
+        }
+        var entry = entry(ticket, "reply-" + ticket.version(), EntryKind.AGENT_REPLIED, replied, now);
         List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), sla, now));
         actions.add(DueAction.of(ActionKind.TICKET_REPLY, subject(ticket), new ActionDetail.Reply(ticket.version()), now));
         return changed(shop, next, List.of(entry), actions, 0, now).withReply(new TicketReply(ticket.version(), message));
@@ -117,7 +126,7 @@ final class TicketLifecycle {
             throw new InvalidInput("note", "the note is empty");
         }
         return changed(shop, ticket.nextVersion(), List.of(entry(ticket, "note-" + ticket.version(), EntryKind.INTERNAL_NOTE,
-                "Note by " + agent + ": " + excerpt(note), now)), List.of(), 0, now);
+                EntryText.of(Phrase.INTERNAL_NOTE).text("agent", agent).text("excerpt", excerpt(note)), now)), List.of(), 0, now);
     }
 
     /**
@@ -128,17 +137,18 @@ final class TicketLifecycle {
      * @throws InvalidInput when the status cannot go where asked
      */
     Optional<TicketChange> change(Shop shop, Ticket ticket, TicketService.Changes changes, String agent, Instant now) {
-        List<String> said = new ArrayList<>();
+        var said = EntryText.of(Phrase.TICKET_CHANGED).text("agent", agent);
         List<DueAction> extra = new ArrayList<>();
         int openDelta = 0;
         Ticket next = ticket;
         if (changes.priority().isPresent() && changes.priority().get() != ticket.priority()) {
             next = reprioritised(shop, next, changes.priority().get());
-            said.add("priority " + ticket.priority().slug() + " to " + next.priority().slug());
+            said = said.code("priorityFrom", Vocabulary.PRIORITY, ticket.priority()).code("priorityTo", Vocabulary.PRIORITY, next.priority());
         }
         if (changes.assignee().isPresent()) {
             next = next.withAssignee(changes.assignee().get());
-            said.add(changes.assignee().get().map(a -> "assigned to " + a.masked()).orElse("unassigned"));
+            Optional<EmailAddress> assignee = changes.assignee().get();
+            said = assignee.isPresent() ? said.text("assignee", assignee.get().masked()) : said.flag("unassigned", true);
         }
         if (changes.status().isPresent() && changes.status().get() != ticket.status()) {
             TicketStatus to = changes.status().get();
@@ -154,17 +164,17 @@ final class TicketLifecycle {
                         .resolvedAt(from.resolvedAt().or(() -> Optional.of(now))));
             };
             openDelta = (to.isActive() ? 1 : 0) - (ticket.status().isActive() ? 1 : 0);
-            said.add(ticket.status().slug() + " to " + to.slug());
+            said = said.code("statusFrom", Vocabulary.TICKET_STATUS, ticket.status()).code("statusTo", Vocabulary.TICKET_STATUS, to);
             if (!to.isActive() && next.breachedAny() && !next.compensated() && shop.settings().support().goodwill().isPresent()) {
                 next = next.withCompensated(true);
                 extra.add(DueAction.of(ActionKind.GOODWILL, subject(next), now));
             }
         }
-        if (said.isEmpty()) {
+        if (said.params().size() == 1) { // the agent alone: nothing changed
             return Optional.empty();
         }
         next = next.nextPlan().nextVersion();
-        var entry = entry(ticket, "change-" + ticket.version(), EntryKind.TICKET_UPDATED, agent + ": " + String.join(", ", said), now);
+        var entry = entry(ticket, "change-" + ticket.version(), EntryKind.TICKET_UPDATED, said, now);
         List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), slaCalendar(shop, next), now));
         actions.addAll(extra);
         return Optional.of(changed(shop, next, List.of(entry), actions, openDelta, now));
@@ -195,11 +205,15 @@ final class TicketLifecycle {
         return new Subject(Subject.Type.TICKET, ticket.id());
     }
 
-    private static TimelineEntry entry(Ticket ticket, String id, EntryKind kind, String summary, Instant at) {
-        return new TimelineEntry(id, subject(ticket), at, kind, summary, Optional.empty());
+    private static TimelineEntry entry(Ticket ticket, String id, EntryKind kind, EntryText text, Instant at) {
+        return new TimelineEntry(id, subject(ticket), at, kind, text, Optional.empty());
     }
 
-    /** A moment as the shop's timeline says it: {@code 2026-11-23 10:00 (Europe/Warsaw)}. */
+    private static EntryText wrote(String message) {
+        return EntryText.of(Phrase.CUSTOMER_WROTE).text("excerpt", excerpt(message));
+    }
+
+    /** A moment as staff notices say it: {@code 2026-11-23 10:00 (Europe/Warsaw)}. */
     static String when(Shop shop, Instant at) {
         return WHEN.format(at.atZone(shop.settings().timeZone())) + " (" + shop.settings().timeZone().getId() + ")";
     }

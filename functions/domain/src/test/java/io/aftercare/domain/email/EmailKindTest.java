@@ -3,7 +3,6 @@ package io.aftercare.domain.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.domain.action.ActionKind;
-import io.aftercare.domain.action.Reason;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +50,5 @@ class EmailKindTest {
         assertThat(EmailKind.THANK_YOU.sections()).isEqualTo(Map.of("lines", Set.of("title", "quantity", "price"), "name", Set.of(),
                 "discount", Set.of("code")));
         assertThat(EmailKind.CHECK_IN.variables()).contains("surveyUrl").doesNotContain("percent");
-    }
-
-    @Test
-    void givenTheFrequencyCapsReason_whenDescribed_thenItNamesThePolicysCap() {
-        assertThat(Reason.FREQUENCY_CAP.describe("")).contains("less than " + EmailPolicy.FREQUENCY_CAP.toHours() + " hours ago");
     }
 }

@@ -16,9 +16,13 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.SupportSettings;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,9 +46,9 @@ class RecordingPolicyTest {
         Recording recording = policy.plan(WARSAW, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
 
         assertThat(recording.order().orElseThrow().actions()).extracting(DueAction::kind).containsExactly(ActionKind.THANK_YOU, ActionKind.CHECK_IN);
-        assertThat(recording.order().orElseThrow().entries()).extracting(TimelineEntry::summary).endsWith(
-                "Thank-you email scheduled for 2026-11-23 11:00 (Europe/Warsaw)",
-                "Check-in email scheduled for 2027-01-22 11:00 (Europe/Warsaw)");
+        assertThat(recording.order().orElseThrow().entries()).extracting(TimelineEntry::text).endsWith(
+                scheduled(ActionKind.THANK_YOU, "2026-11-23T11:00", WARSAW),
+                scheduled(ActionKind.CHECK_IN, "2027-01-22T11:00", WARSAW));
         assertThat(recording.order().orElseThrow().entries()).allSatisfy(e -> assertThat(e.deliveryId()).contains("evt-1"));
     }
 
@@ -54,7 +58,7 @@ class RecordingPolicyTest {
         Recording utc = policy.plan(UTC, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
 
         assertThat(utc.order().orElseThrow().actions()).isEqualTo(warsaw.order().orElseThrow().actions());
-        assertThat(utc.order().orElseThrow().entries()).extracting(TimelineEntry::summary).last().isEqualTo("Check-in email scheduled for 2027-01-22 10:00 (Z)");
+        assertThat(utc.order().orElseThrow().entries()).extracting(TimelineEntry::text).last().isEqualTo(scheduled(ActionKind.CHECK_IN, "2027-01-22T10:00", UTC));
     }
 
     @Test
@@ -104,5 +108,12 @@ class RecordingPolicyTest {
 
     private static OrderUpdate update(OrderFact fact) {
         return new OrderUpdate(new OrderId("1042"), NOW, Optional.empty(), List.of(fact), Optional.empty(), false);
+    }
+
+    /** "<email> scheduled for <local time> (<zone>)", as the entry says it: the moment with the shop's zone. */
+    private static EntryText scheduled(ActionKind kind, String localTime, Shop shop) {
+        ZoneId zone = shop.settings().timeZone();
+        return EntryText.of(Phrase.EMAIL_SCHEDULED).code("email", Vocabulary.EMAIL, kind)
+                .moment("due", LocalDateTime.parse(localTime).atZone(zone).toInstant(), zone);
     }
 }

@@ -22,7 +22,10 @@ import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,8 +61,8 @@ class TicketLifecycleTest {
                 tuple(ActionKind.ESCALATION, Optional.of(new ActionDetail.Escalation(1, 1)), at("2026-11-23T11:00:00Z")),
                 tuple(ActionKind.ESCALATION, Optional.of(new ActionDetail.Escalation(2, 1)), at("2026-11-23T12:00:00Z")),
                 tuple(ActionKind.ESCALATION, Optional.of(new ActionDetail.Escalation(3, 1)), at("2026-11-23T14:00:00Z")));
-        assertThat(change.entries()).extracting(TimelineEntry::summary).first().asString()
-                .isEqualTo("Complaint T-1001 opened (normal priority): Kettle leaks; first answer due 2026-11-23 12:00 (Z)");
+        assertThat(change.entries()).extracting(TimelineEntry::text).first().isEqualTo(EntryText.of(Phrase.TICKET_OPENED).text("ticket", "T-1001")
+                .code("priority", Vocabulary.PRIORITY, Priority.NORMAL).text("subject", "Kettle leaks").moment("due", at("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -94,7 +97,7 @@ class TicketLifecycleTest {
         assertThat(wrote.openComplaintsDelta()).isEqualTo(1);
         assertThat(wrote.ticket().clock(SlaTarget.RESOLUTION).orElseThrow().cycle()).isEqualTo(1);
         assertThat(wrote.ticket().clock(SlaTarget.NEXT_RESPONSE)).hasValueSatisfying(c -> assertThat(c.isRunning()).isTrue());
-        assertThat(wrote.entries()).extracting(TimelineEntry::summary).contains("Reopened by the customer's message");
+        assertThat(wrote.entries()).extracting(TimelineEntry::text).contains(EntryText.of(Phrase.TICKET_REOPENED));
     }
 
     @Test
@@ -110,7 +113,8 @@ class TicketLifecycleTest {
                 .satisfies(a -> assertThat(a.detail()).contains(new ActionDetail.Reply(1)));
         assertThat(reply.actions()).as("no response is awaited: no escalation").noneMatch(a -> a.kind() == ActionKind.ESCALATION);
         assertThat(reply.reply()).contains(new TicketReply(1, "We are sending a new kettle."));
-        assertThat(reply.entries()).extracting(TimelineEntry::summary).containsExactly("Ann replied: We are sending a new kettle.; first response met");
+        assertThat(reply.entries()).extracting(TimelineEntry::text).containsExactly(EntryText.of(Phrase.AGENT_REPLIED).text("agent", "Ann")
+                .text("excerpt", "We are sending a new kettle.").code("target", Vocabulary.SLA, SlaTarget.FIRST_RESPONSE));
     }
 
     @Test
@@ -149,7 +153,8 @@ class TicketLifecycleTest {
         assertThat(urgent.ticket().clock(SlaTarget.FIRST_RESPONSE).orElseThrow().budget()).isEqualTo(Duration.ofHours(1));
         assertThat(urgent.actions()).filteredOn(a -> a.kind() == ActionKind.SLA_BREACH).extracting(DueAction::detail)
                 .containsOnly(Optional.of(new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 2)), Optional.of(new ActionDetail.SlaDeadline(SlaTarget.RESOLUTION, 2)));
-        assertThat(urgent.entries()).extracting(TimelineEntry::summary).containsExactly("agent: priority normal to urgent");
+        assertThat(urgent.entries()).extracting(TimelineEntry::text).containsExactly(EntryText.of(Phrase.TICKET_CHANGED).text("agent", "agent")
+                .code("priorityFrom", Vocabulary.PRIORITY, Priority.NORMAL).code("priorityTo", Vocabulary.PRIORITY, Priority.URGENT));
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.aftercare.domain.customer.CustomerSummary;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.Milestone;
 import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.timeline.EntryParam;
+import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.email.TimelineWording;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,20 @@ public final class TimelineJson {
     private TimelineJson() {
     }
 
-    public record EntryView(String id, String subject, String subjectId, String at, String kind, String summary, String deliveryId) {
+    /**
+     * {@code summary} is worded in the reader's language; {@code phrase} and {@code params} say the same for a console to
+     * word itself (both absent for an entry stored before phrases, whose summary is the one stored then).
+     */
+    public record EntryView(String id, String subject, String subjectId, String at, String kind, String summary, String phrase,
+                            Map<String, Object> params, String deliveryId) {
+    }
+
+    /** A moment and the zone it was said in. */
+    public record MomentView(String at, String zone) {
+    }
+
+    /** How a page of entries is worded. */
+    public record Wording(TimelineWording words, Language language) {
     }
 
     public record PageView<T>(List<T> items, String nextPageToken) {
@@ -46,17 +63,39 @@ public final class TimelineJson {
     public record CustomerView(ContactView contact, int orderCount, String firstOrderAt, String lastOrderAt, List<MoneyView> totalSpent) {
     }
 
-    public static PageView<EntryView> page(Page<TimelineEntry> page) {
-        return pageOf(page.map(TimelineJson::entry));
+    public static PageView<EntryView> page(Page<TimelineEntry> page, Wording wording) {
+        return pageOf(page.map(e -> entry(e, wording)));
     }
 
     public static <T> PageView<T> pageOf(Page<T> page) {
         return new PageView<>(page.items(), page.nextPageToken().orElse(null));
     }
 
-    private static EntryView entry(TimelineEntry e) {
+    private static EntryView entry(TimelineEntry e, Wording wording) {
+        String summary = wording.words().summary(e.text(), wording.language());
+        String phrase = null;
+        Map<String, Object> params = null;
+        if (e.text() instanceof EntryText.Phrased phrased) {
+            phrase = phrased.phrase().slug();
+            params = new TreeMap<>();
+            for (var param : phrased.params().entrySet()) {
+                params.put(param.getKey(), param(param.getValue()));
+            }
+        }
         return new EntryView(e.id(), e.subject().type().label(), e.subject().id(), e.at().toString(), e.kind().label(),
-                e.summary(), e.deliveryId().orElse(null));
+                summary, phrase, params, e.deliveryId().orElse(null));
+    }
+
+    /** Machine-readable: a code as stored ({@code REJECTED}), an amount as {@code {amount, currency}}, a flag as {@code true}. */
+    private static Object param(EntryParam param) {
+        return switch (param) {
+            case EntryParam.Text text -> text.value();
+            case EntryParam.Code code -> code.value();
+            case EntryParam.Amount amount -> money(amount.money());
+            case EntryParam.Moment moment -> new MomentView(moment.at().toString(), moment.zone().getId());
+            case EntryParam.Count count -> count.value();
+            case EntryParam.Flag flag -> true;
+        };
     }
 
     public static OrderView order(OrderState order) {

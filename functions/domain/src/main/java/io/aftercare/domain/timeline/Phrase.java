@@ -1,0 +1,78 @@
+package io.aftercare.domain.timeline;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a timeline entry says, without its words: each phrase has a text per language (message {@code timeline.<slug>})
+ * that may use the parameters named here, all of them optional unless the text needs them; it says one of its kinds of
+ * entry.
+ */
+public enum Phrase {
+    ORDER_PLACED(Set.of(EntryKind.ORDER_PLACED), "order", "items", "total"),
+    ORDER_PAID(Set.of(EntryKind.ORDER_PAID), "order"),
+    ORDER_CANCELLED(Set.of(EntryKind.ORDER_CANCELLED), "order", "reason"),
+    FULFILMENT_UPDATED(Set.of(EntryKind.FULFILMENT_UPDATED), "fulfilment", "status", "tracking"),
+    PARCEL_UPDATED(Set.of(EntryKind.SHIPMENT_UPDATED, EntryKind.ORDER_DELIVERED), "status", "message"),
+    RETURN_UPDATED(Set.of(EntryKind.RETURN_UPDATED), "return", "event"),
+    ORDER_REFUNDED(Set.of(EntryKind.ORDER_REFUNDED), "amount", "reason"),
+    ORDER_TRIMMED(Set.of(EntryKind.ORDER_TRIMMED), "order", "titlesShortened", "titleBytes", "linesLeftOut", "maxLines"),
+    EMAIL_SCHEDULED(Set.of(EntryKind.EMAIL_SCHEDULED), "email", "due"),
+    PROFILE_UPDATED(Set.of(EntryKind.CUSTOMER_UPDATED), "name"),
+    EMAIL_NOT_SENT(Set.of(EntryKind.EMAIL_SKIPPED, EntryKind.EMAIL_FAILED), "email", "reason", "detail"),
+    EMAIL_POSTPONED(Set.of(EntryKind.EMAIL_POSTPONED), "email", "until", "reason"),
+    EMAIL_SENT(Set.of(EntryKind.EMAIL_SENT), "email", "language"),
+    DISCOUNT_ISSUED(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent"),
+    MAIL_BOUNCED(Set.of(EntryKind.EMAIL_BOUNCED), "email", "to", "detail"),
+    MAIL_SOFT_BOUNCED(Set.of(EntryKind.EMAIL_BOUNCED), "email", "to", "detail"),
+    MAIL_COMPLAINED(Set.of(EntryKind.EMAIL_COMPLAINED), "email", "detail"),
+    MAIL_DELIVERED(Set.of(EntryKind.EMAIL_DELIVERED), "email"),
+    MAIL_REJECTED(Set.of(EntryKind.EMAIL_FAILED), "email", "to", "detail"),
+    MAIL_DELAYED(Set.of(EntryKind.EMAIL_DELAYED), "email", "to", "detail"),
+    UNSUBSCRIBED(Set.of(EntryKind.UNSUBSCRIBED), "category"),
+    SURVEY_ANSWERED(Set.of(EntryKind.SURVEY_ANSWERED), "score", "group"),
+    ACTION_ABANDONED(Set.of(EntryKind.EMAIL_FAILED), "email", "reason", "maybeSent"),
+    ACKNOWLEDGED(Set.of(EntryKind.EMAIL_SENT), "ticket", "answerBy"),
+    REPLY_EMAILED(Set.of(EntryKind.EMAIL_SENT)),
+    GOODWILL_SENT(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent"),
+    CUSTOMER_EMAIL_REFUSED(Set.of(EntryKind.EMAIL_FAILED), "email", "detail"),
+    NOTICE_HELD(Set.of(EntryKind.EMAIL_POSTPONED), "email", "opens"),
+    SLA_WARNING(Set.of(EntryKind.SLA_WARNING), "target", "ticket", "reached", "refused", "chat", "nobody"),
+    SLA_BREACHED(Set.of(EntryKind.SLA_BREACHED), "target", "ticket", "reached", "refused", "chat", "nobody"),
+    ESCALATED(Set.of(EntryKind.ESCALATED), "level", "ticket", "reached", "refused", "chat", "nobody"),
+    NOTICE_REFUSED(Set.of(EntryKind.EMAIL_FAILED), "email", "to", "detail"),
+    NOT_NEEDED(Set.of(EntryKind.EMAIL_SKIPPED), "email", "reason", "detail"),
+    TICKET_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "priority", "subject", "due"),
+    CUSTOMER_WROTE(Set.of(EntryKind.CUSTOMER_WROTE), "excerpt"),
+    COMPLAINT_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "subject"),
+    TICKET_REOPENED(Set.of(EntryKind.TICKET_UPDATED)),
+    AGENT_REPLIED(Set.of(EntryKind.AGENT_REPLIED), "agent", "excerpt", "target", "breached"),
+    INTERNAL_NOTE(Set.of(EntryKind.INTERNAL_NOTE), "agent", "excerpt"),
+    TICKET_CHANGED(Set.of(EntryKind.TICKET_UPDATED), "agent", "priorityFrom", "priorityTo", "assignee", "unassigned", "statusFrom", "statusTo");
+
+    private final Set<EntryKind> kinds;
+    private final List<String> params;
+
+    Phrase(Set<EntryKind> kinds, String... params) {
+        this.kinds = kinds;
+        this.params = List.of(params);
+    }
+
+    /** The kinds of entry it may say (every kind has at least one phrase). */
+    public Set<EntryKind> kinds() {
+        return kinds;
+    }
+
+    public List<String> params() {
+        return params;
+    }
+
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Phrase fromSlug(String slug) {
+        return valueOf(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

@@ -1,0 +1,33 @@
+package io.aftercare.domain.timeline;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fixed sets a timeline entry's codes come from (reasons, email kinds, statuses, ...); each code has a text in
+ * every language's messages, which the wording's test checks against the enums behind each set. The sets are named
+ * here, not referenced, so that the timeline package needs none of the packages that write entries.
+ */
+public enum Vocabulary {
+    REASON, EMAIL, CATEGORY, FULFILMENT, SHIPMENT, RETURN, LANGUAGE, PRIORITY, TICKET_STATUS, SLA,
+    /** A survey answer's group: not an enum of the domain. */
+    NPS;
+
+    public static final List<String> NPS_GROUPS = List.of("promoter", "passive", "detractor");
+
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** For the sets that are not enums (a survey answer's group). */
+    public EntryParam.Code code(String value) {
+        if (this != NPS || !NPS_GROUPS.contains(value)) {
+            throw new IllegalArgumentException(value + " is not a " + slug());
+        }
+        return new EntryParam.Code(slug(), value);
+    }
+
+    public EntryParam.Code code(Enum<?> value) {
+        return new EntryParam.Code(slug(), value.name());
+    }
+}
