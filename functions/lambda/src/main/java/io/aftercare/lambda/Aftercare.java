@@ -30,6 +30,7 @@ import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
 import io.aftercare.email.MustacheEmailRenderer;
 import io.aftercare.email.SesEmailSender;
+import io.aftercare.email.TimelineWording;
 import io.aftercare.email.StaffNotices;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import io.aftercare.platforms.generic.GenericAdapter;
@@ -65,6 +66,7 @@ public final class Aftercare {
     private final Supplier<CustomerLinks> customerLinks;
     private final Supplier<EmailTemplates> templates;
     private final Supplier<CustomerPages> customerPages = new Lazy<>(CustomerPages::new);
+    private final Supplier<TimelineWording> timelineWording = new Lazy<>(TimelineWording::new);
     private final Supplier<Telemetry> telemetry = new Lazy<>(Telemetry::new);
     private final ChatWebhookUrl.Rules chatWebhooks;
 
@@ -196,6 +198,11 @@ public final class Aftercare {
 
     public CustomerPages customerPages() {
         return customerPages.get();
+    }
+
+    /** Timeline entries in the agent's language. */
+    public TimelineWording timelineWording() {
+        return timelineWording.get();
     }
 
     /** Aftercare with given clients: for the local runner and the tests. Suppliers are called on first use. */

@@ -43,7 +43,7 @@ public final class AgentApiHandler extends RoutedHandler {
         var timelines = app.timelines();
         var tickets = app.tickets();
         var shops = app.shops();
-        var words = new TimelineWording();
+        var words = app.timelineWording();
         return Routes.withAdminToken(app.adminAuth())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
