@@ -66,8 +66,8 @@ class CustomerPagesTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(ANNA.hash());
-        assertThat(aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "pages-shop", "email", ANNA.value()), Map.of())
-                .body()).contains("Unsubscribed from follow-ups");
+        assertThat(aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", "pages-shop", "email", ANNA.value()),
+                Map.of("lang", "en")).body()).contains("Unsubscribed from follow-ups");
     }
 
     @Test
