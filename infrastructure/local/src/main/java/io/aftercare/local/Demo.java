@@ -4,6 +4,7 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
+import io.aftercare.domain.EmailAddress;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ final class Demo {
             local.sweep();
             for (SesEmulator.Email email : local.ses().emails()) {
                 if (seen.add(email.messageId())) {
-                    out.printf("  %s  to %-28s %s%n", DAY.format(clock.instant()), email.to().get(0), email.subject());
+                    // masked like every address Aftercare prints: the emulator shows them whole
+                    out.printf("  %s  to %-24s %s%n", DAY.format(clock.instant()), new EmailAddress(email.to().get(0)).masked(), email.subject());
                 }
             }
             clock.advance(Duration.ofDays(1));
