@@ -20,7 +20,7 @@ public final class CustomerPages {
     private static final String NEUTRAL_ACCENT = "#52525b";
 
     private final Template page;
-    private final Messages messages = new Messages();
+    private final Messages messages = Messages.shared();
 
     public CustomerPages() {
         try (InputStream in = CustomerPages.class.getResourceAsStream("/io/aftercare/email/templates/page.html.mustache")) {

@@ -22,7 +22,16 @@ final class Messages {
 
     private final Map<Language, Map<String, Template>> byLanguage = new EnumMap<>(Language.class);
 
-    Messages() {
+    /** Loaded once per JVM, when the first email, page or timeline is worded: the files never change while it runs. */
+    private static final class Shared {
+        static final Messages INSTANCE = new Messages();
+    }
+
+    static Messages shared() {
+        return Shared.INSTANCE;
+    }
+
+    private Messages() {
         Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
         for (Language language : Language.values()) {
             Map<String, Template> compiled = new HashMap<>();

@@ -41,7 +41,7 @@ public final class MustacheEmailRenderer implements EmailRenderer {
 
     private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
     private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("");
-    private final Messages messages = new Messages();
+    private final Messages messages = Messages.shared();
     private final ShopTemplates shopTemplates = new ShopTemplates();
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 

@@ -27,7 +27,7 @@ public final class TimelineWording {
     /** The parameter only staff notices' phrases have. */
     private static final String NOTIFIED_BY = "nobody";
 
-    private final Messages messages = new Messages();
+    private final Messages messages = Messages.shared();
 
     /** An entry stored before phrases says what it said then. */
     public String summary(EntryText text, Language language) {

@@ -63,12 +63,22 @@ public enum EmailKind {
     private final EmailCategory category;
     private final boolean overridable;
     private final Set<Carried> carries;
+    private final Set<String> variables;
+    private final Map<String, Set<String>> sections;
 
     EmailKind(ActionKind action, EmailCategory category, boolean overridable, Carried... carries) {
         this.action = action;
         this.category = category;
         this.overridable = overridable;
         this.carries = carries.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(List.of(carries)));
+        Set<String> names = new TreeSet<>();
+        Map<String, Set<String>> lists = new HashMap<>();
+        for (Carried carried : carries) {
+            names.addAll(carried.variables());
+            lists.putAll(carried.sections());
+        }
+        this.variables = Set.copyOf(names);
+        this.sections = Map.copyOf(lists);
     }
 
     /** The due action that sends it. */
@@ -102,16 +112,12 @@ public enum EmailKind {
 
     /** The names its templates may print. */
     public Set<String> variables() {
-        Set<String> all = new TreeSet<>();
-        carries.forEach(c -> all.addAll(c.variables()));
-        return Set.copyOf(all);
+        return variables;
     }
 
     /** The names its templates may open sections over, each with its items' fields. */
     public Map<String, Set<String>> sections() {
-        Map<String, Set<String>> all = new HashMap<>();
-        carries.forEach(c -> all.putAll(c.sections()));
-        return Map.copyOf(all);
+        return sections;
     }
 
     /** The kinds a shop may word its own way, in declaration order. */
