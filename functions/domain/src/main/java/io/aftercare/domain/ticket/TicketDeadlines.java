@@ -246,14 +246,15 @@ public final class TicketDeadlines implements Runner {
         if (action.kind() == ActionKind.SLA_WARNING) {
             return;
         }
-        var sla = TicketLifecycle.slaCalendar(shop, ticket);
         RaceRetry.untilItWins(() -> {
             Ticket base = tickets.find(shop.id(), ticket.id()).orElseThrow();
             Optional<Ticket> changed = switch (detail) {
                 case ActionDetail.Escalation escalation -> Optional.of(base.escalatedTo(escalation.level()));
                 case ActionDetail.SlaDeadline deadline -> base.clock(deadline.target()).map(c -> base.replacing(c, c.markBreached()));
             };
-            changed.ifPresent(next -> tickets.update(TicketChange.of(next.nextVersion(), List.of(), List.of(), 0, sla, now), Optional.empty()));
+            // the calendar of the copy being written: an agent may have changed the priority since the action was claimed
+            changed.ifPresent(next -> tickets.update(TicketChange.of(next.nextVersion(), List.of(), List.of(), 0,
+                    TicketLifecycle.slaCalendar(shop, next), now), Optional.empty()));
             return changed;
         });
     }
