@@ -2,8 +2,8 @@ package io.aftercare.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.OrderFact;
@@ -41,8 +41,8 @@ class PostPurchaseScheduleTest {
         List<DueAction> actions = schedule.actionsFor(SHOP, created(placed), NOW);
 
         assertThat(actions).containsExactly(
-                new DueAction("thank-you#1042", ActionKind.THANK_YOU, io.aftercare.domain.timeline.Subject.order(ORDER), NOW),
-                new DueAction("check-in#1042", ActionKind.CHECK_IN, io.aftercare.domain.timeline.Subject.order(ORDER), placed.plus(Duration.ofDays(60))));
+                new DueAction("thank-you#1042", EmailKind.THANK_YOU.action(), io.aftercare.domain.timeline.Subject.order(ORDER), NOW),
+                new DueAction("check-in#1042", EmailKind.CHECK_IN.action(), io.aftercare.domain.timeline.Subject.order(ORDER), placed.plus(Duration.ofDays(60))));
     }
 
     @Test
@@ -55,7 +55,7 @@ class PostPurchaseScheduleTest {
     @Test
     void givenAnOrderPlacedThreeDaysAgo_whenItsCreationArrives_thenNoThankYouButTheCheckInStill() {
         assertThat(schedule.actionsFor(SHOP, created(NOW.minus(Duration.ofDays(3))), NOW))
-                .extracting(DueAction::kind).containsExactly(ActionKind.CHECK_IN);
+                .extracting(DueAction::kind).containsExactly(EmailKind.CHECK_IN.action());
     }
 
     @Test
@@ -70,7 +70,7 @@ class PostPurchaseScheduleTest {
 
         assertThat(schedule.actionsFor(SHOP, update, NOW)).singleElement()
                 .satisfies(a -> {
-                    assertThat(a.kind()).isEqualTo(ActionKind.SURVEY);
+                    assertThat(a.kind()).isEqualTo(EmailKind.SURVEY.action());
                     assertThat(a.dueAt()).isEqualTo(delivered.plus(Duration.ofDays(7)));
                 });
     }

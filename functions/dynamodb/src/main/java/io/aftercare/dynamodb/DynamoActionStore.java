@@ -4,13 +4,12 @@ import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
-import io.aftercare.domain.shop.SlaTarget;
+import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
@@ -239,36 +238,16 @@ public final class DynamoActionStore implements ActionStore {
 
     private static ClaimedAction claimed(Map<String, AttributeValue> item) {
         ActionRef ref = Keys.actionRef(item.get(Keys.PK).s());
-        ActionKind kind = ActionKind.fromSlug(Items.requiredString(item, "kind"));
+        String slug = Items.requiredString(item, "kind");
+        ActionKind kind = ActionCatalog.fromSlug(slug).orElseThrow(() -> new IllegalStateException("unknown action kind " + slug));
         Subject subject = new Subject(Subject.Type.valueOf(Items.requiredString(item, "subjectType")), Items.requiredString(item, "subjectId"));
         return new ClaimedAction(ref.shop(), ref.actionId(), kind, subject,
-                ActionItems.detail(item).or(() -> legacyDetail(kind, subject, ref.actionId())),
+                ActionItems.detail(item),
                 Items.time(item, "dueAt").orElseThrow(),
                 Items.requiredString(item, "claimToken"),
                 Items.time(item, "leaseUntil").orElseThrow(),
                 (int) Items.number(item, "attempts"),
                 (int) Items.number(item, TRIES),
                 SENDING.equals(Items.string(item, CLAIMED_FROM).orElse("")));
-    }
-
-    /**
-     * The detail of an action scheduled before it was stored as attributes, when the id was its only record
-     * ({@code sla-breach#T1~first-response~p2}). Can go once every such action is done: the latest were deadlines of
-     * tickets open at that release, due within their resolution targets (days), so a release later is safe.
-     */
-    private static Optional<ActionDetail> legacyDetail(ActionKind kind, Subject subject, String actionId) {
-        if (kind != ActionKind.SLA_WARNING && kind != ActionKind.SLA_BREACH && kind != ActionKind.ESCALATION && kind != ActionKind.TICKET_REPLY) {
-            return Optional.empty();
-        }
-        // {kind}#{subject}~{detail}, and the subject's id is known: whatever it holds, the detail is what follows it
-        String detail = actionId.substring(kind.slug().length() + 1 + subject.id().length() + 1);
-        if (kind == ActionKind.TICKET_REPLY) {
-            return Optional.of(new ActionDetail.Reply(Long.parseLong(detail)));
-        }
-        int planAt = detail.lastIndexOf("~p");
-        String what = detail.substring(0, planAt);
-        int plan = Integer.parseInt(detail.substring(planAt + 2));
-        return Optional.of(kind == ActionKind.ESCALATION ? new ActionDetail.Escalation(Integer.parseInt(what), plan)
-                : new ActionDetail.SlaDeadline(SlaTarget.fromSlug(what), plan));
     }
 }

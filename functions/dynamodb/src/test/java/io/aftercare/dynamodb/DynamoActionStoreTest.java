@@ -4,24 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.shop.SlaTarget;
-import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,26 +154,53 @@ class DynamoActionStoreTest {
     }
 
     @Test
-    void givenTicketActionsStoredBeforeTheirDetailsWereAttributes_whenClaimed_thenTheirDetailIsReadFromTheirIds(TestTable table) {
+    void givenTicketActionsStoredBeforeTheirDetailsWereAttributes_whenClaimed_thenNoDetailIsGuessedFromTheirIds(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name());
-        Subject ticket = new Subject(Subject.Type.TICKET, "c-legacy~1");
-        record Legacy(String id, ActionKind kind, ActionDetail detail) {
-        }
-        List<Legacy> legacy = List.of(
-                new Legacy("sla-warning#c-legacy~1~first-response~p2", ActionKind.SLA_WARNING, new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 2)),
-                new Legacy("sla-breach#c-legacy~1~next-response~p11", ActionKind.SLA_BREACH, new ActionDetail.SlaDeadline(SlaTarget.NEXT_RESPONSE, 11)),
-                new Legacy("escalation#c-legacy~1~3~p5", ActionKind.ESCALATION, new ActionDetail.Escalation(3, 5)),
-                new Legacy("ticket-reply#c-legacy~1~12", ActionKind.TICKET_REPLY, new ActionDetail.Reply(12)));
-        // as they were written then: the detail only in the id
-        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name())
-                .item(ActionItems.pending(SHOP, new DueAction(old.id(), old.kind(), ticket, T), Optional.empty(), T))));
+        List<DueAction> legacy = legacyTicketActions();
+        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, old, Optional.empty(), T))));
 
         legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), T, Duration.ofMinutes(5)).orElseThrow().detail())
-                .as(old.id()).contains(old.detail()));
+                .as(old.id()).isEmpty());
+    }
+
+    @Test
+    void givenAnUnmigratedSlaBreach_whenItsWorkerHandlesIt_thenItEndsFailedWithoutRunningAndItsTicketsTimelineSaysWhy(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        DueAction breach = new DueAction("sla-breach#c-unmigrated~first-response~p2", ActionKind.SLA_BREACH,
+                new Subject(Subject.Type.TICKET, "c-unmigrated"), T);
+        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, breach, Optional.empty(), T)));
+        var claimed = store.claim(new ActionRef(SHOP, breach.id()), T, Duration.ofMinutes(5)).orElseThrow();
+        ActionWorker.Runner never = action -> {
+            throw new AssertionError("ran " + action.actionId());
+        };
+
+        var done = new ActionWorker(store, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
+
+        assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.FAILED, Reason.DETAIL_MISSING));
+        assertThat(done.result().abandoned()).as("counted as abandoned").isTrue();
+        var item = table.client().getItem(b -> b.tableName(table.name()).key(Keys.key(Keys.action(SHOP, breach.id()), Keys.ACTION))).item();
+        assertThat(item.get("result").s()).isEqualTo("failed");
+        assertThat(item.get("reason").s()).isEqualTo("DETAIL_MISSING");
+        assertThat(store.due(T.plus(Duration.ofDays(1)), 10)).isEmpty();
+        var entries = new DynamoTimelineReader(table.client(), table.name()).ticketTimeline(SHOP, "c-unmigrated", PageRequest.first(10)).items();
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(EntryKind.EMAIL_FAILED);
+            assertThat(((EntryText.Phrased) entry.text()).params().get("reason")).isEqualTo(Vocabulary.REASON.code(Reason.DETAIL_MISSING));
+        });
+    }
+
+    /** Ticket actions as they were written before their details were attributes: the detail only in the id. */
+    static List<DueAction> legacyTicketActions() {
+        Subject ticket = new Subject(Subject.Type.TICKET, "c-legacy~1");
+        return List.of(
+                new DueAction("sla-warning#c-legacy~1~first-response~p2", ActionKind.SLA_WARNING, ticket, T),
+                new DueAction("sla-breach#c-legacy~1~next-response~p11", ActionKind.SLA_BREACH, ticket, T),
+                new DueAction("escalation#c-legacy~1~3~p5", ActionKind.ESCALATION, ticket, T),
+                new DueAction("ticket-reply#c-legacy~1~12", ActionKind.TICKET_REPLY, ticket, T));
     }
 
     private static void schedule(DynamoRecordingStore store, String id, Instant due) {
-        var action = DueAction.of(ActionKind.SURVEY, Subject.order(new OrderId(id)), due);
+        var action = DueAction.of(EmailKind.SURVEY.action(), Subject.order(new OrderId(id)), due);
         store.record(new Recording(SHOP, "generic:" + id, "test", T, Optional.of(new OrderRecording(new OrderId(id), T, Optional.empty(),
                 List.of(), List.of(), List.of(action), Optional.empty())), Optional.empty()));
     }

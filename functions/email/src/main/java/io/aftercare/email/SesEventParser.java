@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.action.ActionKind;
-import io.aftercare.domain.email.MailboxEvent;
+import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.email.EmailTags;
+import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.order.OrderId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ public final class SesEventParser {
         JsonNode mail = event.path("mail");
         Optional<String> shop = firstTag(mail, EmailTags.SHOP);
         Optional<String> action = firstTag(mail, EmailTags.ACTION);
-        Optional<ActionKind> kind = firstTag(mail, EmailTags.KIND).flatMap(SesEventParser::kind);
+        Optional<ActionKind> kind = firstTag(mail, EmailTags.KIND).flatMap(ActionCatalog::fromSlug);
         Optional<OrderId> order = firstTag(mail, EmailTags.ORDER).map(OrderId::new);
         return switch (type) {
             case "Bounce" -> {
@@ -69,14 +70,6 @@ public final class SesEventParser {
             default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, kind, order, addresses(mail.path("destination"), null), time(mail, mail),
                     Optional.of(type));
         };
-    }
-
-    private static Optional<ActionKind> kind(String slug) {
-        try {
-            return Optional.of(ActionKind.fromSlug(slug));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<String> text(JsonNode node, String field) {

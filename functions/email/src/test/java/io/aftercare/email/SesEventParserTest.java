@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.order.OrderId;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ class SesEventParserTest {
         assertThat(event.recipients()).containsExactly(new EmailAddress("no-such-user@example.pl"));
         assertThat(event.shop()).contains("kettle-house");
         assertThat(event.actionId()).contains("thank-you#7300000000001");
-        assertThat(event.kind()).contains(ActionKind.THANK_YOU);
+        assertThat(event.kind()).contains(EmailKind.THANK_YOU.action());
         assertThat(event.order()).contains(new OrderId("7300000000001"));
         assertThat(event.detail().orElseThrow()).contains("5.1.1");
     }

@@ -3,9 +3,10 @@ package io.aftercare.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.domain.Money;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.email.EmailCategory;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
@@ -85,11 +86,14 @@ class TimelineWordingTest {
         }
     }
 
-    /** The codes a set holds: the constants of the enum behind it. */
+    /** The codes a set holds: the constants of the enum behind it, or the catalog's. */
     private static List<String> codes(Vocabulary vocabulary) {
+        if (vocabulary == Vocabulary.EMAIL) { // the kinds of due action: the tickets' and each post-purchase email's
+            return ActionCatalog.all().stream().map(kind -> kind.code().value()).toList();
+        }
         Class<? extends Enum<?>> values = switch (vocabulary) {
             case REASON -> Reason.class;
-            case EMAIL -> ActionKind.class;
+            case EMAIL -> null;
             case CATEGORY -> EmailCategory.class;
             case FULFILMENT -> FulfilmentStatus.class;
             case SHIPMENT -> ShipmentStatus.class;
@@ -114,7 +118,7 @@ class TimelineWordingTest {
 
     @Test
     void givenAnEntryWithCodesAndDetail_whenWordedInEachLanguage_thenCodesAreWordedAndTheDetailKeptAsWritten() {
-        var text = EntryText.of(Phrase.EMAIL_NOT_SENT).code("email", Vocabulary.EMAIL, ActionKind.THANK_YOU)
+        var text = EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", EmailKind.THANK_YOU.action().code())
                 .code("reason", Vocabulary.REASON, Reason.SUPPRESSED).text("detail", "bounce");
 
         assertThat(wording.summary(text, Language.EN)).isEqualTo("Thank-you email not sent: the address is suppressed (bounce)");
@@ -125,7 +129,7 @@ class TimelineWordingTest {
 
     @Test
     void givenAReasonNamingAFigure_whenWorded_thenTheFigureIsTheDomainsOwn() {
-        var text = EntryText.of(Phrase.ACTION_ABANDONED).code("email", Vocabulary.EMAIL, ActionKind.CHECK_IN)
+        var text = EntryText.of(Phrase.ACTION_ABANDONED).with("email", EmailKind.CHECK_IN.action().code())
                 .code("reason", Vocabulary.REASON, Reason.ATTEMPTS_EXHAUSTED).flag("maybeSent", true);
 
         assertThat(wording.summary(text, Language.EN))
@@ -156,7 +160,7 @@ class TimelineWordingTest {
     @Test
     void givenMoneyAndAMoment_whenWorded_thenTheyAreFormattedForTheLanguageInTheZoneTheyWereSaidIn() {
         var refund = EntryText.of(Phrase.ORDER_REFUNDED).amount("amount", Money.of("1234.50", "EUR"));
-        var due = EntryText.of(Phrase.EMAIL_SCHEDULED).code("email", Vocabulary.EMAIL, ActionKind.CHECK_IN)
+        var due = EntryText.of(Phrase.EMAIL_SCHEDULED).with("email", EmailKind.CHECK_IN.action().code())
                 .moment("due", Instant.parse("2026-11-30T08:00:00Z"), ZoneId.of("Europe/Warsaw"));
 
         assertThat(wording.summary(refund, Language.EN)).isEqualTo("Refund of €1,234.50");
@@ -202,7 +206,7 @@ class TimelineWordingTest {
 
     @Test
     void givenACodeNoMessageNames_whenWorded_thenTheCodeIsShown() {
-        var text = EntryText.of(Phrase.EMAIL_NOT_SENT).code("email", Vocabulary.EMAIL, ActionKind.SURVEY)
+        var text = EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", EmailKind.SURVEY.action().code())
                 .with("reason", new EntryParam.Code("reason", "SOMETHING_NEWER"));
 
         assertThat(wording.summary(text, Language.RO)).isEqualTo("Invitația la sondaj: netrimis — SOMETHING_NEWER");

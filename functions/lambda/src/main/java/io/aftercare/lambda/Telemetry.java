@@ -3,7 +3,6 @@ package io.aftercare.lambda;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
-import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
@@ -51,20 +50,21 @@ public final class Telemetry {
         }
         ActionKind kind = done.kind().get();
         ActionWorker.Result result = done.result();
-        if (result.handled() == ActionWorker.Handled.FAILED && result.reason().filter(Reason.ATTEMPTS_EXHAUSTED::equals).isPresent()) {
+        if (result.abandoned()) {
             count("ActionsAbandoned", DimensionSet.of("Service", "actions"));
         }
-        switch (kind) {
-            case SLA_WARNING -> countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));
-            case SLA_BREACH -> countIfSent(result, "SlaBreaches", DimensionSet.of("Service", "tickets"));
-            case ESCALATION -> countIfSent(result, "Escalations", DimensionSet.of("Level", level(done)));
-            default -> {
-                switch (result.handled()) {
-                    case SENT -> count("EmailsSent", DimensionSet.of("Kind", kind.slug()));
-                    case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElseThrow().code()));
-                    case FAILED -> count("EmailsFailed", DimensionSet.of("Kind", kind.slug()));
-                    default -> { }
-                }
+        if (kind.equals(ActionKind.SLA_WARNING)) {
+            countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));
+        } else if (kind.equals(ActionKind.SLA_BREACH)) {
+            countIfSent(result, "SlaBreaches", DimensionSet.of("Service", "tickets"));
+        } else if (kind.equals(ActionKind.ESCALATION)) {
+            countIfSent(result, "Escalations", DimensionSet.of("Level", level(done)));
+        } else {
+            switch (result.handled()) {
+                case SENT -> count("EmailsSent", DimensionSet.of("Kind", kind.slug()));
+                case SKIPPED -> count("EmailsSkipped", DimensionSet.of("Reason", result.reason().orElseThrow().code()));
+                case FAILED -> count("EmailsFailed", DimensionSet.of("Kind", kind.slug()));
+                default -> { }
             }
         }
     }

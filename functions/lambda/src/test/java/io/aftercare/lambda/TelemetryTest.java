@@ -14,6 +14,7 @@ import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.webhook.WebhookOutcome;
@@ -37,16 +38,17 @@ class TelemetryTest {
     void givenEveryOutcomeOfAnAction_whenCounted_thenEachIsOneMetricWhoseDimensionsAreCodes() throws Exception {
         var telemetry = new Telemetry();
         List<Done> outcomes = new ArrayList<>();
-        outcomes.add(done(ActionKind.THANK_YOU, "thank-you#1", Result.of(Handled.SENT)));
+        outcomes.add(done(EmailKind.THANK_YOU.action(), "thank-you#1", Result.of(Handled.SENT)));
         for (Reason reason : Reason.values()) {
-            outcomes.add(done(ActionKind.CHECK_IN, "check-in#1", Result.of(Handled.SKIPPED, reason)));
+            outcomes.add(done(EmailKind.CHECK_IN.action(), "check-in#1", Result.of(Handled.SKIPPED, reason)));
         }
-        outcomes.add(done(ActionKind.SURVEY, "survey#1", Result.of(Handled.POSTPONED, Reason.FREQUENCY_CAP)));
-        outcomes.add(done(ActionKind.SURVEY, "survey#1", Result.of(Handled.FAILED, Reason.REJECTED)));
-        outcomes.add(done(ActionKind.CHECK_IN, "check-in#1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
+        outcomes.add(done(EmailKind.SURVEY.action(), "survey#1", Result.of(Handled.POSTPONED, Reason.FREQUENCY_CAP)));
+        outcomes.add(done(EmailKind.SURVEY.action(), "survey#1", Result.of(Handled.FAILED, Reason.REJECTED)));
+        outcomes.add(done(EmailKind.CHECK_IN.action(), "check-in#1", Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
         outcomes.add(done(ActionKind.ESCALATION, new ActionDetail.Escalation(2, 1), Result.of(Handled.SENT)));
         outcomes.add(done(ActionKind.SLA_WARNING, new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 1), Result.of(Handled.FAILED, Reason.ATTEMPTS_EXHAUSTED)));
         outcomes.add(done(ActionKind.SLA_BREACH, new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 1), Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS)));
+        outcomes.add(done(ActionKind.SLA_BREACH, "sla-breach#T1~first-response~p1", Result.of(Handled.FAILED, Reason.DETAIL_MISSING)));
 
         List<JsonNode> metrics = emf(CapturedOutput.of(() -> outcomes.forEach(telemetry::action)));
 
@@ -67,9 +69,9 @@ class TelemetryTest {
         assertThat(dimensions.get("EmailsSkipped/Reason")).containsExactlyInAnyOrderElementsOf(Arrays.stream(Reason.values()).map(Reason::code).toList());
         assertThat(dimensions.get("EmailsSent/Kind")).containsExactly("thank-you");
         assertThat(dimensions.get("EmailsFailed/Kind")).containsExactlyInAnyOrder("survey", "check-in");
-        assertThat(dimensions.get("ActionsAbandoned/Service")).containsExactly("actions", "actions");
+        assertThat(dimensions.get("ActionsAbandoned/Service")).containsExactly("actions", "actions", "actions");
         assertThat(dimensions.get("Escalations/Level")).containsExactly("2");
-        assertThat(metrics).hasSize(Reason.values().length + 6);
+        assertThat(metrics).hasSize(Reason.values().length + 7);
     }
 
     @Test

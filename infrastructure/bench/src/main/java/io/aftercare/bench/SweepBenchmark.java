@@ -3,8 +3,8 @@ package io.aftercare.bench;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
@@ -76,7 +76,7 @@ final class SweepBenchmark {
         List<WriteRequest> batch = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % (60L * 24 * 60))) : NOW.minus(Duration.ofHours(1));
-            var action = DueAction.of(ActionKind.SURVEY, Subject.order(new OrderId((future ? "F" : "D") + i)), due);
+            var action = DueAction.of(EmailKind.SURVEY.action(), Subject.order(new OrderId((future ? "F" : "D") + i)), due);
             var item = ActionItems.pending(new ShopId(Rig.SHOP), action, Optional.empty(), NOW);
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             if (batch.size() == 25 || i == count - 1) {

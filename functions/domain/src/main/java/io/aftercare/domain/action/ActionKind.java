@@ -1,48 +1,88 @@
 package io.aftercare.domain.action;
 
+import io.aftercare.domain.timeline.EntryParam;
+import io.aftercare.domain.timeline.Vocabulary;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * What a due action does when its time comes, and which runner does it. The slug is stored (action items, their ids,
- * SES tags, template keys): it never changes. What an email of a kind carries is its {@code EmailKind}'s business.
+ * SES tags, template keys): it never changes. A complaint ticket's kinds are the constants here; a post-purchase
+ * email's kind is made by its {@code EmailKind}, which says everything else about it (this package cannot see that
+ * one, so the lookup from a stored slug, which must know both, is {@code ActionCatalog}'s).
  */
-public enum ActionKind {
-    THANK_YOU("thank-you", Runner.POST_PURCHASE),
-    CHECK_IN("check-in", Runner.POST_PURCHASE),
-    SURVEY("survey", Runner.POST_PURCHASE),
-    TICKET_ACK("ticket-ack", Runner.TICKET),
-    SLA_WARNING("sla-warning", Runner.TICKET),
-    SLA_BREACH("sla-breach", Runner.TICKET),
-    ESCALATION("escalation", Runner.TICKET),
-    GOODWILL("goodwill", Runner.TICKET),
-    TICKET_REPLY("ticket-reply", Runner.TICKET);
+public final class ActionKind {
 
-    /** Who runs an action: an order's post-purchase emails, or a complaint ticket's deadlines and emails. */
-    private enum Runner {
-        POST_PURCHASE, TICKET
-    }
+    private static final Pattern SLUG = Pattern.compile("[a-z]+(-[a-z]+)*");
+
+    public static final ActionKind TICKET_ACK = ticket("ticket-ack", null);
+    public static final ActionKind SLA_WARNING = ticket("sla-warning", ActionDetail.SlaDeadline.class);
+    public static final ActionKind SLA_BREACH = ticket("sla-breach", ActionDetail.SlaDeadline.class);
+    public static final ActionKind ESCALATION = ticket("escalation", ActionDetail.Escalation.class);
+    public static final ActionKind GOODWILL = ticket("goodwill", null);
+    public static final ActionKind TICKET_REPLY = ticket("ticket-reply", ActionDetail.Reply.class);
+
+    /** The complaint tickets' kinds, run by the ticket runner. */
+    public static final List<ActionKind> TICKET_KINDS = List.of(TICKET_ACK, SLA_WARNING, SLA_BREACH, ESCALATION, GOODWILL, TICKET_REPLY);
 
     private final String slug;
-    private final Runner runner;
+    private final boolean forTicket;
+    private final Optional<Class<? extends ActionDetail>> detail;
 
-    ActionKind(String slug, Runner runner) {
+    private ActionKind(String slug, boolean forTicket, Class<? extends ActionDetail> detail) {
+        if (!SLUG.matcher(slug).matches()) {
+            throw new IllegalArgumentException("an action kind's slug is lower-case words joined by '-': " + slug);
+        }
         this.slug = slug;
-        this.runner = runner;
+        this.forTicket = forTicket;
+        this.detail = Optional.ofNullable(detail);
+    }
+
+    private static ActionKind ticket(String slug, Class<? extends ActionDetail> detail) {
+        return new ActionKind(slug, true, detail);
+    }
+
+    /** The kind of a post-purchase email's action: made once, by its {@code EmailKind}. */
+    public static ActionKind postPurchase(String slug) {
+        if (TICKET_KINDS.stream().anyMatch(k -> k.slug.equals(slug))) {
+            throw new IllegalArgumentException(slug + " is a ticket's action kind");
+        }
+        return new ActionKind(slug, false, null);
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
     public boolean forTicket() {
-        return runner == Runner.TICKET;
+        return forTicket;
     }
 
     public String slug() {
         return slug;
     }
 
-    public static ActionKind fromSlug(String slug) {
-        for (ActionKind kind : values()) {
-            if (kind.slug.equals(slug)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown action kind " + slug);
+    /** The detail every action of this kind is scheduled with, if it has one: without it the action cannot run. */
+    public Optional<Class<? extends ActionDetail>> detail() {
+        return detail;
+    }
+
+    /** How timeline entries name it ({@code THANK_YOU} of the email vocabulary), worded per language. */
+    public EntryParam.Code code() {
+        return Vocabulary.EMAIL.code(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ActionKind kind && kind.slug.equals(slug);
+    }
+
+    @Override
+    public int hashCode() {
+        return slug.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return slug;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Runs a claimed action: checks the claim still holds, then hands the action to the runner of its kind. The runner
  * re-checks the current state; the claim is checked again before anything irreversible. An action claimed more than
  * {@link #MAX_ATTEMPTS} times in a row without ending (its runner keeps failing, or its worker keeps dying) is ended
- * as failed instead of being run again: the sweep would otherwise re-claim it every lease, forever.
+ * as failed instead of being run again: the sweep would otherwise re-claim it every lease, forever. So is an action
+ * whose kind needs a detail ({@link ActionKind#detail()}) it does not have: nothing guesses it.
  */
 public final class ActionWorker {
 
@@ -24,6 +25,11 @@ public final class ActionWorker {
 
     /** How an action went, and why when it was skipped, postponed or failed. */
     public record Result(Handled handled, Optional<Reason> reason) {
+
+        /** Ended by the worker itself, as failed, without its runner finishing it: what the abandoned-actions alarm counts. */
+        public boolean abandoned() {
+            return handled == Handled.FAILED && reason.filter(r -> r == Reason.ATTEMPTS_EXHAUSTED || r == Reason.DETAIL_MISSING).isPresent();
+        }
 
         public static Result of(Handled handled) {
             return new Result(handled, Optional.empty());
@@ -63,15 +69,18 @@ public final class ActionWorker {
         }
         ClaimedAction action = held.get();
         if (action.tries() > MAX_ATTEMPTS) {
-            return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action));
+            return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action, Reason.ATTEMPTS_EXHAUSTED));
+        }
+        // an action stored before its detail was kept as attributes, and not migrated: its id is not parsed for it
+        if (action.kind().detail().filter(type -> action.detail().filter(type::isInstance).isEmpty()).isPresent()) {
+            return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action, Reason.DETAIL_MISSING));
         }
         return new Done(ref, Optional.of(action.kind()), action.detail(), action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action));
     }
 
-    private Result abandon(ClaimedAction action) {
-        Reason reason = Reason.ATTEMPTS_EXHAUSTED;
+    private Result abandon(ClaimedAction action, Reason reason) {
         var entry = new TimelineEntry("action-" + action.actionId() + "-abandoned", action.subject(), clock.instant(), EntryKind.EMAIL_FAILED,
-                EntryText.of(Phrase.ACTION_ABANDONED).code("email", Vocabulary.EMAIL, action.kind()).code("reason", Vocabulary.REASON, reason)
+                EntryText.of(Phrase.ACTION_ABANDONED).with("email", action.kind().code()).code("reason", Vocabulary.REASON, reason)
                         .flag("maybeSent", action.sendingBegun()), Optional.empty());
         return actions.complete(action, ActionOutcome.failed(reason), List.of(entry), Optional.empty(), Optional.empty())
                 ? Result.of(Handled.FAILED, reason) : Result.of(Handled.STALE);

@@ -25,7 +25,9 @@ public enum Reason {
     SLA_MET,
     REPLANNED,
     OUTSIDE_BUSINESS_HOURS,
-    ATTEMPTS_EXHAUSTED;
+    ATTEMPTS_EXHAUSTED,
+    /** Its kind needs a detail it was not stored with (an action from before details were attributes, not migrated). */
+    DETAIL_MISSING;
 
     /** The code metrics and stored outcomes carry: {@code ORDER_REFUNDED}. */
     public String code() {

@@ -1,6 +1,8 @@
 package io.aftercare.domain.email;
 
 import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.shop.ShopSettings;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,19 +14,21 @@ import java.util.TreeSet;
 
 /**
  * One kind of email a customer gets, described once: the due action that sends it (whose slug names its templates,
- * its messages, its SES tag and its stored overrides), what the customer can unsubscribe from, whether a shop may word
- * it its own way, and the values and links it carries (what its templates, and a shop's own, may show). The scheduler,
- * the worker, the renderer and the template API read it; README's table of values says the same (a test compares).
+ * its messages, its SES tag and its stored overrides; a post-purchase email's action kind is made here), when it is
+ * due, what the customer can unsubscribe from, whether a shop may word it its own way, and the values and links it
+ * carries (what its templates, and a shop's own, may show). The scheduler, the worker, the renderer and the template
+ * API read it; README's table of values says the same (a test compares).
  * A new post-purchase email is a constant here, its two templates and its section in each message file.
  */
 public enum EmailKind {
-    THANK_YOU(ActionKind.THANK_YOU, EmailCategory.TRANSACTIONAL, true, Carried.ORDER, Carried.DISCOUNT),
-    CHECK_IN(ActionKind.CHECK_IN, EmailCategory.FOLLOW_UPS, true, Carried.ORDER, Carried.SURVEY_LINK),
-    SURVEY(ActionKind.SURVEY, EmailCategory.SURVEYS, true, Carried.ORDER, Carried.SURVEY_LINK),
+    THANK_YOU("thank-you", new EmailMoment.OnNewOrder(Duration.ofDays(2)), EmailCategory.TRANSACTIONAL, Carried.ORDER, Carried.DISCOUNT),
+    CHECK_IN("check-in", new EmailMoment.AfterOrder(ShopSettings::checkInDelay), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.SURVEY_LINK),
+    SURVEY("survey", new EmailMoment.AfterDelivery(ShopSettings::surveyDelay, Duration.ofDays(14)), EmailCategory.SURVEYS,
+            Carried.ORDER, Carried.SURVEY_LINK),
     // complaint emails keep Aftercare's wording: they carry the ticket's values (TicketEmailContent), none a shop's template sees
-    TICKET_ACK(ActionKind.TICKET_ACK, EmailCategory.TRANSACTIONAL, false),
-    TICKET_REPLY(ActionKind.TICKET_REPLY, EmailCategory.TRANSACTIONAL, false),
-    GOODWILL(ActionKind.GOODWILL, EmailCategory.TRANSACTIONAL, false);
+    TICKET_ACK(ActionKind.TICKET_ACK),
+    TICKET_REPLY(ActionKind.TICKET_REPLY),
+    GOODWILL(ActionKind.GOODWILL);
 
     /**
      * A group of values an order's email carries, as its templates name them.
@@ -60,14 +64,26 @@ public enum EmailKind {
     }
 
     private final ActionKind action;
+    private final EmailMoment moment;
     private final EmailCategory category;
     private final boolean overridable;
     private final Set<Carried> carries;
     private final Set<String> variables;
     private final Map<String, Set<String>> sections;
 
-    EmailKind(ActionKind action, EmailCategory category, boolean overridable, Carried... carries) {
+    /** A post-purchase email: shops may word it their own way. */
+    EmailKind(String slug, EmailMoment moment, EmailCategory category, Carried... carries) {
+        this(ActionKind.postPurchase(slug), moment, category, true, carries);
+    }
+
+    /** A complaint ticket's email to the customer: transactional, scheduled by its ticket, in Aftercare's words. */
+    EmailKind(ActionKind action) {
+        this(action, new EmailMoment.Never(), EmailCategory.TRANSACTIONAL, false);
+    }
+
+    EmailKind(ActionKind action, EmailMoment moment, EmailCategory category, boolean overridable, Carried... carries) {
         this.action = action;
+        this.moment = moment;
         this.category = category;
         this.overridable = overridable;
         this.carries = carries.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(List.of(carries)));
@@ -84,6 +100,11 @@ public enum EmailKind {
     /** The due action that sends it. */
     public ActionKind action() {
         return action;
+    }
+
+    /** When an order's updates make it due. */
+    public EmailMoment moment() {
+        return moment;
     }
 
     /** Stored, tagged and the name of its templates and messages: never changes. */

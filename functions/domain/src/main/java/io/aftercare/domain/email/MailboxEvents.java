@@ -7,7 +7,6 @@ import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineAppender;
 import io.aftercare.domain.timeline.TimelineEntry;
-import io.aftercare.domain.timeline.Vocabulary;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,7 +38,7 @@ public final class MailboxEvents {
                     + "-" + recipient.hash().substring(0, 8);
             Function<Phrase, EntryText.Phrased> text = phrase -> {
                 var said = phrase == Phrase.MAIL_DELIVERED ? EntryText.of(phrase) : EntryText.of(phrase).text("detail", event.detail());
-                return event.kind().map(kind -> said.code("email", Vocabulary.EMAIL, kind)).orElse(said);
+                return event.kind().map(kind -> said.with("email", kind.code())).orElse(said);
             };
             switch (event.type()) {
                 case HARD_BOUNCE -> recipients.suppress(shop, recipient, "bounced", event.at(), new TimelineEntry(entryId, about, event.at(),

@@ -3,9 +3,9 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
-import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ActionWorker.Handled;
 import io.aftercare.domain.action.ActionWorker.Result;
+import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.CustomerContact;
@@ -83,7 +83,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                     notSent(action, skip.reason(), skip.detail()))), Optional.of(to), false);
             case EmailDecision.Postpone postpone -> {
                 var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(), EntryText.of(Phrase.EMAIL_POSTPONED)
-                        .code("email", Vocabulary.EMAIL, action.kind()).moment("until", postpone.until(), shop.get().settings().timeZone())
+                        .with("email", action.kind().code()).moment("until", postpone.until(), shop.get().settings().timeZone())
                         .code("reason", Vocabulary.REASON, postpone.reason()));
                 yield actions.reschedule(action, postpone.until(), entry, Optional.of(to))
                         ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
@@ -128,7 +128,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
-                EntryText.of(Phrase.EMAIL_SENT).code("email", Vocabulary.EMAIL, action.kind()).code("language", Vocabulary.LANGUAGE, language)));
+                EntryText.of(Phrase.EMAIL_SENT).with("email", action.kind().code()).code("language", Vocabulary.LANGUAGE, language)));
         discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
                 EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", d.code()).count("percent", d.percent()))));
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
@@ -158,7 +158,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     }
 
     private static EntryText notSent(ClaimedAction action, Reason why, String detail) {
-        return EntryText.of(Phrase.EMAIL_NOT_SENT).code("email", Vocabulary.EMAIL, action.kind()).code("reason", Vocabulary.REASON, why)
+        return EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", action.kind().code()).code("reason", Vocabulary.REASON, why)
                 .text("detail", Optional.of(detail).filter(d -> !d.isEmpty()));
     }
 }

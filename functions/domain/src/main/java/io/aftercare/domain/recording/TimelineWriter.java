@@ -63,7 +63,7 @@ final class TimelineWriter {
 
     TimelineEntry scheduled(DueAction action, ZoneId zone, Instant now) {
         return new TimelineEntry("scheduled-" + action.id(), action.subject(), now, EntryKind.EMAIL_SCHEDULED,
-                EntryText.of(Phrase.EMAIL_SCHEDULED).code("email", Vocabulary.EMAIL, action.kind()).moment("due", action.dueAt(), zone), deliveryId);
+                EntryText.of(Phrase.EMAIL_SCHEDULED).with("email", action.kind().code()).moment("due", action.dueAt(), zone), deliveryId);
     }
 
     TimelineEntry profile(Subject customer, CustomerContact contact, Instant sourceTime) {

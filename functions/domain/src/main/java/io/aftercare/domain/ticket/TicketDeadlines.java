@@ -76,13 +76,20 @@ public final class TicketDeadlines implements Runner {
         if (shop.isEmpty() || ticket.isEmpty()) {
             return skip(action, Reason.TICKET_GONE, "", Optional.empty());
         }
-        return switch (action.kind()) {
-            case TICKET_ACK -> acknowledge(action, shop.get(), ticket.get());
-            case TICKET_REPLY -> sendReply(action, shop.get(), ticket.get());
-            case GOODWILL -> goodwill(action, shop.get(), ticket.get());
-            case SLA_WARNING, SLA_BREACH, ESCALATION -> notice(action, shop.get(), ticket.get());
-            default -> throw new IllegalArgumentException(action.kind() + " is not a ticket action");
-        };
+        ActionKind kind = action.kind();
+        if (kind.equals(ActionKind.TICKET_ACK)) {
+            return acknowledge(action, shop.get(), ticket.get());
+        }
+        if (kind.equals(ActionKind.TICKET_REPLY)) {
+            return sendReply(action, shop.get(), ticket.get());
+        }
+        if (kind.equals(ActionKind.GOODWILL)) {
+            return goodwill(action, shop.get(), ticket.get());
+        }
+        if (kind.equals(ActionKind.SLA_WARNING) || kind.equals(ActionKind.SLA_BREACH) || kind.equals(ActionKind.ESCALATION)) {
+            return notice(action, shop.get(), ticket.get());
+        }
+        throw new IllegalArgumentException(kind + " is not a ticket action");
     }
 
     /** Promises the first answer by its deadline: once the agent has answered, there is nothing left to promise. */
@@ -133,7 +140,7 @@ public final class TicketDeadlines implements Runner {
             messageId = send.get();
         } catch (EmailRejected refused) {
             return end(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    EntryText.of(Phrase.CUSTOMER_EMAIL_REFUSED).code("email", Vocabulary.EMAIL, action.kind()).text("detail", refused.getMessage()))),
+                    EntryText.of(Phrase.CUSTOMER_EMAIL_REFUSED).with("email", action.kind().code()).text("detail", refused.getMessage()))),
                     ticket);
         }
         return end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", text)), ticket);
@@ -150,7 +157,7 @@ public final class TicketDeadlines implements Runner {
         if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
             Instant opening = office.nextOpening(now);
             return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                    EntryText.of(Phrase.NOTICE_HELD).code("email", Vocabulary.EMAIL, action.kind()).moment("opens", opening, shop.settings().timeZone())),
+                    EntryText.of(Phrase.NOTICE_HELD).with("email", action.kind().code()).moment("opens", opening, shop.settings().timeZone())),
                     customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
@@ -161,7 +168,7 @@ public final class TicketDeadlines implements Runner {
         int level = detail instanceof ActionDetail.Escalation escalation ? escalation.level() : 1;
         List<EmailAddress> to = level == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, level);
         String heading = switch (detail) {
-            case ActionDetail.SlaDeadline deadline when action.kind() == ActionKind.SLA_WARNING ->
+            case ActionDetail.SlaDeadline deadline when action.kind().equals(ActionKind.SLA_WARNING) ->
                     "SLA warning: " + deadline.target().label() + " for " + ticket.number() + " is 75% used";
             case ActionDetail.SlaDeadline deadline -> "SLA breached: " + deadline.target().label() + " for " + ticket.number();
             case ActionDetail.Escalation escalation -> "Escalation level " + level + ": " + ticket.number() + " is waiting for an answer";
@@ -174,11 +181,8 @@ public final class TicketDeadlines implements Runner {
             return Result.of(Handled.STALE);
         }
         record(action, shop, ticket, detail, now);
-        EntryKind kind = switch (action.kind()) {
-            case SLA_WARNING -> EntryKind.SLA_WARNING;
-            case SLA_BREACH -> EntryKind.SLA_BREACHED;
-            default -> EntryKind.ESCALATED;
-        };
+        EntryKind kind = action.kind().equals(ActionKind.SLA_WARNING) ? EntryKind.SLA_WARNING
+                : action.kind().equals(ActionKind.SLA_BREACH) ? EntryKind.SLA_BREACHED : EntryKind.ESCALATED;
         var said = switch (detail) {
             case ActionDetail.SlaDeadline deadline -> EntryText.of(kind == EntryKind.SLA_WARNING ? Phrase.SLA_WARNING : Phrase.SLA_BREACHED)
                     .code("target", Vocabulary.SLA, deadline.target());
@@ -186,7 +190,7 @@ public final class TicketDeadlines implements Runner {
         };
         List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, kind, "sent", notified.get().said(said.text("ticket", ticket.number())))));
         notified.get().refused().forEach((contact, why) -> entries.add(entry(action, EntryKind.EMAIL_FAILED, "refused-" + contact.hash(),
-                EntryText.of(Phrase.NOTICE_REFUSED).code("email", Vocabulary.EMAIL, action.kind()).text("to", contact.masked()).text("detail", why))));
+                EntryText.of(Phrase.NOTICE_REFUSED).with("email", action.kind().code()).text("to", contact.masked()).text("detail", why))));
         boolean nobodyReached = notified.get().reached().isEmpty() && !notified.get().refused().isEmpty();
         return end(action, nobodyReached ? ActionOutcome.failed(Reason.REJECTED) : ActionOutcome.sent("notice"), entries, ticket);
     }
@@ -243,7 +247,7 @@ public final class TicketDeadlines implements Runner {
 
     /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
     private void record(ClaimedAction action, Shop shop, Ticket ticket, ActionDetail.Planned detail, Instant now) {
-        if (action.kind() == ActionKind.SLA_WARNING) {
+        if (action.kind().equals(ActionKind.SLA_WARNING)) {
             return;
         }
         RaceRetry.untilItWins(() -> {
@@ -289,7 +293,7 @@ public final class TicketDeadlines implements Runner {
     }
 
     private Result skip(ClaimedAction action, Reason why, String detail, Optional<Ticket> ticket) {
-        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", EntryText.of(Phrase.NOT_NEEDED).code("email", Vocabulary.EMAIL, action.kind())
+        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", EntryText.of(Phrase.NOT_NEEDED).with("email", action.kind().code())
                 .code("reason", Vocabulary.REASON, why).text("detail", Optional.of(detail).filter(d -> !d.isEmpty())));
         return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
                 ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);

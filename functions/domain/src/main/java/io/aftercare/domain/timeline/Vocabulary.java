@@ -19,9 +19,12 @@ public enum Vocabulary {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** For the sets that are not enums (a survey answer's group). */
+    /**
+     * For the sets that are not enums: a survey answer's group, and the kinds of due action (their codes are their
+     * {@code ActionKind}'s, the post-purchase ones defined by their {@code EmailKind}).
+     */
     public EntryParam.Code code(String value) {
-        if (this != NPS || !NPS_GROUPS.contains(value)) {
+        if (this == NPS ? !NPS_GROUPS.contains(value) : this != EMAIL) {
             throw new IllegalArgumentException(value + " is not a " + slug());
         }
         return new EntryParam.Code(slug(), value);

@@ -3,7 +3,6 @@ package io.aftercare.domain.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
@@ -18,7 +17,7 @@ class EmailTagsTest {
 
     @Test
     void givenAnOrdersDueAction_whenTagged_thenItsShopActionKindAndOrderAreTagsAsTheyAre() {
-        var action = new ClaimedAction(new ShopId("kettle-house"), "survey#A.1042", ActionKind.SURVEY, Subject.order(new OrderId("A.1042")),
+        var action = new ClaimedAction(new ShopId("kettle-house"), "survey#A.1042", EmailKind.SURVEY.action(), Subject.order(new OrderId("A.1042")),
                 Optional.empty(), T, "token", T, 1, 1, false);
 
         assertThat(EmailTags.of(action.shop(), action)).containsExactly(Map.entry("shop", "kettle-house"), Map.entry("action", "survey#A.1042"),

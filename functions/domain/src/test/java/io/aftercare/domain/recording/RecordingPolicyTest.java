@@ -7,6 +7,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
@@ -19,7 +20,6 @@ import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
-import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,10 +45,10 @@ class RecordingPolicyTest {
     void givenANewOrder_whenPlanned_thenItsFactAndEachScheduledEmailGetATimelineEntryInTheShopsTimeZone() {
         Recording recording = policy.plan(WARSAW, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
 
-        assertThat(recording.order().orElseThrow().actions()).extracting(DueAction::kind).containsExactly(ActionKind.THANK_YOU, ActionKind.CHECK_IN);
+        assertThat(recording.order().orElseThrow().actions()).extracting(DueAction::kind).containsExactly(EmailKind.THANK_YOU.action(), EmailKind.CHECK_IN.action());
         assertThat(recording.order().orElseThrow().entries()).extracting(TimelineEntry::text).endsWith(
-                scheduled(ActionKind.THANK_YOU, "2026-11-23T11:00", WARSAW),
-                scheduled(ActionKind.CHECK_IN, "2027-01-22T11:00", WARSAW));
+                scheduled(EmailKind.THANK_YOU.action(), "2026-11-23T11:00", WARSAW),
+                scheduled(EmailKind.CHECK_IN.action(), "2027-01-22T11:00", WARSAW));
         assertThat(recording.order().orElseThrow().entries()).allSatisfy(e -> assertThat(e.deliveryId()).contains("evt-1"));
     }
 
@@ -58,7 +58,7 @@ class RecordingPolicyTest {
         Recording utc = policy.plan(UTC, "generic:evt-1", "evt-1", "order.created", created(NOW), NOW);
 
         assertThat(utc.order().orElseThrow().actions()).isEqualTo(warsaw.order().orElseThrow().actions());
-        assertThat(utc.order().orElseThrow().entries()).extracting(TimelineEntry::text).last().isEqualTo(scheduled(ActionKind.CHECK_IN, "2027-01-22T10:00", UTC));
+        assertThat(utc.order().orElseThrow().entries()).extracting(TimelineEntry::text).last().isEqualTo(scheduled(EmailKind.CHECK_IN.action(), "2027-01-22T10:00", UTC));
     }
 
     @Test
@@ -98,8 +98,8 @@ class RecordingPolicyTest {
         List<DueAction> actions = policy.plan(UTC, "generic:evt-5", "evt-5", "order.created", created(placed), NOW).order().orElseThrow().actions();
 
         assertThat(actions).allSatisfy(a -> assertThat(a.dueAt()).isAfterOrEqualTo(NOW));
-        assertThat(actions.stream().anyMatch(a -> a.kind() == ActionKind.THANK_YOU)).isEqualTo(hoursAgo <= 48);
-        assertThat(actions.stream().anyMatch(a -> a.kind() == ActionKind.CHECK_IN)).isEqualTo(hoursAgo < 60 * 24);
+        assertThat(actions.stream().anyMatch(a -> a.kind().equals(EmailKind.THANK_YOU.action()))).isEqualTo(hoursAgo <= 48);
+        assertThat(actions.stream().anyMatch(a -> a.kind().equals(EmailKind.CHECK_IN.action()))).isEqualTo(hoursAgo < 60 * 24);
     }
 
     private static OrderUpdate created(Instant placed) {
@@ -113,7 +113,7 @@ class RecordingPolicyTest {
     /** "<email> scheduled for <local time> (<zone>)", as the entry says it: the moment with the shop's zone. */
     private static EntryText scheduled(ActionKind kind, String localTime, Shop shop) {
         ZoneId zone = shop.settings().timeZone();
-        return EntryText.of(Phrase.EMAIL_SCHEDULED).code("email", Vocabulary.EMAIL, kind)
+        return EntryText.of(Phrase.EMAIL_SCHEDULED).with("email", kind.code())
                 .moment("due", LocalDateTime.parse(localTime).atZone(zone).toInstant(), zone);
     }
 }

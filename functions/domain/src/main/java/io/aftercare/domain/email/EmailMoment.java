@@ -1,0 +1,87 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.order.FulfilmentStatus;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.shop.ShopSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * When a post-purchase email is due, as an order update tells it. Orders that are old by the time Aftercare hears of
+ * them (a backfill, a shop installing Aftercare) get no emails whose moment has passed.
+ */
+public sealed interface EmailMoment {
+
+    /**
+     * What an order update says that moments depend on.
+     *
+     * @param newOrderPlacedAt when the order was placed, if this is the platform's "order created" delivery
+     * @param facts what the update says happened
+     */
+    record Update(Optional<Instant> newOrderPlacedAt, List<OrderFact> facts) {
+    }
+
+    /** When the email is due because of {@code update}, if the update makes it due. */
+    Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now);
+
+    /** Not scheduled by an order's updates: a complaint ticket's email, which its ticket schedules. */
+    record Never() implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return Optional.empty();
+        }
+    }
+
+    /** At once, on the platform's "order created" delivery, for an order placed no longer than {@code window} ago. */
+    record OnNewOrder(Duration window) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return update.newOrderPlacedAt().filter(placed -> !placed.isBefore(now.minus(window))).map(placed -> now);
+        }
+    }
+
+    /** On the "order created" delivery, the shop's {@code delay} after the order was placed, if that is still ahead. */
+    record AfterOrder(Function<ShopSettings, Duration> delay) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return update.newOrderPlacedAt().map(placed -> placed.plus(delay.apply(settings))).filter(due -> due.isAfter(now));
+        }
+    }
+
+    /**
+     * {@code delay} after the parcel arrived: its delivery, or its shipment without tracking plus the shop's transit
+     * estimate. A moment passed by less than {@code grace} is due at once, one passed by more is not sent late; of an
+     * update naming several arrivals, the first counts.
+     */
+    record AfterDelivery(Function<ShopSettings, Duration> delay, Duration grace) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return update.facts().stream()
+                    .flatMap(fact -> arrival(settings, fact).stream())
+                    .map(arrived -> arrived.plus(delay.apply(settings)))
+                    .filter(due -> due.plus(grace).isAfter(now))
+                    .findFirst()
+                    .map(due -> due.isBefore(now) ? now : due);
+        }
+
+        private static Optional<Instant> arrival(ShopSettings settings, OrderFact fact) {
+            return switch (fact) {
+                case OrderFact.ShipmentProgressed shipment when shipment.status() == ShipmentStatus.DELIVERED -> Optional.of(shipment.at());
+                // shipped without tracking: no delivery will be reported, so assume the shop's usual transit time
+                case OrderFact.FulfilmentChanged fulfilment when fulfilment.status() == FulfilmentStatus.SHIPPED && fulfilment.tracking().isEmpty() ->
+                        Optional.of(fulfilment.at().plus(settings.transitEstimate()));
+                case OrderFact.Placed placed -> Optional.empty();
+                case OrderFact.Paid paid -> Optional.empty();
+                case OrderFact.Cancelled cancelled -> Optional.empty();
+                case OrderFact.FulfilmentChanged fulfilment -> Optional.empty();
+                case OrderFact.ShipmentProgressed shipment -> Optional.empty();
+                case OrderFact.Refunded refund -> Optional.empty();
+                case OrderFact.ReturnChanged change -> Optional.empty();
+            };
+        }
+    }
+}
