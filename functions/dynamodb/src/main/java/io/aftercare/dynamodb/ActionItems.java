@@ -7,15 +7,22 @@ import static io.aftercare.dynamodb.Items.time;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionDetail;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.shop.SlaTarget;
+import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The item of a due action waiting for its time: written by a recording, and in bulk by the sweep benchmark. */
+/**
+ * The item of a due action waiting for its time: written by a recording, and in bulk by the sweep benchmark; read back
+ * by the action store, and by the migration that gives actions stored before details were attributes theirs.
+ */
 public final class ActionItems {
 
     // the detail's attributes: which of them an item has says which detail it is
@@ -23,6 +30,12 @@ public final class ActionItems {
     private static final String PLAN = "plan";
     private static final String ESCALATION_LEVEL = "escalationLevel";
     private static final String REPLY_TO = "replyTo";
+    /** Every attribute a detail may be kept in. */
+    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO);
+    private static final String KIND = "kind";
+    private static final String ACTION_ID = "actionId";
+    private static final String SUBJECT_TYPE = "subjectType";
+    private static final String SUBJECT_ID = "subjectId";
 
     private ActionItems() {
     }
@@ -31,21 +44,23 @@ public final class ActionItems {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.action(shop, action.id()), Keys.ACTION));
         item.put(Keys.TYPE, s(Keys.ACTION));
         item.put("shop", s(shop.value()));
-        item.put("actionId", s(action.id()));
-        item.put("kind", s(action.kind().slug()));
-        item.put("subjectType", s(action.subject().type().name()));
-        item.put("subjectId", s(action.subject().id()));
+        item.put(ACTION_ID, s(action.id()));
+        item.put(KIND, s(action.kind().slug()));
+        item.put(SUBJECT_TYPE, s(action.subject().type().name()));
+        item.put(SUBJECT_ID, s(action.subject().id()));
         item.put("dueAt", time(action.dueAt()));
         item.put("status", s(RecordingItems.STATUS_PENDING));
         item.put("createdAt", time(createdAt));
         item.put(Keys.DUE_PK, s(Keys.dueBucket(action.dueAt())));
         item.put(Keys.DUE_SK, s(Keys.dueSort(action.dueAt(), shop, action.id())));
         customer.ifPresent(c -> item.put(RecordingItems.CUSTOMER_EMAIL, s(c.value())));
-        action.detail().ifPresent(detail -> putDetail(item, detail));
+        action.detail().ifPresent(detail -> item.putAll(detailAttributes(detail)));
         return item;
     }
 
-    private static void putDetail(Map<String, AttributeValue> item, ActionDetail detail) {
+    /** The attributes that keep {@code detail}. */
+    public static Map<String, AttributeValue> detailAttributes(ActionDetail detail) {
+        Map<String, AttributeValue> item = new HashMap<>();
         switch (detail) {
             case ActionDetail.SlaDeadline deadline -> {
                 item.put(SLA_TARGET, s(deadline.target().slug()));
@@ -57,10 +72,25 @@ public final class ActionItems {
             }
             case ActionDetail.Reply reply -> item.put(REPLY_TO, n(reply.version()));
         }
+        return item;
+    }
+
+    public static String actionId(Map<String, AttributeValue> item) {
+        return Items.requiredString(item, ACTION_ID);
+    }
+
+    /** @throws IllegalStateException for a kind this version does not know */
+    public static ActionKind kind(Map<String, AttributeValue> item) {
+        String slug = Items.requiredString(item, KIND);
+        return ActionCatalog.fromSlug(slug).orElseThrow(() -> new IllegalStateException("unknown action kind " + slug));
+    }
+
+    public static Subject subject(Map<String, AttributeValue> item) {
+        return new Subject(Subject.Type.valueOf(Items.requiredString(item, SUBJECT_TYPE)), Items.requiredString(item, SUBJECT_ID));
     }
 
     /** The detail {@link #pending} stored, if it stored one. */
-    static Optional<ActionDetail> detail(Map<String, AttributeValue> item) {
+    public static Optional<ActionDetail> detail(Map<String, AttributeValue> item) {
         if (item.containsKey(SLA_TARGET)) {
             return Optional.of(new ActionDetail.SlaDeadline(SlaTarget.fromSlug(Items.requiredString(item, SLA_TARGET)), (int) Items.number(item, PLAN)));
         }

@@ -4,13 +4,10 @@ import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
-import io.aftercare.domain.email.ActionCatalog;
-import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,11 +235,7 @@ public final class DynamoActionStore implements ActionStore {
 
     private static ClaimedAction claimed(Map<String, AttributeValue> item) {
         ActionRef ref = Keys.actionRef(item.get(Keys.PK).s());
-        String slug = Items.requiredString(item, "kind");
-        ActionKind kind = ActionCatalog.fromSlug(slug).orElseThrow(() -> new IllegalStateException("unknown action kind " + slug));
-        Subject subject = new Subject(Subject.Type.valueOf(Items.requiredString(item, "subjectType")), Items.requiredString(item, "subjectId"));
-        return new ClaimedAction(ref.shop(), ref.actionId(), kind, subject,
-                ActionItems.detail(item),
+        return new ClaimedAction(ref.shop(), ref.actionId(), ActionItems.kind(item), ActionItems.subject(item), ActionItems.detail(item),
                 Items.time(item, "dueAt").orElseThrow(),
                 Items.requiredString(item, "claimToken"),
                 Items.time(item, "leaseUntil").orElseThrow(),

@@ -67,7 +67,7 @@ public final class Keys {
     static final String SHOPS = "SHOPS";
     static final String ORDER = "ORDER";
     static final String PROFILE = "PROFILE";
-    static final String ACTION = "ACTION";
+    public static final String ACTION = "ACTION";
     static final String SUPPRESSION = "SUPPRESSION";
     static final String SWEEP = "SWEEP";
     static final String CURSOR = "CURSOR";
