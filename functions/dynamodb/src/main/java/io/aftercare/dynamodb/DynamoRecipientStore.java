@@ -8,6 +8,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.EmailCategory;
 import io.aftercare.domain.email.RecipientState;
 import io.aftercare.domain.email.RecipientStore;
+import io.aftercare.domain.email.Suppression;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -52,7 +53,7 @@ public final class DynamoRecipientStore implements RecipientStore {
         Set<EmailCategory> unsubscribed = EnumSet.noneOf(EmailCategory.class);
         Optional.ofNullable(suppression.get(UNSUBSCRIBED)).map(AttributeValue::ss).orElse(List.of())
                 .forEach(slug -> EmailCategory.fromSlug(slug).ifPresent(unsubscribed::add));
-        return new RecipientState(unsubscribed, Items.string(suppression, HARD), Items.time(profile, LAST_FOLLOW_UP),
+        return new RecipientState(unsubscribed, Items.string(suppression, HARD).map(Suppression::fromSlug), Items.time(profile, LAST_FOLLOW_UP),
                 (int) Items.number(profile, OPEN_COMPLAINTS), Items.time(profile, LAST_COMPLAINT));
     }
 
@@ -64,8 +65,8 @@ public final class DynamoRecipientStore implements RecipientStore {
     }
 
     @Override
-    public void suppress(ShopId shop, EmailAddress email, String reason, Instant at, TimelineEntry entry) {
-        var update = suppression(shop, email.hash(), at).setIfAbsent(HARD, s(reason));
+    public void suppress(ShopId shop, EmailAddress email, Suppression reason, Instant at, TimelineEntry entry) {
+        var update = suppression(shop, email.hash(), at).setIfAbsent(HARD, s(reason.slug()));
         dynamo.transactWriteItems(b -> b.transactItems(update.transactItem(table),
                 TimelineItems.write(shop, entry, Optional.of(email.hash()), at).transactItem(table)));
     }

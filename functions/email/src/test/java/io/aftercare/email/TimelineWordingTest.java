@@ -7,6 +7,7 @@ import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.email.EmailCategory;
 import io.aftercare.domain.email.EmailKind;
+import io.aftercare.domain.email.Suppression;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
@@ -95,6 +96,7 @@ class TimelineWordingTest {
             case REASON -> Reason.class;
             case EMAIL -> null;
             case CATEGORY -> EmailCategory.class;
+            case SUPPRESSION -> Suppression.class;
             case FULFILMENT -> FulfilmentStatus.class;
             case SHIPMENT -> ShipmentStatus.class;
             case RETURN -> ReturnEvent.class;
@@ -117,14 +119,25 @@ class TimelineWordingTest {
     }
 
     @Test
-    void givenAnEntryWithCodesAndDetail_whenWordedInEachLanguage_thenCodesAreWordedAndTheDetailKeptAsWritten() {
+    void givenASkipWhoseReasonAndDetailAreCodes_whenWordedInEachLanguage_thenBothAreWordedInIt() {
+        var text = EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", EmailKind.THANK_YOU.action().code())
+                .code("reason", Vocabulary.REASON, Reason.SUPPRESSED).code("detail", Vocabulary.SUPPRESSION, Suppression.BOUNCED);
+
+        assertThat(wording.summary(text, Language.EN)).isEqualTo("Thank-you email not sent: the address is suppressed (an email to it bounced)");
+        assertThat(wording.summary(text, Language.RU))
+                .isEqualTo("Письмо с благодарностью: не отправлено — адрес исключён из рассылки (письмо на него не удалось доставить)");
+        assertThat(wording.summary(text, Language.RO))
+                .isEqualTo("E-mailul de mulțumire: netrimis — adresa este blocată (un e-mail către ea nu a putut fi livrat)");
+        assertThat(wording.summary(text, Language.PL))
+                .isEqualTo("E-mail z podziękowaniem: nie wysłano — adres jest zablokowany do wysyłki (e-maila na ten adres nie dało się doręczyć)");
+    }
+
+    @Test
+    void givenAnEntryStoredWithItsDetailAsText_whenWorded_thenTheDetailIsKeptAsWritten() {
         var text = EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", EmailKind.THANK_YOU.action().code())
                 .code("reason", Vocabulary.REASON, Reason.SUPPRESSED).text("detail", "bounce");
 
-        assertThat(wording.summary(text, Language.EN)).isEqualTo("Thank-you email not sent: the address is suppressed (bounce)");
         assertThat(wording.summary(text, Language.RU)).isEqualTo("Письмо с благодарностью: не отправлено — адрес исключён из рассылки (bounce)");
-        assertThat(wording.summary(text, Language.RO)).isEqualTo("E-mailul de mulțumire: netrimis — adresa este blocată (bounce)");
-        assertThat(wording.summary(text, Language.PL)).isEqualTo("E-mail z podziękowaniem: nie wysłano — adres jest zablokowany do wysyłki (bounce)");
     }
 
     @Test

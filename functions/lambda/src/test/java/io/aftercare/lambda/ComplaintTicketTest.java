@@ -153,6 +153,22 @@ class ComplaintTicketTest {
     }
 
     @Test
+    void givenATicketResolvedBeforeItsEscalation_whenTheEscalationComesDue_thenItsTimelineSaysInTheCallersLanguageWhichStatusItHad() {
+        String shop = desk("resolved-early");
+        complaint(shop, "r-1", "early@example.com", "en");
+        aftercare.sweepAndWork();
+        change(shop, "c-r-1", "{\"version\": " + aftercare.ticket(shop, "c-r-1").path("version").asLong() + ", \"status\": \"resolved\"}");
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofMinutes(61)));
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("team-resolved-early@desk.example")).isEmpty();
+        assertThat(aftercare.ticketSummaries(shop, "c-r-1")).contains("Escalation notice not needed: the ticket is no longer open (resolved)");
+        assertThat(aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", "c-r-1"), Map.of("lang", "pl"))
+                .json().path("ticketTimeline").path("items")).extracting(e -> e.path("summary").asText())
+                .contains("Powiadomienie o eskalacji: niepotrzebne — zgłoszenie nie jest już otwarte (rozwiązane)");
+    }
+
+    @Test
     void givenABreachDueAtThreeOnSaturdayNight_whenItComesDue_thenTheNoticeWaitsForMondaysOpeningUnlessTheTicketIsUrgent() {
         String shop = desk("weekend");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """

@@ -152,7 +152,7 @@ class PostPurchaseEmailTest {
         aftercare.sweepAndWork();
 
         assertThat(ses.emailsTo("no-such-user@example.pl")).isEmpty();
-        assertThat(summaries("BN-1")).contains("Thank-you email not sent: the address is suppressed (bounced)");
+        assertThat(summaries("BN-1")).contains("Thank-you email not sent: the address is suppressed (an email to it bounced)");
     }
 
     @Test

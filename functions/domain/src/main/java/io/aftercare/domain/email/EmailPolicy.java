@@ -3,6 +3,7 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.OrderStatus;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,7 +19,7 @@ public final class EmailPolicy {
 
     public EmailDecision decide(EmailKind kind, OrderState order, RecipientState recipient, Instant now) {
         if (recipient.hardSuppression().isPresent()) {
-            return new EmailDecision.Skip(Reason.SUPPRESSED, recipient.hardSuppression().get());
+            return new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, recipient.hardSuppression().get());
         }
         if (order.status() == OrderStatus.CANCELLED) {
             return new EmailDecision.Skip(Reason.ORDER_CANCELLED);
@@ -36,7 +37,7 @@ public final class EmailPolicy {
             return new EmailDecision.Skip(Reason.COMPLAINT_OPEN);
         }
         if (recipient.unsubscribedFrom(kind.category())) {
-            return new EmailDecision.Skip(Reason.UNSUBSCRIBED, kind.category().slug());
+            return new EmailDecision.Skip(Reason.UNSUBSCRIBED, Vocabulary.CATEGORY, kind.category());
         }
         if (recipient.lastFollowUpAt().isPresent()) {
             Instant allowed = recipient.lastFollowUpAt().get().plus(FREQUENCY_CAP);

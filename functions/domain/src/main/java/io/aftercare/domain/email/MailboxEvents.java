@@ -41,9 +41,9 @@ public final class MailboxEvents {
                 return event.kind().map(kind -> said.with("email", kind.code())).orElse(said);
             };
             switch (event.type()) {
-                case HARD_BOUNCE -> recipients.suppress(shop, recipient, "bounced", event.at(), new TimelineEntry(entryId, about, event.at(),
+                case HARD_BOUNCE -> recipients.suppress(shop, recipient, Suppression.BOUNCED, event.at(), new TimelineEntry(entryId, about, event.at(),
                         EntryKind.EMAIL_BOUNCED, text.apply(Phrase.MAIL_BOUNCED).text("to", recipient.masked()), Optional.empty()));
-                case COMPLAINT -> recipients.suppress(shop, recipient, "complained", event.at(), new TimelineEntry(entryId, about, event.at(),
+                case COMPLAINT -> recipients.suppress(shop, recipient, Suppression.COMPLAINED, event.at(), new TimelineEntry(entryId, about, event.at(),
                         EntryKind.EMAIL_COMPLAINED, text.apply(Phrase.MAIL_COMPLAINED), Optional.empty()));
                 case SOFT_BOUNCE -> timeline.write(shop, new TimelineEntry(entryId, about, event.at(), EntryKind.EMAIL_BOUNCED,
                         text.apply(Phrase.MAIL_SOFT_BOUNCED).text("to", recipient.masked()), Optional.empty()), recipient.hash());

@@ -15,6 +15,7 @@ import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryParam;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
@@ -72,7 +73,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             Reason why = shop.isEmpty() ? Reason.SHOP_GONE
                     : order.isEmpty() || order.get().snapshot().isEmpty() ? Reason.ORDER_UNKNOWN : Reason.NO_ADDRESS;
             return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    notSent(action, why, ""))), Optional.empty(), false);
+                    notSent(action, why, Optional.empty()))), Optional.empty(), false);
         }
         EmailAddress to = customer.get().email();
         RecipientState recipient = recipients.state(action.shop(), to.hash());
@@ -124,7 +125,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             messageId = sender.send(email);
         } catch (EmailRejected rejected) {
             return finish(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    notSent(action, Reason.REJECTED, rejected.getMessage()))), Optional.of(customer.email()), false);
+                    notSent(action, Reason.REJECTED, Optional.of(new EntryParam.Text(rejected.getMessage()))))), Optional.of(customer.email()), false);
         }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
@@ -157,8 +158,9 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         return new TimelineEntry("email-" + action.actionId() + "-" + suffix, action.subject(), clock.instant(), kind, text, Optional.empty());
     }
 
-    private static EntryText notSent(ClaimedAction action, Reason why, String detail) {
-        return EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", action.kind().code()).code("reason", Vocabulary.REASON, why)
-                .text("detail", Optional.of(detail).filter(d -> !d.isEmpty()));
+    /** @param detail what makes the reason particular: a code, or the mail service's own words */
+    private static EntryText notSent(ClaimedAction action, Reason why, Optional<? extends EntryParam> detail) {
+        var said = EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", action.kind().code()).code("reason", Vocabulary.REASON, why);
+        return detail.<EntryText>map(d -> said.with("detail", d)).orElse(said);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param openComplaints complaints not yet resolved: no cheerful check-in meanwhile
  * @param lastComplaintAt when they last complained, for telling a repeat complaint
  */
-public record RecipientState(Set<EmailCategory> unsubscribed, Optional<String> hardSuppression, Optional<Instant> lastFollowUpAt,
+public record RecipientState(Set<EmailCategory> unsubscribed, Optional<Suppression> hardSuppression, Optional<Instant> lastFollowUpAt,
                              int openComplaints, Optional<Instant> lastComplaintAt) {
 
     public boolean unsubscribedFrom(EmailCategory category) {

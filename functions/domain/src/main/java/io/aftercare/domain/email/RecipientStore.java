@@ -14,5 +14,5 @@ public interface RecipientStore {
     void unsubscribe(ShopId shop, String emailHash, EmailCategory category, Instant at, TimelineEntry entry);
 
     /** Stops all mail to the address for good (a permanent bounce, a complaint), with its timeline entry. */
-    void suppress(ShopId shop, EmailAddress email, String reason, Instant at, TimelineEntry entry);
+    void suppress(ShopId shop, EmailAddress email, Suppression reason, Instant at, TimelineEntry entry);
 }

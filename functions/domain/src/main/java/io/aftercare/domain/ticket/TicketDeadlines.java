@@ -21,6 +21,7 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryParam;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
@@ -74,7 +75,7 @@ public final class TicketDeadlines implements Runner {
         Optional<Shop> shop = shops.find(action.shop());
         Optional<Ticket> ticket = tickets.find(action.shop(), action.subject().id());
         if (shop.isEmpty() || ticket.isEmpty()) {
-            return skip(action, Reason.TICKET_GONE, "", Optional.empty());
+            return skip(action, Reason.TICKET_GONE, Optional.empty(), Optional.empty());
         }
         ActionKind kind = action.kind();
         if (kind.equals(ActionKind.TICKET_ACK)) {
@@ -95,7 +96,7 @@ public final class TicketDeadlines implements Runner {
     /** Promises the first answer by its deadline: once the agent has answered, there is nothing left to promise. */
     private Result acknowledge(ClaimedAction action, Shop shop, Ticket ticket) {
         if (ticket.clock(SlaTarget.FIRST_RESPONSE).filter(SlaClock::isMet).isPresent()) {
-            return skip(action, Reason.AGENT_ANSWERED, "", Optional.of(ticket));
+            return skip(action, Reason.AGENT_ANSWERED, Optional.empty(), Optional.of(ticket));
         }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
@@ -111,7 +112,7 @@ public final class TicketDeadlines implements Runner {
         long version = action.detail(ActionDetail.Reply.class).version();
         Optional<String> message = tickets.reply(shop.id(), ticket.id(), version);
         if (message.isEmpty()) {
-            return skip(action, Reason.REPLY_MISSING, "", Optional.of(ticket));
+            return skip(action, Reason.REPLY_MISSING, Optional.empty(), Optional.of(ticket));
         }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
@@ -123,7 +124,7 @@ public final class TicketDeadlines implements Runner {
     private Result goodwill(ClaimedAction action, Shop shop, Ticket ticket) {
         var template = shop.settings().support().goodwill();
         if (template.isEmpty()) {
-            return skip(action, Reason.GOODWILL_OFF, "", Optional.of(ticket));
+            return skip(action, Reason.GOODWILL_OFF, Optional.empty(), Optional.of(ticket));
         }
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
@@ -267,7 +268,7 @@ public final class TicketDeadlines implements Runner {
     private Optional<EmailDecision.Skip> staleness(ClaimedAction action, Ticket ticket) {
         ActionDetail.Planned detail = action.detail(ActionDetail.Planned.class);
         if (ticket.status() != TicketStatus.OPEN) {
-            return Optional.of(new EmailDecision.Skip(Reason.TICKET_NOT_OPEN, ticket.status().slug()));
+            return Optional.of(new EmailDecision.Skip(Reason.TICKET_NOT_OPEN, Vocabulary.TICKET_STATUS, ticket.status()));
         }
         switch (detail) {
             case ActionDetail.Escalation escalation -> {
@@ -280,7 +281,7 @@ public final class TicketDeadlines implements Runner {
             }
             case ActionDetail.SlaDeadline deadline -> {
                 if (ticket.clock(deadline.target()).filter(SlaClock::isRunning).isEmpty()) {
-                    return Optional.of(new EmailDecision.Skip(Reason.SLA_MET, deadline.target().label()));
+                    return Optional.of(new EmailDecision.Skip(Reason.SLA_MET, Vocabulary.SLA, deadline.target()));
                 }
             }
         }
@@ -292,9 +293,9 @@ public final class TicketDeadlines implements Runner {
                 .map(EscalationStep::contacts).orElse(List.of());
     }
 
-    private Result skip(ClaimedAction action, Reason why, String detail, Optional<Ticket> ticket) {
-        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", EntryText.of(Phrase.NOT_NEEDED).with("email", action.kind().code())
-                .code("reason", Vocabulary.REASON, why).text("detail", Optional.of(detail).filter(d -> !d.isEmpty())));
+    private Result skip(ClaimedAction action, Reason why, Optional<EntryParam.Code> detail, Optional<Ticket> ticket) {
+        var said = EntryText.of(Phrase.NOT_NEEDED).with("email", action.kind().code()).code("reason", Vocabulary.REASON, why);
+        var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", detail.map(d -> said.with("detail", d)).orElse(said));
         return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
                 ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);
     }

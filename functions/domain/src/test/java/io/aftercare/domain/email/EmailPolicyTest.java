@@ -10,6 +10,7 @@ import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.Refund;
 import io.aftercare.domain.order.Return;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -38,9 +39,9 @@ class EmailPolicyTest {
 
     @Test
     void givenAnAddressThatBounced_whenEvenAThankYouIsDue_thenItIsSkippedAsSuppressedNamingTheCause() {
-        var bounced = new RecipientState(Set.of(), Optional.of("bounce"), Optional.empty(), 0, Optional.empty());
+        var bounced = new RecipientState(Set.of(), Optional.of(Suppression.BOUNCED), Optional.empty(), 0, Optional.empty());
 
-        assertThat(policy.decide(EmailKind.THANK_YOU, paid(), bounced, NOW)).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "bounce"));
+        assertThat(policy.decide(EmailKind.THANK_YOU, paid(), bounced, NOW)).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, Suppression.BOUNCED));
     }
 
     @Test
@@ -90,7 +91,7 @@ class EmailPolicyTest {
     void givenACustomerWhoLeftSurveys_whenASurveyOrACheckInIsDue_thenOnlyTheSurveyIsSkippedNamingTheCategory() {
         var noSurveys = new RecipientState(EnumSet.of(EmailCategory.SURVEYS), Optional.empty(), Optional.empty(), 0, Optional.empty());
 
-        assertThat(policy.decide(EmailKind.SURVEY, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "surveys"));
+        assertThat(policy.decide(EmailKind.SURVEY, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, Vocabulary.CATEGORY, EmailCategory.SURVEYS));
         assertThat(policy.decide(EmailKind.CHECK_IN, paid(), noSurveys, NOW)).isEqualTo(new EmailDecision.Send());
     }
 
@@ -98,7 +99,7 @@ class EmailPolicyTest {
     void givenACustomerWhoLeftEverything_whenACheckInIsDue_thenItIsSkippedNamingItsOwnCategory() {
         var none = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.empty(), Optional.empty(), 0, Optional.empty());
 
-        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), none, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, "follow-ups"));
+        assertThat(policy.decide(EmailKind.CHECK_IN, paid(), none, NOW)).isEqualTo(new EmailDecision.Skip(Reason.UNSUBSCRIBED, Vocabulary.CATEGORY, EmailCategory.FOLLOW_UPS));
     }
 
     @Property(tries = 300)
@@ -125,11 +126,11 @@ class EmailPolicyTest {
 
     @Test
     void givenASuppressedAddressOnACancelledRefundedOrder_whenAnythingIsDue_thenSuppressionIsTheReasonGiven() {
-        var bounced = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.of("complaint"), Optional.of(NOW), 1, Optional.empty());
+        var bounced = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.of(Suppression.COMPLAINED), Optional.of(NOW), 1, Optional.empty());
         var worst = order(Map.of(Milestone.CANCELLED, NOW), List.of(refund("100.00")), List.of(returning(ReturnEvent.REQUESTED)));
 
         for (EmailKind kind : EmailKind.values()) {
-            assertThat(policy.decide(kind, worst, bounced, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, "complaint"));
+            assertThat(policy.decide(kind, worst, bounced, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, Suppression.COMPLAINED));
         }
     }
 

@@ -5,6 +5,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.EmailCategory;
 import io.aftercare.domain.email.RecipientState;
 import io.aftercare.domain.email.RecipientStore;
+import io.aftercare.domain.email.Suppression;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class InMemoryRecipients implements RecipientStore {
     }
 
     @Override
-    public void suppress(ShopId shop, EmailAddress email, String reason, Instant at, TimelineEntry entry) {
+    public void suppress(ShopId shop, EmailAddress email, Suppression reason, Instant at, TimelineEntry entry) {
         RecipientState s = state(shop, email.hash());
         put(shop, email.hash(), new RecipientState(s.unsubscribed(), Optional.of(reason), s.lastFollowUpAt(), s.openComplaints(), s.lastComplaintAt()));
         entries.add(entry);
