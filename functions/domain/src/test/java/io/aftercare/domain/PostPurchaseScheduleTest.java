@@ -68,18 +68,15 @@ class PostPurchaseScheduleTest {
         Instant delivered = NOW.minus(Duration.ofHours(1));
         var update = update(new OrderFact.ShipmentProgressed("f1", ShipmentStatus.DELIVERED, delivered, Optional.empty()));
 
-        assertThat(schedule.actionsFor(SHOP, update, NOW)).singleElement()
-                .satisfies(a -> {
-                    assertThat(a.kind()).isEqualTo(EmailKind.SURVEY.action());
-                    assertThat(a.dueAt()).isEqualTo(delivered.plus(Duration.ofDays(7)));
-                });
+        assertThat(surveys(schedule.actionsFor(SHOP, update, NOW))).singleElement()
+                .extracting(DueAction::dueAt).isEqualTo(delivered.plus(Duration.ofDays(7)));
     }
 
     @Test
     void givenAShipmentWithoutTracking_whenScheduled_thenTheSurveyWaitsTheTransitEstimateAndTheSurveyDelay() {
         var update = update(new OrderFact.FulfilmentChanged("f1", FulfilmentStatus.SHIPPED, NOW, new Tracking(Optional.empty(), Optional.empty(), Optional.empty())));
 
-        assertThat(schedule.actionsFor(SHOP, update, NOW)).singleElement()
+        assertThat(surveys(schedule.actionsFor(SHOP, update, NOW))).singleElement()
                 .extracting(DueAction::dueAt).isEqualTo(NOW.plus(Duration.ofDays(4 + 7)));
     }
 
@@ -94,7 +91,12 @@ class PostPurchaseScheduleTest {
     void givenADeliveryLongAgo_whenItsEventArrivesLate_thenNoSurveyIsSentForIt() {
         var update = update(new OrderFact.ShipmentProgressed("f1", ShipmentStatus.DELIVERED, NOW.minus(Duration.ofDays(40)), Optional.empty()));
 
-        assertThat(schedule.actionsFor(SHOP, update, NOW)).isEmpty();
+        assertThat(surveys(schedule.actionsFor(SHOP, update, NOW))).isEmpty();
+    }
+
+    /** The survey's actions: other emails due after a delivery have moments of their own. */
+    private static List<DueAction> surveys(List<DueAction> actions) {
+        return actions.stream().filter(a -> a.kind().equals(EmailKind.SURVEY.action())).toList();
     }
 
     private static OrderUpdate created(Instant placed) {

@@ -24,7 +24,7 @@ class ActionCatalogTest {
 
     @Test
     void givenASlugNoKindHas_whenLookedUp_thenNothingIsFound() {
-        assertThat(ActionCatalog.fromSlug("review-request")).isEmpty();
+        assertThat(ActionCatalog.fromSlug("a-newer-kind")).isEmpty();
         assertThat(ActionCatalog.fromSlug("THANK_YOU")).isEmpty();
     }
 
