@@ -80,7 +80,7 @@ public final class SesEmulator implements AutoCloseable {
     }
 
     public static SesEmulator start() {
-        return start(LocalDynamoDb.freePort());
+        return start(Ports.free());
     }
 
     /** Reads the child's output until it says it listens (then keeps draining it, so that it never blocks on it). */

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.devkit.Ports;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.Failures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -16,6 +15,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -169,7 +169,7 @@ public final class LocalHttpApi implements AutoCloseable {
                         return true;
                     }
                     Scheduler.Task timeout = server.getScheduler().schedule(exchange::timedOut, requestTimeout);
-                    exchange.readBody(new ByteArrayOutputStream(), body -> {
+                    exchange.readBody(new Body(request.getLength()), body -> {
                         exchange.bodyRead.set(true);
                         try {
                             workers.execute(() -> {
@@ -203,7 +203,7 @@ public final class LocalHttpApi implements AutoCloseable {
         }
 
         /** Collects the body as it arrives, without holding a thread; past the payload limit, 413. */
-        void readBody(ByteArrayOutputStream into, java.util.function.Consumer<byte[]> then) {
+        void readBody(Body into, java.util.function.Consumer<byte[]> then) {
             while (!answered.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
@@ -220,12 +220,10 @@ public final class LocalHttpApi implements AutoCloseable {
                     respond(413, Map.of());
                     return;
                 }
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                into.writeBytes(copy);
+                into.append(bytes);
                 chunk.release();
                 if (chunk.isLast()) {
-                    then.accept(into.toByteArray());
+                    then.accept(into.bytes());
                     return;
                 }
             }
@@ -263,6 +261,40 @@ public final class LocalHttpApi implements AutoCloseable {
             response.setStatus(status);
             headers.forEach((name, value) -> response.getHeaders().add(name, value));
             response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+
+    /**
+     * A request body, copied once from Jetty's buffers into an array that grows as it arrives (up to its declared
+     * length, so that a body that came whole is handed on as that array): a declared length alone reserves no memory.
+     */
+    private static final class Body {
+        private static final int FIRST = 16 * 1024;
+        private final int declared;
+        private byte[] bytes;
+        private int size;
+
+        /** @param declared the Content-Length, already checked against the limit; negative when chunked */
+        Body(long declared) {
+            this.declared = declared >= 0 ? (int) declared : MAX_PAYLOAD_BYTES;
+            this.bytes = new byte[Math.min(this.declared, FIRST)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void append(ByteBuffer chunk) {
+            int length = chunk.remaining();
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + length, Math.min(declared, bytes.length * 2)));
+            }
+            chunk.get(bytes, size, length);
+            size += length;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 

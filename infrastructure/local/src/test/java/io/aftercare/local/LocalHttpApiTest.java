@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.LocalDynamoDb;
-import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class LocalHttpApiTest {
         app = Aftercare.builder().dynamo(dynamo, "http-api").adminToken(() -> "http-api-admin-token-0123456789")
                 .linkKey(() -> "http-api-link-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("http://127.0.0.1")).clock(Clock.systemUTC()).build();
-        routes = Stream.concat(TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")).stream(), Stream.of(EchoHandler.ROUTE)).toList();
+        routes = Stream.concat(TemplateRoutes.of(TemplateResources.fromRepository()).stream(), Stream.of(EchoHandler.ROUTE)).toList();
         api = new LocalHttpApi(0, routes, app, new LocalHttpApi.Capacity(4, 8, HEADER_TIMEOUT, REQUEST_TIMEOUT));
     }
 
