@@ -2,9 +2,6 @@ package io.aftercare.devkit;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +29,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** In memory, on a free port: for tests. */
     public static LocalDynamoDb inMemory() {
-        return start(freePort(), null);
+        return start(Ports.free(), null);
     }
 
     /** Kept in {@code dataDir} across restarts: for the local runner. */
@@ -79,14 +76,6 @@ public final class LocalDynamoDb implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
-        }
-    }
-
-    public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -40,7 +40,7 @@ public final class LocalSqs implements AutoCloseable {
         System.setProperty("pekko.loglevel", "WARNING");
         Configurator.setLevel("org.elasticmq", Level.WARN);
         Configurator.setLevel("org.apache.pekko", Level.WARN);
-        int port = LocalDynamoDb.freePort();
+        int port = Ports.free();
         SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
         try {
             server.waitUntilStarted();

@@ -2,9 +2,7 @@ package io.aftercare.devkit;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 
 /** The JDK's HTTP server bound to loopback, set up so that it answers without a Nagle stall. */
 public final class LoopbackServer {
@@ -21,12 +19,5 @@ public final class LoopbackServer {
     /** @param port 0 for any free port */
     public static HttpServer create(int port, int backlog) throws IOException {
         return HttpServer.create(new InetSocketAddress("127.0.0.1", port), backlog);
-    }
-
-    /** A loopback port nobody listens on (it was free a moment ago): for a service that cannot be reached. */
-    public static int closedPort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -19,6 +19,18 @@ public final class Ports {
     private Ports() {
     }
 
+    /**
+     * A loopback port nobody listens on (it was free a moment ago): for a server to start on, or for a service that
+     * cannot be reached.
+     */
+    public static int free() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+
     /** Throws, naming the port, {@code what} wanted it and what holds it, unless 127.0.0.1:{@code port} is free. */
     public static void requireFree(int port, String what) {
         try (var socket = new ServerSocket()) {

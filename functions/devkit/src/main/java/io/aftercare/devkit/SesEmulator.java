@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -79,7 +80,7 @@ public final class SesEmulator implements AutoCloseable {
     }
 
     public static SesEmulator start() {
-        return start(LocalDynamoDb.freePort());
+        return start(Ports.free());
     }
 
     /** Reads the child's output until it says it listens (then keeps draining it, so that it never blocks on it). */
@@ -120,13 +121,17 @@ public final class SesEmulator implements AutoCloseable {
         return client(endpoint);
     }
 
-    /** A client for SES at {@code endpoint} (a {@link FaultProxy} in front of this emulator, say). */
-    public static SesV2Client client(URI endpoint) {
+    /**
+     * A client for SES at {@code endpoint} (a {@link FaultProxy} in front of this emulator, say), its requests watched
+     * by {@code interceptors} (a test acting while an email is being sent).
+     */
+    public static SesV2Client client(URI endpoint, ExecutionInterceptor... interceptors) {
         return SesV2Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_CENTRAL_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
                 .build();
     }
 

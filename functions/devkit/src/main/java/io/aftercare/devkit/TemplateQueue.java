@@ -1,7 +1,6 @@
 package io.aftercare.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -17,14 +16,13 @@ public record TemplateQueue(String resource, Duration visibilityTimeout, int max
     /** The logical id of the action queue in {@code template.yaml}. */
     public static final String ACTIONS = "ActionQueue";
 
-    public static TemplateQueue read(Path template, String resource) {
-        TemplateResources resources = TemplateResources.read(template);
+    public static TemplateQueue of(TemplateResources resources, String resource) {
         JsonNode properties = resources.properties(resource, "AWS::SQS::Queue");
         JsonNode redrive = properties.path("RedrivePolicy");
         // !GetAtt ActionDeadLetterQueue.Arn reads as its argument
         String deadLetter = redrive.path("deadLetterTargetArn").asText().replaceFirst("\\.Arn$", "");
         if (!resources.has(deadLetter, "AWS::SQS::Queue") || !redrive.path("maxReceiveCount").canConvertToInt()) {
-            throw new IllegalStateException(resource + " in " + template + " has no RedrivePolicy to a queue of the template");
+            throw new IllegalStateException(resource + " in " + resources + " has no RedrivePolicy to a queue of the template");
         }
         return new TemplateQueue(resource, Duration.ofSeconds(properties.path("VisibilityTimeout").asLong(30)),
                 redrive.path("maxReceiveCount").asInt(), deadLetter);
@@ -32,7 +30,7 @@ public record TemplateQueue(String resource, Duration visibilityTimeout, int max
 
     /** The action queue of the template at the repository root. */
     public static TemplateQueue actionsFromRepository() {
-        return read(RepositoryRoot.find().resolve("template.yaml"), ACTIONS);
+        return of(TemplateResources.fromRepository(), ACTIONS);
     }
 
     /** The same queue with a shorter visibility timeout: for tests that cannot wait minutes for a redelivery. */

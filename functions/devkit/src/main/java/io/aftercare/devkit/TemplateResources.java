@@ -6,9 +6,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The {@code Resources} of a {@code template.yaml}, as the local runner and the tests build their tables and queues from it. */
-final class TemplateResources {
+/**
+ * The {@code Resources} of a {@code template.yaml}, as the local runner and the tests build their table, queues and
+ * routes from it: read once, then asked for each.
+ */
+public final class TemplateResources {
 
     private final Path template;
     private final JsonNode resources;
@@ -18,12 +23,28 @@ final class TemplateResources {
         this.resources = resources;
     }
 
-    static TemplateResources read(Path template) {
+    public static TemplateResources read(Path template) {
         try {
             return new TemplateResources(template, new ObjectMapper(new YAMLFactory()).readTree(template.toFile()).path("Resources"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + template, e);
         }
+    }
+
+    /** The template at the repository root ({@code -Daftercare.root}, else the working directory and its parents). */
+    public static TemplateResources fromRepository() {
+        return read(RepositoryRoot.find().resolve("template.yaml"));
+    }
+
+    /** The properties of every resource of this type, by logical id, in the template's order. */
+    public Map<String, JsonNode> propertiesOfType(String type) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        resources.properties().forEach(resource -> {
+            if (type.equals(resource.getValue().path("Type").asText())) {
+                found.put(resource.getKey(), resource.getValue().path("Properties"));
+            }
+        });
+        return found;
     }
 
     /** Whether the template declares {@code logicalId} with this resource type. */
@@ -37,5 +58,11 @@ final class TemplateResources {
             throw new IllegalStateException(template + " has no " + type + " resource named " + logicalId);
         }
         return resources.path(logicalId).path("Properties");
+    }
+
+    /** The template's path, for messages. */
+    @Override
+    public String toString() {
+        return template.toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.aftercare.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,13 +28,13 @@ public final class TemplateTable {
         this.properties = properties;
     }
 
-    public static TemplateTable read(Path template) {
-        return new TemplateTable(TemplateResources.read(template).properties(RESOURCE, "AWS::DynamoDB::Table"));
+    public static TemplateTable of(TemplateResources template) {
+        return new TemplateTable(template.properties(RESOURCE, "AWS::DynamoDB::Table"));
     }
 
-    /** The template at the repository root ({@code -Daftercare.root}, else the working directory and its parents). */
+    /** The table of the template at the repository root. */
     public static TemplateTable fromRepository() {
-        return read(RepositoryRoot.find().resolve("template.yaml"));
+        return of(TemplateResources.fromRepository());
     }
 
     public CreateTableRequest createRequest(String tableName) {

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Timeline entries as items: written put-if-absent, so the same entry written twice stays one entry. An entry's text is
  * its phrase ({@code phrase}) and its parameters ({@code params}, a map of name to a typed value: {@code {t: "code",
  * v: "REJECTED", of: "reason"}}); entries written before phrases have only their {@code summary}, read as it is.
+ * Entries written by a newer version are read as far as this one knows their phrase and parameters, never refused.
  */
 final class TimelineItems {
 
@@ -71,17 +72,29 @@ final class TimelineItems {
                 Items.string(item, "deliveryId"));
     }
 
+    /**
+     * A phrase this version does not know (written by a newer one) reads as its summary if one was stored, else as its
+     * slug, the way a code no message names is shown as the code; parameters it does not know are left out.
+     */
     private static EntryText text(Map<String, AttributeValue> item) {
-        Optional<String> phrase = Items.string(item, PHRASE);
-        if (phrase.isEmpty()) {
+        Optional<String> slug = Items.string(item, PHRASE);
+        if (slug.isEmpty()) {
             return new EntryText.Stored(Items.requiredString(item, SUMMARY));
+        }
+        Optional<Phrase> phrase = Phrase.fromSlug(slug.get());
+        if (phrase.isEmpty()) {
+            return new EntryText.Stored(Items.string(item, SUMMARY).orElse(slug.get()));
         }
         Map<String, EntryParam> params = new LinkedHashMap<>();
         AttributeValue stored = item.get(PARAMS);
         if (stored != null && stored.hasM()) {
-            stored.m().forEach((name, value) -> params.put(name, param(value.m())));
+            stored.m().forEach((name, value) -> {
+                if (phrase.get().params().contains(name)) {
+                    param(value.m()).ifPresent(known -> params.put(name, known));
+                }
+            });
         }
-        return new EntryText.Phrased(Phrase.fromSlug(phrase.get()), params);
+        return new EntryText.Phrased(phrase.get(), params);
     }
 
     private static AttributeValue params(Map<String, EntryParam> params) {
@@ -101,15 +114,16 @@ final class TimelineItems {
         };
     }
 
-    private static EntryParam param(Map<String, AttributeValue> stored) {
-        return switch (Items.requiredString(stored, TYPE)) {
+    /** Empty for a type of parameter this version does not know. */
+    private static Optional<EntryParam> param(Map<String, AttributeValue> stored) {
+        return Optional.ofNullable(switch (Items.requiredString(stored, TYPE)) {
             case "text" -> new EntryParam.Text(Items.requiredString(stored, VALUE));
             case "code" -> new EntryParam.Code(Items.requiredString(stored, OF), Items.requiredString(stored, VALUE));
             case "amount" -> new EntryParam.Amount(new Money(Items.decimal(stored, VALUE).orElseThrow(), Items.requiredString(stored, OF)));
             case "moment" -> new EntryParam.Moment(Items.time(stored, VALUE).orElseThrow(), ZoneId.of(Items.requiredString(stored, OF)));
             case "count" -> new EntryParam.Count(Items.number(stored, VALUE));
             case "flag" -> new EntryParam.Flag();
-            default -> throw new IllegalStateException("unknown timeline parameter type " + stored.get(TYPE));
-        };
+            default -> null;
+        });
     }
 }

@@ -33,6 +33,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(DynamoDbExtension.class)
 class DynamoTimelineReaderTest {
@@ -101,15 +102,35 @@ class DynamoTimelineReaderTest {
 
     @Test
     void givenAnEntryStoredBeforePhrases_whenRead_thenItsStoredSummaryIsShownAsItIs() {
-        var partition = Keys.order(SHOP.id(), new OrderId("old"));
-        table.client().putItem(b -> b.tableName(table.name()).item(Map.of(Keys.PK, Items.s(partition), Keys.SK, Items.s(Keys.entry("placed")),
-                Keys.TYPE, Items.s(TimelineItems.ENTRY), "entryId", Items.s("placed"), "subjectType", Items.s("ORDER"),
-                "subjectId", Items.s("old"), "at", Items.time(NOW), "kind", Items.s("ORDER_PLACED"),
-                "summary", Items.s("Order #old placed: 1 item, 9.99 PLN"), Keys.BY_TIME_SK, Items.s(Keys.entryByTime(NOW, "placed")))));
+        putEntry("old", "placed", Map.of("summary", Items.s("Order #old placed: 1 item, 9.99 PLN")));
 
         var read = reader.orderTimeline(SHOP.id(), new OrderId("old"), PageRequest.first(10)).items();
 
         assertThat(read).extracting(TimelineEntry::text).containsExactly(new EntryText.Stored("Order #old placed: 1 item, 9.99 PLN"));
+    }
+
+    @Test
+    void givenEntriesWithAPhraseWrittenByANewerVersion_whenRead_thenTheyReadAsTheirStoredSummaryOrElseTheirPhraseInsteadOfFailing() {
+        putEntry("newer", "with-summary", Map.of("phrase", Items.s("parcel-lost"), "summary", Items.s("Parcel lost in transit")));
+        putEntry("newer", "bare", Map.of("phrase", Items.s("parcel-lost"),
+                "params", AttributeValue.fromM(Map.of("carrier", AttributeValue.fromM(Map.of("t", Items.s("text"), "v", Items.s("DHL")))))));
+
+        var read = reader.orderTimeline(SHOP.id(), new OrderId("newer"), PageRequest.first(10)).items();
+
+        assertThat(read).extracting(TimelineEntry::text).containsExactlyInAnyOrder(
+                new EntryText.Stored("Parcel lost in transit"), new EntryText.Stored("parcel-lost"));
+    }
+
+    @Test
+    void givenAKnownPhraseWithAParameterNameAndTypeANewerVersionAdded_whenRead_thenTheKnownParametersAreKeptAndTheOthersLeftOut() {
+        putEntry("newer-params", "placed", Map.of("phrase", Items.s("order-placed"), "params", AttributeValue.fromM(Map.of(
+                "order", AttributeValue.fromM(Map.of("t", Items.s("text"), "v", Items.s("#7"))),
+                "giftWrapped", AttributeValue.fromM(Map.of("t", Items.s("flag"))),
+                "total", AttributeValue.fromM(Map.of("t", Items.s("ratio"), "v", Items.n(java.math.BigDecimal.ONE)))))));
+
+        var read = reader.orderTimeline(SHOP.id(), new OrderId("newer-params"), PageRequest.first(10)).items();
+
+        assertThat(read).extracting(TimelineEntry::text).containsExactly(EntryText.of(Phrase.ORDER_PLACED).text("order", "#7"));
     }
 
     @Test
@@ -128,6 +149,16 @@ class DynamoTimelineReaderTest {
 
         assertThatThrownBy(() -> reader.orderTimeline(SHOP.id(), new OrderId("200"), new PageRequest(2, Optional.of(token))))
                 .isInstanceOf(InvalidPageToken.class);
+    }
+
+    /** An ORDER_PLACED entry of order {@code order} as a version of Aftercare wrote it, with what it said in {@code text}. */
+    private static void putEntry(String order, String id, Map<String, AttributeValue> text) {
+        Instant at = NOW.plusSeconds(id.length());
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(Keys.PK, Items.s(Keys.order(SHOP.id(), new OrderId(order))),
+                Keys.SK, Items.s(Keys.entry(id)), Keys.TYPE, Items.s(TimelineItems.ENTRY), "entryId", Items.s(id), "subjectType", Items.s("ORDER"),
+                "subjectId", Items.s(order), "at", Items.time(at), "kind", Items.s("ORDER_PLACED"), Keys.BY_TIME_SK, Items.s(Keys.entryByTime(at, id))));
+        item.putAll(text);
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
     }
 
     private static List<TimelineEntry> readAll(java.util.function.Function<Optional<String>, Page<TimelineEntry>> read) {

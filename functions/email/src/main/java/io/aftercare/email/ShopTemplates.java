@@ -10,6 +10,7 @@ import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.TemplateOverride;
 import java.io.StringReader;
 import java.io.Writer;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,21 @@ final class ShopTemplates {
     private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("").withCollector(MAPS_ONLY).withLoader(NO_PARTIALS);
     private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
 
+    /** Compiled overrides a renderer keeps at most: many shops' templates, yet bounded memory in a long-lived runner. */
+    static final int CACHED_TEMPLATES = 512;
+
+    /** What a source compiles to, by compiler and source: an override is compiled once, not on every send. */
+    private record Source(boolean html, String text) {
+    }
+
+    /** The least recently sent compiled overrides go first. */
+    private final Map<Source, Template> compiled = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Source, Template> eldest) {
+            return size() > CACHED_TEMPLATES;
+        }
+    });
+
     /** The override's subject, HTML (sanitized) and text, over only the values its kind documents. */
     record Parts(String subject, String html, String text) {
     }
@@ -105,9 +121,18 @@ final class ShopTemplates {
                 values.put(name, value);
             }
         });
-        String body = html.compile(override.html()).execute(values);
-        return new Parts(plain.compile(override.subject()).execute(values).strip(), Jsoup.clean(body, "", SAFELIST, output),
-                plain.compile(override.text()).execute(values).strip());
+        String body = compiled(true, override.html()).execute(values);
+        return new Parts(compiled(false, override.subject()).execute(values).strip(), Jsoup.clean(body, "", SAFELIST, output),
+                compiled(false, override.text()).execute(values).strip());
+    }
+
+    int cachedTemplates() {
+        return compiled.size();
+    }
+
+    /** @param asHtml for the HTML body (every value HTML-escaped), else for the subject or the text */
+    Template compiled(boolean asHtml, String source) {
+        return compiled.computeIfAbsent(new Source(asHtml, source), s -> (s.html() ? html : plain).compile(s.text()));
     }
 
     /** @throws InvalidInput naming the field and what in it is not allowed */

@@ -49,6 +49,37 @@ class ShopTemplatesTest {
     private final MustacheEmailRenderer renderer = new MustacheEmailRenderer();
 
     @Test
+    void givenAnOverrideSentAgain_whenRendered_thenItsThreeTemplatesAreTheOnesCompiledTheFirstTime() {
+        var templates = new ShopTemplates();
+        var override = new TemplateOverride(EmailKind.THANK_YOU, Language.EN, "Thanks {{name}}", "<p>Hi {{name}}</p>", "Hi {{name}}");
+        var first = templates.render(override, Map.of("name", "Ada"));
+        var compiledHtml = templates.compiled(true, override.html());
+
+        var again = templates.render(override, Map.of("name", "Bob"));
+
+        assertThat(templates.cachedTemplates()).isEqualTo(3);
+        assertThat(templates.compiled(true, override.html())).isSameAs(compiledHtml);
+        assertThat(first.html()).isEqualTo("<p>Hi Ada</p>");
+        assertThat(again).isEqualTo(new ShopTemplates.Parts("Thanks Bob", "<p>Hi Bob</p>", "Hi Bob"));
+    }
+
+    @Test
+    void givenMoreShopsOverridesThanTheCacheHolds_whenSent_thenTheCacheStaysBoundedAndKeepsTheOneSentAllAlong() {
+        var templates = new ShopTemplates();
+        var often = new TemplateOverride(EmailKind.THANK_YOU, Language.EN, "Often {{name}}", "<p>Often</p>", "Often");
+        templates.render(often, Map.of());
+        var oftenHtml = templates.compiled(true, often.html());
+
+        for (int shop = 0; shop < ShopTemplates.CACHED_TEMPLATES; shop++) {
+            templates.render(new TemplateOverride(EmailKind.THANK_YOU, Language.EN, "S" + shop, "<p>H" + shop + "</p>", "T" + shop), Map.of());
+            templates.render(often, Map.of());
+        }
+
+        assertThat(templates.cachedTemplates()).isEqualTo(ShopTemplates.CACHED_TEMPLATES);
+        assertThat(templates.compiled(true, often.html())).isSameAs(oftenHtml);
+    }
+
+    @Test
     void givenEveryHostileOverride_whenChecked_thenEachIsRefusedNamingItsFieldAndWhatIsWrong() {
         assertThat(HostileTemplates.counts()).isEqualTo(Map.of(HostileTemplates.Attack.UNESCAPED_TAG, 9, HostileTemplates.Attack.PARTIAL, 6,
                 HostileTemplates.Attack.UNKNOWN_VARIABLE, 19, HostileTemplates.Attack.HIDING_MARKUP, 17, HostileTemplates.Attack.ACTIVE_MARKUP, 15));

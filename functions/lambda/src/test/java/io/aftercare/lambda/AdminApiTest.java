@@ -92,6 +92,39 @@ class AdminApiTest {
     }
 
     @Test
+    void givenSupportSettingsTypedLooselyOrShapedWrong_whenPatched_thenA400NamesTheFieldAndNothingIsWritten() {
+        aftercare.registerShop("loose-support-shop", "generic");
+        var shop = Map.of("shop", "loose-support-shop");
+        int items = aftercare.table.itemCount();
+        // each was read as something else before (a string or a fraction as a number, a number as a prefix, a text as no contacts)
+        Map<String, String> refused = Map.ofEntries(
+                Map.entry("{\"goodwill\": {\"prefix\": \"SORRY-\", \"percent\": \"15\"}}", "support.goodwill.percent"),
+                Map.entry("{\"goodwill\": {\"prefix\": \"SORRY-\", \"percent\": 15.5}}", "support.goodwill.percent"),
+                Map.entry("{\"goodwill\": {\"prefix\": 123, \"percent\": 15}}", "support.goodwill.prefix"),
+                Map.entry("{\"goodwill\": {\"percent\": 15}}", "support.goodwill.prefix"),
+                Map.entry("{\"goodwill\": \"SORRY-\"}", "support.goodwill"),
+                Map.entry("{\"escalation\": [{\"level\": 1, \"afterMinutes\": 60, \"contacts\": \"team@shop.example\"}]}", "support.escalation.contacts"),
+                Map.entry("{\"escalation\": [{\"level\": 1, \"afterMinutes\": 60, \"contacts\": [\"team@shop.example\", 7]}]}", "support.escalation.contacts"),
+                Map.entry("{\"escalation\": [{\"level\": \"1\", \"afterMinutes\": 60, \"contacts\": []}]}", "support.escalation.level"),
+                Map.entry("{\"escalation\": [{\"level\": 1, \"afterMinutes\": 60.5, \"contacts\": []}]}", "support.escalation.afterMinutes"),
+                Map.entry("{\"escalation\": {\"level\": 1}}", "support.escalation"),
+                Map.entry("{\"repeatWithinDays\": \"30\"}", "support.repeatWithinDays"),
+                Map.entry("{\"sla\": {\"normal\": {\"firstResponseMinutes\": \"120\"}}}", "support.sla.firstResponseMinutes"),
+                Map.entry("{\"aroundTheClock\": \"yes\"}", "support.aroundTheClock"));
+
+        refused.forEach((support, field) -> {
+            var patched = aftercare.admin("PATCH /admin/shops/{shop}", shop, "{\"support\": " + support + "}");
+
+            assertThat(patched.status()).as(support).isEqualTo(400);
+            assertThat(patched.json().path("field").asText()).as(support).isEqualTo(field);
+        });
+        var thankYou = aftercare.admin("PATCH /admin/shops/{shop}", shop, "{\"thankYouDiscount\": {\"prefix\": \"DANKE-\", \"percent\": \"15\"}}");
+        assertThat(thankYou.json().path("field").asText()).isEqualTo("thankYouDiscount.percent");
+        assertThat(aftercare.table.itemCount()).isEqualTo(items);
+        assertThat(aftercare.admin("GET /admin/shops/{shop}", shop, "").json().path("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void givenNoOrAWrongAdminToken_whenCalled_thenItIsUnauthorized() {
         var noToken = Harness.event("GET /admin/shops", Map.of(), Map.of(), new byte[0]);
         var wrongToken = Harness.event("GET /admin/shops", Map.of(), Map.of("Authorization", "Bearer nope"), new byte[0]);

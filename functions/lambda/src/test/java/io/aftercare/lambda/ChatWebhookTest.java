@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
-import io.aftercare.devkit.LoopbackServer;
+import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
@@ -158,7 +158,7 @@ class ChatWebhookTest {
         String secret = "T000/B000/xoxb-chat-secret-0123";
         Map<String, String> shops = Map.of(
                 desk("failing", chat.failingUrl(secret)), "chat failed (500)",
-                desk("unreachable", "http://127.0.0.1:" + LoopbackServer.closedPort() + "/hooks/" + secret), "chat unreachable",
+                desk("unreachable", "http://127.0.0.1:" + Ports.free() + "/hooks/" + secret), "chat unreachable",
                 desk("bad-port", "http://127.0.0.1:99999/hooks/" + secret), "chat unreachable");
         shops.keySet().forEach(shop -> complaint(shop, shop, "The lid is scratched"));
         aftercare.sweepAndWork();

@@ -10,7 +10,7 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.FaultProxy;
-import io.aftercare.devkit.LoopbackServer;
+import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestQueues;
@@ -70,7 +70,7 @@ class FailureLogsTest {
 
     @Test
     void givenSesUnreachable_whenTheThankYouIsSent_thenItIsRetriedLaterAndTheLogNamesTheClientError(TestTable table) throws Exception {
-        URI closed = URI.create("http://127.0.0.1:" + LoopbackServer.closedPort());
+        URI closed = URI.create("http://127.0.0.1:" + Ports.free());
         var aftercare = new Harness(table, NOW, () -> SesEmulator.client(closed));
         aftercare.registerShop("ses-unreachable", "generic");
         order(aftercare, "ses-unreachable", "F-2", "jane.unreachable@example.com");

@@ -7,6 +7,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,11 +19,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
  * Deliveries and agents racing on one ticket or one customer, on real threads against DynamoDB Local: a 2xx always
@@ -160,6 +166,42 @@ class TicketRacesTest {
         assertThat(aftercare.ticketSummaries(shop, "c-h-1")).contains("Customer wrote: Hello?");
     }
 
+    @Test
+    void givenAnAgentMakingATicketUrgentWhileItsEscalationIsEmailed_whenTheEscalationIsWritten_thenTheQueueSortsItByTheUrgentAroundTheClockDeadline(
+            TestTable table) {
+        AtomicReference<Runnable> whileEmailingTheTeam = new AtomicReference<>(() -> { });
+        var watched = SesEmulator.client(ses.endpoint(), new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendEmailRequest email && email.destination().toAddresses().contains("team@urgent.example")) {
+                    whileEmailingTheTeam.getAndSet(() -> { }).run();
+                }
+            }
+        });
+        aftercare = new Harness(table, MONDAY_NINE, () -> watched);
+        String shop = shop("made-urgent");
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"support": {"escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@urgent.example"]}],
+                 "sla": {"urgent": {"firstResponseMinutes": 180, "aroundTheClock": true}}}}""").status()).isEqualTo(200);
+        aftercare.clock.advance(Duration.ofMinutes(390)); // Monday 15:30 in Warsaw: a normal ticket's 3 hours would run into Tuesday
+        complaint(shop, "u-1", "waiting@example.com");
+        aftercare.sweepAndWork(); // the acknowledgement
+        whileEmailingTheTeam.set(() -> assertThat(change(shop, "c-u-1", "{\"version\": " + aftercare.ticket(shop, "c-u-1").path("version").asLong()
+                + ", \"priority\": \"urgent\", \"agent\": \"ola\"}").status()).isEqualTo(200));
+        aftercare.clock.advance(Duration.ofMinutes(61));
+
+        aftercare.sweepAndWork(); // the escalation, 60 business minutes on
+
+        var ticket = aftercare.ticket(shop, "c-u-1");
+        assertThat(ticket.path("priority").asText()).isEqualTo("urgent");
+        assertThat(ticket.path("figures").path("escalationLevel").asInt()).as("the escalation was written after the agent's change").isEqualTo(1);
+        // 15:30 plus 3 hours around the clock, not plus 3 business hours (Tuesday 10:30)
+        Instant dueAroundTheClock = LocalDateTime.parse("2026-11-23T18:30").atZone(ZoneId.of("Europe/Warsaw")).toInstant();
+        assertThat(ticket.path("nextBreachAt").asText()).isEqualTo(dueAroundTheClock.toString());
+        assertThat(aftercare.table.allItems()).filteredOn(i -> i.get("SK").s().equals("TICKET") && i.get("PK").s().endsWith("#c-u-1"))
+                .singleElement().satisfies(item -> assertThat(item.get("GSI1SK").s()).startsWith(dueAroundTheClock.toString().replace("Z", ".000Z")));
+    }
+
     /** The words of the reply that was recorded, as its timeline entry quotes them. */
     private String ticketTimelineReply(String shop) {
         return aftercare.ticketSummaries(shop, "c-r-1").stream().filter(s -> s.contains(" replied: ")).findFirst().orElseThrow()
@@ -176,6 +218,10 @@ class TicketRacesTest {
         return aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
                 {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched.",
                  "customer": {"email": "%s", "locale": "en"}}""".formatted(id, email)));
+    }
+
+    private Harness.Response change(String shop, String id, String body) {
+        return aftercare.agentBody("PATCH /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", id), body);
     }
 
     private Harness.Response reply(String shop, String id, long version, String message) {

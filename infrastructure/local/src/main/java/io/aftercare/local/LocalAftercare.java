@@ -6,9 +6,9 @@ import io.aftercare.devkit.LocalSqs;
 import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.QueueWorker;
-import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.TemplateQueue;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
@@ -94,41 +94,36 @@ public final class LocalAftercare implements AutoCloseable {
     }
 
     public static LocalAftercare start(Settings settings) {
-        Path root = RepositoryRoot.find();
         // before the slow start of the rest, and before DynamoDB Local opens a data folder another runner may be using
         if (settings.port() != 0) {
             Ports.requireFree(settings.port(), "the HTTP API");
         }
-        if (settings.sesPort() != 0) {
-            Ports.requireFree(settings.sesPort(), "the SES emulator");
-        }
-        LocalDynamoDb dynamoDb = settings.dataDir()
-                .map(dir -> LocalDynamoDb.persistent(LocalDynamoDb.freePort(), dir))
-                .orElseGet(LocalDynamoDb::inMemory);
-        SesEmulator ses = null;
+        SesEmulator ses = SesEmulator.start(settings.sesPort() == 0 ? Ports.free() : settings.sesPort()); // checks its port first
+        LocalDynamoDb dynamoDb = null;
         LocalSqs sqs = null;
         try {
-            ses = SesEmulator.start(settings.sesPort() == 0 ? LocalDynamoDb.freePort() : settings.sesPort());
-            TemplateQueue queue = TemplateQueue.read(root.resolve("template.yaml"), TemplateQueue.ACTIONS);
+            // the data folder made private (once) for DynamoDB Local's files, the admin token and the link key
+            dynamoDb = settings.dataDir().map(dir -> LocalDynamoDb.persistent(Ports.free(), dir)).orElseGet(LocalDynamoDb::inMemory);
+            TemplateResources template = TemplateResources.fromRepository();
+            TemplateQueue queue = TemplateQueue.of(template, TemplateQueue.ACTIONS);
             sqs = LocalSqs.start();
             var queues = sqs.create(settings.visibilityTimeout().map(queue::withVisibilityTimeout).orElse(queue), QUEUE);
             var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));
-            TemplateTable.read(root.resolve("template.yaml")).createIfAbsent(dynamo, TABLE);
+            TemplateTable.of(template).createIfAbsent(dynamo, TABLE);
             String token = settings.adminToken().orElseGet(() -> kept(settings.dataDir(), "admin-token"));
             byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
-            int port = settings.port() == 0 ? LocalDynamoDb.freePort() : settings.port();
+            int port = settings.port() == 0 ? Ports.free() : settings.port();
             var actionQueue = new SqsActionQueue(sqs.client(), queues.url());
-            SesEmulator emulator = ses;
             Aftercare app = Aftercare.builder()
                     .dynamo(dynamo, TABLE)
                     .adminToken(() -> token)
                     .linkKey(() -> linkKey)
                     .publicUrl(() -> URI.create("http://127.0.0.1:" + port))
-                    .ses(emulator::client, Optional.empty())
+                    .ses(ses::client, Optional.empty())
                     .actionQueue(() -> actionQueue)
                     .clock(settings.clock())
                     .build();
-            var api = new LocalHttpApi(port, TemplateRoutes.read(root.resolve("template.yaml")), app, LocalHttpApi.Capacity.DEFAULT);
+            var api = new LocalHttpApi(port, TemplateRoutes.of(template), app, LocalHttpApi.Capacity.DEFAULT);
             var local = new LocalAftercare(dynamoDb, ses, sqs, queues, api, app, token);
             settings.sweepEvery().ifPresent(every -> {
                 local.sweeper.scheduleWithFixedDelay(local::sweepQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -137,10 +132,10 @@ public final class LocalAftercare implements AutoCloseable {
             });
             return local;
         } catch (RuntimeException e) {
-            // DynamoDB Local's and ElasticMQ's server threads, and the emulator's process, would outlive a failed start
-            dynamoDb.close();
-            if (ses != null) {
-                ses.close();
+            // the emulator's process, and DynamoDB Local's and ElasticMQ's server threads, would outlive a failed start
+            ses.close();
+            if (dynamoDb != null) {
+                dynamoDb.close();
             }
             if (sqs != null) {
                 sqs.close();
@@ -155,7 +150,7 @@ public final class LocalAftercare implements AutoCloseable {
         if (dataDir.isEmpty()) {
             return fresh;
         }
-        Path file = PrivateFiles.directory(dataDir.get()).resolve(name);
+        Path file = dataDir.get().resolve(name); // in the folder LocalDynamoDb.persistent made private
         PrivateFiles.createIfAbsent(file, fresh.getBytes(StandardCharsets.UTF_8));
         try {
             return Files.readString(file).trim();

@@ -6,15 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.aftercare.devkit.Ports;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.Failures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -168,7 +169,7 @@ public final class LocalHttpApi implements AutoCloseable {
                         return true;
                     }
                     Scheduler.Task timeout = server.getScheduler().schedule(exchange::timedOut, requestTimeout);
-                    exchange.readBody(new ByteArrayOutputStream(), body -> {
+                    exchange.readBody(new Body(request.getLength()), body -> {
                         exchange.bodyRead.set(true);
                         try {
                             workers.execute(() -> {
@@ -202,7 +203,7 @@ public final class LocalHttpApi implements AutoCloseable {
         }
 
         /** Collects the body as it arrives, without holding a thread; past the payload limit, 413. */
-        void readBody(ByteArrayOutputStream into, java.util.function.Consumer<byte[]> then) {
+        void readBody(Body into, java.util.function.Consumer<byte[]> then) {
             while (!answered.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
@@ -219,12 +220,10 @@ public final class LocalHttpApi implements AutoCloseable {
                     respond(413, Map.of());
                     return;
                 }
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                into.writeBytes(copy);
+                into.append(bytes);
                 chunk.release();
                 if (chunk.isLast()) {
-                    then.accept(into.toByteArray());
+                    then.accept(into.bytes());
                     return;
                 }
             }
@@ -262,6 +261,40 @@ public final class LocalHttpApi implements AutoCloseable {
             response.setStatus(status);
             headers.forEach((name, value) -> response.getHeaders().add(name, value));
             response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+
+    /**
+     * A request body, copied once from Jetty's buffers into an array that grows as it arrives (up to its declared
+     * length, so that a body that came whole is handed on as that array): a declared length alone reserves no memory.
+     */
+    private static final class Body {
+        private static final int FIRST = 16 * 1024;
+        private final int declared;
+        private byte[] bytes;
+        private int size;
+
+        /** @param declared the Content-Length, already checked against the limit; negative when chunked */
+        Body(long declared) {
+            this.declared = declared >= 0 ? (int) declared : MAX_PAYLOAD_BYTES;
+            this.bytes = new byte[Math.min(this.declared, FIRST)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void append(ByteBuffer chunk) {
+            int length = chunk.remaining();
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + length, Math.min(declared, bytes.length * 2)));
+            }
+            chunk.get(bytes, size, length);
+            size += length;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 
@@ -324,33 +357,59 @@ public final class LocalHttpApi implements AutoCloseable {
 
     /**
      * The path's segments as API Gateway passes path parameters: percent-decoded as UTF-8, a {@code +} kept as it is
-     * (it means a space only in a form or a query), an encoded {@code /} inside its segment; empty if malformed.
+     * (it means a space only in a form or a query), an encoded {@code /} inside its segment; empty if malformed or
+     * not UTF-8 (API Gateway answers such a path 400).
      */
     static Optional<List<String>> pathSegments(String rawPath) {
         List<String> decoded = new ArrayList<>();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         for (String segment : TemplateRoutes.segmentsOf(rawPath)) {
-            var bytes = new ByteArrayOutputStream(segment.length());
-            for (int i = 0; i < segment.length(); i++) {
-                char c = segment.charAt(i);
-                if (c != '%') {
-                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-                    continue;
-                }
+            Optional<String> one = percentDecoded(segment, utf8);
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            decoded.add(one.get());
+        }
+        return Optional.of(decoded);
+    }
+
+    /**
+     * Characters other than escapes are kept as they are; each run of {@code %XX} escapes is decoded as UTF-8
+     * bytes at once, so that a character of several bytes (an emoji has four) comes out whole.
+     */
+    private static Optional<String> percentDecoded(String segment, CharsetDecoder utf8) {
+        int firstEscape = segment.indexOf('%');
+        if (firstEscape < 0) {
+            return Optional.of(segment);
+        }
+        var out = new StringBuilder(segment.length()).append(segment, 0, firstEscape);
+        byte[] run = new byte[segment.length() / 3];
+        int i = firstEscape;
+        while (i < segment.length()) {
+            int next = segment.indexOf('%', i);
+            if (next != i) {
+                int plainEnd = next < 0 ? segment.length() : next;
+                out.append(segment, i, plainEnd);
+                i = plainEnd;
+                continue;
+            }
+            int length = 0;
+            while (i < segment.length() && segment.charAt(i) == '%') {
                 int high = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
                 int low = high < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
                 if (low < 0) {
                     return Optional.empty();
                 }
-                bytes.write(high * 16 + low);
-                i += 2;
+                run[length++] = (byte) (high * 16 + low);
+                i += 3;
             }
             try {
-                decoded.add(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+                out.append(utf8.reset().decode(ByteBuffer.wrap(run, 0, length)));
             } catch (CharacterCodingException notUtf8) {
                 return Optional.empty();
             }
         }
-        return Optional.of(decoded);
+        return Optional.of(out.toString());
     }
 
     private static APIGatewayV2HTTPEvent event(Request request, TemplateRoutes.Route route, Map<String, String> parameters, byte[] body) {

@@ -4,14 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.lambda.Aftercare;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,29 +58,18 @@ public final class TemplateRoutes {
         }
     }
 
-    public static List<Route> read(Path template) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + template, e);
-        }
+    public static List<Route> of(TemplateResources template) {
         List<Route> routes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields(); resources.hasNext(); ) {
-            var resource = resources.next();
-            JsonNode properties = resource.getValue().path("Properties");
-            if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
-                continue;
-            }
+        template.propertiesOfType("AWS::Serverless::Function").forEach((function, properties) -> {
             String handlerClass = properties.path("Handler").asText().split("::")[0];
             for (JsonNode event : properties.path("Events")) {
                 if ("HttpApi".equals(event.path("Type").asText())) {
-                    routes.add(new Route(resource.getKey(), handlerClass,
+                    routes.add(new Route(function, handlerClass,
                             event.path("Properties").path("Method").asText().toUpperCase(Locale.ROOT),
                             event.path("Properties").path("Path").asText()));
                 }
             }
-        }
+        });
         return routes;
     }
 

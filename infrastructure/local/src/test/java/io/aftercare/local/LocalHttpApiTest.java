@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.LocalDynamoDb;
-import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class LocalHttpApiTest {
         app = Aftercare.builder().dynamo(dynamo, "http-api").adminToken(() -> "http-api-admin-token-0123456789")
                 .linkKey(() -> "http-api-link-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("http://127.0.0.1")).clock(Clock.systemUTC()).build();
-        routes = Stream.concat(TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml")).stream(), Stream.of(EchoHandler.ROUTE)).toList();
+        routes = Stream.concat(TemplateRoutes.of(TemplateResources.fromRepository()).stream(), Stream.of(EchoHandler.ROUTE)).toList();
         api = new LocalHttpApi(0, routes, app, new LocalHttpApi.Capacity(4, 8, HEADER_TIMEOUT, REQUEST_TIMEOUT));
     }
 
@@ -183,17 +183,30 @@ class LocalHttpApiTest {
     }
 
     @Test
+    void givenAnEncodedEmojiInAPathParameter_whenRouted_thenTheParameterHoldsTheEmoji() throws Exception {
+        JsonNode echoed = JSON.readTree(echo("/echo/a%F0%9F%98%80b%C5%BC%E2%82%AC", "{}").body());
+
+        assertThat(echoed.path("value").asText()).isEqualTo("a\uD83D\uDE00bż€");
+    }
+
+    @Test
+    void givenCharactersOutsideTheBasicPlaneLeftUnencodedInAPath_whenDecoded_thenTheyAreKeptWholeNotTurnedIntoQuestionMarks() {
+        // Jetty refuses raw non-ASCII in a request line, so this is the decoder alone: what it keeps must be the characters
+        assertThat(LocalHttpApi.pathSegments("/echo/a\uD83D\uDE00%20b%F0%9F%98%80")).contains(List.of("echo", "a\uD83D\uDE00 b\uD83D\uDE00"));
+    }
+
+    @Test
     void givenAMalformedPercentEscapeInThePath_whenRequested_thenItIsRefused400AsJsonNot500() throws Exception {
-        for (String path : List.of("/echo/a%zz", "/echo/a%", "/echo/a%C5")) {
-            try (var socket = new Socket("127.0.0.1", api.baseUri().getPort())) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+        for (String path : List.of("/echo/a%zz", "/echo/a%", "/echo/a%C5", "/echo/a%2")) {
+            assertThat(rawRequest(path)).as(path).startsWith("HTTP/1.1 400 ").endsWith("{\"message\":\"Bad Request\"}");
+        }
+    }
 
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-                assertThat(answer).as(path).startsWith("HTTP/1.1 400 ").endsWith("{\"message\":\"Bad Request\"}");
-            }
+    @Test
+    void givenPercentEscapesThatAreNotUtf8_whenRequested_thenTheyAreRefused400AsJson() throws Exception {
+        // a cut-off emoji, a lone continuation byte, an overlong "/", an encoded surrogate, a byte UTF-8 never uses
+        for (String path : List.of("/echo/a%F0%9F%98", "/echo/a%80", "/echo/a%C0%AF", "/echo/a%ED%A0%80", "/echo/a%FF", "/echo/%F0%9F%98b%80")) {
+            assertThat(rawRequest(path)).as(path).startsWith("HTTP/1.1 400 ").endsWith("{\"message\":\"Bad Request\"}");
         }
     }
 
@@ -205,6 +218,16 @@ class LocalHttpApiTest {
 
             assertThatThrownBy(() -> new LocalHttpApi(port, List.of(EchoHandler.ROUTE), null, LocalHttpApi.Capacity.DEFAULT).close())
                     .hasMessageContaining("Port " + port + " (for the HTTP API) is in use: held by pid " + ProcessHandle.current().pid() + " (java ");
+        }
+    }
+
+    /** One request written as it is (its path unchecked by any client), answered and closed. */
+    private static String rawRequest(String path) throws IOException {
+        try (var socket = new Socket("127.0.0.1", api.baseUri().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

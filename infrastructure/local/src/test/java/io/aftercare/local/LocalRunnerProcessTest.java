@@ -3,7 +3,7 @@ package io.aftercare.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aftercare.devkit.LocalDynamoDb;
+import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.launcher.Launcher;
 import java.io.BufferedReader;
@@ -35,7 +35,7 @@ class LocalRunnerProcessTest {
 
     @Test
     void givenTheRunnerAsAChildProcess_whenItIsKilledWithSigkill_thenItsSesEmulatorDiesWithItAndThePortIsFreeAgain() throws Exception {
-        int sesPort = LocalDynamoDb.freePort();
+        int sesPort = Ports.free();
         Process runner = startRunner(sesPort, List.of());
         try {
             runner.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -49,7 +49,7 @@ class LocalRunnerProcessTest {
 
     @Test
     void givenTheRunnerStartedByTheLauncher_whenTheLauncherIsKilledWithSigkill_thenTheRunnerExitsAndFreesItsPorts() throws Exception {
-        int sesPort = LocalDynamoDb.freePort();
+        int sesPort = Ports.free();
         Process launcher = new ProcessBuilder("sleep", "600").start(); // stands in for the launcher's JVM
         Process runner = startRunner(sesPort, List.of("-D" + Launcher.PID_PROPERTY + "=" + launcher.pid()));
         try {
@@ -70,7 +70,7 @@ class LocalRunnerProcessTest {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AFTERCARE_PORT", Integer.toString(LocalDynamoDb.freePort()));
+        builder.environment().put("AFTERCARE_PORT", Integer.toString(Ports.free()));
         builder.environment().put("AFTERCARE_SES_PORT", Integer.toString(sesPort));
         builder.environment().put("AFTERCARE_DATA", temp.resolve("data-" + sesPort).toString());
         builder.environment().put("AFTERCARE_SWEEP_SECONDS", "3600");

@@ -3,14 +3,14 @@ package io.aftercare.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.lambda.Aftercare;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TemplateRoutesTest {
 
-    private final List<TemplateRoutes.Route> routes = TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml"));
+    private final List<TemplateRoutes.Route> routes = TemplateRoutes.of(TemplateResources.fromRepository());
 
     @Test
     void givenTheTemplate_whenItsRoutesAreRead_thenTheWebhookAdminAndAgentRoutesAreAllThere() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.AftercareConfig;
 import io.aftercare.lambda.http.RoutedHandler;
@@ -86,7 +87,7 @@ class TemplateTest {
                 .publicUrl(() -> URI.create("https://unused.example"))
                 .build();
         Map<String, Set<String>> templateRoutes = new LinkedHashMap<>();
-        TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml"))
+        TemplateRoutes.of(TemplateResources.fromRepository())
                 .forEach(r -> templateRoutes.computeIfAbsent(r.handlerClass(), k -> new HashSet<>()).add(r.routeKey()));
         for (var handler : templateRoutes.entrySet()) {
             var routed = (RoutedHandler) TemplateRoutes.handler(handler.getKey(), app);

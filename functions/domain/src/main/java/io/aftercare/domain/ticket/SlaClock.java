@@ -2,6 +2,7 @@ package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.shop.SlaTarget;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,9 +13,13 @@ import java.util.Optional;
  *
  * @param consumed business time counted up to {@code runningSince} (or up to the pause or stop)
  * @param cycle which occurrence of the target: the next-response clock starts again after each follow-up
+ *
+ * <p>Changed through the generated withers ({@code withBudget}, {@code with(b -> b.consumed(..).runningSince(..))}), as
+ * {@link Ticket} is.
  */
+@RecordBuilder
 public record SlaClock(SlaTarget target, int cycle, Duration budget, Duration consumed, Optional<Instant> runningSince,
-                       Optional<Instant> metAt, boolean breached) {
+                       Optional<Instant> metAt, boolean breached) implements SlaClockBuilder.With {
 
     public static SlaClock start(SlaTarget target, int cycle, Duration budget, Instant now) {
         return new SlaClock(target, cycle, budget, Duration.ZERO, Optional.of(now), Optional.empty(), false);
@@ -40,12 +45,12 @@ public record SlaClock(SlaTarget target, int cycle, Duration budget, Duration co
     }
 
     public SlaClock pause(Instant now, BusinessCalendar calendar) {
-        return runningSince.map(since -> new SlaClock(target, cycle, budget, consumed.plus(calendar.between(since, now)), Optional.empty(),
-                metAt, breached)).orElse(this);
+        return runningSince.map(since -> with(b -> b.consumed(consumed.plus(calendar.between(since, now))).runningSince(Optional.empty())))
+                .orElse(this);
     }
 
     public SlaClock resume(Instant now) {
-        return isRunning() || isMet() ? this : new SlaClock(target, cycle, budget, consumed, Optional.of(now), metAt, breached);
+        return isRunning() || isMet() ? this : withRunningSince(Optional.of(now));
     }
 
     /** Met at {@code now}: breached if more than the budget was used. */
@@ -54,11 +59,10 @@ public record SlaClock(SlaTarget target, int cycle, Duration budget, Duration co
             return this;
         }
         SlaClock paused = pause(now, calendar);
-        return new SlaClock(target, cycle, budget, paused.consumed, Optional.empty(), Optional.of(now),
-                breached || paused.consumed.compareTo(budget) > 0);
+        return paused.with(b -> b.metAt(Optional.of(now)).breached(breached || paused.consumed.compareTo(budget) > 0));
     }
 
     public SlaClock markBreached() {
-        return new SlaClock(target, cycle, budget, consumed, runningSince, metAt, true);
+        return withBreached(true);
     }
 }

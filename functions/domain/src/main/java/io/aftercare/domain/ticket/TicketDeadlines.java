@@ -166,34 +166,41 @@ public final class TicketDeadlines implements Runner {
             return Result.of(Handled.STALE);
         }
         ActionDetail.Planned detail = action.detail(ActionDetail.Planned.class);
-        int level = detail instanceof ActionDetail.Escalation escalation ? escalation.level() : 1;
-        List<EmailAddress> to = level == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, level);
-        String heading = switch (detail) {
-            case ActionDetail.SlaDeadline deadline when action.kind().equals(ActionKind.SLA_WARNING) ->
-                    "SLA warning: " + deadline.target().label() + " for " + ticket.number() + " is 75% used";
-            case ActionDetail.SlaDeadline deadline -> "SLA breached: " + deadline.target().label() + " for " + ticket.number();
-            case ActionDetail.Escalation escalation -> "Escalation level " + level + ": " + ticket.number() + " is waiting for an answer";
-        };
-        String text = heading + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
+        Staff what = Staff.of(action.kind(), detail, ticket.number());
+        List<EmailAddress> to = what.level() == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, what.level());
+        String text = what.heading() + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
                 + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt());
-        var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text);
+        var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + what.heading(), text);
         Optional<Notified> notified = notifyEach(action, shop, to, notice);
         if (notified.isEmpty()) {
             return Result.of(Handled.STALE);
         }
         record(action, shop, ticket, detail, now);
-        EntryKind kind = action.kind().equals(ActionKind.SLA_WARNING) ? EntryKind.SLA_WARNING
-                : action.kind().equals(ActionKind.SLA_BREACH) ? EntryKind.SLA_BREACHED : EntryKind.ESCALATED;
-        var said = switch (detail) {
-            case ActionDetail.SlaDeadline deadline -> EntryText.of(kind == EntryKind.SLA_WARNING ? Phrase.SLA_WARNING : Phrase.SLA_BREACHED)
-                    .code("target", Vocabulary.SLA, deadline.target());
-            case ActionDetail.Escalation escalation -> EntryText.of(Phrase.ESCALATED).count("level", escalation.level());
-        };
-        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, kind, "sent", notified.get().said(said.text("ticket", ticket.number())))));
+        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, what.entry(), "sent", notified.get().said(what.phrase()))));
         notified.get().refused().forEach((contact, why) -> entries.add(entry(action, EntryKind.EMAIL_FAILED, "refused-" + contact.hash(),
                 EntryText.of(Phrase.NOTICE_REFUSED).with("email", action.kind().code()).text("to", contact.masked()).text("detail", why))));
         boolean nobodyReached = notified.get().reached().isEmpty() && !notified.get().refused().isEmpty();
         return end(action, nobodyReached ? ActionOutcome.failed(Reason.REJECTED) : ActionOutcome.sent("notice"), entries, ticket);
+    }
+
+    /**
+     * What a notice to staff is: the escalation level whose contacts it goes to (1 for SLA notices), the heading of
+     * its email and chat post, and the timeline entry's kind and phrase.
+     */
+    private record Staff(int level, String heading, EntryKind entry, EntryText.Phrased phrase) {
+
+        static Staff of(ActionKind kind, ActionDetail.Planned detail, String ticket) {
+            return switch (detail) {
+                case ActionDetail.SlaDeadline deadline when kind.equals(ActionKind.SLA_WARNING) -> new Staff(1,
+                        "SLA warning: " + deadline.target().label() + " for " + ticket + " is 75% used", EntryKind.SLA_WARNING,
+                        EntryText.of(Phrase.SLA_WARNING).code("target", Vocabulary.SLA, deadline.target()).text("ticket", ticket));
+                case ActionDetail.SlaDeadline deadline -> new Staff(1, "SLA breached: " + deadline.target().label() + " for " + ticket,
+                        EntryKind.SLA_BREACHED, EntryText.of(Phrase.SLA_BREACHED).code("target", Vocabulary.SLA, deadline.target()).text("ticket", ticket));
+                case ActionDetail.Escalation escalation -> new Staff(escalation.level(),
+                        "Escalation level " + escalation.level() + ": " + ticket + " is waiting for an answer", EntryKind.ESCALATED,
+                        EntryText.of(Phrase.ESCALATED).count("level", escalation.level()).text("ticket", ticket));
+            };
+        }
     }
 
     /** Who a notice reached, who refused it (with why), and how the chat post went, if there is a chat. */

@@ -188,8 +188,7 @@ final class TicketLifecycle {
     /** A new priority's targets for every clock still counting. */
     private static Ticket reprioritised(Shop shop, Ticket ticket, Priority priority) {
         SlaTargets targets = shop.settings().support().sla().get(priority);
-        List<SlaClock> clocks = mapClocks(ticket, c -> c.isMet() ? c
-                : new SlaClock(c.target(), c.cycle(), targets.of(c.target()), c.consumed(), c.runningSince(), c.metAt(), c.breached()));
+        List<SlaClock> clocks = mapClocks(ticket, c -> c.isMet() ? c : c.withBudget(targets.of(c.target())));
         return ticket.with(b -> b.priority(priority).clocks(clocks));
     }
 

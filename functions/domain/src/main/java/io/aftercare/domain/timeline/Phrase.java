@@ -1,7 +1,9 @@
 package io.aftercare.domain.timeline;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,7 +74,8 @@ public enum Phrase {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public static Phrase fromSlug(String slug) {
-        return valueOf(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
+    /** Empty for a phrase this version does not know (written by a newer one). */
+    public static Optional<Phrase> fromSlug(String slug) {
+        return Arrays.stream(values()).filter(phrase -> phrase.slug().equals(slug)).findFirst();
     }
 }

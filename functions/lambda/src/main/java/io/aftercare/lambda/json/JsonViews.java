@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
+import io.aftercare.domain.shop.DiscountTemplate;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,18 +54,96 @@ public final class JsonViews {
         return node;
     }
 
-    /**
-     * A request's text field: a JSON string (null or absent is no value) trimmed by {@link Limits#textValue}, the one
-     * rule (blank is no value), then at most {@code maxBytes} of UTF-8. Secrets are read as sent instead.
+    /*
+     * The readers below take a field's path ("support.goodwill.percent"): they read its last name in the object given,
+     * and a refusal names the whole path. An absent field, or null, is no value.
      */
-    public static Optional<String> text(JsonNode body, String field, int maxBytes) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
+
+    /**
+     * A request's text field: a JSON string trimmed by {@link Limits#textValue}, the one rule (blank is no value), then
+     * at most {@code maxBytes} of UTF-8. Secrets are read as sent instead.
+     */
+    public static Optional<String> text(JsonNode node, String field, int maxBytes) {
+        return value(node, field).map(value -> {
+            if (!value.isTextual()) {
+                throw new InvalidInput(field, field + " must be a string");
+            }
+            return value.asText();
+        }).flatMap(Limits::textValue).map(text -> Limits.atMost(field, text, maxBytes));
+    }
+
+    /** A JSON integer that fits an int: {@code "15"} and {@code 15.5} are refused, not read as 15. */
+    public static Optional<Integer> wholeNumber(JsonNode node, String field) {
+        return value(node, field).map(value -> {
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw new InvalidInput(field, field + " must be a whole number");
+            }
+            return value.asInt();
+        });
+    }
+
+    /** {@code true} or {@code false}, nothing read as either. */
+    public static Optional<Boolean> flag(JsonNode node, String field) {
+        return value(node, field).map(value -> {
+            if (!value.isBoolean()) {
+                throw new InvalidInput(field, field + " must be true or false");
+            }
+            return value.asBoolean();
+        });
+    }
+
+    public static Optional<EmailAddress> email(JsonNode node, String field) {
+        return text(node, field, Limits.TEXT_BYTES).map(text -> address(text, field));
+    }
+
+    /** Each element a string holding an address; an absent list is none. */
+    public static List<EmailAddress> emails(JsonNode node, String field) {
+        Optional<JsonNode> list = value(node, field);
+        if (list.isPresent() && !list.get().isArray()) {
+            throw new InvalidInput(field, field + " must be a list of email addresses");
+        }
+        List<EmailAddress> addresses = new ArrayList<>();
+        list.ifPresent(elements -> elements.forEach(element -> {
+            if (!element.isTextual()) {
+                throw new InvalidInput(field, field + " must be a list of email addresses");
+            }
+            addresses.add(Limits.textValue(element.asText()).map(text -> address(text, field)).orElseThrow(() -> missing(field)));
+        }));
+        return addresses;
+    }
+
+    /** A discount's {@code {"prefix": "THANKS-", "percent": 10}}: absent keeps {@code current}, null removes it. */
+    public static Optional<DiscountTemplate> discount(JsonNode node, String field, Optional<DiscountTemplate> current) {
+        JsonNode value = node.get(name(field));
+        if (value == null) {
+            return current;
+        }
+        if (value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isTextual()) {
-            throw new InvalidInput(field, field + " must be a string");
+        if (!value.isObject()) {
+            throw new InvalidInput(field, field + " must be an object with prefix and percent");
         }
-        return Limits.textValue(value.asText()).map(text -> Limits.atMost(field, text, maxBytes));
+        return Optional.of(new DiscountTemplate(text(value, field + ".prefix", Limits.TEXT_BYTES).orElseThrow(() -> missing(field + ".prefix")),
+                wholeNumber(value, field + ".percent").orElseThrow(() -> missing(field + ".percent"))));
+    }
+
+    public static InvalidInput missing(String field) {
+        return new InvalidInput(field, field + " is required");
+    }
+
+    private static EmailAddress address(String text, String field) {
+        if (!EmailAddress.isValid(text)) {
+            throw new InvalidInput(field, field + " is not an email address"); // not echoed: it may be someone's address
+        }
+        return new EmailAddress(text);
+    }
+
+    private static Optional<JsonNode> value(JsonNode node, String field) {
+        return Optional.ofNullable(node.get(name(field))).filter(value -> !value.isNull());
+    }
+
+    private static String name(String field) {
+        return field.substring(field.lastIndexOf('.') + 1);
     }
 }

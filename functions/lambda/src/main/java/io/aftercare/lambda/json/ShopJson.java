@@ -1,5 +1,9 @@
 package io.aftercare.lambda.json;
 
+import static io.aftercare.lambda.json.JsonViews.email;
+import static io.aftercare.lambda.json.JsonViews.missing;
+import static io.aftercare.lambda.json.JsonViews.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
@@ -53,13 +57,7 @@ public final class ShopJson {
 
     /** The fields present in {@code body} replace the current ones; {@code "thankYouDiscount": null} removes the discount. */
     public static ShopSettings apply(JsonNode body, ShopSettings current, ChatWebhookUrl.Rules chat) {
-        Optional<DiscountTemplate> discount = current.thankYouDiscount();
-        if (body.has("thankYouDiscount")) {
-            JsonNode d = body.get("thankYouDiscount");
-            discount = d.isNull() ? Optional.empty()
-                    : Optional.of(new DiscountTemplate(text(d, "prefix").orElseThrow(() -> missing("thankYouDiscount.prefix")),
-                            wholeNumber(d, "percent").orElseThrow(() -> missing("thankYouDiscount.percent"))));
-        }
+        Optional<DiscountTemplate> discount = JsonViews.discount(body, "thankYouDiscount", current.thankYouDiscount());
         return new ShopSettings(current.platform(),
                 text(body, "brandName").orElse(current.brandName()),
                 email(body, "senderEmail").orElse(current.senderEmail()),
@@ -138,33 +136,9 @@ public final class ShopJson {
         return text(body, field).orElseThrow(() -> missing(field));
     }
 
-    private static InvalidInput missing(String field) {
-        return new InvalidInput(field, field + " is required");
-    }
-
     /** Settings are short; {@link Limits#TEXT_BYTES} keeps the shop's item far under DynamoDB's 400 KB. */
     private static Optional<String> text(JsonNode body, String field) {
         return JsonViews.text(body, field, Limits.TEXT_BYTES);
-    }
-
-    private static Optional<Integer> wholeNumber(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new InvalidInput(field, field + " must be a whole number");
-        }
-        return Optional.of(value.asInt());
-    }
-
-    private static Optional<EmailAddress> email(JsonNode body, String field) {
-        return text(body, field).map(value -> {
-            if (!EmailAddress.isValid(value)) {
-                throw new InvalidInput(field, field + " is not an email address");
-            }
-            return new EmailAddress(value);
-        });
     }
 
     private static ZoneId zone(String id) {

@@ -1,10 +1,15 @@
 package io.aftercare.lambda.json;
 
+import static io.aftercare.lambda.json.JsonViews.discount;
+import static io.aftercare.lambda.json.JsonViews.emails;
+import static io.aftercare.lambda.json.JsonViews.flag;
+import static io.aftercare.lambda.json.JsonViews.missing;
+import static io.aftercare.lambda.json.JsonViews.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.shop.DiscountTemplate;
@@ -83,7 +88,7 @@ public final class SupportJson {
         if (node == null || !node.isObject()) {
             throw new InvalidInput("support", "support must be an object");
         }
-        boolean aroundTheClock = node.has("aroundTheClock") ? node.get("aroundTheClock").asBoolean() : current.aroundTheClock();
+        boolean aroundTheClock = flag(node, "support.aroundTheClock").orElse(current.aroundTheClock());
         var week = node.has("businessHours") ? week(node.get("businessHours")) : current.week();
         Set<LocalDate> holidays = node.has("holidays") ? holidays(node.get("holidays")) : current.holidays();
         Map<Priority, SlaTargets> sla = new EnumMap<>(current.sla());
@@ -93,11 +98,10 @@ public final class SupportJson {
         List<EscalationStep> escalation = node.has("escalation") ? escalation(node.get("escalation")) : current.escalation();
         Optional<Secret> chatUrl = !node.has("chatWebhookUrl") ? current.chatWebhookUrl()
                 : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl(node.get("chatWebhookUrl").asText(), chat));
-        Optional<DiscountTemplate> goodwill = !node.has("goodwill") ? current.goodwill() : node.get("goodwill").isNull() ? Optional.empty()
-                : Optional.of(new DiscountTemplate(node.get("goodwill").path("prefix").asText(), node.get("goodwill").path("percent").asInt()));
+        Optional<DiscountTemplate> goodwill = discount(node, "support.goodwill", current.goodwill());
         Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
                 : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
-        int repeat = node.has("repeatWithinDays") ? node.get("repeatWithinDays").asInt() : current.repeatWithinDays();
+        int repeat = wholeNumber(node, "support.repeatWithinDays").orElse(current.repeatWithinDays());
         return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, highValue, repeat);
     }
 
@@ -131,25 +135,33 @@ public final class SupportJson {
     }
 
     private static SlaTargets targets(JsonNode node, SlaTargets current) {
+        if (!node.isObject()) {
+            throw new InvalidInput("support.sla", "each SLA policy must be an object");
+        }
         return new SlaTargets(
-                node.has("firstResponseMinutes") ? Duration.ofMinutes(node.get("firstResponseMinutes").asLong()) : current.firstResponse(),
-                node.has("nextResponseMinutes") ? Duration.ofMinutes(node.get("nextResponseMinutes").asLong()) : current.nextResponse(),
-                node.has("resolutionMinutes") ? Duration.ofMinutes(node.get("resolutionMinutes").asLong()) : current.resolution(),
-                node.has("aroundTheClock") ? node.get("aroundTheClock").asBoolean() : current.aroundTheClock());
+                minutes(node, "support.sla.firstResponseMinutes").orElse(current.firstResponse()),
+                minutes(node, "support.sla.nextResponseMinutes").orElse(current.nextResponse()),
+                minutes(node, "support.sla.resolutionMinutes").orElse(current.resolution()),
+                flag(node, "support.sla.aroundTheClock").orElse(current.aroundTheClock()));
     }
 
     private static List<EscalationStep> escalation(JsonNode node) {
+        if (!node.isArray()) {
+            throw new InvalidInput("support.escalation", "support.escalation must be a list of steps");
+        }
         List<EscalationStep> steps = new ArrayList<>();
         node.forEach(step -> {
-            List<EmailAddress> contacts = new ArrayList<>();
-            step.path("contacts").forEach(c -> {
-                if (!EmailAddress.isValid(c.asText())) {
-                    throw new InvalidInput("support.escalation", "not an email address: " + c.asText());
-                }
-                contacts.add(new EmailAddress(c.asText()));
-            });
-            steps.add(new EscalationStep(step.path("level").asInt(), Duration.ofMinutes(step.path("afterMinutes").asLong()), contacts));
+            if (!step.isObject()) {
+                throw new InvalidInput("support.escalation", "each escalation step must be an object with level, afterMinutes and contacts");
+            }
+            steps.add(new EscalationStep(wholeNumber(step, "support.escalation.level").orElseThrow(() -> missing("support.escalation.level")),
+                    minutes(step, "support.escalation.afterMinutes").orElseThrow(() -> missing("support.escalation.afterMinutes")),
+                    emails(step, "support.escalation.contacts")));
         });
         return steps;
+    }
+
+    private static Optional<Duration> minutes(JsonNode node, String field) {
+        return wholeNumber(node, field).map(Duration::ofMinutes);
     }
 }
