@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
@@ -22,6 +25,7 @@ import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +49,11 @@ class DynamoActionStoreTest {
             schedule(recordings, "next-month-" + i, T.plus(Duration.ofDays(30)));
         }
 
-        assertThat(ids(store.due(T, 100))).containsExactly("survey#now");
-        store.claim(new ActionRef(SHOP, "survey#now"), T, Duration.ofMinutes(5)).ifPresent(claimed ->
+        assertThat(ids(store.due(T))).containsExactly("survey#now");
+        store.claim(new ActionRef(SHOP, "survey#now"), ActionClass.BULK, T, Duration.ofMinutes(5)).ifPresent(claimed ->
                 store.complete(claimed, ActionOutcome.sent("m-1"), List.of(), Optional.empty(), Optional.empty()));
         // no sweep ran for four days
-        assertThat(ids(store.due(T.plus(Duration.ofDays(4)), 100))).containsExactlyInAnyOrder("survey#in-two-hours", "survey#in-three-days");
+        assertThat(ids(store.due(T.plus(Duration.ofDays(4))))).containsExactlyInAnyOrder("survey#in-two-hours", "survey#in-three-days");
     }
 
     @Test
@@ -62,10 +66,10 @@ class DynamoActionStoreTest {
         var sending = new ActionRef(SHOP, "survey#died-sending");
         Instant afterLease = T.plus(Duration.ofMinutes(6));
 
-        var first = store.claim(claiming, T, Duration.ofMinutes(5)).orElseThrow();
-        var claimedOnly = store.claim(claiming, afterLease, Duration.ofMinutes(5)).orElseThrow();
-        assertThat(store.beginSending(store.claim(sending, T, Duration.ofMinutes(5)).orElseThrow())).isTrue();
-        var takenOverFromSend = store.claim(sending, afterLease, Duration.ofMinutes(5)).orElseThrow();
+        var first = store.claim(claiming, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
+        var claimedOnly = store.claim(claiming, ActionClass.BULK, afterLease, Duration.ofMinutes(5)).orElseThrow();
+        assertThat(store.beginSending(store.claim(sending, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow())).isTrue();
+        var takenOverFromSend = store.claim(sending, ActionClass.BULK, afterLease, Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(first.sendingBegun()).isFalse();
         assertThat(claimedOnly.sendingBegun()).isFalse();
@@ -79,9 +83,9 @@ class DynamoActionStoreTest {
         schedule(new DynamoRecordingStore(table.client(), table.name()), "contended", T);
         var ref = new ActionRef(SHOP, "survey#contended");
 
-        var first = store.claim(ref, T, Duration.ofMinutes(5));
-        var second = store.claim(ref, T.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5));
-        var afterLease = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
+        var first = store.claim(ref, ActionClass.BULK, T, Duration.ofMinutes(5));
+        var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5));
+        var afterLease = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
@@ -97,12 +101,12 @@ class DynamoActionStoreTest {
         schedule(new DynamoRecordingStore(table.client(), table.name()), "retried", T);
         var ref = new ActionRef(SHOP, "survey#retried");
 
-        store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
-        var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
+        store.claim(ref, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
+        var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
         var entry = new TimelineEntry("postponed", Subject.order(new OrderId("retried")), T.plus(Duration.ofMinutes(7)),
                 EntryKind.EMAIL_POSTPONED, EntryText.of(Phrase.EMAIL_POSTPONED), Optional.empty());
         assertThat(store.reschedule(second, T.plus(Duration.ofHours(1)), entry, Optional.empty())).isTrue();
-        var afterPostponement = store.claim(ref, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
+        var afterPostponement = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(second.tries()).isEqualTo(2);
         assertThat(afterPostponement.tries()).isEqualTo(1);
@@ -114,11 +118,11 @@ class DynamoActionStoreTest {
         var store = new DynamoActionStore(table.client(), table.name());
         schedule(new DynamoRecordingStore(table.client(), table.name()), "notice", T);
         var ref = new ActionRef(SHOP, "survey#notice");
-        var first = store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
+        var first = store.claim(ref, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(store.recordRecipient(first, "a1b2", "sent")).isTrue();
         assertThat(store.recordRecipient(first, "c3d4", "refused: Email address is not verified.")).isTrue();
-        var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
+        var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(store.recipientOutcomes(ref)).containsExactlyInAnyOrderEntriesOf(
                 Map.of("a1b2", "sent", "c3d4", "refused: Email address is not verified."));
@@ -138,10 +142,10 @@ class DynamoActionStoreTest {
                 // an id that names no detail: only the stored attributes can tell it
                 new DueAction("sla-breach#c-77", ActionKind.SLA_BREACH, ticket, Optional.of(new ActionDetail.SlaDeadline(SlaTarget.RESOLUTION, 9)), T),
                 DueAction.of(ActionKind.TICKET_ACK, ticket, T));
-        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T))));
+        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
 
         for (DueAction action : actions) {
-            var claimed = store.claim(new ActionRef(SHOP, action.id()), T, Duration.ofMinutes(5)).orElseThrow();
+            var claimed = store.claim(new ActionRef(SHOP, action.id()), action.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
             assertThat(claimed.detail()).as(action.id()).isEqualTo(action.detail());
             assertThat(store.held(claimed.ref(), claimed.claimToken()).orElseThrow().detail()).as(action.id()).isEqualTo(action.detail());
         }
@@ -160,9 +164,9 @@ class DynamoActionStoreTest {
                 new Legacy("ticket-reply#c-legacy~1~12", ActionKind.TICKET_REPLY, new ActionDetail.Reply(12)));
         // as they were written then: the detail only in the id
         legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name())
-                .item(ActionItems.pending(SHOP, new DueAction(old.id(), old.kind(), ticket, T), Optional.empty(), T))));
+                .item(ActionItems.pending(SHOP, new DueAction(old.id(), old.kind(), ticket, T), Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
 
-        legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), T, Duration.ofMinutes(5)).orElseThrow().detail())
+        legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), old.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow().detail())
                 .as(old.id()).contains(old.detail()));
     }
 
@@ -172,7 +176,14 @@ class DynamoActionStoreTest {
                 List.of(), List.of(), List.of(action), Optional.empty())), Optional.empty()));
     }
 
-    private static List<String> ids(List<ActionRef> refs) {
-        return refs.stream().filter(r -> r.shop().equals(SHOP)).map(ActionRef::actionId).toList();
+    /** Every action a sweep opened now would read, of both classes. */
+    private static List<String> ids(ActionStore.DueActions due) {
+        List<String> ids = new ArrayList<>();
+        for (ActionClass actionClass : ActionClass.values()) {
+            for (var page = due.next(actionClass, 100); !page.isEmpty(); page = due.next(actionClass, 100)) {
+                page.stream().map(DueRef::ref).filter(r -> r.shop().equals(SHOP)).map(ActionRef::actionId).forEach(ids::add);
+            }
+        }
+        return ids;
     }
 }

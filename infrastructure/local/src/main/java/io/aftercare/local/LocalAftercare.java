@@ -43,6 +43,8 @@ public final class LocalAftercare implements AutoCloseable {
 
     public static final String TABLE = "aftercare-local";
     public static final String QUEUE = "aftercare-local-actions";
+    /** {@code template.yaml}'s SweepFunction timeout: how long a local sweep may claim. */
+    private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * @param port the HTTP port (0 for any free one)
@@ -72,21 +74,21 @@ public final class LocalAftercare implements AutoCloseable {
     private final LocalDynamoDb dynamoDb;
     private final SesEmulator ses;
     private final LocalSqs sqs;
-    private final LocalSqs.Queues queues;
+    private final LocalSqs.ActionQueues queues;
     private final QueueWorker worker;
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
     private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(2);
 
-    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.Queues queues, LocalHttpApi api, Aftercare app,
+    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.ActionQueues queues, LocalHttpApi api, Aftercare app,
                            String adminToken) {
         this.dynamoDb = dynamoDb;
         this.ses = ses;
         this.sqs = sqs;
         this.queues = queues;
         var actions = new ActionHandler(app);
-        this.worker = new QueueWorker(sqs.client(), queues.url(),
+        this.worker = new QueueWorker(sqs.client(), queues.urls(),
                 event -> actions.handleRequest(event, new LocalContext("ActionFunction", UUID.randomUUID().toString())));
         this.api = api;
         this.app = app;
@@ -109,15 +111,17 @@ public final class LocalAftercare implements AutoCloseable {
         LocalSqs sqs = null;
         try {
             ses = SesEmulator.start(settings.sesPort() == 0 ? LocalDynamoDb.freePort() : settings.sesPort());
-            TemplateQueue queue = TemplateQueue.read(root.resolve("template.yaml"), TemplateQueue.ACTIONS);
+            TemplateQueue bulk = TemplateQueue.read(root.resolve("template.yaml"), TemplateQueue.ACTIONS);
+            TemplateQueue urgent = TemplateQueue.read(root.resolve("template.yaml"), TemplateQueue.URGENT_ACTIONS);
             sqs = LocalSqs.start();
-            var queues = sqs.create(settings.visibilityTimeout().map(queue::withVisibilityTimeout).orElse(queue), QUEUE);
+            var queues = sqs.create(settings.visibilityTimeout().map(urgent::withVisibilityTimeout).orElse(urgent),
+                    settings.visibilityTimeout().map(bulk::withVisibilityTimeout).orElse(bulk), QUEUE);
             var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));
             TemplateTable.read(root.resolve("template.yaml")).createIfAbsent(dynamo, TABLE);
             String token = settings.adminToken().orElseGet(() -> kept(settings.dataDir(), "admin-token"));
             byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
             int port = settings.port() == 0 ? LocalDynamoDb.freePort() : settings.port();
-            var actionQueue = new SqsActionQueue(sqs.client(), queues.url());
+            var actionQueue = new SqsActionQueue(sqs.client(), queues.urgent().url(), queues.bulk().url());
             SesEmulator emulator = ses;
             Aftercare app = Aftercare.builder()
                     .dynamo(dynamo, TABLE)
@@ -169,7 +173,7 @@ public final class LocalAftercare implements AutoCloseable {
      * action queue through the action handler, as the event source mapping would deliver them.
      */
     public QueueWorker.Polled sweep() {
-        new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString()));
+        new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString(), SWEEP_TIMEOUT));
         return worker.drain();
     }
 
@@ -213,8 +217,8 @@ public final class LocalAftercare implements AutoCloseable {
         return sqs;
     }
 
-    /** The action queue and its dead-letter queue. */
-    public LocalSqs.Queues queues() {
+    /** The action queues (urgent and bulk) and their dead-letter queues. */
+    public LocalSqs.ActionQueues queues() {
         return queues;
     }
 

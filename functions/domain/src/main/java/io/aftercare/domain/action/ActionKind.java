@@ -33,6 +33,11 @@ public enum ActionKind {
         return runner == Runner.TICKET;
     }
 
+    /** Urgent for a ticket's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
+    public ActionClass actionClass() {
+        return runner == Runner.TICKET ? ActionClass.URGENT : ActionClass.BULK;
+    }
+
     public String slug() {
         return slug;
     }
