@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Aftercare wired to a DynamoDB Local table and an adjustable clock, driven through its real handlers with the
- * events API Gateway would send. With email, the sweep queues its actions in an SQS queue of this harness's own
- * (ElasticMQ, made from {@code template.yaml}), from which {@link #work()} hands them to the action handler as
- * Lambda's event source mapping would.
+ * events API Gateway would send. With email, the sweep queues its actions in SQS queues of this harness's own (urgent
+ * and bulk, in ElasticMQ, made from {@code template.yaml}), from which {@link #work()} hands them to the action handler
+ * as Lambda's event source mappings would, urgent first.
  */
 final class Harness {
 
