@@ -91,9 +91,10 @@ public final class DynamoActionStore implements ActionStore {
         var cursor = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.SWEEP, Keys.CURSOR)).consistentRead(true)).item();
         Map<String, AttributeValue> stored = cursor == null ? Map.of() : cursor;
         Instant from = Items.time(stored, "hour").orElse(now.minus(FIRST_LOOK_BACK)).truncatedTo(ChronoUnit.HOURS);
-        // Every count the sweep ever read with: entries written under a larger one are still in its shards.
-        int readShards = Math.max(dueShards, stored.containsKey(SHARDS) ? (int) Items.number(stored, SHARDS) : 0);
-        if (readShards > (stored.containsKey(SHARDS) ? Items.number(stored, SHARDS) : 0)) {
+        // The largest count any sweep read with: entries written under a larger count than today's are in its shards.
+        int usedShards = stored.containsKey(SHARDS) ? (int) Items.number(stored, SHARDS) : 0;
+        int readShards = Math.max(dueShards, usedShards);
+        if (readShards > usedShards) {
             rememberShards(readShards);
         }
         Instant current = now.truncatedTo(ChronoUnit.HOURS);

@@ -36,7 +36,7 @@ class ShardedSweepTest {
     private static final ShopId OTHER_SHOP = new ShopId("other-shop");
 
     /** What the sweep queued, in order, with each batch's delay. */
-    private static final class Queued implements ActionQueue {
+    private static class Queued implements ActionQueue {
         final List<ClaimedAction> actions = new ArrayList<>();
         final Map<String, Duration> delays = new HashMap<>();
 
@@ -156,6 +156,27 @@ class ShardedSweepTest {
             clock.advance(Sweep.INTERVAL);
             assertThat(sweep.run().claimed()).isLessThanOrEqualTo(60);
         }
+
+        assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenMoreDueThanOneSweepHasTimeFor_whenSwept_thenItClaimsPageAfterPageUntilItsBudgetIsSpentAndTheNextSweepTakesTheRest(TestTable table) {
+        var clock = new AdjustableClock(T);
+        List<String> written = schedule(table, 4, "slow-", 500, T.minusSeconds(30));
+        var queue = new Queued() {
+            @Override
+            public synchronized void submit(List<ClaimedAction> claimed, Duration delay) {
+                super.submit(claimed, delay);
+                clock.advance(Duration.ofSeconds(25)); // each page's claims take 25 s
+            }
+        };
+        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock);
+
+        var first = sweep.run();
+        assertThat(first.claimed()).as("two pages in its 40 s").isBetween(2 * 200, 2 * 200 + 4);
+        assertThat(sweep.run(Duration.ofSeconds(9)).claimed()).as("an invocation with less than the margin left claims nothing").isZero();
+        sweep.run();
 
         assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
     }
