@@ -1,6 +1,7 @@
 package io.aftercare.devkit;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * An SQS-compatible server (ElasticMQ, in this JVM, on loopback) reached with the AWS SDK's own SQS client, holding
  * queues made as {@code template.yaml} declares them: visibility, redelivery and redrive behave as in AWS. The local
- * runner starts one for its action queue; the tests share one per JVM, a queue pair each.
+ * runner starts one for its action queues; the tests share one per JVM, queues of their own each.
  */
 public final class LocalSqs implements AutoCloseable {
 
@@ -30,6 +31,15 @@ public final class LocalSqs implements AutoCloseable {
 
     /** A queue and the dead-letter queue its redrive policy moves messages to. */
     public record Queues(String url, String deadLetterUrl) {
+    }
+
+    /** The urgent and the bulk action queue, each with its dead-letter queue. */
+    public record ActionQueues(Queues urgent, Queues bulk) {
+
+        /** In the order a worker takes them: urgent first. */
+        public List<String> urls() {
+            return List.of(urgent.url(), bulk.url());
+        }
     }
 
     public static LocalSqs start() {
@@ -67,6 +77,11 @@ public final class LocalSqs implements AutoCloseable {
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\""
                         + queue.maxReceiveCount() + "\"}"))).queueUrl();
         return new Queues(url, deadLetterUrl);
+    }
+
+    /** Both action queues as the template declares them: {@code name} for bulk actions, {@code name-urgent} for urgent ones. */
+    public ActionQueues create(TemplateQueue urgent, TemplateQueue bulk, String name) {
+        return new ActionQueues(create(urgent, name + "-urgent"), create(bulk, name));
     }
 
     public SqsClient client() {

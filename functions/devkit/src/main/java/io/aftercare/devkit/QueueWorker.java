@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,22 +17,29 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * What Lambda's SQS event source mapping does for a queue's function: receives up to ten messages, hands them to
+ * What Lambda's SQS event source mappings do for a function's queues: receives up to ten messages, hands them to
  * the handler as one {@link SQSEvent}, and deletes those it did not report as batch item failures. A failure stays in
- * the queue, hidden for the visibility timeout, then comes again, until the redrive policy moves it to the DLQ.
+ * the queue, hidden for the visibility timeout, then comes again, until the redrive policy moves it to the DLQ. Of
+ * several queues, a receive takes from the first that has messages: in AWS each has workers of its own, so a backlog
+ * in a later one never holds up an earlier one.
  */
 public final class QueueWorker {
 
     private static final int BATCH = 10;
 
     private final SqsClient sqs;
-    private final String queueUrl;
+    private final List<String> queueUrls;
     private final Function<SQSEvent, SQSBatchResponse> handler;
+    /** Which queue each received message came from (by receipt handle), to delete it there. */
+    private final Map<String, String> receivedFrom = new ConcurrentHashMap<>();
 
-    /** @param handler the function's handler, invoked as Lambda would (with whatever context the caller gives it) */
-    public QueueWorker(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler) {
+    /**
+     * @param queueUrls the function's queues, the one whose messages go first first
+     * @param handler the function's handler, invoked as Lambda would (with whatever context the caller gives it)
+     */
+    public QueueWorker(SqsClient sqs, List<String> queueUrls, Function<SQSEvent, SQSBatchResponse> handler) {
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queueUrls = List.copyOf(queueUrls);
         this.handler = handler;
     }
 
@@ -38,10 +48,27 @@ public final class QueueWorker {
         return handle(receive(wait));
     }
 
-    /** Up to ten visible messages, waiting up to {@code wait}: they are hidden for the visibility timeout from now. */
+    /**
+     * Up to ten visible messages of the first queue that has any, waiting up to {@code wait} (on the last queue) for
+     * some: they are hidden for the visibility timeout from now.
+     */
     public List<Message> receive(Duration wait) {
-        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(BATCH)
-                .waitTimeSeconds((int) wait.toSeconds()).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        for (int i = 0; i < queueUrls.size(); i++) {
+            String queueUrl = queueUrls.get(i);
+            int waitSeconds = i == queueUrls.size() - 1 ? (int) wait.toSeconds() : 0;
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(BATCH)
+                    .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (!messages.isEmpty()) {
+                messages.forEach(message -> receivedFrom.put(message.receiptHandle(), queueUrl));
+                return messages;
+            }
+        }
+        return List.of();
+    }
+
+    /** The queue a message this worker received came from. */
+    public String queueOf(Message message) {
+        return receivedFrom.getOrDefault(message.receiptHandle(), queueUrls.get(0));
     }
 
     /** Received messages through the handler, ten per event; each one it did not report as failed is deleted. */
@@ -52,15 +79,16 @@ public final class QueueWorker {
             SQSBatchResponse response = handler.apply(event(batch));
             Set<String> failed = new HashSet<>();
             response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+            Map<String, List<DeleteMessageBatchRequestEntry>> done = new LinkedHashMap<>();
             for (Message message : batch) {
+                String queueUrl = queueOf(message);
+                receivedFrom.remove(message.receiptHandle());
                 if (!failed.contains(message.messageId())) {
-                    done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size())).receiptHandle(message.receiptHandle()).build());
+                    List<DeleteMessageBatchRequestEntry> entries = done.computeIfAbsent(queueUrl, url -> new ArrayList<>());
+                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size())).receiptHandle(message.receiptHandle()).build());
                 }
             }
-            if (!done.isEmpty()) {
-                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
-            }
+            done.forEach((queueUrl, entries) -> sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)));
             failures.addAll(response.getBatchItemFailures());
         }
         return new Polled(messages.size(), failures);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 
 /**
- * The action queue as {@code template.yaml} declares it: its visibility timeout, and after how many receives a message
+ * An action queue as {@code template.yaml} declares it: its visibility timeout, and after how many receives a message
  * moves to which dead-letter queue. The local runner and the tests create their queues from it.
  *
  * @param visibilityTimeout how long a received message stays hidden before SQS delivers it again
@@ -13,8 +13,10 @@ import java.time.Duration;
  */
 public record TemplateQueue(String resource, Duration visibilityTimeout, int maxReceiveCount, String deadLetterQueue) {
 
-    /** The logical id of the action queue in {@code template.yaml}. */
+    /** The logical id of the (bulk) action queue in {@code template.yaml}. */
     public static final String ACTIONS = "ActionQueue";
+    /** The logical id of the urgent action queue. */
+    public static final String URGENT_ACTIONS = "UrgentActionQueue";
 
     public static TemplateQueue of(TemplateResources resources, String resource) {
         JsonNode properties = resources.properties(resource, "AWS::SQS::Queue");
@@ -31,6 +33,11 @@ public record TemplateQueue(String resource, Duration visibilityTimeout, int max
     /** The action queue of the template at the repository root. */
     public static TemplateQueue actionsFromRepository() {
         return of(TemplateResources.fromRepository(), ACTIONS);
+    }
+
+    /** The urgent action queue of the template at the repository root. */
+    public static TemplateQueue urgentActionsFromRepository() {
+        return read(RepositoryRoot.find().resolve("template.yaml"), URGENT_ACTIONS);
     }
 
     /** The same queue with a shorter visibility timeout: for tests that cannot wait minutes for a redelivery. */

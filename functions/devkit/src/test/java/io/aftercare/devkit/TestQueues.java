@@ -3,8 +3,8 @@ package io.aftercare.devkit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One ElasticMQ per test JVM (started on first use, stopped when the JVM ends), and for each caller an action queue
- * and DLQ of its own, made as {@code template.yaml} declares them, so that tests sharing the server stay apart.
+ * One ElasticMQ per test JVM (started on first use, stopped when the JVM ends), and for each caller action queues
+ * and DLQs of its own, made as {@code template.yaml} declares them, so that tests sharing the server stay apart.
  */
 public final class TestQueues {
 
@@ -22,8 +22,9 @@ public final class TestQueues {
         return sqs;
     }
 
-    /** A fresh action queue pair on the shared server. */
-    public static LocalSqs.Queues actions() {
-        return sqs().create(TemplateQueue.actionsFromRepository(), "aftercare-test-actions-" + QUEUES.incrementAndGet());
+    /** Fresh action queues (urgent and bulk, each with its DLQ) on the shared server. */
+    public static LocalSqs.ActionQueues actions() {
+        return sqs().create(TemplateQueue.urgentActionsFromRepository(), TemplateQueue.actionsFromRepository(),
+                "aftercare-test-actions-" + QUEUES.incrementAndGet());
     }
 }

@@ -40,7 +40,8 @@ public final class ActionItems {
     private ActionItems() {
     }
 
-    public static Map<String, AttributeValue> pending(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant createdAt) {
+    /** @param dueShards how many partitions each hour of the due index has ({@link DynamoActionStore#DEFAULT_DUE_SHARDS}) */
+    public static Map<String, AttributeValue> pending(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant createdAt, int dueShards) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.action(shop, action.id()), Keys.ACTION));
         item.put(Keys.TYPE, s(Keys.ACTION));
         item.put("shop", s(shop.value()));
@@ -51,7 +52,7 @@ public final class ActionItems {
         item.put("dueAt", time(action.dueAt()));
         item.put("status", s(RecordingItems.STATUS_PENDING));
         item.put("createdAt", time(createdAt));
-        item.put(Keys.DUE_PK, s(Keys.dueBucket(action.dueAt())));
+        item.put(Keys.DUE_PK, s(Keys.dueBucket(shop, action.id(), action.kind().actionClass(), action.dueAt(), dueShards)));
         item.put(Keys.DUE_SK, s(Keys.dueSort(action.dueAt(), shop, action.id())));
         customer.ifPresent(c -> item.put(RecordingItems.CUSTOMER_EMAIL, s(c.value())));
         action.detail().ifPresent(detail -> item.putAll(detailAttributes(detail)));

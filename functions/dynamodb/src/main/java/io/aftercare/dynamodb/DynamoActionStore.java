@@ -4,31 +4,44 @@ import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.action.ActionClass;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.action.DueRef;
+import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.paginators.QueryIterable;
 
 /**
  * Due actions in the table. The sweep reads the sparse {@code Due} index hour by hour from a cursor (the oldest hour
- * that may still hold work) to now, so its cost follows the work due, not the table's size; a claim is a conditional
- * update that also moves the action's index entry to the end of its lease, where an abandoned claim comes due again.
+ * that may still hold work) to now, so its cost follows the work due, not the table's size. Each class has its own
+ * partitions, and each hour several (shards, picked from the action's key, read in parallel), so that neither a
+ * partition's write limit nor one reader caps a wave. A claim is a conditional update that also moves the action's
+ * index entry to the end of its lease, where an abandoned claim comes due again.
  */
 public final class DynamoActionStore implements ActionStore {
 
@@ -46,54 +59,214 @@ public final class DynamoActionStore implements ActionStore {
     /** Claims since the action was scheduled or last postponed; {@code attempts} counts them all. */
     private static final String TRIES = "tries";
     private static final String RECIPIENTS = "recipients";
+    /** On the cursor: the most shards any sweep read with. */
+    private static final String SHARDS = "shards";
+    /** Enough partitions per hour that one takes a few hundred writes a second in a flash sale, well below its limit. */
+    public static final int DEFAULT_DUE_SHARDS = 4;
+    private static final int MIN_PAGE = 25;
+    private static final int MAX_PAGE = 1000;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int dueShards;
 
     public DynamoActionStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DEFAULT_DUE_SHARDS);
+    }
+
+    /** @param dueShards the due index's partitions per hour and class, for the entries this store writes */
+    public DynamoActionStore(DynamoDbClient dynamo, String table, int dueShards) {
+        if (dueShards < 1) {
+            throw new IllegalArgumentException("the due index needs at least one shard, not " + dueShards);
+        }
         this.dynamo = dynamo;
         this.table = table;
+        this.dueShards = dueShards;
     }
 
     @Override
-    public List<ActionRef> due(Instant now, int limit) {
-        Instant cursor = cursor().orElse(now.minus(FIRST_LOOK_BACK)).truncatedTo(ChronoUnit.HOURS);
+    public DueActions due(Instant now) {
+        var cursor = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.SWEEP, Keys.CURSOR)).consistentRead(true)).item();
+        Map<String, AttributeValue> stored = cursor == null ? Map.of() : cursor;
+        Instant from = Items.time(stored, "hour").orElse(now.minus(FIRST_LOOK_BACK)).truncatedTo(ChronoUnit.HOURS);
+        // The largest count any sweep read with: entries written under a larger count than today's are in its shards.
+        int usedShards = stored.containsKey(SHARDS) ? (int) Items.number(stored, SHARDS) : 0;
+        int readShards = Math.max(dueShards, usedShards);
+        if (readShards > usedShards) {
+            rememberShards(readShards);
+        }
         Instant current = now.truncatedTo(ChronoUnit.HOURS);
-        Instant drainedUpTo = cursor;
-        boolean contiguous = true;
-        List<ActionRef> due = new ArrayList<>();
-        for (Instant hour = cursor; !hour.isAfter(current) && due.size() < limit; hour = hour.plus(Duration.ofHours(1))) {
-            int before = due.size();
-            readBucket(hour, now, limit - due.size(), due);
-            boolean empty = due.size() == before;
-            if (contiguous && empty && hour.plus(Duration.ofHours(1)).plus(GRACE).isBefore(now)) {
-                drainedUpTo = hour.plus(Duration.ofHours(1));
-            } else {
-                contiguous = false;
+        Instant firstMoved = null;
+        for (Instant hour = from; !hour.isAfter(current); hour = hour.plus(Duration.ofHours(1))) {
+            if (moveLegacy(hour, now) && firstMoved == null) {
+                firstMoved = hour;
             }
         }
-        if (drainedUpTo.isAfter(cursor)) {
+        Instant drainedUpTo = drainedUpTo(from, firstMoved == null ? now : firstMoved, now, readShards);
+        if (drainedUpTo.isAfter(from)) {
             moveCursor(drainedUpTo);
         }
-        return due;
+        return new Scan(drainedUpTo, current, now, readShards);
     }
 
-    private void readBucket(Instant hour, Instant now, int limit, List<ActionRef> into) {
-        var pages = dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_DUE)
-                .keyConditionExpression("DUEPK = :bucket AND DUESK < :upTo")
-                .expressionAttributeValues(Map.of(":bucket", s(Keys.dueBucket(hour)), ":upTo", s(Keys.dueUpTo(now))))
-                .limit(Math.min(limit, 1000)));
-        for (var item : pages.items()) {
-            if (into.size() >= limit) {
-                return;
+    /**
+     * The first hour from {@code from} that may still hold work: an hour is left behind once it ended {@link #GRACE}
+     * ago (so a write landing late in it is still found) and every partition of it is empty; never past {@code before}.
+     */
+    private Instant drainedUpTo(Instant from, Instant before, Instant now, int shards) {
+        Instant hour = from;
+        while (hour.plus(Duration.ofHours(1)).plus(GRACE).isBefore(now) && hour.isBefore(before.truncatedTo(ChronoUnit.HOURS))) {
+            List<String> buckets = new ArrayList<>(List.of(Keys.legacyDueBucket(hour)));
+            for (ActionClass actionClass : ActionClass.values()) {
+                for (int shard = 0; shard < shards; shard++) {
+                    buckets.add(Keys.dueBucket(actionClass, hour, shard));
+                }
             }
-            into.add(Keys.actionRef(item.get(Keys.PK).s()));
+            Instant upTo = now;
+            if (parallel(buckets, bucket -> query(bucket, upTo, 1).items().iterator().hasNext()).contains(true)) {
+                return hour;
+            }
+            hour = hour.plus(Duration.ofHours(1));
+        }
+        return hour;
+    }
+
+    /**
+     * Entries in the hour's plain partition, moved to their class's shard (they are claimed from there): those written
+     * before the index had classes and shards, and those an operator puts back by hand (README, Runbook), who cannot
+     * be asked to compute a shard. One query per hour swept finds them.
+     *
+     * @return whether any was moved: the index shows them in their new partitions a moment later
+     */
+    private boolean moveLegacy(Instant hour, Instant now) {
+        boolean moved = false;
+        for (var entry : query(Keys.legacyDueBucket(hour), now, 1000).items()) {
+            ActionRef ref = Keys.actionRef(entry.get(Keys.PK).s());
+            var item = dynamo.getItem(b -> b.tableName(table).key(key(ref)).projectionExpression("#k").expressionAttributeNames(Map.of("#k", "kind"))).item();
+            if (item == null || !item.containsKey("kind")) {
+                continue;
+            }
+            // a kind this version does not know is moved as bulk: claimed, its worker ends it instead of it waiting here
+            ActionClass actionClass = ActionCatalog.fromSlug(item.get("kind").s()).map(ActionKind::actionClass).orElse(ActionClass.BULK);
+            Instant dueAt = Keys.dueTime(entry.get(Keys.DUE_SK).s());
+            var update = new UpdateExpression(key(ref)).set(Keys.DUE_PK, s(Keys.dueBucket(ref.shop(), ref.actionId(), actionClass, dueAt, dueShards)));
+            update.condition(update.name(Keys.DUE_PK) + " = " + update.value(s(Keys.legacyDueBucket(hour))));
+            try {
+                dynamo.updateItem(update.request(table));
+                moved = true;
+            } catch (ConditionalCheckFailedException claimedOrMoved) {
+                // a sweep running at the same time moved or claimed it
+            }
+        }
+        return moved;
+    }
+
+    private QueryIterable query(String bucket, Instant now, int pageSize) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_DUE)
+                .keyConditionExpression("DUEPK = :bucket AND DUESK < :upTo")
+                .expressionAttributeValues(Map.of(":bucket", s(bucket), ":upTo", s(Keys.dueUpTo(now))))
+                .limit(pageSize));
+    }
+
+    /** One sweep's reading of the index: for each class, every shard read hour after hour, page by page, in parallel. */
+    private final class Scan implements DueActions {
+        private final Map<ActionClass, List<ShardReader>> readers = new EnumMap<>(ActionClass.class);
+
+        Scan(Instant from, Instant current, Instant now, int shards) {
+            for (ActionClass actionClass : ActionClass.values()) {
+                List<ShardReader> shardReaders = new ArrayList<>();
+                for (int shard = 0; shard < shards; shard++) {
+                    shardReaders.add(new ShardReader(actionClass, shard, from, current, now));
+                }
+                readers.put(actionClass, shardReaders);
+            }
+        }
+
+        @Override
+        public List<DueRef> next(ActionClass actionClass, int limit) {
+            List<DueRef> page = new ArrayList<>();
+            List<ShardReader> live = readers.get(actionClass).stream().filter(reader -> !reader.done).toList();
+            while (page.size() < limit && !live.isEmpty()) {
+                // an equal share of what is left from each shard still holding work; one short of its share is done
+                int share = Math.ceilDiv(limit - page.size(), live.size());
+                parallel(live, reader -> reader.take(share)).forEach(page::addAll);
+                live = live.stream().filter(reader -> !reader.done).toList();
+            }
+            return page;
         }
     }
 
-    private Optional<Instant> cursor() {
-        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.SWEEP, Keys.CURSOR)).consistentRead(true)).item();
-        return Items.time(item == null ? Map.of() : item, "hour");
+    private final class ShardReader {
+        private final ActionClass actionClass;
+        private final int shard;
+        private final Instant current;
+        private final Instant now;
+        private Instant hour;
+        private Iterator<Map<String, AttributeValue>> entries;
+        private boolean done;
+
+        ShardReader(ActionClass actionClass, int shard, Instant from, Instant current, Instant now) {
+            this.actionClass = actionClass;
+            this.shard = shard;
+            this.hour = from;
+            this.current = current;
+            this.now = now;
+        }
+
+        List<DueRef> take(int wanted) {
+            List<DueRef> taken = new ArrayList<>();
+            while (taken.size() < wanted && !done) {
+                if (entries == null) {
+                    if (hour.isAfter(current)) {
+                        done = true;
+                        break;
+                    }
+                    // pages the size of a share: what a page reads, the sweep claims
+                    entries = query(Keys.dueBucket(actionClass, hour, shard), now, Math.clamp(wanted, MIN_PAGE, MAX_PAGE)).items().iterator();
+                    hour = hour.plus(Duration.ofHours(1));
+                }
+                if (entries.hasNext()) {
+                    var entry = entries.next();
+                    taken.add(new DueRef(Keys.actionRef(entry.get(Keys.PK).s()), Keys.dueTime(entry.get(Keys.DUE_SK).s())));
+                } else {
+                    entries = null;
+                }
+            }
+            return taken;
+        }
+    }
+
+    /** The function on each input at once, results in the inputs' order. */
+    private static <T, R> List<R> parallel(List<T> inputs, Function<T, R> function) {
+        if (inputs.size() == 1) {
+            return List.of(function.apply(inputs.get(0)));
+        }
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<R>> results = inputs.stream().map(input -> threads.submit(() -> function.apply(input))).toList();
+            List<R> out = new ArrayList<>();
+            for (Future<R> result : results) {
+                try {
+                    out.add(result.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the due index", e);
+                }
+            }
+            return out;
+        }
+    }
+
+    private void rememberShards(int shards) {
+        var update = new UpdateExpression(Keys.key(Keys.SWEEP, Keys.CURSOR)).set(SHARDS, Items.n(shards));
+        String stored = update.name(SHARDS);
+        update.condition("attribute_not_exists(" + stored + ") OR " + stored + " < " + update.value(Items.n(shards)));
+        try {
+            dynamo.updateItem(update.request(table));
+        } catch (ConditionalCheckFailedException largerAlready) {
+            // another sweep read with more
+        }
     }
 
     private void moveCursor(Instant hour) {
@@ -109,7 +282,7 @@ public final class DynamoActionStore implements ActionStore {
     }
 
     @Override
-    public Optional<ClaimedAction> claim(ActionRef ref, Instant now, Duration lease) {
+    public Optional<ClaimedAction> claim(ActionRef ref, ActionClass actionClass, Instant now, Duration lease) {
         Instant leaseUntil = now.plus(lease);
         var update = new UpdateExpression(key(ref))
                 .copy(CLAIMED_FROM, "status")
@@ -118,7 +291,7 @@ public final class DynamoActionStore implements ActionStore {
                 .set("leaseUntil", time(leaseUntil))
                 .increment("attempts")
                 .increment(TRIES)
-                .set(Keys.DUE_PK, s(Keys.dueBucket(leaseUntil)))
+                .set(Keys.DUE_PK, s(Keys.dueBucket(ref.shop(), ref.actionId(), actionClass, leaseUntil, dueShards)))
                 .set(Keys.DUE_SK, s(Keys.dueSort(leaseUntil, ref.shop(), ref.actionId())));
         String status = update.name("status");
         String nowValue = update.value(time(now));
@@ -177,7 +350,7 @@ public final class DynamoActionStore implements ActionStore {
         var update = heldBy(action)
                 .set("status", s(PENDING))
                 .set("dueAt", time(dueAt))
-                .set(Keys.DUE_PK, s(Keys.dueBucket(dueAt)))
+                .set(Keys.DUE_PK, s(Keys.dueBucket(action.shop(), action.actionId(), action.kind().actionClass(), dueAt, dueShards)))
                 .set(Keys.DUE_SK, s(Keys.dueSort(dueAt, action.shop(), action.actionId())))
                 .remove("leaseUntil").remove("claimToken").remove(TRIES);
         return writeWhileHeld(List.of(update.transactItem(table), TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));

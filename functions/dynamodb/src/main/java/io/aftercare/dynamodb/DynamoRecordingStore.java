@@ -45,9 +45,14 @@ public final class DynamoRecordingStore implements RecordingStore {
     private final RecordingItems items;
 
     public DynamoRecordingStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DynamoActionStore.DEFAULT_DUE_SHARDS);
+    }
+
+    /** @param dueShards the due index's partitions per hour, as the sweep reads them */
+    public DynamoRecordingStore(DynamoDbClient dynamo, String table, int dueShards) {
         this.dynamo = dynamo;
         this.table = table;
-        this.items = new RecordingItems(table);
+        this.items = new RecordingItems(table, dueShards);
     }
 
     /** Transaction conflicts (another writer held an item) are retried by {@link RaceRetry}; one still losing is {@link ChangedMeanwhile}. */

@@ -54,9 +54,14 @@ public final class DynamoTicketStore implements TicketStore {
     private final RecordingItems recordingItems;
 
     public DynamoTicketStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DynamoActionStore.DEFAULT_DUE_SHARDS);
+    }
+
+    /** @param dueShards the due index's partitions per hour, as the sweep reads them */
+    public DynamoTicketStore(DynamoDbClient dynamo, String table, int dueShards) {
         this.dynamo = dynamo;
         this.table = table;
-        this.recordingItems = new RecordingItems(table);
+        this.recordingItems = new RecordingItems(table, dueShards);
     }
 
     @Override

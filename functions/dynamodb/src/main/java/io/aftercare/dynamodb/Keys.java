@@ -2,6 +2,7 @@ package io.aftercare.dynamodb;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.order.OrderId;
@@ -28,13 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
  * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
  *                                                                          GSI1: SHOP#{shop}#CUSTOMER#{hash} / {time}#{type}#{id}#{entry id}
- * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{yyyy-MM-ddTHH} / {time}#{shop}#{id}
+ * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{class}#{yyyy-MM-ddTHH}#{shard} / {time}#{shop}#{id}
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
  * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
  * ticket             SHOP#{shop}#TICKET#{id}            TICKET            GSI1 while open: SHOP#{shop}#TICKETS / {next breach}#{id}
  * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
- * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work
+ * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
  * </pre>
  */
@@ -59,7 +60,7 @@ public final class Keys {
     public static final String INDEX_BY_TIME = "ByTime";
     /** Overloaded global index: customers' timelines, and the list of shops. */
     public static final String INDEX_GSI1 = "GSI1";
-    /** Sparse global index of due actions by due hour. */
+    /** Sparse global index of due actions by class, due hour and shard. */
     public static final String INDEX_DUE = "Due";
 
     static final String SHOP_PREFIX = "SHOP#";
@@ -180,8 +181,27 @@ public final class Keys {
         return shop(shop) + "#ACTION#" + actionId;
     }
 
-    public static String dueBucket(Instant due) {
-        return "DUE#" + HOUR.format(due);
+    /**
+     * The due index's partition for an action due (or claimed until) {@code due}: its class, the hour, and one of
+     * {@code shards} partitions of that hour, picked from the action's key so that it is always the same one.
+     */
+    public static String dueBucket(ShopId shop, String actionId, ActionClass actionClass, Instant due, int shards) {
+        return dueBucket(actionClass, due, Math.floorMod(action(shop, actionId).hashCode(), shards));
+    }
+
+    /** {@code DUE#urgent#2026-11-23T09#3}. */
+    static String dueBucket(ActionClass actionClass, Instant hour, int shard) {
+        return "DUE#" + actionClass.code() + "#" + HOUR.format(hour) + "#" + shard;
+    }
+
+    /** The hour's plain partition (the only one before classes and shards): the sweep moves its entries to their shards. */
+    static String legacyDueBucket(Instant hour) {
+        return "DUE#" + HOUR.format(hour);
+    }
+
+    /** The time a due-index sort key starts with. */
+    static Instant dueTime(String dueSort) {
+        return Instant.parse(dueSort.substring(0, dueSort.indexOf('#')));
     }
 
     /** The upper bound of a due-index query for everything due at {@code now} ({@code $} sorts right after {@code #}). */

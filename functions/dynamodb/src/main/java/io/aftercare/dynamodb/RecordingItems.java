@@ -44,9 +44,11 @@ final class RecordingItems {
     static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
 
     private final String table;
+    private final int dueShards;
 
-    RecordingItems(String table) {
+    RecordingItems(String table, int dueShards) {
         this.table = table;
+        this.dueShards = dueShards;
     }
 
     /** The dedupe marker: the transaction fails on it when the delivery was recorded before. */
@@ -150,7 +152,7 @@ final class RecordingItems {
 
     /** A due action, created only if it was never scheduled: the transaction fails on it otherwise. */
     TransactWriteItem action(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant now) {
-        return putIfAbsent(ActionItems.pending(shop, action, customer, now));
+        return putIfAbsent(ActionItems.pending(shop, action, customer, now, dueShards));
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

@@ -6,12 +6,15 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.order.OrderId;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +55,11 @@ class DynamoActionStoreTest {
             schedule(recordings, "next-month-" + i, T.plus(Duration.ofDays(30)));
         }
 
-        assertThat(ids(store.due(T, 100))).containsExactly("survey#now");
-        store.claim(new ActionRef(SHOP, "survey#now"), T, Duration.ofMinutes(5)).ifPresent(claimed ->
+        assertThat(ids(store.due(T))).containsExactly("survey#now");
+        store.claim(new ActionRef(SHOP, "survey#now"), ActionClass.BULK, T, Duration.ofMinutes(5)).ifPresent(claimed ->
                 store.complete(claimed, ActionOutcome.sent("m-1"), List.of(), Optional.empty(), Optional.empty()));
         // no sweep ran for four days
-        assertThat(ids(store.due(T.plus(Duration.ofDays(4)), 100))).containsExactlyInAnyOrder("survey#in-two-hours", "survey#in-three-days");
+        assertThat(ids(store.due(T.plus(Duration.ofDays(4))))).containsExactlyInAnyOrder("survey#in-two-hours", "survey#in-three-days");
     }
 
     @Test
@@ -68,10 +72,10 @@ class DynamoActionStoreTest {
         var sending = new ActionRef(SHOP, "survey#died-sending");
         Instant afterLease = T.plus(Duration.ofMinutes(6));
 
-        var first = store.claim(claiming, T, Duration.ofMinutes(5)).orElseThrow();
-        var claimedOnly = store.claim(claiming, afterLease, Duration.ofMinutes(5)).orElseThrow();
-        assertThat(store.beginSending(store.claim(sending, T, Duration.ofMinutes(5)).orElseThrow())).isTrue();
-        var takenOverFromSend = store.claim(sending, afterLease, Duration.ofMinutes(5)).orElseThrow();
+        var first = store.claim(claiming, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
+        var claimedOnly = store.claim(claiming, ActionClass.BULK, afterLease, Duration.ofMinutes(5)).orElseThrow();
+        assertThat(store.beginSending(store.claim(sending, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow())).isTrue();
+        var takenOverFromSend = store.claim(sending, ActionClass.BULK, afterLease, Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(first.sendingBegun()).isFalse();
         assertThat(claimedOnly.sendingBegun()).isFalse();
@@ -85,9 +89,9 @@ class DynamoActionStoreTest {
         schedule(new DynamoRecordingStore(table.client(), table.name()), "contended", T);
         var ref = new ActionRef(SHOP, "survey#contended");
 
-        var first = store.claim(ref, T, Duration.ofMinutes(5));
-        var second = store.claim(ref, T.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5));
-        var afterLease = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
+        var first = store.claim(ref, ActionClass.BULK, T, Duration.ofMinutes(5));
+        var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5));
+        var afterLease = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
@@ -103,12 +107,12 @@ class DynamoActionStoreTest {
         schedule(new DynamoRecordingStore(table.client(), table.name()), "retried", T);
         var ref = new ActionRef(SHOP, "survey#retried");
 
-        store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
-        var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
+        store.claim(ref, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
+        var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
         var entry = new TimelineEntry("postponed", Subject.order(new OrderId("retried")), T.plus(Duration.ofMinutes(7)),
                 EntryKind.EMAIL_POSTPONED, EntryText.of(Phrase.EMAIL_POSTPONED), Optional.empty());
         assertThat(store.reschedule(second, T.plus(Duration.ofHours(1)), entry, Optional.empty())).isTrue();
-        var afterPostponement = store.claim(ref, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
+        var afterPostponement = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(second.tries()).isEqualTo(2);
         assertThat(afterPostponement.tries()).isEqualTo(1);
@@ -120,11 +124,11 @@ class DynamoActionStoreTest {
         var store = new DynamoActionStore(table.client(), table.name());
         schedule(new DynamoRecordingStore(table.client(), table.name()), "notice", T);
         var ref = new ActionRef(SHOP, "survey#notice");
-        var first = store.claim(ref, T, Duration.ofMinutes(5)).orElseThrow();
+        var first = store.claim(ref, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(store.recordRecipient(first, "a1b2", "sent")).isTrue();
         assertThat(store.recordRecipient(first, "c3d4", "refused: Email address is not verified.")).isTrue();
-        var second = store.claim(ref, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
+        var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(store.recipientOutcomes(ref)).containsExactlyInAnyOrderEntriesOf(
                 Map.of("a1b2", "sent", "c3d4", "refused: Email address is not verified."));
@@ -144,10 +148,10 @@ class DynamoActionStoreTest {
                 // an id that names no detail: only the stored attributes can tell it
                 new DueAction("sla-breach#c-77", ActionKind.SLA_BREACH, ticket, Optional.of(new ActionDetail.SlaDeadline(SlaTarget.RESOLUTION, 9)), T),
                 DueAction.of(ActionKind.TICKET_ACK, ticket, T));
-        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T))));
+        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
 
         for (DueAction action : actions) {
-            var claimed = store.claim(new ActionRef(SHOP, action.id()), T, Duration.ofMinutes(5)).orElseThrow();
+            var claimed = store.claim(new ActionRef(SHOP, action.id()), action.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
             assertThat(claimed.detail()).as(action.id()).isEqualTo(action.detail());
             assertThat(store.held(claimed.ref(), claimed.claimToken()).orElseThrow().detail()).as(action.id()).isEqualTo(action.detail());
         }
@@ -157,9 +161,9 @@ class DynamoActionStoreTest {
     void givenTicketActionsStoredBeforeTheirDetailsWereAttributes_whenClaimed_thenNoDetailIsGuessedFromTheirIds(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name());
         List<DueAction> legacy = legacyTicketActions();
-        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, old, Optional.empty(), T))));
+        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, old, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
 
-        legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), T, Duration.ofMinutes(5)).orElseThrow().detail())
+        legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), old.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow().detail())
                 .as(old.id()).isEmpty());
     }
 
@@ -168,8 +172,8 @@ class DynamoActionStoreTest {
         var store = new DynamoActionStore(table.client(), table.name());
         DueAction breach = new DueAction("sla-breach#c-unmigrated~first-response~p2", ActionKind.SLA_BREACH,
                 new Subject(Subject.Type.TICKET, "c-unmigrated"), T);
-        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, breach, Optional.empty(), T)));
-        var claimed = store.claim(new ActionRef(SHOP, breach.id()), T, Duration.ofMinutes(5)).orElseThrow();
+        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, breach, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+        var claimed = store.claim(new ActionRef(SHOP, breach.id()), breach.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
         ActionWorker.Runner never = action -> {
             throw new AssertionError("ran " + action.actionId());
         };
@@ -181,7 +185,7 @@ class DynamoActionStoreTest {
         var item = table.client().getItem(b -> b.tableName(table.name()).key(Keys.key(Keys.action(SHOP, breach.id()), Keys.ACTION))).item();
         assertThat(item.get("result").s()).isEqualTo("failed");
         assertThat(item.get("reason").s()).isEqualTo("DETAIL_MISSING");
-        assertThat(store.due(T.plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThat(store.due(T.plus(Duration.ofDays(1))).next(ActionClass.URGENT, 10)).isEmpty();
         var entries = new DynamoTimelineReader(table.client(), table.name()).ticketTimeline(SHOP, "c-unmigrated", PageRequest.first(10)).items();
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(EntryKind.EMAIL_FAILED);
@@ -205,7 +209,14 @@ class DynamoActionStoreTest {
                 List.of(), List.of(), List.of(action), Optional.empty())), Optional.empty()));
     }
 
-    private static List<String> ids(List<ActionRef> refs) {
-        return refs.stream().filter(r -> r.shop().equals(SHOP)).map(ActionRef::actionId).toList();
+    /** Every action a sweep opened now would read, of both classes. */
+    private static List<String> ids(ActionStore.DueActions due) {
+        List<String> ids = new ArrayList<>();
+        for (ActionClass actionClass : ActionClass.values()) {
+            for (var page = due.next(actionClass, 100); !page.isEmpty(); page = due.next(actionClass, 100)) {
+                page.stream().map(DueRef::ref).filter(r -> r.shop().equals(SHOP)).map(ActionRef::actionId).forEach(ids::add);
+            }
+        }
+        return ids;
     }
 }

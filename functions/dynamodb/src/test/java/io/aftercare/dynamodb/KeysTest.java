@@ -6,6 +6,7 @@ import io.aftercare.devkit.TemplateTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
@@ -17,6 +18,7 @@ import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -82,8 +84,14 @@ class KeysTest {
     }
 
     @Test
-    void givenADueTime_whenKeyed_thenItFallsInItsHoursBucket() {
-        assertThat(Keys.dueBucket(T)).isEqualTo("DUE#2026-11-23T09");
+    void givenADueTime_whenKeyed_thenItFallsInItsClassHourAndShardBucketAndTheShardFollowsTheActionNotTheTime() {
+        assertThat(Keys.dueBucket(ActionClass.URGENT, T, 3)).isEqualTo("DUE#urgent#2026-11-23T09#3");
+        assertThat(Keys.legacyDueBucket(T)).isEqualTo("DUE#2026-11-23T09");
+        String now = Keys.dueBucket(SHOP, "survey#1", ActionClass.BULK, T, 8);
+        String twoDaysLater = Keys.dueBucket(SHOP, "survey#1", ActionClass.BULK, T.plus(Duration.ofDays(2)), 8);
+        assertThat(now).matches("DUE#bulk#2026-11-23T09#[0-7]");
+        assertThat(twoDaysLater).isEqualTo("DUE#bulk#2026-11-25T09" + now.substring(now.lastIndexOf('#')));
+        assertThat(Keys.dueTime(Keys.dueSort(T, SHOP, "survey#1"))).isEqualTo(T);
         assertThat(Keys.dueSort(T, SHOP, "survey#1")).isEqualTo("2026-11-23T09:05:00.000Z#kettle-house#survey#1");
     }
 

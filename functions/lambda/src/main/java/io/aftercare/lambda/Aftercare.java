@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -78,25 +79,25 @@ public final class Aftercare {
         var shopCache = new ShopCache(shopRepository, b.clock);
         var orders = new DynamoTimelineReader(dynamo, table);
         var recipients = new DynamoRecipientStore(dynamo, table);
-        var actions = new DynamoActionStore(dynamo, table);
+        var actions = new DynamoActionStore(dynamo, table, b.dueShards);
         var appender = new DynamoTimelineAppender(dynamo, table);
         var overrides = new DynamoTemplateOverrides(dynamo, table);
         Supplier<MustacheEmailRenderer> renderer = new Lazy<>(MustacheEmailRenderer::new);
         // Only functions that send build the SES client: the first email they send builds it.
         Supplier<SesEmailSender> ses = new Lazy<>(() -> new SesEmailSender(b.ses.get(), b.sesConfigurationSet));
         EmailSender sender = email -> ses.get().send(email);
-        var ticketStore = new DynamoTicketStore(dynamo, table);
+        var ticketStore = new DynamoTicketStore(dynamo, table, b.dueShards);
         this.tickets = new Lazy<>(() -> new TicketService(ticketStore, shopCache, orders, recipients, b.clock));
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
-                new DynamoRecordingStore(dynamo, table), tickets.get(), b.clock));
+                new DynamoRecordingStore(dynamo, table, b.dueShards), tickets.get(), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
-        this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.clock));
+        this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         new DiscountCodes(tokens.get()), overrides, b.clock),
@@ -129,10 +130,21 @@ public final class Aftercare {
                     .publicUrl(() -> AftercareConfig.require(config.publicUrl(), AftercareConfig.PUBLIC_URL, "the URL customers' links point at"))
                     .ses(() -> SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build(), config.sesConfigurationSet())
                     .actionQueue(() -> new SqsActionQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                            AftercareConfig.require(config.actionQueueUrl(), AftercareConfig.ACTION_QUEUE_URL, "the queue the sweep fills")))
+                            AftercareConfig.require(config.sweep().urgentQueueUrl(), AftercareConfig.URGENT_QUEUE_URL, "the queue the sweep fills with urgent actions"),
+                            AftercareConfig.require(config.actionQueueUrl(), AftercareConfig.ACTION_QUEUE_URL, "the queue the sweep fills with bulk actions")))
+                    .dueShards(config.sweep().dueShards())
+                    // the sweep only: what SES lets this account send a second, read once per container
+                    .sweepSettings(() -> new Sweep.Settings(config.sweep().budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
+                            config.sweep().bulkRates(sesMaxSendRate())))
                     .chatWebhooks(new ChatWebhookUrl.Rules(ChatWebhookUrl.Resolver.DNS, config.allowLoopbackChat()))
                     .clock(Clock.systemUTC())
                     .build();
+        }
+
+        private static OptionalDouble sesMaxSendRate() {
+            try (var ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+                return OptionalDouble.of(ses.getAccount(b -> { }).sendQuota().maxSendRate());
+            }
         }
 
         private static String secret(AftercareConfig.SecretSource source) {
@@ -225,6 +237,8 @@ public final class Aftercare {
         private Supplier<ActionQueue> actionQueue = () -> {
             throw new IllegalStateException("no action queue configured");
         };
+        private int dueShards = DynamoActionStore.DEFAULT_DUE_SHARDS;
+        private Supplier<Sweep.Settings> sweepSettings = () -> Sweep.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private ChatWebhookUrl.Rules chatWebhooks = ChatWebhookUrl.Rules.production();
 
@@ -257,6 +271,17 @@ public final class Aftercare {
 
         public Builder actionQueue(Supplier<ActionQueue> queue) {
             this.actionQueue = new Lazy<>(queue);
+            return this;
+        }
+
+        /** The due index's partitions per hour and class; the same for every function that writes or reads it. */
+        public Builder dueShards(int shards) {
+            this.dueShards = shards;
+            return this;
+        }
+
+        public Builder sweepSettings(Supplier<Sweep.Settings> settings) {
+            this.sweepSettings = new Lazy<>(settings);
             return this;
         }
 

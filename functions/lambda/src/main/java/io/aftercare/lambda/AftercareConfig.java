@@ -1,9 +1,14 @@
 package io.aftercare.lambda;
 
+import io.aftercare.domain.action.SendRates;
+import io.aftercare.domain.action.Sweep;
+import io.aftercare.dynamodb.DynamoActionStore;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Aftercare's configuration, read once from the environment. The table is needed by every function and checked at
@@ -21,10 +26,11 @@ import java.util.Optional;
  *     ({@code AFTERCARE_SES_CONFIGURATION_SET}, optional)
  * @param allowLoopbackChat local development only: chat webhooks on loopback, plain http included, are accepted
  *     ({@code AFTERCARE_ALLOW_LOOPBACK_CHAT=true}; never set in the template)
+ * @param sweep how the due index is sharded and how the sweep paces itself
  */
 public record AftercareConfig(String tableName, Optional<SecretSource> adminToken, Optional<SecretSource> linkKey,
                              Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet,
-                             boolean allowLoopbackChat) {
+                             boolean allowLoopbackChat, SweepSettings sweep) {
 
     public static final String TABLE = "AFTERCARE_TABLE";
     public static final String ADMIN_TOKEN_SECRET = "AFTERCARE_ADMIN_TOKEN_SECRET";
@@ -35,10 +41,40 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
     public static final String ACTION_QUEUE_URL = "AFTERCARE_ACTION_QUEUE_URL";
     public static final String SES_CONFIGURATION_SET = "AFTERCARE_SES_CONFIGURATION_SET";
     public static final String ALLOW_LOOPBACK_CHAT = "AFTERCARE_ALLOW_LOOPBACK_CHAT";
+    public static final String URGENT_QUEUE_URL = "AFTERCARE_URGENT_QUEUE_URL";
+    public static final String DUE_SHARDS = "AFTERCARE_DUE_SHARDS";
+    public static final String SWEEP_BUDGET_SECONDS = "AFTERCARE_SWEEP_BUDGET_SECONDS";
+    public static final String BULK_SEND_RATE = "AFTERCARE_BULK_SEND_RATE";
+    public static final String SHOP_BULK_SEND_RATE = "AFTERCARE_SHOP_BULK_SEND_RATE";
 
     /** Every variable this record reads, for the template test. */
     public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, LINK_KEY_SECRET, LINK_KEY,
-            PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT);
+            PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT, URGENT_QUEUE_URL, DUE_SHARDS, SWEEP_BUDGET_SECONDS,
+            BULK_SEND_RATE, SHOP_BULK_SEND_RATE);
+
+    /** Part of the SES account's sending rate bulk email may take: the rest is left to urgent email. */
+    static final double BULK_SHARE_OF_SES_RATE = 0.8;
+
+    /**
+     * @param urgentQueueUrl the SQS queue the sweep hands urgent actions to ({@code AFTERCARE_URGENT_QUEUE_URL}); bulk
+     *     ones go to {@code AFTERCARE_ACTION_QUEUE_URL}
+     * @param dueShards the due index's partitions per hour and class ({@code AFTERCARE_DUE_SHARDS}, 1 to 64, default 4)
+     * @param budget how long one sweep claims at most ({@code AFTERCARE_SWEEP_BUDGET_SECONDS}, default 40, below 60)
+     * @param bulkSendRate bulk emails a second for the deployment ({@code AFTERCARE_BULK_SEND_RATE}); never more than
+     *     80% of the SES account's sending rate
+     * @param shopBulkSendRate bulk emails a second for one shop ({@code AFTERCARE_SHOP_BULK_SEND_RATE}; default: the
+     *     deployment's)
+     */
+    public record SweepSettings(Optional<String> urgentQueueUrl, int dueShards, Duration budget, OptionalDouble bulkSendRate,
+                                OptionalDouble shopBulkSendRate) {
+
+        /** The bulk send rates, below the SES account's sending rate when it is known (in AWS). */
+        public SendRates bulkRates(OptionalDouble sesMaxSendRate) {
+            double deployment = Math.min(bulkSendRate.orElse(Double.POSITIVE_INFINITY),
+                    sesMaxSendRate.stream().map(rate -> rate * BULK_SHARE_OF_SES_RATE).findFirst().orElse(Double.POSITIVE_INFINITY));
+            return new SendRates(deployment, Math.min(deployment, shopBulkSendRate.orElse(deployment)));
+        }
+    }
 
     /** A secret, from Secrets Manager in AWS or given directly locally. */
     public sealed interface SecretSource {
@@ -69,8 +105,33 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
             case "false" -> false;
             default -> throw new IllegalStateException("Aftercare is not configured: " + ALLOW_LOOPBACK_CHAT + " must be true or false, not " + v);
         }).orElse(false);
+        var sweep = new SweepSettings(value(env, URGENT_QUEUE_URL),
+                (int) number(env, DUE_SHARDS, 1, 64).orElse(DynamoActionStore.DEFAULT_DUE_SHARDS),
+                Duration.ofSeconds((long) number(env, SWEEP_BUDGET_SECONDS, 1, 50).orElse(Sweep.Settings.DEFAULT.budget().toSeconds())),
+                number(env, BULK_SEND_RATE, 0.01, 100_000), number(env, SHOP_BULK_SEND_RATE, 0.01, 100_000));
         return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET),
-                allowLoopbackChat);
+                allowLoopbackChat, sweep);
+    }
+
+    private static OptionalDouble number(Map<String, String> env, String name, double min, double max) {
+        Optional<String> text = value(env, name);
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double number = Double.parseDouble(text.get());
+            if (number >= min && number <= max) {
+                return OptionalDouble.of(number);
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, with the range
+        }
+        throw new IllegalStateException("Aftercare is not configured: " + name + " must be a number from " + format(min) + " to " + format(max)
+                + ", not " + text.get());
+    }
+
+    private static String format(double number) {
+        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
     }
 
     /** The value a function cannot start without. */

@@ -3,10 +3,11 @@ package io.aftercare.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every minute (EventBridge): claim what is due and queue it for the action workers. */
+/** Every minute (EventBridge): claim what is due and queue it for the action workers, well inside the invocation's time. */
 public final class SweepHandler implements RequestHandler<ScheduledEvent, String> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepHandler.class);
@@ -25,9 +26,12 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, String
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
         return Invocations.logged(context, java.util.Map.of(), () -> {
-            var result = app.sweep().run();
-            LOG.info("sweep: {} due, {} claimed and queued", result.due(), result.claimed());
-            return "due=" + result.due() + " claimed=" + result.claimed();
+            // without a context (the local runner, tests) nothing but the sweep's own budget limits it
+            var result = context == null ? app.sweep().run() : app.sweep().run(Duration.ofMillis(context.getRemainingTimeInMillis()));
+            app.telemetry().sweep(result);
+            LOG.info("sweep: {} due, {} claimed and queued, {} bulk left for the next sweep; oldest due {}", result.due(), result.claimed(),
+                    result.deferred(), result.oldestDue());
+            return "due=" + result.due() + " claimed=" + result.claimed() + " deferred=" + result.deferred();
         });
     }
 }

@@ -3,6 +3,7 @@ package io.aftercare.lambda;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
@@ -15,8 +16,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * Aftercare's CloudWatch metrics, in Embedded Metric Format through Powertools: webhooks accepted, duplicate and
  * rejected by reason; emails sent, skipped by reason, failed; actions abandoned after too many attempts; escalations by
- * level; SLA warnings and breaches. Dimension values are codes from fixed sets (CloudWatch refuses free text). Each count
- * is flushed as it happens, with only its own dimensions. The alarms in {@code template.yaml} read them.
+ * level; SLA warnings and breaches; the sweep's lag per action class. Dimension values are codes from fixed sets
+ * (CloudWatch refuses free text). Each count is flushed as it happens, with only its own dimensions. The alarms in
+ * {@code template.yaml} read them.
  */
 public final class Telemetry {
 
@@ -67,6 +69,15 @@ public final class Telemetry {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * Per class, the age of the oldest action due and not yet claimed when the sweep began, in seconds: zero while the
+     * sweep keeps up, growing when it does not (the lag alarms read it).
+     */
+    public void sweep(Sweep.Result result) {
+        result.oldestDue().forEach((actionClass, age) -> metrics.flushSingleMetric("OldestDueAge", age.toMillis() / 1000.0, MetricUnit.SECONDS,
+                NAMESPACE, DimensionSet.of("Class", actionClass.code())));
     }
 
     /** SES refusing to send an email is as much a failed email as a refusal at SendEmail. */

@@ -2,10 +2,14 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.aftercare.domain.action.SendRates;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class AftercareConfigTest {
@@ -61,5 +65,39 @@ class AftercareConfigTest {
         assertThat(AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_ALLOW_LOOPBACK_CHAT", "true")).allowLoopbackChat()).isTrue();
         assertThatThrownBy(() -> AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_ALLOW_LOOPBACK_CHAT", "yes")))
                 .hasMessageContaining("AFTERCARE_ALLOW_LOOPBACK_CHAT must be true or false");
+    }
+
+    @Test
+    void givenNoSweepSettings_whenRead_thenFourShardsAFortySecondBudgetAndBulkEmailAtEightyPercentOfTheSesRate() {
+        var sweep = AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t")).sweep();
+
+        assertThat(sweep.dueShards()).isEqualTo(4);
+        assertThat(sweep.budget()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(sweep.bulkRates(OptionalDouble.of(50)).perDeployment()).isCloseTo(40, within(1e-9));
+        assertThat(sweep.bulkRates(OptionalDouble.of(50)).perShop()).isCloseTo(40, within(1e-9));
+        assertThat(sweep.bulkRates(OptionalDouble.empty())).as("no SES quota known: locally").isEqualTo(SendRates.UNLIMITED);
+    }
+
+    @Test
+    void givenSweepSettings_whenRead_thenTheyAreTypedAndTheDeploymentsRateNeverExceedsTheSesShare() {
+        var sweep = AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_DUE_SHARDS", "8", "AFTERCARE_SWEEP_BUDGET_SECONDS", "30",
+                "AFTERCARE_BULK_SEND_RATE", "100", "AFTERCARE_SHOP_BULK_SEND_RATE", "2.5", "AFTERCARE_URGENT_QUEUE_URL", "https://sqs.example/u")).sweep();
+
+        assertThat(sweep.dueShards()).isEqualTo(8);
+        assertThat(sweep.budget()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(sweep.urgentQueueUrl()).contains("https://sqs.example/u");
+        assertThat(sweep.bulkRates(OptionalDouble.of(50)).perDeployment()).as("80% of SES's 50 a second").isCloseTo(40, within(1e-9));
+        assertThat(sweep.bulkRates(OptionalDouble.of(1000)).perDeployment()).isEqualTo(100);
+        assertThat(sweep.bulkRates(OptionalDouble.of(1000)).perShop()).isEqualTo(2.5);
+    }
+
+    @Test
+    void givenSweepSettingsOutOfRangeOrNotNumbers_whenRead_thenStartUpFailsNamingTheVariableAndItsRange() {
+        assertThatThrownBy(() -> AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_DUE_SHARDS", "0")))
+                .hasMessage("Aftercare is not configured: AFTERCARE_DUE_SHARDS must be a number from 1 to 64, not 0");
+        assertThatThrownBy(() -> AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_SWEEP_BUDGET_SECONDS", "a minute")))
+                .hasMessageContaining("AFTERCARE_SWEEP_BUDGET_SECONDS must be a number from 1 to 50");
+        assertThatThrownBy(() -> AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_BULK_SEND_RATE", "-3")))
+                .hasMessageContaining("AFTERCARE_BULK_SEND_RATE must be a number from 0.01 to 100000");
     }
 }

@@ -87,7 +87,10 @@ class FailureLogsTest {
     void givenTheTableGone_whenAWebhookAnAdminCallAndASweepRun_thenEachFailsAndTheLogNamesTheErrorCodeWithoutAStackTrace(TestTable table)
             throws Exception {
         var app = Aftercare.builder().dynamo(table.client(), "no-such-table").adminToken(() -> Harness.ADMIN_TOKEN)
-                .clock(new AdjustableClock(NOW)).actionQueue(() -> new SqsActionQueue(TestQueues.sqs().client(), TestQueues.actions().url()))
+                .clock(new AdjustableClock(NOW)).actionQueue(() -> {
+                    var queues = TestQueues.actions();
+                    return new SqsActionQueue(TestQueues.sqs().client(), queues.urgent().url(), queues.bulk().url());
+                })
                 .build();
         byte[] body = "{\"schema\": \"aftercare.webhook.v1\"}".getBytes(StandardCharsets.UTF_8);
         var webhook = Harness.event("POST /webhooks/{platform}/{shop}", Map.of("platform", "generic", "shop", "gone"),

@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Aftercare wired to a DynamoDB Local table and an adjustable clock, driven through its real handlers with the
- * events API Gateway would send. With email, the sweep queues its actions in an SQS queue of this harness's own
- * (ElasticMQ, made from {@code template.yaml}), from which {@link #work()} hands them to the action handler as
- * Lambda's event source mapping would.
+ * events API Gateway would send. With email, the sweep queues its actions in SQS queues of this harness's own (urgent
+ * and bulk, in ElasticMQ, made from {@code template.yaml}), from which {@link #work()} hands them to the action handler
+ * as Lambda's event source mappings would, urgent first.
  */
 final class Harness {
 
@@ -54,7 +54,7 @@ final class Harness {
     private final WebhookHandler webhooks;
     private final AdminHandler admin;
     private final AgentApiHandler agentApi;
-    private final LocalSqs.Queues queues;
+    private final LocalSqs.ActionQueues queues;
     private final QueueWorker worker;
 
     Harness(TestTable table, Instant start) {
@@ -82,7 +82,7 @@ final class Harness {
                 .chatWebhooks(new ChatWebhookUrl.Rules(dns, true));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {
-            var actionQueue = new SqsActionQueue(TestQueues.sqs().client(), queues.url());
+            var actionQueue = new SqsActionQueue(TestQueues.sqs().client(), queues.urgent().url(), queues.bulk().url());
             builder.ses(ses, Optional.empty())
                     .linkKey(() -> LINK_KEY.getBytes(StandardCharsets.UTF_8))
                     .publicUrl(() -> URI.create(PUBLIC_URL))
@@ -95,9 +95,9 @@ final class Harness {
         this.worker = queues == null ? null : worker(app, queues);
     }
 
-    private static QueueWorker worker(Aftercare app, LocalSqs.Queues queues) {
+    private static QueueWorker worker(Aftercare app, LocalSqs.ActionQueues queues) {
         var actions = new ActionHandler(app);
-        return new QueueWorker(TestQueues.sqs().client(), queues.url(), event -> actions.handleRequest(event, null));
+        return new QueueWorker(TestQueues.sqs().client(), queues.urls(), event -> actions.handleRequest(event, null));
     }
 
     static final String LINK_KEY = "test-link-signing-key-0123456789abcdef";
@@ -135,18 +135,19 @@ final class Harness {
     /** Their visibility timeout over (ten at a time, as SQS takes them): SQS delivers these received messages again. */
     void visibilityTimeoutEnds(List<Message> received) {
         for (int from = 0; from < received.size(); from += 10) {
-            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            Map<String, List<ChangeMessageVisibilityBatchRequestEntry>> byQueue = new HashMap<>();
             for (Message message : received.subList(from, Math.min(received.size(), from + 10))) {
+                List<ChangeMessageVisibilityBatchRequestEntry> entries = byQueue.computeIfAbsent(worker.queueOf(message), url -> new ArrayList<>());
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
                         .receiptHandle(message.receiptHandle()).visibilityTimeout(0).build());
             }
-            TestQueues.sqs().client().changeMessageVisibilityBatch(b -> b.queueUrl(queues.url()).entries(entries));
+            byQueue.forEach((url, entries) -> TestQueues.sqs().client().changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries)));
         }
     }
 
-    /** Messages in the action queue, visible or not. */
+    /** Messages in the action queues, visible or not. */
     int queued() {
-        return TestQueues.sqs().messagesIn(queues.url());
+        return TestQueues.sqs().messagesIn(queues.urgent().url()) + TestQueues.sqs().messagesIn(queues.bulk().url());
     }
 
     Response registerShop(String id, String platform) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
@@ -15,11 +16,13 @@ import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.EmailKind;
+import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,6 +104,23 @@ class TelemetryTest {
                 .toList();
 
         assertThat(names).containsExactly("WebhooksAccepted", "WebhookDuplicates", "WebhooksRetryLater", "WebhooksRejected");
+    }
+
+    @Test
+    void givenASweepThatFoundUrgentWorkWaitingAndNoBulk_whenCounted_thenTheOldestDueAgeOfEachClassIsReportedInSeconds() throws Exception {
+        var telemetry = new Telemetry();
+        var result = new Sweep.Result(3, 3, 0, Map.of(ActionClass.URGENT, Duration.ofSeconds(95), ActionClass.BULK, Duration.ZERO));
+
+        List<JsonNode> metrics = emf(CapturedOutput.of(() -> telemetry.sweep(result)));
+
+        Map<String, Double> ages = new HashMap<>();
+        for (JsonNode metric : metrics) {
+            JsonNode definition = metric.path("_aws").path("CloudWatchMetrics").get(0);
+            assertThat(definition.path("Metrics").get(0).path("Name").asText()).isEqualTo("OldestDueAge");
+            assertThat(definition.path("Metrics").get(0).path("Unit").asText()).isEqualTo("Seconds");
+            ages.put(metric.path("Class").asText(), metric.path("OldestDueAge").asDouble());
+        }
+        assertThat(ages).isEqualTo(Map.of("urgent", 95.0, "bulk", 0.0));
     }
 
     private static Done done(ActionKind kind, String actionId, Result result) {

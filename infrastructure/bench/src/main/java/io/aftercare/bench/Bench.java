@@ -33,11 +33,13 @@ public final class Bench {
             case "faults" -> writeSection("Faults", faultSection(new FaultBenchmark(intArg(args, 1, 50)).run()));
             case "load" -> writeSection("Load", loadSection(new LoadBenchmark().run(
                     args.length > 1 ? ints(args[1]) : new int[] {25, 50, 100, 200, 400}, Duration.ofSeconds(intArg(args, 2, 5)))));
+            case "wave" -> wave(args);
             case "bad-input" -> writeSection("Bad input", badInputSection(new BadInputBenchmark().run(intArg(args, 1, 50_000))));
             default -> {
                 System.err.println("""
                         usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]]
-                                                   | faults [orders] | load [rates,... [seconds]] | bad-input [inputs]""");
+                                                   | faults [orders] | load [rates,... [seconds]] | bad-input [inputs]
+                                                   | wave [thank-yous [workers,... [due for the shard reads]]]""");
                 System.exit(2);
             }
         }
@@ -65,6 +67,57 @@ public final class Bench {
             System.out.println(reads.get(reads.size() - 1));
         }
         writeSection("Sweep", sweepSection(reads, benchmark.throughput(intArg(args, 2, 500))));
+    }
+
+    private static void wave(String[] args) throws Exception {
+        var benchmark = new WaveBenchmark();
+        int thankYous = intArg(args, 1, 2_000);
+        List<WaveBenchmark.Run> runs = new ArrayList<>();
+        for (int workers : args.length > 2 ? ints(args[2]) : new int[] {1, 2, 4}) {
+            runs.add(benchmark.wave(thankYous, workers, WaveBenchmark.ESCALATIONS_DUE_AFTER));
+            System.out.println(runs.get(runs.size() - 1));
+        }
+        int due = intArg(args, 3, 2_000);
+        benchmark.reads(200, 1); // untimed warm-up
+        var reads = List.of(benchmark.reads(due, 1), benchmark.reads(due, 8));
+        reads.forEach(System.out::println);
+        writeSection("Wave", waveSection(runs, reads));
+    }
+
+    static String waveSection(List<WaveBenchmark.Run> runs, List<WaveBenchmark.Reads> reads) {
+        var text = new StringBuilder(String.format(Locale.ROOT, """
+                %,d orders placed at once (their thank-yous due at once) and %d escalations due a minute after the sweeps
+                start, in real time: the sweep every %d s (as the local runner sweeps; AWS sweeps every 60 s), ElasticMQ's
+                urgent and bulk queues made from `template.yaml`, and workers polling both (urgent first) on the SES emulator.
+                Drain: from the first sweep until every thank-you was claimed and its queue was empty; baseline: one worker.
+                Escalation delay: from its due time to its claim; target: within one sweep interval (ratio to it).
+
+                | workers | thank-yous | emails sent | drain s | ratio to one worker | escalation delay s (worst; median) | ratio of the worst to the interval |
+                |---|---|---|---|---|---|---|
+                """, runs.get(0).thankYous(), WaveBenchmark.ESCALATIONS, WaveBenchmark.SWEEP_EVERY.toSeconds()));
+        double baseline = runs.get(0).drainSeconds();
+        for (var r : runs) {
+            List<Double> sorted = r.escalationDelaysSeconds().stream().sorted().toList();
+            text.append(String.format(Locale.ROOT, "| %d | %,d | %,d | %.1f | **%.2f** | %.1f; %.1f | **%.2f** |%n", r.workers(), r.thankYous(),
+                    r.emailsSent(), r.drainSeconds(), r.drainSeconds() / baseline, r.worstEscalationDelay(), sorted.get(sorted.size() / 2),
+                    r.worstEscalationDelay() / WaveBenchmark.SWEEP_EVERY.toSeconds()));
+        }
+        text.append("""
+
+                One sweep claiming the same number of due actions written under one shard and under eight: what it reads from
+                the Due index and how many DynamoDB requests it makes (cursor, index pages, claims) per action claimed.
+                Baseline: one shard.
+
+                | shards | claimed | items read | items read per action | ratio | DynamoDB requests | requests per action | ratio |
+                |---|---|---|---|---|---|---|---|
+                """);
+        var one = reads.get(0);
+        for (var r : reads) {
+            text.append(String.format(Locale.ROOT, "| %d | %,d | %,d | %.3f | **%.2f** | %,d | %.3f | **%.2f** |%n", r.shards(), r.claimed(), r.itemsRead(),
+                    r.itemsPerAction(), r.itemsPerAction() / one.itemsPerAction(), r.requests(), r.requestsPerAction(),
+                    r.requestsPerAction() / one.requestsPerAction()));
+        }
+        return text.toString();
     }
 
     private static int intArg(String[] args, int index, int otherwise) {

@@ -58,7 +58,7 @@ final class Rig implements AutoCloseable {
         this.clock = new AdjustableClock(start);
         this.dynamo = dynamoDb.client(watch);
         TemplateTable.fromRepository().createIfAbsent(dynamo, "bench");
-        ActionQueue collect = queue::addAll;
+        ActionQueue collect = (claimed, delay) -> queue.addAll(claimed);
         this.app = Aftercare.builder().dynamo(dynamo, "bench")
                 .ses(() -> SesEmulator.client(proxy.endpoint()), Optional.empty())
                 .linkKey(() -> "bench-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
@@ -66,26 +66,35 @@ final class Rig implements AutoCloseable {
                 .actionQueue(() -> collect)
                 .clock(clock)
                 .build();
+        registerShop(app);
+        this.webhooks = new WebhookHandler(app);
+    }
+
+    /** The benchmarks' shop, on the generic platform. */
+    static void registerShop(Aftercare app) {
         app.shops().register(new ShopId(SHOP), new ShopSettings(Platform.GENERIC, "Bench", new EmailAddress("hello@bench.example"),
                 new EmailAddress("help@bench.example"), Language.EN, ZoneOffset.UTC, ShopSettings.DEFAULT_CHECK_IN_DELAY,
                 ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT,
                 SupportSettings.defaults()), new Secret(SECRET));
-        this.webhooks = new WebhookHandler(app);
     }
 
     /** A new order of {@code email}, placed now: its thank-you is due at once. */
     int order(String id, String email) {
+        return webhooks.handleRequest(orderEvent(id, email, clock.instant()), null).getStatusCode();
+    }
+
+    /** The signed generic webhook of a new order of {@code email}, placed {@code at}. */
+    static APIGatewayV2HTTPEvent orderEvent(String id, String email, Instant at) {
         String body = """
                 {"schema": "aftercare.webhook.v1", "id": "evt-%1$s", "type": "order.created", "occurred_at": "%2$s",
                  "data": {"id": "%1$s", "created_at": "%2$s", "currency": "EUR", "total": "10.00",
                           "customer": {"email": "%3$s", "locale": "en"}, "lines": [{"title": "Mug", "quantity": 1, "price": "10.00"}]}}"""
-                .formatted(id, clock.instant(), email);
+                .formatted(id, at, email);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new HashMap<>();
         WebhookSigner.generic(SECRET, bytes).forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        var event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/{platform}/{shop}")
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/{platform}/{shop}")
                 .withPathParameters(Map.of("platform", "generic", "shop", SHOP)).withHeaders(headers).withBody(body).build();
-        return webhooks.handleRequest(event, null).getStatusCode();
     }
 
     /** The sweep's claims, taken off the queue. */

@@ -9,6 +9,7 @@ import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.dynamodb.ActionItems;
+import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.email.SesEmailSender;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +22,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The sweep's cost with the table full of actions not yet due (it must read only what is due), and the rate of
@@ -71,24 +71,13 @@ final class SweepBenchmark {
         }
     }
 
-    /** Action items written straight into the table, 25 a request: due over the next 60 days, or an hour ago. */
+    /** Action items written straight into the table: due over the next 60 days, or an hour ago. */
     private static void load(Rig rig, long count, boolean future) {
-        List<WriteRequest> batch = new ArrayList<>();
-        for (long i = 0; i < count; i++) {
+        BatchWrites.put(rig.dynamo, "bench", LongStream.range(0, count).mapToObj(i -> {
             Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % (60L * 24 * 60))) : NOW.minus(Duration.ofHours(1));
             var action = DueAction.of(EmailKind.SURVEY.action(), Subject.order(new OrderId((future ? "F" : "D") + i)), due);
-            var item = ActionItems.pending(new ShopId(Rig.SHOP), action, Optional.empty(), NOW);
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            if (batch.size() == 25 || i == count - 1) {
-                List<WriteRequest> chunk = List.copyOf(batch);
-                var unprocessed = rig.dynamo.batchWriteItem(b -> b.requestItems(Map.of("bench", chunk))).unprocessedItems();
-                while (unprocessed != null && !unprocessed.isEmpty()) {
-                    var retry = unprocessed;
-                    unprocessed = rig.dynamo.batchWriteItem(b -> b.requestItems(retry)).unprocessedItems();
-                }
-                batch.clear();
-            }
-        }
+            return ActionItems.pending(new ShopId(Rig.SHOP), action, Optional.empty(), NOW, DynamoActionStore.DEFAULT_DUE_SHARDS);
+        }).iterator());
     }
 
     /**

@@ -43,6 +43,8 @@ public final class LocalAftercare implements AutoCloseable {
 
     public static final String TABLE = "aftercare-local";
     public static final String QUEUE = "aftercare-local-actions";
+    /** {@code template.yaml}'s SweepFunction timeout: how long a local sweep may claim. */
+    private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * @param port the HTTP port (0 for any free one)
@@ -72,21 +74,21 @@ public final class LocalAftercare implements AutoCloseable {
     private final LocalDynamoDb dynamoDb;
     private final SesEmulator ses;
     private final LocalSqs sqs;
-    private final LocalSqs.Queues queues;
+    private final LocalSqs.ActionQueues queues;
     private final QueueWorker worker;
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
     private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(2);
 
-    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.Queues queues, LocalHttpApi api, Aftercare app,
+    private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.ActionQueues queues, LocalHttpApi api, Aftercare app,
                            String adminToken) {
         this.dynamoDb = dynamoDb;
         this.ses = ses;
         this.sqs = sqs;
         this.queues = queues;
         var actions = new ActionHandler(app);
-        this.worker = new QueueWorker(sqs.client(), queues.url(),
+        this.worker = new QueueWorker(sqs.client(), queues.urls(),
                 event -> actions.handleRequest(event, new LocalContext("ActionFunction", UUID.randomUUID().toString())));
         this.api = api;
         this.app = app;
@@ -105,15 +107,17 @@ public final class LocalAftercare implements AutoCloseable {
             // the data folder made private (once) for DynamoDB Local's files, the admin token and the link key
             dynamoDb = settings.dataDir().map(dir -> LocalDynamoDb.persistent(Ports.free(), dir)).orElseGet(LocalDynamoDb::inMemory);
             TemplateResources template = TemplateResources.fromRepository();
-            TemplateQueue queue = TemplateQueue.of(template, TemplateQueue.ACTIONS);
+            TemplateQueue bulk = TemplateQueue.of(template, TemplateQueue.ACTIONS);
+            TemplateQueue urgent = TemplateQueue.of(template, TemplateQueue.URGENT_ACTIONS);
             sqs = LocalSqs.start();
-            var queues = sqs.create(settings.visibilityTimeout().map(queue::withVisibilityTimeout).orElse(queue), QUEUE);
+            var queues = sqs.create(settings.visibilityTimeout().map(urgent::withVisibilityTimeout).orElse(urgent),
+                    settings.visibilityTimeout().map(bulk::withVisibilityTimeout).orElse(bulk), QUEUE);
             var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));
             TemplateTable.of(template).createIfAbsent(dynamo, TABLE);
             String token = settings.adminToken().orElseGet(() -> kept(settings.dataDir(), "admin-token"));
             byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
             int port = settings.port() == 0 ? Ports.free() : settings.port();
-            var actionQueue = new SqsActionQueue(sqs.client(), queues.url());
+            var actionQueue = new SqsActionQueue(sqs.client(), queues.urgent().url(), queues.bulk().url());
             Aftercare app = Aftercare.builder()
                     .dynamo(dynamo, TABLE)
                     .adminToken(() -> token)
@@ -164,7 +168,7 @@ public final class LocalAftercare implements AutoCloseable {
      * action queue through the action handler, as the event source mapping would deliver them.
      */
     public QueueWorker.Polled sweep() {
-        new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString()));
+        new SweepHandler(app).handleRequest(new ScheduledEvent(), new LocalContext("SweepFunction", UUID.randomUUID().toString(), SWEEP_TIMEOUT));
         return worker.drain();
     }
 
@@ -208,8 +212,8 @@ public final class LocalAftercare implements AutoCloseable {
         return sqs;
     }
 
-    /** The action queue and its dead-letter queue. */
-    public LocalSqs.Queues queues() {
+    /** The action queues (urgent and bulk) and their dead-letter queues. */
+    public LocalSqs.ActionQueues queues() {
         return queues;
     }
 

@@ -5,9 +5,19 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** The Lambda context a locally invoked handler sees. */
-record LocalContext(String functionName, String awsRequestId) implements Context {
+/**
+ * The Lambda context a locally invoked handler sees.
+ *
+ * @param timeout the function's timeout in {@code template.yaml}: what it has left when it starts
+ */
+record LocalContext(String functionName, String awsRequestId, Duration timeout) implements Context {
+
+    /** A function with the template's global timeout. */
+    LocalContext(String functionName, String awsRequestId) {
+        this(functionName, awsRequestId, Duration.ofSeconds(10));
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -51,7 +61,7 @@ record LocalContext(String functionName, String awsRequestId) implements Context
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 10_000;
+        return (int) timeout.toMillis();
     }
 
     @Override

@@ -58,18 +58,22 @@ class ActionQueueTest {
     }
 
     @Test
-    void givenTheTemplate_whenTheLocalQueueIsMade_thenItTakesTheTemplatesReceiveCountAndDeadLetterQueue() {
+    void givenTheTemplate_whenTheLocalQueuesAreMade_thenEachTakesTheTemplatesReceiveCountAndDeadLetterQueue() {
         var queue = TemplateQueue.actionsFromRepository();
+        var urgent = TemplateQueue.urgentActionsFromRepository();
 
         assertThat(queue.maxReceiveCount()).isEqualTo(5);
         assertThat(queue.deadLetterQueue()).isEqualTo("ActionDeadLetterQueue");
         assertThat(queue.visibilityTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(urgent.maxReceiveCount()).isEqualTo(5);
+        assertThat(urgent.deadLetterQueue()).isEqualTo("UrgentActionDeadLetterQueue");
+        assertThat(local.queues().urls()).containsExactly(local.queues().urgent().url(), local.queues().bulk().url()).doesNotHaveDuplicates();
     }
 
     @Test
     void givenAMessageThatKeepsFailing_whenReceivedMaxReceiveCountTimes_thenItEndsInTheDeadLetterQueue() throws Exception {
         var sqs = local.sqs();
-        var queues = local.queues();
+        var queues = local.queues().bulk();
         sqs.client().sendMessage(b -> b.queueUrl(queues.url()).messageBody("not an action message"));
 
         int failures = 0;
@@ -98,7 +102,7 @@ class ActionQueueTest {
         assertThat(again.received()).isEqualTo(1);
         assertThat(again.failed()).isZero();
         assertThat(local.ses().emailsTo("again@example.com")).hasSize(1);
-        assertThat(local.sqs().messagesIn(local.queues().url())).isZero();
+        assertThat(local.sqs().messagesIn(local.queues().bulk().url())).isZero();
     }
 
     @Test

@@ -57,6 +57,11 @@ public final class ActionKind {
         return forTicket;
     }
 
+    /** Urgent for a ticket's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
+    public ActionClass actionClass() {
+        return forTicket ? ActionClass.URGENT : ActionClass.BULK;
+    }
+
     public String slug() {
         return slug;
     }

@@ -1,9 +1,11 @@
 package io.aftercare.domain.action;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Port: hands claimed actions to the workers (SQS in AWS, an in-process queue locally). */
+/** Port: hands claimed actions to the workers (SQS in AWS, ElasticMQ locally), each class to its own queue. */
 public interface ActionQueue {
 
-    void submit(List<ClaimedAction> actions);
+    /** @param delay how long the workers should not see them yet: how the sweep spreads bulk email over its interval */
+    void submit(List<ClaimedAction> actions, Duration delay);
 }

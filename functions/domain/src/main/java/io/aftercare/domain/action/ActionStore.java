@@ -11,11 +11,28 @@ import java.util.Optional;
 /** Port: due actions, their claims and their outcomes. */
 public interface ActionStore {
 
-    /** Actions due at {@code now}, oldest first, from every hour not yet swept (so a sweep after downtime catches up). */
-    List<ActionRef> due(Instant now, int limit);
+    /**
+     * What is due at {@code now}, opened once per sweep: every hour not yet swept (so a sweep after downtime catches
+     * up), read page by page as the sweep goes.
+     */
+    DueActions due(Instant now);
 
-    /** Claims the action if it is due and unclaimed, or its claim's lease ran out; empty if someone else holds it. */
-    Optional<ClaimedAction> claim(ActionRef ref, Instant now, Duration lease);
+    /** One sweep's view of the due actions; each page continues where the last one ended. */
+    interface DueActions {
+
+        /**
+         * About {@code limit} more actions of the class (a shard's share is rounded up), oldest first within each
+         * shard of the index, each shard's oldest in the first page; empty once none are left.
+         */
+        List<DueRef> next(ActionClass actionClass, int limit);
+    }
+
+    /**
+     * Claims the action if it is due and unclaimed, or its claim's lease ran out; empty if someone else holds it.
+     *
+     * @param actionClass its kind's class, which says where its index entry goes while claimed
+     */
+    Optional<ClaimedAction> claim(ActionRef ref, ActionClass actionClass, Instant now, Duration lease);
 
     /** The action as stored, if this claim still holds it. */
     Optional<ClaimedAction> held(ActionRef ref, String claimToken);

@@ -1,0 +1,47 @@
+package io.aftercare.domain.action;
+
+import io.aftercare.domain.ShopId;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One sweep's allowance of bulk email: at most the send rates' worth of one interval, each action given a moment in
+ * the interval (its queue delay) so that they go out at those rates instead of all at once. Whatever is over the
+ * allowance stays due for the next sweep.
+ */
+final class BulkPace {
+
+    private final SendRates rates;
+    private final long deploymentAllowance;
+    private final long shopAllowance;
+    private final Map<ShopId, Integer> perShop = new HashMap<>();
+    private long taken;
+
+    BulkPace(SendRates rates, Duration interval) {
+        this.rates = rates;
+        this.deploymentAllowance = allowance(rates.perDeployment(), interval);
+        this.shopAllowance = allowance(rates.perShop(), interval);
+    }
+
+    /** When, from the sweep's start, the shop's next bulk action may go out; empty when over an allowance. */
+    Optional<Duration> next(ShopId shop) {
+        int shopTaken = perShop.getOrDefault(shop, 0);
+        if (exhausted() || shopTaken >= shopAllowance) {
+            return Optional.empty();
+        }
+        perShop.put(shop, shopTaken + 1);
+        double seconds = Math.max(taken++ / rates.perDeployment(), shopTaken / rates.perShop());
+        return Optional.of(Duration.ofSeconds((long) seconds));
+    }
+
+    /** Nothing more may go out in this interval: reading further would only find actions to leave due. */
+    boolean exhausted() {
+        return taken >= deploymentAllowance;
+    }
+
+    private static long allowance(double perSecond, Duration interval) {
+        return Double.isInfinite(perSecond) ? Long.MAX_VALUE : Math.max(1, (long) (perSecond * interval.toSeconds()));
+    }
+}

@@ -1,0 +1,202 @@
+package io.aftercare.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
+import io.aftercare.domain.action.ActionOutcome;
+import io.aftercare.domain.action.ActionQueue;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.SendRates;
+import io.aftercare.domain.action.Sweep;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.timeline.Subject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The sweep over a sharded, classed due index in DynamoDB Local: what it claims, in which order, at which pace. */
+@ExtendWith(DynamoDbExtension.class)
+class ShardedSweepTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:30:00Z");
+    private static final ShopId SHOP = new ShopId("sharded-shop");
+    private static final ShopId OTHER_SHOP = new ShopId("other-shop");
+
+    /** What the sweep queued, in order, with each batch's delay. */
+    private static class Queued implements ActionQueue {
+        final List<ClaimedAction> actions = new ArrayList<>();
+        final Map<String, Duration> delays = new HashMap<>();
+
+        @Override
+        public synchronized void submit(List<ClaimedAction> claimed, Duration delay) {
+            actions.addAll(claimed);
+            claimed.forEach(action -> delays.put(action.actionId(), delay));
+        }
+
+        List<String> ids() {
+            return actions.stream().map(ClaimedAction::actionId).toList();
+        }
+    }
+
+    @Test
+    void givenActionsWrittenUnderEightShards_whenTheCountDropsToTwo_thenEveryOneIsSweptExactlyOnce(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queue = new Queued();
+        // a deployment sweeping with eight shards, then redeployed with two
+        new Sweep(new DynamoActionStore(table.client(), table.name(), 8), queue, Sweep.Settings.DEFAULT, clock).run();
+        List<String> written = new ArrayList<>(schedule(table, 8, "eight-", 120, T.plusSeconds(30)));
+        written.addAll(schedule(table, 2, "two-", 40, T.plusSeconds(40)));
+        clock.advance(Duration.ofMinutes(1));
+
+        var twoShards = new Sweep(new DynamoActionStore(table.client(), table.name(), 2), queue, Sweep.Settings.DEFAULT, clock);
+        var first = twoShards.run();
+        clock.advance(Duration.ofMinutes(1));
+        var second = twoShards.run();
+
+        assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+        assertThat(first.claimed()).isEqualTo(written.size());
+        assertThat(second.claimed()).isZero();
+    }
+
+    @Test
+    void givenActionsWrittenUnderOneShard_whenTheCountGrowsToEight_thenEveryOneIsSweptExactlyOnce(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queue = new Queued();
+        List<String> written = new ArrayList<>(schedule(table, 1, "one-", 100, T.plusSeconds(30)));
+        written.addAll(schedule(table, 8, "eight-", 60, T.plusSeconds(40)));
+        clock.advance(Duration.ofMinutes(1));
+
+        var eightShards = new Sweep(new DynamoActionStore(table.client(), table.name(), 8), queue, Sweep.Settings.DEFAULT, clock);
+        eightShards.run();
+        clock.advance(Duration.ofMinutes(1));
+        eightShards.run();
+
+        assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenActionsIndexedBeforeClassesAndShards_whenSwept_thenEachIsClaimedOnceInItsClassAndTheOldPartitionEmpties(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queue = new Queued();
+        var urgent = DueAction.of(ActionKind.TICKET_ACK, new Subject(Subject.Type.TICKET, "old-ticket"), T.minusSeconds(60));
+        var bulk = DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId("old-order")), T.minusSeconds(60));
+        var future = DueAction.of(EmailKind.CHECK_IN.action(), Subject.order(new OrderId("old-order")), T.plus(Duration.ofDays(3)));
+        for (DueAction action : List.of(urgent, bulk, future)) {
+            var item = new HashMap<>(ActionItems.pending(SHOP, action, Optional.empty(), T.minus(Duration.ofDays(1)), 1));
+            item.put(Keys.DUE_PK, AttributeValue.fromS(Keys.legacyDueBucket(action.dueAt())));
+            table.client().putItem(b -> b.tableName(table.name()).item(item));
+        }
+        var store = new DynamoActionStore(table.client(), table.name(), 4);
+        var sweep = new Sweep(store, queue, Sweep.Settings.DEFAULT, clock);
+
+        sweep.run();
+        sweep.run();
+        assertThat(queue.ids()).containsExactly(urgent.id(), bulk.id());
+        assertThat(queue.actions).extracting(action -> action.kind().actionClass()).containsExactly(ActionClass.URGENT, ActionClass.BULK);
+        queue.actions.forEach(action -> store.complete(action, ActionOutcome.sent("m-" + action.actionId()), List.of(), Optional.empty(), Optional.empty()));
+        clock.set(T.plus(Duration.ofDays(3)).plusSeconds(1));
+        sweep.run();
+
+        assertThat(queue.ids()).containsExactly(urgent.id(), bulk.id(), future.id());
+        assertThat(table.client().scan(b -> b.tableName(table.name()).indexName(Keys.INDEX_DUE)).items())
+                .noneMatch(entry -> entry.get(Keys.DUE_PK).s().equals(Keys.legacyDueBucket(T))
+                        || entry.get(Keys.DUE_PK).s().equals(Keys.legacyDueBucket(future.dueAt())));
+    }
+
+    @Test
+    void givenABulkBacklogDueBeforeSomeUrgentActions_whenSwept_thenEveryUrgentOneIsQueuedBeforeAnyBulkOne(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queue = new Queued();
+        List<String> bulk = schedule(table, 4, "wave-", 600, T.minus(Duration.ofMinutes(20)));
+        List<String> urgent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var ack = DueAction.of(ActionKind.TICKET_ACK, new Subject(Subject.Type.TICKET, "t-" + i), T.minusSeconds(5));
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, ack, Optional.empty(), T, 4)));
+            urgent.add(ack.id());
+        }
+
+        var result = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
+
+        assertThat(queue.ids().subList(0, 5)).containsExactlyInAnyOrderElementsOf(urgent);
+        assertThat(queue.ids().subList(5, queue.ids().size())).containsExactlyInAnyOrderElementsOf(bulk);
+        assertThat(queue.delays).allSatisfy((id, delay) -> assertThat(delay).isZero());
+        assertThat(result.oldestDue()).containsEntry(ActionClass.URGENT, Duration.ofSeconds(5)).containsEntry(ActionClass.BULK, Duration.ofMinutes(20));
+    }
+
+    @Test
+    void givenMoreBulkDueThanTheSendRatesAllow_whenSweptEveryMinute_thenEachSweepTakesItsAllowanceSpreadOverTheMinuteAndTheRestWaitsUnlost(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queue = new Queued();
+        List<String> written = new ArrayList<>(schedule(table, 4, "flash-", 150, T.minusSeconds(30)));
+        written.addAll(scheduleFor(table, OTHER_SHOP, "steady-", 10, T.minusSeconds(30)));
+        // two a second for the deployment, one a second for a shop: 120 a minute, at most 60 of one shop
+        var settings = new Sweep.Settings(Sweep.Settings.DEFAULT.budget(), 4, new SendRates(2, 1));
+        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, settings, clock);
+
+        var first = sweep.run();
+        assertThat(first.claimed()).isEqualTo(70);
+        assertThat(queue.actions).filteredOn(action -> action.shop().equals(OTHER_SHOP)).hasSize(10);
+        assertThat(queue.delays.values()).allSatisfy(delay -> assertThat(delay).isBetween(Duration.ZERO, Duration.ofSeconds(59)))
+                .contains(Duration.ZERO, Duration.ofSeconds(59));
+        assertThat(first.deferred()).isPositive();
+        for (int minute = 0; minute < 3; minute++) {
+            clock.advance(Sweep.INTERVAL);
+            assertThat(sweep.run().claimed()).isLessThanOrEqualTo(60);
+        }
+
+        assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenMoreDueThanOneSweepHasTimeFor_whenSwept_thenItClaimsPageAfterPageUntilItsBudgetIsSpentAndTheNextSweepTakesTheRest(TestTable table) {
+        var clock = new AdjustableClock(T);
+        List<String> written = schedule(table, 4, "slow-", 500, T.minusSeconds(30));
+        var queue = new Queued() {
+            @Override
+            public synchronized void submit(List<ClaimedAction> claimed, Duration delay) {
+                super.submit(claimed, delay);
+                clock.advance(Duration.ofSeconds(25)); // each page's claims take 25 s
+            }
+        };
+        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock);
+
+        var first = sweep.run();
+        assertThat(first.claimed()).as("two pages in its 40 s").isBetween(2 * 200, 2 * 200 + 4);
+        assertThat(sweep.run(Duration.ofSeconds(9)).claimed()).as("an invocation with less than the margin left claims nothing").isZero();
+        sweep.run();
+
+        assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    private static List<String> schedule(TestTable table, int shards, String prefix, int count, Instant due) {
+        return scheduleFor(table, SHOP, prefix, count, due, shards);
+    }
+
+    private static List<String> scheduleFor(TestTable table, ShopId shop, String prefix, int count, Instant due) {
+        return scheduleFor(table, shop, prefix, count, due, 4);
+    }
+
+    private static List<String> scheduleFor(TestTable table, ShopId shop, String prefix, int count, Instant due, int shards) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var action = DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId(prefix + i)), due);
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(shop, action, Optional.empty(), T, shards)));
+            ids.add(action.id());
+        }
+        return ids;
+    }
+}

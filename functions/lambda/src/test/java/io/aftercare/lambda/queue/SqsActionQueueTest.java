@@ -1,0 +1,50 @@
+package io.aftercare.lambda.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.devkit.TestQueues;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.email.EmailKind;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.timeline.Subject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Claimed actions onto ElasticMQ queues made from {@code template.yaml}: each class to its own, bulk ones held back as asked. */
+class SqsActionQueueTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void givenUrgentAndBulkClaims_whenSubmitted_thenEachGoesToItsClasssQueueAndADelayedOneStaysHiddenUntilItsTime() {
+        var queues = TestQueues.actions();
+        var sqs = TestQueues.sqs().client();
+        var queue = new SqsActionQueue(sqs, queues.urgent().url(), queues.bulk().url());
+        var escalation = claimed("escalation#T1", ActionKind.ESCALATION, new Subject(Subject.Type.TICKET, "T1"));
+        var thankYou = claimed("thank-you#1", EmailKind.THANK_YOU.action(), Subject.order(new OrderId("1")));
+        var checkIn = claimed("check-in#2", EmailKind.CHECK_IN.action(), Subject.order(new OrderId("2")));
+
+        queue.submit(List.of(thankYou, escalation), Duration.ZERO);
+        queue.submit(List.of(checkIn), Duration.ofSeconds(30));
+
+        assertThat(ids(sqs.receiveMessage(b -> b.queueUrl(queues.urgent().url()).maxNumberOfMessages(10)).messages())).containsExactly("escalation#T1");
+        assertThat(ids(sqs.receiveMessage(b -> b.queueUrl(queues.bulk().url()).maxNumberOfMessages(10)).messages()))
+                .as("the check-in is delayed").containsExactly("thank-you#1");
+        assertThat(sqs.getQueueAttributes(b -> b.queueUrl(queues.bulk().url()).attributeNamesWithStrings("ApproximateNumberOfMessagesDelayed"))
+                .attributesAsStrings()).containsEntry("ApproximateNumberOfMessagesDelayed", "1");
+    }
+
+    private static ClaimedAction claimed(String id, ActionKind kind, Subject subject) {
+        return new ClaimedAction(new ShopId("queued-shop"), id, kind, subject, Optional.empty(), T, "token-" + id, T.plusSeconds(300), 1, 1, false);
+    }
+
+    private static List<String> ids(List<Message> messages) {
+        return messages.stream().map(message -> ActionMessages.read(message.body()).ref().actionId()).toList();
+    }
+}
