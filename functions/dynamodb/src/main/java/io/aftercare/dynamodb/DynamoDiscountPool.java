@@ -62,9 +62,9 @@ public final class DynamoDiscountPool implements DiscountPool {
             }
             // outside the transaction, which would otherwise make every hand-out conflict on this one item
             var left = dynamo.updateItem(b -> b.tableName(table).key(Keys.key(pk, Keys.POOL_COUNT))
-                    .updateExpression("ADD free :minusOne").expressionAttributeValues(Map.of(":minusOne", n(-1)))
+                    .updateExpression("ADD freeCodes :minusOne").expressionAttributeValues(Map.of(":minusOne", n(-1)))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            return Optional.of(new HandedOut(code, OptionalLong.of(Items.number(left, "free"))));
+            return Optional.of(new HandedOut(code, OptionalLong.of(Items.number(left, "freeCodes"))));
         }
         throw new IllegalStateException("no free code won in " + MAX_PICKS + " picks");
     }
@@ -88,7 +88,7 @@ public final class DynamoDiscountPool implements DiscountPool {
         }
         // counted afresh, so a count a crash left behind is set right by the next upload
         long free = available(shop);
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_COUNT), "free", n(free))));
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_COUNT), "freeCodes", n(free))));
         return added;
     }
 
