@@ -327,6 +327,9 @@ class ComplaintTicketTest {
                  "chatWebhookUrl": "%2$s", "goodwill": {"prefix": "SORRY-", "percent": 15}}}""".formatted(name, chat.url() + "?shop=" + shop));
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.body()).doesNotContain(chat.url()).contains("\"chatWebhookConfigured\":true");
+        // a generic shop's goodwill codes come from the pool it uploaded
+        assertThat(aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", shop), "SORRY-ABCD2345\nSORRY-EFGH6789\n").status())
+                .isEqualTo(200);
         return shop;
     }
 
