@@ -225,6 +225,27 @@ class ComplaintTicketTest {
     }
 
     @Test
+    void givenAShopWithNoCodeLeft_whenItsGoodwillComesDue_thenTheApologyGoesWithoutACodeAndTheTicketSaysWhy() {
+        String shop = desk("no-codes");
+        var pool = aftercare.app.discountPool();
+        pool.handOut(new io.aftercare.domain.ShopId(shop), "drain#1").orElseThrow();
+        pool.handOut(new io.aftercare.domain.ShopId(shop), "drain#2").orElseThrow();
+        complaint(shop, "n-1", "no-code@example.com", "en");
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
+        aftercare.sweepAndWork();
+        long version = aftercare.ticket(shop, "c-n-1").path("version").asLong();
+
+        change(shop, "c-n-1", "{\"version\": " + version + ", \"status\": \"resolved\"}");
+        aftercare.sweepAndWork();
+
+        var apology = ses.emailsTo("no-code@example.com").stream().filter(e -> e.subject().startsWith("We are sorry")).toList();
+        assertThat(apology).hasSize(1);
+        assertThat(apology.get(0).text()).doesNotContain("SORRY-");
+        assertThat(aftercare.ticketSummaries(shop, "c-n-1")).contains(
+                "Goodwill discount: sent without its code, the shop refused to create it (the shop's pool of uploaded codes is empty)");
+    }
+
+    @Test
     void givenATicketResolvedAfterABreach_whenTheShopOffersGoodwill_thenTheCustomerGetsADiscountCode() {
         String shop = desk("sorry");
         complaint(shop, "s-1", "sorry@example.com", "en");

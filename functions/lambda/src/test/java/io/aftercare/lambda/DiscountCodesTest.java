@@ -93,7 +93,7 @@ class DiscountCodesTest {
         assertThat(emails).hasSize(1);
         assertThat(emails.get(0).html()).doesNotContain("THANKS-");
         assertThat(emails.get(0).text()).doesNotContain("THANKS-");
-        assertThat(summaries("revoked", "5002")).contains("Thank-you email sent without its discount code: the shop refused to create it "
+        assertThat(summaries("revoked", "5002")).contains("Thank-you email: sent without its code, the shop refused to create it "
                 + "(Shopify refused the Admin API access token (401): it was revoked, or the app lacks the write_discounts scope)")
                 .noneMatch(s -> s.contains(TOKEN));
     }
@@ -158,6 +158,32 @@ class DiscountCodesTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("line 2");
         assertThat(aftercare.app.discountPool().available(new io.aftercare.domain.ShopId("pooled"))).isEqualTo(2);
+    }
+
+    @Test
+    void givenAPoolOfElevenCodes_whenTheFirstIsHandedOut_thenTheOwnersAreEmailedOnceAndTheNextOrdersStillGetCodes() {
+        aftercare.registerShop("low-pool", "generic");
+        aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "low-pool"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
+        StringBuilder codes = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            codes.append("POOLED-").append((char) ('A' + i)).append('\n');
+        }
+        aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", "low-pool"), codes.toString());
+        int ownerEmailsBefore = ses.emailsTo("support@kettlehouse.example").size();
+
+        for (int i = 1; i <= 3; i++) {
+            var sent = aftercare.generic("low-pool", aftercare.genericEvent("order.created", "evt-low-" + i, """
+                    {"id": "L-%d", "number": "#L-%d", "created_at": "%s", "currency": "PLN", "total": "10.00",
+                     "customer": {"email": "pool-buyer-%d@example.com", "name": "Ann", "locale": "en"},
+                     "lines": [{"title": "Kettle", "quantity": 1, "price": "10.00"}]}""".formatted(i, i, aftercare.clock.instant(), i)));
+            assertThat(sent.status()).isEqualTo(200);
+            aftercare.sweepAndWork();
+            assertThat(ses.emailsTo("pool-buyer-" + i + "@example.com").get(0).html()).contains("POOLED-");
+        }
+
+        var owners = ses.emailsTo("support@kettlehouse.example").subList(ownerEmailsBefore, ses.emailsTo("support@kettlehouse.example").size());
+        assertThat(owners).extracting(SesEmulator.Email::subject).containsExactly("[Kettle House] Only 10 discount codes are left");
+        assertThat(aftercare.app.discountPool().available(new io.aftercare.domain.ShopId("low-pool"))).isEqualTo(8);
     }
 
     private static void shop(String id) {
