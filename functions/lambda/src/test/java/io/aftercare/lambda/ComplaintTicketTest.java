@@ -230,13 +230,7 @@ class ComplaintTicketTest {
         var pool = aftercare.app.discountPool();
         pool.handOut(new io.aftercare.domain.ShopId(shop), "drain#1").orElseThrow();
         pool.handOut(new io.aftercare.domain.ShopId(shop), "drain#2").orElseThrow();
-        complaint(shop, "n-1", "no-code@example.com", "en");
-        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
-        aftercare.sweepAndWork();
-        long version = aftercare.ticket(shop, "c-n-1").path("version").asLong();
-
-        change(shop, "c-n-1", "{\"version\": " + version + ", \"status\": \"resolved\"}");
-        aftercare.sweepAndWork();
+        resolvedAfterABreach(shop, "n-1", "no-code@example.com");
 
         var apology = ses.emailsTo("no-code@example.com").stream().filter(e -> e.subject().startsWith("We are sorry")).toList();
         assertThat(apology).hasSize(1);
@@ -248,13 +242,7 @@ class ComplaintTicketTest {
     @Test
     void givenATicketResolvedAfterABreach_whenTheShopOffersGoodwill_thenTheCustomerGetsADiscountCode() {
         String shop = desk("sorry");
-        complaint(shop, "s-1", "sorry@example.com", "en");
-        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
-        aftercare.sweepAndWork();
-        long version = aftercare.ticket(shop, "c-s-1").path("version").asLong();
-
-        change(shop, "c-s-1", "{\"version\": " + version + ", \"status\": \"resolved\"}");
-        aftercare.sweepAndWork();
+        resolvedAfterABreach(shop, "s-1", "sorry@example.com");
 
         assertThat(ses.emailsTo("sorry@example.com")).extracting(SesEmulator.Email::subject).contains("We are sorry we kept you waiting [" + number(shop, "c-s-1") + "]");
         assertThat(aftercare.ticketSummaries(shop, "c-s-1")).anyMatch(s -> s.matches("Goodwill discount code SORRY-[A-Z2-9]{8} \\(15% off\\) sent for the breached SLA"));
@@ -334,6 +322,17 @@ class ComplaintTicketTest {
         JsonNode queue = aftercare.agent("GET /api/shops/{shop}/tickets", Map.of("shop", shop), Map.of()).json();
 
         assertThat(queue.path("items")).extracting(t -> t.path("id").asText()).containsExactly("c-q-urgent", "c-q-high", "c-q-low", "c-q-waiting");
+    }
+
+    /** A complaint left unanswered past its first-response SLA, then resolved: its goodwill comes due and is sent. */
+    private void resolvedAfterABreach(String shop, String complaintId, String email) {
+        complaint(shop, complaintId, email, "en");
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
+        aftercare.sweepAndWork();
+        long version = aftercare.ticket(shop, "c-" + complaintId).path("version").asLong();
+
+        change(shop, "c-" + complaintId, "{\"version\": " + version + ", \"status\": \"resolved\"}");
+        aftercare.sweepAndWork();
     }
 
     /** A shop whose support desk has a three-level ladder, a chat webhook and a goodwill discount. */
