@@ -9,6 +9,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.discount.DiscountAccess;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Language;
@@ -30,8 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** Shops in the table: one item each, listed through GSI1. Secrets are stored here and go nowhere else. */
-public final class DynamoShopRepository implements ShopRepository {
+/**
+ * Shops in the table: one item each, listed through GSI1, and beside it the access to the shop's own API for creating
+ * discount codes. Secrets are stored here and go nowhere else.
+ */
+public final class DynamoShopRepository implements ShopRepository, DiscountAccess.Store {
 
     private static final String SHOP = "SHOP";
 
@@ -79,6 +83,40 @@ public final class DynamoShopRepository implements ShopRepository {
                 .limit(request.limit())
                 .exclusiveStartKey(startKey));
         return new Page<>(page.items().stream().map(DynamoShopRepository::read).toList(), PageTokens.encode(page.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Optional<DiscountAccess> access(ShopId shop) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.shop(shop), Keys.DISCOUNT_ACCESS)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String host = Items.requiredString(item, "host");
+        return Optional.of(switch (Platform.fromSlug(Items.requiredString(item, "platform")).orElseThrow()) {
+            case SHOPIFY -> new DiscountAccess.Shopify(host, new Secret("adminAccessToken", Items.requiredString(item, "adminAccessToken")));
+            case WOOCOMMERCE -> new DiscountAccess.WooCommerce(host, new Secret("consumerKey", Items.requiredString(item, "consumerKey")),
+                    new Secret("consumerSecret", Items.requiredString(item, "consumerSecret")));
+            case GENERIC -> throw new IllegalStateException("a generic shop has no API access");
+        });
+    }
+
+    @Override
+    public void saveAccess(ShopId shop, DiscountAccess access) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.shop(shop), Keys.DISCOUNT_ACCESS));
+        item.put(Keys.TYPE, s("DISCOUNT_ACCESS"));
+        item.put("host", s(access.host()));
+        switch (access) {
+            case DiscountAccess.Shopify shopify -> {
+                item.put("platform", s(Platform.SHOPIFY.slug()));
+                item.put("adminAccessToken", s(shopify.adminToken().reveal()));
+            }
+            case DiscountAccess.WooCommerce woo -> {
+                item.put("platform", s(Platform.WOOCOMMERCE.slug()));
+                item.put("consumerKey", s(woo.consumerKey().reveal()));
+                item.put("consumerSecret", s(woo.consumerSecret().reveal()));
+            }
+        }
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     private static Map<String, AttributeValue> item(Shop shop) {

@@ -37,6 +37,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
+ * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)
+ * action's discount  SHOP#{shop}#ACTION#{id}            DISCOUNT          the code issued for that action, or why none
+ * issued code        SHOP#{shop}#DISCOUNT#{CODE}        DISCOUNT          where it was sent, and the order that redeemed it
+ * pool: free code    SHOP#{shop}#POOL                   FREE#{code}
+ * pool: taken code   SHOP#{shop}#POOL                   TAKEN#{code}      the action it went to
+ * pool: an action's  SHOP#{shop}#POOL                   ACTION#{id}       the code it got (one per action)
+ * pool: count        SHOP#{shop}#POOL                   COUNT             free codes left
  * </pre>
  */
 public final class Keys {
@@ -81,6 +88,12 @@ public final class Keys {
     static final String TICKET = "TICKET";
     static final String TICKET_COUNTER = "COUNTER#TICKETS";
     static final String REPLY_PREFIX = "REPLY#";
+    static final String DISCOUNT_ACCESS = "DISCOUNT_ACCESS";
+    static final String DISCOUNT = "DISCOUNT";
+    static final String POOL_FREE_PREFIX = "FREE#";
+    static final String POOL_TAKEN_PREFIX = "TAKEN#";
+    static final String POOL_ACTION_PREFIX = "ACTION#";
+    static final String POOL_COUNT = "COUNT";
 
     // Fixed width, so that text order is time order (Instant.toString drops zero fractions and breaks that).
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -218,6 +231,15 @@ public final class Keys {
 
     static String dueSort(Instant due, ShopId shop, String actionId) {
         return time(due) + "#" + shop.value() + "#" + actionId;
+    }
+
+    /** Codes are matched regardless of case, as the platforms match them at checkout. */
+    static String issuedCode(ShopId shop, String code) {
+        return owned(shop) + "DISCOUNT#" + code.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String pool(ShopId shop) {
+        return owned(shop) + "POOL";
     }
 
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */

@@ -43,6 +43,8 @@ class KeysTest {
         assertThat(Keys.action(SHOP, "thank-you#1042")).isEqualTo("SHOP#kettle-house#ACTION#thank-you#1042");
         assertThat(Keys.delivery(SHOP, "generic:Evt_9aB")).isEqualTo("SHOP#kettle-house#DELIVERY#generic:Evt_9aB");
         assertThat(Keys.entry("paid")).isEqualTo("EVENT#paid");
+        assertThat(Keys.issuedCode(SHOP, "thanks-abcd2345")).isEqualTo("SHOP#kettle-house#DISCOUNT#THANKS-ABCD2345");
+        assertThat(Keys.pool(SHOP)).isEqualTo("SHOP#kettle-house#POOL");
     }
 
     /**

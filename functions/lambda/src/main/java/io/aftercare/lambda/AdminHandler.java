@@ -5,13 +5,14 @@ import io.aftercare.lambda.http.HttpRequest;
 import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
+import io.aftercare.lambda.json.DiscountJson;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.ShopJson;
 import io.aftercare.lambda.json.TemplateJson;
 import io.aftercare.lambda.json.TimelineJson;
 import java.util.Map;
 
-/** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, and manage their own email templates. */
+/** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, set their API access for discount codes or upload a pool of codes, and manage their own email templates. */
 public final class AdminHandler extends RoutedHandler {
 
     public AdminHandler() {
@@ -42,6 +43,17 @@ public final class AdminHandler extends RoutedHandler {
                 .on("POST /admin/shops/{shop}/webhook-secret", request -> {
                     var rotation = ShopJson.rotation(JsonViews.readObject(request.body(), ShopJson.ROTATION));
                     return HttpResponses.json(200, ShopJson.view(shops.rotateSecret(shop(request), rotation.webhookSecret(), rotation.overlap())));
+                })
+                .on("PUT /admin/shops/{shop}/discount-access", request -> {
+                    var shop = shops.show(shop(request));
+                    var access = DiscountJson.access(JsonViews.readObject(request.body(), DiscountJson.ACCESS), shop.settings().platform());
+                    app.discountAccess().saveAccess(shop.id(), access);
+                    return HttpResponses.json(200, DiscountJson.view(access));
+                })
+                .on("POST /admin/shops/{shop}/discount-pool", request -> {
+                    var shop = shops.show(shop(request));
+                    int added = app.discountPool().add(shop.id(), DiscountJson.codes(request.body()));
+                    return HttpResponses.json(200, Map.of("added", added, "available", app.discountPool().available(shop.id())));
                 })
                 .on("GET /admin/shops/{shop}/templates", request -> HttpResponses.json(200,
                         Map.of("items", templates.list(shop(request)).stream().map(TemplateJson::view).toList(), "kinds", TemplateJson.kinds())))

@@ -4,6 +4,10 @@ import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.CustomerLinks;
+import io.aftercare.domain.discount.DiscountAccess;
+import io.aftercare.domain.discount.DiscountPool;
+import io.aftercare.domain.discount.PoolDiscounts;
+import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.EmailTemplates;
@@ -22,6 +26,8 @@ import io.aftercare.domain.webhook.WebhookIngestion;
 import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
+import io.aftercare.dynamodb.DynamoDiscountPool;
+import io.aftercare.dynamodb.DynamoIssuedDiscounts;
 import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
@@ -32,6 +38,8 @@ import io.aftercare.email.MustacheEmailRenderer;
 import io.aftercare.email.SesEmailSender;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.email.StaffNotices;
+import io.aftercare.platforms.discounts.PlatformDiscounts;
+import io.aftercare.platforms.discounts.PlatformHttp;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
@@ -70,6 +78,8 @@ public final class Aftercare {
     private final Supplier<TimelineWording> timelineWording = new Lazy<>(TimelineWording::new);
     private final Supplier<Telemetry> telemetry = new Lazy<>(Telemetry::new);
     private final ChatWebhookUrl.Rules chatWebhooks;
+    private final DiscountAccess.Store discountAccess;
+    private final DiscountPool discountPool;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -91,18 +101,27 @@ public final class Aftercare {
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
+        var issued = new DynamoIssuedDiscounts(dynamo, table);
+        this.discountPool = new DynamoDiscountPool(dynamo, table);
+        this.discountAccess = shopRepository;
+        var staff = new Lazy<>(() -> new StaffNotices(sender, b.chatWebhooks));
+        Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff.get()));
+        Supplier<DiscountCodes> discounts = new Lazy<>(() -> new DiscountCodes(tokens.get(),
+                new PlatformDiscounts(shopRepository, b.shopApis, new PoolDiscounts(discountPool, discountEvents.get())),
+                issued, discountEvents.get(), b.clock));
+
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
-                new DynamoRecordingStore(dynamo, table, b.dueShards), tickets.get(), b.clock));
+                new DynamoRecordingStore(dynamo, table, b.dueShards), tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
-                        new DiscountCodes(tokens.get()), overrides, b.clock),
-                new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), new StaffNotices(sender, b.chatWebhooks),
-                        new DiscountCodes(tokens.get()), b.clock), b.clock));
+                        discounts.get(), overrides, b.clock),
+                new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
+                        discounts.get(), b.clock), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
@@ -199,6 +218,15 @@ public final class Aftercare {
         return templates.get();
     }
 
+    /** Each shop's API host and credentials for creating codes (write-only through the admin API). */
+    public DiscountAccess.Store discountAccess() {
+        return discountAccess;
+    }
+
+    public DiscountPool discountPool() {
+        return discountPool;
+    }
+
     /** What a shop's chat webhook URL may be, at save and before each post. */
     public ChatWebhookUrl.Rules chatWebhooks() {
         return chatWebhooks;
@@ -241,6 +269,7 @@ public final class Aftercare {
         private Supplier<Sweep.Settings> sweepSettings = () -> Sweep.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private ChatWebhookUrl.Rules chatWebhooks = ChatWebhookUrl.Rules.production();
+        private PlatformHttp shopApis = PlatformHttp.live();
 
         public Builder dynamo(DynamoDbClient dynamo, String table) {
             this.dynamo = dynamo;
@@ -287,6 +316,12 @@ public final class Aftercare {
 
         public Builder chatWebhooks(ChatWebhookUrl.Rules rules) {
             this.chatWebhooks = rules;
+            return this;
+        }
+
+        /** How shops' own APIs (Shopify, WooCommerce) are called: tests point it at a local server. */
+        public Builder shopApis(PlatformHttp http) {
+            this.shopApis = http;
             return this;
         }
 

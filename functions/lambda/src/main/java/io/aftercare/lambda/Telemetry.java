@@ -87,6 +87,11 @@ public final class Telemetry {
         }
     }
 
+    /** Discount codes issued, withheld (the shop refused), redeemed, and a shop's pool running low. */
+    void discount(String metric) {
+        count(metric, DimensionSet.of("Service", "discounts"));
+    }
+
     private void countIfSent(ActionWorker.Result result, String metric, DimensionSet dimensions) {
         if (result.handled() == ActionWorker.Handled.SENT) {
             count(metric, dimensions);

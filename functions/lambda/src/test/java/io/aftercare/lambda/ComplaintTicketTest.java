@@ -241,15 +241,24 @@ class ComplaintTicketTest {
     }
 
     @Test
+    void givenAShopWithNoCodeLeft_whenItsGoodwillComesDue_thenTheApologyGoesWithoutACodeAndTheTicketSaysWhy() {
+        String shop = desk("no-codes");
+        var pool = aftercare.app.discountPool();
+        pool.handOut(new io.aftercare.domain.ShopId(shop), "drain#1").orElseThrow();
+        pool.handOut(new io.aftercare.domain.ShopId(shop), "drain#2").orElseThrow();
+        resolvedAfterABreach(shop, "n-1", "no-code@example.com");
+
+        var apology = ses.emailsTo("no-code@example.com").stream().filter(e -> e.subject().startsWith("We are sorry")).toList();
+        assertThat(apology).hasSize(1);
+        assertThat(apology.get(0).text()).doesNotContain("SORRY-");
+        assertThat(aftercare.ticketSummaries(shop, "c-n-1")).contains(
+                "Goodwill discount: sent without its code, the shop refused to create it (the shop's pool of uploaded codes is empty)");
+    }
+
+    @Test
     void givenATicketResolvedAfterABreach_whenTheShopOffersGoodwill_thenTheCustomerGetsADiscountCode() {
         String shop = desk("sorry");
-        complaint(shop, "s-1", "sorry@example.com", "en");
-        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
-        aftercare.sweepAndWork();
-        long version = aftercare.ticket(shop, "c-s-1").path("version").asLong();
-
-        change(shop, "c-s-1", "{\"version\": " + version + ", \"status\": \"resolved\"}");
-        aftercare.sweepAndWork();
+        resolvedAfterABreach(shop, "s-1", "sorry@example.com");
 
         assertThat(ses.emailsTo("sorry@example.com")).extracting(SesEmulator.Email::subject).contains("We are sorry we kept you waiting [" + number(shop, "c-s-1") + "]");
         assertThat(aftercare.ticketSummaries(shop, "c-s-1")).anyMatch(s -> s.matches("Goodwill discount code SORRY-[A-Z2-9]{8} \\(15% off\\) sent for the breached SLA"));
@@ -331,6 +340,17 @@ class ComplaintTicketTest {
         assertThat(queue.path("items")).extracting(t -> t.path("id").asText()).containsExactly("c-q-urgent", "c-q-high", "c-q-low", "c-q-waiting");
     }
 
+    /** A complaint left unanswered past its first-response SLA, then resolved: its goodwill comes due and is sent. */
+    private void resolvedAfterABreach(String shop, String complaintId, String email) {
+        complaint(shop, complaintId, email, "en");
+        aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
+        aftercare.sweepAndWork();
+        long version = aftercare.ticket(shop, "c-" + complaintId).path("version").asLong();
+
+        change(shop, "c-" + complaintId, "{\"version\": " + version + ", \"status\": \"resolved\"}");
+        aftercare.sweepAndWork();
+    }
+
     /** A shop whose support desk has a three-level ladder, a chat webhook and a goodwill discount. */
     private String desk(String name) {
         String shop = "desk-" + name;
@@ -343,6 +363,9 @@ class ComplaintTicketTest {
                  "chatWebhookUrl": "%2$s", "goodwill": {"prefix": "SORRY-", "percent": 15}}}""".formatted(name, chat.url() + "?shop=" + shop));
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.body()).doesNotContain(chat.url()).contains("\"chatWebhookConfigured\":true");
+        // a generic shop's goodwill codes come from the pool it uploaded
+        assertThat(aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", shop), "SORRY-ABCD2345\nSORRY-EFGH6789\n").status())
+                .isEqualTo(200);
         return shop;
     }
 

@@ -1,5 +1,9 @@
 package io.aftercare.lambda;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.net.http.HttpClient;
+import io.aftercare.platforms.discounts.PlatformHttp;
+import io.aftercare.devkit.ShopApiServer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -56,6 +60,9 @@ final class Harness {
     private final AgentApiHandler agentApi;
     private final LocalSqs.ActionQueues queues;
     private final QueueWorker worker;
+    /** Shops' own APIs (Shopify, WooCommerce), served locally once a test asks; waits for their rate limits are recorded, not slept. */
+    private ShopApiServer shopApis;
+    final List<Duration> shopApiPauses = new CopyOnWriteArrayList<>();
 
     Harness(TestTable table, Instant start) {
         this(table, table.client(), start);
@@ -79,7 +86,8 @@ final class Harness {
         this.table = table;
         this.clock = new AdjustableClock(start);
         var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock)
-                .chatWebhooks(new ChatWebhookUrl.Rules(dns, true));
+                .chatWebhooks(new ChatWebhookUrl.Rules(dns, true))
+                .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {
             var actionQueue = new SqsActionQueue(TestQueues.sqs().client(), queues.urgent().url(), queues.bulk().url());
@@ -93,6 +101,17 @@ final class Harness {
         this.admin = new AdminHandler(app);
         this.agentApi = new AgentApiHandler(app);
         this.worker = queues == null ? null : worker(app, queues);
+    }
+
+    synchronized ShopApiServer shopApis() {
+        if (shopApis == null) {
+            try {
+                shopApis = new ShopApiServer();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shopApis;
     }
 
     private static QueueWorker worker(Aftercare app, LocalSqs.ActionQueues queues) {

@@ -38,6 +38,12 @@ class PostPurchaseEmailTest {
         aftercare = new Harness(table, NOW, emulator);
         aftercare.registerShop("kettle-house", "generic");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "kettle-house"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
+        // a generic shop's codes come from the pool it made in its own system and uploaded
+        StringBuilder pool = new StringBuilder("code\n");
+        for (int i = 0; i < 200; i++) {
+            pool.append("THANKS-").append("ABCDEFGH".charAt(i % 8)).append("JKLMNPQR".charAt(i / 8 % 8)).append("STUV2345".charAt(i / 64)).append("WXYZ6\n");
+        }
+        assertThat(aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", "kettle-house"), pool.toString()).status()).isEqualTo(200);
     }
 
     @Test

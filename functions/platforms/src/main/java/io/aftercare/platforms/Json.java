@@ -23,6 +23,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -155,6 +157,13 @@ public final class Json {
             }
         }
         return value;
+    }
+
+    /** The {@code code} of each object in an order's array of discounts (Shopify's {@code discount_codes}, WooCommerce's {@code coupon_lines}). */
+    public static List<String> codes(JsonNode order, String field) {
+        List<String> codes = new ArrayList<>();
+        array(order, field).forEach(line -> displayText(line, "code").ifPresent(codes::add));
+        return codes;
     }
 
     /** ISO-8601 with an offset ({@code 2021-12-31T19:00:00-05:00}, {@code ...Z}), or without one, meaning UTC. */

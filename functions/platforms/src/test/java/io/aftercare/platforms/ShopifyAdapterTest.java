@@ -187,6 +187,15 @@ class ShopifyAdapterTest {
                 .hasMessage("Field 'id' is required.");
     }
 
+    @Test
+    void givenAGenuineOrderPlacedWithADiscountCode_whenParsed_thenItsCodeIsNamedForRedemption() {
+        byte[] body = Fixtures.read("webhooks/corpus/shopify/shopify-tax-receipts.order_webhook.json");
+        var parsed = adapter.parse(Deliveries.of("shopify", WebhookSigner.shopify(SECRET, body, "orders/create", "webhook-codes", TRIGGERED), body),
+                ZoneOffset.UTC);
+
+        assertThat(parsed.discountCodes()).containsExactly("TENOFF");
+    }
+
     private ParsedDelivery parse(String fixture, String topic) {
         return adapter.parse(signed(fixture, topic), ZoneOffset.UTC);
     }

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class WooCommerceAdapterTest {
 
@@ -95,6 +97,19 @@ class WooCommerceAdapterTest {
     @Test
     void givenAnOrderDeletedTopic_whenParsed_thenItIsIgnored() {
         assertThat(adapter.parse(signed(Fixtures.wooCommerce("order-created.json"), "order.deleted"), ZoneOffset.UTC).event()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-created.json", "order-created.legacy-v3.json"})
+    void givenAnOrderPlacedWithACoupon_whenParsed_thenItsCodeIsNamedForRedemption(String fixture) {
+        // no genuine sample carries a coupon: its coupon_lines filled as the REST API docs' "coupon lines properties" describe
+        byte[] body = new String(Fixtures.wooCommerce(fixture), StandardCharsets.UTF_8).replace("\"coupon_lines\": []",
+                "\"coupon_lines\": [{\"id\": 3001, \"code\": \"thanks-abcd2345\", \"discount\": \"3.50\", \"discount_tax\": \"0.00\", \"meta_data\": []}]")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var parsed = adapter.parse(signed(body, "order.created"), ZoneOffset.UTC);
+
+        assertThat(parsed.discountCodes()).containsExactly("thanks-abcd2345");
     }
 
     private OrderUpdate parse(String fixture, String topic) {

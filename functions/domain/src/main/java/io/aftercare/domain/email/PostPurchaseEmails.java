@@ -8,6 +8,7 @@ import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderState;
@@ -97,10 +98,11 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         Language language = customer.locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
         EmailKind kind = kind(action);
         EmailCategory category = kind.category();
-        Optional<EmailContent.IssuedDiscount> discount = kind.carries(EmailKind.Carried.DISCOUNT)
-                ? shop.settings().thankYouDiscount().map(t -> new EmailContent.IssuedDiscount(
-                        discounts.codeFor(t, shop.id(), action.actionId()), t.percent()))
+        // made in the shop and kept before sending, so the email never promises a code the checkout refuses
+        Optional<IssuedDiscount> issued = kind.carries(EmailKind.Carried.DISCOUNT)
+                ? shop.settings().thankYouDiscount().map(t -> discounts.issue(shop, t, action, customer.email()))
                 : Optional.empty();
+        Optional<EmailContent.IssuedDiscount> discount = issued.flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
         Optional<String> unsubscribe = kind.transactional() ? Optional.empty()
                 : Optional.of(links.unsubscribeUrl(shop.id(), customer.email(), category, language));
         Optional<String> survey = kind.carries(EmailKind.Carried.SURVEY_LINK)
@@ -132,6 +134,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 EntryText.of(Phrase.EMAIL_SENT).with("email", action.kind().code()).code("language", Vocabulary.LANGUAGE, language)));
         discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
                 EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", d.code()).count("percent", d.percent()))));
+        issued.flatMap(IssuedDiscount::refusal).ifPresent(why -> entries.add(entry(action, EntryKind.DISCOUNT_WITHHELD, "discount",
+                DiscountCodes.withheld(action, why))));
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
     }
 

@@ -11,6 +11,7 @@ import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ActionWorker.Runner;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailRejected;
@@ -126,12 +127,16 @@ public final class TicketDeadlines implements Runner {
         if (template.isEmpty()) {
             return skip(action, Reason.GOODWILL_OFF, Optional.empty(), Optional.of(ticket));
         }
+        // made in the shop and kept before sending; a refusal sends the apology without a code and the timeline says why
+        IssuedDiscount issued = discounts.issue(shop, template.get(), action, ticket.customer().email());
         if (!actions.beginSending(action)) {
             return Result.of(Handled.STALE);
         }
-        String code = discounts.codeFor(template.get(), shop.id(), action.actionId());
-        return toCustomer(action, ticket, () -> mailer.goodwill(shop, ticket, code, template.get().percent()), EntryKind.DISCOUNT_ISSUED,
-                EntryText.of(Phrase.GOODWILL_SENT).text("code", code).count("percent", template.get().percent()));
+        int percent = template.get().percent();
+        return toCustomer(action, ticket, () -> mailer.goodwill(shop, ticket, issued.code(), percent),
+                issued.code().isPresent() ? EntryKind.DISCOUNT_ISSUED : EntryKind.DISCOUNT_WITHHELD,
+                issued.code().<EntryText>map(code -> EntryText.of(Phrase.GOODWILL_SENT).text("code", code).count("percent", percent))
+                        .orElseGet(() -> DiscountCodes.withheld(action, issued.refusal().orElseThrow())));
     }
 
     /** Sends one email to the customer and ends the action: sent, or failed for good when the mail service refuses it. */

@@ -34,8 +34,8 @@ public final class TicketEmails implements TicketMailer {
     }
 
     @Override
-    public String goodwill(Shop shop, Ticket ticket, String code, int percent) {
-        return send(shop, ticket, EmailKind.GOODWILL, Optional.empty(), Optional.empty(), Optional.of(code), percent);
+    public String goodwill(Shop shop, Ticket ticket, Optional<String> code, int percent) {
+        return send(shop, ticket, EmailKind.GOODWILL, Optional.empty(), Optional.empty(), code, percent);
     }
 
     private String send(Shop shop, Ticket ticket, EmailKind kind, Optional<Instant> answerBy, Optional<String> message,

@@ -2,6 +2,7 @@ package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.shop.Shop;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Port: the emails customers get about their complaint. Each returns the provider's message id. */
 public interface TicketMailer {
@@ -11,5 +12,5 @@ public interface TicketMailer {
 
     String reply(Shop shop, Ticket ticket, String message);
 
-    String goodwill(Shop shop, Ticket ticket, String code, int percent);
+    String goodwill(Shop shop, Ticket ticket, Optional<String> code, int percent);
 }

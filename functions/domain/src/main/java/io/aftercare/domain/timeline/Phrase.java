@@ -26,6 +26,11 @@ public enum Phrase {
     EMAIL_POSTPONED(Set.of(EntryKind.EMAIL_POSTPONED), "email", "until", "reason"),
     EMAIL_SENT(Set.of(EntryKind.EMAIL_SENT), "email", "language"),
     DISCOUNT_ISSUED(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent"),
+    DISCOUNT_WITHHELD(Set.of(EntryKind.DISCOUNT_WITHHELD), "email", "detail"),
+    /** On the order that used the code. */
+    DISCOUNT_USED(Set.of(EntryKind.DISCOUNT_REDEEMED), "code"),
+    /** On the order or ticket the code was sent for. */
+    DISCOUNT_REDEEMED(Set.of(EntryKind.DISCOUNT_REDEEMED), "code", "order"),
     MAIL_BOUNCED(Set.of(EntryKind.EMAIL_BOUNCED), "email", "to", "detail"),
     MAIL_SOFT_BOUNCED(Set.of(EntryKind.EMAIL_BOUNCED), "email", "to", "detail"),
     MAIL_COMPLAINED(Set.of(EntryKind.EMAIL_COMPLAINED), "email", "detail"),

@@ -1,11 +1,15 @@
 package io.aftercare.domain.webhook;
 
 import io.aftercare.domain.ChangedMeanwhile;
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.DuplicateDelivery;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.event.ComplaintEvent;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingPolicy;
@@ -42,13 +46,16 @@ public final class WebhookIngestion {
     private final RecordingPolicy policy = new RecordingPolicy();
     private final RecordingStore store;
     private final TicketService tickets;
+    private final Redemptions redemptions;
     private final Clock clock;
 
-    public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, TicketService tickets, Clock clock) {
+    public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, TicketService tickets,
+                            Redemptions redemptions, Clock clock) {
         this.shops = shops;
         adapters.forEach(a -> this.adapters.put(a.platform(), a));
         this.store = store;
         this.tickets = tickets;
+        this.redemptions = redemptions;
         this.clock = clock;
     }
 
@@ -84,6 +91,11 @@ public final class WebhookIngestion {
         String deliveryKey = platform.get().slug() + ":" + adapter.dedupeId(parsed, delivery);
         if (parsed.event().get() instanceof ComplaintEvent complaint) {
             return complaint(shop.get(), parsed, deliveryKey, complaint);
+        }
+        if (parsed.event().get() instanceof OrderUpdate update && !parsed.discountCodes().isEmpty()) {
+            // before the recording, whose dedupe marker would stop a retry: these writes are idempotent by themselves
+            redemptions.record(shop.get().id(), update.orderId(), update.snapshot().map(OrderSnapshot::name).orElse(update.orderId().value()),
+                    parsed.discountCodes(), update.customer().map(EmailAddress::hash));
         }
         Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), parsed.event().get(), now);
         RecordResult result;

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ public final class ShopifyAdapter implements PlatformAdapter {
         JsonNode body = Json.parseObject(delivery.body());
         Optional<Instant> triggeredAt = header(delivery, "triggered-at").map(t -> trusted(Json.parseTime("X-Shopify-Triggered-At", t), body));
         Optional<PlatformEvent> event = eventFor(topic, body, triggeredAt);
-        return new ParsedDelivery(deliveryId, topic, event);
+        return new ParsedDelivery(deliveryId, topic, event, ORDER_TOPICS.contains(topic) ? Json.codes(body, "discount_codes") : List.of());
     }
 
     private Optional<PlatformEvent> eventFor(String topic, JsonNode body, Optional<Instant> triggeredAt) {

@@ -1,7 +1,7 @@
 package io.aftercare.platforms.woocommerce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.Sha256;
-import io.aftercare.domain.event.PlatformEvent;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.MalformedDelivery.Problem;
@@ -48,12 +48,13 @@ public final class WooCommerceAdapter implements PlatformAdapter {
     public ParsedDelivery parse(WebhookDelivery delivery, ZoneId shopZone) {
         String topic = required(delivery, "X-WC-Webhook-Topic");
         String deliveryId = required(delivery, "X-WC-Webhook-Delivery-ID");
-        Optional<PlatformEvent> event = switch (topic) {
-            case "order.created" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), true, shopZone));
-            case "order.updated" -> Optional.of(mapper.order(Json.parseObject(delivery.body()), false, shopZone));
-            default -> Optional.empty();
-        };
-        return new ParsedDelivery(deliveryId, topic, event);
+        boolean created = topic.equals("order.created");
+        if (!created && !topic.equals("order.updated")) {
+            return new ParsedDelivery(deliveryId, topic, Optional.empty());
+        }
+        JsonNode order = Json.parseObject(delivery.body());
+        return new ParsedDelivery(deliveryId, topic, Optional.of(mapper.order(order, created, shopZone)), 
+                Json.codes(WooCommerceMapper.orderOf(order), "coupon_lines"));
     }
 
     /**

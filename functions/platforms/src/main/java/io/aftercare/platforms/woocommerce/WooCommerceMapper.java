@@ -39,8 +39,14 @@ final class WooCommerceMapper {
     private static final String WHOLE_ORDER_REFUND = "order";
 
     OrderUpdate order(JsonNode body, boolean created, ZoneId shopZone) {
+        JsonNode order = orderOf(body);
+        return order != body ? legacyOrder(order, created) : restOrder(body, created, shopZone);
+    }
+
+    /** The order itself: the body, or inside the legacy REST API v3's {@code {"order": ...}} envelope. */
+    static JsonNode orderOf(JsonNode body) {
         JsonNode legacy = body.get("order");
-        return legacy != null && legacy.isObject() && !body.has("id") ? legacyOrder(legacy, created) : restOrder(body, created, shopZone);
+        return legacy != null && legacy.isObject() && !body.has("id") ? legacy : body;
     }
 
     private OrderUpdate restOrder(JsonNode order, boolean created, ZoneId shopZone) {

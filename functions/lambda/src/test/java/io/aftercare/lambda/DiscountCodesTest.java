@@ -1,0 +1,219 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.Fixtures;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.ShopApiServer;
+import io.aftercare.devkit.ShopApiServer.Answer;
+import io.aftercare.devkit.TestTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Codes made in the shop before the thank-you promises them, end to end: webhook, sweep, action, Shopify's API (local), SES (emulator). */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class DiscountCodesTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";
+    private static final String CREATED = "{\"data\":{\"discountCodeBasicCreate\":{\"codeDiscountNode\":{\"id\":\"gid://shopify/DiscountCodeNode/1\"},"
+            + "\"userErrors\":[]}}}";
+    private static final String FAR_THROTTLED = "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}],"
+            + "\"extensions\":{\"cost\":{\"requestedQueryCost\":12,\"actualQueryCost\":null,\"throttleStatus\":{\"maximumAvailable\":100.0,"
+            + "\"currentlyAvailable\":0,\"restoreRate\":1.0}}}}";
+    private static final Pattern CODE = Pattern.compile("THANKS-[A-Z2-9]{8}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Harness aftercare;
+    private static SesEmulator ses;
+    private static ShopApiServer shopify;
+
+    @BeforeAll
+    static void start(TestTable table, SesEmulator emulator) {
+        ses = emulator;
+        aftercare = new Harness(table, NOW, emulator);
+        shopify = aftercare.shopApis();
+    }
+
+    @AfterAll
+    static void stop() {
+        shopify.close();
+    }
+
+    @Test
+    void givenShopifyThrottlesTheFirstTry_whenTheActionIsRetried_thenOneCodeIsMadeWithTheSameNameAndTheEmailCarriesIt() throws IOException {
+        shop("retried");
+        shopify.answer(Answer.json(200, FAR_THROTTLED), Answer.json(200, CREATED));
+        int before = shopify.received().size();
+        order("retried", 5001, "retry-buyer@example.com", List.of());
+
+        aftercare.sweepAndWork();
+        assertThat(ses.emailsTo("retry-buyer@example.com")).as("no email before the code exists").isEmpty();
+        aftercare.clock.advance(Duration.ofMinutes(6)); // the claim's lease runs out: the next sweep claims it again
+        aftercare.sweepAndWork();
+        aftercare.clock.advance(Duration.ofMinutes(6));
+        aftercare.sweepAndWork();
+
+        var requests = shopify.received().subList(before, shopify.received().size());
+        assertThat(requests).hasSize(2);
+        String first = JSON.readTree(requests.get(0).body()).at("/variables/basicCodeDiscount/code").asText();
+        String second = JSON.readTree(requests.get(1).body()).at("/variables/basicCodeDiscount/code").asText();
+        assertThat(second).as("a retry names the same code").isEqualTo(first).matches(CODE);
+        assertThat(requests.get(1).header("X-Shopify-Access-Token")).isEqualTo(TOKEN);
+        var emails = ses.emailsTo("retry-buyer@example.com");
+        assertThat(emails).hasSize(1);
+        assertThat(emails.get(0).html()).contains(first);
+        assertThat(summaries("retried", "5001")).contains("Discount code " + first + " issued (10% off)");
+    }
+
+    @Test
+    void givenARevokedToken_whenTheThankYouIsSent_thenItGoesWithoutACodeAndTheTimelineSaysWhy() {
+        shop("revoked");
+        shopify.answer(Answer.json(401, "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"));
+        order("revoked", 5002, "revoked-buyer@example.com", List.of());
+
+        aftercare.sweepAndWork();
+
+        var emails = ses.emailsTo("revoked-buyer@example.com");
+        assertThat(emails).hasSize(1);
+        assertThat(emails.get(0).html()).doesNotContain("THANKS-");
+        assertThat(emails.get(0).text()).doesNotContain("THANKS-");
+        assertThat(summaries("revoked", "5002")).contains("Thank-you email: sent without its code, the shop refused to create it "
+                + "(Shopify refused the Admin API access token (401): it was revoked, or the app lacks the write_discounts scope)")
+                .noneMatch(s -> s.contains(TOKEN));
+    }
+
+    @Test
+    void givenAnOrderPlacedWithACodeAftercareSent_whenItArrives_thenBothOrdersTimelinesSayItWasRedeemed() throws IOException {
+        shop("redeeming");
+        shopify.answer(Answer.json(200, CREATED));
+        order("redeeming", 5003, "loyal-buyer@example.com", List.of());
+        aftercare.sweepAndWork();
+        var matcher = CODE.matcher(ses.emailsTo("loyal-buyer@example.com").get(0).html());
+        assertThat(matcher.find()).isTrue();
+        String code = matcher.group();
+
+        // typed at checkout in lower case; Shopify matches codes regardless of case
+        order("redeeming", 5004, "loyal-buyer@example.com", List.of(code.toLowerCase(java.util.Locale.ROOT), "SUMMER10"));
+
+        assertThat(summaries("redeeming", "5004")).contains("Discount code " + code + " from Aftercare redeemed with this order");
+        assertThat(summaries("redeeming", "5003")).contains("Discount code " + code + " sent here was redeemed with order #5004");
+        // the same delivery again records nothing new
+        order("redeeming", 5004, "loyal-buyer@example.com", List.of(code));
+        assertThat(summaries("redeeming", "5003")).filteredOn(s -> s.contains("redeemed")).hasSize(1);
+        aftercare.sweepAndWork(); // 5004's own thank-you, so that no other test's answers are spent on it
+    }
+
+    @Test
+    void givenAShopsAccess_whenSet_thenTheAnswerNamesTheHostButNeverTheToken() {
+        aftercare.registerShop("access-shown", "shopify");
+
+        var response = aftercare.admin("PUT /admin/shops/{shop}/discount-access", Map.of("shop", "access-shown"),
+                "{\"shopDomain\": \"access-shown.myshopify.com\", \"adminAccessToken\": \"" + TOKEN + "\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("host").asText()).isEqualTo("access-shown.myshopify.com");
+        assertThat(response.body()).doesNotContain(TOKEN);
+        assertThat(aftercare.admin("GET /admin/shops/{shop}", Map.of("shop", "access-shown"), "").body()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void givenAHostThatIsNotABareDomain_whenSet_thenItIsA400AndNothingIsSaved() {
+        aftercare.registerShop("bad-host", "woocommerce");
+        for (String host : List.of("https://shop.example.com", "shop.example.com:8443", "shop.example.com/wp", "127.0.0.1", "localhost",
+                "user@shop.example.com", "metadata.google.internal")) {
+            var response = aftercare.admin("PUT /admin/shops/{shop}/discount-access", Map.of("shop", "bad-host"),
+                    "{\"storeHost\": \"" + host + "\", \"consumerKey\": \"ck_0123456789abcdef0123\", \"consumerSecret\": \"cs_0123456789abcdef0123\"}");
+            assertThat(response.status()).as(host).isEqualTo(400);
+            assertThat(response.json().path("field").asText()).as(host).isEqualTo("storeHost");
+        }
+        assertThat(aftercare.app.discountAccess().access(new io.aftercare.domain.ShopId("bad-host"))).isEmpty();
+    }
+
+    @Test
+    void givenAGenericShop_whenItUploadsAPool_thenCodesAreCountedAndABadLineIsA400NamingIt() {
+        aftercare.registerShop("pooled", "generic");
+
+        var added = aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", "pooled"), "code\nSPRING-001\nSPRING-002\n\nSPRING-001\n");
+        var bad = aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", "pooled"), "SPRING-003\nnot a code\n");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.json().path("added").asInt()).isEqualTo(2);
+        assertThat(added.json().path("available").asInt()).isEqualTo(2);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("line 2");
+        assertThat(aftercare.app.discountPool().available(new io.aftercare.domain.ShopId("pooled"))).isEqualTo(2);
+    }
+
+    @Test
+    void givenAPoolOfElevenCodes_whenTheFirstIsHandedOut_thenTheOwnersAreEmailedOnceAndTheNextOrdersStillGetCodes() {
+        aftercare.registerShop("low-pool", "generic");
+        aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "low-pool"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
+        StringBuilder codes = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            codes.append("POOLED-").append((char) ('A' + i)).append('\n');
+        }
+        aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", "low-pool"), codes.toString());
+        int ownerEmailsBefore = ses.emailsTo("support@kettlehouse.example").size();
+
+        for (int i = 1; i <= 3; i++) {
+            var sent = aftercare.generic("low-pool", aftercare.genericEvent("order.created", "evt-low-" + i, """
+                    {"id": "L-%d", "number": "#L-%d", "created_at": "%s", "currency": "PLN", "total": "10.00",
+                     "customer": {"email": "pool-buyer-%d@example.com", "name": "Ann", "locale": "en"},
+                     "lines": [{"title": "Kettle", "quantity": 1, "price": "10.00"}]}""".formatted(i, i, aftercare.clock.instant(), i)));
+            assertThat(sent.status()).isEqualTo(200);
+            aftercare.sweepAndWork();
+            assertThat(ses.emailsTo("pool-buyer-" + i + "@example.com").get(0).html()).contains("POOLED-");
+        }
+
+        var owners = ses.emailsTo("support@kettlehouse.example").subList(ownerEmailsBefore, ses.emailsTo("support@kettlehouse.example").size());
+        assertThat(owners).extracting(SesEmulator.Email::subject).containsExactly("[Kettle House] Only 10 discount codes are left");
+        assertThat(aftercare.app.discountPool().available(new io.aftercare.domain.ShopId("low-pool"))).isEqualTo(8);
+    }
+
+    private static void shop(String id) {
+        aftercare.registerShop(id, "shopify");
+        aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", id), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
+        assertThat(aftercare.admin("PUT /admin/shops/{shop}/discount-access", Map.of("shop", id),
+                "{\"shopDomain\": \"" + id + ".myshopify.com\", \"adminAccessToken\": \"" + TOKEN + "\"}").status()).isEqualTo(200);
+    }
+
+    /** Shopify's multi-currency sample as if placed a minute ago, with its id, number, customer and discount codes replaced. */
+    private static void order(String shop, long id, String email, List<String> codes) {
+        String aMinuteAgo = aftercare.clock.instant().minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.ofHours(2)).toString().substring(0, 16);
+        try {
+            var order = (ObjectNode) JSON.readTree(new String(Fixtures.shopify("orders-create.multi-currency.json"), StandardCharsets.UTF_8)
+                    .replace("2024-06-24T13:55", aMinuteAgo));
+            order.put("id", id).put("name", "#" + id).put("email", email).put("contact_email", email);
+            order.with("customer").put("email", email);
+            var lines = order.putArray("discount_codes");
+            codes.forEach(code -> lines.addObject().put("code", code).put("amount", "1.00").put("type", "percentage"));
+            var response = aftercare.shopify(shop, JSON.writeValueAsBytes(order), "orders/create", "webhook-" + id + "-" + codes.size(),
+                    aftercare.clock.instant());
+            assertThat(response.status()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> summaries(String shop, String orderId) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.orderTimeline(shop, orderId).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+}

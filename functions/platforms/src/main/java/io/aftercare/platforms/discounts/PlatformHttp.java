@@ -1,0 +1,89 @@
+package io.aftercare.platforms.discounts;
+
+import io.aftercare.domain.discount.DiscountServiceBusy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one way Aftercare calls a shop's API: {@code https://<host>} (tests put a local server in its place), short
+ * timeouts, and a failure to reach it, which may pass, reported as busy so that the action is retried.
+ */
+public final class PlatformHttp {
+
+    /** Longest wait inside one attempt for a platform's rate limit to refill; a longer one is left to the action's retry. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(2);
+
+    /** Sleeps; the tests pass one that only records, so no test waits in real time. */
+    public interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final HttpClient client;
+    private final UnaryOperator<URI> base;
+    private final Pause pause;
+
+    /** @param base where {@code https://<host>} is sent: itself in production */
+    public PlatformHttp(HttpClient client, UnaryOperator<URI> base, Pause pause) {
+        this.client = client;
+        this.base = base;
+        this.pause = pause;
+    }
+
+    public static PlatformHttp live() {
+        return new PlatformHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build(),
+                UnaryOperator.identity(), duration -> Thread.sleep(duration));
+    }
+
+    HttpResponse<String> post(String host, String path, String json, String... headers) {
+        var request = HttpRequest.newBuilder(base.apply(URI.create("https://" + host + path)))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DiscountServiceBusy(host + " did not answer: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscountServiceBusy(host + " was not asked: interrupted");
+        }
+    }
+
+    /** Waits {@code wait} when it is short enough to be worth it here. @return false when it is not: retry the action later */
+    boolean waited(Duration wait) {
+        if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
+            return false;
+        }
+        try {
+            pause.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A {@code Retry-After} in seconds, as WooCommerce's servers and proxies send it. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    static boolean transientStatus(int status) {
+        return status == 429 || status >= 500;
+    }
+}

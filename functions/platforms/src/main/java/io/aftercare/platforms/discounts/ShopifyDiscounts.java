@@ -1,0 +1,148 @@
+package io.aftercare.platforms.discounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aftercare.domain.discount.Creation;
+import io.aftercare.domain.discount.DiscountAccess;
+import io.aftercare.domain.discount.DiscountOffer;
+import io.aftercare.domain.discount.DiscountServiceBusy;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates a personal code in a Shopify store through the Admin GraphQL API ({@link #API_VERSION}):
+ * {@code discountCodeBasicCreate}, a percentage off the whole order, usage limit 1, from now to the offer's end.
+ * Shopify's cost-based limit answers {@code THROTTLED} with the bucket's state in {@code extensions.cost.throttleStatus}:
+ * Aftercare waits for the cost to refill when that is short, and otherwise leaves it to the action's retry.
+ */
+public final class ShopifyDiscounts {
+
+    /** The Admin API version every request names; the tests validate {@link #CREATE} against its published schema. */
+    public static final String API_VERSION = "2026-01";
+
+    static final String CREATE = """
+            mutation AftercareDiscountCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
+              discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {
+                codeDiscountNode { id }
+                userErrors { field code message }
+              }
+            }""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PlatformHttp http;
+
+    public ShopifyDiscounts(PlatformHttp http) {
+        this.http = http;
+    }
+
+    public Creation create(DiscountAccess.Shopify access, DiscountOffer offer) {
+        String body = request(offer).toString();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.post(access.host(), "/admin/api/" + API_VERSION + "/graphql.json", body,
+                    "X-Shopify-Access-Token", access.adminToken().reveal());
+            int status = response.statusCode();
+            if (status == 401 || status == 403) {
+                return new Creation.Refused("Shopify refused the Admin API access token (" + status
+                        + "): it was revoked, or the app lacks the write_discounts scope");
+            }
+            if (PlatformHttp.transientStatus(status)) {
+                if (attempt == 1 && http.waited(PlatformHttp.retryAfter(response).orElse(Duration.ofSeconds(1)))) {
+                    continue;
+                }
+                throw new DiscountServiceBusy("Shopify answered " + status);
+            }
+            if (status != 200) {
+                return new Creation.Refused("Shopify answered " + status);
+            }
+            JsonNode answer = parse(response.body(), status);
+            JsonNode errors = answer.path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                if (has(errors, "THROTTLED")) {
+                    if (attempt == 1 && http.waited(refill(answer))) {
+                        continue;
+                    }
+                    throw new DiscountServiceBusy("Shopify throttled the request");
+                }
+                if (has(errors, "ACCESS_DENIED")) {
+                    return new Creation.Refused("Shopify denied access: the app lacks the write_discounts scope");
+                }
+                throw new DiscountServiceBusy("Shopify answered with errors: " + codes(errors));
+            }
+            JsonNode payload = answer.path("data").path("discountCodeBasicCreate");
+            if (!payload.isObject()) {
+                throw new DiscountServiceBusy("Shopify answered without the mutation's result");
+            }
+            List<String> refusals = new ArrayList<>();
+            for (JsonNode error : payload.path("userErrors")) {
+                // the code is derived from the action: TAKEN means an earlier try of this action made it
+                if (!error.path("code").asText().equals("TAKEN")) {
+                    refusals.add(error.path("message").asText("refused") + " (" + error.path("code").asText("no code") + ")");
+                }
+            }
+            if (!refusals.isEmpty()) {
+                return new Creation.Refused("Shopify refused the code: " + String.join("; ", refusals));
+            }
+            return new Creation.Created(offer.code());
+        }
+    }
+
+    private static ObjectNode request(DiscountOffer offer) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("query", CREATE);
+        ObjectNode input = root.putObject("variables").putObject("basicCodeDiscount");
+        input.put("title", "Aftercare " + offer.code());
+        input.put("code", offer.code());
+        input.put("startsAt", offer.startsAt().toString());
+        input.put("endsAt", offer.endsAt().toString());
+        input.put("usageLimit", 1);
+        input.put("appliesOncePerCustomer", true);
+        input.putObject("context").put("all", "ALL");
+        ObjectNode gets = input.putObject("customerGets");
+        gets.putObject("value").put("percentage", offer.percent() / 100.0);
+        gets.putObject("items").put("all", true);
+        return root;
+    }
+
+    /** How long until the bucket holds the request's cost again: (requested - available) / restore rate, in seconds. */
+    private static Duration refill(JsonNode answer) {
+        JsonNode cost = answer.path("extensions").path("cost");
+        JsonNode bucket = cost.path("throttleStatus");
+        double rate = bucket.path("restoreRate").asDouble(0);
+        if (rate <= 0) {
+            return Duration.ofSeconds(-1);
+        }
+        double missing = cost.path("requestedQueryCost").asDouble(0) - bucket.path("currentlyAvailable").asDouble(0);
+        return Duration.ofMillis((long) Math.ceil(Math.max(missing, 0) / rate * 1000));
+    }
+
+    private static boolean has(JsonNode errors, String code) {
+        for (JsonNode error : errors) {
+            if (error.path("extensions").path("code").asText().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String codes(JsonNode errors) {
+        List<String> codes = new ArrayList<>();
+        errors.forEach(error -> codes.add(error.path("extensions").path("code").asText("unknown")));
+        return String.join(", ", codes);
+    }
+
+    private static JsonNode parse(String body, int status) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new DiscountServiceBusy("Shopify answered " + status + " without a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DiscountServiceBusy("Shopify answered " + status + " with a body that is not JSON");
+        }
+    }
+}

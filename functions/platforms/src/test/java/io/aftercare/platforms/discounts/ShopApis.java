@@ -1,0 +1,29 @@
+package io.aftercare.platforms.discounts;
+
+import io.aftercare.devkit.ShopApiServer;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.discount.DiscountOffer;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A shop's API served locally, and the waits Aftercare took for its rate limits (recorded, never slept). */
+final class ShopApis {
+
+    static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    final PlatformHttp http;
+
+    ShopApis(ShopApiServer server) {
+        this.http = new PlatformHttp(HttpClient.newHttpClient(), server::local, pauses::add);
+    }
+
+    static DiscountOffer offer(String code) {
+        return new DiscountOffer(new ShopId("kettle-house"), "thank-you#1042", code, 10, new EmailAddress("jon@example.com"),
+                NOW, NOW.plus(Duration.ofDays(30)));
+    }
+}
