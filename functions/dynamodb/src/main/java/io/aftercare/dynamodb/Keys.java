@@ -36,6 +36,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
+ * member             SHOP#{shop}                        MEMBER#{email hash}  GSI1: PERSON#{email hash} / SHOP#{shop}
+ * API token          SHOP#{shop}                        TOKEN#{id}        the secret's SHA-256, never the secret
+ * shop's audit trail SHOP#{shop}#SHOP#{shop}            EVENT#{entry id}  (a timeline entry)
+ * sign-in link       SIGNIN#{link hash}                 LINK              TTL 15 minutes
+ * session            SESSION#{session hash}             SESSION           TTL 12 hours
+ * rate counter       RATE#{what}#{window}               RATE              TTL the window's end
  * </pre>
  */
 public final class Keys {
@@ -203,6 +209,35 @@ public final class Keys {
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */
     static String delivery(ShopId shop, String deliveryKey) {
         return shop(shop) + "#DELIVERY#" + deliveryKey;
+    }
+
+    static final String MEMBER_PREFIX = "MEMBER#";
+    static final String TOKEN_PREFIX = "TOKEN#";
+
+    /** @param memberId the hash of the member's address */
+    static String member(String memberId) {
+        return MEMBER_PREFIX + memberId;
+    }
+
+    /** A person's memberships across shops (GSI1). */
+    static String person(EmailAddress email) {
+        return "PERSON#" + email.hash();
+    }
+
+    static String apiToken(String id) {
+        return TOKEN_PREFIX + id;
+    }
+
+    static Map<String, AttributeValue> signInLink(String hash) {
+        return key("SIGNIN#" + hash, "LINK");
+    }
+
+    static Map<String, AttributeValue> session(String hash) {
+        return key("SESSION#" + hash, "SESSION");
+    }
+
+    static Map<String, AttributeValue> rateCounter(String counter) {
+        return key("RATE#" + counter, "RATE");
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

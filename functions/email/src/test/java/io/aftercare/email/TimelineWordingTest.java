@@ -2,6 +2,7 @@ package io.aftercare.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.domain.access.Role;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.Reason;
@@ -98,6 +99,7 @@ class TimelineWordingTest {
             case PRIORITY -> Priority.class;
             case TICKET_STATUS -> TicketStatus.class;
             case SLA -> SlaTarget.class;
+            case ROLE -> Role.class;
             case NPS -> null;
         };
         return values == null ? Vocabulary.NPS_GROUPS : Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();

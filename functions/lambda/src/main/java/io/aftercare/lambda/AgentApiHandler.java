@@ -44,7 +44,7 @@ public final class AgentApiHandler extends RoutedHandler {
         var tickets = app.tickets();
         var shops = app.shops();
         var words = app.timelineWording();
-        return Routes.withAdminToken(app.adminAuth())
+        return Routes.guarded(app.gate())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(

@@ -1,0 +1,229 @@
+package io.aftercare.domain.access;
+
+import io.aftercare.domain.AlreadyExists;
+import io.aftercare.domain.Conflict;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.NotFound;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may do what: members and their roles, passwordless sign-in (emailed single-use links, sessions stored by hash),
+ * API tokens, and the audit trail of each change on the shop's timeline. Every check reads the store: removing a
+ * member or signing out takes effect on the next request.
+ */
+public final class Access {
+
+    public static final Duration LINK_VALID = Duration.ofMinutes(15);
+    public static final Duration SESSION_VALID = Duration.ofHours(12);
+    /** Link requests per window: per address (a mailbox is not flooded), per client address (no one probes many). */
+    public static final Duration RATE_WINDOW = Duration.ofMinutes(15);
+    public static final int LINKS_PER_ADDRESS = 5;
+    public static final int LINKS_PER_CLIENT = 30;
+    private static final String TOKEN_PREFIX = "aft_";
+
+    /** A session just opened: the id goes in the cookie, the CSRF token to the page; neither is stored. */
+    public record Opened(String sessionId, Session session) {
+    }
+
+    /** A token just created: the secret is shown this once. */
+    public record Created(ApiToken token, String secret) {
+    }
+
+    private final AccessStore store;
+    private final SignInMailer mailer;
+    private final Clock clock;
+
+    public Access(AccessStore store, SignInMailer mailer, Clock clock) {
+        this.store = store;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /**
+     * Emails a sign-in link under {@code base} when the address belongs to a member of some shop, and answers the same
+     * either way; too many requests for the address or from the client are refused before anything else.
+     */
+    public void requestLink(EmailAddress email, String client, URI base) {
+        Instant now = clock.instant();
+        long window = now.getEpochSecond() / RATE_WINDOW.toSeconds();
+        Instant windowEnds = Instant.ofEpochSecond((window + 1) * RATE_WINDOW.toSeconds());
+        if (store.count("address#" + email.hash() + "#" + window, windowEnds) > LINKS_PER_ADDRESS
+                || store.count("client#" + Credentials.hash(client) + "#" + window, windowEnds) > LINKS_PER_CLIENT) {
+            throw AccessDenied.tooMany("Too many sign-in links asked for; try again in " + RATE_WINDOW.toMinutes() + " minutes.");
+        }
+        List<Member> memberships = store.memberships(email);
+        if (memberships.isEmpty()) {
+            return;
+        }
+        String token = Credentials.random();
+        store.putLink(Credentials.hash(token), email, now.plus(LINK_VALID));
+        // appended, not resolved: the base may end in an API Gateway stage ("/prod")
+        mailer.send(memberships.getFirst(), URI.create(base.toString().replaceAll("/+$", "") + "/auth/link/" + token), LINK_VALID);
+    }
+
+    /** Consumes the link (once, within its 15 minutes) and opens a session, recorded on each of the person's shops. */
+    public Opened openSession(String linkToken) {
+        Instant now = clock.instant();
+        EmailAddress email = store.consumeLink(Credentials.hash(linkToken), now)
+                .orElseThrow(() -> AccessDenied.unauthenticated("This sign-in link is used, expired or unknown; ask for a new one."));
+        String id = Credentials.random();
+        var session = new Session(Credentials.hash(id), email, Credentials.random(), now.plus(SESSION_VALID), false);
+        store.putSession(session);
+        for (Member membership : store.memberships(email)) {
+            audit(membership.shop(), "signed-in-" + session.hash().substring(0, 16), EntryKind.SIGNED_IN,
+                    EntryText.of(Phrase.SIGNED_IN).text("who", email.masked()));
+        }
+        return new Opened(id, session);
+    }
+
+    /** The live session a cookie names, if any. */
+    public Optional<Session> session(String sessionId) {
+        return store.session(Credentials.hash(sessionId)).filter(s -> s.expiresAt().isAfter(clock.instant()));
+    }
+
+    public void signOut(String sessionHash) {
+        store.deleteSession(sessionHash);
+    }
+
+    /** The person behind a session cookie; a state-changing request must carry the session's CSRF token too. */
+    public Session signedIn(Presented presented, boolean stateChanging) {
+        if (!(presented instanceof Presented.SessionCookie cookie)) {
+            throw AccessDenied.unauthenticated("Sign in first.");
+        }
+        Session session = session(cookie.id()).orElseThrow(() -> AccessDenied.unauthenticated("The session has ended; sign in again."));
+        if (stateChanging && !cookie.csrf().map(given -> Credentials.same(given, session.csrf())).orElse(false)) {
+            throw AccessDenied.forbidden("csrf", "Send the session's CSRF token (GET /auth/session) as X-CSRF-Token.");
+        }
+        return session;
+    }
+
+    /** The caller, if its credential is valid and gives at least {@code needed} in {@code shop}. */
+    public Caller authorize(Presented presented, ShopId shop, Role needed, boolean stateChanging) {
+        return switch (presented) {
+            case Presented.Nothing nothing -> throw AccessDenied.unauthenticated("Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+            case Presented.Bearer bearer -> token(bearer.token(), shop, needed);
+            case Presented.SessionCookie cookie -> {
+                Session session = signedIn(cookie, stateChanging);
+                Member member = store.member(shop, session.email().hash())
+                        .orElseThrow(() -> AccessDenied.forbidden("forbidden", "You are not a member of this shop."));
+                requireRole(member.role(), needed);
+                yield new Caller.Person(session.email(), session.hash(), session.secondFactor());
+            }
+        };
+    }
+
+    private Caller.Token token(String presented, ShopId shop, Role needed) {
+        int split = presented.indexOf('.');
+        if (!presented.startsWith(TOKEN_PREFIX) || split < 0) {
+            throw AccessDenied.unauthenticated("Not a valid token.");
+        }
+        String id = presented.substring(TOKEN_PREFIX.length(), split);
+        ApiToken token = store.token(shop, id)
+                .filter(t -> Credentials.same(t.secretHash(), Credentials.hash(presented.substring(split + 1))))
+                .orElseThrow(() -> AccessDenied.unauthenticated("Not a valid token."));
+        requireRole(token.role(), needed);
+        store.tokenUsed(shop, id, clock.instant());
+        return new Caller.Token(shop, id, token.name(), token.role());
+    }
+
+    private static void requireRole(Role held, Role needed) {
+        if (!held.atLeast(needed)) {
+            throw AccessDenied.forbidden("forbidden", "This needs the " + needed.slug() + " role or higher.");
+        }
+    }
+
+    public List<Member> members(ShopId shop) {
+        return store.members(shop);
+    }
+
+    public List<Member> memberships(EmailAddress email) {
+        return store.memberships(email);
+    }
+
+    /** Adds a member; the shop's first owner is added this way by the admin token. */
+    public Member invite(ShopId shop, Caller by, EmailAddress email, Role role, Language language) {
+        var member = new Member(shop, email, role, language);
+        try {
+            store.putMember(member, true);
+        } catch (AlreadyExists e) {
+            throw new AlreadyExists(email.masked() + " is a member already; change their role instead");
+        }
+        audit(shop, "member-added-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_ADDED)
+                .text("who", by.audit()).text("member", email.masked()).code("role", Vocabulary.ROLE, role));
+        return member;
+    }
+
+    public Member changeRole(ShopId shop, Caller by, String memberId, Role role) {
+        Member current = store.member(shop, memberId).orElseThrow(() -> new NotFound("no such member"));
+        EmailAddress email = current.email();
+        if (current.role() == Role.OWNER && role != Role.OWNER) {
+            requireAnotherOwner(shop, email);
+        }
+        var changed = new Member(shop, email, role, current.language());
+        store.putMember(changed, false);
+        audit(shop, "role-changed-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.ROLE_CHANGED)
+                .text("who", by.audit()).text("member", email.masked())
+                .code("roleFrom", Vocabulary.ROLE, current.role()).code("roleTo", Vocabulary.ROLE, role));
+        return changed;
+    }
+
+    public void remove(ShopId shop, Caller by, String memberId) {
+        Member current = store.member(shop, memberId).orElseThrow(() -> new NotFound("no such member"));
+        EmailAddress email = current.email();
+        if (current.role() == Role.OWNER) {
+            requireAnotherOwner(shop, email);
+        }
+        store.removeMember(shop, memberId);
+        audit(shop, "member-removed-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_REMOVED)
+                .text("who", by.audit()).text("member", email.masked()));
+    }
+
+    /** A shop always keeps an owner, who can add the others back. */
+    private void requireAnotherOwner(ShopId shop, EmailAddress leaving) {
+        if (store.members(shop).stream().noneMatch(m -> m.role() == Role.OWNER && !m.email().equals(leaving))) {
+            throw new Conflict("a shop keeps at least one owner: make another member owner first");
+        }
+    }
+
+    public Created createToken(ShopId shop, Caller by, String name, Role role) {
+        if (name.isBlank() || name.length() > 100) {
+            throw new InvalidInput("name", "1 to 100 characters");
+        }
+        String id = Credentials.id();
+        String secret = Credentials.random();
+        var token = new ApiToken(shop, id, name.strip(), role, Credentials.hash(secret), clock.instant(), by.audit(), Optional.empty());
+        store.putToken(token);
+        audit(shop, "token-created-" + id, EntryKind.TOKEN_CHANGED, EntryText.of(Phrase.TOKEN_CREATED)
+                .text("who", by.audit()).text("token", token.name()).code("role", Vocabulary.ROLE, role));
+        return new Created(token, TOKEN_PREFIX + id + "." + secret);
+    }
+
+    public List<ApiToken> tokens(ShopId shop) {
+        return store.tokens(shop);
+    }
+
+    public void revokeToken(ShopId shop, Caller by, String id) {
+        ApiToken token = store.token(shop, id).orElseThrow(() -> new NotFound("no such token"));
+        store.deleteToken(shop, id);
+        audit(shop, "token-revoked-" + id, EntryKind.TOKEN_CHANGED, EntryText.of(Phrase.TOKEN_REVOKED)
+                .text("who", by.audit()).text("token", token.name()));
+    }
+
+    private void audit(ShopId shop, String entryId, EntryKind kind, EntryText text) {
+        store.audit(shop, new TimelineEntry(entryId, Subject.shop(shop), clock.instant(), kind, text, Optional.empty()));
+    }
+}
