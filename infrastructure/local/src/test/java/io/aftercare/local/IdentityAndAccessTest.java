@@ -241,6 +241,23 @@ class IdentityAndAccessTest {
         assertThat(send("GET", "/api/shops/shop-a/audit", agentA, null).statusCode()).as("a manager's page").isEqualTo(403);
     }
 
+    @Test
+    void givenASignedInAgent_whenTheyReplyToATicket_thenTheTicketAndTheShopsAuditTrailNameThemNotTheBodysAgent() throws Exception {
+        var opened = json(send("POST", "/api/shops/shop-a/tickets", agentA, """
+                {"customer": {"email": "d@example.com", "name": "D"}, "subject": "Broken", "message": "It broke."}"""));
+        String id = opened.path("id").asText();
+
+        var replied = send("POST", "/api/shops/shop-a/tickets/" + id + "/replies", agentA, """
+                {"version": %d, "message": "Sorry, a new one is on its way.", "agent": "Someone Else"}""".formatted(opened.path("version").asLong()));
+
+        assertThat(replied.statusCode()).isEqualTo(200);
+        var ticket = json(send("GET", "/api/shops/shop-a/tickets/" + id + "?lang=en", agentA, null));
+        assertThat(ticket.path("ticketTimeline").path("items").findValuesAsText("summary"))
+                .anyMatch(s -> s.startsWith("a***@shop-a.example replied")).noneMatch(s -> s.contains("Someone Else"));
+        var audit = json(send("GET", "/api/shops/shop-a/audit?lang=en", ownerA, null)).path("items");
+        assertThat(audit.findValuesAsText("summary")).contains("a***@shop-a.example replied on ticket " + opened.path("number").asText());
+    }
+
     /**
      * Every shop route of {@code template.yaml}, read as the local runner reads it: a route added there is covered
      * here without a line of this test changing.

@@ -223,6 +223,24 @@ public final class Access {
                 .text("who", by.audit()).text("token", token.name()));
     }
 
+    /** What an agent did to a ticket, as the shop's audit trail names it. */
+    public enum TicketWork {
+        REPLY(Phrase.REPLIED_ON, EntryKind.AGENT_REPLIED), NOTE(Phrase.NOTED_ON, EntryKind.INTERNAL_NOTE), CHANGE(Phrase.CHANGED_TICKET, EntryKind.TICKET_UPDATED);
+
+        private final Phrase phrase;
+        private final EntryKind kind;
+
+        TicketWork(Phrase phrase, EntryKind kind) {
+            this.phrase = phrase;
+            this.kind = kind;
+        }
+    }
+
+    /** On the shop's audit trail, once per version of the ticket it made. */
+    public void ticketWork(ShopId shop, Caller by, TicketWork work, String ticketNumber, String ticketId, long version) {
+        audit(shop, "ticket-" + ticketId + "-v" + version, work.kind, EntryText.of(work.phrase).text("who", by.audit()).text("ticket", ticketNumber));
+    }
+
     private void audit(ShopId shop, String entryId, EntryKind kind, EntryText text) {
         store.audit(shop, new TimelineEntry(entryId, Subject.shop(shop), clock.instant(), kind, text, Optional.empty()));
     }

@@ -55,7 +55,11 @@ public enum Phrase {
     ROLE_CHANGED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member", "roleFrom", "roleTo"),
     MEMBER_REMOVED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member"),
     TOKEN_CREATED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token", "role"),
-    TOKEN_REVOKED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token");
+    TOKEN_REVOKED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token"),
+    /** On the shop's audit trail: who worked on which ticket (the ticket's own timeline has the details). */
+    REPLIED_ON(Set.of(EntryKind.AGENT_REPLIED), "who", "ticket"),
+    NOTED_ON(Set.of(EntryKind.INTERNAL_NOTE), "who", "ticket"),
+    CHANGED_TICKET(Set.of(EntryKind.TICKET_UPDATED), "who", "ticket");
 
     private final Set<EntryKind> kinds;
     private final List<String> params;
