@@ -108,7 +108,7 @@ public final class Aftercare {
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         new DiscountCodes(tokens.get()), overrides, b.clock),
                 new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), new StaffNotices(sender, b.chatWebhooks),
-                        new DiscountCodes(tokens.get()), b.clock), b.clock));
+                        new DiscountCodes(tokens.get()), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));

@@ -150,6 +150,11 @@ public final class Access {
         return store.members(shop);
     }
 
+    /** The addresses of the shop's members holding {@code role}: an escalation naming a role reaches them. */
+    public List<EmailAddress> holding(ShopId shop, Role role) {
+        return store.members(shop).stream().filter(m -> m.role() == role).map(Member::email).toList();
+    }
+
     public List<Member> memberships(EmailAddress email) {
         return store.memberships(email);
     }

@@ -11,6 +11,7 @@ import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.domain.access.Role;
 import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.SlaTargets;
@@ -34,7 +35,7 @@ import java.util.Set;
  * <pre>
  * {"aroundTheClock": false, "businessHours": {"mon": ["09:00-17:00"], ...}, "holidays": ["2026-12-24"],
  *  "sla": {"normal": {"firstResponseMinutes": 120, "nextResponseMinutes": 480, "resolutionMinutes": 1440, "aroundTheClock": false}, ...},
- *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"]}, ...],
+ *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"], "roles": ["lead"]}, ...],
  *  "chatWebhookUrl": "https://hooks.slack.com/services/...", "goodwill": {"prefix": "SORRY-", "percent": 15},
  *  "highValueOrder": {"amount": "500.00", "currency": "PLN"}, "repeatWithinDays": 30}
  * </pre>
@@ -67,6 +68,10 @@ public final class SupportJson {
             ObjectNode s = ladder.addObject().put("level", step.level()).put("afterMinutes", step.after().toMinutes());
             ArrayNode contacts = s.putArray("contacts");
             step.contacts().forEach(c -> contacts.add(c.value()));
+            if (!step.roles().isEmpty()) {
+                ArrayNode roles = s.putArray("roles");
+                step.roles().forEach(r -> roles.add(r.slug()));
+            }
         });
         node.put("chatWebhookConfigured", support.chatWebhookUrl().isPresent());
         support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()));
@@ -148,7 +153,9 @@ public final class SupportJson {
                 }
                 contacts.add(new EmailAddress(c.asText()));
             });
-            steps.add(new EscalationStep(step.path("level").asInt(), Duration.ofMinutes(step.path("afterMinutes").asLong()), contacts));
+            List<Role> roles = new ArrayList<>();
+            step.path("roles").forEach(r -> roles.add(Role.of("support.escalation", r.asText())));
+            steps.add(new EscalationStep(step.path("level").asInt(), Duration.ofMinutes(step.path("afterMinutes").asLong()), contacts, roles));
         });
         return steps;
     }
