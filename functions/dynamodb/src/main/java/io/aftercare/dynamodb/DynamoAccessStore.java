@@ -9,6 +9,7 @@ import io.aftercare.domain.access.AccessStore;
 import io.aftercare.domain.access.ApiToken;
 import io.aftercare.domain.access.Member;
 import io.aftercare.domain.access.Role;
+import io.aftercare.domain.access.SecondFactor;
 import io.aftercare.domain.access.Session;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.timeline.TimelineEntry;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -175,6 +178,75 @@ public final class DynamoAccessStore implements AccessStore {
                     .updateExpression("SET lastUsedAt = :at").expressionAttributeValues(Map.of(":at", Items.time(at))));
         } catch (ConditionalCheckFailedException revokedMeanwhile) {
             // nothing to record on a token that is gone
+        }
+    }
+
+    @Override
+    public Optional<SecondFactor> secondFactor(EmailAddress email) {
+        return get(Keys.secondFactor(email)).map(item -> new SecondFactor(item.get("secret").b().asByteArray(),
+                Boolean.TRUE.equals(item.get("confirmed").bool()), Items.number(item, "lastStep"),
+                item.containsKey("recovery") ? Set.copyOf(item.get("recovery").ss()) : Set.of()));
+    }
+
+    @Override
+    public boolean enrol(EmailAddress email, byte[] secret) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.secondFactor(email));
+        item.put(Keys.TYPE, s("TOTP"));
+        item.put("secret", AttributeValue.fromB(SdkBytes.fromByteArray(secret)));
+        item.put("confirmed", AttributeValue.fromBool(false));
+        item.put("lastStep", Items.n(0));
+        return conditionally(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK) OR confirmed = :no").expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)))));
+    }
+
+    @Override
+    public void confirm(EmailAddress email, long step, Set<String> recoveryHashes) {
+        dynamo.updateItem(b -> b.tableName(table).key(Keys.secondFactor(email))
+                .updateExpression("SET confirmed = :yes, lastStep = :step, recovery = :codes")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":step", Items.n(step), ":codes", AttributeValue.fromSs(List.copyOf(recoveryHashes)))));
+    }
+
+    @Override
+    public boolean useStep(EmailAddress email, long step) {
+        // conditional on the step stored: two requests with one code, only one wins
+        return conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(Keys.secondFactor(email))
+                .conditionExpression("lastStep < :step").updateExpression("SET lastStep = :step")
+                .expressionAttributeValues(Map.of(":step", Items.n(step)))));
+    }
+
+    @Override
+    public boolean useRecoveryCode(EmailAddress email, String hash) {
+        return conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(Keys.secondFactor(email))
+                .conditionExpression("contains(recovery, :code)").updateExpression("DELETE recovery :codes")
+                .expressionAttributeValues(Map.of(":code", s(hash), ":codes", AttributeValue.fromSs(List.of(hash))))));
+    }
+
+    @Override
+    public void secondFactorGiven(String sessionHash) {
+        conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(Keys.session(sessionHash))
+                .conditionExpression("attribute_exists(PK)").updateExpression("SET secondFactor = :yes")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))));
+    }
+
+    @Override
+    public boolean requiresSecondFactor(ShopId shop) {
+        return get(Keys.accessRule(shop)).map(item -> Boolean.TRUE.equals(item.get("requireSecondFactor").bool())).orElse(false);
+    }
+
+    @Override
+    public void requireSecondFactor(ShopId shop, boolean required) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.accessRule(shop));
+        item.put(Keys.TYPE, s("ACCESS"));
+        item.put("requireSecondFactor", AttributeValue.fromBool(required));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static boolean conditionally(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

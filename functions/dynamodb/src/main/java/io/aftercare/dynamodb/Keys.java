@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sign-in link       SIGNIN#{link hash}                 LINK              TTL 15 minutes
  * session            SESSION#{session hash}             SESSION           TTL 12 hours
  * rate counter       RATE#{what}#{window}               RATE              TTL the window's end
+ * second factor      PERSON#{email hash}                TOTP              secret, last step used, recovery code hashes
+ * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
  * </pre>
  */
 public final class Keys {
@@ -234,6 +236,14 @@ public final class Keys {
 
     static Map<String, AttributeValue> session(String hash) {
         return key("SESSION#" + hash, "SESSION");
+    }
+
+    static Map<String, AttributeValue> secondFactor(EmailAddress email) {
+        return key(person(email), "TOTP");
+    }
+
+    static Map<String, AttributeValue> accessRule(ShopId shop) {
+        return key(shop(shop), "ACCESS");
     }
 
     static Map<String, AttributeValue> rateCounter(String counter) {

@@ -1,6 +1,7 @@
 package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
@@ -37,6 +38,8 @@ public final class AccessHandler extends RoutedHandler {
     private static final Set<String> OWNER = Set.of("email", "language");
     private static final Set<String> ROLE = Set.of("role");
     private static final Set<String> NEW_TOKEN = Set.of("name", "role");
+    private static final Set<String> CODE = Set.of("code", "recoveryCode");
+    private static final Set<String> RULE = Set.of("requireSecondFactor");
     /** Where sign-in lands and staff notices link, until the console is served here. */
     private static final String CONSOLE_PLACEHOLDER = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Aftercare console</title>"
             + "</head><body><main><h1>Aftercare console</h1><p>The console is on its way; until then, use the API.</p></main></body></html>";
@@ -76,6 +79,7 @@ public final class AccessHandler extends RoutedHandler {
                     body.put("email", session.email().masked());
                     body.put("csrfToken", session.csrf());
                     body.put("expiresAt", session.expiresAt().toString());
+                    body.put("secondFactor", session.secondFactor());
                     body.put("shops", app.access().memberships(session.email()).stream()
                             .map(m -> Map.of("shop", m.shop().value(), "role", m.role().slug(), "language", m.language().code())).toList());
                     return HttpResponses.json(200, body);
@@ -86,6 +90,30 @@ public final class AccessHandler extends RoutedHandler {
                             .withHeaders(Map.of("content-type", "application/json; charset=utf-8", "cache-control", "no-store",
                                     "set-cookie", cookie("", 0)))
                             .withBody(JsonViews.write(Map.of("signedOut", true))).build();
+                })
+                .on("POST /auth/second-factor/enrol", request -> {
+                    var enrolment = app.access().enrol((Caller.Person) request.requireCaller());
+                    return HttpResponses.json(201, Map.of("secret", enrolment.secret(), "otpauthUri", enrolment.uri()));
+                })
+                .on("POST /auth/second-factor/confirm", request -> {
+                    var body = JsonViews.readObject(request.body(), CODE);
+                    var recovery = app.access().confirm((Caller.Person) request.requireCaller(), code(body, "code").orElseThrow(
+                            () -> new InvalidInput("code", "code is required")));
+                    return HttpResponses.json(200, Map.of("secondFactor", true, "recoveryCodes", recovery));
+                })
+                .on("POST /auth/second-factor", request -> {
+                    var body = JsonViews.readObject(request.body(), CODE);
+                    app.access().secondFactor((Caller.Person) request.requireCaller(), code(body, "code"), code(body, "recoveryCode"));
+                    return HttpResponses.json(200, Map.of("secondFactor", true));
+                })
+                .on("PUT /api/shops/{shop}/access", request -> {
+                    var body = JsonViews.readObject(request.body(), RULE);
+                    if (!body.path("requireSecondFactor").isBoolean()) {
+                        throw new InvalidInput("requireSecondFactor", "true or false");
+                    }
+                    var shop = shops.show(shop(request)).id();
+                    app.access().requireSecondFactor(shop, body.path("requireSecondFactor").asBoolean());
+                    return HttpResponses.json(200, Map.of("requireSecondFactor", app.access().requiresSecondFactor(shop)));
                 })
                 .on("GET /console", request -> HttpResponses.html(200, CONSOLE_PLACEHOLDER))
                 .on("GET /console/tickets/{ticketId}", request -> HttpResponses.html(200, CONSOLE_PLACEHOLDER))
@@ -153,7 +181,7 @@ public final class AccessHandler extends RoutedHandler {
         return view;
     }
 
-    private static Language language(com.fasterxml.jackson.databind.JsonNode body) {
+    private static Language language(JsonNode body) {
         if (!body.hasNonNull("language")) {
             return Language.EN;
         }
@@ -165,6 +193,10 @@ public final class AccessHandler extends RoutedHandler {
             throw new InvalidInput(field, "not an email address");
         }
         return new EmailAddress(value);
+    }
+
+    private static Optional<String> code(JsonNode body, String field) {
+        return JsonViews.text(body, field, 64);
     }
 
     private static String memberId(HttpRequest request) {

@@ -112,7 +112,7 @@ public final class Aftercare {
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
-        this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), b.clock));
+        this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), new TotpCodes(), b.clock));
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
     }

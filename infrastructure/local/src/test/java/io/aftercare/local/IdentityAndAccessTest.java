@@ -2,6 +2,7 @@ package io.aftercare.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.AdjustableClock;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -256,6 +258,69 @@ class IdentityAndAccessTest {
                 .anyMatch(s -> s.startsWith("a***@shop-a.example replied")).noneMatch(s -> s.contains("Someone Else"));
         var audit = json(send("GET", "/api/shops/shop-a/audit?lang=en", ownerA, null)).path("items");
         assertThat(audit.findValuesAsText("summary")).contains("a***@shop-a.example replied on ticket " + opened.path("number").asText());
+    }
+
+    @Test
+    void givenAShopRequiringASecondFactor_whenAMemberEnrolsAndSignsInAgain_thenOnlyAFreshCodeOrAnUnusedRecoveryCodeOpensIt() throws Exception {
+        assertThat(admin("POST", "/admin/shops", """
+                {"id": "shop-c", "platform": "generic", "webhookSecret": "secret-0123456789abcdef", "brandName": "C",
+                 "senderEmail": "hello@shop-c.example"}""").statusCode()).isEqualTo(201);
+        assertThat(admin("POST", "/admin/shops/shop-c/owners", "{\"email\": \"owner@shop-c.example\"}").statusCode()).isEqualTo(201);
+        Signed first = signIn("owner@shop-c.example");
+        assertThat(send("PUT", "/api/shops/shop-c/access", first, "{\"requireSecondFactor\": true}").statusCode()).isEqualTo(200);
+        var refused = send("GET", "/api/shops/shop-c/tickets", first, null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").asText()).isEqualTo("second_factor_required");
+
+        byte[] secret = base32(json(send("POST", "/auth/second-factor/enrol", first, null)).path("secret").asText());
+        assertThat(send("POST", "/auth/second-factor/confirm", first, code("000000".equals(totp(secret)) ? "111111" : "000000")).statusCode())
+                .as("a wrong code").isEqualTo(403);
+        String used = totp(secret);
+        var confirmed = send("POST", "/auth/second-factor/confirm", first, code(used));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        List<String> recovery = new ArrayList<>();
+        json(confirmed).path("recoveryCodes").forEach(c -> recovery.add(c.asText()));
+        assertThat(recovery).hasSize(Access.RECOVERY_CODES).doesNotHaveDuplicates();
+        assertThat(send("GET", "/api/shops/shop-c/tickets", first, null).statusCode()).isEqualTo(200);
+
+        Signed second = signIn("owner@shop-c.example");
+        assertThat(send("POST", "/auth/second-factor", second, code(used)).statusCode()).as("a replayed code").isEqualTo(403);
+        assertThat(send("GET", "/api/shops/shop-c/tickets", second, null).statusCode()).isEqualTo(403);
+        CLOCK.advance(Duration.ofSeconds(30));
+        assertThat(send("POST", "/auth/second-factor", second, code(totp(secret))).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/shops/shop-c/tickets", second, null).statusCode()).isEqualTo(200);
+
+        Signed third = signIn("owner@shop-c.example");
+        String recoveryCode = "{\"recoveryCode\": \"" + recovery.getFirst() + "\"}";
+        assertThat(send("POST", "/auth/second-factor", third, recoveryCode).statusCode()).isEqualTo(200);
+        Signed fourth = signIn("owner@shop-c.example");
+        assertThat(send("POST", "/auth/second-factor", fourth, recoveryCode).statusCode()).as("a used recovery code").isEqualTo(403);
+        assertThat(send("GET", "/api/shops/shop-c/tickets", fourth, null).statusCode()).isEqualTo(403);
+    }
+
+    private static String code(String code) {
+        return "{\"code\": \"" + code + "\"}";
+    }
+
+    /** What the member's authenticator app shows now. */
+    private static String totp(byte[] secret) throws Exception {
+        var generator = new TimeBasedOneTimePasswordGenerator();
+        return generator.generateOneTimePasswordString(new SecretKeySpec(secret, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1), CLOCK.instant());
+    }
+
+    private static byte[] base32(String text) {
+        var out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toCharArray()) {
+            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
     }
 
     /**

@@ -14,11 +14,15 @@ import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Who may do what: members and their roles, passwordless sign-in (emailed single-use links, sessions stored by hash),
@@ -43,13 +47,24 @@ public final class Access {
     public record Created(ApiToken token, String secret) {
     }
 
+    /** Second-factor attempts per person per rate window: six digits are not guessed in ten tries. */
+    public static final int CODE_ATTEMPTS = 10;
+    public static final int RECOVERY_CODES = 10;
+    private static final long STEP_SECONDS = 30;
+
+    /** A TOTP enrolment to show once: the secret for the authenticator app and the same as an {@code otpauth:} URI. */
+    public record Enrolment(String secret, String uri) {
+    }
+
     private final AccessStore store;
     private final SignInMailer mailer;
+    private final OneTimeCodes codes;
     private final Clock clock;
 
-    public Access(AccessStore store, SignInMailer mailer, Clock clock) {
+    public Access(AccessStore store, SignInMailer mailer, OneTimeCodes codes, Clock clock) {
         this.store = store;
         this.mailer = mailer;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -121,6 +136,9 @@ public final class Access {
                 Member member = store.member(shop, session.email().hash())
                         .orElseThrow(() -> AccessDenied.forbidden("forbidden", "You are not a member of this shop."));
                 requireRole(member.role(), needed);
+                if (!session.secondFactor() && store.requiresSecondFactor(shop)) {
+                    throw AccessDenied.forbidden("second_factor_required", "This shop requires a second factor: POST /auth/second-factor.");
+                }
                 yield new Caller.Person(session.email(), session.hash(), session.secondFactor());
             }
         };
@@ -144,6 +162,73 @@ public final class Access {
         if (!held.atLeast(needed)) {
             throw AccessDenied.forbidden("forbidden", "This needs the " + needed.slug() + " role or higher.");
         }
+    }
+
+    /** Starts (or restarts, until confirmed) a TOTP enrolment. */
+    public Enrolment enrol(Caller.Person person) {
+        byte[] secret = new byte[20];
+        Credentials.RANDOM.nextBytes(secret);
+        if (!store.enrol(person.email(), secret)) {
+            throw new Conflict("a second factor is enrolled already");
+        }
+        String base32 = Base32.encode(secret);
+        return new Enrolment(base32, "otpauth://totp/Aftercare:" + URLEncoder.encode(person.email().value(), StandardCharsets.UTF_8)
+                + "?secret=" + base32 + "&issuer=Aftercare&algorithm=SHA1&digits=6&period=" + STEP_SECONDS);
+    }
+
+    /** The first code confirms the enrolment and this session; the recovery codes are shown this once. */
+    public List<String> confirm(Caller.Person person, String code) {
+        SecondFactor factor = store.secondFactor(person.email()).filter(f -> !f.confirmed())
+                .orElseThrow(() -> new Conflict("no enrolment waits for confirmation"));
+        long step = matchingStep(person, factor, code);
+        List<String> recovery = IntStream.range(0, RECOVERY_CODES).mapToObj(i -> Credentials.id()).toList();
+        store.confirm(person.email(), step, recovery.stream().map(Credentials::hash).collect(Collectors.toSet()));
+        store.secondFactorGiven(person.sessionHash());
+        return recovery;
+    }
+
+    /** A TOTP code (each step once: a replayed code is refused) or an unused recovery code completes this session's sign-in. */
+    public void secondFactor(Caller.Person person, Optional<String> code, Optional<String> recoveryCode) {
+        SecondFactor factor = store.secondFactor(person.email()).filter(SecondFactor::confirmed)
+                .orElseThrow(() -> AccessDenied.forbidden("not_enrolled", "No second factor is enrolled: POST /auth/second-factor/enrol."));
+        boolean given;
+        if (recoveryCode.isPresent()) {
+            limitAttempts(person);
+            given = store.useRecoveryCode(person.email(), Credentials.hash(recoveryCode.get().strip()));
+        } else {
+            given = store.useStep(person.email(), matchingStep(person, factor, code.orElseThrow(() -> new InvalidInput("code", "code or recoveryCode is required"))));
+        }
+        if (!given) {
+            throw AccessDenied.forbidden("wrong_code", "That code is wrong or used already.");
+        }
+        store.secondFactorGiven(person.sessionHash());
+    }
+
+    /** The step of the previous, current or next 30 seconds whose code this is, later than any used before. */
+    private long matchingStep(Caller.Person person, SecondFactor factor, String code) {
+        limitAttempts(person);
+        long now = clock.instant().getEpochSecond() / STEP_SECONDS;
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (step > factor.lastStep() && Credentials.same(codes.code(factor.secret(), step), code.strip())) {
+                return step;
+            }
+        }
+        throw AccessDenied.forbidden("wrong_code", "That code is wrong or used already.");
+    }
+
+    private void limitAttempts(Caller.Person person) {
+        long window = clock.instant().getEpochSecond() / RATE_WINDOW.toSeconds();
+        if (store.count("code#" + person.email().hash() + "#" + window, Instant.ofEpochSecond((window + 1) * RATE_WINDOW.toSeconds())) > CODE_ATTEMPTS) {
+            throw AccessDenied.tooMany("Too many codes tried; try again in " + RATE_WINDOW.toMinutes() + " minutes.");
+        }
+    }
+
+    public void requireSecondFactor(ShopId shop, boolean required) {
+        store.requireSecondFactor(shop, required);
+    }
+
+    public boolean requiresSecondFactor(ShopId shop) {
+        return store.requiresSecondFactor(shop);
     }
 
     public List<Member> members(ShopId shop) {

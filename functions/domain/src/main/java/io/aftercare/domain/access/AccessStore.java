@@ -6,6 +6,7 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: members, sign-in links, sessions, rate counters and API tokens. */
 public interface AccessStore {
@@ -48,6 +49,27 @@ public interface AccessStore {
     boolean deleteToken(ShopId shop, String id);
 
     void tokenUsed(ShopId shop, String id, Instant at);
+
+    Optional<SecondFactor> secondFactor(EmailAddress email);
+
+    /** A new enrolment, replacing one never confirmed; @return false when a confirmed one exists */
+    boolean enrol(EmailAddress email, byte[] secret);
+
+    /** Confirms the enrolment with its first code's step and the recovery codes' hashes. */
+    void confirm(EmailAddress email, long step, Set<String> recoveryHashes);
+
+    /** Records a code's step as used, only if it is later than the last one used: @return whether it was */
+    boolean useStep(EmailAddress email, long step);
+
+    /** Removes one unused recovery code: @return whether it was there */
+    boolean useRecoveryCode(EmailAddress email, String hash);
+
+    /** The session has given its second factor. */
+    void secondFactorGiven(String sessionHash);
+
+    boolean requiresSecondFactor(ShopId shop);
+
+    void requireSecondFactor(ShopId shop, boolean required);
 
     /** An entry on the shop's own timeline (its audit trail). */
     void audit(ShopId shop, TimelineEntry entry);

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 /** Random secrets (links, sessions, CSRF, API tokens, recovery codes) and the SHA-256 they are stored as. */
 public final class Credentials {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final SecureRandom RANDOM = new SecureRandom();
 
     private Credentials() {
     }
