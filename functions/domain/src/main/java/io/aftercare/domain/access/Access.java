@@ -74,10 +74,7 @@ public final class Access {
      */
     public void requestLink(EmailAddress email, String client, URI base) {
         Instant now = clock.instant();
-        long window = now.getEpochSecond() / RATE_WINDOW.toSeconds();
-        Instant windowEnds = Instant.ofEpochSecond((window + 1) * RATE_WINDOW.toSeconds());
-        if (store.count("address#" + email.hash() + "#" + window, windowEnds) > LINKS_PER_ADDRESS
-                || store.count("client#" + Credentials.hash(client) + "#" + window, windowEnds) > LINKS_PER_CLIENT) {
+        if (over("address#" + email.hash(), LINKS_PER_ADDRESS) || over("client#" + Credentials.hash(client), LINKS_PER_CLIENT)) {
             throw AccessDenied.tooMany("Too many sign-in links asked for; try again in " + RATE_WINDOW.toMinutes() + " minutes.");
         }
         List<Member> memberships = store.memberships(email);
@@ -217,10 +214,15 @@ public final class Access {
     }
 
     private void limitAttempts(Caller.Person person) {
-        long window = clock.instant().getEpochSecond() / RATE_WINDOW.toSeconds();
-        if (store.count("code#" + person.email().hash() + "#" + window, Instant.ofEpochSecond((window + 1) * RATE_WINDOW.toSeconds())) > CODE_ATTEMPTS) {
+        if (over("code#" + person.email().hash(), CODE_ATTEMPTS)) {
             throw AccessDenied.tooMany("Too many codes tried; try again in " + RATE_WINDOW.toMinutes() + " minutes.");
         }
+    }
+
+    /** Counts one more request of {@code what} in the current rate window (its counter expires with it): past the limit? */
+    private boolean over(String what, int limit) {
+        long window = clock.instant().getEpochSecond() / RATE_WINDOW.toSeconds();
+        return store.count(what + "#" + window, Instant.ofEpochSecond((window + 1) * RATE_WINDOW.toSeconds())) > limit;
     }
 
     public void requireSecondFactor(ShopId shop, boolean required) {
