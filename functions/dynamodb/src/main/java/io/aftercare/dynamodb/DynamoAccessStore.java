@@ -8,7 +8,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.access.AccessStore;
 import io.aftercare.domain.access.ApiToken;
 import io.aftercare.domain.access.Member;
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.access.SecondFactor;
 import io.aftercare.domain.access.Session;
 import io.aftercare.domain.shop.Language;

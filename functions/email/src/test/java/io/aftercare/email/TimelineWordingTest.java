@@ -2,7 +2,7 @@ package io.aftercare.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.Reason;

@@ -10,7 +10,7 @@ import io.aftercare.domain.access.Access;
 import io.aftercare.domain.access.ApiToken;
 import io.aftercare.domain.access.Caller;
 import io.aftercare.domain.access.Member;
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.access.Session;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.email.SignInEmails;

@@ -9,7 +9,7 @@ import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.access.Caller;
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.Language;
 import java.time.Duration;
 import java.time.Instant;

@@ -342,7 +342,7 @@ class IdentityAndAccessTest {
             refused(route.routeKey() + " without a credential", route.method(), path, null, null, body, 401);
             refused(route.routeKey() + " with another shop's session", route.method(), path, ownerB, null, body, 403);
             refused(route.routeKey() + " with another shop's token", route.method(), path, null, tokenB, body, 401);
-            if (needs.role().get().compareTo(io.aftercare.domain.access.Role.AGENT) > 0) {
+            if (needs.role().get().compareTo(io.aftercare.domain.shop.Role.AGENT) > 0) {
                 refused(route.routeKey() + " with a role too low", route.method(), path, agentA, null, body, 403);
             }
             checked.add(route.routeKey());

@@ -7,6 +7,7 @@ import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;

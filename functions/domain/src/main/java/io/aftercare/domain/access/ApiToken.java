@@ -1,6 +1,7 @@
 package io.aftercare.domain.access;
 
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Role;
 import java.time.Instant;
 import java.util.Optional;
 

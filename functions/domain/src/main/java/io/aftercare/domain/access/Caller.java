@@ -2,6 +2,7 @@ package io.aftercare.domain.access;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Role;
 
 /** Who made a request, once their credential has been checked. */
 public sealed interface Caller {

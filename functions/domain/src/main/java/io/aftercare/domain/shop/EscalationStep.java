@@ -2,7 +2,6 @@ package io.aftercare.domain.shop;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
-import io.aftercare.domain.access.Role;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;

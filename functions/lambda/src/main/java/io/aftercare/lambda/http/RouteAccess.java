@@ -1,6 +1,6 @@
 package io.aftercare.lambda.http;
 
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import java.util.Map;
 import java.util.Optional;
 

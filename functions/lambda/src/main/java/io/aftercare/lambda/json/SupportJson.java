@@ -11,7 +11,7 @@ import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
-import io.aftercare.domain.access.Role;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.SlaTargets;

@@ -1,4 +1,4 @@
-package io.aftercare.domain.access;
+package io.aftercare.domain.shop;
 
 import io.aftercare.domain.InvalidInput;
 import java.util.Arrays;
