@@ -17,6 +17,7 @@ import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.Refund;
 import io.aftercare.domain.order.Return;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.TimelineReader;
 import java.math.BigDecimal;
@@ -65,6 +66,11 @@ public final class DynamoTimelineReader implements TimelineReader {
     @Override
     public Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page) {
         return timeline(Keys.INDEX_BY_TIME, byTime(Keys.ticket(shop, ticketId)), page);
+    }
+
+    @Override
+    public Page<TimelineEntry> shopTimeline(ShopId shop, PageRequest page) {
+        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.subject(shop, Subject.shop(shop))), page);
     }
 
     private Page<TimelineEntry> timeline(String index, PageTokens.Query query, PageRequest page) {

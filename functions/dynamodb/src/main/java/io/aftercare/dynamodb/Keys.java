@@ -44,6 +44,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * pool: taken code   SHOP#{shop}#POOL                   TAKEN#{code}      the action it went to
  * pool: an action's  SHOP#{shop}#POOL                   ACTION#{id}       the code it got (one per action)
  * pool: count        SHOP#{shop}#POOL                   COUNT             free codes left
+ * member             SHOP#{shop}                        MEMBER#{email hash}  GSI1: PERSON#{email hash} / SHOP#{shop}
+ * API token          SHOP#{shop}                        TOKEN#{id}        the secret's SHA-256, never the secret
+ * shop's audit trail SHOP#{shop}#SHOP#{shop}            EVENT#{entry id}  (a timeline entry)
+ * sign-in link       SIGNIN#{link hash}                 LINK              TTL 15 minutes
+ * session            SESSION#{session hash}             SESSION           TTL 12 hours
+ * rate counter       RATE#{what}#{window}               RATE              TTL the window's end
+ * second factor      PERSON#{email hash}                TOTP              secret, last step used, recovery code hashes
+ * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
  * </pre>
  */
 public final class Keys {
@@ -245,6 +253,43 @@ public final class Keys {
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */
     static String delivery(ShopId shop, String deliveryKey) {
         return shop(shop) + "#DELIVERY#" + deliveryKey;
+    }
+
+    static final String MEMBER_PREFIX = "MEMBER#";
+    static final String TOKEN_PREFIX = "TOKEN#";
+
+    /** @param memberId the hash of the member's address */
+    static String member(String memberId) {
+        return MEMBER_PREFIX + memberId;
+    }
+
+    /** A person's memberships across shops (GSI1). */
+    static String person(EmailAddress email) {
+        return "PERSON#" + email.hash();
+    }
+
+    static String apiToken(String id) {
+        return TOKEN_PREFIX + id;
+    }
+
+    static Map<String, AttributeValue> signInLink(String hash) {
+        return key("SIGNIN#" + hash, "LINK");
+    }
+
+    static Map<String, AttributeValue> session(String hash) {
+        return key("SESSION#" + hash, "SESSION");
+    }
+
+    static Map<String, AttributeValue> secondFactor(EmailAddress email) {
+        return key(person(email), "TOTP");
+    }
+
+    static Map<String, AttributeValue> accessRule(ShopId shop) {
+        return key(shop(shop), "ACCESS");
+    }
+
+    static Map<String, AttributeValue> rateCounter(String counter) {
+        return key("RATE#" + counter, "RATE");
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -9,6 +9,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.shop.DiscountTemplate;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.Secret;
@@ -46,7 +47,8 @@ public final class SupportSettingsJson {
     record Targets(long firstResponseMinutes, long nextResponseMinutes, long resolutionMinutes, boolean aroundTheClock) {
     }
 
-    record Step(int level, long afterMinutes, List<String> contacts) {
+    /** @param roles absent in documents written before ladders named roles */
+    record Step(int level, long afterMinutes, List<String> contacts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> roles) {
     }
 
     record Discount(String prefix, int percent) {
@@ -67,7 +69,8 @@ public final class SupportSettingsJson {
         support.sla().forEach((priority, t) -> sla.put(priority.slug(), new Targets(t.firstResponse().toMinutes(), t.nextResponse().toMinutes(),
                 t.resolution().toMinutes(), t.aroundTheClock())));
         var document = new Document(VERSION, support.aroundTheClock(), hours, support.holidays().stream().sorted().map(LocalDate::toString).toList(),
-                sla, support.escalation().stream().map(s -> new Step(s.level(), s.after().toMinutes(), s.contacts().stream().map(EmailAddress::value).toList())).toList(),
+                sla, support.escalation().stream().map(s -> new Step(s.level(), s.after().toMinutes(), s.contacts().stream().map(EmailAddress::value).toList(),
+                        s.roles().stream().map(Role::slug).toList())).toList(),
                 support.chatWebhookUrl().map(Secret::reveal).orElse(null),
                 support.goodwill().map(g -> new Discount(g.prefix(), g.percent())).orElse(null),
                 support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
@@ -103,7 +106,8 @@ public final class SupportSettingsJson {
                 d.holidays() == null ? defaults.holidays() : d.holidays().stream().map(LocalDate::parse).collect(Collectors.toSet()),
                 sla,
                 d.escalation() == null ? defaults.escalation() : d.escalation().stream().map(s -> new EscalationStep(s.level(),
-                        Duration.ofMinutes(s.afterMinutes()), s.contacts().stream().map(EmailAddress::new).toList())).toList(),
+                        Duration.ofMinutes(s.afterMinutes()), s.contacts().stream().map(EmailAddress::new).toList(),
+                        s.roles() == null ? List.of() : s.roles().stream().map(r -> Role.of("support.escalation", r)).toList())).toList(),
                 Optional.ofNullable(d.chatWebhookUrl()).map(Secret::new),
                 Optional.ofNullable(d.goodwill()).map(g -> new DiscountTemplate(g.prefix(), g.percent())),
                 Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),

@@ -2,6 +2,7 @@ package io.aftercare.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.ActionCatalog;
@@ -104,6 +105,7 @@ class TimelineWordingTest {
             case PRIORITY -> Priority.class;
             case TICKET_STATUS -> TicketStatus.class;
             case SLA -> SlaTarget.class;
+            case ROLE -> Role.class;
             case NPS -> null;
         };
         return values == null ? Vocabulary.NPS_GROUPS : Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();

@@ -1,5 +1,6 @@
 package io.aftercare.lambda;
 
+import io.aftercare.domain.access.Access;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
@@ -23,6 +24,7 @@ import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
+import io.aftercare.dynamodb.DynamoAccessStore;
 import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
@@ -36,10 +38,12 @@ import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
 import io.aftercare.email.MustacheEmailRenderer;
 import io.aftercare.email.SesEmailSender;
+import io.aftercare.email.SignInEmails;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.email.StaffNotices;
 import io.aftercare.platforms.discounts.PlatformDiscounts;
 import io.aftercare.platforms.discounts.PlatformHttp;
+import io.aftercare.lambda.http.Gate;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
@@ -80,6 +84,9 @@ public final class Aftercare {
     private final ChatWebhookUrl.Rules chatWebhooks;
     private final DiscountAccess.Store discountAccess;
     private final DiscountPool discountPool;
+    private final Supplier<Access> access;
+    private final Supplier<Gate> gate;
+    private final Supplier<URI> publicUrl;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -121,10 +128,13 @@ public final class Aftercare {
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, b.clock),
                 new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
-                        discounts.get(), b.clock), b.clock));
+                        discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
+        this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), new TotpCodes(), b.clock));
+        this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
+        this.publicUrl = b.publicUrl;
     }
 
     public static Builder builder() {
@@ -192,6 +202,21 @@ public final class Aftercare {
 
     public AdminAuth adminAuth() {
         return adminAuth.get();
+    }
+
+    /** Members, sign-in, sessions and API tokens. */
+    public Access access() {
+        return access.get();
+    }
+
+    /** The credential check in front of every route. */
+    public Gate gate() {
+        return gate.get();
+    }
+
+    /** Where links in emails point (customers' pages, sign-in links), when configured. */
+    public URI publicUrl() {
+        return publicUrl.get();
     }
 
     public TicketService tickets() {

@@ -1,6 +1,7 @@
 package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
@@ -8,6 +9,8 @@ import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.access.Access;
+import io.aftercare.domain.access.Caller;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
@@ -44,7 +47,7 @@ public final class AgentApiHandler extends RoutedHandler {
         var tickets = app.tickets();
         var shops = app.shops();
         var words = app.timelineWording();
-        return Routes.withAdminToken(app.adminAuth())
+        return Routes.guarded(app.gate())
                 .on("GET /api/shops/{shop}/orders/{orderId}", request -> HttpResponses.json(200, TimelineJson.order(
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
@@ -77,21 +80,35 @@ public final class AgentApiHandler extends RoutedHandler {
                 .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.CHANGES);
                     var ticket = tickets.change(shop(request), ticketId(request), TicketJson.version(body), TicketJson.changes(body),
-                            TicketJson.agent(body));
-                    return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
+                            agent(request, body));
+                    return audited(request, app, Access.TicketWork.CHANGE, ticket);
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/replies", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.REPLY);
-                    var ticket = tickets.reply(shop(request), ticketId(request), TicketJson.version(body), TicketJson.agent(body),
+                    var ticket = tickets.reply(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
                             TicketJson.required(body, "message", Limits.MESSAGE_BYTES));
-                    return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
+                    return audited(request, app, Access.TicketWork.REPLY, ticket);
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
-                    var ticket = tickets.note(shop(request), ticketId(request), TicketJson.version(body), TicketJson.agent(body),
+                    var ticket = tickets.note(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
                             TicketJson.required(body, "note", Limits.MESSAGE_BYTES));
-                    return ticketView(200, shops.show(ticket.shop()), ticket, tickets);
+                    return audited(request, app, Access.TicketWork.NOTE, ticket);
                 });
+    }
+
+    /** The ticket as changed, once its change is on the shop's audit trail too. */
+    private static APIGatewayV2HTTPResponse audited(HttpRequest request, Aftercare app, Access.TicketWork work, Ticket ticket) {
+        app.access().ticketWork(ticket.shop(), request.requireCaller(), work, ticket.number(), ticket.id(), ticket.version());
+        return ticketView(200, app.shops().show(ticket.shop()), ticket, app.tickets());
+    }
+
+    /** Who the timelines name: the signed-in person or the token; under the admin token, whom the body names. */
+    private static String agent(HttpRequest request, JsonNode body) {
+        return switch (request.requireCaller()) {
+            case Caller.BreakGlass admin -> TicketJson.agent(body);
+            case Caller named -> named.audit();
+        };
     }
 
     private static APIGatewayV2HTTPResponse ticketView(int status, Shop shop, Ticket ticket, TicketService tickets) {

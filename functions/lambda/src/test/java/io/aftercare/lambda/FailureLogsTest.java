@@ -141,17 +141,18 @@ class FailureLogsTest {
     @Test
     void givenAnUnexpectedExceptionCarryingAChatUrlAndAnAddress_whenItReachesThe500Handler_thenTheAnswerAndTheLogNameItsClassOnly() throws Exception {
         String secretUrl = "https://hooks.slack.com/services/T000/B000/xoxb-secret-0123";
-        var routes = Routes.open().on("GET /boom", request -> {
+        // a route RouteAccess lists: Routes serves no other
+        var routes = Routes.open().on("GET /u/{token}", request -> {
             throw new IllegalStateException("could not notify jane.doe@example.com",
                     new IllegalArgumentException("Illegal character in path at index 40: " + secretUrl));
         });
 
         var answer = new AtomicReference<APIGatewayV2HTTPResponse>();
-        String log = CapturedOutput.of(() -> answer.set(routes.handle(HttpRequest.of(Harness.event("GET /boom", Map.of(), Map.of(), new byte[0])))));
+        String log = CapturedOutput.of(() -> answer.set(routes.handle(HttpRequest.of(Harness.event("GET /u/{token}", Map.of(), Map.of(), new byte[0])))));
 
         assertThat(answer.get().getStatusCode()).isEqualTo(500);
         assertThat(answer.get().getBody()).doesNotContain("xoxb-secret", "jane.doe", "Illegal");
-        assertThat(log).contains("GET /boom failed: IllegalStateException: could not notify j***@example.com at FailureLogsTest.",
+        assertThat(log).contains("GET /u/{token} failed: IllegalStateException: could not notify j***@example.com at FailureLogsTest.",
                 "caused by IllegalArgumentException: Illegal character in path at index 40: <url>");
         LogScan.assertClean(log, "xoxb-secret", "hooks.slack.com");
     }

@@ -1,6 +1,8 @@
 package io.aftercare.domain.ticket;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
@@ -16,7 +18,6 @@ import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailRejected;
 import io.aftercare.domain.shop.BusinessCalendar;
-import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
@@ -27,6 +28,7 @@ import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A ticket's due actions: the acknowledgement, agents' replies, SLA warnings and breach notices, escalations,
@@ -58,16 +62,24 @@ public final class TicketDeadlines implements Runner {
     private final TicketMailer mailer;
     private final StaffNotifier staff;
     private final DiscountCodes discounts;
+    private final BiFunction<ShopId, Role, List<EmailAddress>> members;
+    private final Supplier<URI> console;
     private final Clock clock;
 
+    /**
+     * @param members the addresses of a shop's members holding a role, read when a notice naming it goes out
+     * @param console where the console is served: notices link to the ticket there
+     */
     public TicketDeadlines(ActionStore actions, TicketStore tickets, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
-                           DiscountCodes discounts, Clock clock) {
+                           DiscountCodes discounts, BiFunction<ShopId, Role, List<EmailAddress>> members, Supplier<URI> console, Clock clock) {
         this.actions = actions;
         this.tickets = tickets;
         this.shops = shops;
         this.mailer = mailer;
         this.staff = staff;
         this.discounts = discounts;
+        this.members = members;
+        this.console = console;
         this.clock = clock;
     }
 
@@ -174,7 +186,8 @@ public final class TicketDeadlines implements Runner {
         Staff what = Staff.of(action.kind(), detail, ticket.number());
         List<EmailAddress> to = what.level() == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, what.level());
         String text = what.heading() + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
-                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt());
+                + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt())
+                + "\nOpen it: " + console.get().toString().replaceAll("/+$", "") + "/console/tickets/" + ticket.id();
         var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + what.heading(), text);
         Optional<Notified> notified = notifyEach(action, shop, to, notice);
         if (notified.isEmpty()) {
@@ -300,9 +313,12 @@ public final class TicketDeadlines implements Runner {
         return detail.plan() == ticket.plan() ? Optional.empty() : Optional.of(new EmailDecision.Skip(Reason.REPLANNED));
     }
 
-    private static List<EmailAddress> contacts(Shop shop, int level) {
+    /** The step's addresses, then its roles' members (each once), as they are now. */
+    private List<EmailAddress> contacts(Shop shop, int level) {
         return shop.settings().support().escalation().stream().filter(s -> s.level() == level).findFirst()
-                .map(EscalationStep::contacts).orElse(List.of());
+                .map(step -> Stream.concat(step.contacts().stream(), step.roles().stream().flatMap(role -> members.apply(shop.id(), role).stream()))
+                        .distinct().toList())
+                .orElse(List.of());
     }
 
     private Result skip(ClaimedAction action, Reason why, Optional<EntryParam.Code> detail, Optional<Ticket> ticket) {

@@ -56,7 +56,17 @@ public enum Phrase {
     TICKET_REOPENED(Set.of(EntryKind.TICKET_UPDATED)),
     AGENT_REPLIED(Set.of(EntryKind.AGENT_REPLIED), "agent", "excerpt", "target", "breached"),
     INTERNAL_NOTE(Set.of(EntryKind.INTERNAL_NOTE), "agent", "excerpt"),
-    TICKET_CHANGED(Set.of(EntryKind.TICKET_UPDATED), "agent", "priorityFrom", "priorityTo", "assignee", "unassigned", "statusFrom", "statusTo");
+    TICKET_CHANGED(Set.of(EntryKind.TICKET_UPDATED), "agent", "priorityFrom", "priorityTo", "assignee", "unassigned", "statusFrom", "statusTo"),
+    SIGNED_IN(Set.of(EntryKind.SIGNED_IN), "who"),
+    MEMBER_ADDED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member", "role"),
+    ROLE_CHANGED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member", "roleFrom", "roleTo"),
+    MEMBER_REMOVED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member"),
+    TOKEN_CREATED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token", "role"),
+    TOKEN_REVOKED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token"),
+    /** On the shop's audit trail: who worked on which ticket (the ticket's own timeline has the details). */
+    REPLIED_ON(Set.of(EntryKind.AGENT_REPLIED), "who", "ticket"),
+    NOTED_ON(Set.of(EntryKind.INTERNAL_NOTE), "who", "ticket"),
+    CHANGED_TICKET(Set.of(EntryKind.TICKET_UPDATED), "who", "ticket");
 
     private final Set<EntryKind> kinds;
     private final List<String> params;

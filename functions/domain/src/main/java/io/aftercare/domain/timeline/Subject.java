@@ -1,14 +1,15 @@
 package io.aftercare.domain.timeline;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.OrderId;
 import java.util.Locale;
 
-/** What a timeline belongs to: an order, a customer, a ticket or a return. */
+/** What a timeline belongs to: an order, a customer, a ticket, a return, or the shop itself (its audit trail). */
 public record Subject(Type type, String id) {
 
     public enum Type {
-        ORDER, CUSTOMER, TICKET, RETURN;
+        ORDER, CUSTOMER, TICKET, RETURN, SHOP;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -22,6 +23,11 @@ public record Subject(Type type, String id) {
     /** A customer's subject id is the hash of the address, never the address. */
     public static Subject customer(EmailAddress email) {
         return customerByHash(email.hash());
+    }
+
+    /** The shop's own timeline: sign-ins, members, roles and tokens. */
+    public static Subject shop(ShopId shop) {
+        return new Subject(Type.SHOP, shop.value());
     }
 
     public static Subject customerByHash(String emailHash) {

@@ -18,6 +18,9 @@ public interface TimelineReader {
 
     Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page);
 
+    /** The shop's own timeline: its audit trail of sign-ins, members, roles and tokens. */
+    Page<TimelineEntry> shopTimeline(ShopId shop, PageRequest page);
+
     Optional<OrderState> order(ShopId shop, OrderId order);
 
     Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer);

@@ -52,6 +52,11 @@ public final class InMemoryTimelines implements TimelineReader {
     }
 
     @Override
+    public Page<TimelineEntry> shopTimeline(ShopId shop, PageRequest page) {
+        return timeline(shop, Subject.shop(shop), page);
+    }
+
+    @Override
     public Optional<OrderState> order(ShopId shop, OrderId order) {
         return Optional.ofNullable(orders.get(shop.value() + "/" + order.value()));
     }

@@ -16,6 +16,7 @@ import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.SlaTargets;
@@ -39,7 +40,7 @@ import java.util.Set;
  * <pre>
  * {"aroundTheClock": false, "businessHours": {"mon": ["09:00-17:00"], ...}, "holidays": ["2026-12-24"],
  *  "sla": {"normal": {"firstResponseMinutes": 120, "nextResponseMinutes": 480, "resolutionMinutes": 1440, "aroundTheClock": false}, ...},
- *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"]}, ...],
+ *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"], "roles": ["lead"]}, ...],
  *  "chatWebhookUrl": "https://hooks.slack.com/services/...", "goodwill": {"prefix": "SORRY-", "percent": 15},
  *  "highValueOrder": {"amount": "500.00", "currency": "PLN"}, "repeatWithinDays": 30}
  * </pre>
@@ -72,6 +73,10 @@ public final class SupportJson {
             ObjectNode s = ladder.addObject().put("level", step.level()).put("afterMinutes", step.after().toMinutes());
             ArrayNode contacts = s.putArray("contacts");
             step.contacts().forEach(c -> contacts.add(c.value()));
+            if (!step.roles().isEmpty()) {
+                ArrayNode roles = s.putArray("roles");
+                step.roles().forEach(r -> roles.add(r.slug()));
+            }
         });
         node.put("chatWebhookConfigured", support.chatWebhookUrl().isPresent());
         support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()));
@@ -152,11 +157,17 @@ public final class SupportJson {
         List<EscalationStep> steps = new ArrayList<>();
         node.forEach(step -> {
             if (!step.isObject()) {
-                throw new InvalidInput("support.escalation", "each escalation step must be an object with level, afterMinutes and contacts");
+                throw new InvalidInput("support.escalation", "each escalation step must be an object with level, afterMinutes, and contacts or roles");
             }
+            JsonNode listed = step.path("roles");
+            if (!listed.isMissingNode() && !listed.isArray()) {
+                throw new InvalidInput("support.escalation.roles", "support.escalation.roles must be a list of roles");
+            }
+            List<Role> roles = new ArrayList<>();
+            listed.forEach(r -> roles.add(Role.of("support.escalation.roles", r.isTextual() ? r.asText() : r.toString())));
             steps.add(new EscalationStep(wholeNumber(step, "support.escalation.level").orElseThrow(() -> missing("support.escalation.level")),
                     minutes(step, "support.escalation.afterMinutes").orElseThrow(() -> missing("support.escalation.afterMinutes")),
-                    emails(step, "support.escalation.contacts")));
+                    emails(step, "support.escalation.contacts"), roles));
         });
         return steps;
     }
