@@ -37,7 +37,7 @@ public record TemplateQueue(String resource, Duration visibilityTimeout, int max
 
     /** The urgent action queue of the template at the repository root. */
     public static TemplateQueue urgentActionsFromRepository() {
-        return read(RepositoryRoot.find().resolve("template.yaml"), URGENT_ACTIONS);
+        return of(TemplateResources.fromRepository(), URGENT_ACTIONS);
     }
 
     /** The same queue with a shorter visibility timeout: for tests that cannot wait minutes for a redelivery. */

@@ -6,7 +6,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.AdjustableClock;
-import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.TemplateResources;
 import io.aftercare.domain.access.Access;
 import io.aftercare.lambda.http.RouteAccess;
 import java.io.IOException;
@@ -329,7 +329,7 @@ class IdentityAndAccessTest {
      */
     @Test
     void givenEveryShopRouteOfTheTemplate_whenCalledWithoutACredentialOrByAnotherShopOrWithARoleTooLow_thenRefusedWithNothingReadOrWritten() throws Exception {
-        var routes = TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml"));
+        var routes = TemplateRoutes.of(TemplateResources.fromRepository());
         List<String> checked = new ArrayList<>();
         for (var route : routes) {
             var needs = RouteAccess.required(route.routeKey());
@@ -352,7 +352,7 @@ class IdentityAndAccessTest {
 
     @Test
     void givenEveryRouteOfTheTemplate_whenLookedUp_thenRouteAccessSaysWhoMayCallIt() {
-        for (var route : TemplateRoutes.read(RepositoryRoot.find().resolve("template.yaml"))) {
+        for (var route : TemplateRoutes.of(TemplateResources.fromRepository())) {
             assertThat(RouteAccess.of(route.routeKey())).as(route.routeKey()).isPresent();
         }
     }

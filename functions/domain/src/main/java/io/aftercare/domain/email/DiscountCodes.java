@@ -80,7 +80,7 @@ public final class DiscountCodes {
 
     /** The timeline's words for an email that went without its code. */
     public static EntryText withheld(ClaimedAction action, String why) {
-        return EntryText.of(Phrase.DISCOUNT_WITHHELD).code("email", Vocabulary.EMAIL, action.kind()).text("detail", why);
+        return EntryText.of(Phrase.DISCOUNT_WITHHELD).with("email", action.kind().code()).text("detail", why);
     }
 
     private String codeFor(DiscountTemplate template, ShopId shop, String actionKey) {
