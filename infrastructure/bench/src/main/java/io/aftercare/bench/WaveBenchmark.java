@@ -95,8 +95,9 @@ final class WaveBenchmark {
             Map<String, Instant> claimedAt = new ConcurrentHashMap<>();
             ActionQueue timed = (claimed, delay) -> {
                 Instant now = Instant.now();
-                claimed.forEach(action -> claimedAt.putIfAbsent(action.actionId(), now));
                 toSqs.submit(claimed, delay);
+                // only once queued: "claimed and its queue empty" must not be seen while the messages are on their way
+                claimed.forEach(action -> claimedAt.putIfAbsent(action.actionId(), now));
             };
             var app = Aftercare.builder().dynamo(dynamo, TABLE)
                     .ses(ses::client, Optional.empty())
