@@ -41,6 +41,8 @@ public final class RouteAccess {
             Map.entry("PUT /admin/shops/{shop}/templates/{kind}/{language}", Needs.ADMIN_TOKEN),
             Map.entry("DELETE /admin/shops/{shop}/templates/{kind}/{language}", Needs.ADMIN_TOKEN),
             Map.entry("POST /admin/shops/{shop}/owners", Needs.ADMIN_TOKEN),
+            Map.entry("PUT /admin/shops/{shop}/discount-access", Needs.ADMIN_TOKEN),
+            Map.entry("POST /admin/shops/{shop}/discount-pool", Needs.ADMIN_TOKEN),
             Map.entry("GET /api/shops/{shop}/orders/{orderId}", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/orders/{orderId}/timeline", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/customers/{email}", Needs.AGENT),
