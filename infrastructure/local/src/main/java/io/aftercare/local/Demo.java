@@ -44,7 +44,7 @@ final class Demo {
         var clock = new AdjustableClock(Instant.now());
         var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of(), Optional.empty()));
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
-        DemoShops.registerIfAbsent(local.app().shops());
+        DemoShops.registerIfAbsent(local.app().shops(), local.app().discountPool());
         out.printf("%nAftercare demo: the API at %s, the emails at %s (open it in a browser)%n", local.baseUri(), local.ses().endpoint());
         new SampleSender(local.baseUri(), local.adminToken(), clock, out).sendAll(RepositoryRoot.find().resolve("infrastructure/events/webhooks"));
 

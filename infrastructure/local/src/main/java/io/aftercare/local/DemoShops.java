@@ -3,6 +3,7 @@ package io.aftercare.local;
 import io.aftercare.domain.Conflict;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.discount.DiscountPool;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Language;
@@ -14,8 +15,13 @@ import io.aftercare.domain.shop.SupportSettings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
-/** One demo shop per platform, registered on a local runner's first start, all with the same demo secret. */
+/**
+ * One demo shop per platform, registered on a local runner's first start, all with the same demo secret. Only the
+ * generic one promises a thank-you code: its codes come from a pool uploaded here, while a Shopify or WooCommerce
+ * shop's codes are made in that shop, which a local run has none of (they would go out without, saying so).
+ */
 public final class DemoShops {
 
     public static final String SECRET = "demo-webhook-secret-do-not-use-in-production";
@@ -31,21 +37,31 @@ public final class DemoShops {
     private DemoShops() {
     }
 
+    /** Codes a demo shop could have made in its own system, enough for many runs of the samples. */
+    static final List<String> POOL = IntStream.rangeClosed(1, 200).mapToObj(i -> "DEMO-THANKS-%03d".formatted(i)).toList();
+
     /** @return true when they were registered now, false when they existed already */
-    public static boolean registerIfAbsent(ShopAdmin shops) {
+    public static boolean registerIfAbsent(ShopAdmin shops, DiscountPool pool) {
         boolean registered = false;
         for (Demo demo : ALL) {
             var settings = new ShopSettings(demo.platform(), "Kettle House (" + demo.platform().slug() + " demo)",
                     new EmailAddress("hello@kettlehouse.example"), new EmailAddress("support@kettlehouse.example"),
                     Language.EN, ZoneId.of("Europe/Warsaw"), ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY,
-                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.of(new DiscountTemplate("THANKS-", 10)), Branding.DEFAULT, SupportSettings.defaults());
+                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT, SupportSettings.defaults());
             try {
                 shops.register(demo.id(), settings, new Secret(SECRET));
+                if (demo.platform() == Platform.GENERIC) {
+                    pool.add(demo.id(), POOL);
+                }
                 registered = true;
             } catch (Conflict exists) {
                 // kept from an earlier start
             }
         }
         return registered;
+    }
+
+    private static Optional<DiscountTemplate> thankYouDiscount(Platform platform) {
+        return platform == Platform.GENERIC ? Optional.of(new DiscountTemplate("THANKS-", 10)) : Optional.empty();
     }
 }

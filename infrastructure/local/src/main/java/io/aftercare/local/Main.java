@@ -69,7 +69,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
-        boolean fresh = DemoShops.registerIfAbsent(local.app().shops());
+        boolean fresh = DemoShops.registerIfAbsent(local.app().shops(), local.app().discountPool());
         System.out.printf("""
 
                 Aftercare is running at %1$s  (data: %2$s)

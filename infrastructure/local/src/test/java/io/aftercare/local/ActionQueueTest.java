@@ -9,6 +9,7 @@ import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.TemplateQueue;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
 import java.net.URI;
@@ -49,7 +50,7 @@ class ActionQueueTest {
     @BeforeAll
     static void start() {
         local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, clock).watchingDynamoDb(faults).withVisibilityTimeout(VISIBILITY));
-        DemoShops.registerIfAbsent(local.app().shops());
+        DemoShops.registerIfAbsent(local.app().shops(), local.app().discountPool());
     }
 
     @AfterAll
@@ -124,6 +125,20 @@ class ActionQueueTest {
         assertThat(summaries("Q-POISON")).contains("Thank-you email given up: it did not finish in 5 attempts");
         assertThat(local.app().sweep().run().claimed()).as("nothing left to claim").isZero();
         assertThat(local.ses().emailsTo("poison@example.com")).isEmpty();
+    }
+
+    @Test
+    void givenTheDemoShops_whenTheGenericOnesThankYouIsSent_thenItCarriesACodeFromItsUploadedPoolAndTheOthersPromiseNoCodeTheyCannotMake() throws Exception {
+        order("Q-CODE", "code@example.com");
+
+        local.sweep();
+
+        assertThat(local.ses().emailsTo("code@example.com")).singleElement()
+                .satisfies(email -> assertThat(email.text()).containsPattern("DEMO-THANKS-\\d{3}"));
+        assertThat(summaries("Q-CODE")).noneMatch(summary -> summary.contains("without its code"));
+        for (String platformShop : List.of("demo-shopify", "demo-woocommerce")) {
+            assertThat(local.app().shops().show(new ShopId(platformShop)).settings().thankYouDiscount()).as(platformShop).isEmpty();
+        }
     }
 
     private static void order(String id, String email) throws Exception {
