@@ -69,7 +69,8 @@ public final class AccessHandler extends RoutedHandler {
                 .on("POST /auth/link/{token}", request -> {
                     var opened = app.access().openSession(request.path("token"));
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(303)
-                            .withHeaders(Map.of("location", "../../console", // relative: the API may sit under a stage's path "cache-control", "no-store", "referrer-policy", "no-referrer",
+                            // the location is relative: the API may sit under a stage's path
+                            .withHeaders(Map.of("location", "../../console", "cache-control", "no-store", "referrer-policy", "no-referrer",
                                     "set-cookie", cookie(opened.sessionId(), Access.SESSION_VALID.toSeconds())))
                             .build();
                 })

@@ -96,7 +96,7 @@ class IdentityAndAccessTest {
     }
 
     @Test
-    void givenTheSessionCookie_whenSet_thenItIsHttpOnlySecureStrictAndForTheWholeSite() throws Exception {
+    void givenTheSessionCookie_whenSet_thenItIsHttpOnlySecureStrictForTheWholeSiteAndItsAnswerIsNeitherCachedNorReferred() throws Exception {
         String link = requestLink("owner@shop-a.example");
 
         var opened = post(link);
@@ -104,6 +104,8 @@ class IdentityAndAccessTest {
         assertThat(opened.statusCode()).isEqualTo(303);
         assertThat(opened.headers().firstValue("set-cookie").orElseThrow())
                 .contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/").startsWith("aftercare_session=");
+        assertThat(opened.headers().firstValue("cache-control")).contains("no-store");
+        assertThat(opened.headers().firstValue("referrer-policy")).contains("no-referrer");
     }
 
     @Test
