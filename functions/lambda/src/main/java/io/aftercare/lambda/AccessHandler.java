@@ -145,7 +145,7 @@ public final class AccessHandler extends RoutedHandler {
                 .on("POST /api/shops/{shop}/tokens", request -> {
                     var body = JsonViews.readObject(request.body(), NEW_TOKEN);
                     var created = app.access().createToken(shop(request), request.requireCaller(),
-                            JsonViews.text(body, "name", 400).orElseThrow(() -> new InvalidInput("name", "name is required")),
+                            JsonViews.requiredText(body, "name", 400),
                             Role.of("role", body.path("role").asText("")));
                     Map<String, Object> view = new LinkedHashMap<>(view(created.token()));
                     view.put("token", created.secret()); // shown this once: only its hash is kept

@@ -86,13 +86,13 @@ public final class AgentApiHandler extends RoutedHandler {
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/replies", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.REPLY);
                     var ticket = tickets.reply(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
-                            TicketJson.required(body, "message", Limits.MESSAGE_BYTES));
+                            JsonViews.requiredText(body, "message", Limits.MESSAGE_BYTES));
                     return audited(request, app, Access.TicketWork.REPLY, ticket);
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
                     var ticket = tickets.note(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
-                            TicketJson.required(body, "note", Limits.MESSAGE_BYTES));
+                            JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES));
                     return audited(request, app, Access.TicketWork.NOTE, ticket);
                 });
     }

@@ -67,7 +67,7 @@ public final class DiscountJson {
     }
 
     private static String host(JsonNode body, String field) {
-        return JsonViews.text(body, field, 253).orElseThrow(() -> new InvalidInput(field, field + " is required"));
+        return JsonViews.requiredText(body, field, 253);
     }
 
     /** Exactly as given: a credential is never trimmed. */

@@ -128,6 +128,11 @@ public final class JsonViews {
                 wholeNumber(value, field + ".percent").orElseThrow(() -> missing(field + ".percent"))));
     }
 
+    /** A string field that must be there, at most {@code maxBytes} of UTF-8. */
+    public static String requiredText(JsonNode node, String field, int maxBytes) {
+        return text(node, field, maxBytes).orElseThrow(() -> missing(field));
+    }
+
     public static InvalidInput missing(String field) {
         return new InvalidInput(field, field + " is required");
     }

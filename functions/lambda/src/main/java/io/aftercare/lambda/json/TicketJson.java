@@ -64,7 +64,7 @@ public final class TicketJson {
             throw new InvalidInput("customer", "customer must be an object with an email address");
         }
         var contact = new CustomerContact(new EmailAddress(customer.path("email").asText()), text(customer, "name"), text(customer, "locale"));
-        return new TicketService.NewTicket(contact, required(body, "subject", Limits.SUBJECT_BYTES), required(body, "message", Limits.MESSAGE_BYTES),
+        return new TicketService.NewTicket(contact, JsonViews.requiredText(body, "subject", Limits.SUBJECT_BYTES), JsonViews.requiredText(body, "message", Limits.MESSAGE_BYTES),
                 text(body, "orderId").map(OrderId::new), text(body, "priority").map(Priority::fromSlug),
                 "delivery".equals(text(body, "category").orElse("")), Optional.empty());
     }
@@ -87,10 +87,6 @@ public final class TicketJson {
         return text(body, "agent").orElse("an agent");
     }
 
-    /** @param maxBytes in UTF-8 */
-    public static String required(JsonNode body, String field, int maxBytes) {
-        return JsonViews.text(body, field, maxBytes).orElseThrow(() -> new InvalidInput(field, field + " is required"));
-    }
 
     private static EmailAddress email(String value) {
         if (!EmailAddress.isValid(value)) {
