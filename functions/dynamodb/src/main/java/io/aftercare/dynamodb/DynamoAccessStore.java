@@ -14,6 +14,7 @@ import io.aftercare.domain.access.Session;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Members beside their shop's settings (and under their person in GSI1), API tokens, and the short-lived items of
@@ -79,8 +82,32 @@ public final class DynamoAccessStore implements AccessStore {
     }
 
     @Override
-    public boolean removeMember(ShopId shop, String memberId) {
-        return delete(Keys.key(Keys.shop(shop), Keys.member(memberId)));
+    public boolean changeRole(Member changed, Role from, Optional<String> ownerRemaining) {
+        return whileOwnerRemains(changed.shop(), ownerRemaining, TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Keys.key(Keys.shop(changed.shop()), Keys.member(changed.id())))
+                .conditionExpression("#role = :from").updateExpression("SET #role = :to")
+                .expressionAttributeNames(Map.of("#role", "role"))
+                .expressionAttributeValues(Map.of(":from", s(from.slug()), ":to", s(changed.role().slug())))).build());
+    }
+
+    @Override
+    public boolean removeMember(ShopId shop, String memberId, Optional<String> ownerRemaining) {
+        return whileOwnerRemains(shop, ownerRemaining, TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(Keys.key(Keys.shop(shop), Keys.member(memberId))).conditionExpression("attribute_exists(PK)")).build());
+    }
+
+    /** The member write, in one transaction with the check that the other owner still is one when there is such a condition. */
+    private boolean whileOwnerRemains(ShopId shop, Optional<String> ownerRemaining, TransactWriteItem write) {
+        List<TransactWriteItem> items = new ArrayList<>(List.of(write));
+        ownerRemaining.ifPresent(owner -> items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                .key(Keys.key(Keys.shop(shop), Keys.member(owner))).conditionExpression("#role = :owner")
+                .expressionAttributeNames(Map.of("#role", "role")).expressionAttributeValues(Map.of(":owner", s(Role.OWNER.slug())))).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException conditionFailedOrConflict) {
+            return false;
+        }
     }
 
     @Override

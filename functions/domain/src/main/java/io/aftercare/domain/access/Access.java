@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -39,6 +40,8 @@ public final class Access {
     public static final int LINKS_PER_ADDRESS = 5;
     public static final int LINKS_PER_CLIENT = 30;
     private static final String TOKEN_PREFIX = "aft_";
+    /** A member write is conditioned on what was read; concurrent member changes seldom collide more often than this. */
+    private static final int MEMBER_WRITE_ATTEMPTS = 3;
 
     /** A session just opened: the id goes in the cookie, the CSRF token to the page; neither is stored. */
     public record Opened(String sessionId, Session session) {
@@ -261,35 +264,42 @@ public final class Access {
     }
 
     public Member changeRole(ShopId shop, Caller by, String memberId, Role role) {
-        Member current = store.member(shop, memberId).orElseThrow(() -> new NotFound("no such member"));
+        Member current = keepingAnOwner(shop, memberId, role != Role.OWNER,
+                (member, ownerRemaining) -> store.changeRole(new Member(shop, member.email(), role, member.language()), member.role(), ownerRemaining));
         EmailAddress email = current.email();
-        if (current.role() == Role.OWNER && role != Role.OWNER) {
-            requireAnotherOwner(shop, email);
-        }
-        var changed = new Member(shop, email, role, current.language());
-        store.putMember(changed, false);
         audit(shop, "role-changed-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.ROLE_CHANGED)
                 .text("who", by.audit()).text("member", email.masked())
                 .code("roleFrom", Vocabulary.ROLE, current.role()).code("roleTo", Vocabulary.ROLE, role));
-        return changed;
+        return new Member(shop, email, role, current.language());
     }
 
     public void remove(ShopId shop, Caller by, String memberId) {
-        Member current = store.member(shop, memberId).orElseThrow(() -> new NotFound("no such member"));
-        EmailAddress email = current.email();
-        if (current.role() == Role.OWNER) {
-            requireAnotherOwner(shop, email);
-        }
-        store.removeMember(shop, memberId);
-        audit(shop, "member-removed-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_REMOVED)
-                .text("who", by.audit()).text("member", email.masked()));
+        Member current = keepingAnOwner(shop, memberId, true, (member, ownerRemaining) -> store.removeMember(shop, memberId, ownerRemaining));
+        audit(shop, "member-removed-" + current.email().hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_REMOVED)
+                .text("who", by.audit()).text("member", current.email().masked()));
     }
 
-    /** A shop always keeps an owner, who can add the others back. */
-    private void requireAnotherOwner(ShopId shop, EmailAddress leaving) {
-        if (store.members(shop).stream().noneMatch(m -> m.role() == Role.OWNER && !m.email().equals(leaving))) {
-            throw new Conflict("a shop keeps at least one owner: make another member owner first");
+    /**
+     * A shop always keeps an owner, who can add the others back. When the change takes an owner's role away, the write
+     * is conditioned on another owner remaining one, so two owners demoting each other at once cannot both succeed;
+     * a write whose condition failed reads again. @return the member as it was before the change
+     */
+    private Member keepingAnOwner(ShopId shop, String memberId, boolean takesRole, BiPredicate<Member, Optional<String>> write) {
+        for (int attempt = 1; ; attempt++) {
+            Member current = store.member(shop, memberId).orElseThrow(() -> new NotFound("no such member"));
+            Optional<String> ownerRemaining = current.role() == Role.OWNER && takesRole ? Optional.of(anotherOwner(shop, current)) : Optional.empty();
+            if (write.test(current, ownerRemaining)) {
+                return current;
+            }
+            if (attempt == MEMBER_WRITE_ATTEMPTS) {
+                throw new Conflict("the shop's members changed meanwhile; try again");
+            }
         }
+    }
+
+    private String anotherOwner(ShopId shop, Member leaving) {
+        return store.members(shop).stream().filter(m -> m.role() == Role.OWNER && !m.id().equals(leaving.id())).findFirst().map(Member::id)
+                .orElseThrow(() -> new Conflict("a shop keeps at least one owner: make another member owner first"));
     }
 
     public Created createToken(ShopId shop, Caller by, String name, Role role) {

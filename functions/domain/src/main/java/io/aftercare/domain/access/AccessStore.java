@@ -2,6 +2,7 @@ package io.aftercare.domain.access;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,15 @@ public interface AccessStore {
     /** @throws io.aftercare.domain.AlreadyExists when {@code mustBeNew} and the person is a member already */
     void putMember(Member member, boolean mustBeNew);
 
-    /** @return whether there was such a member */
-    boolean removeMember(ShopId shop, String memberId);
+    /**
+     * Gives the member their new role, only if they still hold {@code from} and, when given, the member
+     * {@code ownerRemaining} still is an owner: one transaction, so two owners demoting each other cannot both succeed.
+     * @return whether it was written
+     */
+    boolean changeRole(Member changed, Role from, Optional<String> ownerRemaining);
+
+    /** Removes the member, only if they are there and, when given, {@code ownerRemaining} still is an owner: @return whether it was removed */
+    boolean removeMember(ShopId shop, String memberId, Optional<String> ownerRemaining);
 
     void putLink(String hash, EmailAddress email, Instant expiresAt);
 
