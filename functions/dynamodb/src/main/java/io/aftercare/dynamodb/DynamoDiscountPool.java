@@ -3,17 +3,26 @@ package io.aftercare.dynamodb;
 import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.DiscountPool;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -26,6 +35,11 @@ public final class DynamoDiscountPool implements DiscountPool {
 
     private static final int PICK_AMONG = 25;
     private static final int MAX_PICKS = 50;
+    /** A transaction holds at most 100 items: a put and a check per code, and the count. */
+    private static final int CODES_PER_WRITE = 49;
+    private static final int KEYS_PER_READ = 100;
+    /** Tries of one transaction of codes, each after a conflict with a hand-out's count or with codes added meanwhile. */
+    private static final int WRITE_TRIES = 10;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -52,8 +66,8 @@ public final class DynamoDiscountPool implements DiscountPool {
             String code = Items.requiredString(free.get(ThreadLocalRandom.current().nextInt(free.size())), "code");
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(
-                        t -> t.delete(d -> d.tableName(table).key(Keys.key(pk, Keys.POOL_FREE_PREFIX + code)).conditionExpression("attribute_exists(PK)")),
-                        t -> t.put(p -> p.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_TAKEN_PREFIX + code),
+                        t -> t.delete(d -> d.tableName(table).key(Keys.key(pk, Keys.poolFree(code))).conditionExpression("attribute_exists(PK)")),
+                        t -> t.put(p -> p.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.poolTaken(code)),
                                 "code", s(code), "actionKey", s(actionKey)))),
                         t -> t.put(p -> p.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_ACTION_PREFIX + actionKey),
                                 "code", s(code))).conditionExpression("attribute_not_exists(PK)"))));
@@ -69,27 +83,100 @@ public final class DynamoDiscountPool implements DiscountPool {
         throw new IllegalStateException("no free code won in " + MAX_PICKS + " picks");
     }
 
+    /**
+     * Adds the codes a transaction at a time, each with the count of free codes, so an upload of thousands takes tens of
+     * requests and a crash midway leaves the count true. Nothing is written when a code differs only in case from one
+     * in the pool: the checkout takes them for one code, which would be handed out twice.
+     */
     @Override
     public int add(ShopId shop, List<String> codes) {
         String pk = Keys.pool(shop);
+        List<String> distinct = codes.stream().distinct().toList();
+        Set<String> known = known(pk, distinct);
+        List<String> fresh = distinct.stream().filter(code -> !known.contains(code)).toList();
         int added = 0;
+        for (int from = 0; from < fresh.size(); from += CODES_PER_WRITE) {
+            added += write(pk, fresh.subList(from, Math.min(fresh.size(), from + CODES_PER_WRITE)));
+        }
+        return added;
+    }
+
+    /** The codes in the pool already, free or handed out; @throws InvalidInput for a code given (or there) in another case */
+    private Set<String> known(String pk, List<String> codes) {
+        Map<String, String> byUpper = new HashMap<>();
         for (String code : codes) {
-            try {
-                // a code handed out before is not free again
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        t -> t.conditionCheck(c -> c.tableName(table).key(Keys.key(pk, Keys.POOL_TAKEN_PREFIX + code))
-                                .conditionExpression("attribute_not_exists(PK)")),
-                        t -> t.put(p -> p.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_FREE_PREFIX + code), "code", s(code)))
-                                .conditionExpression("attribute_not_exists(PK)"))));
-                added++;
-            } catch (TransactionCanceledException known) {
-                // in the pool already
+            String other = byUpper.putIfAbsent(code.toUpperCase(Locale.ROOT), code);
+            if (other != null) {
+                throw differentCase(code, other);
             }
         }
-        // counted afresh, so a count a crash left behind is set right by the next upload
-        long free = available(shop);
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_COUNT), "freeCodes", n(free))));
-        return added;
+        Set<String> known = new HashSet<>();
+        for (int from = 0; from < codes.size(); from += KEYS_PER_READ / 2) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String code : codes.subList(from, Math.min(codes.size(), from + KEYS_PER_READ / 2))) {
+                keys.add(Keys.key(pk, Keys.poolFree(code)));
+                keys.add(Keys.key(pk, Keys.poolTaken(code)));
+            }
+            Map<String, KeysAndAttributes> unread = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!unread.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = unread;
+                var read = dynamo.batchGetItem(b -> b.requestItems(asked));
+                for (var item : read.responses().getOrDefault(table, List.of())) {
+                    String there = Items.requiredString(item, "code");
+                    String given = byUpper.get(there.toUpperCase(Locale.ROOT));
+                    if (!given.equals(there)) {
+                        throw differentCase(given, there);
+                    }
+                    known.add(there);
+                }
+                unread = read.hasUnprocessedKeys() ? read.unprocessedKeys() : Map.of();
+            }
+        }
+        return known;
+    }
+
+    private static InvalidInput differentCase(String code, String other) {
+        return new InvalidInput("codes", code + " differs only in case from " + other + ": checkouts take them for one code");
+    }
+
+    /** One transaction: each code free unless it is there or was handed out, and the count up by those added. */
+    private int write(String pk, List<String> codes) {
+        List<String> left = new ArrayList<>(codes);
+        for (int attempt = 0; attempt < WRITE_TRIES && !left.isEmpty(); attempt++) {
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (String code : left) {
+                items.add(TransactWriteItem.builder().put(p -> p.tableName(table).conditionExpression("attribute_not_exists(PK)")
+                        .item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.poolFree(code)), "code", s(code)))).build());
+                items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(Keys.key(pk, Keys.poolTaken(code)))
+                        .conditionExpression("attribute_not_exists(PK)")).build());
+            }
+            int adding = left.size();
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(Keys.key(pk, Keys.POOL_COUNT))
+                    .updateExpression("ADD freeCodes :added").expressionAttributeValues(Map.of(":added", n(adding)))).build());
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                return adding;
+            } catch (TransactionCanceledException e) {
+                // a code uploaded or handed out meanwhile is left out; a conflict with a hand-out's count is tried again
+                List<CancellationReason> reasons = e.cancellationReasons();
+                List<String> still = new ArrayList<>();
+                for (int i = 0; i < left.size(); i++) {
+                    boolean there = failed(reasons, 2 * i) || failed(reasons, 2 * i + 1);
+                    if (!there) {
+                        still.add(left.get(i));
+                    }
+                }
+                left = still;
+            }
+        }
+        if (left.isEmpty()) {
+            return 0;
+        }
+        throw new IllegalStateException("codes not added in " + WRITE_TRIES + " tries");
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int item) {
+        return item < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(item).code());
     }
 
     @Override

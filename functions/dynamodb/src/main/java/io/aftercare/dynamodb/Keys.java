@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)
  * action's discount  SHOP#{shop}#ACTION#{id}            DISCOUNT          the code issued for that action, or why none
  * issued code        SHOP#{shop}#DISCOUNT#{CODE}        DISCOUNT          where it was sent, and the order that redeemed it
- * pool: free code    SHOP#{shop}#POOL                   FREE#{code}
- * pool: taken code   SHOP#{shop}#POOL                   TAKEN#{code}      the action it went to
+ * pool: free code    SHOP#{shop}#POOL                   FREE#{CODE}       the code as uploaded (the key upper-cased)
+ * pool: taken code   SHOP#{shop}#POOL                   TAKEN#{CODE}      the action it went to
  * pool: an action's  SHOP#{shop}#POOL                   ACTION#{id}       the code it got (one per action)
  * pool: count        SHOP#{shop}#POOL                   COUNT             free codes left
  * member             SHOP#{shop}                        MEMBER#{email hash}  GSI1: PERSON#{email hash} / SHOP#{shop}
@@ -248,6 +248,15 @@ public final class Keys {
 
     static String pool(ShopId shop) {
         return owned(shop) + "POOL";
+    }
+
+    /** Upper-cased like {@link #issuedCode}: two codes that differ only in case are one code at checkout. */
+    static String poolFree(String code) {
+        return POOL_FREE_PREFIX + code.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String poolTaken(String code) {
+        return POOL_TAKEN_PREFIX + code.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */

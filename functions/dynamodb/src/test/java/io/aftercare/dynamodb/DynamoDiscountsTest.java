@@ -1,9 +1,11 @@
 package io.aftercare.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.DiscountAccess;
 import io.aftercare.domain.discount.DiscountPool;
@@ -19,10 +21,15 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 @ExtendWith(DynamoDbExtension.class)
 class DynamoDiscountsTest {
@@ -89,6 +96,64 @@ class DynamoDiscountsTest {
         assertThat(pool.handOut(shop, "thank-you#2")).isEmpty();
         assertThat(pool.add(shop, List.of("BBB-1", "BBB-2"))).isEqualTo(1);
         assertThat(pool.handOut(shop, "thank-you#2").orElseThrow().code()).isEqualTo("BBB-2");
+    }
+
+    @Test
+    void givenTwoThousandCodes_whenUploaded_thenAboutEightyRequestsWriteThemAndTheCountSaysTwoThousand(TestTable table) {
+        ShopId shop = new ShopId("pool-big");
+        AtomicInteger requests = new AtomicInteger();
+        var counted = new DynamoDiscountPool(table.client(new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                requests.incrementAndGet();
+            }
+        }), table.name());
+        List<String> codes = IntStream.range(0, 2_000).mapToObj(i -> "BIG-" + i).toList();
+
+        long started = System.nanoTime();
+        int added = counted.add(shop, codes);
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("2,000 pool codes uploaded in %d requests, %d ms%n", requests.get(), elapsedMs);
+
+        assertThat(added).isEqualTo(2_000);
+        assertThat(requests.get()).as("40 reads of 100 keys and 41 transactions of 49 codes").isLessThanOrEqualTo(81);
+        var same = new DynamoDiscountPool(table.client(), table.name());
+        assertThat(same.handOut(shop, "thank-you#big").orElseThrow().leftAfterTaking()).hasValue(1_999);
+        assertThat(same.available(shop)).isEqualTo(1_999);
+    }
+
+    @Test
+    void givenAnUploadCutShortByACrash_whenACodeIsHandedOut_thenTheCountItLeavesIsTheCodesReallyFree(TestTable table) {
+        ShopId shop = new ShopId("pool-crash");
+        AtomicInteger transactions = new AtomicInteger();
+        var crashing = new DynamoDiscountPool(table.client(new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() > 3) {
+                    throw new IllegalStateException("the function timed out");
+                }
+            }
+        }), table.name());
+
+        assertThatThrownBy(() -> crashing.add(shop, IntStream.range(0, 500).mapToObj(i -> "CUT-" + i).toList()))
+                .hasMessageContaining("timed out");
+
+        var same = new DynamoDiscountPool(table.client(), table.name());
+        long free = same.available(shop);
+        assertThat(free).as("three transactions' codes").isEqualTo(3 * 49);
+        assertThat(same.handOut(shop, "thank-you#cut").orElseThrow().leftAfterTaking()).hasValue(free - 1);
+    }
+
+    @Test
+    void givenACodeInThePool_whenAnUploadHoldsItInAnotherCase_thenTheUploadIsRefusedAndNothingIsWritten() {
+        ShopId shop = new ShopId("pool-case");
+        pool.add(shop, List.of("Spring-1"));
+
+        assertThatThrownBy(() -> pool.add(shop, List.of("NEW-1", "SPRING-1"))).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("SPRING-1 differs only in case from Spring-1");
+        assertThatThrownBy(() -> pool.add(shop, List.of("NEW-2", "new-2"))).isInstanceOf(InvalidInput.class);
+        assertThat(pool.available(shop)).isEqualTo(1);
+        assertThat(pool.add(shop, List.of("Spring-1", "NEW-1"))).as("the same code again is no conflict").isEqualTo(1);
     }
 
     @Test

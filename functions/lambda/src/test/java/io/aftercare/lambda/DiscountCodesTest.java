@@ -161,6 +161,17 @@ class DiscountCodesTest {
     }
 
     @Test
+    void givenAnUploadWithTwoCodesDifferingOnlyInCase_whenSent_thenItIsA400NamingTheLineAndNothingIsAdded() {
+        aftercare.registerShop("case-pool", "generic");
+
+        var refused = aftercare.admin("POST /admin/shops/{shop}/discount-pool", Map.of("shop", "case-pool"), "WINTER-01\nWINTER-02\nwinter-01\n");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("line 3", "differs only in case");
+        assertThat(aftercare.app.discountPool().available(new io.aftercare.domain.ShopId("case-pool"))).isZero();
+    }
+
+    @Test
     void givenAPoolOfElevenCodes_whenTheFirstIsHandedOut_thenTheOwnersAreEmailedOnceAndTheNextOrdersStillGetCodes() {
         aftercare.registerShop("low-pool", "generic");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "low-pool"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");

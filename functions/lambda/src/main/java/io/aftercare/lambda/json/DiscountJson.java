@@ -6,9 +6,9 @@ import io.aftercare.domain.discount.DiscountAccess;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,9 +43,12 @@ public final class DiscountJson {
         return view;
     }
 
-    /** One code a line (CSV: the first column; a header line {@code code} and blank lines are skipped). */
+    /**
+     * One code a line (CSV: the first column; a header line {@code code}, blank lines and repeats are skipped). Two
+     * codes that differ only in case are refused: checkouts take them for one code.
+     */
     public static List<String> codes(byte[] body) {
-        List<String> codes = new ArrayList<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String code = lines[i].split(",", 2)[0].strip().replace("\"", "");
@@ -55,7 +58,10 @@ public final class DiscountJson {
             if (!CODE.matcher(code).matches()) {
                 throw new InvalidInput("codes", "line " + (i + 1) + ": a code must be 3-64 letters, digits, '-' or '_'");
             }
-            codes.add(code);
+            String before = codes.putIfAbsent(code.toUpperCase(Locale.ROOT), code);
+            if (before != null && !before.equals(code)) {
+                throw new InvalidInput("codes", "line " + (i + 1) + ": " + code + " differs only in case from " + before + "; checkouts take them for one code");
+            }
         }
         if (codes.isEmpty()) {
             throw new InvalidInput("codes", "the body holds no codes: send one code a line");
@@ -63,7 +69,7 @@ public final class DiscountJson {
         if (codes.size() > MAX_CODES) {
             throw new InvalidInput("codes", "at most " + MAX_CODES + " codes an upload; send the rest in another");
         }
-        return codes;
+        return List.copyOf(codes.values());
     }
 
     private static String host(JsonNode body, String field) {
