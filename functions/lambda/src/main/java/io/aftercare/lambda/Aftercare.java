@@ -18,6 +18,7 @@ import io.aftercare.domain.email.PostPurchaseEmails;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.PublicHost;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
 import io.aftercare.domain.ticket.TicketEmails;
@@ -165,7 +166,7 @@ public final class Aftercare {
                     // the sweep only: what SES lets this account send a second, read once per container
                     .sweepSettings(() -> new Sweep.Settings(config.sweep().budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
                             config.sweep().bulkRates(sesMaxSendRate())))
-                    .chatWebhooks(new ChatWebhookUrl.Rules(ChatWebhookUrl.Resolver.DNS, config.allowLoopbackChat()))
+                    .chatWebhooks(new ChatWebhookUrl.Rules(PublicHost.Resolver.DNS, config.allowLoopbackChat()))
                     .clock(Clock.systemUTC())
                     .build();
         }

@@ -1,14 +1,14 @@
 package io.aftercare.lambda;
 
-import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.domain.PublicHost;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The chat webhook resolver's answers, set by the test (and changed between save and send): no network involved. */
-final class FakeDns implements ChatWebhookUrl.Resolver {
+/** What hosts resolve to (chat webhooks, shop APIs), set by the test (and changed between save and send): no network involved. */
+final class FakeDns implements PublicHost.Resolver {
 
     private final Map<String, List<InetAddress>> hosts = new ConcurrentHashMap<>();
 
@@ -19,6 +19,11 @@ final class FakeDns implements ChatWebhookUrl.Resolver {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** These answers, and a public documentation address for any other host: shop APIs the tests serve locally. */
+    PublicHost.Resolver orPublic() {
+        return host -> hosts.containsKey(host) ? resolve(host) : List.of(InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 10}));
     }
 
     @Override

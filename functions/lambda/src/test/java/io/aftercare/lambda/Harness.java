@@ -87,7 +87,7 @@ final class Harness {
         this.clock = new AdjustableClock(start);
         var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock)
                 .chatWebhooks(new ChatWebhookUrl.Rules(dns, true))
-                .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add));
+                .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add, dns.orPublic()));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {
             var actionQueue = new SqsActionQueue(TestQueues.sqs().client(), queues.urgent().url(), queues.bulk().url());

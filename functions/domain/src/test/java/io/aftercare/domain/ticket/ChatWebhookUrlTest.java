@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.PublicHost;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ChatWebhookUrlTest {
             Map.entry("any.example", List.of("0.0.0.0")),
             Map.entry("multicast.example", List.of("224.0.0.1")),
             Map.entry("mixed.example", List.of("203.0.113.5", "10.0.0.5")));
-    private static final ChatWebhookUrl.Resolver RESOLVER = host -> {
+    private static final PublicHost.Resolver RESOLVER = host -> {
         List<String> ips = DNS.get(host);
         if (ips == null) {
             throw new UnknownHostException();

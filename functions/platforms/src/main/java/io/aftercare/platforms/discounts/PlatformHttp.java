@@ -1,12 +1,16 @@
 package io.aftercare.platforms.discounts;
 
+import io.aftercare.domain.PublicHost;
 import io.aftercare.domain.discount.DiscountServiceBusy;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -27,17 +31,43 @@ public final class PlatformHttp {
     private final HttpClient client;
     private final UnaryOperator<URI> base;
     private final Pause pause;
+    private final PublicHost.Resolver resolver;
 
-    /** @param base where {@code https://<host>} is sent: itself in production */
-    public PlatformHttp(HttpClient client, UnaryOperator<URI> base, Pause pause) {
+    /**
+     * @param base where {@code https://<host>} is sent: itself in production
+     * @param resolver what a host the shop chose resolves to, checked right before a request to it
+     */
+    public PlatformHttp(HttpClient client, UnaryOperator<URI> base, Pause pause, PublicHost.Resolver resolver) {
         this.client = client;
         this.base = base;
         this.pause = pause;
+        this.resolver = resolver;
     }
 
     public static PlatformHttp live() {
         return new PlatformHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build(),
-                UnaryOperator.identity(), duration -> Thread.sleep(duration));
+                UnaryOperator.identity(), duration -> Thread.sleep(duration), PublicHost.Resolver.DNS);
+    }
+
+    /**
+     * Why a host the shop chose must not be called now, if it must not: it resolves to a loopback, private, link-local
+     * or unique-local address, where Aftercare would post the shop's credentials inside its own network.
+     *
+     * @throws DiscountServiceBusy when it does not resolve now: DNS may answer on the action's retry
+     */
+    Optional<String> internal(String host) {
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new DiscountServiceBusy(host + " does not resolve");
+        }
+        if (addresses.isEmpty()) {
+            throw new DiscountServiceBusy(host + " does not resolve");
+        }
+        return addresses.stream().anyMatch(PublicHost::isInternal)
+                ? Optional.of(host + " resolves to a loopback, private, link-local or unique-local address: Aftercare does not call it")
+                : Optional.empty();
     }
 
     HttpResponse<String> post(String host, String path, String json, String... headers) {

@@ -14,10 +14,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Creates a personal coupon in a WooCommerce store ({@code POST /wp-json/wc/v3/coupons}, basic authentication with the
  * store's REST key over https): percent off the cart, used once, by that customer's address only, expiring with the offer.
+ * The store's host is the shop's to choose, so it is resolved right before each request and refused when it points inside.
  */
 public final class WooCommerceCoupons {
 
@@ -36,6 +38,10 @@ public final class WooCommerceCoupons {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (access.consumerKey().reveal() + ":" + access.consumerSecret().reveal()).getBytes(StandardCharsets.UTF_8));
         for (int attempt = 1; ; attempt++) {
+            Optional<String> internal = http.internal(access.host());
+            if (internal.isPresent()) {
+                return new Creation.Refused(internal.get());
+            }
             HttpResponse<String> response = http.post(access.host(), PATH, body, "Authorization", basic);
             int status = response.statusCode();
             if (status == 200 || status == 201) {

@@ -13,11 +13,14 @@ import io.aftercare.domain.discount.DiscountServiceBusy;
 import io.aftercare.domain.shop.Secret;
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -132,5 +135,29 @@ class WooCommerceCouponsTest {
 
         assertThatThrownBy(() -> woo.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"))).isInstanceOf(DiscountServiceBusy.class);
         assertThat(apis.pauses).isEmpty();
+    }
+    @Test
+    void givenAStoreHostResolvingInsideTheNetwork_whenACouponIsAsked_thenItIsRefusedWithoutARequestSoTheKeyGoesNowhere() {
+        for (String inside : List.of("127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+                "::1", "fe80::1", "fd00:ec2::254", "::ffff:10.0.0.1")) {
+            apis.address = inside;
+
+            var created = woo.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"));
+
+            assertThat(created).as(inside).isInstanceOfSatisfying(Creation.Refused.class,
+                    refused -> assertThat(refused.why()).contains("loopback, private, link-local or unique-local"));
+        }
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void givenAStoreHostThatDoesNotResolveNow_whenACouponIsAsked_thenTheShopIsBusySoTheActionIsRetried() {
+        var unresolved = new WooCommerceCoupons(new PlatformHttp(HttpClient.newHttpClient(), server::local, apis.pauses::add,
+                host -> {
+                    throw new UnknownHostException(host);
+                }));
+
+        assertThatThrownBy(() -> unresolved.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"))).isInstanceOf(DiscountServiceBusy.class);
+        assertThat(server.received()).isEmpty();
     }
 }
