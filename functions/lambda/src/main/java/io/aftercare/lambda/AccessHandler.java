@@ -7,6 +7,7 @@ import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.access.Access;
+import io.aftercare.domain.access.AccessDenied;
 import io.aftercare.domain.access.ApiToken;
 import io.aftercare.domain.access.Caller;
 import io.aftercare.domain.access.Member;
@@ -21,6 +22,7 @@ import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
 import io.aftercare.lambda.json.TimelineJson;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,6 +69,7 @@ public final class AccessHandler extends RoutedHandler {
                 .on("GET /auth/link/{token}", request -> HttpResponses.html(200, SignInEmails.confirmPage(
                         AgentApiHandler.language(request, Optional::empty))))
                 .on("POST /auth/link/{token}", request -> {
+                    refuseCrossSite(request, request.origin().orElseGet(app::publicUrl));
                     var opened = app.access().openSession(request.path("token"));
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(303)
                             // the location is relative: the API may sit under a stage's path
@@ -160,6 +163,20 @@ public final class AccessHandler extends RoutedHandler {
                     return HttpResponses.json(200, TimelineJson.page(app.timelines().shopTimeline(shop.id(), Pages.from(request)),
                             new TimelineJson.Wording(words, AgentApiHandler.language(request, () -> Optional.of(shop.settings().defaultLanguage())))));
                 });
+    }
+
+    /**
+     * Login CSRF: a page elsewhere must not post a link of its own and sign the visitor in as them. Browsers send
+     * {@code Sec-Fetch-Site} and, on every cross-origin post, {@code Origin} ({@code null} from sandboxed or privacy
+     * contexts, refused too); the confirmation page posts to itself, so it passes. A client sending neither header is
+     * not a browser another site can drive, so it passes as well.
+     */
+    private static void refuseCrossSite(HttpRequest request, URI publicUrl) {
+        boolean crossSite = request.header("sec-fetch-site").filter(site -> !site.equals("same-origin") && !site.equals("none")).isPresent()
+                || request.header("origin").filter(origin -> !origin.equalsIgnoreCase(publicUrl.getScheme() + "://" + publicUrl.getRawAuthority())).isPresent();
+        if (crossSite) {
+            throw AccessDenied.forbidden("cross_site", "Sign in from the link in your email, on its own page.");
+        }
     }
 
     /** The session cookie: script cannot read it, it goes only over HTTPS, and never with a request another site starts. */
