@@ -35,7 +35,10 @@ public final class Access {
 
     public static final Duration LINK_VALID = Duration.ofMinutes(15);
     public static final Duration SESSION_VALID = Duration.ofHours(12);
-    /** Link requests per window: per address (a mailbox is not flooded), per client address (no one probes many). */
+    /**
+     * Link requests per window: per address and client (one client does not flood a mailbox, and nobody's requests but
+     * the member's own use up the member's), and per client address (no one probes many).
+     */
     public static final Duration RATE_WINDOW = Duration.ofMinutes(15);
     public static final int LINKS_PER_ADDRESS = 5;
     public static final int LINKS_PER_CLIENT = 30;
@@ -74,12 +77,17 @@ public final class Access {
 
     /**
      * Emails a sign-in link under {@code base} when the address belongs to a member of some shop, and answers the same
-     * either way; too many requests for the address or from the client are refused before anything else.
+     * either way; too many requests from the client are refused before anything else, and past the limit for this
+     * address from this client nothing is sent, with the same answer (it never differs by address).
      */
     public void requestLink(EmailAddress email, String client, URI base) {
         Instant now = clock.instant();
-        if (over("address#" + email.hash(), LINKS_PER_ADDRESS) || over("client#" + Credentials.hash(client), LINKS_PER_CLIENT)) {
+        String clientHash = Credentials.hash(client);
+        if (over("client#" + clientHash, LINKS_PER_CLIENT)) {
             throw AccessDenied.tooMany("Too many sign-in links asked for; try again in " + RATE_WINDOW.toMinutes() + " minutes.");
+        }
+        if (over("address#" + email.hash() + "#" + clientHash, LINKS_PER_ADDRESS)) {
+            return;
         }
         List<Member> memberships = store.memberships(email);
         if (memberships.isEmpty()) {
