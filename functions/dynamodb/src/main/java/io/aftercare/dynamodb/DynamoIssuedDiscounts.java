@@ -4,6 +4,7 @@ import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.discount.IssuedDiscounts;
 import io.aftercare.domain.timeline.Subject;
@@ -18,17 +19,23 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Each action's code, in the action's partition, and each code by itself (for redemptions), written together once. */
+/**
+ * Each action's code, in the action's partition, and each code by itself (for redemptions), written together once with
+ * the code's follow-up actions (its reminder, its expiry check).
+ */
 public final class DynamoIssuedDiscounts implements IssuedDiscounts {
 
     private static final String TYPE = "ISSUED_DISCOUNT";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int dueShards;
 
-    public DynamoIssuedDiscounts(DynamoDbClient dynamo, String table) {
+    /** @param dueShards the due index's shards per hour, where the follow-ups go */
+    public DynamoIssuedDiscounts(DynamoDbClient dynamo, String table, int dueShards) {
         this.dynamo = dynamo;
         this.table = table;
+        this.dueShards = dueShards;
     }
 
     @Override
@@ -37,7 +44,7 @@ public final class DynamoIssuedDiscounts implements IssuedDiscounts {
     }
 
     @Override
-    public IssuedDiscount keep(IssuedDiscount issued) {
+    public IssuedDiscount keep(IssuedDiscount issued, List<DueAction> followUps) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Map<String, AttributeValue> beside = item(issued, Keys.key(Keys.action(issued.shop(), issued.actionKey()), Keys.DISCOUNT));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(beside).conditionExpression("attribute_not_exists(PK)")).build());
@@ -45,6 +52,10 @@ public final class DynamoIssuedDiscounts implements IssuedDiscounts {
             Map<String, AttributeValue> byCode = item(issued, Keys.key(Keys.issuedCode(issued.shop(), code), Keys.DISCOUNT));
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(byCode).conditionExpression("attribute_not_exists(PK)")).build());
         });
+        for (DueAction followUp : followUps) {
+            Map<String, AttributeValue> action = ActionItems.pending(issued.shop(), followUp, Optional.empty(), issued.issuedAt(), dueShards);
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(action).conditionExpression("attribute_not_exists(PK)")).build());
+        }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return issued;
@@ -58,6 +69,11 @@ public final class DynamoIssuedDiscounts implements IssuedDiscounts {
     @Override
     public Optional<IssuedDiscount> byCode(ShopId shop, String code) {
         return get(Keys.key(Keys.issuedCode(shop, code), Keys.DISCOUNT)).map(item -> read(shop, item));
+    }
+
+    @Override
+    public boolean redeemed(ShopId shop, String code) {
+        return get(Keys.key(Keys.issuedCode(shop, code), Keys.DISCOUNT)).filter(item -> item.containsKey("redeemedBy")).isPresent();
     }
 
     @Override

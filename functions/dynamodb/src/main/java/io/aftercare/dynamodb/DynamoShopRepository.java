@@ -138,6 +138,8 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
         settings.thankYouDiscount().ifPresent(d -> {
             item.put("discountPrefix", s(d.prefix()));
             item.put("discountPercent", n(d.percent()));
+            item.put("discountValidDays", n(d.validDays()));
+            item.put("discountRemindDaysBefore", n(d.remindDaysBefore()));
         });
         settings.branding().logoUrl().ifPresent(url -> item.put("logoUrl", s(url)));
         item.put("accentColor", s(settings.branding().accentColor()));
@@ -164,7 +166,9 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
                 Duration.ofDays(Items.number(item, "checkInDays")),
                 Duration.ofDays(Items.number(item, "surveyDelayDays")),
                 Duration.ofDays(Items.number(item, "transitEstimateDays")),
-                Items.string(item, "discountPrefix").map(prefix -> new DiscountTemplate(prefix, (int) Items.number(item, "discountPercent"))),
+                Items.string(item, "discountPrefix").map(prefix -> new DiscountTemplate(prefix, (int) Items.number(item, "discountPercent"),
+                        item.containsKey("discountValidDays") ? (int) Items.number(item, "discountValidDays") : DiscountTemplate.DEFAULT_VALID_DAYS,
+                        item.containsKey("discountRemindDaysBefore") ? (int) Items.number(item, "discountRemindDaysBefore") : 0)),
                 new Branding(Items.string(item, "logoUrl"), Items.string(item, "accentColor").orElse(Branding.DEFAULT.accentColor()),
                         Items.string(item, "signature")),
                 Items.string(item, "support").map(SupportSettingsJson::read).orElseGet(SupportSettings::defaults));

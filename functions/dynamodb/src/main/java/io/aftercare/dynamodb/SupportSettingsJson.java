@@ -51,7 +51,8 @@ public final class SupportSettingsJson {
     record Step(int level, long afterMinutes, List<String> contacts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> roles) {
     }
 
-    record Discount(String prefix, int percent) {
+    /** @param validDays null in settings saved before it was a setting (and {@code remindDaysBefore} with it) */
+    record Discount(String prefix, int percent, Integer validDays, Integer remindDaysBefore) {
     }
 
     record Amount(String amount, String currency) {
@@ -72,7 +73,7 @@ public final class SupportSettingsJson {
                 sla, support.escalation().stream().map(s -> new Step(s.level(), s.after().toMinutes(), s.contacts().stream().map(EmailAddress::value).toList(),
                         s.roles().stream().map(Role::slug).toList())).toList(),
                 support.chatWebhookUrl().map(Secret::reveal).orElse(null),
-                support.goodwill().map(g -> new Discount(g.prefix(), g.percent())).orElse(null),
+                support.goodwill().map(g -> new Discount(g.prefix(), g.percent(), g.validDays(), g.remindDaysBefore())).orElse(null),
                 support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
                 support.repeatWithinDays());
         try {
@@ -109,7 +110,8 @@ public final class SupportSettingsJson {
                         Duration.ofMinutes(s.afterMinutes()), s.contacts().stream().map(EmailAddress::new).toList(),
                         s.roles() == null ? List.of() : s.roles().stream().map(r -> Role.of("support.escalation", r)).toList())).toList(),
                 Optional.ofNullable(d.chatWebhookUrl()).map(Secret::new),
-                Optional.ofNullable(d.goodwill()).map(g -> new DiscountTemplate(g.prefix(), g.percent())),
+                Optional.ofNullable(d.goodwill()).map(g -> new DiscountTemplate(g.prefix(), g.percent(),
+                        Optional.ofNullable(g.validDays()).orElse(DiscountTemplate.DEFAULT_VALID_DAYS), Optional.ofNullable(g.remindDaysBefore()).orElse(0))),
                 Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),
                 Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()));
     }

@@ -22,10 +22,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -42,7 +44,7 @@ class DynamoDiscountsTest {
     @BeforeAll
     static void createTable(TestTable table) {
         pool = new DynamoDiscountPool(table.client(), table.name());
-        issued = new DynamoIssuedDiscounts(table.client(), table.name());
+        issued = new DynamoIssuedDiscounts(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS);
         shops = new DynamoShopRepository(table.client(), table.name());
     }
 
@@ -102,12 +104,7 @@ class DynamoDiscountsTest {
     void givenTwoThousandCodes_whenUploaded_thenAboutEightyRequestsWriteThemAndTheCountSaysTwoThousand(TestTable table) {
         ShopId shop = new ShopId("pool-big");
         AtomicInteger requests = new AtomicInteger();
-        var counted = new DynamoDiscountPool(table.client(new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                requests.incrementAndGet();
-            }
-        }), table.name());
+        var counted = watched(table, request -> requests.incrementAndGet());
         List<String> codes = IntStream.range(0, 2_000).mapToObj(i -> "BIG-" + i).toList();
 
         long started = System.nanoTime();
@@ -126,14 +123,11 @@ class DynamoDiscountsTest {
     void givenAnUploadCutShortByACrash_whenACodeIsHandedOut_thenTheCountItLeavesIsTheCodesReallyFree(TestTable table) {
         ShopId shop = new ShopId("pool-crash");
         AtomicInteger transactions = new AtomicInteger();
-        var crashing = new DynamoDiscountPool(table.client(new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() > 3) {
-                    throw new IllegalStateException("the function timed out");
-                }
+        var crashing = watched(table, request -> {
+            if (request instanceof TransactWriteItemsRequest && transactions.incrementAndGet() > 3) {
+                throw new IllegalStateException("the function timed out");
             }
-        }), table.name());
+        });
 
         assertThatThrownBy(() -> crashing.add(shop, IntStream.range(0, 500).mapToObj(i -> "CUT-" + i).toList()))
                 .hasMessageContaining("timed out");
@@ -142,6 +136,16 @@ class DynamoDiscountsTest {
         long free = same.available(shop);
         assertThat(free).as("three transactions' codes").isEqualTo(3 * 49);
         assertThat(same.handOut(shop, "thank-you#cut").orElseThrow().leftAfterTaking()).hasValue(free - 1);
+    }
+
+    /** A pool on the test's own table whose every request is shown to {@code before} as it is sent. */
+    private static DynamoDiscountPool watched(TestTable table, Consumer<SdkRequest> before) {
+        return new DynamoDiscountPool(table.client(new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                before.accept(context.request());
+            }
+        }), table.name());
     }
 
     @Test
@@ -161,8 +165,8 @@ class DynamoDiscountsTest {
         ShopId shop = new ShopId("issued");
         var first = issue(shop, "thank-you#1042", Optional.of("THANKS-ABCD2345"));
 
-        assertThat(issued.keep(first)).isSameAs(first);
-        assertThat(issued.keep(issue(shop, "thank-you#1042", Optional.of("THANKS-OTHER234")))).isEqualTo(first);
+        assertThat(issued.keep(first, List.of())).isSameAs(first);
+        assertThat(issued.keep(issue(shop, "thank-you#1042", Optional.of("THANKS-OTHER234")), List.of())).isEqualTo(first);
         assertThat(issued.forAction(shop, "thank-you#1042")).contains(first);
         assertThat(issued.byCode(shop, "thanks-abcd2345")).contains(first);
         assertThat(issued.byCode(shop, "THANKS-OTHER234")).isEmpty();
@@ -171,7 +175,7 @@ class DynamoDiscountsTest {
     @Test
     void givenARedeemedCode_whenTheSameOrderArrivesAgain_thenItCountsAsRedeemedOnce() {
         ShopId shop = new ShopId("redeemed");
-        issued.keep(issue(shop, "thank-you#7", Optional.of("THANKS-RDMD2345")));
+        issued.keep(issue(shop, "thank-you#7", Optional.of("THANKS-RDMD2345")), List.of());
 
         assertThat(issued.markRedeemed(shop, "THANKS-RDMD2345", "1043")).isTrue();
         assertThat(issued.markRedeemed(shop, "THANKS-RDMD2345", "1043")).isFalse();

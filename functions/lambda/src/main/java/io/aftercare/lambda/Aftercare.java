@@ -109,11 +109,11 @@ public final class Aftercare {
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
 
-        var issued = new DynamoIssuedDiscounts(dynamo, table);
+        var issued = new DynamoIssuedDiscounts(dynamo, table, b.dueShards);
         this.discountPool = new DynamoDiscountPool(dynamo, table);
         this.discountAccess = shopRepository;
         var staff = new Lazy<>(() -> new StaffNotices(sender, b.chatWebhooks));
-        Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff.get()));
+        Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff.get(), (shop, role) -> access().holding(shop, role)));
         Supplier<DiscountCodes> discounts = new Lazy<>(() -> new DiscountCodes(tokens.get(),
                 new PlatformDiscounts(shopRepository, b.shopApis, new PoolDiscounts(discountPool, discountEvents.get())),
                 issued, discountEvents.get(), b.clock));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
@@ -161,6 +162,71 @@ class DiscountCodesTest {
     }
 
     @Test
+    void givenAShopRemindingThreeDaysBeforeCodesEnd_whenACodeIsUnused_thenOneReminderCarriesItThenAndItsEndCountsItExpired() throws Exception {
+        String code = codeFromRemindingShop("reminding", 5401, "remind-buyer@example.com");
+        Instant issued = aftercare.clock.instant();
+
+        aftercare.clock.set(issued.plus(Duration.ofDays(7)).minusSeconds(60));
+        aftercare.sweepAndWork();
+        assertThat(ses.emailsTo("remind-buyer@example.com")).as("not before its day").hasSize(1);
+        aftercare.clock.set(issued.plus(Duration.ofDays(7)).plusSeconds(60));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        var emails = ses.emailsTo("remind-buyer@example.com");
+        assertThat(emails).hasSize(2);
+        assertThat(emails.get(1).subject()).isEqualTo("Your 10% code expires soon");
+        assertThat(emails.get(1).html()).contains(code, "order #5401");
+        assertThat(emails.get(1).text()).contains(code);
+        assertThat(summaries("reminding", "5401")).contains("Discount code reminder sent in English");
+        aftercare.clock.set(issued.plus(Duration.ofDays(10)).plusSeconds(60));
+        String metrics = CapturedOutput.of(aftercare::sweepAndWork);
+        assertThat(metrics).contains("\"DiscountCodesExpired\":1.0");
+        assertThat(CapturedOutput.of(aftercare::sweepAndWork)).as("counted once").doesNotContain("DiscountCodesExpired");
+        assertThat(ses.emailsTo("remind-buyer@example.com")).hasSize(2);
+    }
+
+    @Test
+    void givenARemindingShopsCodeRedeemed_whenItsReminderAndItsEndCome_thenNoReminderIsSentAndItIsNotCountedExpired() throws Exception {
+        String code = codeFromRemindingShop("remind-redeemed", 5402, "used-it@example.com");
+        Instant issued = aftercare.clock.instant();
+        shopify.answer(Answer.json(401, "{\"errors\":\"[API] Invalid API key or access token\"}")); // 5403's thank-you goes without a code of its own
+        order("remind-redeemed", 5403, "used-it@example.com", List.of(code));
+        aftercare.sweepAndWork();
+        int before = ses.emailsTo("used-it@example.com").size();
+
+        aftercare.clock.set(issued.plus(Duration.ofDays(7)).plusSeconds(60));
+        aftercare.sweepAndWork();
+        aftercare.clock.set(issued.plus(Duration.ofDays(10)).plusSeconds(60));
+        String metrics = CapturedOutput.of(aftercare::sweepAndWork);
+
+        assertThat(ses.emailsTo("used-it@example.com")).hasSize(before);
+        assertThat(metrics).doesNotContain("DiscountCodesExpired");
+    }
+
+    @Test
+    void givenAShopWhoseCodesAreValidForSevenDays_whenTheThankYouGoesOut_thenShopifyIsAskedForACodeEndingSevenDaysOnAndABadValueIsA400() throws IOException {
+        shop("week-long");
+        var patched = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "week-long"),
+                "{\"thankYouDiscount\": {\"prefix\": \"WEEK-\", \"percent\": 10, \"validDays\": 7}}");
+        assertThat(patched.json().path("thankYouDiscount").path("validDays").asInt()).isEqualTo(7);
+        shopify.answer(Answer.json(200, CREATED));
+        int before = shopify.received().size();
+        order("week-long", 5301, "week-buyer@example.com", List.of());
+
+        aftercare.sweepAndWork();
+
+        var variables = JSON.readTree(shopify.received().get(before).body()).at("/variables/basicCodeDiscount");
+        assertThat(Duration.between(Instant.parse(variables.path("startsAt").asText()), Instant.parse(variables.path("endsAt").asText())))
+                .isEqualTo(Duration.ofDays(7));
+        for (String days : List.of("0", "366", "\"7\"")) {
+            var refused = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "week-long"),
+                    "{\"thankYouDiscount\": {\"prefix\": \"WEEK-\", \"percent\": 10, \"validDays\": " + days + "}}");
+            assertThat(refused.status()).as(days).isEqualTo(400);
+        }
+    }
+
+    @Test
     void givenAnUploadWithTwoCodesDifferingOnlyInCase_whenSent_thenItIsA400NamingTheLineAndNothingIsAdded() {
         aftercare.registerShop("case-pool", "generic");
 
@@ -172,8 +238,14 @@ class DiscountCodesTest {
     }
 
     @Test
-    void givenAPoolOfElevenCodes_whenTheFirstIsHandedOut_thenTheOwnersAreEmailedOnceAndTheNextOrdersStillGetCodes() {
+    void givenAPoolOfElevenCodes_whenTheFirstIsHandedOut_thenEachOwnerIsEmailedOnceNotTheReplyToAndTheNextOrdersStillGetCodes() {
         aftercare.registerShop("low-pool", "generic");
+        var shopId = new io.aftercare.domain.ShopId("low-pool");
+        var admin = new io.aftercare.domain.access.Caller.BreakGlass();
+        for (String member : List.of("owner-one@low-pool.example:OWNER", "owner-two@low-pool.example:OWNER", "agent@low-pool.example:AGENT")) {
+            aftercare.app.access().invite(shopId, admin, new io.aftercare.domain.EmailAddress(member.split(":")[0]),
+                    io.aftercare.domain.shop.Role.valueOf(member.split(":")[1]), io.aftercare.domain.shop.Language.EN);
+        }
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "low-pool"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
         StringBuilder codes = new StringBuilder();
         for (int i = 0; i < 11; i++) {
@@ -192,9 +264,25 @@ class DiscountCodesTest {
             assertThat(ses.emailsTo("pool-buyer-" + i + "@example.com").get(0).html()).contains("POOLED-");
         }
 
-        var owners = ses.emailsTo("support@kettlehouse.example").subList(ownerEmailsBefore, ses.emailsTo("support@kettlehouse.example").size());
-        assertThat(owners).extracting(SesEmulator.Email::subject).containsExactly("[Kettle House] Only 10 discount codes are left");
+        for (String owner : List.of("owner-one@low-pool.example", "owner-two@low-pool.example")) {
+            assertThat(ses.emailsTo(owner)).as(owner).extracting(SesEmulator.Email::subject).containsExactly("[Kettle House] Only 10 discount codes are left");
+        }
+        assertThat(ses.emailsTo("agent@low-pool.example")).as("not an owner").isEmpty();
+        assertThat(ses.emailsTo("support@kettlehouse.example")).as("customers write to the reply-to address").hasSize(ownerEmailsBefore);
         assertThat(aftercare.app.discountPool().available(new io.aftercare.domain.ShopId("low-pool"))).isEqualTo(8);
+    }
+
+    /** A Shopify shop reminding 3 days before its 10-day codes end, and the code its thank-you for {@code order} just carried. */
+    private static String codeFromRemindingShop(String shop, long order, String email) {
+        shop(shop);
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop),
+                "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10, \"validDays\": 10, \"remindDaysBefore\": 3}}").status()).isEqualTo(200);
+        shopify.answer(Answer.json(200, CREATED));
+        order(shop, order, email, List.of());
+        aftercare.sweepAndWork();
+        var matcher = CODE.matcher(ses.emailsTo(email).get(0).html());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group();
     }
 
     private static void shop(String id) {

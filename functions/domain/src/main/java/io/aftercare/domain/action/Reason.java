@@ -27,7 +27,11 @@ public enum Reason {
     OUTSIDE_BUSINESS_HOURS,
     ATTEMPTS_EXHAUSTED,
     /** Its kind needs a detail it was not stored with (an action from before details were attributes, not migrated). */
-    DETAIL_MISSING;
+    DETAIL_MISSING,
+    /** A reminder of a discount code the customer used already. */
+    DISCOUNT_REDEEMED,
+    /** A discount code ended unused (or its reminder came too late to be worth sending). */
+    DISCOUNT_EXPIRED;
 
     /** The code metrics and stored outcomes carry: {@code ORDER_REFUNDED}. */
     public String code() {

@@ -12,6 +12,9 @@ public interface DiscountEvents {
 
     void redeemed(ShopId shop);
 
+    /** A code's end passed and it was never redeemed. */
+    void expired(ShopId shop);
+
     /** The shop's uploaded pool fell to {@code left} codes. */
     void poolLow(Shop shop, long left);
 }

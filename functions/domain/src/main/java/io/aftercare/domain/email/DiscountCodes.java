@@ -2,7 +2,10 @@ package io.aftercare.domain.email;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.discount.Creation;
 import io.aftercare.domain.discount.DiscountEvents;
 import io.aftercare.domain.discount.DiscountOffer;
@@ -13,11 +16,13 @@ import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.Vocabulary;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -28,9 +33,6 @@ import java.util.SplittableRandom;
  * reports as existing rather than making a second.
  */
 public final class DiscountCodes {
-
-    /** How long a code can be used, from when its email is sent. */
-    public static final Duration VALID_FOR = Duration.ofDays(30);
 
     private final LinkTokens keys;
     private final ShopDiscounts shops;
@@ -59,7 +61,7 @@ public final class DiscountCodes {
         }
         Instant now = clock.instant();
         var offer = new DiscountOffer(shop.id(), actionKey, codeFor(template, shop.id(), actionKey), template.percent(), customer,
-                now, now.plus(VALID_FOR));
+                now, now.plus(template.validFor()));
         Creation creation = shops.create(shop, offer);
         var outcome = switch (creation) {
             case Creation.Created created -> new IssuedDiscount(shop.id(), actionKey, action.subject(), customer.hash(), Optional.of(created.code()),
@@ -67,7 +69,7 @@ public final class DiscountCodes {
             case Creation.Refused refused -> new IssuedDiscount(shop.id(), actionKey, action.subject(), customer.hash(), Optional.empty(),
                     template.percent(), Optional.of(refused.why()), now, offer.endsAt());
         };
-        IssuedDiscount kept = issued.keep(outcome);
+        IssuedDiscount kept = issued.keep(outcome, followUps(template, outcome));
         if (kept == outcome) {
             if (kept.code().isPresent()) {
                 events.issued(shop.id());
@@ -76,6 +78,67 @@ public final class DiscountCodes {
             }
         }
         return kept;
+    }
+
+    /** The id ending of the action that checks, at a code's end, whether it expired unused. */
+    public static final String EXPIRY = "~expiry";
+
+    /**
+     * What a kept code schedules: the check at its end (counted as expired if unused), and for an order's code the
+     * shop's reminder some days before. Both are {@link EmailKind#DISCOUNT_REMINDER} actions named after the action
+     * that issued the code, which is how they find it again.
+     */
+    private static List<DueAction> followUps(DiscountTemplate template, IssuedDiscount outcome) {
+        if (outcome.code().isEmpty()) {
+            return List.of();
+        }
+        ActionKind kind = EmailKind.DISCOUNT_REMINDER.action();
+        String id = kind.slug() + "#" + outcome.actionKey();
+        List<DueAction> followUps = new ArrayList<>();
+        followUps.add(new DueAction(id + EXPIRY, kind, outcome.subject(), outcome.endsAt()));
+        if (outcome.subject().type() == Subject.Type.ORDER) { // the reminder is an order's email: a goodwill code's has no order
+            template.reminderAt(outcome.endsAt()).ifPresent(at -> followUps.add(new DueAction(id, kind, outcome.subject(), at)));
+        }
+        return followUps;
+    }
+
+    /**
+     * Before a {@link EmailKind#DISCOUNT_REMINDER} action sends anything: the code to remind of, or why there is
+     * nothing to send. Its expiry check always ends here, and the code expired if it was never used.
+     *
+     * @return the code, or the reason the action ends without an email
+     */
+    public Reminder reminder(ClaimedAction action) {
+        String id = action.actionId();
+        boolean expiryCheck = id.endsWith(EXPIRY);
+        String issuing = id.substring(id.indexOf('#') + 1, expiryCheck ? id.length() - EXPIRY.length() : id.length());
+        Optional<IssuedDiscount> code = issued.forAction(action.shop(), issuing).filter(d -> d.code().isPresent());
+        if (code.isEmpty() || issued.redeemed(action.shop(), code.get().code().orElseThrow())) {
+            return new Reminder.NotSent(Reason.DISCOUNT_REDEEMED, false);
+        }
+        if (expiryCheck) {
+            return new Reminder.NotSent(Reason.DISCOUNT_EXPIRED, true);
+        }
+        if (!code.get().endsAt().isAfter(clock.instant())) {
+            return new Reminder.NotSent(Reason.DISCOUNT_EXPIRED, false); // its expiry check counts it
+        }
+        return new Reminder.Remind(code.get());
+    }
+
+    /** What a {@link EmailKind#DISCOUNT_REMINDER} action does. */
+    public sealed interface Reminder {
+        /** Send the reminder of this code. */
+        record Remind(IssuedDiscount code) implements Reminder {
+        }
+
+        /** End without an email; {@code expired}: the code ended unused, to count once the action's end is written. */
+        record NotSent(Reason reason, boolean expired) implements Reminder {
+        }
+    }
+
+    /** Counts a code that ended unused. */
+    public void expired(ShopId shop) {
+        events.expired(shop);
     }
 
     /** The timeline's words for an email that went without its code. */

@@ -28,7 +28,12 @@ public enum EmailKind {
     // complaint emails keep Aftercare's wording: they carry the ticket's values (TicketEmailContent), none a shop's template sees
     TICKET_ACK(ActionKind.TICKET_ACK),
     TICKET_REPLY(ActionKind.TICKET_REPLY),
-    GOODWILL(ActionKind.GOODWILL);
+    GOODWILL(ActionKind.GOODWILL),
+    /**
+     * An unused thank-you code's reminder, scheduled with the code (never by an order's updates); the same kind, with
+     * {@link DiscountCodes#EXPIRY} in its id, checks at the code's end whether it expired unused.
+     */
+    DISCOUNT_REMINDER("discount-reminder", new EmailMoment.Never(), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.DISCOUNT);
 
     /**
      * A group of values an order's email carries, as its templates name them.

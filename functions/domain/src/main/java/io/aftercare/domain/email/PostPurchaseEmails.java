@@ -67,6 +67,19 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     /** @throws RuntimeException for a temporary failure (throttling, SES down): the action stays claimed and is retried */
     @Override
     public Result run(ClaimedAction action) {
+        Optional<IssuedDiscount> reminded = Optional.empty();
+        if (kind(action) == EmailKind.DISCOUNT_REMINDER) {
+            switch (discounts.reminder(action)) {
+                case DiscountCodes.Reminder.NotSent notSent -> {
+                    Result ended = finish(action, ActionOutcome.skipped(notSent.reason()), List.of(), Optional.empty(), false);
+                    if (notSent.expired() && ended.handled() == Handled.SKIPPED) {
+                        discounts.expired(action.shop());
+                    }
+                    return ended;
+                }
+                case DiscountCodes.Reminder.Remind remind -> reminded = Optional.of(remind.code());
+            }
+        }
         Optional<Shop> shop = shops.find(action.shop());
         Optional<OrderState> order = orders.order(action.shop(), new OrderId(action.subject().id()));
         Optional<CustomerContact> customer = order.flatMap(OrderState::customer);
@@ -90,19 +103,21 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 yield actions.reschedule(action, postpone.until(), entry, Optional.of(to))
                         ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
             }
-            case EmailDecision.Send send -> send(action, shop.get(), order.get(), customer.get());
+            case EmailDecision.Send send -> send(action, shop.get(), order.get(), customer.get(), reminded);
         };
     }
 
-    private Result send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer) {
+    /** @param reminded the code a reminder is about; other emails carrying a discount have it made now */
+    private Result send(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer, Optional<IssuedDiscount> reminded) {
         Language language = customer.locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
         EmailKind kind = kind(action);
         EmailCategory category = kind.category();
         // made in the shop and kept before sending, so the email never promises a code the checkout refuses
-        Optional<IssuedDiscount> issued = kind.carries(EmailKind.Carried.DISCOUNT)
+        Optional<IssuedDiscount> issued = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty()
                 ? shop.settings().thankYouDiscount().map(t -> discounts.issue(shop, t, action, customer.email()))
                 : Optional.empty();
-        Optional<EmailContent.IssuedDiscount> discount = issued.flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
+        Optional<EmailContent.IssuedDiscount> discount = issued.or(() -> reminded)
+                .flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
         Optional<String> unsubscribe = kind.transactional() ? Optional.empty()
                 : Optional.of(links.unsubscribeUrl(shop.id(), customer.email(), category, language));
         Optional<String> survey = kind.carries(EmailKind.Carried.SURVEY_LINK)
@@ -132,8 +147,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
                 EntryText.of(Phrase.EMAIL_SENT).with("email", action.kind().code()).code("language", Vocabulary.LANGUAGE, language)));
-        discount.ifPresent(d -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
-                EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", d.code()).count("percent", d.percent()))));
+        issued.flatMap(IssuedDiscount::code).ifPresent(code -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
+                EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", code).count("percent", issued.get().percent()))));
         issued.flatMap(IssuedDiscount::refusal).ifPresent(why -> entries.add(entry(action, EntryKind.DISCOUNT_WITHHELD, "discount",
                 DiscountCodes.withheld(action, why))));
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());

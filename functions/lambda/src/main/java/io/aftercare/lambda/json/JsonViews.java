@@ -112,7 +112,10 @@ public final class JsonViews {
         return addresses;
     }
 
-    /** A discount's {@code {"prefix": "THANKS-", "percent": 10}}: absent keeps {@code current}, null removes it. */
+    /**
+     * A discount's {@code {"prefix": "THANKS-", "percent": 10, "validDays": 30, "remindDaysBefore": 3}} (the days
+     * optional: 30, and no reminder): absent keeps {@code current}, null removes it.
+     */
     public static Optional<DiscountTemplate> discount(JsonNode node, String field, Optional<DiscountTemplate> current) {
         JsonNode value = node.get(name(field));
         if (value == null) {
@@ -125,7 +128,9 @@ public final class JsonViews {
             throw new InvalidInput(field, field + " must be an object with prefix and percent");
         }
         return Optional.of(new DiscountTemplate(text(value, field + ".prefix", Limits.TEXT_BYTES).orElseThrow(() -> missing(field + ".prefix")),
-                wholeNumber(value, field + ".percent").orElseThrow(() -> missing(field + ".percent"))));
+                wholeNumber(value, field + ".percent").orElseThrow(() -> missing(field + ".percent")),
+                wholeNumber(value, field + ".validDays").orElse(DiscountTemplate.DEFAULT_VALID_DAYS),
+                wholeNumber(value, field + ".remindDaysBefore").orElse(0)));
     }
 
     /** A string field that must be there, at most {@code maxBytes} of UTF-8. */

@@ -90,7 +90,7 @@ public final class ShopJson {
         return new Rotation(secret(body), Duration.ofHours(hours));
     }
 
-    public record DiscountView(String prefix, int percent) {
+    public record DiscountView(String prefix, int percent, int validDays, int remindDaysBefore) {
     }
 
     public record SecretView(boolean configured, String previousValidUntil) {
@@ -110,7 +110,7 @@ public final class ShopJson {
         return new ShopView(shop.id().value(), s.platform().slug(), "/webhooks/" + s.platform().slug() + "/" + shop.id().value(),
                 s.brandName(), s.senderEmail().value(), s.replyToEmail().value(), s.defaultLanguage().code(), s.timeZone().getId(),
                 s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(),
-                s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent())).orElse(null),
+                s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent(), d.validDays(), d.remindDaysBefore())).orElse(null),
                 new BrandingView(s.branding().logoUrl().orElse(null), s.branding().accentColor(), s.branding().signature().orElse(null)),
                 SupportJson.view(s.support()),
                 new SecretView(true, shop.secrets().previousValidUntil().map(Object::toString).orElse(null)),
