@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -171,8 +172,10 @@ public final class DynamoActionStore implements ActionStore {
     /** One sweep's reading of the index: for each class, every shard read hour after hour, page by page, in parallel. */
     private final class Scan implements DueActions {
         private final Map<ActionClass, List<ShardReader>> readers = new EnumMap<>(ActionClass.class);
+        private final int shards;
 
         Scan(Instant from, Instant current, Instant now, int shards) {
+            this.shards = shards;
             for (ActionClass actionClass : ActionClass.values()) {
                 List<ShardReader> shardReaders = new ArrayList<>();
                 for (int shard = 0; shard < shards; shard++) {
@@ -193,6 +196,18 @@ public final class DynamoActionStore implements ActionStore {
                 live = live.stream().filter(reader -> !reader.done).toList();
             }
             return page;
+        }
+
+        @Override
+        public List<DueRef> urgentDueBy(Instant at, int limit) {
+            Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+            int share = Math.ceilDiv(limit, shards);
+            List<DueRef> due = new ArrayList<>();
+            parallel(IntStream.range(0, shards).boxed().toList(), shard -> query(Keys.dueBucket(ActionClass.URGENT, hour, shard), at, share)
+                    .items().stream().limit(share)
+                    .map(entry -> new DueRef(Keys.actionRef(entry.get(Keys.PK).s()), Keys.dueTime(entry.get(Keys.DUE_SK).s()))).toList())
+                    .forEach(due::addAll);
+            return due;
         }
     }
 

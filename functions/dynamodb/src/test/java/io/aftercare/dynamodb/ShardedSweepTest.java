@@ -13,6 +13,7 @@ import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.DailyQuota;
 import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.order.OrderId;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -122,12 +124,7 @@ class ShardedSweepTest {
         var clock = new AdjustableClock(T);
         var queue = new Queued();
         List<String> bulk = schedule(table, 4, "wave-", 600, T.minus(Duration.ofMinutes(20)));
-        List<String> urgent = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            var ack = DueAction.of(ActionKind.TICKET_ACK, new Subject(Subject.Type.TICKET, "t-" + i), T.minusSeconds(5));
-            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, ack, Optional.empty(), T, 4)));
-            urgent.add(ack.id());
-        }
+        List<String> urgent = urgent(table, "t-", 5, T.minusSeconds(5));
 
         var result = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
 
@@ -180,6 +177,65 @@ class ShardedSweepTest {
         sweep.run();
 
         assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenTheSesDayQuotaNearlyUsed_whenSwept_thenBulkTakesOnlyWhatKeepsItBelowEightyPercentAndUrgentIsNeverHeldBack(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queue = new Queued();
+        List<String> bulk = schedule(table, 4, "quota-", 50, T.minusSeconds(30));
+        List<String> urgent = urgent(table, "quota-t-", 3, T.minusSeconds(5));
+        var quota = new AtomicReference<>(new DailyQuota(1_000, 790));
+        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, () -> Optional.of(quota.get()), clock);
+
+        var first = sweep.run();
+        assertThat(first.claimed()).as("3 urgent, and 10 bulk up to 800 of 1,000").isEqualTo(13);
+        assertThat(queue.ids()).containsAll(urgent);
+        assertThat(first.deferred()).isEqualTo(40);
+
+        quota.set(new DailyQuota(1_000, 800));
+        List<String> later = urgent(table, "quota-u-", 2, T.plus(Sweep.INTERVAL).minusSeconds(5));
+        clock.advance(Sweep.INTERVAL);
+        var held = sweep.run();
+        assertThat(held.claimed()).as("no bulk at 80%, urgent all the same").isEqualTo(2);
+        assertThat(queue.ids()).containsAll(later);
+
+        quota.set(new DailyQuota(1_000, 100)); // the 24 hours rolled on
+        clock.advance(Sweep.INTERVAL);
+        sweep.run();
+        assertThat(queue.ids()).containsAll(bulk).doesNotHaveDuplicates();
+        assertThat(new DailyQuota(-1, 1e9).bulkLeft()).as("SES's -1: no daily limit").isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void givenAnUrgentActionFallingDueWhileABulkBacklogIsClaimed_whenTheSweepIsBetweenBulkPages_thenItIsQueuedInThatSweepBeforeTheNextBulkPage(TestTable table) {
+        var clock = new AdjustableClock(T);
+        List<String> bulk = schedule(table, 4, "backlog-", 600, T.minus(Duration.ofMinutes(10)));
+        String escalation = urgent(table, "mid-sweep-", 1, T.plusSeconds(5)).getFirst();
+        var queue = new Queued() {
+            @Override
+            public synchronized void submit(List<ClaimedAction> claimed, Duration delay) {
+                super.submit(claimed, delay);
+                clock.advance(Duration.ofSeconds(10)); // each page's claims take 10 s
+            }
+        };
+
+        new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
+
+        int at = queue.ids().indexOf(escalation);
+        assertThat(at).as("claimed in the sweep it fell due in").isPositive();
+        assertThat(queue.ids().subList(0, at)).as("after the first bulk page only").hasSize(200).allMatch(bulk::contains);
+        assertThat(queue.ids().subList(at + 1, queue.ids().size())).as("more bulk pages follow").isNotEmpty().allMatch(bulk::contains);
+    }
+
+    private static List<String> urgent(TestTable table, String prefix, int count, Instant due) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var ack = DueAction.of(ActionKind.TICKET_ACK, new Subject(Subject.Type.TICKET, prefix + i), due);
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, ack, Optional.empty(), T, 4)));
+            ids.add(ack.id());
+        }
+        return ids;
     }
 
     private static List<String> schedule(TestTable table, int shards, String prefix, int count, Instant due) {

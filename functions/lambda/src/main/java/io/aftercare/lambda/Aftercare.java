@@ -3,6 +3,7 @@ package io.aftercare.lambda;
 import io.aftercare.domain.access.Access;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.action.DailyQuota;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.CustomerLinks;
 import io.aftercare.domain.discount.DiscountAccess;
@@ -56,6 +57,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -124,7 +128,7 @@ public final class Aftercare {
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
-        this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.clock));
+        this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, b.clock),
@@ -148,6 +152,7 @@ public final class Aftercare {
     }
 
     private static final class Holder {
+        private static final Logger LOG = LoggerFactory.getLogger(Aftercare.class);
         private static final Aftercare INSTANCE = fromEnvironment(AftercareConfig.fromEnvironment(System.getenv()));
 
         // The URL-connection HTTP client everywhere: no Netty or Apache pools to start, the lightest for a synchronous Lambda.
@@ -166,9 +171,25 @@ public final class Aftercare {
                     // the sweep only: what SES lets this account send a second, read once per container
                     .sweepSettings(() -> new Sweep.Settings(config.sweep().budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
                             config.sweep().bulkRates(sesMaxSendRate())))
+                    .sendQuota(sesDailyQuota())
                     .chatWebhooks(new ChatWebhookUrl.Rules(PublicHost.Resolver.DNS, config.allowLoopbackChat()))
                     .clock(Clock.systemUTC())
                     .build();
+        }
+
+        /** The SES account's 24-hour quota, read at each sweep: SentLast24Hours moves as the day goes. */
+        private static Supplier<Optional<DailyQuota>> sesDailyQuota() {
+            Supplier<SesV2Client> ses = new Lazy<>(() -> SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build());
+            return () -> {
+                try {
+                    var quota = ses.get().getAccount(b -> { }).sendQuota();
+                    return Optional.of(new DailyQuota(quota.max24HourSend(), quota.sentLast24Hours()));
+                } catch (SdkException e) {
+                    // urgent email must not wait for SES's account page: bulk keeps to the per-second rate meanwhile
+                    LOG.warn("SES GetAccount failed ({}): this sweep paces bulk by the sending rate only", e.getClass().getSimpleName());
+                    return Optional.empty();
+                }
+            };
         }
 
         private static OptionalDouble sesMaxSendRate() {
@@ -293,6 +314,7 @@ public final class Aftercare {
         };
         private int dueShards = DynamoActionStore.DEFAULT_DUE_SHARDS;
         private Supplier<Sweep.Settings> sweepSettings = () -> Sweep.Settings.DEFAULT;
+        private Supplier<Optional<DailyQuota>> sendQuota = Optional::empty;
         private Clock clock = Clock.systemUTC();
         private ChatWebhookUrl.Rules chatWebhooks = ChatWebhookUrl.Rules.production();
         private PlatformHttp shopApis = PlatformHttp.live();
@@ -337,6 +359,12 @@ public final class Aftercare {
 
         public Builder sweepSettings(Supplier<Sweep.Settings> settings) {
             this.sweepSettings = new Lazy<>(settings);
+            return this;
+        }
+
+        /** The SES account's 24-hour quota as it stands; none where there is no account (the local runner, tests). */
+        public Builder sendQuota(Supplier<Optional<DailyQuota>> quota) {
+            this.sendQuota = quota;
             return this;
         }
 

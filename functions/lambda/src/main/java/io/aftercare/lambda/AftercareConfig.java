@@ -52,9 +52,6 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
             PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT, URGENT_QUEUE_URL, DUE_SHARDS, SWEEP_BUDGET_SECONDS,
             BULK_SEND_RATE, SHOP_BULK_SEND_RATE);
 
-    /** Part of the SES account's sending rate bulk email may take: the rest is left to urgent email. */
-    static final double BULK_SHARE_OF_SES_RATE = 0.8;
-
     /**
      * @param urgentQueueUrl the SQS queue the sweep hands urgent actions to ({@code AFTERCARE_URGENT_QUEUE_URL}); bulk
      *     ones go to {@code AFTERCARE_ACTION_QUEUE_URL}
@@ -71,7 +68,7 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
         /** The bulk send rates, below the SES account's sending rate when it is known (in AWS). */
         public SendRates bulkRates(OptionalDouble sesMaxSendRate) {
             double deployment = Math.min(bulkSendRate.orElse(Double.POSITIVE_INFINITY),
-                    sesMaxSendRate.stream().map(rate -> rate * BULK_SHARE_OF_SES_RATE).findFirst().orElse(Double.POSITIVE_INFINITY));
+                    sesMaxSendRate.stream().map(rate -> rate * SendRates.BULK_SHARE).findFirst().orElse(Double.POSITIVE_INFINITY));
             return new SendRates(deployment, Math.min(deployment, shopBulkSendRate.orElse(deployment)));
         }
     }

@@ -25,6 +25,12 @@ public interface ActionStore {
          * shard of the index, each shard's oldest in the first page; empty once none are left.
          */
         List<DueRef> next(ActionClass actionClass, int limit);
+
+        /**
+         * Urgent actions of {@code at}'s hour due by then and not claimed: what fell due since the sweep began, found
+         * between its bulk pages with one query per shard (about {@code limit} in all).
+         */
+        List<DueRef> urgentDueBy(Instant at, int limit);
     }
 
     /**

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One sweep's allowance of bulk email: at most the send rates' worth of one interval, each action given a moment in
- * the interval (its queue delay) so that they go out at those rates instead of all at once. Whatever is over the
- * allowance stays due for the next sweep.
+ * One sweep's allowance of bulk email: at most the send rates' worth of one interval, and no more than the SES
+ * account's 24-hour quota still allows bulk email, each action given a moment in the interval (its queue delay) so
+ * that they go out at those rates instead of all at once. Whatever is over the allowance stays due for the next sweep.
  */
 final class BulkPace {
 
@@ -19,9 +19,10 @@ final class BulkPace {
     private final Map<ShopId, Integer> perShop = new HashMap<>();
     private long taken;
 
-    BulkPace(SendRates rates, Duration interval) {
+    /** @param dayLeft bulk emails the 24-hour quota still allows ({@link DailyQuota#bulkLeft()}) */
+    BulkPace(SendRates rates, Duration interval, long dayLeft) {
         this.rates = rates;
-        this.deploymentAllowance = allowance(rates.perDeployment(), interval);
+        this.deploymentAllowance = Math.min(dayLeft, allowance(rates.perDeployment(), interval));
         this.shopAllowance = allowance(rates.perShop(), interval);
     }
 

@@ -7,6 +7,8 @@ package io.aftercare.domain.action;
 public record SendRates(double perDeployment, double perShop) {
 
     public static final SendRates UNLIMITED = new SendRates(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    /** Part of the SES account's sending rate, and of its 24-hour quota, bulk email may take: the rest is left to urgent email. */
+    public static final double BULK_SHARE = 0.8;
 
     public SendRates {
         if (!(perDeployment > 0) || !(perShop > 0)) {

@@ -14,11 +14,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Finds what is due, claims it, and queues it for the workers: every urgent action first, then bulk ones up to the
- * send rates' allowance, page after page while work is due and the sweep's time allows, several claims at once. Two
- * sweeps running at once never claim the same action: the claim is a conditional write, and the loser simply moves on.
+ * send rates' allowance and what the SES account's 24-hour quota leaves bulk email, page after page while work is due
+ * and the sweep's time allows, several claims at once; between bulk pages, urgent actions that fell due meanwhile go
+ * first. Two sweeps running at once never claim the same action: the claim is a conditional write, and the loser
+ * simply moves on.
  */
 public final class Sweep {
 
@@ -53,12 +56,20 @@ public final class Sweep {
     private final ActionStore actions;
     private final ActionQueue queue;
     private final Settings settings;
+    private final Supplier<Optional<DailyQuota>> quota;
     private final Clock clock;
 
+    /** A sweep with no 24-hour quota to keep to (no SES account: the local runner, tests). */
     public Sweep(ActionStore actions, ActionQueue queue, Settings settings, Clock clock) {
+        this(actions, queue, settings, Optional::empty, clock);
+    }
+
+    /** @param quota the SES account's 24-hour quota as it stands, read once a sweep; empty when unknown */
+    public Sweep(ActionStore actions, ActionQueue queue, Settings settings, Supplier<Optional<DailyQuota>> quota, Clock clock) {
         this.actions = actions;
         this.queue = queue;
         this.settings = settings;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -74,7 +85,8 @@ public final class Sweep {
         var pass = new Pass(actions.due(start), start, start.plus(budget));
         try (ExecutorService claims = Executors.newFixedThreadPool(settings.claimConcurrency())) {
             pass.claimUrgent(claims);
-            pass.claimBulk(claims, new BulkPace(settings.bulkRates(), INTERVAL));
+            long dayLeft = quota.get().map(DailyQuota::bulkLeft).orElse(Long.MAX_VALUE);
+            pass.claimBulk(claims, new BulkPace(settings.bulkRates(), INTERVAL, dayLeft));
         }
         return new Result(pass.read, pass.claimed, pass.deferred, pass.oldestDue);
     }
@@ -96,9 +108,17 @@ public final class Sweep {
 
         void claimUrgent(ExecutorService claims) {
             for (List<DueRef> page = page(ActionClass.URGENT); !page.isEmpty(); page = page(ActionClass.URGENT)) {
-                List<ClaimedAction> won = claim(claims, ActionClass.URGENT, page.stream().map(DueRef::ref).toList());
+                List<ClaimedAction> won = claim(claims, ActionClass.URGENT, page.stream().map(DueRef::ref).toList(), now);
                 submit(won, Duration.ZERO);
             }
+        }
+
+        /** Urgent actions that fell due since the sweep began: claimed as of now, before the next bulk page. */
+        private void claimNewlyUrgent(ExecutorService claims) {
+            Instant at = clock.instant();
+            List<DueRef> fallen = due.urgentDueBy(at, PAGE);
+            read += fallen.size();
+            submit(claim(claims, ActionClass.URGENT, fallen.stream().map(DueRef::ref).toList(), at), Duration.ZERO);
         }
 
         void claimBulk(ExecutorService claims, BulkPace pace) {
@@ -109,11 +129,14 @@ public final class Sweep {
                 }
                 // the actions of one slot go together: one queue request per ten of them
                 Map<Duration, List<ClaimedAction>> bySlot = new TreeMap<>();
-                for (ClaimedAction action : claim(claims, ActionClass.BULK, List.copyOf(slots.keySet()))) {
+                for (ClaimedAction action : claim(claims, ActionClass.BULK, List.copyOf(slots.keySet()), now)) {
                     bySlot.computeIfAbsent(slots.get(action.ref()), at -> new ArrayList<>()).add(action);
                 }
                 Duration elapsed = Duration.between(now, clock.instant());
                 bySlot.forEach((at, group) -> submit(group, at.compareTo(elapsed) > 0 ? at.minus(elapsed) : Duration.ZERO));
+                if (clock.instant().isBefore(deadline)) {
+                    claimNewlyUrgent(claims);
+                }
             }
         }
 
@@ -131,10 +154,11 @@ public final class Sweep {
             return page;
         }
 
-        private List<ClaimedAction> claim(ExecutorService claims, ActionClass actionClass, List<ActionRef> refs) {
+        /** @param at the moment the actions are claimed as due by */
+        private List<ClaimedAction> claim(ExecutorService claims, ActionClass actionClass, List<ActionRef> refs, Instant at) {
             List<Future<Optional<ClaimedAction>>> pending = new ArrayList<>();
             for (ActionRef ref : refs) {
-                pending.add(claims.submit(() -> actions.claim(ref, actionClass, now, LEASE)));
+                pending.add(claims.submit(() -> actions.claim(ref, actionClass, at, LEASE)));
             }
             List<ClaimedAction> won = new ArrayList<>();
             RuntimeException failure = null;
