@@ -134,7 +134,8 @@ public final class Sweep {
         private List<ClaimedAction> claim(ExecutorService claims, ActionClass actionClass, List<ActionRef> refs) {
             List<Future<Optional<ClaimedAction>>> pending = new ArrayList<>();
             for (ActionRef ref : refs) {
-                pending.add(claims.submit(() -> actions.claim(ref, actionClass, now, LEASE)));
+                // the lease runs from the claim itself, not from the pass's start: a late claim keeps its whole lease
+                pending.add(claims.submit(() -> actions.claim(ref, actionClass, clock.instant(), LEASE)));
             }
             List<ClaimedAction> won = new ArrayList<>();
             RuntimeException failure = null;
