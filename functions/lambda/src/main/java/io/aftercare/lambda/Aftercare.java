@@ -15,6 +15,7 @@ import io.aftercare.domain.email.EmailTemplates;
 import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.email.PostPurchaseEmails;
+import io.aftercare.domain.email.TemplateOverrideCache;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
@@ -98,7 +99,7 @@ public final class Aftercare {
         var recipients = new DynamoRecipientStore(dynamo, table);
         var actions = new DynamoActionStore(dynamo, table, b.dueShards);
         var appender = new DynamoTimelineAppender(dynamo, table);
-        var overrides = new DynamoTemplateOverrides(dynamo, table);
+        var overrides = new TemplateOverrideCache(new DynamoTemplateOverrides(dynamo, table), b.clock);
         Supplier<MustacheEmailRenderer> renderer = new Lazy<>(MustacheEmailRenderer::new);
         // Only functions that send build the SES client: the first email they send builds it.
         Supplier<SesEmailSender> ses = new Lazy<>(() -> new SesEmailSender(b.ses.get(), b.sesConfigurationSet));
