@@ -32,6 +32,7 @@ import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoDiscountPool;
 import io.aftercare.dynamodb.DynamoIssuedDiscounts;
 import io.aftercare.dynamodb.DynamoShopRepository;
+import io.aftercare.dynamodb.DynamoPriming;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
@@ -87,10 +88,12 @@ public final class Aftercare {
     private final DiscountPool discountPool;
     private final Supplier<Access> access;
     private final Supplier<Gate> gate;
+    private final Runnable primeStorage;
     private final Supplier<URI> publicUrl;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
+        this.primeStorage = () -> DynamoPriming.read(dynamo, b.table);
         this.chatWebhooks = b.chatWebhooks;
         String table = b.table;
         var shopRepository = new DynamoShopRepository(dynamo, table);
@@ -187,6 +190,11 @@ public final class Aftercare {
                 }
             };
         }
+    }
+
+    /** One real DynamoDB request that reads nothing: SnapStart priming ({@link Priming}). */
+    public void primeStorage() {
+        primeStorage.run();
     }
 
     public WebhookIngestion webhooks() {
