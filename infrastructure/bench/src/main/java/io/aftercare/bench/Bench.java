@@ -144,8 +144,9 @@ public final class Bench {
         }
         text.append(String.format(Locale.ROOT, """
 
-                Thank-you emails through sweep, queue message and worker (re-reading the action, the order and the
-                recipient's state, the policy checks, rendering, the exclusive sending mark, the SES call, recording) on the
+                Thank-you emails through sweep, queue message (carrying the claimed action) and worker (reading the order
+                and the recipient's state, the policy checks, rendering with the cached templates, the exclusive sending
+                mark, the SES call, recording) on the
                 SES emulator, with one worker and with %d taking batches of ten at once (as Lambda instances would), against
                 the baseline: the same rendered email sent by a bare `SendEmail` loop through the same proxy in the same run.
 
