@@ -64,6 +64,12 @@ public final class DynamoActionStore implements ActionStore {
     private static final String SHARDS = "shards";
     /** Enough partitions per hour that one takes a few hundred writes a second in a flash sale, well below its limit. */
     public static final int DEFAULT_DUE_SHARDS = 4;
+    /**
+     * A send may begin only while this much of its lease is left: more than the action function's 30 s timeout, so a
+     * send begun is recorded (or its worker is dead) before the lease ends and another sweep may take the action over;
+     * the rest covers the skew between the sweep's clock, which set the lease, and the worker's.
+     */
+    static final Duration SENDING_MARGIN = Duration.ofMinutes(1);
     private static final int MIN_PAGE = 25;
     private static final int MAX_PAGE = 1000;
 
@@ -331,10 +337,11 @@ public final class DynamoActionStore implements ActionStore {
     }
 
     @Override
-    public boolean beginSending(ClaimedAction action) {
+    public boolean beginSending(ClaimedAction action, Instant now) {
         var update = new UpdateExpression(key(action.ref())).set("status", s(SENDING));
         update.condition(update.name("status") + " = " + update.value(s(CLAIMED)) + " AND "
-                + update.name("claimToken") + " = " + update.value(s(action.claimToken())));
+                + update.name("claimToken") + " = " + update.value(s(action.claimToken())) + " AND "
+                + update.name("leaseUntil") + " > " + update.value(time(now.plus(SENDING_MARGIN))));
         try {
             dynamo.updateItem(update.request(table));
             return true;

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
+ * (never written)    PRIMING                            PRIMING           read before a SnapStart snapshot, to warm the SDK's request path
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
  * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)
  * action's discount  SHOP#{shop}#ACTION#{id}            DISCOUNT          the code issued for that action, or why none
@@ -87,6 +88,7 @@ public final class Keys {
     static final String SUPPRESSION = "SUPPRESSION";
     static final String SWEEP = "SWEEP";
     static final String CURSOR = "CURSOR";
+    static final String PRIMING = "PRIMING";
     static final String DELIVERY = "DELIVERY";
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";

@@ -2,6 +2,7 @@ package io.aftercare.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.PageRequest;
@@ -16,6 +17,7 @@ import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
@@ -74,7 +76,7 @@ class DynamoActionStoreTest {
 
         var first = store.claim(claiming, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow();
         var claimedOnly = store.claim(claiming, ActionClass.BULK, afterLease, Duration.ofMinutes(5)).orElseThrow();
-        assertThat(store.beginSending(store.claim(sending, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow())).isTrue();
+        assertThat(store.beginSending(store.claim(sending, ActionClass.BULK, T, Duration.ofMinutes(5)).orElseThrow(), T)).isTrue();
         var takenOverFromSend = store.claim(sending, ActionClass.BULK, afterLease, Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(first.sendingBegun()).isFalse();
@@ -99,6 +101,26 @@ class DynamoActionStoreTest {
         assertThat(afterLease.get().attempt()).isEqualTo(2);
         assertThat(store.held(ref, first.get().claimToken())).as("the first claim is gone").isEmpty();
         assertThat(store.complete(first.get(), ActionOutcome.sent("late"), List.of(), Optional.empty(), Optional.empty())).isFalse();
+    }
+
+    @Test
+    void givenAWorkerWhoseLeaseIsNearlyOver_whenItBeginsSending_thenItCannotAndOnlyTheNextSweepsClaimMaySend(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var store = new DynamoActionStore(table.client(), table.name());
+        schedule(new DynamoRecordingStore(table.client(), table.name()), "slow-worker", T);
+        var ref = new ActionRef(SHOP, "survey#slow-worker");
+        var slow = store.claim(ref, ActionClass.BULK, clock.instant(), Sweep.LEASE).orElseThrow();
+
+        // the message waited, the worker stalled: its lease ends in 30 s, inside the margin a send needs to be recorded
+        clock.set(slow.leaseUntil().minusSeconds(30));
+        boolean slowSends = store.beginSending(slow, clock.instant());
+        clock.set(slow.leaseUntil().plusSeconds(1));
+        var next = store.claim(ref, ActionClass.BULK, clock.instant(), Sweep.LEASE).orElseThrow();
+
+        assertThat(slowSends).as("a send begun so late could still be in flight when the next sweep claims it").isFalse();
+        assertThat(next.sendingBegun()).as("nothing was sent").isFalse();
+        assertThat(store.beginSending(next, clock.instant())).as("the new claim sends, once").isTrue();
+        assertThat(store.beginSending(slow, clock.instant())).isFalse();
     }
 
     @Test

@@ -228,6 +228,28 @@ class ShardedSweepTest {
         assertThat(queue.ids().subList(at + 1, queue.ids().size())).as("more bulk pages follow").isNotEmpty().allMatch(bulk::contains);
     }
 
+    @Test
+    void givenASweepWhosePagesTakeTime_whenItClaimsItsLastPage_thenEachClaimsLeaseRunsFromWhenItWasClaimed(TestTable table) {
+        var clock = new AdjustableClock(T);
+        schedule(table, 4, "late-", 300, T.minusSeconds(30));
+        List<Instant> claimedAt = new ArrayList<>();
+        var queue = new Queued() {
+            @Override
+            public synchronized void submit(List<ClaimedAction> claimed, Duration delay) {
+                super.submit(claimed, delay);
+                claimed.forEach(action -> claimedAt.add(clock.instant()));
+                clock.advance(Duration.ofSeconds(25)); // each page's claims take 25 s
+            }
+        };
+
+        new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
+
+        assertThat(queue.actions).hasSize(300);
+        for (int i = 0; i < queue.actions.size(); i++) {
+            assertThat(queue.actions.get(i).leaseUntil()).as(queue.actions.get(i).actionId()).isEqualTo(claimedAt.get(i).plus(Sweep.LEASE));
+        }
+    }
+
     private static List<String> urgent(TestTable table, String prefix, int count, Instant due) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -50,7 +50,7 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
             var action = ActionMessages.read(message.getBody());
             MDC.put("action_id", action.ref().actionId());
             MDC.put("shop", action.ref().shop().value());
-            var done = app.actionWorker().handle(action.ref(), action.claimToken());
+            var done = action.action().map(app.actionWorker()::handle).orElseGet(() -> app.actionWorker().handle(action.ref(), action.claimToken()));
             app.telemetry().action(done);
             LOG.info("action {}: {}{}", action.ref().actionId(), done.result().handled(), done.result().reason().map(r -> " " + r.code()).orElse(""));
             return true;

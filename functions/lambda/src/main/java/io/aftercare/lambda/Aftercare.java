@@ -16,6 +16,7 @@ import io.aftercare.domain.email.EmailTemplates;
 import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.email.PostPurchaseEmails;
+import io.aftercare.domain.email.TemplateOverrideCache;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
@@ -33,6 +34,7 @@ import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoDiscountPool;
 import io.aftercare.dynamodb.DynamoIssuedDiscounts;
 import io.aftercare.dynamodb.DynamoShopRepository;
+import io.aftercare.dynamodb.DynamoPriming;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
@@ -91,10 +93,12 @@ public final class Aftercare {
     private final DiscountPool discountPool;
     private final Supplier<Access> access;
     private final Supplier<Gate> gate;
+    private final Runnable primeStorage;
     private final Supplier<URI> publicUrl;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
+        this.primeStorage = () -> DynamoPriming.read(dynamo, b.table);
         this.chatWebhooks = b.chatWebhooks;
         String table = b.table;
         var shopRepository = new DynamoShopRepository(dynamo, table);
@@ -103,7 +107,7 @@ public final class Aftercare {
         var recipients = new DynamoRecipientStore(dynamo, table);
         var actions = new DynamoActionStore(dynamo, table, b.dueShards);
         var appender = new DynamoTimelineAppender(dynamo, table);
-        var overrides = new DynamoTemplateOverrides(dynamo, table);
+        var overrides = new TemplateOverrideCache(new DynamoTemplateOverrides(dynamo, table), b.clock);
         Supplier<MustacheEmailRenderer> renderer = new Lazy<>(MustacheEmailRenderer::new);
         // Only functions that send build the SES client: the first email they send builds it.
         Supplier<SesEmailSender> ses = new Lazy<>(() -> new SesEmailSender(b.ses.get(), b.sesConfigurationSet));
@@ -208,6 +212,11 @@ public final class Aftercare {
                 }
             };
         }
+    }
+
+    /** One real DynamoDB request that reads nothing: SnapStart priming ({@link Priming}). */
+    public void primeStorage() {
+        primeStorage.run();
     }
 
     public WebhookIngestion webhooks() {

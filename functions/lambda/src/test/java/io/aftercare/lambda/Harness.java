@@ -69,12 +69,17 @@ final class Harness {
     }
 
     Harness(TestTable table, DynamoDbClient client, Instant start) {
-        this(table, client, start, null);
+        this(table, client, start, (Supplier<SesV2Client>) null);
     }
 
     /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and an action queue {@link #work()} drains. */
     Harness(TestTable table, Instant start, SesEmulator ses) {
         this(table, table.client(), start, ses::client);
+    }
+
+    /** With email, and DynamoDB through {@code client} (one that counts its requests, say). */
+    Harness(TestTable table, DynamoDbClient client, Instant start, SesEmulator ses) {
+        this(table, client, start, (Supplier<SesV2Client>) ses::client);
     }
 
     /** With email sent through {@code ses}: a client for the emulator, or for a fault proxy in front of it. */

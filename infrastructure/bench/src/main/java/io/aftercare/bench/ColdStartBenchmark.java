@@ -34,13 +34,17 @@ import java.util.regex.Pattern;
  */
 final class ColdStartBenchmark {
 
-    record Result(int runs, long webhookMedianMs, long clientMedianMs, long jarBytes) {
+    /**
+     * @param firstRequestMs the first request's own time in a fresh JVM, after its handler was built (Lambda's init)
+     * @param primedRequestMs the same after priming: what a function restored from a primed SnapStart snapshot has left
+     */
+    record Result(int runs, long webhookMedianMs, long clientMedianMs, long firstRequestMs, long primedRequestMs, long jarBytes) {
         double ratio() {
             return webhookMedianMs / (double) clientMedianMs;
         }
     }
 
-    private static final Pattern MEASURED = Pattern.compile("COLD_START_MS=(\\d+) RESULT=(\\S+)");
+    private static final Pattern MEASURED = Pattern.compile("COLD_START_MS=(\\d+) REQUEST_MS=(\\d+) RESULT=(\\S+)");
     private static final String SECRET = "cold-start-secret-0123456789";
 
     private final int runs;
@@ -73,20 +77,29 @@ final class ColdStartBenchmark {
             env.put("AFTERCARE_LOG_LEVEL", "WARN");
             List<Long> webhook = new ArrayList<>();
             List<Long> clientOnly = new ArrayList<>();
+            List<Long> firstRequest = new ArrayList<>();
+            List<Long> primedRequest = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 String body = "{\"schema\":\"aftercare.webhook.v1\",\"id\":\"cold-" + i + "-" + System.nanoTime() + "\",\"type\":\"order.created\","
                         + "\"occurred_at\":\"" + Instant.now() + "\",\"data\":{\"id\":\"C" + i + "\",\"created_at\":\"" + Instant.now()
                         + "\",\"currency\":\"EUR\",\"total\":\"1.00\",\"customer\":{\"email\":\"cold@example.com\"},\"lines\":[]}}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 String signature = WebhookSigner.generic(SECRET, bytes).get("X-Aftercare-Signature");
-                webhook.add(probe(jar, probeClasses, env, "200", "webhook", "cold-shop", signature, Base64.getEncoder().encodeToString(bytes)));
-                clientOnly.add(probe(jar, probeClasses, env, "dynamodb", "client"));
+                long[] cold = probe(jar, probeClasses, env, "200", "webhook", "cold-shop", signature, Base64.getEncoder().encodeToString(bytes));
+                webhook.add(cold[0]);
+                firstRequest.add(cold[1]);
+                clientOnly.add(probe(jar, probeClasses, env, "dynamodb", "client")[0]);
+                String primedBody = body.replace("\"id\":\"cold-", "\"id\":\"primed-").replace("\"C" + i + "\"", "\"P" + i + "\"");
+                byte[] primedBytes = primedBody.getBytes(StandardCharsets.UTF_8);
+                primedRequest.add(probe(jar, probeClasses, env, "200", "webhook-primed", "cold-shop",
+                        WebhookSigner.generic(SECRET, primedBytes).get("X-Aftercare-Signature"), Base64.getEncoder().encodeToString(primedBytes))[1]);
             }
-            return new Result(runs, median(webhook), median(clientOnly), Files.size(jar));
+            return new Result(runs, median(webhook), median(clientOnly), median(firstRequest), median(primedRequest), Files.size(jar));
         }
     }
 
-    private static long probe(Path jar, Path probeClasses, Map<String, String> env, String expected, String... args) throws IOException, InterruptedException {
+    /** @return how long the JVM had been up when the request was done, and the request's own time, in ms */
+    private static long[] probe(Path jar, Path probeClasses, Map<String, String> env, String expected, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as template.yaml's JAVA_TOOL_OPTIONS
                 "-cp", jar + java.io.File.pathSeparator + probeClasses, ColdStartProbe.class.getName()));
@@ -97,10 +110,10 @@ final class ColdStartBenchmark {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         Matcher m = MEASURED.matcher(output);
-        if (!m.find() || !m.group(2).equals(expected)) {
+        if (!m.find() || !m.group(3).equals(expected)) {
             throw new IllegalStateException("the probe " + args[0] + " did not finish as expected:\n" + output);
         }
-        return Long.parseLong(m.group(1));
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
     private static long median(List<Long> values) {

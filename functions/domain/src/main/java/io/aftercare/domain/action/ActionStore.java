@@ -45,11 +45,12 @@ public interface ActionStore {
 
     /**
      * Marks the claimed action as being sent, if this claim holds it and nobody is sending it yet: the last step before
-     * the one that cannot be undone. Two workers given the same message (SQS delivers at least once) cannot both pass.
+     * the one that cannot be undone. Two workers given the same message (SQS delivers at least once) cannot both pass,
+     * and neither can a worker whose lease is (nearly) over: another sweep may be claiming the action again.
      *
-     * @return false when another worker is sending it, or the claim was lost
+     * @return false when another worker is sending it, the claim was lost, or too little of its lease is left
      */
-    boolean beginSending(ClaimedAction action);
+    boolean beginSending(ClaimedAction action, Instant now);
 
     /**
      * Ends the action and writes its timeline entries, atomically, if the claim still holds it.

@@ -61,13 +61,22 @@ public final class ActionWorker {
         this.clock = clock;
     }
 
+    /** An action named only by its claim (a message queued before messages carried the action): read back first. */
     public Done handle(ActionRef ref, String claimToken) {
         Optional<ClaimedAction> held = actions.held(ref, claimToken);
         if (held.isEmpty()) {
             // completed meanwhile, or re-claimed after this claim's lease ran out
             return new Done(ref, Optional.empty(), Optional.empty(), Result.of(Handled.STALE));
         }
-        ClaimedAction action = held.get();
+        return handle(held.get());
+    }
+
+    /**
+     * The action as its claim took it. It is not read back: a claim lost meanwhile (done by a duplicate of the message,
+     * or taken over after its lease) fails every write the runner makes, the sending mark first, and comes out STALE.
+     */
+    public Done handle(ClaimedAction action) {
+        ActionRef ref = action.ref();
         if (action.tries() > MAX_ATTEMPTS) {
             return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action, Reason.ATTEMPTS_EXHAUSTED));
         }

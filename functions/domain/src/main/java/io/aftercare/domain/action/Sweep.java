@@ -108,7 +108,7 @@ public final class Sweep {
 
         void claimUrgent(ExecutorService claims) {
             for (List<DueRef> page = page(ActionClass.URGENT); !page.isEmpty(); page = page(ActionClass.URGENT)) {
-                List<ClaimedAction> won = claim(claims, ActionClass.URGENT, page.stream().map(DueRef::ref).toList(), now);
+                List<ClaimedAction> won = claim(claims, ActionClass.URGENT, page.stream().map(DueRef::ref).toList());
                 submit(won, Duration.ZERO);
             }
         }
@@ -118,7 +118,7 @@ public final class Sweep {
             Instant at = clock.instant();
             List<DueRef> fallen = due.urgentDueBy(at, PAGE);
             read += fallen.size();
-            submit(claim(claims, ActionClass.URGENT, fallen.stream().map(DueRef::ref).toList(), at), Duration.ZERO);
+            submit(claim(claims, ActionClass.URGENT, fallen.stream().map(DueRef::ref).toList()), Duration.ZERO);
         }
 
         void claimBulk(ExecutorService claims, BulkPace pace) {
@@ -129,7 +129,7 @@ public final class Sweep {
                 }
                 // the actions of one slot go together: one queue request per ten of them
                 Map<Duration, List<ClaimedAction>> bySlot = new TreeMap<>();
-                for (ClaimedAction action : claim(claims, ActionClass.BULK, List.copyOf(slots.keySet()), now)) {
+                for (ClaimedAction action : claim(claims, ActionClass.BULK, List.copyOf(slots.keySet()))) {
                     bySlot.computeIfAbsent(slots.get(action.ref()), at -> new ArrayList<>()).add(action);
                 }
                 Duration elapsed = Duration.between(now, clock.instant());
@@ -154,11 +154,11 @@ public final class Sweep {
             return page;
         }
 
-        /** @param at the moment the actions are claimed as due by */
-        private List<ClaimedAction> claim(ExecutorService claims, ActionClass actionClass, List<ActionRef> refs, Instant at) {
+        private List<ClaimedAction> claim(ExecutorService claims, ActionClass actionClass, List<ActionRef> refs) {
             List<Future<Optional<ClaimedAction>>> pending = new ArrayList<>();
             for (ActionRef ref : refs) {
-                pending.add(claims.submit(() -> actions.claim(ref, actionClass, at, LEASE)));
+                // the lease runs from the claim itself, not from the pass's start: a late claim keeps its whole lease
+                pending.add(claims.submit(() -> actions.claim(ref, actionClass, clock.instant(), LEASE)));
             }
             List<ClaimedAction> won = new ArrayList<>();
             RuntimeException failure = null;

@@ -134,7 +134,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
                 EmailTags.of(shop.id(), action));
-        if (!actions.beginSending(action)) {
+        if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
         }
         String messageId;

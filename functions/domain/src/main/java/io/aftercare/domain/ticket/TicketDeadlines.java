@@ -111,7 +111,7 @@ public final class TicketDeadlines implements Runner {
         if (ticket.clock(SlaTarget.FIRST_RESPONSE).filter(SlaClock::isMet).isPresent()) {
             return skip(action, Reason.AGENT_ANSWERED, Optional.empty(), Optional.of(ticket));
         }
-        if (!actions.beginSending(action)) {
+        if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }
         var sla = TicketLifecycle.slaCalendar(shop, ticket);
@@ -127,7 +127,7 @@ public final class TicketDeadlines implements Runner {
         if (message.isEmpty()) {
             return skip(action, Reason.REPLY_MISSING, Optional.empty(), Optional.of(ticket));
         }
-        if (!actions.beginSending(action)) {
+        if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }
         return toCustomer(action, ticket, () -> mailer.reply(shop, ticket, message.get()), EntryKind.EMAIL_SENT,
@@ -141,7 +141,7 @@ public final class TicketDeadlines implements Runner {
         }
         // made in the shop and kept before sending; a refusal sends the apology without a code and the timeline says why
         IssuedDiscount issued = discounts.issue(shop, template.get(), action, ticket.customer().email());
-        if (!actions.beginSending(action)) {
+        if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }
         int percent = template.get().percent();
@@ -179,7 +179,7 @@ public final class TicketDeadlines implements Runner {
                     customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
-        if (!actions.beginSending(action)) {
+        if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }
         ActionDetail.Planned detail = action.detail(ActionDetail.Planned.class);

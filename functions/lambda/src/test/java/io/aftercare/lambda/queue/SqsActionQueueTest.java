@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.order.OrderId;
@@ -38,6 +40,25 @@ class SqsActionQueueTest {
                 .as("the check-in is delayed").containsExactly("thank-you#1");
         assertThat(sqs.getQueueAttributes(b -> b.queueUrl(queues.bulk().url()).attributeNamesWithStrings("ApproximateNumberOfMessagesDelayed"))
                 .attributesAsStrings()).containsEntry("ApproximateNumberOfMessagesDelayed", "1");
+    }
+
+    @Test
+    void givenClaimsWithEachKindOfDetail_whenQueuedAndReceived_thenTheWorkerGetsEachActionExactlyAsItWasClaimed() {
+        var ticket = new Subject(Subject.Type.TICKET, "T2");
+        List<ClaimedAction> claims = List.of(
+                new ClaimedAction(new ShopId("queued-shop"), "sla-breach#T2~first-response~p3", ActionKind.SLA_BREACH, ticket,
+                        Optional.of(new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 3)), T, "token-a", T.plusSeconds(300), 4, 2, true),
+                new ClaimedAction(new ShopId("queued-shop"), "escalation#T2~2~p3", ActionKind.ESCALATION, ticket,
+                        Optional.of(new ActionDetail.Escalation(2, 3)), T, "token-b", T.plusSeconds(300), 1, 1, false),
+                new ClaimedAction(new ShopId("queued-shop"), "ticket-reply#T2~7", ActionKind.TICKET_REPLY, ticket,
+                        Optional.of(new ActionDetail.Reply(7)), T, "token-c", T.plusSeconds(300), 1, 1, false),
+                claimed("survey#3", EmailKind.SURVEY.action(), Subject.order(new OrderId("3"))));
+
+        var read = claims.stream().map(ActionMessages::write).map(ActionMessages::read).toList();
+
+        assertThat(read).map(message -> message.action().orElseThrow()).containsExactlyElementsOf(claims);
+        assertThat(ActionMessages.read("{\"shop\": \"queued-shop\", \"actionId\": \"survey#3\", \"claimToken\": \"t\"}").action())
+                .as("a message queued before actions were carried: the worker reads the action").isEmpty();
     }
 
     private static ClaimedAction claimed(String id, ActionKind kind, Subject subject) {
