@@ -7,6 +7,7 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
  * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
  * ticket             SHOP#{shop}#TICKET#{id}            TICKET            GSI1 while open: SHOP#{shop}#TICKETS / {next breach}#{id}
+ * ticket's queue row SHOP#{shop}#TICKET#{id}            QUEUE#ASSIGNEE    a copy of the ticket, GSI1 while open: SHOP#{shop}#TICKETS#ASSIGNEE#{email hash}
+ *                                                                            (or #UNASSIGNED) / {next breach}#{id}
+ *                    SHOP#{shop}#TICKET#{id}            QUEUE#STATE       a copy, while pending or breached: GSI1 SHOP#{shop}#TICKETS#{PENDING|BREACHED} / the same
  * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
@@ -95,6 +99,10 @@ public final class Keys {
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static final String TICKET = "TICKET";
     static final String TICKET_COUNTER = "COUNTER#TICKETS";
+    /** A ticket's copies that put it in its assignee's (or nobody's) queue, and in the pending or breached one. */
+    static final String TICKET_ASSIGNEE_ROW = "QUEUE#ASSIGNEE";
+    static final String TICKET_STATE_ROW = "QUEUE#STATE";
+    static final String TICKET_ROW_PREFIX = "QUEUE#";
     static final String REPLY_PREFIX = "REPLY#";
     static final String DISCOUNT_ACCESS = "DISCOUNT_ACCESS";
     static final String DISCOUNT = "DISCOUNT";
@@ -147,6 +155,16 @@ public final class Keys {
     /** The agents' queue: a shop's open and pending tickets, by their nearest breach. */
     static String ticketQueue(ShopId shop) {
         return shop(shop) + "#TICKETS";
+    }
+
+    /** The queue's partition of one assignee's tickets, or of the unassigned ones. */
+    static String assigneeQueue(ShopId shop, Optional<EmailAddress> assignee) {
+        return ticketQueue(shop) + assignee.map(a -> "#ASSIGNEE#" + a.hash()).orElse("#UNASSIGNED");
+    }
+
+    /** The queue's partition of pending, or of breached, tickets. */
+    static String stateQueue(ShopId shop, QueueView state) {
+        return ticketQueue(shop) + "#" + state.name();
     }
 
     static String ticketQueueSort(Optional<Instant> nextBreach, String ticketId) {
@@ -225,9 +243,12 @@ public final class Keys {
         return Instant.parse(dueSort.substring(0, dueSort.indexOf('#')));
     }
 
-    /** The upper bound of a due-index query for everything due at {@code now} ({@code $} sorts right after {@code #}). */
-    static String dueUpTo(Instant now) {
-        return time(now) + "$";
+    /**
+     * The upper bound of a query, on sort keys that start with a time, for everything at or before {@code at} (the due
+     * index, the ticket queue; {@code $} sorts right after {@code #}).
+     */
+    static String upTo(Instant at) {
+        return time(at) + "$";
     }
 
     /** The action a due-index entry points at, read back from its partition key. */

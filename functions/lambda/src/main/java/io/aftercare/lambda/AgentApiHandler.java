@@ -14,6 +14,7 @@ import io.aftercare.domain.access.Caller;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.lambda.http.HttpRequest;
@@ -58,7 +59,8 @@ public final class AgentApiHandler extends RoutedHandler {
                         timelines.customerTimeline(shop(request), email(request), Pages.from(request)), wording(request, words, shops))))
                 .on("GET /api/shops/{shop}/tickets", request -> {
                     var shop = shops.show(shop(request));
-                    return HttpResponses.json(200, TimelineJson.pageOf(tickets.queue(shop.id(), Pages.from(request))
+                    var view = request.query("view").map(QueueView::fromSlug).orElse(QueueView.ALL);
+                    return HttpResponses.json(200, TimelineJson.pageOf(tickets.queue(shop.id(), view, member(request), Pages.from(request))
                             .map(t -> TicketJson.view(t, tickets.slaCalendar(shop, t)))));
                 })
                 .on("POST /api/shops/{shop}/tickets", request -> {
@@ -101,6 +103,11 @@ public final class AgentApiHandler extends RoutedHandler {
     private static APIGatewayV2HTTPResponse audited(HttpRequest request, Aftercare app, Access.TicketWork work, Ticket ticket) {
         app.access().ticketWork(ticket.shop(), request.requireCaller(), work, ticket.number(), ticket.id(), ticket.version());
         return ticketView(200, app.shops().show(ticket.shop()), ticket, app.tickets());
+    }
+
+    /** The signed-in person calling, if it is one. */
+    private static Optional<EmailAddress> member(HttpRequest request) {
+        return request.requireCaller() instanceof Caller.Person person ? Optional.of(person.email()) : Optional.empty();
     }
 
     /** Who the timelines name: the signed-in person or the token; under the admin token, whom the body names. */
