@@ -103,6 +103,7 @@ public final class DynamoTicketStore implements TicketStore {
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(change))
                 .conditionExpression(ticketCondition).expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
         items.addAll(queueRows(items.get(ticketIndex).put().item(), ticket));
+        items.add(customerTicket(ticket));
         if (creating) {
             items.add(takeNumber(ticket));
         }
@@ -247,6 +248,14 @@ public final class DynamoTicketStore implements TicketStore {
         boolean active = ticket.status().isActive();
         return List.of(queueRow(ticketItem, Keys.TICKET_ASSIGNEE_ROW, active ? Optional.of(Keys.assigneeQueue(ticket.shop(), ticket.assignee())) : Optional.empty()),
                 queueRow(ticketItem, Keys.TICKET_STATE_ROW, active ? QueueView.stateOf(ticket).map(state -> Keys.stateQueue(ticket.shop(), state)) : Optional.empty()));
+    }
+
+    /** The ticket as the customer's panel lists it, beside their profile. */
+    private TransactWriteItem customerTicket(Ticket t) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                Keys.PK, s(Keys.customer(t.shop(), t.customer().email())), Keys.SK, s(Keys.customerTicket(t.id())),
+                Keys.TYPE, s("CUSTOMER_TICKET"), "ticketId", s(t.id()), "number", s(t.number()), "subject", s(t.subject()),
+                "status", s(t.status().slug()), "createdAt", time(t.createdAt()))).build()).build();
     }
 
     /**

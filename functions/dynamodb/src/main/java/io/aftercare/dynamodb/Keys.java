@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * order's refund     SHOP#{shop}#ORDER#{id}             REFUND#{refund id}
  * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
  * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
+ * customer's ticket  SHOP#{shop}#CUSTOMER#{email hash}  TICKET#{id}       number, subject, status: rewritten by every change of the ticket
  * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
  *                                                                          GSI1: SHOP#{shop}#CUSTOMER#{hash} / {time}#{type}#{id}#{entry id}
  * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{class}#{yyyy-MM-ddTHH}#{shard} / {time}#{shop}#{id}
@@ -94,6 +95,7 @@ public final class Keys {
     static final String DELIVERY = "DELIVERY";
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
+    static final String CUSTOMER_TICKET_PREFIX = "TICKET#";
     static final String REFUND_PREFIX = "REFUND#";
     static final String RETURN_PREFIX = "RETURN#";
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
@@ -186,6 +188,10 @@ public final class Keys {
 
     static String customerByHash(ShopId shop, String emailHash) {
         return subject(shop, Subject.customerByHash(emailHash));
+    }
+
+    static String customerTicket(String ticketId) {
+        return CUSTOMER_TICKET_PREFIX + ticketId;
     }
 
     static String refund(String refundId) {

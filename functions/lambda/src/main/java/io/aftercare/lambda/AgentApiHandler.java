@@ -8,6 +8,7 @@ import io.aftercare.domain.Limits;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.customer.CustomerSummary;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.access.Access;
 import io.aftercare.domain.access.Caller;
@@ -53,8 +54,12 @@ public final class AgentApiHandler extends RoutedHandler {
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
                         timelines.orderTimeline(shop(request), order(request), Pages.from(request)), wording(request, words, shops))))
-                .on("GET /api/shops/{shop}/customers/{email}", request -> HttpResponses.json(200, TimelineJson.customer(
-                        timelines.customer(shop(request), email(request)).orElseThrow(() -> new NotFound("no such customer")))))
+                .on("GET /api/shops/{shop}/customers/{email}", request -> {
+                    var customer = timelines.customer(shop(request), email(request)).orElseThrow(() -> new NotFound("no such customer"));
+                    var orders = customer.orders().stream().limit(CustomerSummary.PANEL_ORDERS)
+                            .flatMap(order -> timelines.order(shop(request), order).stream()).toList();
+                    return HttpResponses.json(200, TimelineJson.customer(customer, orders));
+                })
                 .on("GET /api/shops/{shop}/customers/{email}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
                         timelines.customerTimeline(shop(request), email(request), Pages.from(request)), wording(request, words, shops))))
                 .on("GET /api/shops/{shop}/tickets", request -> {
