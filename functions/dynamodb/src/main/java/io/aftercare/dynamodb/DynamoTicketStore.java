@@ -104,6 +104,10 @@ public final class DynamoTicketStore implements TicketStore {
                 .conditionExpression(ticketCondition).expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
         items.addAll(queueRows(items.get(ticketIndex).put().item(), ticket));
         items.add(customerTicket(ticket));
+        items.addAll(DynamoSearch.ticket(table, ticket));
+        if (creating) { // a customer who wrote in before any order is found too
+            items.addAll(DynamoSearch.customer(table, ticket.shop(), ticket.customer()));
+        }
         if (creating) {
             items.add(takeNumber(ticket));
         }
@@ -220,8 +224,8 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     /**
-     * Gives the shop's open and pending tickets stored before queue rows their rows (a one-time upgrade, see the
-     * runbook), each in a transaction conditional on the ticket's version, so a ticket changed meanwhile, which wrote
+     * Gives the shop's open and pending tickets stored before queue rows their rows, their link beside the customer
+     * and their search terms (a one-time upgrade, see the runbook), each in a transaction conditional on the ticket's version, so a ticket changed meanwhile, which wrote
      * its own rows, is left alone. Idempotent.
      *
      * @return the tickets given their rows
@@ -230,7 +234,10 @@ public final class DynamoTicketStore implements TicketStore {
         int written = 0;
         for (var item : dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_GSI1).keyConditionExpression("GSI1PK = :queue")
                 .expressionAttributeValues(Map.of(":queue", s(Keys.ticketQueue(shop))))).items()) {
-            List<TransactWriteItem> items = new ArrayList<>(queueRows(item, read(shop, item)));
+            Ticket ticket = read(shop, item);
+            List<TransactWriteItem> items = new ArrayList<>(queueRows(item, ticket));
+            items.add(customerTicket(ticket));
+            items.addAll(DynamoSearch.ticket(table, ticket));
             items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                     .key(Keys.key(item.get(Keys.PK).s(), Keys.TICKET)).conditionExpression("version = :seen")
                     .expressionAttributeValues(Map.of(":seen", item.get("version"))).build()).build());

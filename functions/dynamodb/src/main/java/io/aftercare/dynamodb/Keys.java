@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                    SHOP#{shop}#TICKET#{id}            QUEUE#STATE       a copy, while pending or breached: GSI1 SHOP#{shop}#TICKETS#{PENDING|BREACHED} / the same
  * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
+ * search term        SHOP#{shop}#SEARCH                 {email|name|order|ticket}:{term}#{CUSTOMER|ORDER|TICKET}#{id}  what a hit shows
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
  * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)
@@ -271,6 +272,19 @@ public final class Keys {
     /** Codes are matched regardless of case, as the platforms match them at checkout. */
     static String issuedCode(ShopId shop, String code) {
         return owned(shop) + "DISCOUNT#" + code.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String search(ShopId shop) {
+        return owned(shop) + "SEARCH";
+    }
+
+    /** {@code name:ola nowak#CUSTOMER#{hash}}: found by a prefix of {@code name:} and the term. */
+    static String searchTerm(String field, String term, Subject.Type kind, String id) {
+        return searchPrefix(field, term) + "#" + kind.name() + "#" + id;
+    }
+
+    static String searchPrefix(String field, String term) {
+        return field + ":" + term;
     }
 
     static String pool(ShopId shop) {

@@ -22,6 +22,7 @@ import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
 import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.search.Search;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
 import io.aftercare.dynamodb.DynamoAccessStore;
@@ -34,6 +35,7 @@ import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
+import io.aftercare.dynamodb.DynamoSearch;
 import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
 import io.aftercare.email.MustacheEmailRenderer;
@@ -71,6 +73,7 @@ public final class Aftercare {
     private final Supplier<WebhookIngestion> webhooks;
     private final Supplier<ShopAdmin> shops;
     private final Supplier<TimelineReader> timelines;
+    private final Search search;
     private final Supplier<AdminAuth> adminAuth;
     private final Supplier<Sweep> sweep;
     private final Supplier<ActionWorker> actionWorker;
@@ -122,6 +125,7 @@ public final class Aftercare {
                 new DynamoRecordingStore(dynamo, table, b.dueShards), tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
+        this.search = new DynamoSearch(dynamo, table);
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
@@ -194,6 +198,10 @@ public final class Aftercare {
 
     public ShopAdmin shops() {
         return shops.get();
+    }
+
+    public Search search() {
+        return search;
     }
 
     public TimelineReader timelines() {

@@ -9,6 +9,7 @@ import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.search.Search;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.access.Access;
 import io.aftercare.domain.access.Caller;
@@ -62,6 +63,11 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("GET /api/shops/{shop}/customers/{email}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
                         timelines.customerTimeline(shop(request), email(request), Pages.from(request)), wording(request, words, shops))))
+                .on("GET /api/shops/{shop}/search", request -> {
+                    String query = request.query("q").filter(q -> !Search.normalize(q).isEmpty())
+                            .orElseThrow(() -> new InvalidInput("q", "q is required: an email, an order or ticket number, or a name"));
+                    return HttpResponses.json(200, app.search().find(shops.show(shop(request)).id(), Limits.atMost("q", query, Limits.TEXT_BYTES)));
+                })
                 .on("GET /api/shops/{shop}/tickets", request -> {
                     var shop = shops.show(shop(request));
                     var view = request.query("view").map(QueueView::fromSlug).orElse(QueueView.ALL);

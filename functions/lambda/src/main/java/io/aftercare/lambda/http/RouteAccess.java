@@ -48,6 +48,7 @@ public final class RouteAccess {
             Map.entry("GET /api/shops/{shop}/customers/{email}", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/customers/{email}/timeline", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/tickets", Needs.AGENT),
+            Map.entry("GET /api/shops/{shop}/search", Needs.AGENT),
             Map.entry("POST /api/shops/{shop}/tickets", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/tickets/{ticketId}", Needs.AGENT),
             Map.entry("PATCH /api/shops/{shop}/tickets/{ticketId}", Needs.AGENT),
