@@ -57,7 +57,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * session            SESSION#{session hash}             SESSION           TTL 12 hours
  * rate counter       RATE#{what}#{window}               RATE              TTL the window's end
  * second factor      PERSON#{email hash}                TOTP              secret, last step used, recovery code hashes
+ * preferences        PERSON#{email hash}                PREFERENCES       the console's language and time zone
  * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
+ * saved reply        SHOP#{shop}                        SAVED_REPLY#{id}  title, body
  * </pre>
  */
 public final class Keys {
@@ -296,6 +298,12 @@ public final class Keys {
         return shop(shop) + "#DELIVERY#" + deliveryKey;
     }
 
+    static final String SAVED_REPLY_PREFIX = "SAVED_REPLY#";
+
+    static String savedReply(String id) {
+        return SAVED_REPLY_PREFIX + id;
+    }
+
     static final String MEMBER_PREFIX = "MEMBER#";
     static final String TOKEN_PREFIX = "TOKEN#";
 
@@ -323,6 +331,10 @@ public final class Keys {
 
     static Map<String, AttributeValue> secondFactor(EmailAddress email) {
         return key(person(email), "TOTP");
+    }
+
+    static Map<String, AttributeValue> preferences(EmailAddress email) {
+        return key(person(email), "PREFERENCES");
     }
 
     static Map<String, AttributeValue> accessRule(ShopId shop) {

@@ -22,6 +22,8 @@ import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
 import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.access.Preferences;
+import io.aftercare.domain.replies.SavedReplies;
 import io.aftercare.domain.search.Search;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
@@ -35,6 +37,8 @@ import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
+import io.aftercare.dynamodb.DynamoPreferences;
+import io.aftercare.dynamodb.DynamoSavedReplies;
 import io.aftercare.dynamodb.DynamoSearch;
 import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
@@ -74,6 +78,8 @@ public final class Aftercare {
     private final Supplier<ShopAdmin> shops;
     private final Supplier<TimelineReader> timelines;
     private final Search search;
+    private final SavedReplies savedReplies;
+    private final Preferences.Store preferences;
     private final Supplier<AdminAuth> adminAuth;
     private final Supplier<Sweep> sweep;
     private final Supplier<ActionWorker> actionWorker;
@@ -126,6 +132,8 @@ public final class Aftercare {
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.search = new DynamoSearch(dynamo, table);
+        this.savedReplies = new DynamoSavedReplies(dynamo, table);
+        this.preferences = new DynamoPreferences(dynamo, table);
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
@@ -198,6 +206,14 @@ public final class Aftercare {
 
     public ShopAdmin shops() {
         return shops.get();
+    }
+
+    public Preferences.Store preferences() {
+        return preferences;
+    }
+
+    public SavedReplies savedReplies() {
+        return savedReplies;
     }
 
     public Search search() {

@@ -9,7 +9,9 @@ import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.replies.SavedReply;
 import io.aftercare.domain.search.Search;
+import io.aftercare.domain.access.Credentials;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.access.Access;
 import io.aftercare.domain.access.Caller;
@@ -24,6 +26,8 @@ import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
+import io.aftercare.lambda.json.ShopJson;
+import io.aftercare.lambda.json.SupportJson;
 import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
@@ -32,10 +36,16 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
 public final class AgentApiHandler extends RoutedHandler {
+
+    private static final Set<String> SAVED_REPLY = Set.of("title", "body");
+    private static final Set<String> OWNER_SETTINGS = Set.of("support", "requireSecondFactor");
+    /** What an owner changes from the console; the rest of {@code support} (chat webhook, goodwill, ...) stays the admin API's. */
+    private static final Set<String> OWNER_SUPPORT = Set.of("aroundTheClock", "businessHours", "holidays", "sla", "escalation");
 
     public AgentApiHandler() {
         this(Aftercare.instance());
@@ -67,6 +77,41 @@ public final class AgentApiHandler extends RoutedHandler {
                     String query = request.query("q").filter(q -> !Search.normalize(q).isEmpty())
                             .orElseThrow(() -> new InvalidInput("q", "q is required: an email, an order or ticket number, or a name"));
                     return HttpResponses.json(200, app.search().find(shops.show(shop(request)).id(), Limits.atMost("q", query, Limits.TEXT_BYTES)));
+                })
+                .on("GET /api/shops/{shop}/settings", request -> HttpResponses.json(200, ownerSettings(app, shops.show(shop(request)))))
+                .on("PUT /api/shops/{shop}/settings", request -> {
+                    var body = JsonViews.readObject(request.body(), OWNER_SETTINGS);
+                    var shop = shops.show(shop(request));
+                    if (body.has("requireSecondFactor") && !body.get("requireSecondFactor").isBoolean()) {
+                        throw new InvalidInput("requireSecondFactor", "true or false");
+                    }
+                    if (body.has("support")) { // read whole, as the admin API reads it, before anything is written
+                        if (body.get("support").isObject()) {
+                            JsonViews.onlyFields(body.get("support"), "support.", OWNER_SUPPORT);
+                        }
+                        shop = shops.update(shop.id(), current -> ShopJson.apply(body, current, app.chatWebhooks()));
+                    }
+                    if (body.has("requireSecondFactor")) {
+                        app.access().requireSecondFactor(shop.id(), body.get("requireSecondFactor").asBoolean());
+                    }
+                    app.access().settingsChanged(shop.id(), request.requireCaller());
+                    return HttpResponses.json(200, ownerSettings(app, shop));
+                })
+                .on("GET /api/shops/{shop}/saved-replies", request -> HttpResponses.json(200,
+                        Map.of("items", app.savedReplies().list(shops.show(shop(request)).id()))))
+                .on("POST /api/shops/{shop}/saved-replies", request -> {
+                    var reply = savedReply(request, Credentials.id());
+                    app.savedReplies().create(shops.show(shop(request)).id(), reply);
+                    return HttpResponses.json(201, reply);
+                })
+                .on("PUT /api/shops/{shop}/saved-replies/{replyId}", request -> {
+                    var reply = savedReply(request, Limits.atMost("replyId", request.path("replyId"), 64));
+                    app.savedReplies().replace(shops.show(shop(request)).id(), reply);
+                    return HttpResponses.json(200, reply);
+                })
+                .on("DELETE /api/shops/{shop}/saved-replies/{replyId}", request -> {
+                    app.savedReplies().delete(shops.show(shop(request)).id(), Limits.atMost("replyId", request.path("replyId"), 64));
+                    return HttpResponses.json(200, Map.of("deleted", true));
                 })
                 .on("GET /api/shops/{shop}/tickets", request -> {
                     var shop = shops.show(shop(request));
@@ -114,6 +159,16 @@ public final class AgentApiHandler extends RoutedHandler {
     private static APIGatewayV2HTTPResponse audited(HttpRequest request, Aftercare app, Access.TicketWork work, Ticket ticket) {
         app.access().ticketWork(ticket.shop(), request.requireCaller(), work, ticket.number(), ticket.id(), ticket.version());
         return ticketView(200, app.shops().show(ticket.shop()), ticket, app.tickets());
+    }
+
+    /** The admin API's {@code support} view, and the second-factor rule. */
+    private static Map<String, Object> ownerSettings(Aftercare app, Shop shop) {
+        return Map.of("support", SupportJson.view(shop.settings().support()), "requireSecondFactor", app.access().requiresSecondFactor(shop.id()));
+    }
+
+    private static SavedReply savedReply(HttpRequest request, String id) {
+        var body = JsonViews.readObject(request.body(), SAVED_REPLY);
+        return new SavedReply(id, JsonViews.requiredText(body, "title", SavedReply.TITLE_BYTES), JsonViews.requiredText(body, "body", SavedReply.BODY_BYTES));
     }
 
     /** The signed-in person calling, if it is one. */
