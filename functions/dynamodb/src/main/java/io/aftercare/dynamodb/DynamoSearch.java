@@ -24,11 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * The search index: one small item per term in the shop's search partition, holding what a hit shows, written (put,
  * so a repeat changes nothing) in the transaction that records the customer, the order or the ticket. A search is one
- * prefix query per field. A name or subject changed later leaves its old terms behind: they still lead to the same one.
+ * prefix query per field, and for an address the customer's profile read by its hash (an address is never in a key). A name or subject changed later leaves its old terms behind: they still lead to the same one.
  */
 public final class DynamoSearch implements Search {
 
-    private static final String EMAIL = "email";
     private static final String NAME = "name";
     private static final String ORDER = "order";
     private static final String TICKET = "ticket";
@@ -45,10 +44,14 @@ public final class DynamoSearch implements Search {
     public Results find(ShopId shop, String query) {
         String term = Search.normalize(query);
         Map<String, CustomerHit> customers = new LinkedHashMap<>();
-        for (String field : List.of(EMAIL, NAME)) {
-            for (var item : query(shop, field, term)) {
-                customers.putIfAbsent(Items.requiredString(item, "id"), new CustomerHit(Items.requiredString(item, "email"), Items.string(item, "name").orElse(null)));
+        if (EmailAddress.isValid(query.strip())) { // an address is never in a key: its customer is found by its hash, whole
+            var profile = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.customer(shop, new EmailAddress(query.strip())), Keys.PROFILE))).item();
+            if (profile != null && !profile.isEmpty()) {
+                customers.put("", new CustomerHit(Items.requiredString(profile, "email"), Items.string(profile, "name").orElse(null)));
             }
+        }
+        for (var item : query(shop, NAME, term)) {
+            customers.putIfAbsent(Items.requiredString(item, "id"), new CustomerHit(Items.requiredString(item, "email"), Items.string(item, "name").orElse(null)));
         }
         return new Results(customers.values().stream().limit(LIMIT).toList(),
                 distinct(query(shop, ORDER, term), item -> new OrderHit(Items.requiredString(item, "id"), Items.requiredString(item, "number"),
@@ -70,12 +73,11 @@ public final class DynamoSearch implements Search {
         return hits.values().stream().limit(LIMIT).toList();
     }
 
-    /** A customer's terms: their address and their name. */
+    /** A customer's terms: their name's (their address is found by the profile's own key, a hash). */
     static List<TransactWriteItem> customer(String table, ShopId shop, CustomerContact contact) {
         Map<String, AttributeValue> shows = new HashMap<>(Map.of("id", s(contact.email().hash()), "email", s(contact.email().value())));
         contact.name().ifPresent(name -> shows.put("name", s(name)));
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(put(table, shop, EMAIL, Search.normalize(contact.email().value()), Subject.Type.CUSTOMER, contact.email().hash(), shows));
         contact.name().ifPresent(name -> Search.nameTerms(name).forEach(term ->
                 items.add(put(table, shop, NAME, term, Subject.Type.CUSTOMER, contact.email().hash(), shows))));
         return items;

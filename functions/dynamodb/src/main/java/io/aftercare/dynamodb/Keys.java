@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                    SHOP#{shop}#TICKET#{id}            QUEUE#STATE       a copy, while pending or breached: GSI1 SHOP#{shop}#TICKETS#{PENDING|BREACHED} / the same
  * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
- * search term        SHOP#{shop}#SEARCH                 {email|name|order|ticket}:{term}#{CUSTOMER|ORDER|TICKET}#{id}  what a hit shows
+ * search term        SHOP#{shop}#SEARCH                 {name|order|ticket}:{term}#{CUSTOMER|ORDER|TICKET}#{id}  what a hit shows
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
  * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)

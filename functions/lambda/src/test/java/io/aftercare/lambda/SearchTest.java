@@ -41,7 +41,14 @@ class SearchTest {
     @Test
     void givenAnEmail_whenSearched_thenTheCustomerIsFoundWhateverTheCase() {
         assertThat(emails(search("Ola.Nowak@Example.pl"))).containsExactly("ola.nowak@example.pl");
-        assertThat(emails(search("jan@"))).as("a prefix").containsExactly("jan@example.com");
+        assertThat(emails(search(" jan@example.com "))).containsExactly("jan@example.com");
+        assertThat(emails(search("olaf@example.com"))).as("another shop's").isEmpty();
+    }
+
+    @Test
+    void givenCustomersFoundBySearch_whenTheTableIsRead_thenNoKeyHoldsTheirAddress(TestTable table) {
+        assertThat(table.allItems()).allSatisfy(item -> assertThat(item.get("PK").s() + item.get("SK").s()
+                + java.util.Optional.ofNullable(item.get("GSI1PK")).map(v -> v.s()).orElse("")).doesNotContain("@"));
     }
 
     @Test
