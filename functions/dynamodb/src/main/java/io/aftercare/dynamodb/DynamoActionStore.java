@@ -171,7 +171,7 @@ public final class DynamoActionStore implements ActionStore {
     private QueryIterable query(String bucket, Instant now, int pageSize) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_DUE)
                 .keyConditionExpression("DUEPK = :bucket AND DUESK < :upTo")
-                .expressionAttributeValues(Map.of(":bucket", s(bucket), ":upTo", s(Keys.dueUpTo(now))))
+                .expressionAttributeValues(Map.of(":bucket", s(bucket), ":upTo", s(Keys.upTo(now))))
                 .limit(pageSize));
     }
 

@@ -124,6 +124,8 @@ public final class DynamoRecordingStore implements RecordingStore {
             if (withSnapshot) {
                 order.snapshot().ifPresent(snapshot -> customer.ifPresent(c ->
                         steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
+                order.snapshot().ifPresent(snapshot -> DynamoSearch.order(table, recording.shop(), snapshot, customer)
+                        .forEach(term -> steps.add(new Step(Part.IDEMPOTENT, null, term))));
             }
             for (OrderFact fact : order.facts()) {
                 // refunds and returns are items of their own; the other facts live on the order item
@@ -145,6 +147,7 @@ public final class DynamoRecordingStore implements RecordingStore {
             boolean authoritative = profile.authoritative() && withProfile;
             steps.add(new Step(authoritative ? Part.PROFILE : Part.IDEMPOTENT, null,
                     items.profile(recording.shop(), profile, authoritative).transactItem(table)));
+            DynamoSearch.customer(table, recording.shop(), profile.contact()).forEach(term -> steps.add(new Step(Part.IDEMPOTENT, null, term)));
         });
         entries(recording).forEach(entry ->
                 steps.add(idempotent(TimelineItems.write(recording.shop(), entry, customer.map(EmailAddress::hash), now))));

@@ -15,6 +15,8 @@ import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Priority;
+import io.aftercare.domain.ticket.LastMessage;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.SlaClock;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.ticket.Ticket;
@@ -23,6 +25,7 @@ import io.aftercare.domain.ticket.TicketChange;
 import io.aftercare.domain.ticket.TicketStatus;
 import io.aftercare.domain.ticket.TicketStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,12 +34,14 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Tickets in the table. A change is one transaction: the ticket (guarded by its version), the customer's open
+ * Tickets in the table. A change is one transaction: the ticket (guarded by its version), its queue rows, the customer's open
  * complaints, the timeline entries, the new deadlines, an agent's reply, and, for a webhook, the delivery's dedupe
  * marker. A cancelled transaction has one meaning per cause: the marker's condition (a duplicate delivery), the new
  * ticket's (it exists), anything else (the version moved, or another transaction held an item: changed meanwhile).
@@ -45,6 +50,8 @@ public final class DynamoTicketStore implements TicketStore {
 
     private static final String REPLY_TEXT = "message";
     private static final String COUNTER = "next";
+    private static final String LAST_MESSAGE = "lastMessage";
+    private static final String QUEUE_ROW = "TICKET_QUEUE_ROW";
     private static final String NUMBER_PREFIX = "T-";
     /** Numbers start at T-1001. */
     private static final long FIRST_NUMBER_OFFSET = 1000;
@@ -95,6 +102,12 @@ public final class DynamoTicketStore implements TicketStore {
         int ticketIndex = items.size();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(change))
                 .conditionExpression(ticketCondition).expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
+        items.addAll(queueRows(items.get(ticketIndex).put().item(), ticket));
+        items.add(customerTicket(ticket));
+        items.addAll(DynamoSearch.ticket(table, ticket));
+        if (creating) { // a customer who wrote in before any order is found too
+            items.addAll(DynamoSearch.customer(table, ticket.shop(), ticket.customer()));
+        }
         if (creating) {
             items.add(takeNumber(ticket));
         }
@@ -134,15 +147,32 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
-    public Page<Ticket> queue(ShopId shop, PageRequest page) {
-        var startKey = page.pageToken().map(t -> PageTokens.decode(t, new PageTokens.Query(Keys.GSI1_PK, Keys.ticketQueue(shop),
-                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.tickets(shop), Keys.TICKET))).orElse(null);
+    public Page<Ticket> queue(ShopId shop, QueueView view, Optional<EmailAddress> member, Instant now, PageRequest page) {
+        var queue = switch (view) {
+            case ALL, BREACHING -> new Queue(Keys.ticketQueue(shop), Keys.TICKET);
+            case MINE -> new Queue(Keys.assigneeQueue(shop, Optional.of(member.orElseThrow())), Keys.TICKET_ROW_PREFIX);
+            case UNASSIGNED -> new Queue(Keys.assigneeQueue(shop, Optional.empty()), Keys.TICKET_ROW_PREFIX);
+            case BREACHED, PENDING -> new Queue(Keys.stateQueue(shop, view), Keys.TICKET_ROW_PREFIX);
+        };
+        var startKey = page.pageToken().map(t -> PageTokens.decode(t, new PageTokens.Query(Keys.GSI1_PK, queue.partition(),
+                Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.tickets(shop), queue.rows()))).orElse(null);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":queue", s(queue.partition())));
+        String condition = "GSI1PK = :queue";
+        if (view == QueueView.BREACHING) { // deadlines sort as times, pending tickets after them all
+            values.put(":until", s(Keys.upTo(now.plus(QueueView.BREACHING_WITHIN))));
+            condition += " AND GSI1SK < :until";
+        }
+        String keyCondition = condition;
         var response = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_GSI1)
-                .keyConditionExpression("GSI1PK = :queue")
-                .expressionAttributeValues(Map.of(":queue", s(Keys.ticketQueue(shop))))
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values)
                 .limit(page.limit())
                 .exclusiveStartKey(startKey));
         return new Page<>(response.items().stream().map(item -> read(shop, item)).toList(), PageTokens.encode(response.lastEvaluatedKey()));
+    }
+
+    /** A view's partition of GSI1, and how the sort keys of the items it holds start (the ticket or its rows). */
+    private record Queue(String partition, String rows) {
     }
 
     @Override
@@ -185,11 +215,70 @@ public final class DynamoTicketStore implements TicketStore {
         item.put("compensated", AttributeValue.fromBool(t.compensated()));
         item.put("plan", n(t.plan()));
         item.put("version", n(t.version()));
+        t.lastMessage().ifPresent(m -> item.put(LAST_MESSAGE, AttributeValue.fromM(Map.of("at", time(m.at()), "by", s(m.by()), "excerpt", s(m.excerpt())))));
         if (t.status().isActive()) {
             item.put(Keys.GSI1_PK, s(Keys.ticketQueue(t.shop())));
             item.put(Keys.GSI1_SK, s(Keys.ticketQueueSort(change.nextBreach(), t.id())));
         }
         return item;
+    }
+
+    /**
+     * Gives the shop's open and pending tickets stored before queue rows their rows, their link beside the customer
+     * and their search terms (a one-time upgrade, see the runbook), each in a transaction conditional on the ticket's version, so a ticket changed meanwhile, which wrote
+     * its own rows, is left alone. Idempotent.
+     *
+     * @return the tickets given their rows
+     */
+    public int writeQueueRows(ShopId shop) {
+        int written = 0;
+        for (var item : dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_GSI1).keyConditionExpression("GSI1PK = :queue")
+                .expressionAttributeValues(Map.of(":queue", s(Keys.ticketQueue(shop))))).items()) {
+            Ticket ticket = read(shop, item);
+            List<TransactWriteItem> items = new ArrayList<>(queueRows(item, ticket));
+            items.add(customerTicket(ticket));
+            items.addAll(DynamoSearch.ticket(table, ticket));
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(Keys.key(item.get(Keys.PK).s(), Keys.TICKET)).conditionExpression("version = :seen")
+                    .expressionAttributeValues(Map.of(":seen", item.get("version"))).build()).build());
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                written++;
+            } catch (TransactionCanceledException changedMeanwhile) {
+                // its change wrote its rows
+            }
+        }
+        return written;
+    }
+
+    private List<TransactWriteItem> queueRows(Map<String, AttributeValue> ticketItem, Ticket ticket) {
+        boolean active = ticket.status().isActive();
+        return List.of(queueRow(ticketItem, Keys.TICKET_ASSIGNEE_ROW, active ? Optional.of(Keys.assigneeQueue(ticket.shop(), ticket.assignee())) : Optional.empty()),
+                queueRow(ticketItem, Keys.TICKET_STATE_ROW, active ? QueueView.stateOf(ticket).map(state -> Keys.stateQueue(ticket.shop(), state)) : Optional.empty()));
+    }
+
+    /** The ticket as the customer's panel lists it, beside their profile. */
+    private TransactWriteItem customerTicket(Ticket t) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                Keys.PK, s(Keys.customer(t.shop(), t.customer().email())), Keys.SK, s(Keys.customerTicket(t.id())),
+                Keys.TYPE, s("CUSTOMER_TICKET"), "ticketId", s(t.id()), "number", s(t.number()), "subject", s(t.subject()),
+                "status", s(t.status().slug()), "createdAt", time(t.createdAt()))).build()).build();
+    }
+
+    /**
+     * A copy of the ticket that puts it in one more view of the queue (its assignee's, pending, breached), sorted as
+     * in the whole queue; deleted when the ticket is in none. Written with the ticket, so a view is never behind it.
+     */
+    private TransactWriteItem queueRow(Map<String, AttributeValue> ticketItem, String row, Optional<String> queue) {
+        var key = Keys.key(ticketItem.get(Keys.PK).s(), row);
+        if (queue.isEmpty()) {
+            return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build()).build();
+        }
+        Map<String, AttributeValue> copy = new HashMap<>(ticketItem);
+        copy.putAll(key);
+        copy.put(Keys.TYPE, s(QUEUE_ROW));
+        copy.put(Keys.GSI1_PK, s(queue.get()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(copy).build()).build();
     }
 
     private static AttributeValue clock(SlaClock c) {
@@ -219,6 +308,8 @@ public final class DynamoTicketStore implements TicketStore {
                 .firstResponseAt(Items.time(item, "firstResponseAt")).resolvedAt(Items.time(item, "resolvedAt"))
                 .compensated(Optional.ofNullable(item.get("compensated")).map(AttributeValue::bool).orElse(false))
                 .plan((int) Items.number(item, "plan")).version(Items.number(item, "version"))
+                .lastMessage(Optional.ofNullable(item.get(LAST_MESSAGE)).map(AttributeValue::m).map(m -> new LastMessage(
+                        Items.time(m, "at").orElseThrow(), Items.requiredString(m, "by"), Items.requiredString(m, "excerpt"))))
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.customer.CustomerTicket;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.Milestone;
 import io.aftercare.domain.order.OrderId;
@@ -149,29 +150,35 @@ public final class DynamoTimelineReader implements TimelineReader {
     public Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer) {
         Map<String, AttributeValue> profile = null;
         Map<String, BigDecimal> spent = new TreeMap<>();
-        Instant first = null;
-        Instant last = null;
-        int orders = 0;
-        var pages = dynamo.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("PK = :pk AND SK >= :orders")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.customer(shop, customer)), ":orders", s(Keys.ORDER_PREFIX))));
+        List<Map<String, AttributeValue>> orders = new ArrayList<>();
+        List<CustomerTicket> tickets = new ArrayList<>();
+        // one partition: the profile, the order links and ticket links kept beside it, and a suppression, if any (skipped)
+        var pages = dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.customer(shop, customer)))));
         for (var item : pages.items()) {
-            if (Keys.PROFILE.equals(item.get(Keys.SK).s())) {
+            String sort = item.get(Keys.SK).s();
+            if (Keys.PROFILE.equals(sort)) {
                 profile = item;
-                continue;
+            } else if (sort.startsWith(Keys.ORDER_PREFIX)) {
+                orders.add(item);
+                spent.merge(Items.requiredString(item, "currency"), Items.decimal(item, "total").orElse(BigDecimal.ZERO), BigDecimal::add);
+            } else if (sort.startsWith(Keys.CUSTOMER_TICKET_PREFIX)) {
+                tickets.add(new CustomerTicket(Items.requiredString(item, "ticketId"), Items.requiredString(item, "number"),
+                        Items.requiredString(item, "subject"), Items.requiredString(item, "status"), Items.time(item, "createdAt").orElseThrow()));
             }
-            orders++;
-            Instant placed = Items.time(item, "placedAt").orElseThrow();
-            first = first == null || placed.isBefore(first) ? placed : first;
-            last = last == null || placed.isAfter(last) ? placed : last;
-            spent.merge(Items.requiredString(item, "currency"), Items.decimal(item, "total").orElse(BigDecimal.ZERO), BigDecimal::add);
         }
         if (profile == null) {
             return Optional.empty();
         }
+        Comparator<Map<String, AttributeValue>> placed = Comparator.comparing(item -> Items.time(item, "placedAt").orElseThrow());
+        orders.sort(placed.reversed());
+        tickets.sort(Comparator.comparing(CustomerTicket::createdAt).reversed());
         var contact = new CustomerContact(new EmailAddress(Items.requiredString(profile, "email")),
                 Items.string(profile, "name"), Items.string(profile, "locale"));
-        return Optional.of(new CustomerSummary(contact, orders, Optional.ofNullable(first), Optional.ofNullable(last),
-                spent.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).toList()));
+        return Optional.of(new CustomerSummary(contact, orders.size(),
+                orders.isEmpty() ? Optional.empty() : Items.time(orders.getLast(), "placedAt"),
+                orders.isEmpty() ? Optional.empty() : Items.time(orders.getFirst(), "placedAt"),
+                spent.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).toList(),
+                orders.stream().map(item -> new OrderId(Items.requiredString(item, "orderId"))).toList(), tickets));
     }
 }

@@ -7,6 +7,7 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,14 +28,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * order's refund     SHOP#{shop}#ORDER#{id}             REFUND#{refund id}
  * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
  * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
+ * customer's ticket  SHOP#{shop}#CUSTOMER#{email hash}  TICKET#{id}       number, subject, status: rewritten by every change of the ticket
  * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
  *                                                                          GSI1: SHOP#{shop}#CUSTOMER#{hash} / {time}#{type}#{id}#{entry id}
  * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{class}#{yyyy-MM-ddTHH}#{shard} / {time}#{shop}#{id}
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
  * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
  * ticket             SHOP#{shop}#TICKET#{id}            TICKET            GSI1 while open: SHOP#{shop}#TICKETS / {next breach}#{id}
+ * ticket's queue row SHOP#{shop}#TICKET#{id}            QUEUE#ASSIGNEE    a copy of the ticket, GSI1 while open: SHOP#{shop}#TICKETS#ASSIGNEE#{email hash}
+ *                                                                            (or #UNASSIGNED) / {next breach}#{id}
+ *                    SHOP#{shop}#TICKET#{id}            QUEUE#STATE       a copy, while pending or breached: GSI1 SHOP#{shop}#TICKETS#{PENDING|BREACHED} / the same
  * ticket's reply     SHOP#{shop}#TICKET#{id}            REPLY#{version replied to}  the whole text, for its email
  * ticket numbers     SHOP#{shop}                        COUNTER#TICKETS
+ * search term        SHOP#{shop}#SEARCH                 {name|order|ticket}:{term}#{CUSTOMER|ORDER|TICKET}#{id}  what a hit shows
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * (never written)    PRIMING                            PRIMING           read before a SnapStart snapshot, to warm the SDK's request path
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
@@ -52,7 +58,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * session            SESSION#{session hash}             SESSION           TTL 12 hours
  * rate counter       RATE#{what}#{window}               RATE              TTL the window's end
  * second factor      PERSON#{email hash}                TOTP              secret, last step used, recovery code hashes
+ * preferences        PERSON#{email hash}                PREFERENCES       the console's language and time zone
  * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
+ * saved reply        SHOP#{shop}                        SAVED_REPLY#{id}  title, body
  * </pre>
  */
 public final class Keys {
@@ -92,11 +100,16 @@ public final class Keys {
     static final String DELIVERY = "DELIVERY";
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
+    static final String CUSTOMER_TICKET_PREFIX = "TICKET#";
     static final String REFUND_PREFIX = "REFUND#";
     static final String RETURN_PREFIX = "RETURN#";
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static final String TICKET = "TICKET";
     static final String TICKET_COUNTER = "COUNTER#TICKETS";
+    /** A ticket's copies that put it in its assignee's (or nobody's) queue, and in the pending or breached one. */
+    static final String TICKET_ASSIGNEE_ROW = "QUEUE#ASSIGNEE";
+    static final String TICKET_STATE_ROW = "QUEUE#STATE";
+    static final String TICKET_ROW_PREFIX = "QUEUE#";
     static final String REPLY_PREFIX = "REPLY#";
     static final String DISCOUNT_ACCESS = "DISCOUNT_ACCESS";
     static final String DISCOUNT = "DISCOUNT";
@@ -151,6 +164,16 @@ public final class Keys {
         return shop(shop) + "#TICKETS";
     }
 
+    /** The queue's partition of one assignee's tickets, or of the unassigned ones. */
+    static String assigneeQueue(ShopId shop, Optional<EmailAddress> assignee) {
+        return ticketQueue(shop) + assignee.map(a -> "#ASSIGNEE#" + a.hash()).orElse("#UNASSIGNED");
+    }
+
+    /** The queue's partition of pending, or of breached, tickets. */
+    static String stateQueue(ShopId shop, QueueView state) {
+        return ticketQueue(shop) + "#" + state.name();
+    }
+
     static String ticketQueueSort(Optional<Instant> nextBreach, String ticketId) {
         // "~" sorts after every time: tickets with no running clock (pending) come last.
         return nextBreach.map(Keys::time).orElse("~") + "#" + ticketId;
@@ -170,6 +193,10 @@ public final class Keys {
 
     static String customerByHash(ShopId shop, String emailHash) {
         return subject(shop, Subject.customerByHash(emailHash));
+    }
+
+    static String customerTicket(String ticketId) {
+        return CUSTOMER_TICKET_PREFIX + ticketId;
     }
 
     static String refund(String refundId) {
@@ -227,9 +254,12 @@ public final class Keys {
         return Instant.parse(dueSort.substring(0, dueSort.indexOf('#')));
     }
 
-    /** The upper bound of a due-index query for everything due at {@code now} ({@code $} sorts right after {@code #}). */
-    static String dueUpTo(Instant now) {
-        return time(now) + "$";
+    /**
+     * The upper bound of a query, on sort keys that start with a time, for everything at or before {@code at} (the due
+     * index, the ticket queue; {@code $} sorts right after {@code #}).
+     */
+    static String upTo(Instant at) {
+        return time(at) + "$";
     }
 
     /** The action a due-index entry points at, read back from its partition key. */
@@ -248,6 +278,19 @@ public final class Keys {
         return owned(shop) + "DISCOUNT#" + code.toUpperCase(java.util.Locale.ROOT);
     }
 
+    static String search(ShopId shop) {
+        return owned(shop) + "SEARCH";
+    }
+
+    /** {@code name:ola nowak#CUSTOMER#{hash}}: found by a prefix of {@code name:} and the term. */
+    static String searchTerm(String field, String term, Subject.Type kind, String id) {
+        return searchPrefix(field, term) + "#" + kind.name() + "#" + id;
+    }
+
+    static String searchPrefix(String field, String term) {
+        return field + ":" + term;
+    }
+
     static String pool(ShopId shop) {
         return owned(shop) + "POOL";
     }
@@ -264,6 +307,12 @@ public final class Keys {
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */
     static String delivery(ShopId shop, String deliveryKey) {
         return shop(shop) + "#DELIVERY#" + deliveryKey;
+    }
+
+    static final String SAVED_REPLY_PREFIX = "SAVED_REPLY#";
+
+    static String savedReply(String id) {
+        return SAVED_REPLY_PREFIX + id;
     }
 
     static final String MEMBER_PREFIX = "MEMBER#";
@@ -293,6 +342,10 @@ public final class Keys {
 
     static Map<String, AttributeValue> secondFactor(EmailAddress email) {
         return key(person(email), "TOTP");
+    }
+
+    static Map<String, AttributeValue> preferences(EmailAddress email) {
+        return key(person(email), "PREFERENCES");
     }
 
     static Map<String, AttributeValue> accessRule(ShopId shop) {

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.ZoneId;
+import io.aftercare.domain.access.Preferences;
 
 /**
  * Identity and access: signing in by emailed link ({@code /auth/...}), a shop's members and API tokens and its audit
@@ -42,6 +44,7 @@ public final class AccessHandler extends RoutedHandler {
     private static final Set<String> NEW_TOKEN = Set.of("name", "role");
     private static final Set<String> CODE = Set.of("code", "recoveryCode");
     private static final Set<String> RULE = Set.of("requireSecondFactor");
+    private static final Set<String> PREFERENCES = Set.of("language", "zone");
     /** Where sign-in lands and staff notices link, until the console is served here. */
     private static final String CONSOLE_PLACEHOLDER = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Aftercare console</title>"
             + "</head><body><main><h1>Aftercare console</h1><p>The console is on its way; until then, use the API.</p></main></body></html>";
@@ -86,7 +89,17 @@ public final class AccessHandler extends RoutedHandler {
                     body.put("secondFactor", session.secondFactor());
                     body.put("shops", app.access().memberships(session.email()).stream()
                             .map(m -> Map.of("shop", m.shop().value(), "role", m.role().slug(), "language", m.language().code())).toList());
+                    body.put("preferences", app.preferences().find(session.email()).map(AccessHandler::view).orElse(null));
                     return HttpResponses.json(200, body);
+                })
+                .on("PUT /auth/preferences", request -> {
+                    var body = JsonViews.readObject(request.body(), PREFERENCES);
+                    var preferences = new Preferences(
+                            Language.fromLocale(JsonViews.requiredText(body, "language", 16)).filter(l -> l.code().equals(body.path("language").asText()))
+                                    .orElseThrow(() -> new InvalidInput("language", "language must be one of en, ru, ro, pl")),
+                            zone(JsonViews.requiredText(body, "zone", 64)));
+                    app.preferences().save(((Caller.Person) request.requireCaller()).email(), preferences);
+                    return HttpResponses.json(200, view(preferences));
                 })
                 .on("POST /auth/sign-out", request -> {
                     app.access().signOut(((Caller.Person) request.requireCaller()).sessionHash());
@@ -177,6 +190,22 @@ public final class AccessHandler extends RoutedHandler {
         if (crossSite) {
             throw AccessDenied.forbidden("cross_site", "Sign in from the link in your email, on its own page.");
         }
+    }
+
+    private static Map<String, String> view(Preferences preferences) {
+        return Map.of("language", preferences.language().code(), "zone", preferences.zone().getId());
+    }
+
+    /** An IANA zone ({@code Europe/Warsaw}); offsets and abbreviations are not zones a person lives in. */
+    private static ZoneId zone(String text) {
+        try {
+            if (ZoneId.getAvailableZoneIds().contains(text)) {
+                return ZoneId.of(text);
+            }
+        } catch (java.time.DateTimeException ignored) {
+            // refused below
+        }
+        throw new InvalidInput("zone", "zone must be an IANA time zone such as Europe/Warsaw");
     }
 
     /** The session cookie: script cannot read it, it goes only over HTTPS, and never with a request another site starts. */

@@ -25,6 +25,9 @@ import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
 import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.access.Preferences;
+import io.aftercare.domain.replies.SavedReplies;
+import io.aftercare.domain.search.Search;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
 import io.aftercare.dynamodb.DynamoAccessStore;
@@ -38,6 +41,9 @@ import io.aftercare.dynamodb.DynamoPriming;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
+import io.aftercare.dynamodb.DynamoPreferences;
+import io.aftercare.dynamodb.DynamoSavedReplies;
+import io.aftercare.dynamodb.DynamoSearch;
 import io.aftercare.dynamodb.DynamoTimelineReader;
 import io.aftercare.email.CustomerPages;
 import io.aftercare.email.MustacheEmailRenderer;
@@ -78,6 +84,9 @@ public final class Aftercare {
     private final Supplier<WebhookIngestion> webhooks;
     private final Supplier<ShopAdmin> shops;
     private final Supplier<TimelineReader> timelines;
+    private final Search search;
+    private final SavedReplies savedReplies;
+    private final Preferences.Store preferences;
     private final Supplier<AdminAuth> adminAuth;
     private final Supplier<Sweep> sweep;
     private final Supplier<ActionWorker> actionWorker;
@@ -131,6 +140,9 @@ public final class Aftercare {
                 new DynamoRecordingStore(dynamo, table, b.dueShards), tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
+        this.search = new DynamoSearch(dynamo, table);
+        this.savedReplies = new DynamoSavedReplies(dynamo, table);
+        this.preferences = new DynamoPreferences(dynamo, table);
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
@@ -225,6 +237,18 @@ public final class Aftercare {
 
     public ShopAdmin shops() {
         return shops.get();
+    }
+
+    public Preferences.Store preferences() {
+        return preferences;
+    }
+
+    public SavedReplies savedReplies() {
+        return savedReplies;
+    }
+
+    public Search search() {
+        return search;
     }
 
     public TimelineReader timelines() {

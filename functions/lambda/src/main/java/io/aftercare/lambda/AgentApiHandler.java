@@ -8,12 +8,17 @@ import io.aftercare.domain.Limits;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.replies.SavedReply;
+import io.aftercare.domain.search.Search;
+import io.aftercare.domain.access.Credentials;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.access.Access;
 import io.aftercare.domain.access.Caller;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.lambda.http.HttpRequest;
@@ -21,6 +26,8 @@ import io.aftercare.lambda.http.HttpResponses;
 import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.JsonViews;
+import io.aftercare.lambda.json.ShopJson;
+import io.aftercare.lambda.json.SupportJson;
 import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
@@ -29,10 +36,16 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code /api/shops/{shop}/...}: the support agents' API: orders, customers and their timelines; complaint tickets and their queue. */
 public final class AgentApiHandler extends RoutedHandler {
+
+    private static final Set<String> SAVED_REPLY = Set.of("title", "body");
+    private static final Set<String> OWNER_SETTINGS = Set.of("support", "requireSecondFactor");
+    /** What an owner changes from the console; the rest of {@code support} (chat webhook, goodwill, ...) stays the admin API's. */
+    private static final Set<String> OWNER_SUPPORT = Set.of("aroundTheClock", "businessHours", "holidays", "sla", "escalation");
 
     public AgentApiHandler() {
         this(Aftercare.instance());
@@ -52,13 +65,58 @@ public final class AgentApiHandler extends RoutedHandler {
                         timelines.order(shop(request), order(request)).orElseThrow(() -> new NotFound("no such order")))))
                 .on("GET /api/shops/{shop}/orders/{orderId}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
                         timelines.orderTimeline(shop(request), order(request), Pages.from(request)), wording(request, words, shops))))
-                .on("GET /api/shops/{shop}/customers/{email}", request -> HttpResponses.json(200, TimelineJson.customer(
-                        timelines.customer(shop(request), email(request)).orElseThrow(() -> new NotFound("no such customer")))))
+                .on("GET /api/shops/{shop}/customers/{email}", request -> {
+                    var customer = timelines.customer(shop(request), email(request)).orElseThrow(() -> new NotFound("no such customer"));
+                    var orders = customer.orders().stream().limit(CustomerSummary.PANEL_ORDERS)
+                            .flatMap(order -> timelines.order(shop(request), order).stream()).toList();
+                    return HttpResponses.json(200, TimelineJson.customer(customer, orders));
+                })
                 .on("GET /api/shops/{shop}/customers/{email}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
                         timelines.customerTimeline(shop(request), email(request), Pages.from(request)), wording(request, words, shops))))
+                .on("GET /api/shops/{shop}/search", request -> {
+                    String query = request.query("q").filter(q -> !Search.normalize(q).isEmpty())
+                            .orElseThrow(() -> new InvalidInput("q", "q is required: an email, an order or ticket number, or a name"));
+                    return HttpResponses.json(200, app.search().find(shops.show(shop(request)).id(), Limits.atMost("q", query, Limits.TEXT_BYTES)));
+                })
+                .on("GET /api/shops/{shop}/settings", request -> HttpResponses.json(200, ownerSettings(app, shops.show(shop(request)))))
+                .on("PUT /api/shops/{shop}/settings", request -> {
+                    var body = JsonViews.readObject(request.body(), OWNER_SETTINGS);
+                    var shop = shops.show(shop(request));
+                    if (body.has("requireSecondFactor") && !body.get("requireSecondFactor").isBoolean()) {
+                        throw new InvalidInput("requireSecondFactor", "true or false");
+                    }
+                    if (body.has("support")) { // read whole, as the admin API reads it, before anything is written
+                        if (body.get("support").isObject()) {
+                            JsonViews.onlyFields(body.get("support"), "support.", OWNER_SUPPORT);
+                        }
+                        shop = shops.update(shop.id(), current -> ShopJson.apply(body, current, app.chatWebhooks()));
+                    }
+                    if (body.has("requireSecondFactor")) {
+                        app.access().requireSecondFactor(shop.id(), body.get("requireSecondFactor").asBoolean());
+                    }
+                    app.access().settingsChanged(shop.id(), request.requireCaller());
+                    return HttpResponses.json(200, ownerSettings(app, shop));
+                })
+                .on("GET /api/shops/{shop}/saved-replies", request -> HttpResponses.json(200,
+                        Map.of("items", app.savedReplies().list(shops.show(shop(request)).id()))))
+                .on("POST /api/shops/{shop}/saved-replies", request -> {
+                    var reply = savedReply(request, Credentials.id());
+                    app.savedReplies().create(shops.show(shop(request)).id(), reply);
+                    return HttpResponses.json(201, reply);
+                })
+                .on("PUT /api/shops/{shop}/saved-replies/{replyId}", request -> {
+                    var reply = savedReply(request, Limits.atMost("replyId", request.path("replyId"), 64));
+                    app.savedReplies().replace(shops.show(shop(request)).id(), reply);
+                    return HttpResponses.json(200, reply);
+                })
+                .on("DELETE /api/shops/{shop}/saved-replies/{replyId}", request -> {
+                    app.savedReplies().delete(shops.show(shop(request)).id(), Limits.atMost("replyId", request.path("replyId"), 64));
+                    return HttpResponses.json(200, Map.of("deleted", true));
+                })
                 .on("GET /api/shops/{shop}/tickets", request -> {
                     var shop = shops.show(shop(request));
-                    return HttpResponses.json(200, TimelineJson.pageOf(tickets.queue(shop.id(), Pages.from(request))
+                    var view = request.query("view").map(QueueView::fromSlug).orElse(QueueView.ALL);
+                    return HttpResponses.json(200, TimelineJson.pageOf(tickets.queue(shop.id(), view, member(request), Pages.from(request))
                             .map(t -> TicketJson.view(t, tickets.slaCalendar(shop, t)))));
                 })
                 .on("POST /api/shops/{shop}/tickets", request -> {
@@ -101,6 +159,21 @@ public final class AgentApiHandler extends RoutedHandler {
     private static APIGatewayV2HTTPResponse audited(HttpRequest request, Aftercare app, Access.TicketWork work, Ticket ticket) {
         app.access().ticketWork(ticket.shop(), request.requireCaller(), work, ticket.number(), ticket.id(), ticket.version());
         return ticketView(200, app.shops().show(ticket.shop()), ticket, app.tickets());
+    }
+
+    /** The admin API's {@code support} view, and the second-factor rule. */
+    private static Map<String, Object> ownerSettings(Aftercare app, Shop shop) {
+        return Map.of("support", SupportJson.view(shop.settings().support()), "requireSecondFactor", app.access().requiresSecondFactor(shop.id()));
+    }
+
+    private static SavedReply savedReply(HttpRequest request, String id) {
+        var body = JsonViews.readObject(request.body(), SAVED_REPLY);
+        return new SavedReply(id, JsonViews.requiredText(body, "title", SavedReply.TITLE_BYTES), JsonViews.requiredText(body, "body", SavedReply.BODY_BYTES));
+    }
+
+    /** The signed-in person calling, if it is one. */
+    private static Optional<EmailAddress> member(HttpRequest request) {
+        return request.requireCaller() instanceof Caller.Person person ? Optional.of(person.email()) : Optional.empty();
     }
 
     /** Who the timelines name: the signed-in person or the token; under the admin token, whom the body names. */

@@ -34,11 +34,12 @@ public final class Bench {
             case "load" -> writeSection("Load", loadSection(new LoadBenchmark().run(
                     args.length > 1 ? ints(args[1]) : new int[] {25, 50, 100, 200, 400}, Duration.ofSeconds(intArg(args, 2, 5)))));
             case "wave" -> wave(args);
+            case "queue" -> writeSection("Queue", queueSection(new QueueBenchmark(intArg(args, 1, 10_000), intArg(args, 2, 1_000), QueueBenchmark.SMALL).run()));
             case "bad-input" -> writeSection("Bad input", badInputSection(new BadInputBenchmark().run(intArg(args, 1, 50_000))));
             default -> {
                 System.err.println("""
                         usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]]
-                                                   | faults [orders] | load [rates,... [seconds]] | bad-input [inputs]
+                                                   | faults [orders] | load [rates,... [seconds]] | bad-input [inputs] | queue [open tickets [requests]]
                                                    | wave [thank-yous [workers,... [due for the shard reads]]]""");
                 System.exit(2);
             }
@@ -277,6 +278,24 @@ public final class Bench {
     }
 
     /** Replaces (or adds) {@code ## name} in RESULTS.md, stamped with date, machine and commit. */
+    static String queueSection(List<QueueBenchmark.Run> runs) {
+        var text = new StringBuilder(String.format(Locale.ROOT, """
+                `GET /api/shops/{shop}/tickets?view=...&limit=%d` through the agent API's handler (admin token), in a shop with
+                %,d open tickets (urgent, a third assigned) against one with %d, on the same DynamoDB Local, their requests
+                alternating; the page size is the small shop's whole queue, so both answer the same number of rows. Latencies
+                in ms; queue items read per request counted at the SDK.
+
+                | view | open tickets | p50 | p99 | baseline (%d open) p50 | p99 | ratio p50 | ratio p99 | items read per request | baseline |
+                |---|---|---|---|---|---|---|---|---|---|
+                """, runs.get(0).limit(), runs.get(0).large(), QueueBenchmark.SMALL, QueueBenchmark.SMALL));
+        for (var r : runs) {
+            text.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f | %.2f | %.2f | **%.2f** | **%.2f** | %.1f | %.1f |%n", r.view(), r.large(),
+                    r.largeMs().p50(), r.largeMs().p99(), r.smallMs().p50(), r.smallMs().p99(), r.ratioP50(), r.ratioP99(),
+                    r.itemsPerLargeRequest(), r.itemsPerSmallRequest()));
+        }
+        return text.toString();
+    }
+
     static void writeSection(String name, String body) throws IOException {
         Path file = RepositoryRoot.find().resolve("infrastructure/bench/RESULTS.md");
         String existing = Files.exists(file) ? Files.readString(file) : "# Benchmark results\n\nEach section is rewritten by its benchmark (see README, Benchmarks).\n";

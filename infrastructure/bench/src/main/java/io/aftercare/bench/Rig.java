@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class Rig implements AutoCloseable {
 
     static final String SHOP = "bench-shop";
+    static final String ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
     private static final String SECRET = "bench-webhook-secret-0123456789";
 
     final LocalDynamoDb dynamoDb;
@@ -65,6 +66,7 @@ final class Rig implements AutoCloseable {
                 .publicUrl(() -> URI.create("https://bench.example"))
                 .actionQueue(() -> collect)
                 .clock(clock)
+                .adminToken(() -> ADMIN_TOKEN)
                 .build();
         registerShop(app);
         this.webhooks = new WebhookHandler(app);
@@ -72,7 +74,12 @@ final class Rig implements AutoCloseable {
 
     /** The benchmarks' shop, on the generic platform. */
     static void registerShop(Aftercare app) {
-        app.shops().register(new ShopId(SHOP), new ShopSettings(Platform.GENERIC, "Bench", new EmailAddress("hello@bench.example"),
+        registerShop(app, SHOP);
+    }
+
+    /** Another shop like it. */
+    static void registerShop(Aftercare app, String id) {
+        app.shops().register(new ShopId(id), new ShopSettings(Platform.GENERIC, "Bench", new EmailAddress("hello@bench.example"),
                 new EmailAddress("help@bench.example"), Language.EN, ZoneOffset.UTC, ShopSettings.DEFAULT_CHECK_IN_DELAY,
                 ShopSettings.DEFAULT_SURVEY_DELAY, ShopSettings.DEFAULT_TRANSIT_ESTIMATE, Optional.empty(), Branding.DEFAULT,
                 SupportSettings.defaults()), new Secret(SECRET));

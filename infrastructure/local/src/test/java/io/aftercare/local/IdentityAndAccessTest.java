@@ -20,9 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,19 +37,14 @@ class IdentityAndAccessTest {
     private static final String ADMIN = "identity-test-admin-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/auth/link/[A-Za-z0-9_-]+");
 
     private static final AdjustableClock CLOCK = new AdjustableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private static LocalAftercare local;
     private static DynamoDbClient dynamo;
 
-    /** A signed-in person: their cookie and the CSRF token their session gave. */
-    private record Signed(String cookie, String csrf) {
-    }
-
-    private static Signed ownerA;
-    private static Signed agentA;
-    private static Signed ownerB;
+    private static ApiClient.Signed ownerA;
+    private static ApiClient.Signed agentA;
+    private static ApiClient.Signed ownerB;
     private static String tokenB;
     private static String agentAId;
 
@@ -208,14 +200,14 @@ class IdentityAndAccessTest {
 
     @Test
     void givenATamperedSessionCookie_whenUsed_thenItIsRefused() throws Exception {
-        var tampered = new Signed(ownerA.cookie().substring(0, ownerA.cookie().length() - 2) + "xy", ownerA.csrf());
+        var tampered = new ApiClient.Signed(ownerA.cookie().substring(0, ownerA.cookie().length() - 2) + "xy", ownerA.csrf());
 
         assertThat(send("GET", "/api/shops/shop-a/tickets", tampered, null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void givenASignedOutSession_whenUsedAgain_thenItIsRefusedAtOnce() throws Exception {
-        Signed session = signIn("owner@shop-a.example");
+        ApiClient.Signed session = signIn("owner@shop-a.example");
         assertThat(send("POST", "/auth/sign-out", session, null).statusCode()).isEqualTo(200);
 
         assertThat(send("GET", "/api/shops/shop-a/tickets", session, null).statusCode()).isEqualTo(401);
@@ -228,8 +220,8 @@ class IdentityAndAccessTest {
                 {"customer": {"email": "c@example.com", "name": "C"}, "subject": "Late", "message": "Where is it?"}""";
         var before = items();
 
-        assertThat(send("POST", "/api/shops/shop-a/tickets", new Signed(ownerA.cookie(), null), ticket).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/api/shops/shop-a/tickets", new Signed(ownerA.cookie(), "wrong"), ticket).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/shops/shop-a/tickets", new ApiClient.Signed(ownerA.cookie(), null), ticket).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/shops/shop-a/tickets", new ApiClient.Signed(ownerA.cookie(), "wrong"), ticket).statusCode()).isEqualTo(403);
         assertThat(items()).isEqualTo(before);
         assertThat(send("POST", "/api/shops/shop-a/tickets", ownerA, ticket).statusCode()).isEqualTo(201);
     }
@@ -237,7 +229,7 @@ class IdentityAndAccessTest {
     @Test
     void givenARemovedMember_whenTheirSessionIsUsed_thenTheShopIsClosedToThemAtOnce() throws Exception {
         var added = send("POST", "/api/shops/shop-a/members", ownerA, "{\"email\": \"leaving@shop-a.example\", \"role\": \"lead\"}");
-        Signed leaving = signIn("leaving@shop-a.example");
+        ApiClient.Signed leaving = signIn("leaving@shop-a.example");
         assertThat(send("GET", "/api/shops/shop-a/tickets", leaving, null).statusCode()).isEqualTo(200);
 
         assertThat(send("DELETE", "/api/shops/shop-a/members/" + json(added).path("id").asText(), ownerA, null).statusCode()).isEqualTo(200);
@@ -306,7 +298,7 @@ class IdentityAndAccessTest {
                 {"id": "shop-c", "platform": "generic", "webhookSecret": "secret-0123456789abcdef", "brandName": "C",
                  "senderEmail": "hello@shop-c.example"}""").statusCode()).isEqualTo(201);
         assertThat(admin("POST", "/admin/shops/shop-c/owners", "{\"email\": \"owner@shop-c.example\"}").statusCode()).isEqualTo(201);
-        Signed first = signIn("owner@shop-c.example");
+        ApiClient.Signed first = signIn("owner@shop-c.example");
         assertThat(send("PUT", "/api/shops/shop-c/access", first, "{\"requireSecondFactor\": true}").statusCode()).isEqualTo(200);
         var refused = send("GET", "/api/shops/shop-c/tickets", first, null);
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -323,17 +315,17 @@ class IdentityAndAccessTest {
         assertThat(recovery).hasSize(Access.RECOVERY_CODES).doesNotHaveDuplicates();
         assertThat(send("GET", "/api/shops/shop-c/tickets", first, null).statusCode()).isEqualTo(200);
 
-        Signed second = signIn("owner@shop-c.example");
+        ApiClient.Signed second = signIn("owner@shop-c.example");
         assertThat(send("POST", "/auth/second-factor", second, code(used)).statusCode()).as("a replayed code").isEqualTo(403);
         assertThat(send("GET", "/api/shops/shop-c/tickets", second, null).statusCode()).isEqualTo(403);
         CLOCK.advance(Duration.ofSeconds(30));
         assertThat(send("POST", "/auth/second-factor", second, code(totp(secret))).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/shops/shop-c/tickets", second, null).statusCode()).isEqualTo(200);
 
-        Signed third = signIn("owner@shop-c.example");
+        ApiClient.Signed third = signIn("owner@shop-c.example");
         String recoveryCode = "{\"recoveryCode\": \"" + recovery.getFirst() + "\"}";
         assertThat(send("POST", "/auth/second-factor", third, recoveryCode).statusCode()).isEqualTo(200);
-        Signed fourth = signIn("owner@shop-c.example");
+        ApiClient.Signed fourth = signIn("owner@shop-c.example");
         assertThat(send("POST", "/auth/second-factor", fourth, recoveryCode).statusCode()).as("a used recovery code").isEqualTo(403);
         assertThat(send("GET", "/api/shops/shop-c/tickets", fourth, null).statusCode()).isEqualTo(403);
     }
@@ -377,7 +369,7 @@ class IdentityAndAccessTest {
                 continue;
             }
             String path = route.path().replace("{shop}", "shop-a").replace("{orderId}", "1001").replace("{email}", "c%40example.com")
-                    .replace("{ticketId}", "1").replace("{memberId}", agentAId).replace("{tokenId}", "0123456789abcdef01234567");
+                    .replace("{ticketId}", "1").replace("{memberId}", agentAId).replace("{tokenId}", "0123456789abcdef01234567").replace("{replyId}", "0123456789abcdef01234567");
             String body = route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
             refused(route.routeKey() + " without a credential", route.method(), path, null, null, body, 401);
             refused(route.routeKey() + " with another shop's session", route.method(), path, ownerB, null, body, 403);
@@ -397,7 +389,7 @@ class IdentityAndAccessTest {
         }
     }
 
-    private static void refused(String what, String method, String path, Signed session, String token, String body, int status) throws Exception {
+    private static void refused(String what, String method, String path, ApiClient.Signed session, String token, String body, int status) throws Exception {
         var before = items();
         var response = token != null ? bearer(method, path, token, body) : send(method, path, session, body);
         assertThat(response.statusCode()).as(what).isEqualTo(status);
@@ -412,23 +404,12 @@ class IdentityAndAccessTest {
         return items;
     }
 
-    private static Signed signIn(String address) throws Exception {
-        var opened = post(requestLink(address));
-        assertThat(opened.statusCode()).isEqualTo(303);
-        String cookie = opened.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
-        var session = HTTP.send(HttpRequest.newBuilder(uri("/auth/session")).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(session.statusCode()).isEqualTo(200);
-        return new Signed(cookie, json(session).path("csrfToken").asText());
+    private static ApiClient.Signed signIn(String address) throws Exception {
+        return new ApiClient(local).signIn(address);
     }
 
     private static String requestLink(String address) throws Exception {
-        int before = local.ses().emailsTo(address).size();
-        assertThat(send("POST", "/auth/link", null, "{\"email\": \"" + address + "\"}").statusCode()).isEqualTo(202);
-        var emails = local.ses().emailsTo(address);
-        assertThat(emails).hasSize(before + 1);
-        Matcher link = LINK.matcher(emails.getLast().text());
-        assertThat(link.find()).isTrue();
-        return link.group();
+        return new ApiClient(local).requestLink(address);
     }
 
     /** The confirm page's button; {@code headers} as a browser would add them (name, value, ...). */
@@ -452,13 +433,8 @@ class IdentityAndAccessTest {
         return HTTP.send(request(method, path, body).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> send(String method, String path, Signed session, String body) throws Exception {
-        var request = request(method, path, body);
-        if (session != null) {
-            request.header("Cookie", session.cookie());
-            Optional.ofNullable(session.csrf()).ifPresent(csrf -> request.header("X-CSRF-Token", csrf));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, ApiClient.Signed session, String body) throws Exception {
+        return new ApiClient(local).send(method, path, session, body);
     }
 
     private static HttpRequest.Builder request(String method, String path, String body) {

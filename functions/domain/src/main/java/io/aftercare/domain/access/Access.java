@@ -352,6 +352,11 @@ public final class Access {
         audit(shop, "ticket-" + ticketId + "-v" + version, work.kind, EntryText.of(work.phrase).text("who", by.audit()).text("ticket", ticketNumber));
     }
 
+    /** On the shop's audit trail: an owner changed its support settings or second-factor rule. */
+    public void settingsChanged(ShopId shop, Caller by) {
+        audit(shop, "settings-" + clock.instant().toEpochMilli(), EntryKind.SETTINGS_CHANGED, EntryText.of(Phrase.SETTINGS_CHANGED).text("who", by.audit()));
+    }
+
     private void audit(ShopId shop, String entryId, EntryKind kind, EntryText text) {
         store.audit(shop, new TimelineEntry(entryId, Subject.shop(shop), clock.instant(), kind, text, Optional.empty()));
     }

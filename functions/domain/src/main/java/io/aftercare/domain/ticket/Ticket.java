@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param plan bumped whenever the deadlines are planned anew (a pause, a resume, a new priority): a deadline action
  *     planned under an older plan is stale and does nothing
  * @param version bumped by every change: an update made from an older version is refused (409), never lost
+ * @param lastMessage the customer's latest message or agent's latest reply (notes are not messages)
  *
  * <p>Changed through the generated withers ({@code withStatus}, {@code with(b -> b.status(..).clocks(..))}) and
  * {@link TicketBuilder}: a new component costs no hand-written copy.
@@ -30,10 +31,11 @@ import java.util.Optional;
 public record Ticket(ShopId shop, String id, String number, String subject, Priority priority, TicketStatus status,
                      CustomerContact customer, Optional<OrderId> order, Optional<EmailAddress> assignee, int escalationLevel,
                      List<SlaClock> clocks, Instant createdAt, Optional<Instant> firstResponseAt, Optional<Instant> resolvedAt,
-                     boolean compensated, int plan, long version) implements TicketBuilder.With {
+                     boolean compensated, int plan, long version, Optional<LastMessage> lastMessage) implements TicketBuilder.With {
 
     public Ticket {
         clocks = List.copyOf(clocks);
+        lastMessage = lastMessage == null ? Optional.empty() : lastMessage; // tickets stored before it have none
     }
 
     /** The latest clock of a target. */

@@ -49,6 +49,7 @@ final class TicketLifecycle {
                 .clocks(List.of(SlaClock.start(SlaTarget.FIRST_RESPONSE, 0, targets.firstResponse(), now),
                         SlaClock.start(SlaTarget.RESOLUTION, 0, targets.resolution(), now)))
                 .createdAt(now).firstResponseAt(Optional.empty()).resolvedAt(Optional.empty()).plan(1).version(1)
+                .lastMessage(Optional.of(new LastMessage(now, LastMessage.CUSTOMER, excerpt(complaint.message()))))
                 .build();
         var sla = slaCalendar(shop, ticket);
         List<TimelineEntry> entries = new ArrayList<>();
@@ -86,7 +87,8 @@ final class TicketLifecycle {
             clocks.add(SlaClock.start(SlaTarget.NEXT_RESPONSE, cycle, targets.nextResponse(), now));
         }
         entries.add(entry(ticket, "message-" + ticket.version(), EntryKind.CUSTOMER_WROTE, wrote(message), now));
-        Ticket next = ticket.with(b -> b.status(TicketStatus.OPEN).clocks(clocks).resolvedAt(Optional.empty())).nextPlan().nextVersion();
+        Ticket next = ticket.with(b -> b.status(TicketStatus.OPEN).clocks(clocks).resolvedAt(Optional.empty())
+                .lastMessage(Optional.of(new LastMessage(now, LastMessage.CUSTOMER, excerpt(message))))).nextPlan().nextVersion();
         return changed(shop, next, entries, planner.plan(next, shop.settings().support(), sla, now), openDelta, now);
     }
 
@@ -109,7 +111,7 @@ final class TicketLifecycle {
         if (met.isPresent()) {
             next = next.replacing(ticket.runningResponseClock().get(), met.get());
         }
-        next = next.answered(now).nextPlan().nextVersion();
+        next = next.answered(now).withLastMessage(Optional.of(new LastMessage(now, agent, excerpt(message)))).nextPlan().nextVersion();
         var replied = EntryText.of(Phrase.AGENT_REPLIED).text("agent", agent).text("excerpt", excerpt(message));
         if (met.isPresent()) {
             replied = replied.code("target", Vocabulary.SLA, met.get().target()).flag("breached", met.get().breached());

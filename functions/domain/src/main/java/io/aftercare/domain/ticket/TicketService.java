@@ -3,6 +3,7 @@ package io.aftercare.domain.ticket;
 import io.aftercare.domain.AlreadyExists;
 import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.Page;
@@ -118,9 +119,16 @@ public final class TicketService {
         return tickets.find(shop, ticketId).orElseThrow(() -> new NotFound("no ticket " + ticketId));
     }
 
-    public Page<Ticket> queue(ShopId shop, PageRequest page) {
+    /**
+     * @param member the signed-in person asking, whose tickets {@link QueueView#MINE} lists
+     * @throws io.aftercare.domain.InvalidInput for {@code mine} without a signed-in person (a token or the admin token is assigned nothing)
+     */
+    public Page<Ticket> queue(ShopId shop, QueueView view, Optional<EmailAddress> member, PageRequest page) {
         shop(shop);
-        return tickets.queue(shop, page);
+        if (view == QueueView.MINE && member.isEmpty()) {
+            throw new InvalidInput("view", "mine lists a signed-in person's tickets; a token is assigned none");
+        }
+        return tickets.queue(shop, view, view == QueueView.MINE ? member : Optional.empty(), clock.instant(), page);
     }
 
     /** The clock a ticket's SLA counts on. */

@@ -1,8 +1,10 @@
 package io.aftercare.domain.ticket;
 
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Port: tickets, their timelines and deadlines, written together. */
@@ -31,8 +33,13 @@ public interface TicketStore {
     /** The whole text of a reply recorded with {@link TicketChange#reply()}. */
     Optional<String> reply(ShopId shop, String ticketId, long number);
 
-    /** Open and pending tickets, the nearest breach first. */
-    Page<Ticket> queue(ShopId shop, PageRequest page);
+    /**
+     * A view of the open and pending tickets, the nearest breach first: one index page, however many are open.
+     *
+     * @param member whose tickets {@link QueueView#MINE} lists (present for it only)
+     * @param now what {@link QueueView#BREACHING} counts its hour from
+     */
+    Page<Ticket> queue(ShopId shop, QueueView view, Optional<EmailAddress> member, Instant now, PageRequest page);
 
     /**
      * The number the shop's next ticket takes. {@link #create} takes it, and fails with

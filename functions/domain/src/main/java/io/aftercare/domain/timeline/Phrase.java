@@ -63,6 +63,8 @@ public enum Phrase {
     MEMBER_REMOVED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member"),
     TOKEN_CREATED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token", "role"),
     TOKEN_REVOKED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token"),
+    /** An owner changed the shop's support settings or its second-factor rule from the console. */
+    SETTINGS_CHANGED(Set.of(EntryKind.SETTINGS_CHANGED), "who"),
     /** On the shop's audit trail: who worked on which ticket (the ticket's own timeline has the details). */
     REPLIED_ON(Set.of(EntryKind.AGENT_REPLIED), "who", "ticket"),
     NOTED_ON(Set.of(EntryKind.INTERNAL_NOTE), "who", "ticket"),

@@ -3,6 +3,8 @@ package io.aftercare.domain.fakes;
 import io.aftercare.domain.AlreadyExists;
 import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.DuplicateDelivery;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
@@ -74,10 +76,17 @@ public final class InMemoryTickets implements TicketStore {
     }
 
     @Override
-    public Page<Ticket> queue(ShopId shop, PageRequest page) {
+    public Page<Ticket> queue(ShopId shop, QueueView view, Optional<EmailAddress> member, Instant now, PageRequest page) {
         return new Page<>(tickets.values().stream()
                 .filter(c -> c.ticket().shop().equals(shop))
                 .filter(c -> c.ticket().status() == TicketStatus.OPEN || c.ticket().status() == TicketStatus.PENDING)
+                .filter(c -> switch (view) {
+                    case ALL -> true;
+                    case MINE -> c.ticket().assignee().equals(member);
+                    case UNASSIGNED -> c.ticket().assignee().isEmpty();
+                    case BREACHING -> c.nextBreach().filter(at -> !at.isAfter(now.plus(QueueView.BREACHING_WITHIN))).isPresent();
+                    case BREACHED, PENDING -> QueueView.stateOf(c.ticket()).equals(Optional.of(view));
+                })
                 .sorted(Comparator.comparing((TicketChange c) -> c.nextBreach().orElse(Instant.MAX)))
                 .limit(page.limit())
                 .map(TicketChange::ticket)

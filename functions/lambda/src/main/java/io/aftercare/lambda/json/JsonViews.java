@@ -45,10 +45,15 @@ public final class JsonViews {
         if (node == null || !node.isObject()) {
             throw new MalformedJson("The body must be a JSON object.");
         }
+        return onlyFields(node, "", allowed);
+    }
+
+    /** An object whose fields are all among {@code allowed}; {@code path} ({@code "support."}) prefixes the field a refusal names. */
+    public static JsonNode onlyFields(JsonNode node, String path, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new InvalidInput(name, "unknown field '" + name + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+                throw new InvalidInput(path + name, "unknown field '" + name + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
         return node;

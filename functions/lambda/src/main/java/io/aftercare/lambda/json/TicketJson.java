@@ -34,9 +34,13 @@ public final class TicketJson {
     public record Figures(Long firstResponseMinutes, Long resolutionMinutes, int escalationLevel, boolean breached) {
     }
 
+    /** @param lastMessage absent on a ticket with no message since it was stored before they were kept */
     public record View(String id, String number, String subject, String priority, String status, TimelineJson.ContactView customer,
                        String orderId, String assignee, String createdAt, String nextBreachAt, List<ClockView> clocks, Figures figures,
-                       long version) {
+                       long version, String customerName, MessageView lastMessage) {
+    }
+
+    public record MessageView(String at, String by, String excerpt) {
     }
 
     private TicketJson() {
@@ -50,7 +54,8 @@ public final class TicketJson {
                 new Figures(t.firstResponseAt().map(at -> Duration.between(t.createdAt(), at).toMinutes()).orElse(null),
                         t.resolvedAt().map(at -> Duration.between(t.createdAt(), at).toMinutes()).orElse(null),
                         t.escalationLevel(), t.breachedAny()),
-                t.version());
+                t.version(), t.customer().name().orElse(null),
+                t.lastMessage().map(m -> new MessageView(m.at().toString(), m.by(), m.excerpt())).orElse(null));
     }
 
     private static ClockView clock(SlaClock c, BusinessCalendar sla) {

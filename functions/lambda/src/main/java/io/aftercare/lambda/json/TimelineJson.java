@@ -60,7 +60,15 @@ public final class TimelineJson {
     public record ReturnView(String id, String status, String at) {
     }
 
-    public record CustomerView(ContactView contact, int orderCount, String firstOrderAt, String lastOrderAt, List<MoneyView> totalSpent) {
+    /**
+     * @param orders the newest {@value CustomerSummary#PANEL_ORDERS}, newest first
+     * @param lifetimeSpend per currency, what those orders came to less their refunds (cancelled orders count nothing)
+     */
+    public record CustomerView(ContactView contact, int orderCount, String firstOrderAt, String lastOrderAt, List<MoneyView> totalSpent,
+                               List<OrderView> orders, List<TicketLinkView> tickets, List<MoneyView> lifetimeSpend) {
+    }
+
+    public record TicketLinkView(String id, String number, String subject, String status, String createdAt) {
     }
 
     public static PageView<EntryView> page(Page<TimelineEntry> page, Wording wording) {
@@ -116,11 +124,15 @@ public final class TimelineJson {
                 order.sourceTime().map(Instant::toString).orElse(null));
     }
 
-    public static CustomerView customer(CustomerSummary customer) {
+    /** @param orders the states of the customer's newest orders */
+    public static CustomerView customer(CustomerSummary customer, List<OrderState> orders) {
         return new CustomerView(contact(customer.contact()), customer.orderCount(),
                 customer.firstOrderAt().map(Instant::toString).orElse(null),
                 customer.lastOrderAt().map(Instant::toString).orElse(null),
-                customer.totalSpent().stream().map(TimelineJson::money).toList());
+                customer.totalSpent().stream().map(TimelineJson::money).toList(),
+                orders.stream().map(TimelineJson::order).toList(),
+                customer.tickets().stream().map(t -> new TicketLinkView(t.id(), t.number(), t.subject(), t.status(), t.createdAt().toString())).toList(),
+                CustomerSummary.lifetimeSpend(orders).stream().map(TimelineJson::money).toList());
     }
 
     public static ContactView contact(CustomerContact c) {

@@ -1,0 +1,21 @@
+package io.aftercare.domain.access;
+
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.shop.Language;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * How a person wants the console: its language and the zone times are shown in. A person's, not a membership's: the
+ * same in every shop.
+ */
+public record Preferences(Language language, ZoneId zone) {
+
+    /** Port. */
+    public interface Store {
+
+        Optional<Preferences> find(EmailAddress person);
+
+        void save(EmailAddress person, Preferences preferences);
+    }
+}
