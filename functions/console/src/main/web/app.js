@@ -48,6 +48,11 @@ function duration(ms) {
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? `${hours}h ${minutes % 60}m` : `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
+/** The zones to choose from, the current one among them (the browser's own may be an alias such as UTC). */
+function zones(current) {
+  const all = Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [];
+  return all.includes(current) ? all : [current, ...all];
+}
 function formatter(language, zone) {
   const f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone || undefined });
   return (iso) => (iso ? f.format(new Date(iso)) : '');
@@ -271,7 +276,9 @@ function Ticket({ ctx, id, composerRef }) {
   if (error && !data) return html`<main id="main"><p role="alert" class="error">${t('error', { message: error })}</p></main>`;
   if (!ticket) return html`<main id="main"><p>${t('loading')}</p></main>`;
   const conversation = chronological(data.ticketTimeline?.items);
-  const emails = chronological(data.customerTimeline?.items).filter((e) => e.kind.startsWith('email_'));
+  // every email to the customer, sent or skipped and why: on their timeline, and on the order's
+  const emails = chronological([...new Map([...(data.customerTimeline?.items ?? []), ...(data.orderTimeline?.items ?? [])]
+    .filter((e) => e.kind.startsWith('email_')).map((e) => [e.id, e])).values()]);
   return html`<main id="main" class="ticket-layout">
     <section class="ticket" aria-labelledby="ticket-title">
       <p><a href=${consolePath()} onClick=${(e) => { e.preventDefault(); go(''); }}>${t('back')}</a></p>
@@ -555,7 +562,7 @@ function App() {
         <label>${t('language')} <select value=${language} onChange=${(e) => savePreferences({ language: e.target.value, zone })}>
           ${Object.entries(LANGUAGES).map(([code, name]) => html`<option value=${code} lang=${code}>${name}</option>`)}</select></label>
         <label>${t('zone')} <select value=${zone} onChange=${(e) => savePreferences({ language, zone: e.target.value })}>
-          ${(Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [zone]).map((z) => html`<option value=${z}>${z}</option>`)}</select></label>
+          ${zones(zone).map((z) => html`<option value=${z}>${z}</option>`)}</select></label>
         <span class="who">${session.email}</span>
         <button type="button" onClick=${() => call('POST', '/auth/sign-out').finally(() => setSession(null))}>${t('signOut')}</button>
       </div>

@@ -6,7 +6,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.AdjustableClock;
-import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.WebhookSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -56,7 +55,7 @@ class ConsoleBrowserTest {
     private static final String SHOP = "console-shop";
     private static final String SECRET = "console-test-webhook-secret-0123";
     private static final String CUSTOMER = "jon@example.com";
-    private static final String ORDER = "820982911946154508";
+    private static final String ORDER = "1042";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/auth/link/[A-Za-z0-9_-]+");
@@ -77,16 +76,21 @@ class ConsoleBrowserTest {
     static void aShopWithAnOrderAndTickets() throws Exception {
         local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(ADMIN, CLOCK));
         assertThat(admin("POST", "/admin/shops", """
-                {"id": "%s", "platform": "shopify", "webhookSecret": "%s", "brandName": "Console Shop",
+                {"id": "%s", "platform": "generic", "webhookSecret": "%s", "brandName": "Console Shop",
                  "senderEmail": "hello@console.example"}""".formatted(SHOP, SECRET)).statusCode()).isEqualTo(201);
         assertThat(admin("POST", "/admin/shops/" + SHOP + "/owners", "{\"email\": \"owner@console.example\"}").statusCode()).isEqualTo(201);
         for (String agent : List.of("anna", "boris", "keys")) {
             assertThat(admin("POST", "/api/shops/" + SHOP + "/members", """
                     {"email": "%s@console.example", "role": "agent"}""".formatted(agent)).statusCode()).isEqualTo(201);
         }
-        byte[] order = Fixtures.shopify("orders-create.json");
-        var webhook = HttpRequest.newBuilder(uri("/webhooks/shopify/" + SHOP)).POST(HttpRequest.BodyPublishers.ofByteArray(order));
-        WebhookSigner.shopify(SECRET, order, "orders/create", "console-1", CLOCK.instant()).forEach(webhook::header);
+        byte[] order = """
+                {"schema": "aftercare.webhook.v1", "id": "evt-console-1", "type": "order.created", "occurred_at": "%1$s",
+                 "data": {"id": "%2$s", "number": "1042", "created_at": "%1$s", "paid_at": "%1$s", "currency": "EUR", "total": "49.90",
+                          "customer": {"email": "%3$s", "name": "Jon Snow", "locale": "en"},
+                          "lines": [{"title": "Kettle", "quantity": 1, "price": "49.90"}]}}""".formatted(CLOCK.instant(), ORDER, CUSTOMER)
+                .getBytes(StandardCharsets.UTF_8);
+        var webhook = HttpRequest.newBuilder(uri("/webhooks/generic/" + SHOP)).POST(HttpRequest.BodyPublishers.ofByteArray(order));
+        WebhookSigner.generic(SECRET, order).forEach(webhook::header);
         assertThat(HTTP.send(webhook.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         local.sweep(); // the order's emails: sent or skipped, each with its reason on the timelines
 
@@ -139,7 +143,7 @@ class ConsoleBrowserTest {
 
         first.findElement(By.cssSelector("a")).click();
         waitFor(browser, By.cssSelector("[data-testid=order-timeline] li"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=order]")).getText()).contains("#9999");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=order]")).getText()).contains("1042", "49.90 EUR");
         assertThat(browser.findElements(By.cssSelector("[data-testid=emails] li"))).as("the customer's emails, sent or skipped").isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("[data-testid=order-timeline] li")).stream().map(WebElement::getText))
                 .anyMatch(text -> !text.isBlank());
