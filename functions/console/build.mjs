@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,17 @@ const files = [
   { name: './app.js', source: join(web, 'app.js'), ext: 'js' },
   { name: 'app.css', source: join(web, 'app.css'), ext: 'css' },
 ];
+
+// every language has every string: a missing one fails the build rather than showing English in its place
+const { KEYS } = await import(pathToFileURL(join(web, 'strings.js')).href);
+for (const [language, keys] of Object.entries(KEYS)) {
+  const missing = KEYS.en.filter((key) => !keys.includes(key));
+  const extra = keys.filter((key) => !KEYS.en.includes(key));
+  if (missing.length || extra.length) {
+    console.error(`strings.js: ${language} lacks [${missing}] and has extra [${extra}]`);
+    process.exit(1);
+  }
+}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });
