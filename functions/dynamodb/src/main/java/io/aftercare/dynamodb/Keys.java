@@ -2,6 +2,7 @@ package io.aftercare.dynamodb;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.Sha256;
 import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
@@ -9,6 +10,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.timeline.Subject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +63,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * preferences        PERSON#{email hash}                PREFERENCES       the console's language and time zone
  * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
  * saved reply        SHOP#{shop}                        SAVED_REPLY#{id}  title, body
+ * presence           SHOP#{shop}#PRESENCE               {ticket}#{member hash}  who, activity, at; TTL 5 minutes, read for 30 s
  * </pre>
  */
 public final class Keys {
@@ -354,6 +357,16 @@ public final class Keys {
 
     static Map<String, AttributeValue> rateCounter(String counter) {
         return key("RATE#" + counter, "RATE");
+    }
+
+    /** A shop's presence heartbeats, in a partition of their own so that one query reads them all. */
+    static String presencePartition(ShopId shop) {
+        return owned(shop) + "PRESENCE";
+    }
+
+    /** @param who as the audit trail names the member; hashed, so no name is in a key */
+    static Map<String, AttributeValue> presence(ShopId shop, String ticketId, String who) {
+        return key(presencePartition(shop), ticketId + "#" + Sha256.shortHex(who.getBytes(StandardCharsets.UTF_8)));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -45,9 +45,6 @@ public final class AccessHandler extends RoutedHandler {
     private static final Set<String> CODE = Set.of("code", "recoveryCode");
     private static final Set<String> RULE = Set.of("requireSecondFactor");
     private static final Set<String> PREFERENCES = Set.of("language", "zone");
-    /** Where sign-in lands and staff notices link, until the console is served here. */
-    private static final String CONSOLE_PLACEHOLDER = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Aftercare console</title>"
-            + "</head><body><main><h1>Aftercare console</h1><p>The console is on its way; until then, use the API.</p></main></body></html>";
 
     public AccessHandler() {
         this(Aftercare.instance());
@@ -132,8 +129,6 @@ public final class AccessHandler extends RoutedHandler {
                     app.access().requireSecondFactor(shop, body.path("requireSecondFactor").asBoolean());
                     return HttpResponses.json(200, Map.of("requireSecondFactor", app.access().requiresSecondFactor(shop)));
                 })
-                .on("GET /console", request -> HttpResponses.html(200, CONSOLE_PLACEHOLDER))
-                .on("GET /console/tickets/{ticketId}", request -> HttpResponses.html(200, CONSOLE_PLACEHOLDER))
                 .on("POST /admin/shops/{shop}/owners", request -> {
                     var shop = shops.show(shop(request)).id();
                     var body = JsonViews.readObject(request.body(), OWNER);

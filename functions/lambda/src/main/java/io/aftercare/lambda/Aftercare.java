@@ -24,6 +24,7 @@ import io.aftercare.domain.PublicHost;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
 import io.aftercare.domain.ticket.TicketEmails;
+import io.aftercare.domain.ticket.TicketPresence;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.access.Preferences;
 import io.aftercare.domain.replies.SavedReplies;
@@ -31,6 +32,7 @@ import io.aftercare.domain.search.Search;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
 import io.aftercare.dynamodb.DynamoAccessStore;
+import io.aftercare.dynamodb.DynamoPresenceStore;
 import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
@@ -91,6 +93,7 @@ public final class Aftercare {
     private final Supplier<Sweep> sweep;
     private final Supplier<ActionWorker> actionWorker;
     private final Supplier<TicketService> tickets;
+    private final Supplier<TicketPresence> presence;
     private final Supplier<MailboxEvents> mailboxEvents;
     private final Supplier<CustomerLinks> customerLinks;
     private final Supplier<EmailTemplates> templates;
@@ -153,6 +156,7 @@ public final class Aftercare {
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
+        this.presence = new Lazy<>(() -> new TicketPresence(new DynamoPresenceStore(dynamo, table), tickets.get(), b.clock));
         this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), new TotpCodes(), b.clock));
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
@@ -276,6 +280,10 @@ public final class Aftercare {
 
     public TicketService tickets() {
         return tickets.get();
+    }
+
+    public TicketPresence presence() {
+        return presence.get();
     }
 
     public Sweep sweep() {

@@ -2,6 +2,7 @@ package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
@@ -19,6 +20,10 @@ import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.ticket.QueueView;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryParam;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.ticket.Presence;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.lambda.http.HttpRequest;
@@ -46,6 +51,7 @@ public final class AgentApiHandler extends RoutedHandler {
     private static final Set<String> OWNER_SETTINGS = Set.of("support", "requireSecondFactor");
     /** What an owner changes from the console; the rest of {@code support} (chat webhook, goodwill, ...) stays the admin API's. */
     private static final Set<String> OWNER_SUPPORT = Set.of("aroundTheClock", "businessHours", "holidays", "sla", "escalation");
+    private static final Set<String> PRESENCE = Set.of("activity");
 
     public AgentApiHandler() {
         this(Aftercare.instance());
@@ -143,16 +149,60 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/replies", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.REPLY);
-                    var ticket = tickets.reply(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
-                            JsonViews.requiredText(body, "message", Limits.MESSAGE_BYTES));
-                    return audited(request, app, Access.TicketWork.REPLY, ticket);
+                    return answeredFirst(app, request, () -> audited(request, app, Access.TicketWork.REPLY,
+                            tickets.reply(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
+                                    JsonViews.requiredText(body, "message", Limits.MESSAGE_BYTES))));
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
-                    var ticket = tickets.note(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
-                            JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES));
-                    return audited(request, app, Access.TicketWork.NOTE, ticket);
-                });
+                    return answeredFirst(app, request, () -> audited(request, app, Access.TicketWork.NOTE,
+                            tickets.note(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
+                                    JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES))));
+                })
+                .on("PUT /api/shops/{shop}/tickets/{ticketId}/presence", request -> {
+                    var body = JsonViews.readObject(request.body(), PRESENCE);
+                    var beat = app.presence().beat(shop(request), ticketId(request), request.requireCaller().audit(),
+                            Presence.Activity.fromSlug(JsonViews.requiredText(body, "activity", Limits.TEXT_BYTES)));
+                    return HttpResponses.json(200, presence(beat, request));
+                })
+                .on("GET /api/shops/{shop}/presence", request -> HttpResponses.json(200, Map.of("items",
+                        app.presence().live(shop(request)).stream().map(p -> presence(p, request)).toList())));
+    }
+
+    /** A heartbeat as the console reads it; {@code mine} marks the caller's own, which it does not show. */
+    private static Map<String, Object> presence(Presence p, HttpRequest request) {
+        return Map.of("ticketId", p.ticketId(), "who", p.who(), "activity", p.activity().slug(), "at", p.at().toString(),
+                "mine", p.who().equals(request.requireCaller().audit()));
+    }
+
+    /**
+     * A reply or note written on a version someone else changed meanwhile: 409 with the ticket as it is now and its
+     * latest reply, so the console can show who answered first while the writer keeps their draft.
+     */
+    private static APIGatewayV2HTTPResponse answeredFirst(Aftercare app, HttpRequest request, Supplier<APIGatewayV2HTTPResponse> write) {
+        try {
+            return write.get();
+        } catch (ChangedMeanwhile meanwhile) {
+            var shop = app.shops().show(shop(request));
+            var ticket = app.tickets().find(shop.id(), ticketId(request));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "conflict");
+            body.put("message", meanwhile.getMessage());
+            body.put("ticket", TicketJson.view(ticket, app.tickets().slaCalendar(shop, ticket)));
+            app.timelines().ticketTimeline(shop.id(), ticket.id(), PageRequest.first(50)).items().stream() // newest first
+                    .filter(entry -> entry.kind() == EntryKind.AGENT_REPLIED && entry.text() instanceof EntryText.Phrased)
+                    .findFirst()
+                    .ifPresent(entry -> {
+                        var params = ((EntryText.Phrased) entry.text()).params();
+                        body.put("lastReply", Map.of("by", text(params.get("agent")), "at", entry.at().toString(),
+                                "excerpt", text(params.get("excerpt"))));
+                    });
+            return HttpResponses.json(409, body);
+        }
+    }
+
+    private static String text(EntryParam param) {
+        return param instanceof EntryParam.Text text ? text.value() : "";
     }
 
     /** The ticket as changed, once its change is on the shop's audit trail too. */
