@@ -27,7 +27,9 @@ public enum Reason {
     OUTSIDE_BUSINESS_HOURS,
     ATTEMPTS_EXHAUSTED,
     /** Its kind needs a detail it was not stored with (an action from before details were attributes, not migrated). */
-    DETAIL_MISSING;
+    DETAIL_MISSING,
+    /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
+    CHECKED;
 
     /** The code metrics and stored outcomes carry: {@code ORDER_REFUNDED}. */
     public String code() {
