@@ -3,13 +3,9 @@ package io.aftercare.domain.delivery;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.action.ActionKind;
-import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
-import io.aftercare.domain.action.ActionWorker;
-import io.aftercare.domain.action.ActionWorker.Handled;
-import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ClaimedAction;
-import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.cases.OrderCheck;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.Milestone;
@@ -48,27 +44,20 @@ import java.util.Set;
  * {@code delivery-case} opens the agents' ticket for a problem (one per order: its id is the order's), and once the
  * parcel is delivered resolves it.
  */
-public final class DeliveryCases implements ActionWorker.Runner {
+public final class DeliveryCases extends OrderCheck {
 
     private static final Set<EntryKind> PARCEL_NEWS = Set.of(EntryKind.SHIPMENT_UPDATED, EntryKind.FULFILMENT_UPDATED);
     private static final String AFTERCARE = "Aftercare";
 
-    private final ActionStore actions;
-    private final ShopCache shops;
-    private final TimelineReader orders;
     private final RecordingStore recordings;
     private final TicketService tickets;
-    private final Clock clock;
     private final RecordingPolicy policy = new RecordingPolicy();
 
     public DeliveryCases(ActionStore actions, ShopCache shops, TimelineReader orders, RecordingStore recordings, TicketService tickets,
                          Clock clock) {
-        this.actions = actions;
-        this.shops = shops;
-        this.orders = orders;
+        super(actions, shops, orders, clock);
         this.recordings = recordings;
         this.tickets = tickets;
-        this.clock = clock;
     }
 
     /** The ticket of an order's delivery problem. */
@@ -77,18 +66,11 @@ public final class DeliveryCases implements ActionWorker.Runner {
     }
 
     @Override
-    public Result run(ClaimedAction action) {
-        Optional<Shop> shop = shops.find(action.shop());
-        Optional<OrderState> order = shop.flatMap(s -> orders.order(s.id(), new OrderId(action.subject().id())));
-        if (order.isEmpty()) {
-            return finish(action, ActionOutcome.skipped(shop.isEmpty() ? Reason.SHOP_GONE : Reason.ORDER_UNKNOWN), List.of(), Optional.empty());
+    protected List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
+        if (action.kind().equals(ActionKind.PARCEL_WATCH)) {
+            return watch(shop, order, latestNews(shop, order, false), now);
         }
-        Instant now = clock.instant();
-        List<TimelineEntry> entries = action.kind().equals(ActionKind.PARCEL_WATCH)
-                ? watch(shop.get(), order.get(), latestNews(shop.get(), order.get(), false), now)
-                : delivered(order.get()) ? resolve(shop.get(), order.get(), now)
-                : open(shop.get(), order.get(), latestNews(shop.get(), order.get(), true), now);
-        return finish(action, ActionOutcome.skipped(Reason.CHECKED), entries, order.get().customer());
+        return delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(shop, order, true), now);
     }
 
     private List<TimelineEntry> watch(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {
@@ -158,10 +140,5 @@ public final class DeliveryCases implements ActionWorker.Runner {
             case EntryParam.Code code -> Optional.of(code.value());
             case null, default -> Optional.empty();
         };
-    }
-
-    private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<CustomerContact> customer) {
-        return actions.complete(action, outcome, entries, customer.map(CustomerContact::email), Optional.empty())
-                ? new Result(Handled.SKIPPED, outcome.reason()) : Result.of(Handled.STALE);
     }
 }

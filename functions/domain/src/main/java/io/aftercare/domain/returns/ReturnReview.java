@@ -1,14 +1,10 @@
 package io.aftercare.domain.returns;
 
 import io.aftercare.domain.action.ActionKind;
-import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
-import io.aftercare.domain.action.ActionWorker;
-import io.aftercare.domain.action.ActionWorker.Handled;
-import io.aftercare.domain.action.ActionWorker.Result;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
-import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.cases.OrderCheck;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
@@ -39,20 +35,13 @@ import java.util.Optional;
  * threshold in the shop's business days. A review is scheduled at each step (at once) and at the step's threshold, so
  * nothing scans for stuck returns; every entry and ticket it makes has a fixed id, so reviews that overlap agree.
  */
-public final class ReturnReview implements ActionWorker.Runner {
+public final class ReturnReview extends OrderCheck {
 
-    private final ActionStore actions;
-    private final ShopCache shops;
-    private final TimelineReader orders;
     private final TicketService tickets;
-    private final Clock clock;
 
     public ReturnReview(ActionStore actions, ShopCache shops, TimelineReader orders, TicketService tickets, Clock clock) {
-        this.actions = actions;
-        this.shops = shops;
-        this.orders = orders;
+        super(actions, shops, orders, clock);
         this.tickets = tickets;
-        this.clock = clock;
     }
 
     /** The reviews a return's step schedules: one at once, one when the state it leads to would be stuck. */
@@ -67,18 +56,12 @@ public final class ReturnReview implements ActionWorker.Runner {
     }
 
     @Override
-    public Result run(ClaimedAction action) {
-        Optional<Shop> shop = shops.find(action.shop());
-        Optional<OrderState> order = shop.flatMap(s -> orders.order(s.id(), new OrderId(action.subject().id())));
-        if (order.isEmpty()) {
-            return finish(action, ActionOutcome.skipped(shop.isEmpty() ? Reason.SHOP_GONE : Reason.ORDER_UNKNOWN), List.of(), Optional.empty());
-        }
-        Instant now = clock.instant();
+    protected List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
         List<TimelineEntry> entries = new ArrayList<>();
-        for (Return ret : order.get().returns()) {
-            entries.addAll(review(shop.get(), order.get(), ReturnLife.of(ret), now));
+        for (Return ret : order.returns()) {
+            entries.addAll(review(shop, order, ReturnLife.of(ret), now));
         }
-        return finish(action, ActionOutcome.skipped(Reason.CHECKED), entries, order.get().customer());
+        return entries;
     }
 
     private List<TimelineEntry> review(Shop shop, OrderState order, ReturnLife.Standing standing, Instant now) {
@@ -115,11 +98,6 @@ public final class ReturnReview implements ActionWorker.Runner {
         return tickets.open(shop.id(), new TicketService.NewTicket(customer, subject, message, Optional.of(order.orderId()), Optional.empty(),
                 false, Optional.of("return-" + order.orderId().value() + "-" + standing.returnId() + "-" + standing.state().label()
                         + "-" + standing.since().toEpochMilli()), true), Optional.empty());
-    }
-
-    private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<CustomerContact> customer) {
-        return actions.complete(action, outcome, entries, customer.map(CustomerContact::email), Optional.empty())
-                ? new Result(Handled.SKIPPED, outcome.reason()) : Result.of(Handled.STALE);
     }
 
     private static BusinessCalendar calendar(Shop shop) {
