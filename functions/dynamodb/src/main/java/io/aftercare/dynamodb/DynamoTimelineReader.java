@@ -24,14 +24,12 @@ import io.aftercare.domain.timeline.TimelineReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -67,6 +65,11 @@ public final class DynamoTimelineReader implements TimelineReader {
     @Override
     public Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page) {
         return timeline(Keys.INDEX_BY_TIME, byTime(Keys.ticket(shop, ticketId)), page);
+    }
+
+    @Override
+    public Page<TimelineEntry> returnTimeline(ShopId shop, OrderId order, String returnId, PageRequest page) {
+        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.subject(shop, Subject.returnOf(order, returnId))), page);
     }
 
     @Override
@@ -110,12 +113,14 @@ public final class DynamoTimelineReader implements TimelineReader {
         return orderItem == null ? Optional.empty() : Optional.of(orderState(order, orderItem, refunds, returns));
     }
 
-    /** Where a return stands: the latest of the things that happened to it (in their lifecycle order on a tie). */
+    /** A return's steps, each with its time. */
     private static Optional<Return> returnOf(Map<String, AttributeValue> item) {
         String returnId = Items.requiredString(item, "returnId");
-        return Stream.of(ReturnEvent.values())
-                .flatMap(event -> Items.time(item, RecordingItems.returnEventAttribute(event)).map(at -> new Return(returnId, event, at)).stream())
-                .max(Comparator.comparing(Return::at).thenComparing(Return::latest));
+        Map<ReturnEvent, Instant> steps = new EnumMap<>(ReturnEvent.class);
+        for (ReturnEvent event : ReturnEvent.values()) {
+            Items.time(item, RecordingItems.returnEventAttribute(event)).ifPresent(at -> steps.put(event, at));
+        }
+        return steps.isEmpty() ? Optional.empty() : Optional.of(new Return(returnId, steps));
     }
 
     private static OrderState orderState(OrderId order, Map<String, AttributeValue> item, List<Refund> refunds, List<Return> returns) {

@@ -200,7 +200,7 @@ class DynamoActionStoreTest {
             throw new AssertionError("ran " + action.actionId());
         };
 
-        var done = new ActionWorker(store, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
+        var done = new ActionWorker(store, never, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
 
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.FAILED, Reason.DETAIL_MISSING));
         assertThat(done.result().abandoned()).as("counted as abandoned").isTrue();

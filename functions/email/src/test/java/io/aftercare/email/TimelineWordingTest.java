@@ -11,6 +11,7 @@ import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.Suppression;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.returns.ReturnState;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Priority;
@@ -101,6 +102,7 @@ class TimelineWordingTest {
             case FULFILMENT -> FulfilmentStatus.class;
             case SHIPMENT -> ShipmentStatus.class;
             case RETURN -> ReturnEvent.class;
+            case RETURN_STATE -> ReturnState.class;
             case LANGUAGE -> Language.class;
             case PRIORITY -> Priority.class;
             case TICKET_STATUS -> TicketStatus.class;

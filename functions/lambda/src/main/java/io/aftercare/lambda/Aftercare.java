@@ -1,6 +1,7 @@
 package io.aftercare.lambda;
 
 import io.aftercare.domain.access.Access;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DailyQuota;
@@ -17,6 +18,8 @@ import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.email.PostPurchaseEmails;
 import io.aftercare.domain.email.TemplateOverrideCache;
+import io.aftercare.domain.delivery.DeliveryCases;
+import io.aftercare.domain.returns.ReturnReview;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.shop.ShopAdmin;
 import io.aftercare.domain.shop.ShopCache;
@@ -138,9 +141,10 @@ public final class Aftercare {
                 new PlatformDiscounts(shopRepository, b.shopApis, new PoolDiscounts(discountPool, discountEvents.get())),
                 issued, discountEvents.get(), b.clock));
 
+        var recordings = new DynamoRecordingStore(dynamo, table, b.dueShards);
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
-                new DynamoRecordingStore(dynamo, table, b.dueShards), tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), b.clock));
+                recordings, tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.search = new DynamoSearch(dynamo, table);
@@ -152,7 +156,9 @@ public final class Aftercare {
                 new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, b.clock),
                 new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
-                        discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock), b.clock));
+                        discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock),
+                cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
+                        new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
@@ -169,6 +175,11 @@ public final class Aftercare {
     /** The container's instance, built from the environment on first use (during the Lambda init phase). */
     public static Aftercare instance() {
         return Holder.INSTANCE;
+    }
+
+    /** The checks on returns and parcels: a return's review, or a parcel's watch and case. */
+    private static ActionWorker.Runner cases(ReturnReview returns, DeliveryCases parcels) {
+        return action -> action.kind().equals(ActionKind.RETURN_REVIEW) ? returns.run(action) : parcels.run(action);
     }
 
     private static final class Holder {

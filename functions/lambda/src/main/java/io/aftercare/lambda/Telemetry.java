@@ -55,6 +55,9 @@ public final class Telemetry {
         if (result.abandoned()) {
             count("ActionsAbandoned", DimensionSet.of("Service", "actions"));
         }
+        if (kind.forCase()) {
+            return; // a check on a return or a parcel is no email: what it found is on the timelines
+        }
         if (kind.equals(ActionKind.SLA_WARNING)) {
             countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));
         } else if (kind.equals(ActionKind.SLA_BREACH)) {

@@ -132,7 +132,7 @@ class ShopifyWebhookTest {
         aftercare.shopify(shop, Fixtures.shopify("fulfillments-update.json"), "fulfillments/update");
         aftercare.shopify(shop, Fixtures.shopify("fulfillment-events-create.json"), "fulfillment_events/create");
 
-        assertThat(summaries()).contains("Fulfilment 123456 pending with UPS 1z827wk74630", "Parcel in transit: Item is now in transit");
+        assertThat(summaries()).contains("Fulfilment 123456 pending with UPS 1z827wk74630", "Parcel 123456 in transit: Item is now in transit");
         assertThat(entryIds()).filteredOn(id -> id.startsWith("fulfilment-123456")).containsExactly("fulfilment-123456-pending");
         assertThat(aftercare.order(shop, ORDER).path("milestones").has("fulfilled")).isTrue();
     }

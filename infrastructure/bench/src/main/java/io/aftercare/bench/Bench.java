@@ -30,6 +30,7 @@ public final class Bench {
             case "ingest" -> ingest(args);
             case "cold-start" -> writeSection("Cold start", coldStartSection(new ColdStartBenchmark(intArg(args, 1, 7)).run()));
             case "sweep" -> sweep(args);
+            case "parcels" -> parcels(args);
             case "faults" -> writeSection("Faults", faultSection(new FaultBenchmark(intArg(args, 1, 50)).run()));
             case "load" -> writeSection("Load", loadSection(new LoadBenchmark().run(
                     args.length > 1 ? ints(args[1]) : new int[] {25, 50, 100, 200, 400}, Duration.ofSeconds(intArg(args, 2, 5)))));
@@ -38,7 +39,7 @@ public final class Bench {
             case "bad-input" -> writeSection("Bad input", badInputSection(new BadInputBenchmark().run(intArg(args, 1, 50_000))));
             default -> {
                 System.err.println("""
-                        usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]]
+                        usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]] | parcels [in-transit,...]
                                                    | faults [orders] | load [rates,... [seconds]] | bad-input [inputs] | queue [open tickets [requests]]
                                                    | wave [thank-yous [workers,... [due for the shard reads]]]""");
                 System.exit(2);
@@ -68,6 +69,34 @@ public final class Bench {
             System.out.println(reads.get(reads.size() - 1));
         }
         writeSection("Sweep", sweepSection(reads, benchmark.throughput(intArg(args, 2, 500))));
+    }
+
+    private static void parcels(String[] args) throws Exception {
+        var benchmark = new SweepBenchmark();
+        benchmark.parcelReads(0); // untimed: class loading and JIT
+        List<SweepBenchmark.Reads> reads = new ArrayList<>();
+        for (int inTransit : args.length > 1 ? ints(args[1]) : new int[] {10, 100_000}) {
+            reads.add(benchmark.parcelReads(inTransit));
+            System.out.println(reads.get(reads.size() - 1));
+        }
+        writeSection("Stuck parcels", parcelsSection(reads));
+    }
+
+    static String parcelsSection(List<SweepBenchmark.Reads> reads) {
+        var text = new StringBuilder("""
+                One sweep with %d stuck parcels (their `parcel-watch` came due: no tracking news for the transit estimate) and a
+                number of parcels in transit (their watches due within the next 5 days), against the baseline of the first
+                row: finding the stuck ones must not read the parcels that are on time. Items read are counted at the SDK.
+
+                | parcels in transit | stuck | items read from the Due index | due found | sweep ms | ratio of items read to the baseline |
+                |---|---|---|---|---|---|
+                """.formatted(SweepBenchmark.STUCK));
+        double baseline = reads.get(0).itemsRead();
+        for (var r : reads) {
+            text.append(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | **%.2f** |%n",
+                    r.notYetDue(), SweepBenchmark.STUCK, r.itemsRead(), r.dueFound(), r.sweepMs(), r.itemsRead() / baseline));
+        }
+        return text.toString();
     }
 
     private static void wave(String[] args) throws Exception {

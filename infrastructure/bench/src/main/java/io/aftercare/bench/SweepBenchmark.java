@@ -3,10 +3,12 @@ package io.aftercare.bench;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.dynamodb.ActionItems;
 import io.aftercare.dynamodb.DynamoActionStore;
@@ -49,8 +51,23 @@ final class SweepBenchmark {
     static final int DUE = 50;
     static final int WORKERS = 4;
 
+    /** Stuck parcels in the parcels' run: their watches came due, the others' not yet. */
+    static final int STUCK = 10;
+
     /** Items the sweep reads from the Due index with {@code notYetDue} future actions in the table, and {@value #DUE} due ones. */
     Reads reads(long notYetDue) throws Exception {
+        return reads(notYetDue, EmailKind.SURVEY.action(), DUE, Duration.ofDays(60));
+    }
+
+    /**
+     * The same with parcels: {@code inTransit} parcels whose watches ({@code parcel-watch}, as a shipment schedules
+     * them) come due within the next transit estimate, and {@value #STUCK} whose watches came due: the stuck ones.
+     */
+    Reads parcelReads(long inTransit) throws Exception {
+        return reads(inTransit, ActionKind.PARCEL_WATCH, STUCK, ShopSettings.DEFAULT_TRANSIT_ESTIMATE);
+    }
+
+    private Reads reads(long notYetDue, ActionKind kind, int due, Duration spread) throws Exception {
         var itemsRead = new AtomicLong();
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
@@ -61,8 +78,8 @@ final class SweepBenchmark {
             }
         };
         try (var rig = new Rig(NOW, counter)) {
-            load(rig, notYetDue, true);
-            load(rig, DUE, false);
+            load(rig, kind, notYetDue, spread);
+            load(rig, kind, due, Duration.ZERO);
             itemsRead.set(0);
             long start = System.nanoTime();
             int found = rig.sweep().size();
@@ -71,11 +88,12 @@ final class SweepBenchmark {
         }
     }
 
-    /** Action items written straight into the table: due over the next 60 days, or an hour ago. */
-    private static void load(Rig rig, long count, boolean future) {
+    /** Action items written straight into the table: due over the {@code spread} ahead, or (no spread) an hour ago. */
+    private static void load(Rig rig, ActionKind kind, long count, Duration spread) {
+        boolean future = !spread.isZero();
         BatchWrites.put(rig.dynamo, "bench", LongStream.range(0, count).mapToObj(i -> {
-            Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % (60L * 24 * 60))) : NOW.minus(Duration.ofHours(1));
-            var action = DueAction.of(EmailKind.SURVEY.action(), Subject.order(new OrderId((future ? "F" : "D") + i)), due);
+            Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % spread.toMinutes())) : NOW.minus(Duration.ofHours(1));
+            var action = DueAction.of(kind, Subject.order(new OrderId((future ? "F" : "D") + i)), due);
             return ActionItems.pending(new ShopId(Rig.SHOP), action, Optional.empty(), NOW, DynamoActionStore.DEFAULT_DUE_SHARDS);
         }).iterator());
     }

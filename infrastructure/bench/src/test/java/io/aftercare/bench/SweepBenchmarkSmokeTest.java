@@ -22,6 +22,17 @@ class SweepBenchmarkSmokeTest {
     }
 
     @Test
+    void givenThousandsOfParcelsInTransit_whenTheSweepLooksForTheStuckOnes_thenItReadsNoMoreItemsThanWithTenInTransit() throws Exception {
+        var few = benchmark.parcelReads(10);
+        var many = benchmark.parcelReads(3_000);
+
+        assertThat(few.dueFound()).isEqualTo(SweepBenchmark.STUCK);
+        assertThat(many.dueFound()).isEqualTo(SweepBenchmark.STUCK);
+        assertThat(many.itemsRead()).isEqualTo(few.itemsRead());
+        assertThat(Bench.parcelsSection(List.of(few, many))).contains("| 3,000 | 10 | " + few.itemsRead() + " |");
+    }
+
+    @Test
     void givenOrdersWhoseThankYouIsDue_whenSweptAndWorked_thenEachEmailCostsAFixedHandfulOfDynamoDbRequestsAndBothSidesAreMeasured() throws Exception {
         var throughput = benchmark.throughput(20);
 

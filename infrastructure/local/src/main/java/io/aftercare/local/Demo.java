@@ -5,6 +5,9 @@ import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.ticket.Ticket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +23,9 @@ import java.util.Set;
 /**
  * {@code aftercare-local.jar demo}: a fresh, in-memory Aftercare whose clock runs a day per second. It replays the
  * sample orders, then sweeps once per simulated day, so the thank-you arrives at once, the survey a week after the
- * delivery and the check-in two months after the order, all within about a minute, in the SES emulator.
+ * delivery and the check-in two months after the order, all within about a minute, in the SES emulator. Two orders
+ * of the generic demo shop get into trouble ({@code infrastructure/events/trouble}): a parcel that goes silent and a
+ * return nobody processes; the fast-forward shows the apology and the tickets their due checks open.
  */
 final class Demo {
 
@@ -46,16 +51,26 @@ final class Demo {
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         DemoShops.registerIfAbsent(local.app().shops(), local.app().discountPool());
         out.printf("%nAftercare demo: the API at %s, the emails at %s (open it in a browser)%n", local.baseUri(), local.ses().endpoint());
-        new SampleSender(local.baseUri(), local.adminToken(), clock, out).sendAll(RepositoryRoot.find().resolve("infrastructure/events/webhooks"));
+        var samples = new SampleSender(local.baseUri(), local.adminToken(), clock, out);
+        samples.sendAll(RepositoryRoot.find().resolve("infrastructure/events/webhooks"));
+        DemoShops.Demo generic = DemoShops.ALL.stream().filter(d -> d.platform() == Platform.GENERIC).findFirst().orElseThrow();
+        samples.sendTrouble(RepositoryRoot.find().resolve("infrastructure/events/trouble"), generic);
 
         out.printf("%nFast-forwarding: one simulated day per second.%n");
         Set<String> seen = new HashSet<>();
+        Set<String> caught = new HashSet<>();
         for (int day = 0; day <= DAYS; day++) {
             local.sweep();
             for (SesEmulator.Email email : local.ses().emails()) {
                 if (seen.add(email.messageId())) {
                     // masked like every address Aftercare prints: the emulator shows them whole
                     out.printf("  %s  to %-24s %s%n", DAY.format(clock.instant()), new EmailAddress(email.to().get(0)).masked(), email.subject());
+                }
+            }
+            // the stuck parcel and the stalled return, caught by their due checks: a ticket for the agents
+            for (Ticket ticket : local.app().tickets().queue(generic.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
+                if (caught.add(ticket.id())) {
+                    out.printf("  %s  ticket %s opened: %s%n", DAY.format(clock.instant()), ticket.number(), ticket.subject());
                 }
             }
             clock.advance(Duration.ofDays(1));

@@ -55,25 +55,39 @@ public final class SampleSender {
     }
 
     private String sendStory(Path folder, DemoShops.Demo demo) throws IOException, InterruptedException {
-        long number = 1000 + clock.millis() % 9000;
-        String orderId = Long.toString(7_300_000_000_000L + clock.millis() % 1_000_000_000L);
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        String orderId = orderId();
         out.printf("%n%s (%s), order %s:%n", demo.id(), demo.platform().slug(), orderId);
-        for (Path file : files) {
-            String topic = file.getFileName().toString().replaceFirst("^\\d+-", "").replace(".json", "").replace("__", "/");
-            byte[] body = fill(Files.readString(file), orderId, number).getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> response = post("/webhooks/" + demo.platform().slug() + "/" + demo.id(), headers(demo.platform(), topic, body), body);
-            out.printf("  %-26s -> %d %s%n", topic, response.statusCode(), response.body());
-        }
+        send(folder, demo, orderId);
         out.printf("  timeline, newest first (GET /api/shops/%s/orders/%s/timeline):%n", demo.id(), orderId);
         JsonNode timeline = JSON.readTree(get("/api/shops/" + demo.id() + "/orders/" + orderId + "/timeline").body());
         for (JsonNode entry : timeline.path("items")) {
             out.printf("    %s  %-18s %s%n", entry.path("at").asText(), entry.path("kind").asText(), entry.path("summary").asText());
         }
         return orderId;
+    }
+
+    /** Sends a folder's events whose orders are named from one fresh order id ({@code ${ORDER_ID}-P}, ...). */
+    public void sendTrouble(Path folder, DemoShops.Demo demo) throws IOException, InterruptedException {
+        out.printf("%n%s (%s), orders in trouble:%n", demo.id(), demo.platform().slug());
+        send(folder, demo, orderId() + "9");
+    }
+
+    private String orderId() {
+        return Long.toString(7_300_000_000_000L + clock.millis() % 1_000_000_000L);
+    }
+
+    private void send(Path folder, DemoShops.Demo demo, String orderId) throws IOException, InterruptedException {
+        long number = 1000 + clock.millis() % 9000;
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path file : files) {
+            String topic = file.getFileName().toString().replaceFirst("^\\d+-", "").replace(".json", "").replace("__", "/");
+            byte[] body = fill(Files.readString(file), orderId, number).getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> response = post("/webhooks/" + demo.platform().slug() + "/" + demo.id(), headers(demo.platform(), topic, body), body);
+            out.printf("  %-26s -> %d %s%n", topic, response.statusCode(), response.body());
+        }
     }
 
     private String fill(String template, String orderId, long number) {

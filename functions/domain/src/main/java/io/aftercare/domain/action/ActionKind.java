@@ -27,29 +27,45 @@ public final class ActionKind {
     /** The complaint tickets' kinds, run by the ticket runner. */
     public static final List<ActionKind> TICKET_KINDS = List.of(TICKET_ACK, SLA_WARNING, SLA_BREACH, ESCALATION, GOODWILL, TICKET_REPLY);
 
+    /** Where an order's returns stand, and whether one waits on the shop too long: at each step, and at its threshold. */
+    public static final ActionKind RETURN_REVIEW = check("return-review");
+    /** Whether a parcel had tracking news since it last had some, the shop's transit estimate ago. */
+    public static final ActionKind PARCEL_WATCH = check("parcel-watch");
+    /** A parcel's problem: opens the agents' ticket; once the parcel is delivered, resolves it. */
+    public static final ActionKind DELIVERY_CASE = check("delivery-case");
+
+    /** The checks on returns and parcels, run by the cases' runner: urgent, since a stuck case is the shop's to fix first. */
+    public static final List<ActionKind> CASE_KINDS = List.of(RETURN_REVIEW, PARCEL_WATCH, DELIVERY_CASE);
+
     private final String slug;
     private final boolean forTicket;
+    private final boolean forCase;
     private final Optional<Class<? extends ActionDetail>> detail;
 
-    private ActionKind(String slug, boolean forTicket, Class<? extends ActionDetail> detail) {
+    private ActionKind(String slug, boolean forTicket, boolean forCase, Class<? extends ActionDetail> detail) {
         if (!SLUG.matcher(slug).matches()) {
             throw new IllegalArgumentException("an action kind's slug is lower-case words joined by '-': " + slug);
         }
         this.slug = slug;
         this.forTicket = forTicket;
+        this.forCase = forCase;
         this.detail = Optional.ofNullable(detail);
     }
 
     private static ActionKind ticket(String slug, Class<? extends ActionDetail> detail) {
-        return new ActionKind(slug, true, detail);
+        return new ActionKind(slug, true, false, detail);
+    }
+
+    private static ActionKind check(String slug) {
+        return new ActionKind(slug, false, true, null);
     }
 
     /** The kind of a post-purchase email's action: made once, by its {@code EmailKind}. */
     public static ActionKind postPurchase(String slug) {
-        if (TICKET_KINDS.stream().anyMatch(k -> k.slug.equals(slug))) {
-            throw new IllegalArgumentException(slug + " is a ticket's action kind");
+        if (TICKET_KINDS.stream().anyMatch(k -> k.slug.equals(slug)) || CASE_KINDS.stream().anyMatch(k -> k.slug.equals(slug))) {
+            throw new IllegalArgumentException(slug + " is a ticket's or a case's action kind");
         }
-        return new ActionKind(slug, false, null);
+        return new ActionKind(slug, false, false, null);
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
@@ -57,9 +73,14 @@ public final class ActionKind {
         return forTicket;
     }
 
-    /** Urgent for a ticket's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
+    /** Whether it is a check on a return or a parcel ({@link #CASE_KINDS}). */
+    public boolean forCase() {
+        return forCase;
+    }
+
+    /** Urgent for a ticket's and a case's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
     public ActionClass actionClass() {
-        return forTicket ? ActionClass.URGENT : ActionClass.BULK;
+        return forTicket || forCase ? ActionClass.URGENT : ActionClass.BULK;
     }
 
     public String slug() {

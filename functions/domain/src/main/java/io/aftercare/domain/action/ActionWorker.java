@@ -52,12 +52,14 @@ public final class ActionWorker {
     private final ActionStore actions;
     private final Runner postPurchase;
     private final Runner tickets;
+    private final Runner cases;
     private final Clock clock;
 
-    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Clock clock) {
+    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Runner cases, Clock clock) {
         this.actions = actions;
         this.postPurchase = postPurchase;
         this.tickets = tickets;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -84,7 +86,11 @@ public final class ActionWorker {
         if (action.kind().detail().filter(type -> action.detail().filter(type::isInstance).isEmpty()).isPresent()) {
             return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action, Reason.DETAIL_MISSING));
         }
-        return new Done(ref, Optional.of(action.kind()), action.detail(), action.kind().forTicket() ? tickets.run(action) : postPurchase.run(action));
+        return new Done(ref, Optional.of(action.kind()), action.detail(), runnerOf(action.kind()).run(action));
+    }
+
+    private Runner runnerOf(ActionKind kind) {
+        return kind.forCase() ? cases : kind.forTicket() ? tickets : postPurchase;
     }
 
     private Result abandon(ClaimedAction action, Reason reason) {

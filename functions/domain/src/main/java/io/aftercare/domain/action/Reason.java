@@ -31,7 +31,9 @@ public enum Reason {
     /** A reminder of a discount code the customer used already. */
     DISCOUNT_REDEEMED,
     /** A discount code ended unused (or its reminder came too late to be worth sending). */
-    DISCOUNT_EXPIRED;
+    DISCOUNT_EXPIRED,
+    /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
+    CHECKED;
 
     /** The code metrics and stored outcomes carry: {@code ORDER_REFUNDED}. */
     public String code() {

@@ -25,6 +25,9 @@ public enum EmailKind {
     CHECK_IN("check-in", new EmailMoment.AfterOrder(ShopSettings::checkInDelay), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.SURVEY_LINK),
     SURVEY("survey", new EmailMoment.AfterDelivery(ShopSettings::surveyDelay, Duration.ofDays(14)), EmailCategory.SURVEYS,
             Carried.ORDER, Carried.SURVEY_LINK),
+    // a parcel held up, failed or silent: an apology in Aftercare's words, at once, whatever the customer unsubscribed from
+    DELIVERY_PROBLEM(ActionKind.postPurchase("delivery-problem"), new EmailMoment.OnDeliveryProblem(Duration.ofDays(7)),
+            EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
     // complaint emails keep Aftercare's wording: they carry the ticket's values (TicketEmailContent), none a shop's template sees
     TICKET_ACK(ActionKind.TICKET_ACK),
     TICKET_REPLY(ActionKind.TICKET_REPLY),

@@ -53,6 +53,21 @@ public sealed interface EmailMoment {
     }
 
     /**
+     * At once, when the update reports a parcel problem ({@link ShipmentStatus#problem()}) that happened within
+     * {@code window}: the customer hears of it before they have to ask. An older one (a backfill) sends nothing.
+     */
+    record OnDeliveryProblem(Duration window) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return update.facts().stream()
+                    .filter(fact -> fact instanceof OrderFact.ShipmentProgressed shipment && shipment.status().problem())
+                    .filter(fact -> !fact.at().isBefore(now.minus(window)))
+                    .findFirst()
+                    .map(fact -> now);
+        }
+    }
+
+    /**
      * {@code delay} after the parcel arrived: its delivery, or its shipment without tracking plus the shop's transit
      * estimate. A moment passed by less than {@code grace} is due at once, one passed by more is not sent late; of an
      * update naming several arrivals, the first counts.

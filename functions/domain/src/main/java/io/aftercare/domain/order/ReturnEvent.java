@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 
 /** What happened to a customer's return, in the order a return goes through it. */
 public enum ReturnEvent {
-    REQUESTED(true), APPROVED(true), DECLINED(false), CANCELLED(false), CLOSED(true), REOPENED(true);
+    REQUESTED(true), APPROVED(true), DECLINED(false), CANCELLED(false), IN_TRANSIT(true), RECEIVED(true), REFUNDED(true),
+    CLOSED(true), REOPENED(true);
 
     private final boolean goodsComingBack;
 

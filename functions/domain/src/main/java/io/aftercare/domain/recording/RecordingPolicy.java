@@ -5,6 +5,7 @@ import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.timeline.Subject;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class RecordingPolicy {
 
     private final PostPurchaseSchedule schedule = new PostPurchaseSchedule();
+    private final CaseSchedule cases = new CaseSchedule();
 
     public Recording plan(Shop shop, String deliveryKey, String deliveryId, String topic, PlatformEvent event, Instant now) {
         var timeline = new TimelineWriter(deliveryId);
@@ -36,11 +38,15 @@ public final class RecordingPolicy {
 
     private OrderRecording orderRecording(Shop shop, OrderUpdate update, TimelineWriter timeline, Instant now) {
         Subject order = Subject.order(update.orderId());
-        List<DueAction> actions = schedule.actionsFor(shop.settings(), update, now);
+        List<DueAction> actions = new ArrayList<>(schedule.actionsFor(shop.settings(), update, now));
         List<TimelineEntry> entries = new ArrayList<>();
         update.facts().forEach(fact -> entries.add(timeline.fact(order, fact, update.snapshot())));
+        update.facts().stream().filter(OrderFact.ReturnChanged.class::isInstance)
+                .forEach(step -> entries.add(timeline.returnStep(update.orderId(), (OrderFact.ReturnChanged) step)));
         update.snapshot().filter(s -> !s.trimmed().isEmpty()).ifPresent(s -> entries.add(timeline.trimmed(order, s, update.sourceTime())));
         actions.forEach(action -> entries.add(timeline.scheduled(action, shop.settings().timeZone(), now)));
+        // checks are the system's own business: they leave no "scheduled" line, only what they find
+        actions.addAll(cases.checksFor(shop, update, now));
         return new OrderRecording(update.orderId(), update.sourceTime(), update.snapshot(), update.facts(),
                 entries, actions, update.customer());
     }

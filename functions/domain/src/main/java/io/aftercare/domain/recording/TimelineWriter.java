@@ -4,6 +4,7 @@ import io.aftercare.domain.Limits;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.timeline.EntryKind;
@@ -40,12 +41,19 @@ final class TimelineWriter {
                             .text("tracking", Optional.of(fulfilment.tracking().describe()).filter(t -> !t.isEmpty())));
             case OrderFact.ShipmentProgressed shipment -> entry(order, fact,
                     shipment.status() == ShipmentStatus.DELIVERED ? EntryKind.ORDER_DELIVERED : EntryKind.SHIPMENT_UPDATED,
-                    EntryText.of(Phrase.PARCEL_UPDATED).code("status", Vocabulary.SHIPMENT, shipment.status()).text("message", shipment.message()));
+                    EntryText.of(Phrase.PARCEL_UPDATED).code("status", Vocabulary.SHIPMENT, shipment.status()).text("message", shipment.message())
+                            .text("fulfilment", shipment.fulfilmentId()));
             case OrderFact.ReturnChanged change -> entry(order, fact, EntryKind.RETURN_UPDATED,
                     EntryText.of(Phrase.RETURN_UPDATED).text("return", change.returnId()).code("event", Vocabulary.RETURN, change.event()));
             case OrderFact.Refunded refund -> entry(order, fact, EntryKind.ORDER_REFUNDED,
                     EntryText.of(Phrase.ORDER_REFUNDED).amount("amount", refund.amount()).text("reason", refund.reason()));
         };
+    }
+
+    /** A return's step on the return's own timeline (the order's has it too): where it then stands is its review's to say. */
+    TimelineEntry returnStep(OrderId order, OrderFact.ReturnChanged change) {
+        return new TimelineEntry(change.key(), Subject.returnOf(order, change.returnId()), change.at(), EntryKind.RETURN_UPDATED,
+                EntryText.of(Phrase.RETURN_UPDATED).text("return", change.returnId()).code("event", Vocabulary.RETURN, change.event()), deliveryId);
     }
 
     /** What the stored order leaves out, so that an agent knows to look at the shop's own copy. */

@@ -56,12 +56,17 @@ final class TicketLifecycle {
         entries.add(entry(ticket, "opened", EntryKind.TICKET_OPENED, EntryText.of(Phrase.TICKET_OPENED).text("ticket", ticket.number())
                 .code("priority", Vocabulary.PRIORITY, priority).text("subject", complaint.subject())
                 .moment("due", ticket.clock(SlaTarget.FIRST_RESPONSE).orElseThrow().dueAt(sla).orElseThrow(), shop.settings().timeZone()), now));
-        entries.add(entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, wrote(complaint.message()), now));
+        entries.add(complaint.raisedByAftercare()
+                ? entry(ticket, "message-0", EntryKind.INTERNAL_NOTE, EntryText.of(Phrase.INTERNAL_NOTE).text("agent", "Aftercare")
+                        .text("excerpt", excerpt(complaint.message())), now)
+                : entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, wrote(complaint.message()), now));
         complaint.order().ifPresent(order -> entries.add(new TimelineEntry("complaint-" + ticket.id(), Subject.order(order), now,
                 EntryKind.TICKET_OPENED, EntryText.of(Phrase.COMPLAINT_OPENED).text("ticket", ticket.number()).text("subject", complaint.subject()),
                 Optional.empty())));
         List<DueAction> actions = new ArrayList<>();
-        actions.add(DueAction.of(ActionKind.TICKET_ACK, subject(ticket), now));
+        if (!complaint.raisedByAftercare()) {
+            actions.add(DueAction.of(ActionKind.TICKET_ACK, subject(ticket), now));
+        }
         actions.addAll(planner.plan(ticket, shop.settings().support(), sla, now));
         return TicketChange.of(ticket, entries, actions, +1, sla, now);
     }

@@ -33,9 +33,19 @@ import java.util.Optional;
  */
 public final class TicketService {
 
-    /** A complaint as it arrives. {@code externalId} is the platform's complaint id: the same one opens one ticket. */
+    /**
+     * A complaint as it arrives. {@code externalId} is the platform's complaint id: the same one opens one ticket.
+     *
+     * @param raisedByAftercare a stuck return's or a parcel's case: the customer did not write, so nothing acknowledges
+     *                          it to them and its message is the agents' note
+     */
     public record NewTicket(CustomerContact customer, String subject, String message, Optional<OrderId> order,
-                            Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId) {
+                            Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId, boolean raisedByAftercare) {
+
+        public NewTicket(CustomerContact customer, String subject, String message, Optional<OrderId> order,
+                         Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId) {
+            this(customer, subject, message, order, priority, deliveryProblem, externalId, false);
+        }
     }
 
     /** What an agent changes: each field only when given ({@code assignee} of empty un-assigns). */

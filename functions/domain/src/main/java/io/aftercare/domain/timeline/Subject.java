@@ -25,6 +25,11 @@ public record Subject(Type type, String id) {
         return customerByHash(email.hash());
     }
 
+    /** A return's own timeline: its id within its order (return ids need not be unique across a shop's orders). */
+    public static Subject returnOf(OrderId order, String returnId) {
+        return new Subject(Type.RETURN, order.value() + "~" + returnId);
+    }
+
     /** The shop's own timeline: sign-ins, members, roles and tokens. */
     public static Subject shop(ShopId shop) {
         return new Subject(Type.SHOP, shop.value());

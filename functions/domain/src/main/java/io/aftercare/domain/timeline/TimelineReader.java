@@ -18,6 +18,9 @@ public interface TimelineReader {
 
     Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page);
 
+    /** A return's own timeline: its steps, where it stands, what could not be applied, and when it got stuck. */
+    Page<TimelineEntry> returnTimeline(ShopId shop, OrderId order, String returnId, PageRequest page);
+
     /** The shop's own timeline: its audit trail of sign-ins, members, roles and tokens. */
     Page<TimelineEntry> shopTimeline(ShopId shop, PageRequest page);
 

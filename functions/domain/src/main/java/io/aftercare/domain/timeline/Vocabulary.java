@@ -9,7 +9,7 @@ import java.util.Locale;
  * here, not referenced, so that the timeline package needs none of the packages that write entries.
  */
 public enum Vocabulary {
-    REASON, EMAIL, CATEGORY, SUPPRESSION, FULFILMENT, SHIPMENT, RETURN, LANGUAGE, PRIORITY, TICKET_STATUS, SLA, ROLE,
+    REASON, EMAIL, CATEGORY, SUPPRESSION, FULFILMENT, SHIPMENT, RETURN, RETURN_STATE, LANGUAGE, PRIORITY, TICKET_STATUS, SLA, ROLE,
     /** A survey answer's group: not an enum of the domain. */
     NPS;
 

@@ -18,7 +18,10 @@ class ActionCatalogTest {
         for (EmailKind email : EmailKind.values()) {
             assertThat(ActionCatalog.fromSlug(email.slug())).as(email.slug()).contains(email.action());
         }
-        assertThat(ActionCatalog.all()).hasSize(ActionKind.TICKET_KINDS.size()
+        for (ActionKind kind : ActionKind.CASE_KINDS) {
+            assertThat(ActionCatalog.fromSlug(kind.slug())).as(kind.slug()).containsSame(kind);
+        }
+        assertThat(ActionCatalog.all()).hasSize(ActionKind.TICKET_KINDS.size() + ActionKind.CASE_KINDS.size()
                 + (int) Arrays.stream(EmailKind.values()).filter(email -> !email.action().forTicket()).count());
     }
 

@@ -52,6 +52,11 @@ public final class InMemoryTimelines implements TimelineReader {
     }
 
     @Override
+    public Page<TimelineEntry> returnTimeline(ShopId shop, OrderId order, String returnId, PageRequest page) {
+        return timeline(shop, Subject.returnOf(order, returnId), page);
+    }
+
+    @Override
     public Page<TimelineEntry> shopTimeline(ShopId shop, PageRequest page) {
         return timeline(shop, Subject.shop(shop), page);
     }

@@ -1,5 +1,6 @@
 package io.aftercare.lambda.json;
 
+import io.aftercare.domain.returns.ReturnLife;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.customer.CustomerSummary;
@@ -57,7 +58,7 @@ public final class TimelineJson {
     }
 
     /** A return and the latest thing that happened to it. */
-    public record ReturnView(String id, String status, String at) {
+    public record ReturnView(String id, String status, String state, String at) {
     }
 
     /**
@@ -117,7 +118,7 @@ public final class TimelineJson {
                 order.total().map(TimelineJson::money).orElse(null),
                 order.snapshot().map(snapshot -> money(snapshot.shopTotal())).orElse(null),
                 money(new Money(order.refundedAmount(), currency)),
-                order.returns().stream().map(r -> new ReturnView(r.returnId(), r.latest().label(), r.at().toString())).toList(),
+                order.returns().stream().map(r -> new ReturnView(r.returnId(), r.latest().label(), ReturnLife.of(r).state().label(), r.at().toString())).toList(),
                 order.snapshot().map(s -> s.lines().stream()
                         .map(l -> new LineView(l.title(), l.quantity(), money(l.unitPrice()))).toList()).orElse(List.of()),
                 order.customer().map(TimelineJson::contact).orElse(null),

@@ -85,7 +85,7 @@ final class GenericMapper {
 
     private static OrderUpdate delivery(JsonNode data, Instant occurredAt) {
         String status = requiredText(data, "status");
-        ShipmentStatus shipment = Stream.of(ShipmentStatus.values())
+        ShipmentStatus shipment = ShipmentStatus.reported()
                 .filter(s -> s.name().equals(status.toUpperCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> Json.invalid("status", "must be one of " + allowedStatuses()));
@@ -144,6 +144,6 @@ final class GenericMapper {
     }
 
     private static String allowedStatuses() {
-        return String.join(", ", Stream.of(ShipmentStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        return String.join(", ", ShipmentStatus.reported().map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
     }
 }

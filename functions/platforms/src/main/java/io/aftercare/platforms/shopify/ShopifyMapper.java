@@ -149,7 +149,7 @@ final class ShopifyMapper {
     static Optional<ShipmentStatus> shipmentStatus(Optional<String> status) {
         return status.map(s -> s.toUpperCase(Locale.ROOT))
                 .map(s -> s.equals("CARRIER_PICKED_UP") ? "PICKED_UP" : s)
-                .flatMap(s -> Stream.of(ShipmentStatus.values()).filter(v -> v.name().equals(s)).findFirst());
+                .flatMap(s -> ShipmentStatus.reported().filter(v -> v.name().equals(s)).findFirst());
     }
 
     /**

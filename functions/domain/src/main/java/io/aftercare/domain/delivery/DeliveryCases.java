@@ -1,0 +1,144 @@
+package io.aftercare.domain.delivery;
+
+import io.aftercare.domain.NotFound;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ActionStore;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.cases.OrderCheck;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.Milestone;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.recording.CaseSchedule;
+import io.aftercare.domain.recording.RecordingPolicy;
+import io.aftercare.domain.recording.RecordingStore;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketId;
+import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.ticket.TicketStatus;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryParam;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.TimelineReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a parcel's checks. A {@code parcel-watch} comes due the shop's transit estimate after a piece of tracking news:
+ * if news came since, it does nothing; if not, it records that the parcel went silent, a problem like a carrier's
+ * failure, through the same recording as a webhook (so the apology email and the case are scheduled the same way). A
+ * {@code delivery-case} opens the agents' ticket for a problem (one per order: its id is the order's), and once the
+ * parcel is delivered resolves it.
+ */
+public final class DeliveryCases extends OrderCheck {
+
+    private static final Set<EntryKind> PARCEL_NEWS = Set.of(EntryKind.SHIPMENT_UPDATED, EntryKind.FULFILMENT_UPDATED);
+    private static final String AFTERCARE = "Aftercare";
+
+    private final RecordingStore recordings;
+    private final TicketService tickets;
+    private final RecordingPolicy policy = new RecordingPolicy();
+
+    public DeliveryCases(ActionStore actions, ShopCache shops, TimelineReader orders, RecordingStore recordings, TicketService tickets,
+                         Clock clock) {
+        super(actions, shops, orders, clock);
+        this.recordings = recordings;
+        this.tickets = tickets;
+    }
+
+    /** The ticket of an order's delivery problem. */
+    public static String ticketId(OrderId order) {
+        return TicketId.ofComplaint("delivery-" + order.value());
+    }
+
+    @Override
+    protected List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
+        if (action.kind().equals(ActionKind.PARCEL_WATCH)) {
+            return watch(shop, order, latestNews(shop, order, false), now);
+        }
+        return delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(shop, order, true), now);
+    }
+
+    private List<TimelineEntry> watch(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {
+        boolean heardSince = news.filter(n -> n.at().plus(CaseSchedule.silence(shop.settings())).isAfter(now)).isPresent();
+        if (delivered(order) || heardSince || news.isEmpty()) {
+            return List.of();
+        }
+        String fulfilment = param(news.get(), "fulfilment").orElse("parcel");
+        var silent = new OrderFact.ShipmentProgressed(fulfilment, ShipmentStatus.SILENT, now, Optional.empty());
+        String id = "silent-" + order.orderId().value() + "-" + fulfilment;
+        recordings.record(policy.plan(shop, "aftercare:" + id, id, "aftercare/parcel-silent",
+                new OrderUpdate(order.orderId(), now, Optional.empty(), List.of(silent), order.customer().map(CustomerContact::email), false), now));
+        return List.of();
+    }
+
+    private List<TimelineEntry> open(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {
+        if (order.customer().isEmpty()) {
+            return List.of();
+        }
+        String name = order.snapshot().map(OrderSnapshot::name).orElse(order.orderId().value());
+        String status = news.flatMap(n -> param(n, "status")).orElse("problem").toLowerCase(Locale.ROOT).replace('_', ' ');
+        String parcel = news.flatMap(n -> param(n, "fulfilment")).map(f -> "parcel " + f).orElse("the parcel");
+        String message = "Aftercare opened this ticket: " + parcel + " of order " + name + " reported \"" + status + "\""
+                + news.flatMap(n -> param(n, "message")).map(m -> " (" + m + ")").orElse("") + " at " + news.map(TimelineEntry::at).orElse(now)
+                + ". The customer was sent an apology; check with the carrier and tell them what happens next.";
+        Ticket ticket = tickets.open(shop.id(), new TicketService.NewTicket(order.customer().get(), "Delivery problem with order " + name + ": " + status,
+                message, Optional.of(order.orderId()), Optional.empty(), true, Optional.of("delivery-" + order.orderId().value()), true), Optional.empty());
+        return List.of(new TimelineEntry("delivery-case-opened", Subject.order(order.orderId()), now, EntryKind.CASE_OPENED,
+                EntryText.of(Phrase.DELIVERY_PROBLEM).text("status", status).text("ticket", ticket.number()), Optional.empty()));
+    }
+
+    private List<TimelineEntry> resolve(Shop shop, OrderState order, Instant now) {
+        Ticket ticket;
+        try {
+            ticket = tickets.find(shop.id(), ticketId(order.orderId()));
+        } catch (NotFound noProblem) {
+            return List.of(); // delivered without a problem
+        }
+        if (ticket.status().isActive()) {
+            Ticket noted = tickets.note(shop.id(), ticket.id(), ticket.version(), AFTERCARE,
+                    "The parcel was delivered at " + order.at(Milestone.DELIVERED).orElse(now) + ": the delivery problem is over.");
+            tickets.change(shop.id(), noted.id(), noted.version(),
+                    new TicketService.Changes(Optional.of(TicketStatus.RESOLVED), Optional.empty(), Optional.empty()), AFTERCARE);
+        }
+        return List.of(new TimelineEntry("delivery-case-resolved", Subject.order(order.orderId()), now, EntryKind.CASE_CLOSED,
+                EntryText.of(Phrase.DELIVERY_RESOLVED).text("ticket", ticket.number()), Optional.empty()));
+    }
+
+    private static boolean delivered(OrderState order) {
+        return order.has(Milestone.DELIVERED);
+    }
+
+    /** The newest tracking news on the order's timeline; Aftercare's own "silent" is news only to the case it opens. */
+    private Optional<TimelineEntry> latestNews(Shop shop, OrderState order, boolean silenceCounts) {
+        return orders.orderTimeline(shop.id(), order.orderId(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+                .filter(entry -> PARCEL_NEWS.contains(entry.kind()))
+                .filter(entry -> silenceCounts || !param(entry, "status").equals(Optional.of(ShipmentStatus.SILENT.name())))
+                .findFirst();
+    }
+
+    private static Optional<String> param(TimelineEntry entry, String name) {
+        if (!(entry.text() instanceof EntryText.Phrased phrased)) {
+            return Optional.empty();
+        }
+        return switch (phrased.params().get(name)) {
+            case EntryParam.Text text -> Optional.of(text.value());
+            case EntryParam.Code code -> Optional.of(code.value());
+            case null, default -> Optional.empty();
+        };
+    }
+}

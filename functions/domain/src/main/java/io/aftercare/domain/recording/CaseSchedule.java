@@ -1,0 +1,67 @@
+package io.aftercare.domain.recording;
+
+import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.order.FulfilmentStatus;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.returns.ReturnReview;
+import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopSettings;
+import io.aftercare.domain.timeline.Subject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks an order update schedules on its returns and parcels, each at the moment it may find something: a
+ * return's review at each step and at its threshold; a parcel's watch the shop's transit estimate after each piece of
+ * tracking news; a delivery case at once on a problem, and on delivery (to resolve it). Nothing ever scans for stuck
+ * cases: the sweep reads only what is due. Ids derive from the fact, so a repeated delivery schedules nothing new.
+ */
+public final class CaseSchedule {
+
+    /** Facts older than this when they arrive (a backfill, an app installed late) start no watch. */
+    static final Duration STALE = Duration.ofDays(30);
+
+    /** No tracking news for this long is a silent parcel: the shop's transit estimate, at least a day. */
+    public static Duration silence(ShopSettings settings) {
+        return settings.transitEstimate().compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : settings.transitEstimate();
+    }
+
+    List<DueAction> checksFor(Shop shop, OrderUpdate update, Instant now) {
+        Subject order = Subject.order(update.orderId());
+        String about = update.orderId().value();
+        List<DueAction> checks = new ArrayList<>();
+        for (OrderFact fact : update.facts()) {
+            if (fact.at().isBefore(now.minus(STALE))) {
+                continue;
+            }
+            switch (fact) {
+                case OrderFact.ReturnChanged step -> checks.addAll(ReturnReview.scheduledBy(shop, update.orderId(), step, now));
+                case OrderFact.ShipmentProgressed parcel when parcel.status() == ShipmentStatus.DELIVERED ->
+                        checks.add(new DueAction(ActionKind.DELIVERY_CASE.slug() + "#" + about + "~delivered", ActionKind.DELIVERY_CASE, order, now));
+                case OrderFact.ShipmentProgressed parcel -> {
+                    if (parcel.status().problem()) {
+                        checks.add(DueAction.of(ActionKind.DELIVERY_CASE, order, now));
+                    }
+                    if (parcel.status() != ShipmentStatus.SILENT) {
+                        checks.add(watch(shop, order, parcel));
+                    }
+                }
+                case OrderFact.FulfilmentChanged shipped when shipped.status() == FulfilmentStatus.SHIPPED && !shipped.tracking().isEmpty() ->
+                        checks.add(watch(shop, order, shipped));
+                default -> {
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static DueAction watch(Shop shop, Subject order, OrderFact news) {
+        return new DueAction(ActionKind.PARCEL_WATCH.slug() + "#" + order.id() + "~" + news.key(), ActionKind.PARCEL_WATCH, order,
+                news.at().plus(silence(shop.settings())));
+    }
+}

@@ -1,0 +1,246 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.Fixtures;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.email.TimelineWording;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Returns with a life of their own and parcels that get stuck, end to end: webhooks in, the sweep and the action
+ * handler run the due checks against DynamoDB Local and the SES emulator; only the clock is moved by hand.
+ */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class ReturnsAndDeliveryProblemsTest {
+
+    private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
+    /** A Friday morning: the business days of an approved return's threshold skip the weekend. */
+    private static final Instant FRIDAY_NINE = LocalDateTime.parse("2026-11-20T09:00").atZone(WARSAW).toInstant();
+    private static final String SHOPIFY_ORDER = "4783296544821";
+    private static final String SHOPIFY_RETURN = "123134564567890";
+
+    private static SesEmulator ses;
+    private Harness aftercare;
+
+    @BeforeAll
+    static void start(SesEmulator emulator) {
+        ses = emulator;
+    }
+
+    @BeforeEach
+    void freshTable(TestTable table) {
+        aftercare = new Harness(table, FRIDAY_NINE, ses);
+    }
+
+    @Test
+    void givenEveryShopifyReturnsFixture_whenEachArrivesAtAShopOfItsOwn_thenItIsAcceptedAndTheReturnsTimelineSaysWhereItStands() {
+        Map<String, String> stateAfter = Map.of("returns-request.json", "requested", "returns-approve.json", "approved",
+                "returns-decline.json", "declined", "returns-cancel.json", "cancelled", "returns-close.json", "closed",
+                "returns-reopen.json", "approved");
+        stateAfter.forEach((fixture, state) -> {
+            String shop = "ret-" + fixture.replace(".json", "").replace("returns-", "");
+            aftercare.registerShop(shop, "shopify");
+            String topic = "returns/" + fixture.replace(".json", "").replace("returns-", "");
+            var answer = aftercare.shopify(shop, Fixtures.shopify(fixture), topic);
+            assertThat(answer.status()).as(fixture + ": " + answer.body()).isEqualTo(200);
+        });
+        aftercare.sweepAndWork();
+
+        stateAfter.forEach((fixture, state) -> {
+            String shop = "ret-" + fixture.replace(".json", "").replace("returns-", "");
+            assertThat(returnSummaries(shop, SHOPIFY_ORDER, SHOPIFY_RETURN)).as(fixture)
+                    .contains("Return " + SHOPIFY_RETURN + " of order " + SHOPIFY_ORDER + " is now " + state);
+        });
+    }
+
+    @Test
+    void givenAnApprovalThatArrivesBeforeItsRequest_whenADeclineFollows_thenTheReturnIsApprovedAndTheDeclineAnAnomalyNeverApplied() {
+        aftercare.registerShop("ret-order", "shopify");
+        Instant requested = FRIDAY_NINE.minus(Duration.ofHours(2));
+        Instant approved = FRIDAY_NINE.minus(Duration.ofHours(1));
+        shopify("ret-order", "returns-approve.json", "returns/approve", approved);
+        shopify("ret-order", "returns-request.json", "returns/request", requested);
+        aftercare.sweepAndWork();
+        assertThat(returnSummaries("ret-order", SHOPIFY_ORDER, SHOPIFY_RETURN)).contains("Return " + SHOPIFY_RETURN + " of order " + SHOPIFY_ORDER + " is now approved")
+                .noneMatch(s -> s.contains("cannot follow"));
+
+        var declined = shopify("ret-order", "returns-decline.json", "returns/decline", FRIDAY_NINE);
+        aftercare.sweepAndWork();
+
+        assertThat(declined.status()).isEqualTo(200);
+        assertThat(returnSummaries("ret-order", SHOPIFY_ORDER, SHOPIFY_RETURN))
+                .contains("Return " + SHOPIFY_RETURN + ": \"declined\" cannot follow \"approved\"; recorded, not applied")
+                .noneMatch(s -> s.endsWith("is now declined"));
+        assertThat(aftercare.order("ret-order", SHOPIFY_ORDER).path("returns").get(0).path("state").asText()).isEqualTo("open");
+    }
+
+    @Test
+    void givenAnApprovedReturnWithNoProgress_whenTenBusinessDaysPass_thenATicketOpensAndEscalatesLikeAnyComplaint() {
+        String shop = "stalled";
+        aftercare.registerShop(shop, "generic");
+        escalationLadder(shop);
+        order(shop, "R-1", "rita@example.com");
+        returnStep(shop, "R-1", "ret-1", "requested");
+        returnStep(shop, "R-1", "ret-1", "approved");
+        aftercare.sweepAndWork();
+
+        // Friday plus nine business days is Thursday of the week after next: not yet
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(13)));
+        aftercare.sweepAndWork();
+        assertThat(tickets(shop)).isEmpty();
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        List<JsonNode> opened = tickets(shop);
+        assertThat(opened).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Return ret-1 of order #R-1 is stuck: open for 10 business days"));
+        assertThat(returnSummaries(shop, "R-1", "ret-1")).anyMatch(s -> s.startsWith("Return ret-1 has been approved for 10 business days: ticket T-"));
+        assertThat(ses.emailsTo("rita@example.com")).extracting(SesEmulator.Email::subject).noneMatch(s -> s.startsWith("We have your message"));
+
+        String ticketId = opened.get(0).path("id").asText();
+        aftercare.clock.advance(Duration.ofHours(3));
+        aftercare.sweepAndWork();
+        assertThat(aftercare.ticket(shop, ticketId).path("figures").path("escalationLevel").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(ses.emailsTo("team-stalled@desk.example")).extracting(SesEmulator.Email::subject).anyMatch(s -> s.contains("Escalation level 1"));
+    }
+
+    @Test
+    void givenADeliveryFailureArrivingThreeTimes_whenTheChecksRun_thenOneApologyAndOneTicketAndADeliveryLaterResolvesIt() {
+        String shop = "failing";
+        aftercare.registerShop(shop, "generic");
+        order(shop, "D-1", "dora@example.com");
+        shipped(shop, "D-1", "f-1");
+        String failure = aftercare.genericEvent("delivery.updated", "evt-fail", """
+                {"order_id": "D-1", "fulfillment_id": "f-1", "status": "failure", "message": "Address not found"}""");
+        for (int i = 0; i < 3; i++) {
+            assertThat(aftercare.generic(shop, failure).status()).isEqualTo(200);
+        }
+        String sameStatusAgain = aftercare.genericEvent("delivery.updated", "evt-fail-2", """
+                {"order_id": "D-1", "fulfillment_id": "f-1", "status": "failure", "message": "Address not found"}""");
+        assertThat(aftercare.generic(shop, sameStatusAgain).status()).isEqualTo(200);
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(apologies("dora@example.com")).hasSize(1);
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Delivery problem with order #D-1: failure"));
+
+        aftercare.clock.advance(Duration.ofHours(1));
+        aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-delivered", """
+                {"order_id": "D-1", "fulfillment_id": "f-1", "status": "delivered"}"""));
+        aftercare.sweepAndWork();
+
+        assertThat(aftercare.ticket(shop, "c-delivery-D-1").path("status").asText()).isEqualTo("resolved");
+        assertThat(orderSummaries(shop, "D-1")).anyMatch(s -> s.startsWith("Parcel delivered: the delivery problem of ticket T-"));
+        assertThat(apologies("dora@example.com")).hasSize(1);
+    }
+
+    @Test
+    void givenAParcelWithNoTrackingNews_whenTheTransitEstimatePassesTwice_thenOneApologyAndOneTicketAndNothingWhileNewsKeepsComing() {
+        String shop = "silent";
+        aftercare.registerShop(shop, "generic");
+        order(shop, "S-1", "sam@example.com");
+        shipped(shop, "S-1", "f-9");
+        aftercare.clock.advance(Duration.ofDays(3));
+        aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-transit", """
+                {"order_id": "S-1", "fulfillment_id": "f-9", "status": "in_transit"}"""));
+
+        // the watch set at shipping comes due after five days, but news came on day three: nothing
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        assertThat(tickets(shop)).isEmpty();
+        assertThat(apologies("sam@example.com")).isEmpty();
+
+        // five days after the last news: silent
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(8)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+        aftercare.clock.advance(Duration.ofDays(6));
+        aftercare.sweepAndWork();
+
+        assertThat(apologies("sam@example.com")).hasSize(1);
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Delivery problem with order #S-1: silent"));
+        assertThat(orderSummaries(shop, "S-1")).contains("Parcel f-9 no tracking news");
+
+        aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-finally", """
+                {"order_id": "S-1", "fulfillment_id": "f-9", "status": "delivered"}"""));
+        aftercare.sweepAndWork();
+        assertThat(aftercare.ticket(shop, "c-delivery-S-1").path("status").asText()).isEqualTo("resolved");
+    }
+
+    private Harness.Response shopify(String shop, String fixture, String topic, Instant triggeredAt) {
+        return aftercare.shopify(shop, Fixtures.shopify(fixture), topic, UUID.randomUUID().toString(), triggeredAt);
+    }
+
+    private void order(String shop, String id, String email) {
+        var placed = aftercare.generic(shop, aftercare.genericEvent("order.created", "o-" + id, """
+                {"id": "%s", "created_at": "%s", "currency": "PLN", "total": "99.00",
+                 "customer": {"email": "%s", "name": "Kim", "locale": "en"}, "lines": [{"title": "Teapot", "quantity": 1, "price": "99.00"}]}"""
+                .formatted(id, aftercare.clock.instant(), email)));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+    }
+
+    private void shipped(String shop, String order, String fulfilment) {
+        var sent = aftercare.generic(shop, aftercare.genericEvent("fulfillment.created", "ship-" + order, """
+                {"order_id": "%s", "fulfillment_id": "%s", "shipped_at": "%s", "tracking": {"company": "DPD", "number": "0001"}}"""
+                .formatted(order, fulfilment, aftercare.clock.instant())));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    }
+
+    private void returnStep(String shop, String order, String ret, String event) {
+        var step = aftercare.generic(shop, aftercare.genericEvent("return.updated", "r-" + event, """
+                {"order_id": "%s", "return_id": "%s", "event": "%s"}""".formatted(order, ret, event)));
+        assertThat(step.status()).as(step.body()).isEqualTo(200);
+    }
+
+    private void escalationLadder(String shop) {
+        var patched = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"support": {"escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team-%s@desk.example"]}]}}""".formatted(shop));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+    }
+
+    private List<JsonNode> tickets(String shop) {
+        List<JsonNode> found = new ArrayList<>();
+        aftercare.agent("GET /api/shops/{shop}/tickets", Map.of("shop", shop), Map.of()).json().path("items").forEach(found::add);
+        return found;
+    }
+
+    private List<SesEmulator.Email> apologies(String to) {
+        return ses.emailsTo(to).stream().filter(e -> e.subject().contains("is held up")).toList();
+    }
+
+    private List<String> orderSummaries(String shop, String order) {
+        List<String> summaries = new ArrayList<>();
+        aftercare.orderTimeline(shop, order).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
+    /** The return's own timeline, worded in English. */
+    private List<String> returnSummaries(String shop, String order, String ret) {
+        var wording = new TimelineWording();
+        return aftercare.app.timelines().returnTimeline(new ShopId(shop), new OrderId(order), ret, PageRequest.first(100)).items().stream()
+                .map(entry -> wording.summary(entry.text(), Language.EN))
+                .toList();
+    }
+}
