@@ -187,8 +187,11 @@ public final class AccessHandler extends RoutedHandler {
         }
     }
 
-    private static Map<String, String> view(Preferences preferences) {
-        return Map.of("language", preferences.language().code(), "zone", preferences.zone().getId());
+    private record PreferencesView(String language, String zone) {
+    }
+
+    private static PreferencesView view(Preferences preferences) {
+        return new PreferencesView(preferences.language().code(), preferences.zone().getId());
     }
 
     /** An IANA zone ({@code Europe/Warsaw}); offsets and abbreviations are not zones a person lives in. */

@@ -7,6 +7,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.shop.Platform;
+import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.Ticket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ final class Demo {
                 }
             }
             // the stuck parcel and the stalled return, caught by their due checks: a ticket for the agents
-            for (Ticket ticket : local.app().tickets().queue(generic.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
+            for (Ticket ticket : local.app().tickets().queue(generic.id(), QueueView.ALL, Optional.empty(), PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
                 if (caught.add(ticket.id())) {
                     out.printf("  %s  ticket %s opened: %s%n", DAY.format(clock.instant()), ticket.number(), ticket.subject());
                 }
