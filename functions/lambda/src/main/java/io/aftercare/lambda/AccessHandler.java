@@ -174,14 +174,17 @@ public final class AccessHandler extends RoutedHandler {
     }
 
     /**
-     * Login CSRF: a page elsewhere must not post a link of its own and sign the visitor in as them. Browsers send
-     * {@code Sec-Fetch-Site} and, on every cross-origin post, {@code Origin} ({@code null} from sandboxed or privacy
-     * contexts, refused too); the confirmation page posts to itself, so it passes. A client sending neither header is
-     * not a browser another site can drive, so it passes as well.
+     * Login CSRF: a page elsewhere must not post a link of its own and sign the visitor in as them. A browser's
+     * {@code Sec-Fetch-Site} says who started the post, and decides when present: the confirmation page posts to
+     * itself ({@code same-origin}), though under its {@code no-referrer} policy its {@code Origin} is {@code null}.
+     * Without it (older browsers), an {@code Origin} other than the public URL's, {@code null} included, is refused. A
+     * client sending neither header is not a browser another site can drive, so it passes.
      */
     private static void refuseCrossSite(HttpRequest request, URI publicUrl) {
-        boolean crossSite = request.header("sec-fetch-site").filter(site -> !site.equals("same-origin") && !site.equals("none")).isPresent()
-                || request.header("origin").filter(origin -> !origin.equalsIgnoreCase(publicUrl.getScheme() + "://" + publicUrl.getRawAuthority())).isPresent();
+        Optional<String> fetchSite = request.header("sec-fetch-site");
+        boolean crossSite = fetchSite.isPresent()
+                ? !fetchSite.get().equals("same-origin") && !fetchSite.get().equals("none")
+                : request.header("origin").filter(origin -> !origin.equalsIgnoreCase(publicUrl.getScheme() + "://" + publicUrl.getRawAuthority())).isPresent();
         if (crossSite) {
             throw AccessDenied.forbidden("cross_site", "Sign in from the link in your email, on its own page.");
         }
