@@ -190,6 +190,24 @@ class DynamoActionStoreTest {
     }
 
     @Test
+    void givenAMessageThatCameBackAfterItsClaimsLeaseRanOut_whenHandled_thenItIsStaleWithoutRunningAndTheNextSweepClaimsTheActionAgain(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        DueAction thanks = DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId("late-message")), T);
+        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, thanks, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+        var claimed = store.claim(new ActionRef(SHOP, thanks.id()), thanks.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
+        ActionWorker.Runner never = action -> {
+            throw new AssertionError("ran " + action.actionId());
+        };
+        Instant late = claimed.leaseUntil();
+
+        var done = new ActionWorker(store, never, never, never, Clock.fixed(late, ZoneOffset.UTC)).handle(claimed);
+
+        assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.STALE));
+        assertThat(store.claim(new ActionRef(SHOP, thanks.id()), thanks.kind().actionClass(), late.plusSeconds(1), Duration.ofMinutes(5)))
+                .as("claimed afresh, one attempt on").hasValueSatisfying(again -> assertThat(again.tries()).isEqualTo(claimed.tries() + 1));
+    }
+
+    @Test
     void givenAnUnmigratedSlaBreach_whenItsWorkerHandlesIt_thenItEndsFailedWithoutRunningAndItsTicketsTimelineSaysWhy(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name());
         DueAction breach = new DueAction("sla-breach#c-unmigrated~first-response~p2", ActionKind.SLA_BREACH,

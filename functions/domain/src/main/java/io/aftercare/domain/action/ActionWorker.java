@@ -79,6 +79,11 @@ public final class ActionWorker {
      */
     public Done handle(ClaimedAction action) {
         ActionRef ref = action.ref();
+        if (!action.leaseUntil().isAfter(clock.instant())) {
+            // a message that came back after its claim's lease ran out: it can no longer send, and the next sweep
+            // claims the action afresh, so running it would only repeat reads (and fail with them when they fail)
+            return new Done(ref, Optional.of(action.kind()), action.detail(), Result.of(Handled.STALE));
+        }
         if (action.tries() > MAX_ATTEMPTS) {
             return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action, Reason.ATTEMPTS_EXHAUSTED));
         }
