@@ -29,9 +29,10 @@ public final class DynamoPresenceStore implements PresenceStore {
 
     @Override
     public void put(ShopId shop, Presence presence, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.presence(shop, presence.ticketId(), presence.who()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.presence(shop, presence.ticketId(), presence.holder()));
         item.put(Keys.TYPE, s("PRESENCE"));
         item.put("ticketId", s(presence.ticketId()));
+        item.put("holder", s(presence.holder()));
         item.put("who", s(presence.who()));
         item.put("activity", s(presence.activity().slug()));
         item.put("at", s(Keys.time(presence.at())));
@@ -47,7 +48,7 @@ public final class DynamoPresenceStore implements PresenceStore {
                         .filterExpression("#at >= :since")
                         .expressionAttributeNames(Map.of("#at", "at"))
                         .expressionAttributeValues(Map.of(":pk", s(Keys.presencePartition(shop)), ":since", s(Keys.time(since)))))
-                .items().forEach(item -> live.add(new Presence(Items.requiredString(item, "ticketId"), Items.requiredString(item, "who"),
+                .items().forEach(item -> live.add(new Presence(Items.requiredString(item, "ticketId"), Items.requiredString(item, "holder"), Items.requiredString(item, "who"),
                         Presence.Activity.fromSlug(Items.requiredString(item, "activity")), Keys.parseTime(Items.requiredString(item, "at")))));
         return live;
     }

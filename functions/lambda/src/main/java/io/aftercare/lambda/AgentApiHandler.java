@@ -161,7 +161,8 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("PUT /api/shops/{shop}/tickets/{ticketId}/presence", request -> {
                     var body = JsonViews.readObject(request.body(), PRESENCE);
-                    var beat = app.presence().beat(shop(request), ticketId(request), request.requireCaller().audit(),
+                    var caller = request.requireCaller();
+                    var beat = app.presence().beat(shop(request), ticketId(request), caller.identity(), caller.audit(),
                             Presence.Activity.fromSlug(JsonViews.requiredText(body, "activity", Limits.TEXT_BYTES)));
                     return HttpResponses.json(200, presence(beat, request));
                 })
@@ -172,7 +173,7 @@ public final class AgentApiHandler extends RoutedHandler {
     /** A heartbeat as the console reads it; {@code mine} marks the caller's own, which it does not show. */
     private static Map<String, Object> presence(Presence p, HttpRequest request) {
         return Map.of("ticketId", p.ticketId(), "who", p.who(), "activity", p.activity().slug(), "at", p.at().toString(),
-                "mine", p.who().equals(request.requireCaller().audit()));
+                "mine", p.holder().equals(request.requireCaller().identity()));
     }
 
     /**

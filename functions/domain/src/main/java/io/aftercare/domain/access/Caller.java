@@ -10,11 +10,19 @@ public sealed interface Caller {
     /** How the audit trail names them: never a whole address. */
     String audit();
 
+    /** A name no two callers share (masked addresses can: {@code j***@shop.com}), for telling them apart; never shown. */
+    String identity();
+
     /** The deployment's admin token: bootstrap and break-glass. */
     record BreakGlass() implements Caller {
         @Override
         public String audit() {
             return "admin token";
+        }
+
+        @Override
+        public String identity() {
+            return "admin";
         }
     }
 
@@ -24,6 +32,11 @@ public sealed interface Caller {
         public String audit() {
             return email.masked();
         }
+
+        @Override
+        public String identity() {
+            return "person " + email.hash();
+        }
     }
 
     /** An integration's API token, valid in one shop with one role. */
@@ -31,6 +44,11 @@ public sealed interface Caller {
         @Override
         public String audit() {
             return "token " + name;
+        }
+
+        @Override
+        public String identity() {
+            return "token " + id;
         }
     }
 }

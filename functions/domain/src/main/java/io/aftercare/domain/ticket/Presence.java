@@ -9,9 +9,10 @@ import java.util.Locale;
  * Who has a ticket open in the console, and whether they are writing a reply: a hint against two agents answering
  * at once, sent as a heartbeat and live for {@link #LIVE} after the last one.
  *
+ * @param holder who beat, by a name no two callers share (two masked addresses can be alike); never shown
  * @param who how the audit trail names the member (a masked address), never the whole address
  */
-public record Presence(String ticketId, String who, Activity activity, Instant at) {
+public record Presence(String ticketId, String holder, String who, Activity activity, Instant at) {
 
     /** The console beats every ~10 s: three missed beats and the member is gone. */
     public static final Duration LIVE = Duration.ofSeconds(30);

@@ -18,10 +18,10 @@ public final class TicketPresence {
     }
 
     /** @throws io.aftercare.domain.NotFound when the shop has no such ticket: nothing is written */
-    public Presence beat(ShopId shop, String ticketId, String who, Presence.Activity activity) {
+    public Presence beat(ShopId shop, String ticketId, String holder, String who, Presence.Activity activity) {
         tickets.find(shop, ticketId);
         var now = clock.instant();
-        var presence = new Presence(ticketId, who, activity, now);
+        var presence = new Presence(ticketId, holder, who, activity, now);
         store.put(shop, presence, now.plus(Presence.KEPT));
         return presence;
     }
