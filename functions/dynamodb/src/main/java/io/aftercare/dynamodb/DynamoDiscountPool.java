@@ -63,10 +63,13 @@ public final class DynamoDiscountPool implements DiscountPool {
             if (free.isEmpty()) {
                 return Optional.empty();
             }
-            String code = Items.requiredString(free.get(ThreadLocalRandom.current().nextInt(free.size())), "code");
+            var picked = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+            String code = Items.requiredString(picked, "code");
+            // by the key it has, not one made from the code: a code uploaded before keys were upper-cased keeps its case
+            String freeKey = Items.requiredString(picked, Keys.SK);
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(
-                        t -> t.delete(d -> d.tableName(table).key(Keys.key(pk, Keys.poolFree(code))).conditionExpression("attribute_exists(PK)")),
+                        t -> t.delete(d -> d.tableName(table).key(Keys.key(pk, freeKey)).conditionExpression("attribute_exists(PK)")),
                         t -> t.put(p -> p.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.poolTaken(code)),
                                 "code", s(code), "actionKey", s(actionKey)))),
                         t -> t.put(p -> p.tableName(table).item(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.POOL_ACTION_PREFIX + actionKey),
@@ -111,12 +114,15 @@ public final class DynamoDiscountPool implements DiscountPool {
             }
         }
         Set<String> known = new HashSet<>();
-        for (int from = 0; from < codes.size(); from += KEYS_PER_READ / 2) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String code : codes.subList(from, Math.min(codes.size(), from + KEYS_PER_READ / 2))) {
-                keys.add(Keys.key(pk, Keys.poolFree(code)));
-                keys.add(Keys.key(pk, Keys.poolTaken(code)));
-            }
+        // each code free or taken, and where an older upload kept its case
+        List<Map<String, AttributeValue>> wanted = new ArrayList<>();
+        for (String code : codes) {
+            wanted.add(Keys.key(pk, Keys.poolFree(code)));
+            wanted.add(Keys.key(pk, Keys.poolTaken(code)));
+            Keys.poolAsUploaded(code).forEach(sk -> wanted.add(Keys.key(pk, sk)));
+        }
+        for (int from = 0; from < wanted.size(); from += KEYS_PER_READ) {
+            List<Map<String, AttributeValue>> keys = wanted.subList(from, Math.min(wanted.size(), from + KEYS_PER_READ));
             Map<String, KeysAndAttributes> unread = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!unread.isEmpty()) {
                 Map<String, KeysAndAttributes> asked = unread;

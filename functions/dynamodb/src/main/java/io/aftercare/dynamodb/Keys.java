@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * preferences        PERSON#{email hash}                PREFERENCES       the console's language and time zone
  * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
  * saved reply        SHOP#{shop}                        SAVED_REPLY#{id}  title, body
- * presence           SHOP#{shop}#PRESENCE               {ticket}#{member hash}  who, activity, at; TTL 5 minutes, read for 30 s
+ * presence           SHOP#{shop}#PRESENCE               {ticket}#{caller hash}  holder, who, activity, at; TTL 5 minutes, read for 30 s
  * </pre>
  */
 public final class Keys {
@@ -307,6 +308,11 @@ public final class Keys {
         return POOL_TAKEN_PREFIX + code.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** Where a code uploaded before pool keys were upper-cased (2026-12-01) is, free or taken: still read, never written. */
+    static List<String> poolAsUploaded(String code) {
+        return code.equals(code.toUpperCase(java.util.Locale.ROOT)) ? List.of() : List.of(POOL_FREE_PREFIX + code, POOL_TAKEN_PREFIX + code);
+    }
+
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */
     static String delivery(ShopId shop, String deliveryKey) {
         return shop(shop) + "#DELIVERY#" + deliveryKey;
@@ -364,9 +370,9 @@ public final class Keys {
         return owned(shop) + "PRESENCE";
     }
 
-    /** @param who as the audit trail names the member; hashed, so no name is in a key */
-    static Map<String, AttributeValue> presence(ShopId shop, String ticketId, String who) {
-        return key(presencePartition(shop), ticketId + "#" + Sha256.shortHex(who.getBytes(StandardCharsets.UTF_8)));
+    /** @param holder the caller's identity (never two alike); hashed, so no name is in a key */
+    static Map<String, AttributeValue> presence(ShopId shop, String ticketId, String holder) {
+        return key(presencePartition(shop), ticketId + "#" + Sha256.shortHex(holder.getBytes(StandardCharsets.UTF_8)));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

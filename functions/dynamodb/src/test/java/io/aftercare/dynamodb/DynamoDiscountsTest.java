@@ -16,6 +16,7 @@ import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -87,6 +88,21 @@ class DynamoDiscountsTest {
 
         assertThat(again).isEqualTo(new DiscountPool.HandedOut(first.code(), OptionalLong.empty()));
         assertThat(pool.available(shop)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAPoolUploadedBeforeKeysWereUpperCased_whenItsCodesAreHandedOutAndUploadedAgain_thenEachGoesOnceAndNoneJams(TestTable table) {
+        ShopId shop = new ShopId("pool-legacy");
+        String pk = Keys.pool(shop);
+        var pool = new DynamoDiscountPool(table.client(), table.name());
+        table.client().putItem(b -> b.tableName(table.name()).item(Map.of(Keys.PK, Items.s(pk), Keys.SK, Items.s(Keys.POOL_FREE_PREFIX + "thanks-1"), "code", Items.s("thanks-1"))));
+        table.client().putItem(b -> b.tableName(table.name()).item(Map.of(Keys.PK, Items.s(pk), Keys.SK, Items.s(Keys.POOL_TAKEN_PREFIX + "thanks-0"),
+                "code", Items.s("thanks-0"), "actionKey", Items.s("thank-you#0"))));
+        table.client().putItem(b -> b.tableName(table.name()).item(Map.of(Keys.PK, Items.s(pk), Keys.SK, Items.s(Keys.POOL_COUNT), "freeCodes", Items.n(1))));
+
+        assertThat(pool.handOut(shop, "thank-you#1").orElseThrow().code()).isEqualTo("thanks-1");
+        assertThat(pool.add(shop, List.of("thanks-0", "thanks-1"))).as("both handed out already").isZero();
+        assertThat(pool.handOut(shop, "thank-you#2")).isEmpty();
     }
 
     @Test
