@@ -131,7 +131,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                 // refunds and returns are items of their own; the other facts live on the order item
                 switch (fact) {
                     case OrderFact.Refunded refund -> steps.add(idempotent(items.refund(recording.shop(), order.orderId(), refund)));
-                    case OrderFact.ReturnChanged change -> steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change)));
+                    case OrderFact.ReturnChanged change -> steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey())));
                     case OrderFact.Placed placed -> { }
                     case OrderFact.Paid paid -> { }
                     case OrderFact.Cancelled cancelled -> { }

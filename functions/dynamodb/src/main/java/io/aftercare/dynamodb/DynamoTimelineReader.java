@@ -114,12 +114,18 @@ public final class DynamoTimelineReader implements TimelineReader {
         return orderItem == null ? Optional.empty() : Optional.of(orderState(order, orderItem, refunds, returns));
     }
 
-    /** A return's steps, each with its time. */
+    /** A return's steps, every occurrence with its time and the delivery that told it. */
     private static Optional<Return> returnOf(Map<String, AttributeValue> item) {
         String returnId = Items.requiredString(item, "returnId");
-        Map<ReturnEvent, Instant> steps = new EnumMap<>(ReturnEvent.class);
+        List<Return.Step> steps = new ArrayList<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(RecordingItems.RETURN_STEP_PREFIX) && value.hasM()) {
+                ReturnEvent.fromLabel(Items.requiredString(value.m(), "event")).ifPresent(event -> steps.add(
+                        new Return.Step(event, Items.time(value.m(), "at").orElseThrow(), Items.string(value.m(), "delivery"))));
+            }
+        });
         for (ReturnEvent event : ReturnEvent.values()) {
-            Items.time(item, RecordingItems.returnEventAttribute(event)).ifPresent(at -> steps.put(event, at));
+            Items.time(item, RecordingItems.legacyReturnEventAttribute(event)).ifPresent(at -> steps.add(new Return.Step(event, at, Optional.empty())));
         }
         return steps.isEmpty() ? Optional.empty() : Optional.of(new Return(returnId, steps));
     }

@@ -42,6 +42,8 @@ final class RecordingItems {
     static final String STATUS_PENDING = "PENDING";
     /** Longer than any platform keeps retrying (Shopify: 4 hours; its older policy: 48 hours). */
     static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
+    /** A return's occurrence of a step: {@code step#{event}#{epoch millis}}. */
+    static final String RETURN_STEP_PREFIX = "step#";
 
     private final String table;
     private final int dueShards;
@@ -88,15 +90,20 @@ final class RecordingItems {
                 .setIfAbsent("at", time(refund.at()));
     }
 
-    /** A return is an item of its own beside the order; each thing that happens to it is kept once, with its time. */
-    UpdateExpression returnChange(ShopId shop, OrderId order, OrderFact.ReturnChanged change) {
+    /**
+     * A return is an item of its own beside the order; each occurrence of a step is an attribute of its own (named by
+     * the step and its time, so a step that happens again is kept beside the first), with the delivery that told it.
+     */
+    UpdateExpression returnChange(ShopId shop, OrderId order, OrderFact.ReturnChanged change, String deliveryKey) {
         return new UpdateExpression(Keys.key(Keys.order(shop, order), Keys.returnOf(change.returnId())))
                 .setIfAbsent(Keys.TYPE, s("RETURN"))
                 .setIfAbsent("returnId", s(change.returnId()))
-                .setIfAbsent(returnEventAttribute(change.event()), time(change.at()));
+                .setIfAbsent(RETURN_STEP_PREFIX + change.event().label() + "#" + change.at().toEpochMilli(), AttributeValue.fromM(Map.of(
+                        "event", s(change.event().label()), "at", time(change.at()), "delivery", s(deliveryKey))));
     }
 
-    static String returnEventAttribute(ReturnEvent event) {
+    /** Where returns recorded before every occurrence was kept have their first occurrence of a step. */
+    static String legacyReturnEventAttribute(ReturnEvent event) {
         return event.label() + "At";
     }
 

@@ -95,6 +95,30 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     @Test
+    void givenAReturnClosedReopenedAndClosedAgain_whenEachStepArrivesAndTheLastTwice_thenItEndsClosedWithEveryOccurrenceKeptOnce() {
+        String shop = "reclosed";
+        aftercare.registerShop(shop, "generic");
+        order(shop, "C-1", "cleo@example.com");
+        for (String event : List.of("requested", "approved", "closed", "reopened")) {
+            returnStep(shop, "C-1", "ret-1", event);
+            aftercare.clock.advance(Duration.ofHours(1));
+        }
+        String closedAgain = aftercare.genericEvent("return.updated", "r-closed-again", """
+                {"order_id": "C-1", "return_id": "ret-1", "event": "closed"}""");
+        assertThat(aftercare.generic(shop, closedAgain).status()).isEqualTo(200);
+        assertThat(aftercare.generic(shop, closedAgain).status()).isEqualTo(200);
+        // another delivery telling the same closing (same time, new delivery id)
+        assertThat(aftercare.generic(shop, closedAgain.replace("r-closed-again-", "r-closed-again-retold-")).status()).isEqualTo(200);
+        aftercare.sweepAndWork();
+
+        assertThat(aftercare.order(shop, "C-1").path("returns").get(0).path("state").asText()).isEqualTo("closed");
+        assertThat(returnSummaries(shop, "C-1", "ret-1")).filteredOn(s -> s.contains("closed") && !s.contains("is now"))
+                .hasSize(2);
+        assertThat(returnSummaries(shop, "C-1", "ret-1")).noneMatch(s -> s.contains("cannot follow"))
+                .first().isEqualTo("Return ret-1 of order #C-1 is now closed");
+    }
+
+    @Test
     void givenAnApprovedReturnWithNoProgress_whenTenBusinessDaysPass_thenATicketOpensAndEscalatesLikeAnyComplaint() {
         String shop = "stalled";
         aftercare.registerShop(shop, "generic");

@@ -98,14 +98,17 @@ public sealed interface OrderFact {
         }
     }
 
-    /** A return was requested, approved, declined, cancelled, closed or reopened. */
+    /**
+     * A step of a return. A step may happen more than once (closed, reopened, closed again): its time is part of its
+     * identity, so each occurrence is kept and the same one told twice is one.
+     */
     record ReturnChanged(String returnId, ReturnEvent event, Instant at) implements OrderFact {
         public ReturnChanged {
             Limits.atMost("return id", returnId, Limits.ID_BYTES);
         }
 
         public String key() {
-            return "return-" + returnId + "-" + event.label();
+            return "return-" + returnId + "-" + event.label() + "-" + at.toEpochMilli();
         }
 
         public Set<Milestone> milestones() {

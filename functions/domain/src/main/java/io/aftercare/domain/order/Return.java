@@ -1,42 +1,59 @@
 package io.aftercare.domain.order;
 
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * A return of (part of) an order: each thing that happened to it, kept once with its time (in any arrival order).
+ * A return of (part of) an order: every step that happened to it, each occurrence kept with its time (a return closed,
+ * reopened and closed again has two closings), in any arrival order; the same step at the same time is one occurrence.
  * Where it stands is the domain's {@code returns.ReturnLife}'s to say; {@link #latest()} is only the newest step.
+ *
+ * @param steps oldest first, in lifecycle order on a tie: the order the return went through them
  */
-public record Return(String returnId, Map<ReturnEvent, Instant> steps) {
+public record Return(String returnId, List<Step> steps) {
+
+    /**
+     * One occurrence of a step.
+     *
+     * @param delivery the delivery that told it, when known (returns recorded before it was kept have none)
+     */
+    public record Step(ReturnEvent event, Instant at, Optional<String> delivery) {
+    }
+
+    private static final Comparator<Step> IN_ORDER = Comparator.comparing(Step::at).thenComparing(Step::event);
 
     public Return {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a return has at least one step");
         }
-        steps = new EnumMap<>(steps);
+        steps = steps.stream().sorted(IN_ORDER).filter(distinctOccurrence()).toList();
     }
 
     public Return(String returnId, ReturnEvent step, Instant at) {
-        this(returnId, Map.of(step, at));
+        this(returnId, List.of(new Step(step, at, Optional.empty())));
+    }
+
+    public Step latestStep() {
+        return steps.getLast();
     }
 
     /** The newest step (in lifecycle order on a tie). */
     public ReturnEvent latest() {
-        return steps.entrySet().stream()
-                .max(Map.Entry.<ReturnEvent, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .orElseThrow().getKey();
+        return latestStep().event();
     }
 
     public Instant at() {
-        return steps.get(latest());
+        return latestStep().at();
     }
 
-    /** The steps oldest first, in lifecycle order on a tie: the order the return went through them. */
-    public List<Map.Entry<ReturnEvent, Instant>> inOrder() {
-        return steps.entrySet().stream()
-                .sorted(Map.Entry.<ReturnEvent, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .toList();
+    /** The first of the sorted occurrences of an (event, time) pair; those told by two deliveries are one. */
+    private static Predicate<Step> distinctOccurrence() {
+        Set<String> seen = new HashSet<>();
+        return step -> seen.add(step.event() + "@" + step.at());
     }
 }

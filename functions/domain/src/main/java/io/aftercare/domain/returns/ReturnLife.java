@@ -5,11 +5,10 @@ import io.aftercare.domain.order.ReturnEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A return's life as a state machine. Its steps are replayed in the order they happened (their times, not their
+ * A return's life as a state machine. Its steps (every occurrence: closed, reopened, closed again) are replayed in the order they happened (their times, not their
  * arrival), so steps delivered out of order end in the right state; a step that cannot follow where the return stood
  * (a refund of a declined return, an approval after a cancellation) is an {@link Anomaly}: kept aside, never applied.
  * Pure: no I/O, no clock.
@@ -38,14 +37,14 @@ public final class ReturnLife {
         Optional<ReturnState> state = Optional.empty();
         Instant since = null;
         List<Anomaly> anomalies = new ArrayList<>();
-        for (Map.Entry<ReturnEvent, Instant> step : ret.inOrder()) {
-            Optional<ReturnState> next = next(state, step.getKey());
+        for (Return.Step step : ret.steps()) {
+            Optional<ReturnState> next = next(state, step.event());
             if (next.isEmpty()) {
-                anomalies.add(new Anomaly(step.getKey(), step.getValue(), state));
+                anomalies.add(new Anomaly(step.event(), step.at(), state));
                 continue;
             }
             if (!next.equals(state)) {
-                since = step.getValue();
+                since = step.at();
             }
             state = next;
         }

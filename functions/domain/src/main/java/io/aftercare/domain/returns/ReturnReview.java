@@ -73,7 +73,7 @@ public final class ReturnReview extends OrderCheck {
                 .code("state", Vocabulary.RETURN_STATE, standing.state()).text("order", orderName), Optional.empty()));
         for (ReturnLife.Anomaly anomaly : standing.anomalies()) {
             var text = EntryText.of(Phrase.RETURN_ANOMALY).text("return", standing.returnId()).code("event", Vocabulary.RETURN, anomaly.step());
-            entries.add(new TimelineEntry("anomaly-" + anomaly.step().label(), subject, anomaly.at(), EntryKind.RETURN_ANOMALY,
+            entries.add(new TimelineEntry("anomaly-" + anomaly.step().label() + "-" + anomaly.at().toEpochMilli(), subject, anomaly.at(), EntryKind.RETURN_ANOMALY,
                     anomaly.from().map(from -> text.code("state", Vocabulary.RETURN_STATE, from)).orElse(text), Optional.empty()));
         }
         Optional<Integer> days = standing.state().waitingDays(ReturnThresholds.DEFAULT);

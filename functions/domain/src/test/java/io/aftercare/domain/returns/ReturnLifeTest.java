@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,6 +47,22 @@ class ReturnLifeTest {
     }
 
     @Test
+    void givenAReturnClosedReopenedAndClosedAgain_whenReplayedInAnyArrivalOrder_thenItIsClosedSinceTheSecondClosing() {
+        var standing = ReturnLife.of(ret(ReturnEvent.CLOSED, 3, ReturnEvent.APPROVED, 0, ReturnEvent.REOPENED, 2, ReturnEvent.CLOSED, 1));
+
+        assertThat(standing.state()).isEqualTo(ReturnState.CLOSED);
+        assertThat(standing.since()).isEqualTo(T.plusSeconds(3));
+        assertThat(standing.anomalies()).isEmpty();
+    }
+
+    @Test
+    void givenTheSameStepToldTwiceAtTheSameTime_whenKept_thenItIsOneOccurrence() {
+        var ret = ret(ReturnEvent.APPROVED, 0, ReturnEvent.CLOSED, 1, ReturnEvent.CLOSED, 1);
+
+        assertThat(ret.steps()).extracting(Return.Step::event).containsExactly(ReturnEvent.APPROVED, ReturnEvent.CLOSED);
+    }
+
+    @Test
     void givenAReturnFirstHeardOfWhenItWasClosed_whenReplayed_thenItStartsClosed() {
         assertThat(ReturnLife.of(ret(ReturnEvent.CLOSED, 0)).state()).isEqualTo(ReturnState.CLOSED);
     }
@@ -66,9 +82,9 @@ class ReturnLifeTest {
 
     /** A return with the steps given as pairs: a step and its second after {@link #T}. */
     private static Return ret(Object... pairs) {
-        Map<ReturnEvent, Instant> steps = new EnumMap<>(ReturnEvent.class);
+        List<Return.Step> steps = new ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            steps.put((ReturnEvent) pairs[i], T.plusSeconds((Integer) pairs[i + 1]));
+            steps.add(new Return.Step((ReturnEvent) pairs[i], T.plusSeconds((Integer) pairs[i + 1]), Optional.empty()));
         }
         return new Return("ret-1", steps);
     }
