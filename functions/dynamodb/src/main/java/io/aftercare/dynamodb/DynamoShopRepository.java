@@ -19,6 +19,8 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopRepository;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
+import io.aftercare.domain.shop.ReturnSettings;
+import io.aftercare.domain.shop.ReturnThresholds;
 import io.aftercare.domain.shop.SupportSettings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -145,6 +147,12 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
         item.put("accentColor", s(settings.branding().accentColor()));
         settings.branding().signature().ifPresent(signature -> item.put("signature", s(signature)));
         item.put("support", s(SupportSettingsJson.write(settings.support())));
+        ReturnSettings returns = settings.returns();
+        returns.instructions().ifPresent(text -> item.put("returnInstructions", s(text)));
+        item.put("returnRequestDays", n(returns.thresholds().requestUnansweredDays()));
+        item.put("returnApprovedDays", n(returns.thresholds().approvedNotReceivedDays()));
+        item.put("returnReceivedDays", n(returns.thresholds().receivedNotRefundedDays()));
+        returns.parcelSilenceDays().ifPresent(days -> item.put("parcelSilenceDays", n(days)));
         WebhookSecrets secrets = shop.secrets();
         item.put("webhookSecret", s(secrets.current().reveal()));
         secrets.previous().ifPresent(p -> item.put("previousWebhookSecret", s(p.reveal())));
@@ -153,6 +161,20 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
         item.put("updatedAt", Items.time(shop.updatedAt()));
         item.put("version", n(shop.version()));
         return item;
+    }
+
+    /** Shops saved before returns had settings read as Aftercare's defaults. */
+    private static ReturnSettings returns(Map<String, AttributeValue> item) {
+        ReturnThresholds defaults = ReturnThresholds.DEFAULT;
+        return new ReturnSettings(Items.string(item, "returnInstructions"), new ReturnThresholds(
+                days(item, "returnRequestDays", defaults.requestUnansweredDays()),
+                days(item, "returnApprovedDays", defaults.approvedNotReceivedDays()),
+                days(item, "returnReceivedDays", defaults.receivedNotRefundedDays())),
+                item.containsKey("parcelSilenceDays") ? Optional.of((int) Items.number(item, "parcelSilenceDays")) : Optional.empty());
+    }
+
+    private static int days(Map<String, AttributeValue> item, String attribute, int otherwise) {
+        return item.containsKey(attribute) ? (int) Items.number(item, attribute) : otherwise;
     }
 
     private static Shop read(Map<String, AttributeValue> item) {
@@ -171,7 +193,8 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
                         item.containsKey("discountRemindDaysBefore") ? (int) Items.number(item, "discountRemindDaysBefore") : 0)),
                 new Branding(Items.string(item, "logoUrl"), Items.string(item, "accentColor").orElse(Branding.DEFAULT.accentColor()),
                         Items.string(item, "signature")),
-                Items.string(item, "support").map(SupportSettingsJson::read).orElseGet(SupportSettings::defaults));
+                Items.string(item, "support").map(SupportSettingsJson::read).orElseGet(SupportSettings::defaults),
+                returns(item));
         var secrets = new WebhookSecrets(
                 new Secret(Items.requiredString(item, "webhookSecret")),
                 Items.string(item, "previousWebhookSecret").map(Secret::new),

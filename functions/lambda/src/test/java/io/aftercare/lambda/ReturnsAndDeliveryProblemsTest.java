@@ -149,6 +149,78 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     @Test
+    void givenAShopThatAllowsThreeBusinessDaysToReceiveAReturn_whenTheyPass_thenTheTicketOpensOnItsThresholdNotTheDefault() {
+        String shop = "brisk";
+        aftercare.registerShop(shop, "generic");
+        var patched = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"returns": {"approvedNotReceivedDays": 3, "parcelSilenceDays": 2, "instructions": "Use the <b>DPD</b> label."}}""");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("returns").path("approvedNotReceivedDays").asInt()).isEqualTo(3);
+        assertThat(patched.json().path("returns").path("requestUnansweredDays").asInt()).isEqualTo(2);
+        assertThat(patched.json().path("returns").path("parcelSilenceDays").asInt()).isEqualTo(2);
+        order(shop, "B-1", "bea@example.com");
+        returnStep(shop, "B-1", "ret-1", "approved");
+        aftercare.sweepAndWork();
+
+        // Friday plus two business days is Tuesday; the third ends on Wednesday at nine
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).minus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        assertThat(tickets(shop)).isEmpty();
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Return ret-1 of order #B-1 is stuck: open for 3 business days"));
+    }
+
+    @Test
+    void givenAShopWhoseParcelsGoSilentAfterTwoDays_whenTwoDaysPassWithoutNews_thenTheApologyGoesOutThoughTheTransitEstimateIsFive() {
+        String shop = "hasty";
+        aftercare.registerShop(shop, "generic");
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"returns": {"parcelSilenceDays": 2}}""").status()).isEqualTo(200);
+        order(shop, "H-1", "hal@example.com");
+        shipped(shop, "H-1", "f-2");
+
+        aftercare.clock.advance(Duration.ofDays(2).minus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        assertThat(apologies("hal@example.com")).isEmpty();
+        aftercare.clock.advance(Duration.ofMinutes(2));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(apologies("hal@example.com")).hasSize(1);
+    }
+
+    @Test
+    void givenReturnSettingsOutOfBounds_whenPatched_thenEachIsA400NamingItsFieldAndNothingChanges() {
+        String shop = "strict";
+        aftercare.registerShop(shop, "generic");
+        Map<String, String> refused = Map.of(
+                """
+                {"returns": {"approvedNotReceivedDays": 0}}""", "returns.approvedNotReceivedDays",
+                """
+                {"returns": {"receivedNotRefundedDays": 61}}""", "returns.receivedNotRefundedDays",
+                """
+                {"returns": {"parcelSilenceDays": "five"}}""", "returns.parcelSilenceDays",
+                """
+                {"returns": {"instructions": 7}}""", "returns.instructions",
+                """
+                {"returns": {"refundWithinDays": 3}}""", "returns.refundWithinDays",
+                """
+                {"returns": "lenient"}""", "returns");
+        refused.forEach((body, field) -> {
+            var answer = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), body);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.json().path("field").asText()).as(body).isEqualTo(field);
+        });
+        var view = aftercare.admin("GET /admin/shops/{shop}", Map.of("shop", shop), "").json().path("returns");
+        assertThat(view.path("approvedNotReceivedDays").asInt()).isEqualTo(10);
+        assertThat(view.path("receivedNotRefundedDays").asInt()).isEqualTo(3);
+        assertThat(view.has("parcelSilenceDays")).isFalse();
+    }
+
+    @Test
     void givenADeliveryFailureArrivingThreeTimes_whenTheChecksRun_thenOneApologyAndOneTicketAndADeliveryLaterResolvesIt() {
         String shop = "failing";
         aftercare.registerShop(shop, "generic");

@@ -26,9 +26,9 @@ public final class CaseSchedule {
     /** Facts older than this when they arrive (a backfill, an app installed late) start no watch. */
     static final Duration STALE = Duration.ofDays(30);
 
-    /** No tracking news for this long is a silent parcel: the shop's transit estimate, at least a day. */
+    /** No tracking news for this long is a silent parcel: the shop's threshold, else its transit estimate, at least a day. */
     public static Duration silence(ShopSettings settings) {
-        return settings.transitEstimate().compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : settings.transitEstimate();
+        return settings.returns().silence(settings.transitEstimate());
     }
 
     List<DueAction> checksFor(Shop shop, OrderUpdate update, Instant now) {

@@ -32,7 +32,7 @@ import java.util.Optional;
 /**
  * Runs a {@code return-review}: replays each of the order's returns ({@link ReturnLife}), writes where it stands and
  * any impossible step on the return's own timeline, and opens a ticket for a return that waited on the shop past its
- * threshold in the shop's business days. A review is scheduled at each step (at once) and at the step's threshold, so
+ * threshold (the shop's own, {@code ReturnSettings}) in the shop's business days. A review is scheduled at each step (at once) and at the step's threshold, so
  * nothing scans for stuck returns; every entry and ticket it makes has a fixed id, so reviews that overlap agree.
  */
 public final class ReturnReview extends OrderCheck {
@@ -50,7 +50,7 @@ public final class ReturnReview extends OrderCheck {
         String id = ActionKind.RETURN_REVIEW.slug() + "#" + order.value() + "~" + step.key();
         List<DueAction> reviews = new ArrayList<>();
         reviews.add(new DueAction(id, ActionKind.RETURN_REVIEW, subject, now));
-        ReturnLife.start(step.event()).waitingDays(ReturnThresholds.DEFAULT).ifPresent(days ->
+        ReturnLife.start(step.event()).waitingDays(shop.settings().returns().thresholds()).ifPresent(days ->
                 reviews.add(new DueAction(id + "-due", ActionKind.RETURN_REVIEW, subject, BusinessDays.after(calendar(shop), step.at(), days))));
         return reviews;
     }
@@ -76,7 +76,7 @@ public final class ReturnReview extends OrderCheck {
             entries.add(new TimelineEntry("anomaly-" + anomaly.step().label() + "-" + anomaly.at().toEpochMilli(), subject, anomaly.at(), EntryKind.RETURN_ANOMALY,
                     anomaly.from().map(from -> text.code("state", Vocabulary.RETURN_STATE, from)).orElse(text), Optional.empty()));
         }
-        Optional<Integer> days = standing.state().waitingDays(ReturnThresholds.DEFAULT);
+        Optional<Integer> days = standing.state().waitingDays(shop.settings().returns().thresholds());
         if (days.isPresent() && !now.isBefore(BusinessDays.after(calendar(shop), standing.since(), days.get()))
                 && order.customer().isPresent()) {
             Ticket ticket = openTicket(shop, order, orderName, order.customer().get(), standing, days.get());

@@ -1,5 +1,6 @@
 package io.aftercare.domain.returns;
 
+import io.aftercare.domain.shop.ReturnThresholds;
 import java.util.Locale;
 import java.util.Optional;
 

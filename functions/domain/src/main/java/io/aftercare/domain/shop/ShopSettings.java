@@ -14,6 +14,7 @@ import java.util.Optional;
  * works with {@link Duration}s.
  *
  * @param transitEstimate how long a parcel usually travels, used to time the survey when a fulfilment has no tracking
+ * @param returns the shop's return instructions and its thresholds for stuck returns and silent parcels
  */
 public record ShopSettings(
         Platform platform,
@@ -27,7 +28,8 @@ public record ShopSettings(
         Duration transitEstimate,
         Optional<DiscountTemplate> thankYouDiscount,
         Branding branding,
-        SupportSettings support) {
+        SupportSettings support,
+        ReturnSettings returns) {
 
     public static final Duration DEFAULT_CHECK_IN_DELAY = Duration.ofDays(60);
     public static final Duration DEFAULT_SURVEY_DELAY = Duration.ofDays(7);
@@ -51,6 +53,15 @@ public record ShopSettings(
         Objects.requireNonNull(thankYouDiscount, "thankYouDiscount");
         Objects.requireNonNull(branding, "branding");
         Objects.requireNonNull(support, "support");
+        Objects.requireNonNull(returns, "returns");
+    }
+
+    /** A shop that says nothing about returns: Aftercare's defaults. */
+    public ShopSettings(Platform platform, String brandName, EmailAddress senderEmail, EmailAddress replyToEmail, Language defaultLanguage,
+                        ZoneId timeZone, Duration checkInDelay, Duration surveyDelay, Duration transitEstimate,
+                        Optional<DiscountTemplate> thankYouDiscount, Branding branding, SupportSettings support) {
+        this(platform, brandName, senderEmail, replyToEmail, defaultLanguage, timeZone, checkInDelay, surveyDelay, transitEstimate,
+                thankYouDiscount, branding, support, ReturnSettings.DEFAULT);
     }
 
     private static void requireDays(String field, Duration value, int min, int max) {
