@@ -30,8 +30,10 @@ public final class ActionItems {
     private static final String PLAN = "plan";
     private static final String ESCALATION_LEVEL = "escalationLevel";
     private static final String REPLY_TO = "replyTo";
+    private static final String OF_RETURN = "ofReturn";
+    private static final String OF_REFUND = "ofRefund";
     /** Every attribute a detail may be kept in. */
-    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO);
+    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND);
     private static final String KIND = "kind";
     private static final String ACTION_ID = "actionId";
     private static final String SUBJECT_TYPE = "subjectType";
@@ -72,6 +74,8 @@ public final class ActionItems {
                 item.put(PLAN, n(escalation.plan()));
             }
             case ActionDetail.Reply reply -> item.put(REPLY_TO, n(reply.version()));
+            case ActionDetail.OfReturn ofReturn -> item.put(OF_RETURN, s(ofReturn.returnId()));
+            case ActionDetail.OfRefund ofRefund -> item.put(OF_REFUND, s(ofRefund.refundId()));
         }
         return item;
     }
@@ -97,6 +101,12 @@ public final class ActionItems {
         }
         if (item.containsKey(ESCALATION_LEVEL)) {
             return Optional.of(new ActionDetail.Escalation((int) Items.number(item, ESCALATION_LEVEL), (int) Items.number(item, PLAN)));
+        }
+        if (item.containsKey(OF_RETURN)) {
+            return Optional.of(new ActionDetail.OfReturn(Items.requiredString(item, OF_RETURN)));
+        }
+        if (item.containsKey(OF_REFUND)) {
+            return Optional.of(new ActionDetail.OfRefund(Items.requiredString(item, OF_REFUND)));
         }
         return item.containsKey(REPLY_TO) ? Optional.of(new ActionDetail.Reply(Items.number(item, REPLY_TO))) : Optional.empty();
     }

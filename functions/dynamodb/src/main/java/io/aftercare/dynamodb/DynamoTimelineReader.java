@@ -121,11 +121,12 @@ public final class DynamoTimelineReader implements TimelineReader {
         item.forEach((name, value) -> {
             if (name.startsWith(RecordingItems.RETURN_STEP_PREFIX) && value.hasM()) {
                 ReturnEvent.fromLabel(Items.requiredString(value.m(), "event")).ifPresent(event -> steps.add(
-                        new Return.Step(event, Items.time(value.m(), "at").orElseThrow(), Items.string(value.m(), "delivery"))));
+                        new Return.Step(event, Items.time(value.m(), "at").orElseThrow(), Items.string(value.m(), "delivery"),
+                        Items.string(value.m(), "reason"))));
             }
         });
         for (ReturnEvent event : ReturnEvent.values()) {
-            Items.time(item, RecordingItems.legacyReturnEventAttribute(event)).ifPresent(at -> steps.add(new Return.Step(event, at, Optional.empty())));
+            Items.time(item, RecordingItems.legacyReturnEventAttribute(event)).ifPresent(at -> steps.add(new Return.Step(event, at, Optional.empty(), Optional.empty())));
         }
         return steps.isEmpty() ? Optional.empty() : Optional.of(new Return(returnId, steps));
     }

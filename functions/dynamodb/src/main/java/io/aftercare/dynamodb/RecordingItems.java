@@ -92,14 +92,15 @@ final class RecordingItems {
 
     /**
      * A return is an item of its own beside the order; each occurrence of a step is an attribute of its own (named by
-     * the step and its time, so a step that happens again is kept beside the first), with the delivery that told it.
+     * the step and its time, so a step that happens again is kept beside the first), with the delivery that told it and the shop's reason, if it gave one.
      */
     UpdateExpression returnChange(ShopId shop, OrderId order, OrderFact.ReturnChanged change, String deliveryKey) {
+        Map<String, AttributeValue> step = new HashMap<>(Map.of("event", s(change.event().label()), "at", time(change.at()), "delivery", s(deliveryKey)));
+        change.reason().ifPresent(reason -> step.put("reason", s(reason)));
         return new UpdateExpression(Keys.key(Keys.order(shop, order), Keys.returnOf(change.returnId())))
                 .setIfAbsent(Keys.TYPE, s("RETURN"))
                 .setIfAbsent("returnId", s(change.returnId()))
-                .setIfAbsent(RETURN_STEP_PREFIX + change.event().label() + "#" + change.at().toEpochMilli(), AttributeValue.fromM(Map.of(
-                        "event", s(change.event().label()), "at", time(change.at()), "delivery", s(deliveryKey))));
+                .setIfAbsent(RETURN_STEP_PREFIX + change.event().label() + "#" + change.at().toEpochMilli(), AttributeValue.fromM(step));
     }
 
     /** Where returns recorded before every occurrence was kept have their first occurrence of a step. */

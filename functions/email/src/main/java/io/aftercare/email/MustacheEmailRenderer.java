@@ -133,6 +133,15 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         });
         content.unsubscribeUrl().ifPresent(url -> model.put("unsubscribeUrl", url));
         content.surveyUrl().ifPresent(url -> model.put("surveyUrl", url));
+        content.returnNews().ifPresent(news -> {
+            news.returnId().ifPresent(id -> model.put("return", id));
+            news.instructions().ifPresent(text -> {
+                model.put("instructionLines", List.of(text.split("\\R")));
+                model.put("hasInstructions", true);
+            });
+            news.reason().ifPresent(reason -> model.put("reason", reason));
+            news.refunded().ifPresent(amount -> model.put("amount", money(amount, locale)));
+        });
         return model;
     }
 

@@ -11,7 +11,7 @@ import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.Suppression;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.ReturnEvent;
-import io.aftercare.domain.returns.ReturnState;
+import io.aftercare.domain.order.ReturnState;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Priority;

@@ -118,11 +118,13 @@ class ShopifyAdapterTest {
 
     @ParameterizedTest
     @CsvSource({"request, REQUESTED", "approve, APPROVED", "decline, DECLINED", "cancel, CANCELLED", "close, CLOSED", "reopen, REOPENED"})
-    void givenShopifysReturnSamples_whenParsed_thenEachIsAStepOfReturn123134564567890OnItsOrderAtTheTriggerTime(String step, ReturnEvent event) {
+    void givenShopifysReturnSamples_whenParsed_thenEachIsAStepOfReturn123134564567890OnItsOrderAtTheTriggerTimeADeclineWithItsNote(String step, ReturnEvent event) {
         OrderUpdate update = orderUpdate(parse("returns-" + step + ".json", "returns/" + step));
 
         assertThat(update.orderId().value()).isEqualTo("4783296544821");
-        assertThat(update.facts()).containsExactly(new OrderFact.ReturnChanged("123134564567890", event, TRIGGERED));
+        Optional<String> note = event == ReturnEvent.DECLINED ? Optional.of("As discussed on the phone, the 30-day return window has ended.")
+                : Optional.empty();
+        assertThat(update.facts()).containsExactly(new OrderFact.ReturnChanged("123134564567890", event, TRIGGERED, note));
     }
 
     @Test

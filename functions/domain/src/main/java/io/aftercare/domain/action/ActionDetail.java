@@ -39,4 +39,20 @@ public sealed interface ActionDetail {
             return Long.toString(version);
         }
     }
+
+    /** The return a customer's email about one of its steps tells of. */
+    record OfReturn(String returnId) implements ActionDetail {
+        @Override
+        public String idPart() {
+            return returnId;
+        }
+    }
+
+    /** The refund a customer's refund email tells of. */
+    record OfRefund(String refundId) implements ActionDetail {
+        @Override
+        public String idPart() {
+            return refundId;
+        }
+    }
 }

@@ -62,10 +62,15 @@ public final class ActionKind {
 
     /** The kind of a post-purchase email's action: made once, by its {@code EmailKind}. */
     public static ActionKind postPurchase(String slug) {
+        return postPurchase(slug, null);
+    }
+
+    /** The kind of a post-purchase email about one of several things of its order (a return, a refund), told by {@code detail}. */
+    public static ActionKind postPurchase(String slug, Class<? extends ActionDetail> detail) {
         if (TICKET_KINDS.stream().anyMatch(k -> k.slug.equals(slug)) || CASE_KINDS.stream().anyMatch(k -> k.slug.equals(slug))) {
             throw new IllegalArgumentException(slug + " is a ticket's or a case's action kind");
         }
-        return new ActionKind(slug, false, false, null);
+        return new ActionKind(slug, false, false, detail);
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */

@@ -32,6 +32,8 @@ public enum Reason {
     DISCOUNT_REDEEMED,
     /** A discount code ended unused (or its reminder came too late to be worth sending). */
     DISCOUNT_EXPIRED,
+    /** A return's step was not announced: the return moved on before its email went out (approved, then cancelled). */
+    RETURN_MOVED_ON,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 

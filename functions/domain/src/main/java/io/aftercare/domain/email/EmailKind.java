@@ -1,6 +1,8 @@
 package io.aftercare.domain.email;
 
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.shop.ShopSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +29,15 @@ public enum EmailKind {
             Carried.ORDER, Carried.SURVEY_LINK),
     // a parcel held up, failed or silent: an apology in Aftercare's words, at once, whatever the customer unsubscribed from
     DELIVERY_PROBLEM(ActionKind.postPurchase("delivery-problem"), new EmailMoment.OnDeliveryProblem(Duration.ofDays(7)),
+            EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
+    // a return's steps the customer waits to hear of, and the money back: in Aftercare's words, with the shop's instructions
+    RETURN_REQUESTED(ActionKind.postPurchase("return-requested", ActionDetail.OfReturn.class),
+            new EmailMoment.OnReturnStep(ReturnEvent.REQUESTED, Duration.ofDays(7)), EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
+    RETURN_APPROVED(ActionKind.postPurchase("return-approved", ActionDetail.OfReturn.class),
+            new EmailMoment.OnReturnStep(ReturnEvent.APPROVED, Duration.ofDays(7)), EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
+    RETURN_DECLINED(ActionKind.postPurchase("return-declined", ActionDetail.OfReturn.class),
+            new EmailMoment.OnReturnStep(ReturnEvent.DECLINED, Duration.ofDays(7)), EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
+    REFUND_ISSUED(ActionKind.postPurchase("refund-issued", ActionDetail.OfRefund.class), new EmailMoment.OnRefund(Duration.ofDays(7)),
             EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
     // complaint emails keep Aftercare's wording: they carry the ticket's values (TicketEmailContent), none a shop's template sees
     TICKET_ACK(ActionKind.TICKET_ACK),

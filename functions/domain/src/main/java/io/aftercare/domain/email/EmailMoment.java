@@ -1,6 +1,8 @@
 package io.aftercare.domain.email;
 
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.order.FulfilmentStatus;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.ShopSettings;
@@ -27,6 +29,19 @@ public sealed interface EmailMoment {
 
     /** When the email is due because of {@code update}, if the update makes it due. */
     Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now);
+
+    /**
+     * One email due, and what tells it apart from others of its kind on the order.
+     *
+     * @param detail the return or refund it is about, for kinds an order may get several of; empty for one per order
+     */
+    record Due(Instant at, Optional<ActionDetail> detail) {
+    }
+
+    /** Every email of this kind {@code update} makes due: one at most, but one per return or refund for those. */
+    default List<Due> dues(ShopSettings settings, Update update, Instant now) {
+        return dueAt(settings, update, now).map(at -> List.of(new Due(at, Optional.empty()))).orElse(List.of());
+    }
 
     /** Not scheduled by an order's updates: a complaint ticket's email, which its ticket schedules. */
     record Never() implements EmailMoment {
@@ -64,6 +79,44 @@ public sealed interface EmailMoment {
                     .filter(fact -> !fact.at().isBefore(now.minus(window)))
                     .findFirst()
                     .map(fact -> now);
+        }
+    }
+
+    /**
+     * At once, for each return whose {@code step} the update reports, within {@code window} (an older one, a backfill,
+     * sends nothing): one per return, however often or by however many deliveries the step is told.
+     */
+    record OnReturnStep(ReturnEvent step, Duration window) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return dues(settings, update, now).stream().findFirst().map(Due::at);
+        }
+
+        @Override
+        public List<Due> dues(ShopSettings settings, Update update, Instant now) {
+            return update.facts().stream()
+                    .filter(fact -> fact instanceof OrderFact.ReturnChanged change && change.event() == step && !fact.at().isBefore(now.minus(window)))
+                    .map(fact -> ((OrderFact.ReturnChanged) fact).returnId())
+                    .distinct()
+                    .map(returnId -> new Due(now, Optional.<ActionDetail>of(new ActionDetail.OfReturn(returnId))))
+                    .toList();
+        }
+    }
+
+    /** At once, for each refund of money (not a zero one: a restock) the update reports within {@code window}. */
+    record OnRefund(Duration window) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return dues(settings, update, now).stream().findFirst().map(Due::at);
+        }
+
+        @Override
+        public List<Due> dues(ShopSettings settings, Update update, Instant now) {
+            return update.facts().stream()
+                    .filter(fact -> fact instanceof OrderFact.Refunded refund && refund.amount().amount().signum() > 0
+                            && !fact.at().isBefore(now.minus(window)))
+                    .map(fact -> new Due(now, Optional.<ActionDetail>of(new ActionDetail.OfRefund(((OrderFact.Refunded) fact).refundId()))))
+                    .toList();
         }
     }
 

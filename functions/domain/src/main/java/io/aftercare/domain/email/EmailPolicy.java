@@ -21,7 +21,8 @@ public final class EmailPolicy {
         if (recipient.hardSuppression().isPresent()) {
             return new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, recipient.hardSuppression().get());
         }
-        if (order.status() == OrderStatus.CANCELLED) {
+        // the money back is what a cancelled order's refund is about: its notice still goes out
+        if (order.status() == OrderStatus.CANCELLED && kind != EmailKind.REFUND_ISSUED) {
             return new EmailDecision.Skip(Reason.ORDER_CANCELLED);
         }
         if (kind.transactional()) {

@@ -92,7 +92,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         EmailAddress to = customer.get().email();
         RecipientState recipient = recipients.state(action.shop(), to.hash());
         Instant now = clock.instant();
-        EmailDecision decision = policy.decide(kind(action), order.get(), recipient, now);
+        EmailDecision decision = ReturnNotices.superseded(kind(action), action, order.get())
+                .<EmailDecision>map(skip -> skip).orElseGet(() -> policy.decide(kind(action), order.get(), recipient, now));
         return switch (decision) {
             case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     notSent(action, skip.reason(), skip.detail()))), Optional.of(to), false);
@@ -124,7 +125,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 ? Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language)) : Optional.empty();
         var rendered = renderer.render(new EmailContent(kind, language, shop.settings(), customer.name(),
                 order.snapshot().orElseThrow(), discount, unsubscribe, survey,
-                kind.overridable() ? overrides.find(shop.id(), kind, language) : Optional.empty()));
+                kind.overridable() ? overrides.find(shop.id(), kind, language) : Optional.empty(),
+                ReturnNotices.news(kind, action, order, shop.settings())));
 
         Map<String, String> headers = new LinkedHashMap<>();
         unsubscribe.ifPresent(url -> {

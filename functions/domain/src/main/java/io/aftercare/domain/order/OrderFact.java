@@ -101,10 +101,17 @@ public sealed interface OrderFact {
     /**
      * A step of a return. A step may happen more than once (closed, reopened, closed again): its time is part of its
      * identity, so each occurrence is kept and the same one told twice is one.
+     *
+     * @param reason what the shop told the customer with it (a decline's note), at most {@link Limits#TEXT_BYTES}
      */
-    record ReturnChanged(String returnId, ReturnEvent event, Instant at) implements OrderFact {
+    record ReturnChanged(String returnId, ReturnEvent event, Instant at, Optional<String> reason) implements OrderFact {
         public ReturnChanged {
             Limits.atMost("return id", returnId, Limits.ID_BYTES);
+            reason.ifPresent(text -> Limits.atMost("reason", text, Limits.TEXT_BYTES));
+        }
+
+        public ReturnChanged(String returnId, ReturnEvent event, Instant at) {
+            this(returnId, event, at, Optional.empty());
         }
 
         public String key() {

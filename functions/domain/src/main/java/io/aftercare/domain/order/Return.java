@@ -21,8 +21,9 @@ public record Return(String returnId, List<Step> steps) {
      * One occurrence of a step.
      *
      * @param delivery the delivery that told it, when known (returns recorded before it was kept have none)
+     * @param reason what the shop told the customer with it (a decline's note), if anything
      */
-    public record Step(ReturnEvent event, Instant at, Optional<String> delivery) {
+    public record Step(ReturnEvent event, Instant at, Optional<String> delivery, Optional<String> reason) {
     }
 
     private static final Comparator<Step> IN_ORDER = Comparator.comparing(Step::at).thenComparing(Step::event);
@@ -35,7 +36,7 @@ public record Return(String returnId, List<Step> steps) {
     }
 
     public Return(String returnId, ReturnEvent step, Instant at) {
-        this(returnId, List.of(new Step(step, at, Optional.empty())));
+        this(returnId, List.of(new Step(step, at, Optional.empty(), Optional.empty())));
     }
 
     public Step latestStep() {
@@ -49,6 +50,11 @@ public record Return(String returnId, List<Step> steps) {
 
     public Instant at() {
         return latestStep().at();
+    }
+
+    /** The newest occurrence of {@code event}, if it happened. */
+    public Optional<Step> last(ReturnEvent event) {
+        return steps.reversed().stream().filter(step -> step.event() == event).findFirst();
     }
 
     /** The first of the sorted occurrences of an (event, time) pair; those told by two deliveries are one. */

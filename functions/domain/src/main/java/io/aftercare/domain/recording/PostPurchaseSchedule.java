@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Which post-purchase emails an order update schedules: each email kind whose moment the update makes due
- * ({@link EmailKind#moment()}: a thank-you on a new order, a check-in after the shop's delay, a survey after delivery).
- * An action's id is derived from its kind and order, so an update repeating an earlier one schedules nothing new.
+ * ({@link EmailKind#moment()}: a thank-you on a new order, a check-in after the shop's delay, a survey after delivery,
+ * a notice of a return's step or a refund). An action's id is derived from its kind and order (and the return or refund), so an update repeating an earlier one schedules nothing new.
  */
 public final class PostPurchaseSchedule {
 
@@ -26,7 +26,10 @@ public final class PostPurchaseSchedule {
                 update.facts());
         List<DueAction> actions = new ArrayList<>();
         for (EmailKind kind : EmailKind.values()) {
-            kind.moment().dueAt(settings, said, now).ifPresent(due -> actions.add(DueAction.of(kind.action(), order, due)));
+            for (EmailMoment.Due due : kind.moment().dues(settings, said, now)) {
+                actions.add(due.detail().map(detail -> DueAction.of(kind.action(), order, detail, due.at()))
+                        .orElseGet(() -> DueAction.of(kind.action(), order, due.at())));
+            }
         }
         return actions;
     }

@@ -11,6 +11,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.Return;
+import io.aftercare.domain.order.ReturnLife;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;

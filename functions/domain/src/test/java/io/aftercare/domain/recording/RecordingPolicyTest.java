@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Money;
+import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.email.EmailKind;
@@ -19,6 +20,7 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,16 +64,18 @@ class RecordingPolicyTest {
     }
 
     @Test
-    void givenARefundOrACancellation_whenPlanned_thenTheFactIsRecordedAndNoEmailIsScheduled() {
+    void givenARefundOrACancellation_whenPlanned_thenTheFactIsRecordedAndOnlyTheRefundIsAnnounced() {
         var refunded = update(new OrderFact.Refunded("r-1", Money.of("10.00", "EUR"), NOW, Optional.empty()));
         var cancelled = update(new OrderFact.Cancelled(NOW, Optional.of("customer")));
 
-        for (OrderUpdate update : List.of(refunded, cancelled)) {
-            OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", update, NOW).order().orElseThrow();
-            assertThat(order.facts()).isEqualTo(update.facts());
-            assertThat(order.actions()).isEmpty();
-            assertThat(order.entries()).hasSize(1);
-        }
+        OrderRecording refund = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", refunded, NOW).order().orElseThrow();
+        assertThat(refund.facts()).isEqualTo(refunded.facts());
+        assertThat(refund.actions()).containsExactly(new DueAction("refund-issued#" + refunded.orderId().value() + "~r-1",
+                EmailKind.REFUND_ISSUED.action(), Subject.order(refunded.orderId()), Optional.of(new ActionDetail.OfRefund("r-1")), NOW));
+        OrderRecording cancel = policy.plan(UTC, "generic:evt-3", "evt-3", "order.updated", cancelled, NOW).order().orElseThrow();
+        assertThat(cancel.facts()).isEqualTo(cancelled.facts());
+        assertThat(cancel.actions()).isEmpty();
+        assertThat(cancel.entries()).hasSize(1);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.domain.order.Return;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnLife;
+import io.aftercare.domain.order.ReturnState;
 import io.aftercare.domain.shop.BusinessCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,7 +86,7 @@ class ReturnLifeTest {
     private static Return ret(Object... pairs) {
         List<Return.Step> steps = new ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            steps.add(new Return.Step((ReturnEvent) pairs[i], T.plusSeconds((Integer) pairs[i + 1]), Optional.empty()));
+            steps.add(new Return.Step((ReturnEvent) pairs[i], T.plusSeconds((Integer) pairs[i + 1]), Optional.empty(), Optional.empty()));
         }
         return new Return("ret-1", steps);
     }

@@ -1,6 +1,6 @@
 package io.aftercare.lambda.json;
 
-import io.aftercare.domain.returns.ReturnLife;
+import io.aftercare.domain.order.ReturnLife;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.Page;
 import io.aftercare.domain.customer.CustomerSummary;

@@ -55,6 +55,8 @@ public final class ActionMessages {
                 case ActionDetail.SlaDeadline deadline -> written.put("slaTarget", deadline.target().slug()).put("plan", deadline.plan());
                 case ActionDetail.Escalation escalation -> written.put("escalationLevel", escalation.level()).put("plan", escalation.plan());
                 case ActionDetail.Reply reply -> written.put("replyTo", reply.version());
+                case ActionDetail.OfReturn ofReturn -> written.put("ofReturn", ofReturn.returnId());
+                case ActionDetail.OfRefund ofRefund -> written.put("ofRefund", ofRefund.refundId());
             }
         });
         return message.toString();
@@ -102,6 +104,12 @@ public final class ActionMessages {
         }
         if (detail.has("escalationLevel")) {
             return Optional.of(new ActionDetail.Escalation(detail.path("escalationLevel").asInt(), detail.path("plan").asInt()));
+        }
+        if (detail.has("ofReturn")) {
+            return Optional.of(new ActionDetail.OfReturn(detail.path("ofReturn").asText()));
+        }
+        if (detail.has("ofRefund")) {
+            return Optional.of(new ActionDetail.OfRefund(detail.path("ofRefund").asText()));
         }
         return detail.has("replyTo") ? Optional.of(new ActionDetail.Reply(detail.path("replyTo").asLong())) : Optional.empty();
     }

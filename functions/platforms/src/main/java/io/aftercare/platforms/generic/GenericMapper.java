@@ -102,7 +102,7 @@ final class GenericMapper {
     private static OrderUpdate returnChange(JsonNode data, Instant occurredAt) {
         ReturnEvent event = ReturnEvent.fromLabel(requiredText(data, "event")).orElseThrow(() -> Json.invalid("event",
                 "must be one of " + Stream.of(ReturnEvent.values()).map(ReturnEvent::label).toList()));
-        return update(data, occurredAt, new OrderFact.ReturnChanged(requiredId(data, "return_id"), event, occurredAt));
+        return update(data, occurredAt, new OrderFact.ReturnChanged(requiredId(data, "return_id"), event, occurredAt, text(data, "reason")));
     }
 
     private static ComplaintEvent complaint(JsonNode data) {

@@ -94,12 +94,14 @@ final class ShopifyMapper {
 
     /**
      * A step of a return. Shopify's return payloads carry no time, so the step's time is when Shopify triggered the
-     * delivery; request, approve and decline name the order as {@code order.id}, the others as {@code order_id}.
+     * delivery; request, approve and decline name the order as {@code order.id}, the others as {@code order_id}. A
+     * decline's {@code decline.note} is Shopify's message to the customer about it: the decline's reason in the email.
      */
     OrderUpdate returnChange(JsonNode body, ReturnEvent event, Instant triggeredAt) {
         OrderId orderId = body.has("order") ? Json.orderId(object(body, "order"), "id") : Json.orderId(body, "order_id");
-        return new OrderUpdate(orderId, triggeredAt, Optional.empty(), List.of(new OrderFact.ReturnChanged(requiredId(body, "id"), event, triggeredAt)),
-                Optional.empty(), false);
+        Optional<String> note = body.has("decline") ? text(object(body, "decline"), "note") : Optional.empty();
+        return new OrderUpdate(orderId, triggeredAt, Optional.empty(),
+                List.of(new OrderFact.ReturnChanged(requiredId(body, "id"), event, triggeredAt, note)), Optional.empty(), false);
     }
 
     /** A customer without an email address is nobody Aftercare can write to: ignored. */

@@ -1,7 +1,5 @@
-package io.aftercare.domain.returns;
+package io.aftercare.domain.order;
 
-import io.aftercare.domain.order.Return;
-import io.aftercare.domain.order.ReturnEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +95,7 @@ public final class ReturnLife {
     }
 
     /** The state a step leads to when it is the first one heard of. */
-    static ReturnState start(ReturnEvent step) {
+    public static ReturnState start(ReturnEvent step) {
         return switch (step) {
             case REQUESTED -> ReturnState.REQUESTED;
             case APPROVED, REOPENED -> ReturnState.OPEN;

@@ -1,4 +1,4 @@
-package io.aftercare.domain.returns;
+package io.aftercare.domain.order;
 
 import io.aftercare.domain.shop.ReturnThresholds;
 import java.util.Locale;
