@@ -137,6 +137,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                     case OrderFact.Cancelled cancelled -> { }
                     case OrderFact.FulfilmentChanged fulfilment -> { }
                     case OrderFact.ShipmentProgressed shipment -> { }
+                    case OrderFact.DeliveryExpected expected -> { }
                 }
             }
             order.actions().stream()

@@ -193,6 +193,37 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     @Test
+    void givenAParcelsEstimatedDeliveryDate_whenItPassesUndelivered_thenOneApologyAndOneTicketButAMovedEstimateWaitsForItsOwnDate() {
+        String shop = "estimates";
+        aftercare.registerShop(shop, "generic");
+        order(shop, "E-1", "eva@example.com");
+        shipped(shop, "E-1", "f-3");
+        for (int days : List.of(2, 3)) {
+            var news = aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-estimate-" + days, """
+                    {"order_id": "E-1", "fulfillment_id": "f-3", "status": "in_transit", "estimated_delivery_at": "%s"}"""
+                    .formatted(FRIDAY_NINE.plus(Duration.ofDays(days)))));
+            assertThat(news.status()).as(news.body()).isEqualTo(200);
+            aftercare.clock.advance(Duration.ofMinutes(10));
+        }
+
+        // the first estimate's date: a later estimate replaced it
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        assertThat(apologies("eva@example.com")).isEmpty();
+        assertThat(tickets(shop)).isEmpty();
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(apologies("eva@example.com")).hasSize(1);
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Delivery problem with order #E-1: overdue"));
+        assertThat(orderSummaries(shop, "E-1")).anyMatch(s -> s.startsWith("Parcel f-3 expected by "))
+                .contains("Parcel f-3 not delivered by its estimated date");
+    }
+
+    @Test
     void givenReturnSettingsOutOfBounds_whenPatched_thenEachIsA400NamingItsFieldAndNothingChanges() {
         String shop = "strict";
         aftercare.registerShop(shop, "generic");

@@ -33,9 +33,11 @@ public final class ActionKind {
     public static final ActionKind PARCEL_WATCH = check("parcel-watch");
     /** A parcel's problem: opens the agents' ticket; once the parcel is delivered, resolves it. */
     public static final ActionKind DELIVERY_CASE = check("delivery-case");
+    /** Whether a parcel was delivered by its estimated delivery date. */
+    public static final ActionKind PARCEL_DUE = check("parcel-due");
 
     /** The checks on returns and parcels, run by the cases' runner: urgent, since a stuck case is the shop's to fix first. */
-    public static final List<ActionKind> CASE_KINDS = List.of(RETURN_REVIEW, PARCEL_WATCH, DELIVERY_CASE);
+    public static final List<ActionKind> CASE_KINDS = List.of(RETURN_REVIEW, PARCEL_WATCH, DELIVERY_CASE, PARCEL_DUE);
 
     private final String slug;
     private final boolean forTicket;

@@ -70,6 +70,9 @@ public final class DeliveryCases extends OrderCheck {
         if (action.kind().equals(ActionKind.PARCEL_WATCH)) {
             return watch(shop, order, latestNews(shop, order, false), now);
         }
+        if (action.kind().equals(ActionKind.PARCEL_DUE)) {
+            return due(shop, order, now);
+        }
         return delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(shop, order, true), now);
     }
 
@@ -78,12 +81,36 @@ public final class DeliveryCases extends OrderCheck {
         if (delivered(order) || heardSince || news.isEmpty()) {
             return List.of();
         }
-        String fulfilment = param(news.get(), "fulfilment").orElse("parcel");
-        var silent = new OrderFact.ShipmentProgressed(fulfilment, ShipmentStatus.SILENT, now, Optional.empty());
-        String id = "silent-" + order.orderId().value() + "-" + fulfilment;
-        recordings.record(policy.plan(shop, "aftercare:" + id, id, "aftercare/parcel-silent",
-                new OrderUpdate(order.orderId(), now, Optional.empty(), List.of(silent), order.customer().map(CustomerContact::email), false), now));
+        recordProblem(shop, order, param(news.get(), "fulfilment").orElse("parcel"), ShipmentStatus.SILENT, now);
         return List.of();
+    }
+
+    /**
+     * The estimated delivery date of a parcel came: undelivered, it is overdue, a problem recorded like silence; an
+     * estimate moved later since (a newer estimate of the same parcel) has its own check at its own date.
+     */
+    private List<TimelineEntry> due(Shop shop, OrderState order, Instant now) {
+        Optional<TimelineEntry> estimate = orders.orderTimeline(shop.id(), order.orderId(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+                .filter(entry -> entry.text() instanceof EntryText.Phrased phrased && phrased.phrase() == Phrase.DELIVERY_EXPECTED)
+                .findFirst();
+        Optional<Instant> by = estimate.flatMap(e -> ((EntryText.Phrased) e.text()).params().get("by") instanceof EntryParam.Moment m
+                ? Optional.of(m.at()) : Optional.empty());
+        if (delivered(order) || estimate.isEmpty() || by.filter(now::isBefore).isPresent()) {
+            return List.of();
+        }
+        recordProblem(shop, order, param(estimate.get(), "fulfilment").orElse("parcel"), ShipmentStatus.OVERDUE, now);
+        return List.of();
+    }
+
+    /**
+     * Aftercare's own finding about a parcel (silent, overdue), recorded through the same recording as a webhook, so the
+     * apology email and the case are scheduled the same way; once per parcel and finding (its delivery key says both).
+     */
+    private void recordProblem(Shop shop, OrderState order, String fulfilment, ShipmentStatus found, Instant now) {
+        var problem = new OrderFact.ShipmentProgressed(fulfilment, found, now, Optional.empty());
+        String id = found.name().toLowerCase(Locale.ROOT) + "-" + order.orderId().value() + "-" + fulfilment;
+        recordings.record(policy.plan(shop, "aftercare:" + id, id, "aftercare/parcel-" + found.name().toLowerCase(Locale.ROOT),
+                new OrderUpdate(order.orderId(), now, Optional.empty(), List.of(problem), order.customer().map(CustomerContact::email), false), now));
     }
 
     private List<TimelineEntry> open(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {

@@ -147,6 +147,7 @@ public sealed interface EmailMoment {
                 case OrderFact.Cancelled cancelled -> Optional.empty();
                 case OrderFact.FulfilmentChanged fulfilment -> Optional.empty();
                 case OrderFact.ShipmentProgressed shipment -> Optional.empty();
+                case OrderFact.DeliveryExpected expected -> Optional.empty();
                 case OrderFact.Refunded refund -> Optional.empty();
                 case OrderFact.ReturnChanged change -> Optional.empty();
             };

@@ -84,6 +84,21 @@ public sealed interface OrderFact {
         }
     }
 
+    /** The carrier's (or the shop's) estimate of when a fulfilment's parcel arrives: past it, undelivered, is a problem. */
+    record DeliveryExpected(String fulfilmentId, Instant by, Instant at) implements OrderFact {
+        public DeliveryExpected {
+            Limits.atMost("fulfilment id", fulfilmentId, Limits.ID_BYTES);
+        }
+
+        public String key() {
+            return "expected-" + fulfilmentId + "-" + by.toEpochMilli();
+        }
+
+        public Set<Milestone> milestones() {
+            return Set.of();
+        }
+    }
+
     record Refunded(String refundId, Money amount, Instant at, Optional<String> reason) implements OrderFact {
         public Refunded {
             Limits.atMost("refund id", refundId, Limits.ID_BYTES);

@@ -8,7 +8,9 @@ public enum ShipmentStatus {
     LABEL_PRINTED, LABEL_PURCHASED, CONFIRMED, READY_FOR_PICKUP, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY,
     ATTEMPTED_DELIVERY, DELAYED, DELIVERED, FAILURE,
     /** Aftercare's, not a carrier's: no tracking news for longer than the shop's transit estimate. */
-    SILENT;
+    SILENT,
+    /** Aftercare's, not a carrier's: the estimated delivery date passed and the parcel was not delivered. */
+    OVERDUE;
 
     /** Whether the parcel is with the carrier, so the order has certainly been shipped. */
     public boolean provesShipped() {
@@ -17,12 +19,13 @@ public enum ShipmentStatus {
 
     /** Something the customer should hear about before they ask: the parcel is held up, failed, or waits to be collected. */
     public boolean problem() {
-        return this == READY_FOR_PICKUP || this == ATTEMPTED_DELIVERY || this == DELAYED || this == FAILURE || this == SILENT;
+        return this == READY_FOR_PICKUP || this == ATTEMPTED_DELIVERY || this == DELAYED || this == FAILURE || this == SILENT
+                || this == OVERDUE;
     }
 
-    /** The statuses a platform may report (every one but Aftercare's own {@link #SILENT}). */
+    /** The statuses a platform may report (every one but Aftercare's own {@link #SILENT} and {@link #OVERDUE}). */
     public static Stream<ShipmentStatus> reported() {
-        return Stream.of(values()).filter(s -> s != SILENT);
+        return Stream.of(values()).filter(s -> s != SILENT && s != OVERDUE);
     }
 
     public String label() {

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The checks an order update schedules on its returns and parcels, each at the moment it may find something: a
  * return's review at each step and at its threshold; a parcel's watch the shop's transit estimate after each piece of
- * tracking news; a delivery case at once on a problem, and on delivery (to resolve it). Nothing ever scans for stuck
+ * tracking news; a parcel's due check at its estimated delivery date; a delivery case at once on a problem, and on
+ * delivery (to resolve it). Nothing ever scans for stuck
  * cases: the sweep reads only what is due. Ids derive from the fact, so a repeated delivery schedules nothing new.
  */
 public final class CaseSchedule {
@@ -51,6 +52,8 @@ public final class CaseSchedule {
                         checks.add(watch(shop, order, parcel));
                     }
                 }
+                case OrderFact.DeliveryExpected expected when expected.by().isAfter(now) -> checks.add(new DueAction(
+                        ActionKind.PARCEL_DUE.slug() + "#" + about + "~" + expected.key(), ActionKind.PARCEL_DUE, order, expected.by()));
                 case OrderFact.FulfilmentChanged shipped when shipped.status() == FulfilmentStatus.SHIPPED && !shipped.tracking().isEmpty() ->
                         checks.add(watch(shop, order, shipped));
                 default -> {

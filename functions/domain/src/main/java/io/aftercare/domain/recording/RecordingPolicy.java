@@ -40,7 +40,7 @@ public final class RecordingPolicy {
         Subject order = Subject.order(update.orderId());
         List<DueAction> actions = new ArrayList<>(schedule.actionsFor(shop.settings(), update, now));
         List<TimelineEntry> entries = new ArrayList<>();
-        update.facts().forEach(fact -> entries.add(timeline.fact(order, fact, update.snapshot())));
+        update.facts().forEach(fact -> entries.add(timeline.fact(order, fact, update.snapshot(), shop.settings().timeZone())));
         update.facts().stream().filter(OrderFact.ReturnChanged.class::isInstance)
                 .forEach(step -> entries.add(timeline.returnStep(update.orderId(), (OrderFact.ReturnChanged) step)));
         update.snapshot().filter(s -> !s.trimmed().isEmpty()).ifPresent(s -> entries.add(timeline.trimmed(order, s, update.sourceTime())));

@@ -26,7 +26,8 @@ final class TimelineWriter {
         this.deliveryId = Optional.of(deliveryId);
     }
 
-    TimelineEntry fact(Subject order, OrderFact fact, Optional<OrderSnapshot> snapshot) {
+    /** @param zone the shop's, in which the times a fact names are written */
+    TimelineEntry fact(Subject order, OrderFact fact, Optional<OrderSnapshot> snapshot, ZoneId zone) {
         Optional<String> name = snapshot.map(OrderSnapshot::name);
         return switch (fact) {
             case OrderFact.Placed placed -> entry(order, fact, EntryKind.ORDER_PLACED, snapshot
@@ -45,6 +46,8 @@ final class TimelineWriter {
                             .text("fulfilment", shipment.fulfilmentId()));
             case OrderFact.ReturnChanged change -> entry(order, fact, EntryKind.RETURN_UPDATED,
                     EntryText.of(Phrase.RETURN_UPDATED).text("return", change.returnId()).code("event", Vocabulary.RETURN, change.event()));
+            case OrderFact.DeliveryExpected expected -> entry(order, fact, EntryKind.SHIPMENT_UPDATED,
+                    EntryText.of(Phrase.DELIVERY_EXPECTED).text("fulfilment", expected.fulfilmentId()).moment("by", expected.by(), zone));
             case OrderFact.Refunded refund -> entry(order, fact, EntryKind.ORDER_REFUNDED,
                     EntryText.of(Phrase.ORDER_REFUNDED).amount("amount", refund.amount()).text("reason", refund.reason()));
         };

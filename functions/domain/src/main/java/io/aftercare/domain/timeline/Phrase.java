@@ -22,6 +22,7 @@ public enum Phrase {
     RETURN_ANOMALY(Set.of(EntryKind.RETURN_ANOMALY), "return", "event", "state"),
     RETURN_STUCK(Set.of(EntryKind.CASE_OPENED), "return", "state", "days", "ticket"),
     DELIVERY_PROBLEM(Set.of(EntryKind.CASE_OPENED), "status", "ticket"),
+    DELIVERY_EXPECTED(Set.of(EntryKind.SHIPMENT_UPDATED), "fulfilment", "by"),
     DELIVERY_RESOLVED(Set.of(EntryKind.CASE_CLOSED), "ticket"),
     ORDER_REFUNDED(Set.of(EntryKind.ORDER_REFUNDED), "amount", "reason"),
     ORDER_TRIMMED(Set.of(EntryKind.ORDER_TRIMMED), "order", "titlesShortened", "titleBytes", "linesLeftOut", "maxLines"),

@@ -89,8 +89,10 @@ final class GenericMapper {
                 .filter(s -> s.name().equals(status.toUpperCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> Json.invalid("status", "must be one of " + allowedStatuses()));
-        return update(data, occurredAt, new OrderFact.ShipmentProgressed(requiredId(data, "fulfillment_id"), shipment,
-                occurredAt, text(data, "message")));
+        String fulfilment = requiredId(data, "fulfillment_id");
+        List<OrderFact> facts = new ArrayList<>(List.of(new OrderFact.ShipmentProgressed(fulfilment, shipment, occurredAt, text(data, "message"))));
+        time(data, "estimated_delivery_at").ifPresent(by -> facts.add(new OrderFact.DeliveryExpected(fulfilment, by, occurredAt)));
+        return new OrderUpdate(Json.orderId(data, "order_id"), occurredAt, Optional.empty(), facts, email(data, "customer_email"), false);
     }
 
     private static OrderUpdate refund(JsonNode data, Instant occurredAt) {

@@ -79,10 +79,10 @@ final class ShopifyMapper {
 
     OrderUpdate fulfillmentEvent(JsonNode event, Optional<Instant> triggeredAt) {
         Instant at = time(event, "happened_at").orElseGet(() -> requiredTime(event, "created_at"));
-        List<OrderFact> facts = shipmentStatus(text(event, "status"))
-                .<List<OrderFact>>map(status -> List.of(new OrderFact.ShipmentProgressed(
-                        requiredId(event, "fulfillment_id"), status, at, text(event, "message"))))
-                .orElse(List.of());
+        String fulfilment = requiredId(event, "fulfillment_id");
+        List<OrderFact> facts = new ArrayList<>();
+        shipmentStatus(text(event, "status")).ifPresent(status -> facts.add(new OrderFact.ShipmentProgressed(fulfilment, status, at, text(event, "message"))));
+        time(event, "estimated_delivery_at").ifPresent(by -> facts.add(new OrderFact.DeliveryExpected(fulfilment, by, at)));
         return new OrderUpdate(Json.orderId(event, "order_id"), triggeredAt.orElse(at), Optional.empty(), facts, Optional.empty(), false);
     }
 
@@ -120,6 +120,7 @@ final class ShopifyMapper {
                 .ifPresent(status -> facts.add(new OrderFact.FulfilmentChanged(id, status, at, tracking(fulfillment))));
         shipmentStatus(text(fulfillment, "shipment_status"))
                 .ifPresent(status -> facts.add(new OrderFact.ShipmentProgressed(id, status, at, Optional.empty())));
+        time(fulfillment, "estimated_delivery_at").ifPresent(by -> facts.add(new OrderFact.DeliveryExpected(id, by, at)));
         return facts;
     }
 
