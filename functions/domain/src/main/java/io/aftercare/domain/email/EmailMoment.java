@@ -82,16 +82,19 @@ public sealed interface EmailMoment {
         }
     }
 
+    /** A moment of one email per return or refund an update reports ({@link #dues}); the first of them is its due time. */
+    sealed interface OnePerItem extends EmailMoment permits OnReturnStep, OnRefund {
+        @Override
+        default Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return dues(settings, update, now).stream().findFirst().map(Due::at);
+        }
+    }
+
     /**
      * At once, for each return whose {@code step} the update reports, within {@code window} (an older one, a backfill,
      * sends nothing): one per return, however often or by however many deliveries the step is told.
      */
-    record OnReturnStep(ReturnEvent step, Duration window) implements EmailMoment {
-        @Override
-        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
-            return dues(settings, update, now).stream().findFirst().map(Due::at);
-        }
-
+    record OnReturnStep(ReturnEvent step, Duration window) implements OnePerItem {
         @Override
         public List<Due> dues(ShopSettings settings, Update update, Instant now) {
             return update.facts().stream()
@@ -104,12 +107,7 @@ public sealed interface EmailMoment {
     }
 
     /** At once, for each refund of money (not a zero one: a restock) the update reports within {@code window}. */
-    record OnRefund(Duration window) implements EmailMoment {
-        @Override
-        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
-            return dues(settings, update, now).stream().findFirst().map(Due::at);
-        }
-
+    record OnRefund(Duration window) implements OnePerItem {
         @Override
         public List<Due> dues(ShopSettings settings, Update update, Instant now) {
             return update.facts().stream()
