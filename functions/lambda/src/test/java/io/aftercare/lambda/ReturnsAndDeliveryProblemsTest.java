@@ -119,6 +119,25 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     @Test
+    void givenACustomersReturnAndParcel_whenTheirTimelineIsRead_thenItShowsTheReturnsStepsAndStateAndTheParcelsNewsBesideTheOrder() {
+        String shop = "whole-story";
+        aftercare.registerShop(shop, "generic");
+        order(shop, "W-1", "wanda@example.com");
+        shipped(shop, "W-1", "f-5");
+        aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-w-transit", """
+                {"order_id": "W-1", "fulfillment_id": "f-5", "status": "in_transit"}"""));
+        aftercare.clock.advance(Duration.ofHours(1));
+        returnStep(shop, "W-1", "ret-4", "requested");
+        aftercare.sweepAndWork();
+
+        List<String> summaries = new ArrayList<>();
+        aftercare.agent("GET /api/shops/{shop}/customers/{email}/timeline", Map.of("shop", shop, "email", "wanda@example.com"),
+                Map.of("limit", "100", "lang", "en")).json().path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        assertThat(summaries).contains("Parcel f-5 in transit", "Return ret-4 requested", "Return ret-4 of order #W-1 is now requested")
+                .anyMatch(s -> s.startsWith("Order #W-1"));
+    }
+
+    @Test
     void givenAnApprovedReturnWithNoProgress_whenTenBusinessDaysPass_thenATicketOpensAndEscalatesLikeAnyComplaint() {
         String shop = "stalled";
         aftercare.registerShop(shop, "generic");
