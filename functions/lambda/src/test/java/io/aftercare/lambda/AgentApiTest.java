@@ -31,7 +31,7 @@ class AgentApiTest {
         for (int i = 0; i < 7; i++) {
             aftercare.generic("agents-shop", """
                     {"schema": "aftercare.webhook.v1", "id": "r-%1$d", "type": "refund.created", "occurred_at": "2026-11-23T10:0%1$d:00Z",
-                     "data": {"order_id": "77", "refund_id": "%1$d", "amount": "1.00", "currency": "PLN"}}""".formatted(i));
+                     "data": {"order_id": "77", "refund_id": "%1$d", "amount": "0.00", "currency": "PLN"}}""".formatted(i)); // restocks: no refund email
         }
     }
 

@@ -121,7 +121,8 @@ class PostPurchaseEmailTest {
         untilTheCheckIn("RF-1", customer, "refund.created", """
                 {"order_id": "RF-1", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}""");
 
-        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RF-1");
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RF-1",
+                "Your refund of PLN129.90 for order #RF-1 is on its way");
         assertThat(summaries("RF-1")).contains("Check-in email not sent: the order was refunded");
     }
 
@@ -132,7 +133,8 @@ class PostPurchaseEmailTest {
         untilTheCheckIn("RT-1", customer, "return.updated", """
                 {"order_id": "RT-1", "return_id": "ret-1", "event": "requested"}""");
 
-        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RT-1");
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RT-1",
+                "We have your return request for order #RT-1");
         assertThat(summaries("RT-1")).contains("Return ret-1 requested", "Check-in email not sent: the order is being returned");
     }
 
@@ -144,7 +146,8 @@ class PostPurchaseEmailTest {
                 "{\"order_id\": \"RT-2\", \"return_id\": \"ret-2\", \"event\": \"requested\"}",
                 "{\"order_id\": \"RT-2\", \"return_id\": \"ret-2\", \"event\": \"declined\"}");
 
-        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).hasSize(2).contains("Thank you for your order #RT-2");
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).hasSize(3)
+                .contains("Thank you for your order #RT-2", "About your return request for order #RT-2");
         assertThat(summaries("RT-2")).contains("Return ret-2 declined").anyMatch(s -> s.startsWith("Check-in email sent"));
     }
 

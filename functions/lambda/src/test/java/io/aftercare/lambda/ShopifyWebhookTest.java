@@ -179,7 +179,7 @@ class ShopifyWebhookTest {
             assertThat(response.status()).isEqualTo(200);
         }
 
-        assertThat(summaries(RETURNED_ORDER)).containsExactly("Return 123134564567890 reopened", "Return 123134564567890 closed",
+        assertThat(summaries(RETURNED_ORDER)).filteredOn(s -> !s.contains(" scheduled for ")).containsExactly("Return 123134564567890 reopened", "Return 123134564567890 closed",
                 "Return 123134564567890 approved", "Return 123134564567890 requested");
         JsonNode returns = aftercare.order(shop, RETURNED_ORDER).path("returns");
         assertThat(returns).hasSize(1);
