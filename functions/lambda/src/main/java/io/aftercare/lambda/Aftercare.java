@@ -153,7 +153,7 @@ public final class Aftercare {
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
-                new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
+                new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, b.clock),
                 new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
                         discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock),
