@@ -316,7 +316,7 @@ final class CostBenchmark {
                          "message": "It arrived scratched. What now?", "orderId": "%1$s"}""".formatted(orderId)));
         var created = timedHttp("AgentApiFunction", request);
         require(created, 201, "opening a ticket for " + orderId);
-        ticketIds.put(orderId, read(created.body()).path("ticket").path("id").asText());
+        ticketIds.put(orderId, read(created.body()).path("id").asText());
     }
 
     private void reply(String orderId) {
