@@ -181,10 +181,9 @@ public final class Bench {
         }
         text.append(String.format(Locale.ROOT, """
 
-                Thank-you emails through sweep, queue message (carrying the claimed action) and worker (reading the order
-                and the recipient's state, the policy checks, rendering with the cached templates, the exclusive sending
-                mark, the SES call, recording) on the
-                SES emulator, with one worker and with %d taking batches of ten at once (as Lambda instances would), against
+                Thank-you emails through sweep, queue message (carrying the claimed action) and worker (reading the order,
+                the policy checks, rendering with the cached templates, the exclusive sending mark in one transaction with
+                the recipient's checks, the SES call, recording) on the SES emulator, with one worker and with %d taking batches of ten at once (as Lambda instances would), against
                 the baseline: the same rendered email sent by a bare `SendEmail` loop through the same proxy in the same run.
 
                 | emails | one worker /s | ratio | %d workers /s | ratio | bare SendEmail /s | DynamoDB requests per email |
