@@ -8,6 +8,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -43,6 +44,11 @@ public final class LocalSqs implements AutoCloseable {
     }
 
     public static LocalSqs start() {
+        return start(new ExecutionInterceptor[0]);
+    }
+
+    /** @param watch interceptors on the client every user of this server shares (benchmarks count its requests) */
+    public static LocalSqs start(ExecutionInterceptor... watch) {
         // Whoever starts it closes it: Pekko's own JVM hook would warn, racing that close, and its threads must not
         // hold a JVM open (a test run's). Its start-up news is noise here.
         System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
@@ -59,6 +65,7 @@ public final class LocalSqs implements AutoCloseable {
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.executionInterceptors(List.of(watch)))
                     .build();
             return new LocalSqs(server, client);
         } catch (RuntimeException e) {

@@ -12,6 +12,8 @@ import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.email.ActionCatalog;
+import io.aftercare.domain.email.RecipientGate;
+import io.aftercare.domain.email.SendingMark;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -44,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.paginators.QueryIterable;
  * partition's write limit nor one reader caps a wave. A claim is a conditional update that also moves the action's
  * index entry to the end of its lease, where an abandoned claim comes due again.
  */
-public final class DynamoActionStore implements ActionStore {
+public final class DynamoActionStore implements ActionStore, SendingMark {
 
     /** Without a cursor (a new table), the sweep starts this far back. */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
@@ -70,6 +73,7 @@ public final class DynamoActionStore implements ActionStore {
      * the rest covers the skew between the sweep's clock, which set the lease, and the worker's.
      */
     static final Duration SENDING_MARGIN = Duration.ofMinutes(1);
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final int MIN_PAGE = 25;
     private static final int MAX_PAGE = 1000;
 
@@ -338,16 +342,67 @@ public final class DynamoActionStore implements ActionStore {
 
     @Override
     public boolean beginSending(ClaimedAction action, Instant now) {
-        var update = new UpdateExpression(key(action.ref())).set("status", s(SENDING));
-        update.condition(update.name("status") + " = " + update.value(s(CLAIMED)) + " AND "
-                + update.name("claimToken") + " = " + update.value(s(action.claimToken())) + " AND "
-                + update.name("leaseUntil") + " > " + update.value(time(now.plus(SENDING_MARGIN))));
         try {
-            dynamo.updateItem(update.request(table));
+            dynamo.updateItem(sendingMark(action, now).request(table));
             return true;
         } catch (ConditionalCheckFailedException sendingOrLost) {
             return false;
         }
+    }
+
+    /** Recipients' outcomes are kept as a string set of {@code key=outcome}: adding one is a single update, and adding it again changes nothing. */
+    @Override
+    public Optional<Map<String, String>> beginSendingToEach(ClaimedAction action, Instant now) {
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamo.updateItem(sendingMark(action, now).request(table)).attributes();
+        } catch (ConditionalCheckFailedException sendingOrLost) {
+            return Optional.empty();
+        }
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        if (item.containsKey(RECIPIENTS)) {
+            item.get(RECIPIENTS).ss().forEach(entry -> {
+                int split = entry.indexOf('=');
+                outcomes.putIfAbsent(entry.substring(0, split), entry.substring(split + 1));
+            });
+        }
+        return Optional.of(outcomes);
+    }
+
+    /**
+     * The sending mark and the recipient's checks in one transaction: the mark first, so a failure there is a lost
+     * claim whatever the recipient's state; a refused check returns the item that refused it, for the policy to say why.
+     */
+    @Override
+    public Taken begin(ClaimedAction action, Instant now, String emailHash, RecipientGate gate) {
+        List<TransactWriteItem> items = new ArrayList<>(List.of(sendingMark(action, now).transactItem(table)));
+        items.addAll(DynamoRecipientStore.gateChecks(table, action.shop(), emailHash, gate));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return new SendingMark.Began();
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (CONDITION_FAILED.equals(reasons.get(0).code())) {
+                return new SendingMark.Lost();
+            }
+            List<CancellationReason> refusals = reasons.subList(1, reasons.size()).stream()
+                    .filter(reason -> CONDITION_FAILED.equals(reason.code())).toList();
+            if (refusals.isEmpty()) {
+                throw e; // cancelled for another reason (a conflict with another write): retried as a temporary failure
+            }
+            // the items that refused; read afresh if a store did not return them
+            return new SendingMark.Refused(refusals.stream().allMatch(CancellationReason::hasItem)
+                    ? DynamoRecipientStore.state(refusals.stream().map(CancellationReason::item).toList())
+                    : new DynamoRecipientStore(dynamo, table).state(action.shop(), emailHash));
+        }
+    }
+
+    private static UpdateExpression sendingMark(ClaimedAction action, Instant now) {
+        var update = new UpdateExpression(key(action.ref())).set("status", s(SENDING));
+        update.condition(update.name("status") + " = " + update.value(s(CLAIMED)) + " AND "
+                + update.name("claimToken") + " = " + update.value(s(action.claimToken())) + " AND "
+                + update.name("leaseUntil") + " > " + update.value(time(now.plus(SENDING_MARGIN))));
+        return update;
     }
 
     @Override
@@ -378,21 +433,6 @@ public final class DynamoActionStore implements ActionStore {
         return writeWhileHeld(List.of(update.transactItem(table), TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
     }
 
-    /** Kept as a string set of {@code key=outcome}: adding one is a single update, and adding it again changes nothing. */
-    @Override
-    public Map<String, String> recipientOutcomes(ActionRef ref) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(key(ref)).consistentRead(true)
-                .projectionExpression("#r").expressionAttributeNames(Map.of("#r", RECIPIENTS))).item();
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        if (item != null && item.containsKey(RECIPIENTS)) {
-            item.get(RECIPIENTS).ss().forEach(entry -> {
-                int split = entry.indexOf('=');
-                outcomes.putIfAbsent(entry.substring(0, split), entry.substring(split + 1));
-            });
-        }
-        return outcomes;
-    }
-
     @Override
     public boolean recordRecipient(ClaimedAction action, String recipient, String outcome) {
         try {
@@ -417,7 +457,7 @@ public final class DynamoActionStore implements ActionStore {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
-            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
                 return false;
             }
             throw e;

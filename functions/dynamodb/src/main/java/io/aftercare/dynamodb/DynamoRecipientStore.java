@@ -6,6 +6,7 @@ import static io.aftercare.dynamodb.Items.time;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.EmailCategory;
+import io.aftercare.domain.email.RecipientGate;
 import io.aftercare.domain.email.RecipientState;
 import io.aftercare.domain.email.RecipientStore;
 import io.aftercare.domain.email.Suppression;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** A customer's mailing state lives in their partition: the profile (frequency cap, open complaints) and a suppression item. */
 public final class DynamoRecipientStore implements RecipientStore {
@@ -25,8 +27,8 @@ public final class DynamoRecipientStore implements RecipientStore {
     static final String LAST_FOLLOW_UP = "lastFollowUpAt";
     static final String OPEN_COMPLAINTS = "openComplaints";
     static final String LAST_COMPLAINT = "lastComplaintAt";
-    private static final String UNSUBSCRIBED = "unsubscribed";
-    private static final String HARD = "hardSuppression";
+    static final String UNSUBSCRIBED = "unsubscribed";
+    static final String HARD = "hardSuppression";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -38,11 +40,15 @@ public final class DynamoRecipientStore implements RecipientStore {
 
     @Override
     public RecipientState state(ShopId shop, String emailHash) {
+        return state(dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK >= :profile")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.customerByHash(shop, emailHash)), ":profile", s(Keys.PROFILE)))).items());
+    }
+
+    /** The state the customer's profile and suppression items say, whichever of them are given (each at most once). */
+    static RecipientState state(List<Map<String, AttributeValue>> items) {
         Map<String, AttributeValue> profile = Map.of();
         Map<String, AttributeValue> suppression = Map.of();
-        var items = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND SK >= :profile")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.customerByHash(shop, emailHash)), ":profile", s(Keys.PROFILE)))).items();
         for (var item : items) {
             switch (item.get(Keys.SK).s()) {
                 case Keys.PROFILE -> profile = item;
@@ -55,6 +61,28 @@ public final class DynamoRecipientStore implements RecipientStore {
                 .forEach(slug -> EmailCategory.fromSlug(slug).ifPresent(unsubscribed::add));
         return new RecipientState(unsubscribed, Items.string(suppression, HARD).map(Suppression::fromSlug), Items.time(profile, LAST_FOLLOW_UP),
                 (int) Items.number(profile, OPEN_COMPLAINTS), Items.time(profile, LAST_COMPLAINT));
+    }
+
+    /**
+     * The gate as condition checks on the suppression item and (for mail that is not transactional) the profile, each
+     * returning its item when it refuses. The same rule as {@code EmailPolicy.forRecipient}, which
+     * {@code RecipientGateTest} holds them to; a missing item passes.
+     */
+    static List<TransactWriteItem> gateChecks(String table, ShopId shop, String emailHash, RecipientGate gate) {
+        var suppression = new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.SUPPRESSION));
+        suppression.condition("attribute_not_exists(" + suppression.name(HARD) + ")");
+        if (gate.category().isEmpty()) {
+            return List.of(suppression.conditionCheck(table));
+        }
+        String left = suppression.name(UNSUBSCRIBED);
+        suppression.condition("NOT contains(" + left + ", " + suppression.value(s(gate.category().get().slug())) + ") AND NOT contains("
+                + left + ", " + suppression.value(s(EmailCategory.ALL.slug())) + ")");
+        var profile = new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.PROFILE));
+        String complaints = profile.name(OPEN_COMPLAINTS);
+        String followUp = profile.name(LAST_FOLLOW_UP);
+        profile.condition("(attribute_not_exists(" + complaints + ") OR " + complaints + " <= " + profile.value(Items.n(0)) + ") AND ("
+                + "attribute_not_exists(" + followUp + ") OR " + followUp + " <= " + profile.value(time(gate.followUpBy())) + ")");
+        return List.of(suppression.conditionCheck(table), profile.conditionCheck(table));
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -91,6 +92,29 @@ public final class DynamoTicketStore implements TicketStore {
     public Optional<String> reply(ShopId shop, String ticketId, long number) {
         var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.ticket(shop, ticketId), Keys.ticketReply(number))).consistentRead(true)).item();
         return Items.string(item == null ? Map.of() : item, REPLY_TEXT);
+    }
+
+    /** One consistent {@code BatchGetItem} of both items of the ticket's partition (asked again for any left unprocessed). */
+    @Override
+    public Optional<WithReply> findWithReply(ShopId shop, String ticketId, long number) {
+        var ticketKey = Keys.key(Keys.ticket(shop, ticketId), Keys.TICKET);
+        var replyKey = Keys.key(Keys.ticket(shop, ticketId), Keys.ticketReply(number));
+        Map<String, AttributeValue> ticket = null;
+        Map<String, AttributeValue> reply = Map.of();
+        Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder().keys(ticketKey, replyKey).consistentRead(true).build());
+        while (!wanted.isEmpty()) {
+            Map<String, KeysAndAttributes> asked = wanted;
+            var response = dynamo.batchGetItem(b -> b.requestItems(asked));
+            for (var item : response.responses().getOrDefault(table, List.of())) {
+                if (Keys.TICKET.equals(item.get(Keys.SK).s())) {
+                    ticket = item;
+                } else {
+                    reply = item;
+                }
+            }
+            wanted = response.unprocessedKeys();
+        }
+        return ticket == null ? Optional.empty() : Optional.of(new WithReply(read(shop, ticket), Items.string(reply, REPLY_TEXT)));
     }
 
     private void write(TicketChange change, Optional<String> deliveryKey, boolean creating) {

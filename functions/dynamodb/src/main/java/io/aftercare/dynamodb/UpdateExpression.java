@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -129,6 +131,18 @@ final class UpdateExpression {
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values)
+                .build()).build();
+    }
+
+    /** Its condition alone, checked in a transaction without writing; a refusal returns the item as it is. */
+    TransactWriteItem conditionCheck(String table) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(table)
+                .key(key)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
     }
 

@@ -138,7 +138,7 @@ public final class Aftercare {
         var staff = new Lazy<>(() -> new StaffNotices(sender, b.chatWebhooks));
         Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff.get(), (shop, role) -> access().holding(shop, role)));
         Supplier<DiscountCodes> discounts = new Lazy<>(() -> new DiscountCodes(tokens.get(),
-                new PlatformDiscounts(shopRepository, b.shopApis, new PoolDiscounts(discountPool, discountEvents.get())),
+                new PlatformDiscounts(shopRepository, b.shopApis.get(), new PoolDiscounts(discountPool, discountEvents.get())),
                 issued, discountEvents.get(), b.clock));
 
         var recordings = new DynamoRecordingStore(dynamo, table, b.dueShards);
@@ -153,7 +153,7 @@ public final class Aftercare {
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
-                new PostPurchaseEmails(actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
+                new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, b.clock),
                 new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
                         discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock),
@@ -369,7 +369,8 @@ public final class Aftercare {
         private Supplier<Optional<DailyQuota>> sendQuota = Optional::empty;
         private Clock clock = Clock.systemUTC();
         private ChatWebhookUrl.Rules chatWebhooks = ChatWebhookUrl.Rules.production();
-        private PlatformHttp shopApis = PlatformHttp.live();
+        /** Made when a discount is first issued: its HTTP client (and TLS context) is no cost to functions that never issue one. */
+        private Supplier<PlatformHttp> shopApis = PlatformHttp::live;
 
         public Builder dynamo(DynamoDbClient dynamo, String table) {
             this.dynamo = dynamo;
@@ -427,7 +428,7 @@ public final class Aftercare {
 
         /** How shops' own APIs (Shopify, WooCommerce) are called: tests point it at a local server. */
         public Builder shopApis(PlatformHttp http) {
-            this.shopApis = http;
+            this.shopApis = () -> http;
             return this;
         }
 

@@ -36,12 +36,13 @@ public final class Bench {
                     args.length > 1 ? ints(args[1]) : new int[] {25, 50, 100, 200, 400}, Duration.ofSeconds(intArg(args, 2, 5)))));
             case "wave" -> wave(args);
             case "queue" -> writeSection("Queue", queueSection(new QueueBenchmark(intArg(args, 1, 10_000), intArg(args, 2, 1_000), QueueBenchmark.SMALL).run()));
+            case "cost" -> cost(args);
             case "bad-input" -> writeSection("Bad input", badInputSection(new BadInputBenchmark().run(intArg(args, 1, 50_000))));
             default -> {
                 System.err.println("""
                         usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]] | parcels [in-transit,...]
                                                    | faults [orders] | load [rates,... [seconds]] | bad-input [inputs] | queue [open tickets [requests]]
-                                                   | wave [thank-yous [workers,... [due for the shard reads]]]""");
+                                                   | wave [thank-yous [workers,... [due for the shard reads]]] | cost [orders]""");
                 System.exit(2);
             }
         }
@@ -58,6 +59,12 @@ public final class Bench {
             results.add(result);
         }
         writeSection("Ingest", ingestSection(results));
+    }
+
+    private static void cost(String[] args) throws Exception {
+        var usage = new CostBenchmark(intArg(args, 1, 1000)).run();
+        System.out.println(usage);
+        writeSection("Cost", costSection(usage, CostBenchmark.Prices.load()));
     }
 
     private static void sweep(String[] args) throws Exception {
@@ -174,10 +181,9 @@ public final class Bench {
         }
         text.append(String.format(Locale.ROOT, """
 
-                Thank-you emails through sweep, queue message (carrying the claimed action) and worker (reading the order
-                and the recipient's state, the policy checks, rendering with the cached templates, the exclusive sending
-                mark, the SES call, recording) on the
-                SES emulator, with one worker and with %d taking batches of ten at once (as Lambda instances would), against
+                Thank-you emails through sweep, queue message (carrying the claimed action) and worker (reading the order,
+                the policy checks, rendering with the cached templates, the exclusive sending mark in one transaction with
+                the recipient's checks, the SES call, recording) on the SES emulator, with one worker and with %d taking batches of ten at once (as Lambda instances would), against
                 the baseline: the same rendered email sent by a bare `SendEmail` loop through the same proxy in the same run.
 
                 | emails | one worker /s | ratio | %d workers /s | ratio | bare SendEmail /s | DynamoDB requests per email |
@@ -206,6 +212,59 @@ public final class Bench {
             text.append(String.format(Locale.ROOT, "| %s | %d | %d | **%.2f** | %d | %d |%n",
                     r.fault(), r.expected(), r.delivered(), r.delivered() / (double) r.expected(), r.duplicates(), r.lost()));
         }
+        return text.toString();
+    }
+
+    /** The monthly volumes the sweeps' share is shown at: a small shop, a busy one, a large one. */
+    static final long[] MONTHLY_ORDERS = {1_000, 10_000, 100_000};
+
+    static String costSection(CostBenchmark.Usage usage, CostBenchmark.Prices prices) {
+        var idle = usage.idleSweep();
+        var text = new StringBuilder(String.format(Locale.ROOT, """
+                What %,d orders of a Shopify shop cost in AWS, from what one run measured through the local runner (its HTTP API,
+                DynamoDB Local, ElasticMQ, the SES emulator): each order's five usual webhooks (orders/create, orders/paid,
+                fulfillments/create, fulfillment events in transit and delivered), its thank-you, check-in and survey, a ticket
+                for one order in twenty (opened through the agent API, acknowledged, noticed to staff, answered, resolved), and
+                SES's delivery event for each email through the SES event function. DynamoDB capacity is what the store
+                answered to `ReturnConsumedCapacity.TOTAL`, summed at the SDK; SQS requests are counted at the SDK; each
+                function's duration is the time its handler calls took here (HTTP ones from the client, loopback included), at
+                the memory template.yaml gives it, at the arm64 price. Prices: `infrastructure/bench/src/main/resources/aws-prices-us-east-1.json`,
+                read %s, list prices without free tiers. The run sweeps every %d simulated minutes for five days (%,d sweeps,
+                %,d of them idle); a deployment sweeps every minute whatever the volume, so each 1,000 orders carry a month of
+                idle sweeps (%,d) over the month's orders, and what busy sweeps took beyond an idle one is the orders' own.
+                Baseline: SES ($0.10 per 1,000 emails); target: everything else at most a third of it. The machine was shared
+                with other builds: durations are upper bounds.
+
+                Measured: %,d emails (%.2f per order), %,d tickets, %,d API requests (%.2f per order), %,d DynamoDB requests,
+                %.1f RRU and %.1f WRU per order, %.1f SQS requests per order. An idle sweep: %.1f ms, %.2f RRU, %.2f SQS requests.
+
+                | function | invocations per order | mean duration (ms) | memory (MB) | GB-s per order |
+                |---|---|---|---|---|
+                """, usage.orders(), prices.read(), CostBenchmark.SWEEP_EVERY_MINUTES, usage.sweeps(), usage.idleSweeps(), CostBenchmark.SWEEPS_PER_MONTH,
+                usage.emails(), usage.emails() / (double) usage.orders(), usage.tickets(), usage.apiRequests(), usage.apiRequests() / (double) usage.orders(),
+                usage.dynamoRequests(), usage.readUnits() / usage.orders(), usage.writeUnits() / usage.orders(), usage.sqsRequests() / (double) usage.orders(),
+                1000 * idle.seconds(), idle.readUnits(), idle.sqsRequests()));
+        usage.functions().forEach((name, f) -> {
+            boolean sweep = name.equals("SweepFunction");
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4f |%n", name,
+                    sweep ? "1 a minute, whatever the orders" : String.format(Locale.ROOT, "%.3f", f.count() / (double) usage.orders()),
+                    sweep ? String.format(Locale.ROOT, "%.1f idle", 1000 * idle.seconds()) : String.format(Locale.ROOT, "%.1f", 1000 * f.seconds() / Math.max(1, f.count())),
+                    f.memoryMb(), f.gbSeconds() / usage.orders()));
+        });
+        List<CostBenchmark.Bill> bills = Arrays.stream(MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
+        text.append("\nDollars per 1,000 orders, by monthly volume:\n\n| service |");
+        bills.forEach(b -> text.append(String.format(Locale.ROOT, " %,d orders a month |", b.ordersPerMonth())));
+        text.append("\n|---|").append("---|".repeat(bills.size())).append('\n');
+        for (String service : bills.get(0).perThousandOrders().keySet()) {
+            text.append("| ").append(service).append(" |");
+            bills.forEach(b -> text.append(String.format(Locale.ROOT, " $%.4f |", b.perThousandOrders().get(service))));
+            text.append('\n');
+        }
+        text.append("| **all but SES** |");
+        bills.forEach(b -> text.append(String.format(Locale.ROOT, " **$%.4f** |", b.allButSes())));
+        text.append("\n| ratio to SES (target <= 0.33) |");
+        bills.forEach(b -> text.append(String.format(Locale.ROOT, " **%.2f** %s |", b.allButSes() / b.ses(), b.met() ? "met" : "missed")));
+        text.append('\n');
         return text.toString();
     }
 

@@ -101,8 +101,13 @@ final class ColdStartBenchmark {
     /** @return how long the JVM had been up when the request was done, and the request's own time, in ms */
     private static long[] probe(Path jar, Path probeClasses, Map<String, String> env, String expected, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as template.yaml's JAVA_TOOL_OPTIONS
-                "-cp", jar + java.io.File.pathSeparator + probeClasses, ColdStartProbe.class.getName()));
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1")); // as template.yaml's JAVA_TOOL_OPTIONS
+        // -Dcold-start.jvm="-Xlog:class+load:file=..." looks inside a run: what loads before and during the first request
+        String extra = System.getProperty("cold-start.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + probeClasses, ColdStartProbe.class.getName()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

@@ -35,6 +35,7 @@ public final class ColdStartProbe {
             if (args[0].equals("webhook-primed")) {
                 WebhookHandler.prime(); // what SnapStart's checkpoint hook runs before the snapshot
             }
+            System.out.println("REQUEST_START_MS=" + ManagementFactory.getRuntimeMXBean().getUptime());
             long start = System.nanoTime();
             status = Integer.toString(handler.handleRequest(event, null).getStatusCode());
             requestMs = (System.nanoTime() - start) / 1_000_000;

@@ -53,9 +53,17 @@ public final class LocalAftercare implements AutoCloseable {
      * @param sweepEvery how often the sweep runs; empty to run it only through {@link #sweep()}
      * @param dynamoInterceptors watch Aftercare's DynamoDB requests (the benchmarks count them, tests make them fail)
      * @param visibilityTimeout the action queue's, when not the template's (tests that wait for a redelivery)
+     * @param sqsInterceptors watch the SQS requests of Aftercare and of the runner's queue worker (the cost benchmark counts them)
      */
     public record Settings(int port, Optional<Path> dataDir, Optional<String> adminToken, Clock clock, int sesPort,
-                           Optional<Duration> sweepEvery, List<ExecutionInterceptor> dynamoInterceptors, Optional<Duration> visibilityTimeout) {
+                           Optional<Duration> sweepEvery, List<ExecutionInterceptor> dynamoInterceptors, Optional<Duration> visibilityTimeout,
+                           List<ExecutionInterceptor> sqsInterceptors) {
+
+        /** Nothing watched. */
+        public Settings(int port, Optional<Path> dataDir, Optional<String> adminToken, Clock clock, int sesPort,
+                        Optional<Duration> sweepEvery, List<ExecutionInterceptor> dynamoInterceptors, Optional<Duration> visibilityTimeout) {
+            this(port, dataDir, adminToken, clock, sesPort, sweepEvery, dynamoInterceptors, visibilityTimeout, List.of());
+        }
 
         /** In memory, on free ports, swept by hand: for tests and benchmarks. */
         public static Settings ephemeral(String adminToken, Clock clock) {
@@ -63,11 +71,15 @@ public final class LocalAftercare implements AutoCloseable {
         }
 
         public Settings watchingDynamoDb(ExecutionInterceptor interceptor) {
-            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptor), visibilityTimeout);
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptor), visibilityTimeout, sqsInterceptors);
+        }
+
+        public Settings watchingSqs(ExecutionInterceptor interceptor) {
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, dynamoInterceptors, visibilityTimeout, List.of(interceptor));
         }
 
         public Settings withVisibilityTimeout(Duration timeout) {
-            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, dynamoInterceptors, Optional.of(timeout));
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, dynamoInterceptors, Optional.of(timeout), sqsInterceptors);
         }
     }
 
@@ -109,7 +121,7 @@ public final class LocalAftercare implements AutoCloseable {
             TemplateResources template = TemplateResources.fromRepository();
             TemplateQueue bulk = TemplateQueue.of(template, TemplateQueue.ACTIONS);
             TemplateQueue urgent = TemplateQueue.of(template, TemplateQueue.URGENT_ACTIONS);
-            sqs = LocalSqs.start();
+            sqs = LocalSqs.start(settings.sqsInterceptors().toArray(ExecutionInterceptor[]::new));
             var queues = sqs.create(settings.visibilityTimeout().map(urgent::withVisibilityTimeout).orElse(urgent),
                     settings.visibilityTimeout().map(bulk::withVisibilityTimeout).orElse(bulk), QUEUE);
             var dynamo = dynamoDb.client(settings.dynamoInterceptors().toArray(ExecutionInterceptor[]::new));

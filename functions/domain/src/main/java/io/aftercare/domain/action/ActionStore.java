@@ -53,6 +53,15 @@ public interface ActionStore {
     boolean beginSending(ClaimedAction action, Instant now);
 
     /**
+     * {@link #beginSending} for an action with several recipients, answering in the same request with what earlier
+     * attempts did for each (by a key of the runner's choosing, such as an address's hash; {@link #recordRecipient}),
+     * so a retry skips the recipients already reached.
+     *
+     * @return empty when it did not begin (as {@link #beginSending} returns false)
+     */
+    Optional<Map<String, String>> beginSendingToEach(ClaimedAction action, Instant now);
+
+    /**
      * Ends the action and writes its timeline entries, atomically, if the claim still holds it.
      *
      * @param followUpSentTo the customer who just got a non-transactional email, for the frequency cap
@@ -63,12 +72,6 @@ public interface ActionStore {
 
     /** Puts the action back to wait until {@code dueAt}, if the claim still holds it. */
     boolean reschedule(ClaimedAction action, Instant dueAt, TimelineEntry entry, Optional<EmailAddress> customer);
-
-    /**
-     * What earlier attempts of an action with several recipients did for each (by a key of the runner's choosing, such
-     * as an address's hash): kept on the action, so a retry skips the recipients already reached.
-     */
-    Map<String, String> recipientOutcomes(ActionRef ref);
 
     /** Records one recipient's outcome on the action, if this claim still holds it. @return false when the claim was lost */
     boolean recordRecipient(ClaimedAction action, String recipient, String outcome);

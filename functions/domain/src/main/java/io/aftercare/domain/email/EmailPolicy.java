@@ -6,6 +6,7 @@ import io.aftercare.domain.order.OrderStatus;
 import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Re-checks, at the moment of sending, whether an email should still go out: the state may have changed since it
@@ -18,9 +19,12 @@ public final class EmailPolicy {
     public static final Duration FREQUENCY_CAP = Duration.ofHours(16);
 
     public EmailDecision decide(EmailKind kind, OrderState order, RecipientState recipient, Instant now) {
-        if (recipient.hardSuppression().isPresent()) {
-            return new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, recipient.hardSuppression().get());
-        }
+        EmailDecision byOrder = forOrder(kind, order);
+        return byOrder instanceof EmailDecision.Send ? forRecipient(kind, recipient, now) : byOrder;
+    }
+
+    /** What the order's state says, whoever the recipient is. */
+    public EmailDecision forOrder(EmailKind kind, OrderState order) {
         // the money back is what a cancelled order's refund is about: its notice still goes out
         if (order.status() == OrderStatus.CANCELLED && kind != EmailKind.REFUND_ISSUED) {
             return new EmailDecision.Skip(Reason.ORDER_CANCELLED);
@@ -33,6 +37,17 @@ public final class EmailPolicy {
         }
         if (order.beingReturned()) {
             return new EmailDecision.Skip(Reason.BEING_RETURNED);
+        }
+        return new EmailDecision.Send();
+    }
+
+    /** What the recipient's state says: {@link #gate} is the same rule, as the condition the sending mark is taken under. */
+    public EmailDecision forRecipient(EmailKind kind, RecipientState recipient, Instant now) {
+        if (recipient.hardSuppression().isPresent()) {
+            return new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, recipient.hardSuppression().get());
+        }
+        if (kind.transactional()) {
+            return new EmailDecision.Send();
         }
         if (recipient.openComplaints() > 0) {
             return new EmailDecision.Skip(Reason.COMPLAINT_OPEN);
@@ -47,5 +62,10 @@ public final class EmailPolicy {
             }
         }
         return new EmailDecision.Send();
+    }
+
+    /** {@link #forRecipient} as a condition: what the recipient's state must allow for this email to go out now. */
+    public RecipientGate gate(EmailKind kind, Instant now) {
+        return new RecipientGate(kind.transactional() ? Optional.empty() : Optional.of(kind.category()), now.minus(FREQUENCY_CAP));
     }
 }

@@ -32,6 +32,8 @@ import java.util.Optional;
 
 /**
  * Runs one claimed post-purchase action (thank-you, check-in, survey): re-checks the current state, then sends the email or records why not.
+ * The order is read; the recipient is not: their state is checked in the write that marks the email as being sent
+ * ({@link SendingMark}), and read only when it refuses, from that write's answer.
  * The claim is checked before and after sending; between SES accepting the email and the outcome being written is
  * the one window in which a crash makes the action run (and the email go out) twice.
  */
@@ -39,6 +41,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
 
 
     private final ActionStore actions;
+    private final SendingMark marks;
     private final ShopCache shops;
     private final TimelineReader orders;
     private final RecipientStore recipients;
@@ -50,9 +53,11 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
 
-    public PostPurchaseEmails(ActionStore actions, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
+    /** @param marks the sending mark, taken with the recipient's check: usually the same store as {@code actions} */
+    public PostPurchaseEmails(ActionStore actions, SendingMark marks, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
                         EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides, Clock clock) {
         this.actions = actions;
+        this.marks = marks;
         this.shops = shops;
         this.orders = orders;
         this.recipients = recipients;
@@ -90,21 +95,33 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                     notSent(action, why, Optional.empty()))), Optional.empty(), false);
         }
         EmailAddress to = customer.get().email();
-        RecipientState recipient = recipients.state(action.shop(), to.hash());
-        Instant now = clock.instant();
-        EmailDecision decision = ReturnNotices.superseded(kind(action), action, order.get())
-                .<EmailDecision>map(skip -> skip).orElseGet(() -> policy.decide(kind(action), order.get(), recipient, now));
+        EmailKind kind = kind(action);
+        Optional<EmailDecision.Skip> superseded = ReturnNotices.superseded(kind, action, order.get());
+        if (superseded.isPresent()) {
+            return notSending(action, shop.get(), to, superseded.get());
+        }
+        // a code is handed out only to someone who may be mailed: an email that makes one reads the recipient first
+        boolean makesCode = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty() && shop.get().settings().thankYouDiscount().isPresent();
+        EmailDecision decision = makesCode ? policy.decide(kind, order.get(), recipients.state(action.shop(), to.hash()), clock.instant())
+                : policy.forOrder(kind, order.get());
+        return decision instanceof EmailDecision.Send
+                ? send(action, shop.get(), order.get(), customer.get(), reminded)
+                : notSending(action, shop.get(), to, decision);
+    }
+
+    /** Skips or postpones the email, as the policy decided. */
+    private Result notSending(ClaimedAction action, Shop shop, EmailAddress to, EmailDecision decision) {
         return switch (decision) {
             case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     notSent(action, skip.reason(), skip.detail()))), Optional.of(to), false);
             case EmailDecision.Postpone postpone -> {
                 var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(), EntryText.of(Phrase.EMAIL_POSTPONED)
-                        .with("email", action.kind().code()).moment("until", postpone.until(), shop.get().settings().timeZone())
+                        .with("email", action.kind().code()).moment("until", postpone.until(), shop.settings().timeZone())
                         .code("reason", Vocabulary.REASON, postpone.reason()));
                 yield actions.reschedule(action, postpone.until(), entry, Optional.of(to))
                         ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
             }
-            case EmailDecision.Send send -> send(action, shop.get(), order.get(), customer.get(), reminded);
+            case EmailDecision.Send send -> throw new IllegalStateException("the recipient gate refused what the policy lets through");
         };
     }
 
@@ -136,8 +153,16 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
                 EmailTags.of(shop.id(), action));
-        if (!actions.beginSending(action, clock.instant())) {
-            return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
+        Instant now = clock.instant();
+        switch (marks.begin(action, now, customer.email().hash(), policy.gate(kind, now))) {
+            case SendingMark.Began began -> { }
+            case SendingMark.Lost lost -> {
+                return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
+            }
+            case SendingMark.Refused refused -> {
+                // unsubscribed, suppressed, complaining or mailed lately: the whole policy says which, from what refused it
+                return notSending(action, shop, customer.email(), policy.decide(kind, order, refused.recipient(), now));
+            }
         }
         String messageId;
         try {

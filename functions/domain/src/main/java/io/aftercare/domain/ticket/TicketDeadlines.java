@@ -31,6 +31,7 @@ import io.aftercare.domain.timeline.Vocabulary;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,16 +87,21 @@ public final class TicketDeadlines implements Runner {
     @Override
     public Result run(ClaimedAction action) {
         Optional<Shop> shop = shops.find(action.shop());
-        Optional<Ticket> ticket = tickets.find(action.shop(), action.subject().id());
+        ActionKind kind = action.kind();
+        // a reply's text is read with its ticket, in one request
+        Optional<TicketStore.WithReply> replying = kind.equals(ActionKind.TICKET_REPLY)
+                ? tickets.findWithReply(action.shop(), action.subject().id(), action.detail(ActionDetail.Reply.class).version())
+                : Optional.empty();
+        Optional<Ticket> ticket = kind.equals(ActionKind.TICKET_REPLY) ? replying.map(TicketStore.WithReply::ticket)
+                : tickets.find(action.shop(), action.subject().id());
         if (shop.isEmpty() || ticket.isEmpty()) {
             return skip(action, Reason.TICKET_GONE, Optional.empty(), Optional.empty());
         }
-        ActionKind kind = action.kind();
         if (kind.equals(ActionKind.TICKET_ACK)) {
             return acknowledge(action, shop.get(), ticket.get());
         }
         if (kind.equals(ActionKind.TICKET_REPLY)) {
-            return sendReply(action, shop.get(), ticket.get());
+            return sendReply(action, shop.get(), ticket.get(), replying.get().reply());
         }
         if (kind.equals(ActionKind.GOODWILL)) {
             return goodwill(action, shop.get(), ticket.get());
@@ -121,9 +127,7 @@ public final class TicketDeadlines implements Runner {
     }
 
     /** An agent's reply, recorded before this action could exist: sent whatever the ticket's state is now. */
-    private Result sendReply(ClaimedAction action, Shop shop, Ticket ticket) {
-        long version = action.detail(ActionDetail.Reply.class).version();
-        Optional<String> message = tickets.reply(shop.id(), ticket.id(), version);
+    private Result sendReply(ClaimedAction action, Shop shop, Ticket ticket, Optional<String> message) {
         if (message.isEmpty()) {
             return skip(action, Reason.REPLY_MISSING, Optional.empty(), Optional.of(ticket));
         }
@@ -179,7 +183,8 @@ public final class TicketDeadlines implements Runner {
                     customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }
-        if (!actions.beginSending(action, clock.instant())) {
+        Optional<Map<String, String>> before = actions.beginSendingToEach(action, clock.instant());
+        if (before.isEmpty()) {
             return Result.of(Handled.STALE);
         }
         ActionDetail.Planned detail = action.detail(ActionDetail.Planned.class);
@@ -189,7 +194,7 @@ public final class TicketDeadlines implements Runner {
                 + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt())
                 + "\nOpen it: " + console.get().toString().replaceAll("/+$", "") + "/console/tickets/" + ticket.id();
         var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + what.heading(), text);
-        Optional<Notified> notified = notifyEach(action, shop, to, notice);
+        Optional<Notified> notified = notifyEach(action, shop, to, notice, before.get());
         if (notified.isEmpty()) {
             return Result.of(Handled.STALE);
         }
@@ -236,13 +241,18 @@ public final class TicketDeadlines implements Runner {
     }
 
     /**
-     * Notifies each recipient not reached by an earlier attempt of this action, recording each outcome on the action
-     * before the next: a crash repeats at most the one email between SES accepting it and that record.
+     * Notifies each recipient not reached by an earlier attempt of this action ({@code before}), recording each outcome
+     * on the action before the next step: a crash repeats at most the one email between SES accepting it and that
+     * record. The last step's outcome is not recorded apart when nothing follows it but the completion, which ends
+     * the action with it (the same window as for any email).
      *
      * @return empty when the claim was lost meanwhile
      */
-    private Optional<Notified> notifyEach(ClaimedAction action, Shop shop, List<EmailAddress> to, StaffNotifier.Notice notice) {
-        Map<String, String> before = actions.recipientOutcomes(action.ref());
+    private Optional<Notified> notifyEach(ClaimedAction action, Shop shop, List<EmailAddress> to, StaffNotifier.Notice notice,
+                                          Map<String, String> before) {
+        boolean chatDue = shop.settings().support().chatWebhookUrl().isPresent() && !before.containsKey(CHAT);
+        boolean ticketChangeFollows = changesTicket(action.kind());
+        Optional<EmailAddress> lastEmailed = to.stream().filter(contact -> !before.containsKey(contact.hash())).reduce((first, second) -> second);
         List<EmailAddress> reached = new ArrayList<>();
         Map<EmailAddress, String> refused = new LinkedHashMap<>();
         for (EmailAddress contact : to) {
@@ -254,7 +264,8 @@ public final class TicketDeadlines implements Runner {
                 } catch (EmailRejected rejected) {
                     outcome = REFUSED + rejected.getMessage();
                 }
-                if (!actions.recordRecipient(action, contact.hash(), outcome)) {
+                boolean completionFollows = !ticketChangeFollows && !chatDue && lastEmailed.get().equals(contact);
+                if (!completionFollows && !actions.recordRecipient(action, contact.hash(), outcome)) {
                     return Optional.empty();
                 }
             }
@@ -265,19 +276,26 @@ public final class TicketDeadlines implements Runner {
             }
         }
         Optional<String> chat = Optional.ofNullable(before.get(CHAT)).or(() -> staff.chat(shop, notice));
-        if (chat.isPresent() && !before.containsKey(CHAT) && !actions.recordRecipient(action, CHAT, chat.get())) {
+        if (chatDue && chat.isPresent() && ticketChangeFollows && !actions.recordRecipient(action, CHAT, chat.get())) {
             return Optional.empty();
         }
         return Optional.of(new Notified(reached, refused, chat));
     }
 
+    /** A warning only tells; a breach or an escalation also changes the ticket. */
+    private static boolean changesTicket(ActionKind kind) {
+        return !kind.equals(ActionKind.SLA_WARNING);
+    }
+
     /** A breach or an escalation changes the ticket; an agent may change it at the same moment, so it is retried on a fresh copy. */
     private void record(ClaimedAction action, Shop shop, Ticket ticket, ActionDetail.Planned detail, Instant now) {
-        if (action.kind().equals(ActionKind.SLA_WARNING)) {
+        if (!changesTicket(action.kind())) {
             return;
         }
+        // the copy read when the action began is tried first: a change made since fails the write, and a fresh copy is read
+        var copies = new ArrayDeque<>(List.of(ticket));
         RaceRetry.untilItWins(() -> {
-            Ticket base = tickets.find(shop.id(), ticket.id()).orElseThrow();
+            Ticket base = copies.isEmpty() ? tickets.find(shop.id(), ticket.id()).orElseThrow() : copies.pop();
             Optional<Ticket> changed = switch (detail) {
                 case ActionDetail.Escalation escalation -> Optional.of(base.escalatedTo(escalation.level()));
                 case ActionDetail.SlaDeadline deadline -> base.clock(deadline.target()).map(c -> base.replacing(c, c.markBreached()));

@@ -33,6 +33,15 @@ public interface TicketStore {
     /** The whole text of a reply recorded with {@link TicketChange#reply()}. */
     Optional<String> reply(ShopId shop, String ticketId, long number);
 
+    /** A ticket with the whole text of one of its replies (empty when that reply is not there). */
+    record WithReply(Ticket ticket, Optional<String> reply) {
+    }
+
+    /** {@link #find} and {@link #reply} at once: a store reads both in one request where it can. */
+    default Optional<WithReply> findWithReply(ShopId shop, String ticketId, long number) {
+        return find(shop, ticketId).map(ticket -> new WithReply(ticket, reply(shop, ticketId, number)));
+    }
+
     /**
      * A view of the open and pending tickets, the nearest breach first: one index page, however many are open.
      *

@@ -125,12 +125,14 @@ class EmailPolicyTest {
     }
 
     @Test
-    void givenASuppressedAddressOnACancelledRefundedOrder_whenAnythingIsDue_thenSuppressionIsTheReasonGiven() {
+    void givenASuppressedAddressOnACancelledRefundedOrder_whenAnythingIsDue_thenTheCancellationIsTheReasonGivenForItIsKnownBeforeTheRecipient() {
         var bounced = new RecipientState(EnumSet.of(EmailCategory.ALL), Optional.of(Suppression.COMPLAINED), Optional.of(NOW), 1, Optional.empty());
         var worst = order(Map.of(Milestone.CANCELLED, NOW), List.of(refund("100.00")), List.of(returning(ReturnEvent.REQUESTED)));
 
         for (EmailKind kind : EmailKind.values()) {
-            assertThat(policy.decide(kind, worst, bounced, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, Suppression.COMPLAINED));
+            assertThat(policy.decide(kind, worst, bounced, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.ORDER_CANCELLED));
+            assertThat(policy.forRecipient(kind, bounced, NOW)).as(kind.slug())
+                    .isEqualTo(new EmailDecision.Skip(Reason.SUPPRESSED, Vocabulary.SUPPRESSION, Suppression.COMPLAINED));
         }
     }
 

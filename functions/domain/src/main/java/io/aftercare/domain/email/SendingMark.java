@@ -1,0 +1,29 @@
+package io.aftercare.domain.email;
+
+import io.aftercare.domain.action.ClaimedAction;
+import java.time.Instant;
+
+/**
+ * Port: the exclusive sending mark of an email to a customer ({@link io.aftercare.domain.action.ActionStore#beginSending}),
+ * taken in one write with the check that the recipient may still be written to.
+ */
+public interface SendingMark {
+
+    /** How taking the mark went. */
+    sealed interface Taken {
+    }
+
+    /** Marked: this worker, and only it, sends the email now. */
+    record Began() implements Taken {
+    }
+
+    /** Another worker is sending it, the claim was lost, or too little of its lease is left. */
+    record Lost() implements Taken {
+    }
+
+    /** The recipient's state refused the email: nothing was marked, and the claim still holds. */
+    record Refused(RecipientState recipient) implements Taken {
+    }
+
+    Taken begin(ClaimedAction action, Instant now, String emailHash, RecipientGate gate);
+}

@@ -1,0 +1,497 @@
+package io.aftercare.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aftercare.devkit.AdjustableClock;
+import io.aftercare.devkit.QueueWorker;
+import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.lambda.ActionHandler;
+import io.aftercare.lambda.SesEventHandler;
+import io.aftercare.lambda.SweepHandler;
+import io.aftercare.local.LocalAftercare;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * What a thousand orders cost in AWS, from what a run measured. A Shopify shop's orders go through the local runner
+ * (its HTTP API, DynamoDB Local, ElasticMQ, the SES emulator) minute by simulated minute: each order's usual webhooks
+ * (orders/create, orders/paid, fulfillments/create, a fulfillment event in transit and one delivered), its three
+ * emails (thank-you, check-in, survey), tickets for one order in twenty (opened through the agent API, acknowledged,
+ * noticed to staff, answered by an agent, resolved the next day), and the sweep every simulated minute with the
+ * queue's messages handed to the action handler as the event source mapping would. Every email sent is followed by
+ * SES's delivery event through the SES event handler, as the configuration set publishes it.
+ *
+ * <p>Measured: DynamoDB capacity (every request asks for {@code ReturnConsumedCapacity.TOTAL}, every response's
+ * {@code ConsumedCapacity} summed), SQS requests (counted at the SDK), each function's invocations and the time each
+ * handler call took (billed at the memory template.yaml gives it), API Gateway requests, SES emails, SNS publishes
+ * and EventBridge invocations (one per sweep). Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
+ * minute whatever the volume, so its share per thousand orders is a month of sweeps over a month's orders: shown at
+ * three monthly volumes. The checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email
+ * in a week of simulated time; no cost depends on the delays but the sweeps', which are counted by month.
+ */
+final class CostBenchmark {
+
+    static final String SHOP = "cost-shop";
+    private static final String TOKEN = "cost-admin-token-0123456789abcdef";
+    private static final String SECRET = "cost-webhook-secret-0123456789";
+    private static final Instant START = Instant.parse("2026-11-23T00:00:00Z"); // a Monday
+    static final long SWEEPS_PER_MONTH = 30L * 24 * 60;
+    /** The run sweeps this often (the deployment every minute): a week of sweeps each minute takes too long on a shared machine. */
+    static final int SWEEP_EVERY_MINUTES = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One function's invocations and the seconds they took in all. */
+    record Invocations(long count, double seconds, int memoryMb) {
+
+        double gbSeconds() {
+            return seconds * memoryMb / 1024.0;
+        }
+    }
+
+    /**
+     * What the run measured. The orders' own figures exclude what the idle sweeps cost; those are kept per sweep, since
+     * a month has {@link #SWEEPS_PER_MONTH} of them whatever the volume.
+     *
+     * @param functions each function's invocations and time, the sweep's being only what busy sweeps took beyond an idle one's
+     * @param idleSweep what one sweep that found nothing due cost: its handler's time, read and write units, SQS requests
+     *                  (the worker asking both queues for messages, as the event source mapping does)
+     */
+    record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, long dynamoRequests,
+                 long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb) {
+    }
+
+    record IdleSweep(double seconds, double readUnits, double writeUnits, double sqsRequests) {
+    }
+
+    /** The prices file, read as it is. */
+    record Prices(String read, double readUnit, double writeUnit, double gbSecond, double lambdaRequest, double sqsRequest, double email,
+                  double snsPublish, double eventBridgeInvocation, double apiRequest, Map<String, String> sources) {
+
+        static Prices load() {
+            try (InputStream in = CostBenchmark.class.getResourceAsStream("/aws-prices-us-east-1.json")) {
+                JsonNode file = JSON.readTree(in);
+                JsonNode p = file.path("prices");
+                Map<String, String> sources = new LinkedHashMap<>();
+                p.properties().forEach(e -> sources.put(e.getKey(), e.getValue().path("source").asText()));
+                return new Prices(file.path("read").asText(),
+                        usd(p, "dynamodbPerMillionReadRequestUnits") / 1e6, usd(p, "dynamodbPerMillionWriteRequestUnits") / 1e6,
+                        usd(p, "lambdaPerGbSecondArm64"), usd(p, "lambdaPerMillionRequests") / 1e6, usd(p, "sqsPerMillionRequests") / 1e6,
+                        usd(p, "sesPerThousandEmails") / 1e3, usd(p, "snsPerMillionPublishes") / 1e6,
+                        usd(p, "eventBridgePerMillionScheduledInvocations") / 1e6, usd(p, "apiGatewayHttpPerMillionRequests") / 1e6, sources);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the prices file", e);
+            }
+        }
+
+        private static double usd(JsonNode prices, String name) {
+            JsonNode price = prices.path(name).path("usd");
+            if (!price.isNumber()) {
+                throw new IllegalStateException("aws-prices-us-east-1.json has no price " + name);
+            }
+            return price.asDouble();
+        }
+    }
+
+    /** Dollars per thousand orders, by service, at a monthly volume (which sets the sweeps' share). */
+    record Bill(long ordersPerMonth, Map<String, Double> perThousandOrders) {
+
+        double ses() {
+            return perThousandOrders.get("SES");
+        }
+
+        double allButSes() {
+            return perThousandOrders.entrySet().stream().filter(e -> !e.getKey().equals("SES")).mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        /** The target: everything but SES costs at most a third of SES. */
+        boolean met() {
+            return allButSes() <= ses() / 3;
+        }
+    }
+
+    private final int orders;
+    private final Capacity capacity = new Capacity();
+    private final Counter sqs = new Counter();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<String, DoubleAdder> seconds = new ConcurrentHashMap<>();
+    private final AdjustableClock clock = new AdjustableClock(START);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> ticketIds = new ConcurrentHashMap<>();
+    private LocalAftercare local;
+    private long apiRequests;
+    private int tickets;
+    private double busySweepSeconds;
+
+    CostBenchmark(int orders) {
+        this.orders = orders;
+    }
+
+    Usage run() throws Exception {
+        Path samples = RepositoryRoot.find().resolve("infrastructure/events/webhooks/shopify");
+        List<String> stories = new ArrayList<>();
+        try (var files = Files.list(samples)) {
+            files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> stories.add(f.getFileName().toString()));
+        }
+        // a webhook's offset from its order's placing, in minutes: paid a minute later, shipped after 12 hours, delivered two days after
+        long[] offsets = {0, 1, 12 * 60, 14 * 60, 2 * 24 * 60};
+        if (stories.size() != offsets.length) {
+            throw new IllegalStateException("expected " + offsets.length + " Shopify samples in " + samples + ", found " + stories);
+        }
+        Map<Long, List<Runnable>> byMinute = new TreeMap<>();
+        for (int i = 0; i < orders; i++) {
+            long placed = (long) i * 24 * 60 / orders;
+            String id = Long.toString(7_400_000_000_000L + i);
+            for (int w = 0; w < stories.size(); w++) {
+                String file = stories.get(w);
+                byMinute.computeIfAbsent(placed + offsets[w], m -> new ArrayList<>()).add(() -> webhook(samples.resolve(file), id, i(id)));
+            }
+            if (i % 20 == 7) { // one order in twenty: a ticket a day after the order, answered 100 minutes later, resolved the next day
+                long opened = placed + 24 * 60;
+                byMinute.computeIfAbsent(opened, m -> new ArrayList<>()).add(() -> openTicket(id));
+                byMinute.computeIfAbsent(opened + 100, m -> new ArrayList<>()).add(() -> reply(id));
+                byMinute.computeIfAbsent(opened + 24 * 60, m -> new ArrayList<>()).add(() -> resolve(id));
+                tickets++;
+            }
+        }
+        long lastMinute = 5L * 24 * 60; // the last check-in and survey are due on day 4; five days cover every email and its retries
+        var settings = LocalAftercare.Settings.ephemeral(TOKEN, clock).watchingDynamoDb(capacity).watchingSqs(sqs);
+        try (var local = LocalAftercare.start(settings)) {
+            this.local = local;
+            Map<String, Integer> memory = memoryByFunction();
+            register();
+            var actions = new ActionHandler(local.app());
+            var sesEvents = new SesEventHandler(local.app());
+            var sweepHandler = new SweepHandler(local.app());
+            calls.put("SesEventFunction", new AtomicLong());
+            seconds.put("SesEventFunction", new DoubleAdder());
+            // the action function as the event source mapping calls it: one invocation per batch, each timed
+            var worker = new QueueWorker(local.sqs().client(), local.queues().urls(),
+                    event -> timed("ActionFunction", () -> actions.handleRequest(event, null)));
+            int emailsSeen = 0;
+            long sweeps = 0;
+            long idle = 0;
+            double idleSeconds = 0;
+            double idleReads = 0;
+            double idleWrites = 0;
+            long idleSqs = 0;
+            for (long minute = 0; minute <= lastMinute; minute++) {
+                clock.set(START.plus(Duration.ofMinutes(minute)));
+                byMinute.getOrDefault(minute, List.of()).forEach(Runnable::run);
+                if (minute % SWEEP_EVERY_MINUTES != 0) {
+                    continue;
+                }
+                double readsBefore = capacity.reads.sum();
+                double writesBefore = capacity.writes.sum();
+                long sqsBefore = sqs.count.get();
+                long started = System.nanoTime();
+                sweepHandler.handleRequest(new ScheduledEvent(), null);
+                double took = (System.nanoTime() - started) / 1e9;
+                sweeps++;
+                if (worker.drain().received() == 0) {
+                    idle++;
+                    idleSeconds += took;
+                    idleReads += capacity.reads.sum() - readsBefore;
+                    idleWrites += capacity.writes.sum() - writesBefore;
+                    idleSqs += sqs.count.get() - sqsBefore;
+                    continue;
+                }
+                busySweepSeconds += took;
+                // SES's delivery event for each email sent, through SNS to the SES event function
+                List<io.aftercare.devkit.SesEmulator.Email> sent = local.ses().emails();
+                for (var email : sent.subList(emailsSeen, sent.size())) {
+                    SNSEvent delivery = delivered(email);
+                    timed("SesEventFunction", () -> sesEvents.handleRequest(delivery, null));
+                }
+                emailsSeen = sent.size();
+            }
+            if (idle == 0) {
+                throw new IllegalStateException("no sweep found nothing due: the idle sweep's cost is not known");
+            }
+            var idleSweep = new IdleSweep(idleSeconds / idle, idleReads / idle, idleWrites / idle, idleSqs / (double) idle);
+            Map<String, Invocations> functions = new TreeMap<>();
+            calls.forEach((name, count) -> functions.put(name, new Invocations(count.get(), seconds.get(name).sum(), memory.get(name))));
+            // busy sweeps: what each took beyond an idle one is the orders' (the month's sweeps are priced as idle ones)
+            long busy = sweeps - idle;
+            functions.put("SweepFunction", new Invocations(0, Math.max(0, busySweepSeconds - busy * idleSweep.seconds()), memory.get("SweepFunction")));
+            return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.writes.sum() - idleWrites, capacity.requests.get(),
+                    sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"));
+        }
+    }
+
+    /**
+     * Dollars per thousand orders at a monthly volume: the orders' own costs as measured, plus their share of a month
+     * of sweeps, each priced as the idle sweep measured (what busy ones took beyond it is in the orders' own).
+     */
+    static Bill bill(Usage usage, Prices prices, long ordersPerMonth) {
+        double perThousand = 1000.0 / usage.orders();
+        double sweepsPerThousand = 1000.0 * SWEEPS_PER_MONTH / ordersPerMonth;
+        IdleSweep idle = usage.idleSweep();
+        Map<String, Double> bill = new LinkedHashMap<>();
+        bill.put("DynamoDB", perThousand * (usage.readUnits() * prices.readUnit() + usage.writeUnits() * prices.writeUnit())
+                + sweepsPerThousand * (idle.readUnits() * prices.readUnit() + idle.writeUnits() * prices.writeUnit()));
+        double lambda = sweepsPerThousand * (prices.lambdaRequest() + idle.seconds() * usage.sweepMemoryMb() / 1024.0 * prices.gbSecond());
+        for (Invocations f : usage.functions().values()) {
+            lambda += perThousand * (f.count() * prices.lambdaRequest() + f.gbSeconds() * prices.gbSecond());
+        }
+        bill.put("Lambda", lambda);
+        bill.put("SQS", (perThousand * usage.sqsRequests() + sweepsPerThousand * idle.sqsRequests()) * prices.sqsRequest());
+        bill.put("API Gateway", perThousand * usage.apiRequests() * prices.apiRequest());
+        bill.put("SNS (SES events)", perThousand * usage.emails() * prices.snsPublish());
+        bill.put("EventBridge", sweepsPerThousand * prices.eventBridgeInvocation());
+        bill.put("SES", perThousand * usage.emails() * prices.email());
+        return new Bill(ordersPerMonth, bill);
+    }
+
+    private void register() throws Exception {
+        var created = send(HttpRequest.newBuilder(local.baseUri().resolve("/admin/shops")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id": "%s", "platform": "shopify", "webhookSecret": "%s", "brandName": "Cost", "senderEmail": "hello@cost.example"}"""
+                        .formatted(SHOP, SECRET))));
+        require(created, 201, "registering the shop");
+        var patched = send(HttpRequest.newBuilder(local.baseUri().resolve("/admin/shops/" + SHOP)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("""
+                        {"checkInDays": 3, "surveyDelayDays": 2, "support": {"escalation": [{"level": 1, "afterMinutes": 240, "contacts": ["team@cost.example"]}]}}""")));
+        require(patched, 200, "configuring the shop");
+    }
+
+    private void webhook(Path sample, String orderId, long number) {
+        String topic = sample.getFileName().toString().replaceFirst("^\\d+-", "").replace(".json", "").replace("__", "/");
+        byte[] body = fill(sample, orderId, number).getBytes(StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(local.baseUri().resolve("/webhooks/shopify/" + SHOP)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        WebhookSigner.shopify(SECRET, body, topic, UUID.randomUUID().toString(), clock.instant()).forEach(request::header);
+        require(timedHttp("WebhookFunction", request), 200, topic + " of " + orderId);
+    }
+
+    private void openTicket(String orderId) {
+        var request = HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/" + SHOP + "/tickets")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"customer": {"email": "%1$s@example.com", "name": "Ola"}, "subject": "The lid is scratched",
+                         "message": "It arrived scratched. What now?", "orderId": "%1$s"}""".formatted(orderId)));
+        var created = timedHttp("AgentApiFunction", request);
+        require(created, 201, "opening a ticket for " + orderId);
+        ticketIds.put(orderId, read(created.body()).path("id").asText());
+    }
+
+    private void reply(String orderId) {
+        String ticket = ticketIds.get(orderId);
+        long version = read(timedHttp("AgentApiFunction", HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/" + SHOP + "/tickets/" + ticket)).GET())
+                .body()).path("ticket").path("version").asLong();
+        var request = HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/" + SHOP + "/tickets/" + ticket + "/replies"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\": " + version + ", \"message\": \"A new lid is on its way.\", \"agent\": \"Ola\"}"));
+        require(timedHttp("AgentApiFunction", request), 200, "replying on " + ticket);
+    }
+
+    private void resolve(String orderId) {
+        String ticket = ticketIds.get(orderId);
+        long version = read(timedHttp("AgentApiFunction", HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/" + SHOP + "/tickets/" + ticket)).GET())
+                .body()).path("ticket").path("version").asLong();
+        var request = HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/" + SHOP + "/tickets/" + ticket)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"version\": " + version + ", \"status\": \"resolved\"}"));
+        require(timedHttp("AgentApiFunction", request), 200, "resolving " + ticket);
+    }
+
+    /** A sample with this order's id, number, customer and times (its {@code ${NOW-Nm}} placeholders are all now). */
+    private String fill(Path sample, String orderId, long number) {
+        try {
+            return Files.readString(sample).replace("${ORDER_ID}", orderId).replace("${ORDER_NUMBER}", Long.toString(number))
+                    .replace("lukasz.zolc@example.pl", orderId + "@example.com").replaceAll("\\$\\{NOW(?:-\\d+m)?}", clock.instant().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long i(String orderId) {
+        return 1000 + Long.parseLong(orderId) % 100_000;
+    }
+
+    /** SES's delivery event for an email, in the form its configuration set publishes (the fixture, retagged). */
+    private static SNSEvent delivered(io.aftercare.devkit.SesEmulator.Email email) {
+        String recipient = email.to().get(0);
+        String order = recipient.substring(0, recipient.indexOf('@'));
+        String message;
+        try {
+            message = Files.readString(RepositoryRoot.fixtures().resolve("ses/delivery.json"))
+                    .replace("lukasz.zolc@example.pl", recipient).replace("kettle-house", SHOP).replace("7300000000001", order)
+                    .replace("0102019a8f3c1b2f-thankyou-7300000000001-000000", email.messageId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var sns = new SNSEvent.SNS();
+        sns.setMessage(message);
+        var record = new SNSEvent.SNSRecord();
+        record.setSns(sns);
+        var event = new SNSEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    /** An HTTP request through API Gateway's stand-in, timed as its function's invocation (loopback included: an upper bound). */
+    private HttpResponse<String> timedHttp(String function, HttpRequest.Builder request) {
+        apiRequests++;
+        return timed(function, () -> send(request));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T timed(String function, Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            calls.computeIfAbsent(function, f -> new AtomicLong()).incrementAndGet();
+            seconds.computeIfAbsent(function, f -> new DoubleAdder()).add((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void require(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each function's memory in template.yaml: its own MemorySize, else the Globals'. */
+    private static Map<String, Integer> memoryByFunction() throws IOException {
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(RepositoryRoot.find().resolve("template.yaml").toFile());
+        int global = template.path("Globals").path("Function").path("MemorySize").asInt();
+        Map<String, Integer> memory = new ConcurrentHashMap<>();
+        template.path("Resources").properties().forEach(resource -> {
+            if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
+                JsonNode own = resource.getValue().path("Properties").path("MemorySize");
+                memory.put(resource.getKey(), own.isInt() ? own.asInt() : global);
+            }
+        });
+        return memory;
+    }
+
+    /** Asks every DynamoDB request for its consumed capacity, and sums what each response says. */
+    private static final class Capacity implements ExecutionInterceptor {
+        final DoubleAdder reads = new DoubleAdder();
+        final DoubleAdder writes = new DoubleAdder();
+        final AtomicLong requests = new AtomicLong();
+
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            var total = ReturnConsumedCapacity.TOTAL;
+            return switch (context.request()) {
+                case GetItemRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case PutItemRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case UpdateItemRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case DeleteItemRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case QueryRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case BatchGetItemRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case BatchWriteItemRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case TransactGetItemsRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                case TransactWriteItemsRequest r -> r.toBuilder().returnConsumedCapacity(total).build();
+                default -> context.request();
+            };
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            requests.incrementAndGet();
+            boolean read = context.request() instanceof GetItemRequest || context.request() instanceof QueryRequest
+                    || context.request() instanceof BatchGetItemRequest || context.request() instanceof TransactGetItemsRequest;
+            List<ConsumedCapacity> consumed = switch (context.response()) {
+                case GetItemResponse r -> listOf(r.consumedCapacity());
+                case PutItemResponse r -> listOf(r.consumedCapacity());
+                case UpdateItemResponse r -> listOf(r.consumedCapacity());
+                case DeleteItemResponse r -> listOf(r.consumedCapacity());
+                case QueryResponse r -> listOf(r.consumedCapacity());
+                case BatchGetItemResponse r -> r.consumedCapacity();
+                case BatchWriteItemResponse r -> r.consumedCapacity();
+                case TransactGetItemsResponse r -> r.consumedCapacity();
+                case TransactWriteItemsResponse r -> r.consumedCapacity();
+                default -> List.of();
+            };
+            for (ConsumedCapacity c : consumed) {
+                // the split when the store gives it, else the total by the request's kind
+                if (c.readCapacityUnits() != null || c.writeCapacityUnits() != null) {
+                    reads.add(c.readCapacityUnits() == null ? 0 : c.readCapacityUnits());
+                    writes.add(c.writeCapacityUnits() == null ? 0 : c.writeCapacityUnits());
+                } else if (c.capacityUnits() != null) {
+                    (read ? reads : writes).add(c.capacityUnits());
+                }
+            }
+        }
+
+        private static List<ConsumedCapacity> listOf(ConsumedCapacity capacity) {
+            return capacity == null ? List.of() : List.of(capacity);
+        }
+    }
+
+    /** Counts the requests a client sends. */
+    private static final class Counter implements ExecutionInterceptor {
+        final AtomicLong count = new AtomicLong();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            count.incrementAndGet();
+        }
+    }
+}
