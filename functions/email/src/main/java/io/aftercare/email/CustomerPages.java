@@ -55,6 +55,26 @@ public final class CustomerPages {
         return render(language, shop, "page.survey.title", "page.survey.question", model);
     }
 
+    /**
+     * After a click on a score: thanks, the score kept, and, while the answer can still change, a form for a comment.
+     *
+     * @param changeable false once the window closed: the score shown is the one kept, not the one clicked
+     */
+    public String surveyAnswered(Language language, ShopSettings shop, int score, boolean changeable) {
+        var model = model(language, shop, null);
+        model.put("score", score);
+        if (changeable) {
+            model.put("comment", true);
+            model.put("commentLabel", messages.text(language, "page.survey.comment.label", model));
+            model.put("send", messages.text(language, "page.survey.comment.send", model));
+        }
+        return render(language, shop, "page.survey.thanks.title", changeable ? "page.survey.recorded" : "page.survey.kept", model);
+    }
+
+    public String surveyCommented(Language language, ShopSettings shop) {
+        return render(language, shop, "page.survey.thanks.title", "page.survey.commented.message", model(language, shop, null));
+    }
+
     public String surveyThanks(Language language, ShopSettings shop) {
         return render(language, shop, "page.survey.thanks.title", "page.survey.thanks.message", model(language, shop, null));
     }

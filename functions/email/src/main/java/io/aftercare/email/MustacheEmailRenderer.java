@@ -133,6 +133,9 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         });
         content.unsubscribeUrl().ifPresent(url -> model.put("unsubscribeUrl", url));
         content.surveyUrl().ifPresent(url -> model.put("surveyUrl", url));
+        if (!content.scores().isEmpty()) {
+            model.put("scores", content.scores().stream().map(link -> Map.<String, Object>of("score", link.score(), "url", link.url())).toList());
+        }
         return model;
     }
 

@@ -32,6 +32,8 @@ public enum Reason {
     DISCOUNT_REDEEMED,
     /** A discount code ended unused (or its reminder came too late to be worth sending). */
     DISCOUNT_EXPIRED,
+    /** Another survey reached the customer within the shop's survey cap (one in 30 days unless set). */
+    SURVEY_CAP,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 

@@ -24,7 +24,7 @@ public enum EmailKind {
     THANK_YOU("thank-you", new EmailMoment.OnNewOrder(Duration.ofDays(2)), EmailCategory.TRANSACTIONAL, Carried.ORDER, Carried.DISCOUNT),
     CHECK_IN("check-in", new EmailMoment.AfterOrder(ShopSettings::checkInDelay), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.SURVEY_LINK),
     SURVEY("survey", new EmailMoment.AfterDelivery(ShopSettings::surveyDelay, Duration.ofDays(14)), EmailCategory.SURVEYS,
-            Carried.ORDER, Carried.SURVEY_LINK),
+            Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES),
     // a parcel held up, failed or silent: an apology in Aftercare's words, at once, whatever the customer unsubscribed from
     DELIVERY_PROBLEM(ActionKind.postPurchase("delivery-problem"), new EmailMoment.OnDeliveryProblem(Duration.ofDays(7)),
             EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
@@ -52,7 +52,9 @@ public enum EmailKind {
         /** The shop's thank-you discount, when it configured one. */
         DISCOUNT(Set.of("percent"), Map.of("discount", Set.of("code"))),
         /** The signed link to the one-question survey. */
-        SURVEY_LINK(Set.of("surveyUrl"), Map.of("surveyUrl", Set.of()));
+        SURVEY_LINK(Set.of("surveyUrl"), Map.of("surveyUrl", Set.of())),
+        /** A survey's scores as links, each answering it in one click (a kept survey's: see {@code SurveyInvitations}). */
+        SCORES(Set.of(), Map.of("scores", Set.of("score", "url")));
 
         private final Set<String> variables;
         private final Map<String, Set<String>> sections;

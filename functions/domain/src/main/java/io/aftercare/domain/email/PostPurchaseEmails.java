@@ -47,11 +47,13 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     private final PublicLinks links;
     private final DiscountCodes discounts;
     private final TemplateOverrides overrides;
+    private final SurveyInvitations surveys;
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
 
     public PostPurchaseEmails(ActionStore actions, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
-                        EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides, Clock clock) {
+                        EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides,
+                        SurveyInvitations surveys, Clock clock) {
         this.actions = actions;
         this.shops = shops;
         this.orders = orders;
@@ -61,6 +63,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         this.links = links;
         this.discounts = discounts;
         this.overrides = overrides;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -93,6 +96,9 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         RecipientState recipient = recipients.state(action.shop(), to.hash());
         Instant now = clock.instant();
         EmailDecision decision = policy.decide(kind(action), order.get(), recipient, now);
+        if (decision instanceof EmailDecision.Send && kind(action).carries(EmailKind.Carried.SCORES) && surveys.capped(action, to.hash(), now)) {
+            decision = new EmailDecision.Skip(Reason.SURVEY_CAP);
+        }
         return switch (decision) {
             case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     notSent(action, skip.reason(), skip.detail()))), Optional.of(to), false);
@@ -120,10 +126,14 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 .flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
         Optional<String> unsubscribe = kind.transactional() ? Optional.empty()
                 : Optional.of(links.unsubscribeUrl(shop.id(), customer.email(), category, language));
-        Optional<String> survey = kind.carries(EmailKind.Carried.SURVEY_LINK)
-                ? Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language)) : Optional.empty();
+        // a kept survey is recorded as sent before the email goes, so its links name a survey that exists
+        Optional<SurveyInvitations.Invitation> invitation = kind.carries(EmailKind.Carried.SCORES)
+                ? Optional.of(surveys.invite(action, kind, order, customer.email().hash(), language, clock.instant())) : Optional.empty();
+        Optional<String> survey = invitation.map(SurveyInvitations.Invitation::pageUrl).or(() -> kind.carries(EmailKind.Carried.SURVEY_LINK)
+                ? Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language)) : Optional.empty());
         var rendered = renderer.render(new EmailContent(kind, language, shop.settings(), customer.name(),
                 order.snapshot().orElseThrow(), discount, unsubscribe, survey,
+                invitation.map(SurveyInvitations.Invitation::scores).orElse(List.of()),
                 kind.overridable() ? overrides.find(shop.id(), kind, language) : Optional.empty()));
 
         Map<String, String> headers = new LinkedHashMap<>();
