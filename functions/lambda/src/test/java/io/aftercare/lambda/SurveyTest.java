@@ -53,7 +53,7 @@ class SurveyTest {
         assertThat(again.status()).isEqualTo(200);
         List<JsonNode> answers = answers("N-1");
         assertThat(answers).hasSize(1);
-        assertThat(answers.get(0).path("summary").asText()).isEqualTo("Survey answered: 8/10 (passive)");
+        assertThat(answers.get(0).path("summary").asText()).isEqualTo("Survey answered: 8/10 NPS (passive)");
         assertThat(answers.get(0).path("params").path("survey").asText()).isEqualTo("nps");
         assertThat(answers.get(0).path("params").path("score").asInt()).isEqualTo(8);
         assertThat(answers.get(0).path("params").has("previous")).isFalse();
@@ -72,9 +72,9 @@ class SurveyTest {
 
         assertThat(changed.body()).contains("You answered 10");
         assertThat(answers("N-2")).extracting(e -> e.path("summary").asText())
-                .containsExactly("Survey answered: 10/10 (promoter), changed from 8", "Survey answered: 8/10 (passive)");
+                .containsExactly("Survey answered: 10/10 NPS (promoter), changed from 8", "Survey answered: 8/10 NPS (passive)");
         assertThat(answers("N-2").get(0).path("params").path("previous").asInt()).isEqualTo(8);
-        assertThat(customerSummaries(customer)).contains("Survey answered: 10/10 (promoter), changed from 8");
+        assertThat(customerSummaries(customer)).contains("Survey answered: 10/10 NPS (promoter), changed from 8");
         assertThat(panel(customer).path("surveys").get(0).path("score").asInt()).isEqualTo(10);
     }
 
@@ -167,7 +167,7 @@ class SurveyTest {
 
         JsonNode latest = answers("R-1").get(0);
         assertThat(latest.path("params").path("recovered").asBoolean()).isTrue();
-        assertThat(latest.path("summary").asText()).isEqualTo("Survey answered: 9/10 (promoter), changed from 2, a recovery after a followed-up low score");
+        assertThat(latest.path("summary").asText()).isEqualTo("Survey answered: 9/10 NPS (promoter), changed from 2, a recovery after a followed-up low score");
         assertThat(answers("R-1").get(1).path("params").has("recovered")).isFalse();
     }
 
