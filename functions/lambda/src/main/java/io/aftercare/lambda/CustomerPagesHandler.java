@@ -48,7 +48,7 @@ public final class CustomerPagesHandler extends RoutedHandler {
                             .flatMap(click -> surveys.answer(click.survey(), click.score()))
                             .map(answered -> answered(pages, links, answered))
                             .or(() -> links.surveyPage(token).flatMap(surveys::open)
-                                    .map(s -> HttpResponses.html(200, pages.survey(s.language(), settings(links, s.shop())))))
+                                    .map(s -> HttpResponses.html(200, pages.survey(s.language(), settings(links, s.shop()), s.kind()))))
                             .or(() -> links.surveyLink(token)
                                     .map(s -> HttpResponses.html(200, pages.survey(s.language(), settings(links, s.shop())))));
                     return page.orElseGet(() -> invalid(request, pages));

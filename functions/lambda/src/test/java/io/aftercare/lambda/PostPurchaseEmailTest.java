@@ -121,7 +121,9 @@ class PostPurchaseEmailTest {
         untilTheCheckIn("RF-1", customer, "refund.created", """
                 {"order_id": "RF-1", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}""");
 
-        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RF-1");
+        assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject)
+                .as("the refund's own customer effort survey goes out, the cheerful check-in does not")
+                .containsExactly("Thank you for your order #RF-1", "How easy was your return for order #RF-1?");
         assertThat(summaries("RF-1")).contains("Check-in email not sent: the order was refunded");
     }
 

@@ -171,6 +171,53 @@ class SurveyTest {
         assertThat(answers("R-1").get(1).path("params").has("recovered")).isFalse();
     }
 
+    @Test
+    void aCompletedRefundIsFollowedADayLaterByACustomerEffortSurveyWhoseLowScoreOpensATicket() {
+        String customer = customer();
+        order("E-1", customer);
+        refunded("E-1");
+
+        aftercare.clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(aftercare.sweepAndWork().getBatchItemFailures()).isEmpty();
+
+        List<SesEmulator.Email> ces = emails(customer, "How easy was your return");
+        assertThat(ces).hasSize(1);
+        assertThat(ces.get(0).text()).contains("1: " + Harness.PUBLIC_URL, "7: " + Harness.PUBLIC_URL)
+                .doesNotContain("0: " + Harness.PUBLIC_URL, "8: " + Harness.PUBLIC_URL);
+        var page = aftercare.customerPage("GET /f/{token}", scoreLink(ces.get(0), 2), "");
+        assertThat(page.body()).contains("You answered 2");
+        JsonNode answer = answers("E-1").get(0);
+        assertThat(answer.path("params").path("survey").asText()).isEqualTo("ces");
+        assertThat(answer.path("summary").asText()).isEqualTo("Survey answered: 2/7 customer effort");
+        JsonNode panel = panel(customer);
+        assertThat(panel.path("surveys").get(0).path("kind").asText()).isEqualTo("ces");
+        assertThat(panel.path("tickets")).hasSize(1);
+        assertThat(panel.path("surveys").get(0).path("ticket").asText()).isEqualTo(panel.path("tickets").get(0).path("id").asText());
+    }
+
+    @Test
+    void theSurveyCapHoldsAcrossSurveyKinds() {
+        String customer = customer();
+        deliveredAndSurveyed("X-1", customer);
+        aftercare.clock.advance(Duration.ofDays(1));
+        refunded("X-1");
+
+        aftercare.clock.advance(Duration.ofDays(1).plusMinutes(1));
+        aftercare.sweepAndWork();
+
+        assertThat(emails(customer, "How easy was your return")).isEmpty();
+        assertThat(summaries("X-1")).contains("Customer effort survey not sent: another survey reached the customer within the survey cap");
+    }
+
+    private static void refunded(String orderId) {
+        assertThat(aftercare.generic(SHOP, aftercare.genericEvent("refund.created", "evt-refund-" + orderId, """
+                {"order_id": "%s", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}""".formatted(orderId))).status()).isEqualTo(200);
+    }
+
+    private static List<SesEmulator.Email> emails(String customer, String subject) {
+        return ses.emailsTo(customer).stream().filter(e -> e.subject().startsWith(subject)).toList();
+    }
+
     private static String customer() {
         return "survey-" + UUID.randomUUID() + "@example.com";
     }
@@ -185,12 +232,16 @@ class SurveyTest {
     }
 
     private static List<SesEmulator.Email> surveyEmails(String customer) {
-        return ses.emailsTo(customer).stream().filter(e -> e.subject().startsWith("How did we do")).toList();
+        return emails(customer, "How did we do");
+    }
+
+    private static String scoreLink(String customer, int score) {
+        return scoreLink(surveyEmails(customer).getFirst(), score);
     }
 
     /** The token of the link for {@code score}, from the survey email's text part as stored by the emulator. */
-    private static String scoreLink(String customer, int score) {
-        String text = surveyEmails(customer).getFirst().text();
+    private static String scoreLink(SesEmulator.Email email, int score) {
+        String text = email.text();
         Matcher link = Pattern.compile("(?m)^" + score + ": " + Pattern.quote(Harness.PUBLIC_URL) + "/f/(\\S+)$").matcher(text);
         assertThat(link.find()).as("a link for " + score + " in\n" + text).isTrue();
         return link.group(1);

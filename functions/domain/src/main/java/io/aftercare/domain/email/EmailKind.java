@@ -36,7 +36,10 @@ public enum EmailKind {
      * An unused thank-you code's reminder, scheduled with the code (never by an order's updates); the same kind, with
      * {@link DiscountCodes#EXPIRY} in its id, checks at the code's end whether it expired unused.
      */
-    DISCOUNT_REMINDER("discount-reminder", new EmailMoment.Never(), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.DISCOUNT);
+    DISCOUNT_REMINDER("discount-reminder", new EmailMoment.Never(), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.DISCOUNT),
+    /** How easy was it (customer effort, 1-7): a day after a refund, or a return refunded; in Aftercare's words. */
+    CES_SURVEY(ActionKind.postPurchase("ces-survey"), new EmailMoment.AfterRefund(Duration.ofDays(1), Duration.ofDays(7)),
+            EmailCategory.SURVEYS, false, Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES);
 
     /**
      * A group of values an order's email carries, as its templates name them.
@@ -130,6 +133,11 @@ public enum EmailKind {
     /** Transactional mail has no unsubscribe link and goes out whatever the customer unsubscribed from. */
     public boolean transactional() {
         return category == EmailCategory.TRANSACTIONAL;
+    }
+
+    /** Whether it asks about the refund itself, so a refunded or returned order does not stop it. */
+    public boolean followsARefund() {
+        return moment instanceof EmailMoment.AfterRefund;
     }
 
     /** Whether a shop may replace its subject and body with its own templates (which are then what is sent). */

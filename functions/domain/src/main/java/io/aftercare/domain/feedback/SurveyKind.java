@@ -14,7 +14,9 @@ import java.util.Optional;
  */
 public enum SurveyKind {
     /** Net Promoter Score: how likely, 0 to 10, the customer is to recommend the shop; after delivery. */
-    NPS(EmailKind.SURVEY, 0, 10, 6, 9);
+    NPS(EmailKind.SURVEY, 0, 10, 6, 9),
+    /** Customer effort: how easy, 1 to 7, the return or refund was; after it is completed. */
+    CES(EmailKind.CES_SURVEY, 1, 7, 3, 5);
 
     private final EmailKind email;
     private final int lowest;
