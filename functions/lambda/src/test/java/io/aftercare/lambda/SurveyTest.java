@@ -209,6 +209,19 @@ class SurveyTest {
         assertThat(summaries("X-1")).contains("Customer effort survey not sent: another survey reached the customer within the survey cap");
     }
 
+    @Test
+    void theSurveyCapIsAShopSettingTheAdminApiChecksAndKeeps() {
+        aftercare.registerShop("capped-shop", "generic");
+
+        var refused = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "capped-shop"), "{\"surveyCapDays\": 400}");
+        var kept = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "capped-shop"), "{\"surveyCapDays\": 14}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("field").asText()).isEqualTo("surveyCapDays");
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(aftercare.admin("GET /admin/shops/{shop}", Map.of("shop", "capped-shop"), "").json().path("surveyCapDays").asInt()).isEqualTo(14);
+    }
+
     private static void refunded(String orderId) {
         assertThat(aftercare.generic(SHOP, aftercare.genericEvent("refund.created", "evt-refund-" + orderId, """
                 {"order_id": "%s", "refund_id": "r1", "amount": "129.90", "currency": "PLN"}""".formatted(orderId))).status()).isEqualTo(200);

@@ -96,7 +96,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         RecipientState recipient = recipients.state(action.shop(), to.hash());
         Instant now = clock.instant();
         EmailDecision decision = policy.decide(kind(action), order.get(), recipient, now);
-        if (decision instanceof EmailDecision.Send && kind(action).carries(EmailKind.Carried.SCORES) && surveys.capped(action, to.hash(), now)) {
+        if (decision instanceof EmailDecision.Send && kind(action).carries(EmailKind.Carried.SCORES) && surveys.capped(action, to.hash(), shop.get().settings().surveyCap(), now)) {
             decision = new EmailDecision.Skip(Reason.SURVEY_CAP);
         }
         return switch (decision) {

@@ -3,14 +3,15 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.shop.Language;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** Port: what a survey email needs from the surveys (the one cap across them, the survey record, its links). */
 public interface SurveyInvitations {
 
-    /** Whether another survey reached the customer within the shop's survey cap, so this one is not sent. */
-    boolean capped(ClaimedAction action, String emailHash, Instant now);
+    /** Whether another survey reached the customer within {@code cap} (the shop's survey cap), so this one is not sent. */
+    boolean capped(ClaimedAction action, String emailHash, Duration cap, Instant now);
 
     /**
      * Records the survey the action sends (before the email goes: write first, send after; a retried action keeps the

@@ -29,12 +29,10 @@ import java.util.stream.IntStream;
  * prefetchers open links too, so recording is idempotent, and a later click within {@link Survey#CHANGEABLE} changes
  * it: a scanner's click is overwritten by the customer's). Links count nothing after {@link Survey#LINKS_LAST}; a
  * forged or altered token names no survey. Every answer and every change is a {@code SURVEY_ANSWERED} entry, on the
- * customer's timeline and the order's; a low score is followed up by a person ({@link LowScoreFollowUp}).
+ * customer's timeline and the order's; a low score is followed up by a person ({@link LowScoreFollowUp}). A customer
+ * gets one survey, of any kind, in the shop's survey cap ({@code ShopSettings#surveyCap}, 30 days unless set).
  */
 public final class Surveys implements SurveyInvitations {
-
-    /** One survey per customer in this long, whatever its kind, on top of the emails' frequency rule. */
-    public static final Duration CAP = Duration.ofDays(30);
 
     /** What a click or an answer from the page did. */
     public enum Outcome { RECORDED, CHANGED, UNCHANGED, WINDOW_CLOSED }
@@ -57,8 +55,11 @@ public final class Surveys implements SurveyInvitations {
     }
 
     @Override
-    public boolean capped(ClaimedAction action, String emailHash, Instant now) {
-        Instant since = now.minus(CAP);
+    public boolean capped(ClaimedAction action, String emailHash, Duration cap, Instant now) {
+        if (cap.isZero()) {
+            return false;
+        }
+        Instant since = now.minus(cap);
         return store.ofCustomer(action.shop(), emailHash).stream()
                 .anyMatch(s -> !s.id().equals(action.actionId()) && s.sentAt().isAfter(since));
     }

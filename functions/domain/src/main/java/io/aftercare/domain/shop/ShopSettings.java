@@ -14,6 +14,7 @@ import java.util.Optional;
  * works with {@link Duration}s.
  *
  * @param transitEstimate how long a parcel usually travels, used to time the survey when a fulfilment has no tracking
+ * @param surveyCap a customer gets at most one survey (of any kind) in this long; zero: no cap beyond the frequency rule
  */
 public record ShopSettings(
         Platform platform,
@@ -27,11 +28,21 @@ public record ShopSettings(
         Duration transitEstimate,
         Optional<DiscountTemplate> thankYouDiscount,
         Branding branding,
-        SupportSettings support) {
+        SupportSettings support,
+        Duration surveyCap) {
 
     public static final Duration DEFAULT_CHECK_IN_DELAY = Duration.ofDays(60);
     public static final Duration DEFAULT_SURVEY_DELAY = Duration.ofDays(7);
     public static final Duration DEFAULT_TRANSIT_ESTIMATE = Duration.ofDays(5);
+    public static final Duration DEFAULT_SURVEY_CAP = Duration.ofDays(30);
+
+    /** With the default survey cap. */
+    public ShopSettings(Platform platform, String brandName, EmailAddress senderEmail, EmailAddress replyToEmail, Language defaultLanguage,
+                        ZoneId timeZone, Duration checkInDelay, Duration surveyDelay, Duration transitEstimate,
+                        Optional<DiscountTemplate> thankYouDiscount, Branding branding, SupportSettings support) {
+        this(platform, brandName, senderEmail, replyToEmail, defaultLanguage, timeZone, checkInDelay, surveyDelay, transitEstimate,
+                thankYouDiscount, branding, support, DEFAULT_SURVEY_CAP);
+    }
 
     public ShopSettings {
         Objects.requireNonNull(platform, "platform");
@@ -48,6 +59,7 @@ public record ShopSettings(
         requireDays("checkInDays", checkInDelay, 1, 365);
         requireDays("surveyDelayDays", surveyDelay, 0, 90);
         requireDays("transitEstimateDays", transitEstimate, 0, 60);
+        requireDays("surveyCapDays", surveyCap, 0, 365);
         Objects.requireNonNull(thankYouDiscount, "thankYouDiscount");
         Objects.requireNonNull(branding, "branding");
         Objects.requireNonNull(support, "support");
