@@ -62,16 +62,26 @@ class RecordingPolicyTest {
     }
 
     @Test
-    void givenARefundOrACancellation_whenPlanned_thenTheFactIsRecordedAndNoEmailIsScheduled() {
-        var refunded = update(new OrderFact.Refunded("r-1", Money.of("10.00", "EUR"), NOW, Optional.empty()));
+    void givenACancellation_whenPlanned_thenTheFactIsRecordedAndNoEmailIsScheduled() {
         var cancelled = update(new OrderFact.Cancelled(NOW, Optional.of("customer")));
 
-        for (OrderUpdate update : List.of(refunded, cancelled)) {
-            OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", update, NOW).order().orElseThrow();
-            assertThat(order.facts()).isEqualTo(update.facts());
-            assertThat(order.actions()).isEmpty();
-            assertThat(order.entries()).hasSize(1);
-        }
+        OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", cancelled, NOW).order().orElseThrow();
+
+        assertThat(order.facts()).isEqualTo(cancelled.facts());
+        assertThat(order.actions()).isEmpty();
+        assertThat(order.entries()).hasSize(1);
+    }
+
+    @Test
+    void givenARefund_whenPlanned_thenTheFactIsRecordedAndOnlyTheCustomerEffortSurveyIsScheduledADayLater() {
+        var refunded = update(new OrderFact.Refunded("r-1", Money.of("10.00", "EUR"), NOW, Optional.empty()));
+
+        OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", refunded, NOW).order().orElseThrow();
+
+        assertThat(order.facts()).isEqualTo(refunded.facts());
+        assertThat(order.actions()).extracting(a -> a.kind().slug(), a -> a.dueAt())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ces-survey", NOW.plus(java.time.Duration.ofDays(1))));
+        assertThat(order.entries()).hasSize(2);
     }
 
     @Test
