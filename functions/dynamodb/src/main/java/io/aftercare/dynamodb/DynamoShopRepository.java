@@ -137,6 +137,7 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
         item.put("checkInDays", n(settings.checkInDelay().toDays()));
         item.put("surveyDelayDays", n(settings.surveyDelay().toDays()));
         item.put("transitEstimateDays", n(settings.transitEstimate().toDays()));
+        item.put("surveyCapDays", n(settings.surveyCap().toDays()));
         settings.thankYouDiscount().ifPresent(d -> {
             item.put("discountPrefix", s(d.prefix()));
             item.put("discountPercent", n(d.percent()));
@@ -194,7 +195,9 @@ public final class DynamoShopRepository implements ShopRepository, DiscountAcces
                 new Branding(Items.string(item, "logoUrl"), Items.string(item, "accentColor").orElse(Branding.DEFAULT.accentColor()),
                         Items.string(item, "signature")),
                 Items.string(item, "support").map(SupportSettingsJson::read).orElseGet(SupportSettings::defaults),
-                returns(item));
+                returns(item),
+                // a shop saved before the cap was a setting has the default
+                item.containsKey("surveyCapDays") ? Duration.ofDays(Items.number(item, "surveyCapDays")) : ShopSettings.DEFAULT_SURVEY_CAP);
         var secrets = new WebhookSecrets(
                 new Secret(Items.requiredString(item, "webhookSecret")),
                 Items.string(item, "previousWebhookSecret").map(Secret::new),

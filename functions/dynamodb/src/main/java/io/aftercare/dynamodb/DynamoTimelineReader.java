@@ -8,7 +8,9 @@ import io.aftercare.domain.Page;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.customer.CustomerSummary;
+import io.aftercare.domain.customer.CustomerSurvey;
 import io.aftercare.domain.customer.CustomerTicket;
+import io.aftercare.domain.feedback.Survey;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.Milestone;
 import io.aftercare.domain.order.OrderId;
@@ -165,7 +167,8 @@ public final class DynamoTimelineReader implements TimelineReader {
         Map<String, BigDecimal> spent = new TreeMap<>();
         List<Map<String, AttributeValue>> orders = new ArrayList<>();
         List<CustomerTicket> tickets = new ArrayList<>();
-        // one partition: the profile, the order links and ticket links kept beside it, and a suppression, if any (skipped)
+        List<Survey> surveys = new ArrayList<>();
+        // one partition: the profile, the order, ticket and survey links kept beside it, and a suppression, if any (skipped)
         var pages = dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.customer(shop, customer)))));
         for (var item : pages.items()) {
@@ -178,6 +181,8 @@ public final class DynamoTimelineReader implements TimelineReader {
             } else if (sort.startsWith(Keys.CUSTOMER_TICKET_PREFIX)) {
                 tickets.add(new CustomerTicket(Items.requiredString(item, "ticketId"), Items.requiredString(item, "number"),
                         Items.requiredString(item, "subject"), Items.requiredString(item, "status"), Items.time(item, "createdAt").orElseThrow()));
+            } else if (DynamoSurveyStore.isSurvey(item)) {
+                surveys.add(DynamoSurveyStore.read(shop, item));
             }
         }
         if (profile == null) {
@@ -186,12 +191,15 @@ public final class DynamoTimelineReader implements TimelineReader {
         Comparator<Map<String, AttributeValue>> placed = Comparator.comparing(item -> Items.time(item, "placedAt").orElseThrow());
         orders.sort(placed.reversed());
         tickets.sort(Comparator.comparing(CustomerTicket::createdAt).reversed());
+        surveys.sort(Comparator.comparing(Survey::sentAt).reversed());
         var contact = new CustomerContact(new EmailAddress(Items.requiredString(profile, "email")),
                 Items.string(profile, "name"), Items.string(profile, "locale"));
         return Optional.of(new CustomerSummary(contact, orders.size(),
                 orders.isEmpty() ? Optional.empty() : Items.time(orders.getLast(), "placedAt"),
                 orders.isEmpty() ? Optional.empty() : Items.time(orders.getFirst(), "placedAt"),
                 spent.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).toList(),
-                orders.stream().map(item -> new OrderId(Items.requiredString(item, "orderId"))).toList(), tickets));
+                orders.stream().map(item -> new OrderId(Items.requiredString(item, "orderId"))).toList(), tickets,
+                surveys.stream().map(s -> new CustomerSurvey(s.kind().code(), s.score(), s.comment(),
+                        s.changedAt().or(s::answeredAt).orElse(s.sentAt()), s.order().map(OrderId::value), s.ticket().or(s::followUp))).toList()));
     }
 }

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{class}#{yyyy-MM-ddTHH}#{shard} / {time}#{shop}#{id}
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
  * suppression        SHOP#{shop}#CUSTOMER#{email hash}  SUPPRESSION
+ * customer's survey  SHOP#{shop}#CUSTOMER#{email hash}  SURVEY#{survey id}  kind, order, ticket, agent, team as sent; sentAt, score,
+ *                                                                          comment, answeredAt, changedAt, followUp, version
  * ticket             SHOP#{shop}#TICKET#{id}            TICKET            GSI1 while open: SHOP#{shop}#TICKETS / {next breach}#{id}
  * ticket's queue row SHOP#{shop}#TICKET#{id}            QUEUE#ASSIGNEE    a copy of the ticket, GSI1 while open: SHOP#{shop}#TICKETS#ASSIGNEE#{email hash}
  *                                                                            (or #UNASSIGNED) / {next breach}#{id}
@@ -105,6 +107,7 @@ public final class Keys {
     static final String EVENT_PREFIX = "EVENT#";
     static final String ORDER_PREFIX = "ORDER#";
     static final String CUSTOMER_TICKET_PREFIX = "TICKET#";
+    static final String CUSTOMER_SURVEY_PREFIX = "SURVEY#";
     static final String REFUND_PREFIX = "REFUND#";
     static final String RETURN_PREFIX = "RETURN#";
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
@@ -201,6 +204,11 @@ public final class Keys {
 
     static String customerTicket(String ticketId) {
         return CUSTOMER_TICKET_PREFIX + ticketId;
+    }
+
+    /** A survey sent to the customer: its id is the sending action's. */
+    static String customerSurvey(String surveyId) {
+        return CUSTOMER_SURVEY_PREFIX + surveyId;
     }
 
     static String refund(String refundId) {

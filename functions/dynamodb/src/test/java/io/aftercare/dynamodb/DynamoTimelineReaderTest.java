@@ -59,8 +59,9 @@ class DynamoTimelineReaderTest {
             }
             var snapshot = new OrderSnapshot(new OrderId(id), "#" + id, placed, Money.of("50.00", "PLN"), List.of(),
                     Optional.of(new CustomerContact(OLA, Optional.of("Ola"), Optional.empty())));
+            // recorded over a week after its refunds (a backfill): no customer effort survey is scheduled, the timeline is the facts
             store.record(policy.plan(SHOP, "generic:" + id, id, "order.updated",
-                    new OrderUpdate(new OrderId(id), placed, Optional.of(snapshot), facts, Optional.empty(), false), NOW));
+                    new OrderUpdate(new OrderId(id), placed, Optional.of(snapshot), facts, Optional.empty(), false), NOW.plus(java.time.Duration.ofDays(8))));
         }
     }
 

@@ -3,6 +3,7 @@ package io.aftercare.email;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.aftercare.domain.email.EmailCategory;
+import io.aftercare.domain.feedback.SurveyKind;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;
 import java.io.IOException;
@@ -46,13 +47,40 @@ public final class CustomerPages {
         return render(language, shop, "page.unsubscribed.title", "page.unsubscribed.message", model(language, shop, category));
     }
 
+    /** The NPS question (an order's page: a check-in's link). */
     public String survey(Language language, ShopSettings shop) {
+        return survey(language, shop, SurveyKind.NPS);
+    }
+
+    /** A survey's question with its scale, each score a button that answers it. */
+    public String survey(Language language, ShopSettings shop, SurveyKind kind) {
+        String texts = kind == SurveyKind.NPS ? "page.survey." : "page.survey." + kind.code() + ".";
         var model = model(language, shop, null);
         model.put("survey", true);
-        model.put("scores", IntStream.rangeClosed(0, 10).boxed().toList());
-        model.put("low", messages.text(language, "page.survey.low", model));
-        model.put("high", messages.text(language, "page.survey.high", model));
-        return render(language, shop, "page.survey.title", "page.survey.question", model);
+        model.put("scores", IntStream.rangeClosed(kind.lowest(), kind.highest()).boxed().toList());
+        model.put("low", messages.text(language, texts + "low", model));
+        model.put("high", messages.text(language, texts + "high", model));
+        return render(language, shop, "page.survey.title", texts + "question", model);
+    }
+
+    /**
+     * After a click on a score: thanks, the score kept, and, while the answer can still change, a form for a comment.
+     *
+     * @param changeable false once the window closed: the score shown is the one kept, not the one clicked
+     */
+    public String surveyAnswered(Language language, ShopSettings shop, int score, boolean changeable) {
+        var model = model(language, shop, null);
+        model.put("score", score);
+        if (changeable) {
+            model.put("comment", true);
+            model.put("commentLabel", messages.text(language, "page.survey.comment.label", model));
+            model.put("send", messages.text(language, "page.survey.comment.send", model));
+        }
+        return render(language, shop, "page.survey.thanks.title", changeable ? "page.survey.recorded" : "page.survey.kept", model);
+    }
+
+    public String surveyCommented(Language language, ShopSettings shop) {
+        return render(language, shop, "page.survey.thanks.title", "page.survey.commented.message", model(language, shop, null));
     }
 
     public String surveyThanks(Language language, ShopSettings shop) {

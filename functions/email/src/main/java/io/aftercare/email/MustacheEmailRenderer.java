@@ -142,6 +142,9 @@ public final class MustacheEmailRenderer implements EmailRenderer {
             news.reason().ifPresent(reason -> model.put("reason", reason));
             news.refunded().ifPresent(amount -> model.put("amount", money(amount, locale)));
         });
+        if (!content.scores().isEmpty()) {
+            model.put("scores", content.scores().stream().map(link -> Map.<String, Object>of("score", link.score(), "url", link.url())).toList());
+        }
         return model;
     }
 

@@ -95,7 +95,7 @@ class MustacheEmailRendererTest {
 
     private EmailRenderer.Rendered render(EmailKind kind, Language language, Optional<String> name) {
         return renderer.render(new EmailContent(kind, language, SHOP, name, ORDER, Optional.empty(),
-                Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), Optional.empty(), Optional.empty()));
+                Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), List.of(), Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -104,7 +104,7 @@ class MustacheEmailRendererTest {
                 "<p>Hi {{name}}! Tell us: <a href=\"{{surveyUrl}}\">rate it</a></p>", "Hi {{name}}! Rate it: {{surveyUrl}}");
 
         var rendered = renderer.render(new EmailContent(EmailKind.CHECK_IN, Language.EN, SHOP, Optional.of("Eve Smith"), ORDER,
-                Optional.empty(), Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), Optional.of(own), Optional.empty()));
+                Optional.empty(), Optional.of("https://a.example/u/t"), Optional.of("https://a.example/f/t"), List.of(), Optional.of(own), Optional.empty()));
 
         assertThat(rendered.subject()).isEqualTo("Eve, still happy with Kettle <script>alert(1)</script>?");
         assertThat(rendered.html()).contains("<p>Hi Eve! Tell us: <a href=\"https://a.example/f/t\">rate it</a></p>",

@@ -152,7 +152,7 @@ class ShopTemplatesTest {
 
         assertThatCode(() -> renderer.check(own)).doesNotThrowAnyException();
         var rendered = renderer.render(new EmailContent(EmailKind.THANK_YOU, Language.EN, SHOP, Optional.of("Ada Lovelace"), ORDER,
-                Optional.of(new EmailContent.IssuedDiscount("THANKS-AB12", 10)), Optional.empty(), Optional.empty(), Optional.of(own), Optional.empty()));
+                Optional.of(new EmailContent.IssuedDiscount("THANKS-AB12", 10)), Optional.empty(), Optional.empty(), List.of(), Optional.of(own), Optional.empty()));
 
         assertThat(rendered.subject()).isEqualTo("Ada, thanks for #1042");
         assertThat(rendered.html()).contains("<h1>Thank you, Ada!</h1>", "<td>Kettle&lt;/td&gt;&lt;script&gt;x&lt;/script&gt;</td>",
@@ -179,6 +179,6 @@ class ShopTemplatesTest {
 
     private EmailRenderer.Rendered send(TemplateOverride override) {
         return renderer.render(new EmailContent(override.kind(), Language.EN, SHOP, Optional.of("<b>Eve</b> Smith"), ORDER, Optional.empty(),
-                Optional.of(UNSUBSCRIBE), Optional.of("https://a.example/f/t"), Optional.of(override), Optional.empty()));
+                Optional.of(UNSUBSCRIBE), Optional.of("https://a.example/f/t"), List.of(), Optional.of(override), Optional.empty()));
     }
 }

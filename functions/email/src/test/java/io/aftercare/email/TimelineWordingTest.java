@@ -108,9 +108,12 @@ class TimelineWordingTest {
             case TICKET_STATUS -> TicketStatus.class;
             case SLA -> SlaTarget.class;
             case ROLE -> Role.class;
-            case NPS -> null;
+            case NPS, SURVEY -> null;
         };
-        return values == null ? Vocabulary.NPS_GROUPS : Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();
+        if (values == null) {
+            return vocabulary == Vocabulary.SURVEY ? Vocabulary.SURVEY_KINDS : Vocabulary.NPS_GROUPS;
+        }
+        return Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();
     }
 
     @Test

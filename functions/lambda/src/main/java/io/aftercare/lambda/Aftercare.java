@@ -7,6 +7,8 @@ import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.DailyQuota;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.CustomerLinks;
+import io.aftercare.domain.feedback.LowScoreFollowUp;
+import io.aftercare.domain.feedback.Surveys;
 import io.aftercare.domain.discount.DiscountAccess;
 import io.aftercare.domain.discount.DiscountPool;
 import io.aftercare.domain.discount.PoolDiscounts;
@@ -42,6 +44,7 @@ import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoDiscountPool;
 import io.aftercare.dynamodb.DynamoIssuedDiscounts;
 import io.aftercare.dynamodb.DynamoShopRepository;
+import io.aftercare.dynamodb.DynamoSurveyStore;
 import io.aftercare.dynamodb.DynamoPriming;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
@@ -99,6 +102,7 @@ public final class Aftercare {
     private final Supplier<TicketPresence> presence;
     private final Supplier<MailboxEvents> mailboxEvents;
     private final Supplier<CustomerLinks> customerLinks;
+    private final Supplier<Surveys> surveys;
     private final Supplier<EmailTemplates> templates;
     private final Supplier<CustomerPages> customerPages = new Lazy<>(CustomerPages::new);
     private final Supplier<TimelineWording> timelineWording = new Lazy<>(TimelineWording::new);
@@ -131,6 +135,8 @@ public final class Aftercare {
         this.tickets = new Lazy<>(() -> new TicketService(ticketStore, shopCache, orders, recipients, b.clock));
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
+        this.surveys = new Lazy<>(() -> new Surveys(new DynamoSurveyStore(dynamo, table), links.get(),
+                new LowScoreFollowUp(tickets.get(), orders), appender, b.clock));
 
         var issued = new DynamoIssuedDiscounts(dynamo, table, b.dueShards);
         this.discountPool = new DynamoDiscountPool(dynamo, table);
@@ -154,13 +160,13 @@ public final class Aftercare {
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
-                        discounts.get(), overrides, b.clock),
+                        discounts.get(), overrides, surveys.get(), b.clock),
                 new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
                         discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock),
                 cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
                         new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
-        this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, appender, b.clock));
+        this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
         this.presence = new Lazy<>(() -> new TicketPresence(new DynamoPresenceStore(dynamo, table), tickets.get(), b.clock));
         this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), new TotpCodes(), b.clock));
@@ -311,6 +317,10 @@ public final class Aftercare {
 
     public CustomerLinks customerLinks() {
         return customerLinks.get();
+    }
+
+    public Surveys surveys() {
+        return surveys.get();
     }
 
     public EmailTemplates templates() {

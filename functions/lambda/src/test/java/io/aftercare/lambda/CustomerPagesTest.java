@@ -94,7 +94,7 @@ class CustomerPagesTest {
         assertThat(thanks.status()).isEqualTo(200);
         assertThat(thanks.body()).contains("Dziękujemy!");
         assertThat(aftercare.orderTimeline("pages-shop", "S-1").path("items").get(0).path("summary").asText())
-                .isEqualTo("Survey answered: 9/10 (promoter)");
+                .isEqualTo("Survey answered: 9/10 NPS (promoter)");
     }
 
     @Test

@@ -34,6 +34,8 @@ public enum Reason {
     DISCOUNT_EXPIRED,
     /** A return's step was not announced: the return moved on before its email went out (approved, then cancelled). */
     RETURN_MOVED_ON,
+    /** Another survey reached the customer within the shop's survey cap (one in 30 days unless set). */
+    SURVEY_CAP,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 

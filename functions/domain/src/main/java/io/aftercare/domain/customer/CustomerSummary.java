@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param totalSpent one sum per currency the customer paid in (order totals, before refunds)
  * @param orders their orders, newest first
  * @param tickets their tickets, newest first
+ * @param surveys the surveys sent to them, the latest sent first
  */
 public record CustomerSummary(
         CustomerContact contact,
@@ -26,7 +27,8 @@ public record CustomerSummary(
         Optional<Instant> lastOrderAt,
         List<Money> totalSpent,
         List<OrderId> orders,
-        List<CustomerTicket> tickets) {
+        List<CustomerTicket> tickets,
+        List<CustomerSurvey> surveys) {
 
     /** The most orders the customer's panel shows (and sums the lifetime spend of). */
     public static final int PANEL_ORDERS = 50;
@@ -35,6 +37,7 @@ public record CustomerSummary(
         totalSpent = List.copyOf(totalSpent);
         orders = List.copyOf(orders);
         tickets = List.copyOf(tickets);
+        surveys = List.copyOf(surveys);
     }
 
     /** What the customer kept paying, per currency: the orders' totals less their refunds; cancelled orders count nothing. */

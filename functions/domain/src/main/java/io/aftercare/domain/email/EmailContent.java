@@ -4,6 +4,7 @@ import io.aftercare.domain.Money;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.ShopSettings;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,12 +13,22 @@ import java.util.Optional;
  *
  * @param unsubscribeUrl the one-click link, for every non-transactional email
  * @param surveyUrl the signed survey link, for check-ins and survey invitations
+ * @param scores a survey's one-click links, one per score, lowest first (empty for other emails)
  * @param override the shop's own subject and body for this kind and language, if it has one
  * @param returnNews what a return's or a refund's email tells beyond the order ({@link ReturnNotices})
  */
 public record EmailContent(EmailKind kind, Language language, ShopSettings shop, Optional<String> customerName,
                            OrderSnapshot order, Optional<IssuedDiscount> discount, Optional<String> unsubscribeUrl,
-                           Optional<String> surveyUrl, Optional<TemplateOverride> override, Optional<ReturnNews> returnNews) {
+                           Optional<String> surveyUrl, List<ScoreLink> scores, Optional<TemplateOverride> override,
+                           Optional<ReturnNews> returnNews) {
+
+    public EmailContent {
+        scores = List.copyOf(scores);
+    }
+
+    /** A link in the email that answers its survey with {@code score}. */
+    public record ScoreLink(int score, String url) {
+    }
 
     public record IssuedDiscount(String code, int percent) {
     }

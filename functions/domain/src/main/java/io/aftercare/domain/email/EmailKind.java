@@ -26,7 +26,7 @@ public enum EmailKind {
     THANK_YOU("thank-you", new EmailMoment.OnNewOrder(Duration.ofDays(2)), EmailCategory.TRANSACTIONAL, Carried.ORDER, Carried.DISCOUNT),
     CHECK_IN("check-in", new EmailMoment.AfterOrder(ShopSettings::checkInDelay), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.SURVEY_LINK),
     SURVEY("survey", new EmailMoment.AfterDelivery(ShopSettings::surveyDelay, Duration.ofDays(14)), EmailCategory.SURVEYS,
-            Carried.ORDER, Carried.SURVEY_LINK),
+            Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES),
     // a parcel held up, failed or silent: an apology in Aftercare's words, at once, whatever the customer unsubscribed from
     DELIVERY_PROBLEM(ActionKind.postPurchase("delivery-problem"), new EmailMoment.OnDeliveryProblem(Duration.ofDays(7)),
             EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
@@ -47,7 +47,10 @@ public enum EmailKind {
      * An unused thank-you code's reminder, scheduled with the code (never by an order's updates); the same kind, with
      * {@link DiscountCodes#EXPIRY} in its id, checks at the code's end whether it expired unused.
      */
-    DISCOUNT_REMINDER("discount-reminder", new EmailMoment.Never(), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.DISCOUNT);
+    DISCOUNT_REMINDER("discount-reminder", new EmailMoment.Never(), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.DISCOUNT),
+    /** How easy was it (customer effort, 1-7): a day after a refund, or a return refunded; in Aftercare's words. */
+    CES_SURVEY(ActionKind.postPurchase("ces-survey"), new EmailMoment.AfterRefund(Duration.ofDays(1), Duration.ofDays(7)),
+            EmailCategory.SURVEYS, false, Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES);
 
     /**
      * A group of values an order's email carries, as its templates name them.
@@ -63,7 +66,9 @@ public enum EmailKind {
         /** The shop's thank-you discount, when it configured one. */
         DISCOUNT(Set.of("percent"), Map.of("discount", Set.of("code"))),
         /** The signed link to the one-question survey. */
-        SURVEY_LINK(Set.of("surveyUrl"), Map.of("surveyUrl", Set.of()));
+        SURVEY_LINK(Set.of("surveyUrl"), Map.of("surveyUrl", Set.of())),
+        /** A survey's scores as links, each answering it in one click (a kept survey's: see {@code SurveyInvitations}). */
+        SCORES(Set.of(), Map.of("scores", Set.of("score", "url")));
 
         private final Set<String> variables;
         private final Map<String, Set<String>> sections;
@@ -139,6 +144,11 @@ public enum EmailKind {
     /** Transactional mail has no unsubscribe link and goes out whatever the customer unsubscribed from. */
     public boolean transactional() {
         return category == EmailCategory.TRANSACTIONAL;
+    }
+
+    /** Whether it asks about the refund itself, so a refunded or returned order does not stop it. */
+    public boolean followsARefund() {
+        return moment instanceof EmailMoment.AfterRefund;
     }
 
     /** Whether a shop may replace its subject and body with its own templates (which are then what is sent). */

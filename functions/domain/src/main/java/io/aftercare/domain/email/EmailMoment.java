@@ -4,6 +4,7 @@ import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.ShopSettings;
 import java.time.Duration;
@@ -115,6 +116,23 @@ public sealed interface EmailMoment {
                             && !fact.at().isBefore(now.minus(window)))
                     .map(fact -> new Due(now, Optional.<ActionDetail>of(new ActionDetail.OfRefund(((OrderFact.Refunded) fact).refundId()))))
                     .toList();
+        }
+    }
+
+    /**
+     * {@code delay} after a refund, or a return's refund, that happened within {@code window} (an older one, a
+     * backfill, sends nothing). The action's id is its order's, so an order's second refund schedules nothing new.
+     */
+    record AfterRefund(Duration delay, Duration window) implements EmailMoment {
+        @Override
+        public Optional<Instant> dueAt(ShopSettings settings, Update update, Instant now) {
+            return update.facts().stream()
+                    .filter(fact -> fact instanceof OrderFact.Refunded
+                            || fact instanceof OrderFact.ReturnChanged change && change.event() == ReturnEvent.REFUNDED)
+                    .filter(fact -> !fact.at().isBefore(now.minus(window)))
+                    .findFirst()
+                    .map(fact -> fact.at().plus(delay))
+                    .map(due -> due.isBefore(now) ? now : due);
         }
     }
 

@@ -32,10 +32,11 @@ public final class EmailPolicy {
         if (kind.transactional()) {
             return new EmailDecision.Send();
         }
-        if (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTLY_REFUNDED) {
+        boolean refunded = order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTLY_REFUNDED;
+        if (refunded && !kind.followsARefund()) {
             return new EmailDecision.Skip(Reason.ORDER_REFUNDED);
         }
-        if (order.beingReturned()) {
+        if (order.beingReturned() && !kind.followsARefund()) {
             return new EmailDecision.Skip(Reason.BEING_RETURNED);
         }
         return new EmailDecision.Send();

@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LinkTokens {
 
-    public enum Purpose { UNSUBSCRIBE, SURVEY }
+    /** {@code SURVEY} is an order's page (check-ins); a kept survey's page and its one-click scores have their own. */
+    public enum Purpose { UNSUBSCRIBE, SURVEY, SURVEY_PAGE, SURVEY_SCORE }
 
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;

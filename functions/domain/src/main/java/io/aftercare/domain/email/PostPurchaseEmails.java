@@ -50,12 +50,14 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     private final PublicLinks links;
     private final DiscountCodes discounts;
     private final TemplateOverrides overrides;
+    private final SurveyInvitations surveys;
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
 
     /** @param marks the sending mark, taken with the recipient's check: usually the same store as {@code actions} */
     public PostPurchaseEmails(ActionStore actions, SendingMark marks, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
-                        EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides, Clock clock) {
+                        EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides,
+                        SurveyInvitations surveys, Clock clock) {
         this.actions = actions;
         this.marks = marks;
         this.shops = shops;
@@ -66,6 +68,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         this.links = links;
         this.discounts = discounts;
         this.overrides = overrides;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -104,6 +107,10 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         boolean makesCode = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty() && shop.get().settings().thankYouDiscount().isPresent();
         EmailDecision decision = makesCode ? policy.decide(kind, order.get(), recipients.state(action.shop(), to.hash()), clock.instant())
                 : policy.forOrder(kind, order.get());
+        if (decision instanceof EmailDecision.Send && kind.carries(EmailKind.Carried.SCORES)
+                && surveys.capped(action, to.hash(), shop.get().settings().surveyCap(), clock.instant())) {
+            decision = new EmailDecision.Skip(Reason.SURVEY_CAP);
+        }
         return decision instanceof EmailDecision.Send
                 ? send(action, shop.get(), order.get(), customer.get(), reminded)
                 : notSending(action, shop.get(), to, decision);
@@ -138,10 +145,14 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 .flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
         Optional<String> unsubscribe = kind.transactional() ? Optional.empty()
                 : Optional.of(links.unsubscribeUrl(shop.id(), customer.email(), category, language));
-        Optional<String> survey = kind.carries(EmailKind.Carried.SURVEY_LINK)
-                ? Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language)) : Optional.empty();
+        // a kept survey is recorded as sent before the email goes, so its links name a survey that exists
+        Optional<SurveyInvitations.Invitation> invitation = kind.carries(EmailKind.Carried.SCORES)
+                ? Optional.of(surveys.invite(action, kind, order, customer.email().hash(), language, clock.instant())) : Optional.empty();
+        Optional<String> survey = invitation.map(SurveyInvitations.Invitation::pageUrl).or(() -> kind.carries(EmailKind.Carried.SURVEY_LINK)
+                ? Optional.of(links.surveyUrl(shop.id(), order.orderId(), customer.email(), language)) : Optional.empty());
         var rendered = renderer.render(new EmailContent(kind, language, shop.settings(), customer.name(),
                 order.snapshot().orElseThrow(), discount, unsubscribe, survey,
+                invitation.map(SurveyInvitations.Invitation::scores).orElse(List.of()),
                 kind.overridable() ? overrides.find(shop.id(), kind, language) : Optional.empty(),
                 ReturnNotices.news(kind, action, order, shop.settings())));
 

@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param transitEstimate how long a parcel usually travels, used to time the survey when a fulfilment has no tracking
  * @param returns the shop's return instructions and its thresholds for stuck returns and silent parcels
+ * @param surveyCap a customer gets at most one survey (of any kind) in this long; zero: no cap beyond the frequency rule
  */
 public record ShopSettings(
         Platform platform,
@@ -29,11 +30,13 @@ public record ShopSettings(
         Optional<DiscountTemplate> thankYouDiscount,
         Branding branding,
         SupportSettings support,
-        ReturnSettings returns) {
+        ReturnSettings returns,
+        Duration surveyCap) {
 
     public static final Duration DEFAULT_CHECK_IN_DELAY = Duration.ofDays(60);
     public static final Duration DEFAULT_SURVEY_DELAY = Duration.ofDays(7);
     public static final Duration DEFAULT_TRANSIT_ESTIMATE = Duration.ofDays(5);
+    public static final Duration DEFAULT_SURVEY_CAP = Duration.ofDays(30);
 
     public ShopSettings {
         Objects.requireNonNull(platform, "platform");
@@ -50,18 +53,19 @@ public record ShopSettings(
         requireDays("checkInDays", checkInDelay, 1, 365);
         requireDays("surveyDelayDays", surveyDelay, 0, 90);
         requireDays("transitEstimateDays", transitEstimate, 0, 60);
+        requireDays("surveyCapDays", surveyCap, 0, 365);
         Objects.requireNonNull(thankYouDiscount, "thankYouDiscount");
         Objects.requireNonNull(branding, "branding");
         Objects.requireNonNull(support, "support");
         Objects.requireNonNull(returns, "returns");
     }
 
-    /** A shop that says nothing about returns: Aftercare's defaults. */
+    /** A shop that says nothing about returns or the survey cap: Aftercare's defaults. */
     public ShopSettings(Platform platform, String brandName, EmailAddress senderEmail, EmailAddress replyToEmail, Language defaultLanguage,
                         ZoneId timeZone, Duration checkInDelay, Duration surveyDelay, Duration transitEstimate,
                         Optional<DiscountTemplate> thankYouDiscount, Branding branding, SupportSettings support) {
         this(platform, brandName, senderEmail, replyToEmail, defaultLanguage, timeZone, checkInDelay, surveyDelay, transitEstimate,
-                thankYouDiscount, branding, support, ReturnSettings.DEFAULT);
+                thankYouDiscount, branding, support, ReturnSettings.DEFAULT, DEFAULT_SURVEY_CAP);
     }
 
     private static void requireDays(String field, Duration value, int min, int max) {

@@ -44,7 +44,8 @@ public enum Phrase {
     MAIL_REJECTED(Set.of(EntryKind.EMAIL_FAILED), "email", "to", "detail"),
     MAIL_DELAYED(Set.of(EntryKind.EMAIL_DELAYED), "email", "to", "detail"),
     UNSUBSCRIBED(Set.of(EntryKind.UNSUBSCRIBED), "category"),
-    SURVEY_ANSWERED(Set.of(EntryKind.SURVEY_ANSWERED), "score", "group"),
+    /** An answer or a change of one: {@code previous} only for a change; no {@code survey} (old entries) is NPS. */
+    SURVEY_ANSWERED(Set.of(EntryKind.SURVEY_ANSWERED), "survey", "score", "outOf", "previous", "group", "recovered"),
     ACTION_ABANDONED(Set.of(EntryKind.EMAIL_FAILED), "email", "reason", "maybeSent"),
     ACKNOWLEDGED(Set.of(EntryKind.EMAIL_SENT), "ticket", "answerBy"),
     REPLY_EMAILED(Set.of(EntryKind.EMAIL_SENT)),

@@ -136,6 +136,22 @@ class EmailPolicyTest {
         }
     }
 
+    @Test
+    void givenARefundedAndReturnedOrder_whenItsCustomerEffortSurveyIsDue_thenTheRefundItAsksAboutDoesNotStopIt() {
+        var refundedAndReturned = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("100.00")), List.of(returning(ReturnEvent.REFUNDED)));
+
+        assertThat(policy.decide(EmailKind.CES_SURVEY, refundedAndReturned, ANYONE, NOW)).isEqualTo(new EmailDecision.Send());
+        assertThat(policy.decide(EmailKind.SURVEY, refundedAndReturned, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_REFUNDED));
+    }
+
+    @Test
+    void givenARefundedOrderWithAComplaintOpen_whenItsCustomerEffortSurveyIsDue_thenItIsSkippedLikeAnyFollowUp() {
+        var complaining = new RecipientState(Set.of(), Optional.empty(), Optional.empty(), 1, Optional.of(NOW));
+        var refunded = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("100.00")), List.of());
+
+        assertThat(policy.decide(EmailKind.CES_SURVEY, refunded, complaining, NOW)).isEqualTo(new EmailDecision.Skip(Reason.COMPLAINT_OPEN));
+    }
+
     private static OrderState paid() {
         return order(Map.of(Milestone.PLACED, PLACED, Milestone.PAID, PLACED), List.of(), List.of());
     }

@@ -64,18 +64,28 @@ class RecordingPolicyTest {
     }
 
     @Test
-    void givenARefundOrACancellation_whenPlanned_thenTheFactIsRecordedAndOnlyTheRefundIsAnnounced() {
-        var refunded = update(new OrderFact.Refunded("r-1", Money.of("10.00", "EUR"), NOW, Optional.empty()));
+    void givenACancellation_whenPlanned_thenTheFactIsRecordedAndNoEmailIsScheduled() {
         var cancelled = update(new OrderFact.Cancelled(NOW, Optional.of("customer")));
 
-        OrderRecording refund = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", refunded, NOW).order().orElseThrow();
-        assertThat(refund.facts()).isEqualTo(refunded.facts());
-        assertThat(refund.actions()).containsExactly(new DueAction("refund-issued#" + refunded.orderId().value() + "~r-1",
+        OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", cancelled, NOW).order().orElseThrow();
+
+        assertThat(order.facts()).isEqualTo(cancelled.facts());
+        assertThat(order.actions()).isEmpty();
+        assertThat(order.entries()).hasSize(1);
+    }
+
+    @Test
+    void givenARefund_whenPlanned_thenTheFactIsRecordedItsNoticeIsDueAtOnceAndTheCustomerEffortSurveyADayLater() {
+        var refunded = update(new OrderFact.Refunded("r-1", Money.of("10.00", "EUR"), NOW, Optional.empty()));
+
+        OrderRecording order = policy.plan(UTC, "generic:evt-2", "evt-2", "order.updated", refunded, NOW).order().orElseThrow();
+
+        assertThat(order.facts()).isEqualTo(refunded.facts());
+        assertThat(order.actions()).contains(new DueAction("refund-issued#" + refunded.orderId().value() + "~r-1",
                 EmailKind.REFUND_ISSUED.action(), Subject.order(refunded.orderId()), Optional.of(new ActionDetail.OfRefund("r-1")), NOW));
-        OrderRecording cancel = policy.plan(UTC, "generic:evt-3", "evt-3", "order.updated", cancelled, NOW).order().orElseThrow();
-        assertThat(cancel.facts()).isEqualTo(cancelled.facts());
-        assertThat(cancel.actions()).isEmpty();
-        assertThat(cancel.entries()).hasSize(1);
+        assertThat(order.actions()).extracting(a -> a.kind().slug(), a -> a.dueAt()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("refund-issued", NOW),
+                org.assertj.core.groups.Tuple.tuple("ces-survey", NOW.plus(java.time.Duration.ofDays(1))));
     }
 
     @Test

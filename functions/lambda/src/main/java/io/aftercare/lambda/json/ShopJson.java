@@ -31,7 +31,7 @@ import java.util.Set;
 public final class ShopJson {
 
     public static final Set<String> SETTINGS = Set.of("brandName", "senderEmail", "replyToEmail", "defaultLanguage", "timeZone",
-            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount", "branding", "support", "returns");
+            "checkInDays", "surveyDelayDays", "transitEstimateDays", "thankYouDiscount", "branding", "support", "returns", "surveyCapDays");
     public static final Set<String> REGISTRATION = union(SETTINGS, Set.of("id", "platform", "webhookSecret"));
     public static final Set<String> ROTATION = Set.of("webhookSecret", "previousValidForHours");
 
@@ -72,7 +72,8 @@ public final class ShopJson {
                 discount,
                 body.has("branding") ? branding(body.get("branding"), current.branding()) : current.branding(),
                 body.has("support") ? SupportJson.read(body.get("support"), current.support(), chat) : current.support(),
-                body.has("returns") ? ReturnsJson.read(body.get("returns"), current.returns()) : current.returns());
+                body.has("returns") ? ReturnsJson.read(body.get("returns"), current.returns()) : current.returns(),
+                wholeNumber(body, "surveyCapDays").map(Duration::ofDays).orElse(current.surveyCap()));
     }
 
     /** Fields present replace the current ones; {@code null} clears the logo or the signature. */
@@ -102,7 +103,7 @@ public final class ShopJson {
 
     public record ShopView(String id, String platform, String webhookPath, String brandName, String senderEmail, String replyToEmail,
                            String defaultLanguage, String timeZone, long checkInDays, long surveyDelayDays,
-                           long transitEstimateDays, DiscountView thankYouDiscount, BrandingView branding, JsonNode support,
+                           long transitEstimateDays, long surveyCapDays, DiscountView thankYouDiscount, BrandingView branding, JsonNode support,
                            ReturnsJson.ReturnsView returns, SecretView webhookSecret, String createdAt, String updatedAt, long version) {
     }
 
@@ -110,7 +111,7 @@ public final class ShopJson {
         ShopSettings s = shop.settings();
         return new ShopView(shop.id().value(), s.platform().slug(), "/webhooks/" + s.platform().slug() + "/" + shop.id().value(),
                 s.brandName(), s.senderEmail().value(), s.replyToEmail().value(), s.defaultLanguage().code(), s.timeZone().getId(),
-                s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(),
+                s.checkInDelay().toDays(), s.surveyDelay().toDays(), s.transitEstimate().toDays(), s.surveyCap().toDays(),
                 s.thankYouDiscount().map(d -> new DiscountView(d.prefix(), d.percent(), d.validDays(), d.remindDaysBefore())).orElse(null),
                 new BrandingView(s.branding().logoUrl().orElse(null), s.branding().accentColor(), s.branding().signature().orElse(null)),
                 SupportJson.view(s.support()), ReturnsJson.view(s.returns()),

@@ -64,9 +64,18 @@ public final class TimelineJson {
     /**
      * @param orders the newest {@value CustomerSummary#PANEL_ORDERS}, newest first
      * @param lifetimeSpend per currency, what those orders came to less their refunds (cancelled orders count nothing)
+     * @param surveys the surveys sent to the customer, the latest sent first
      */
     public record CustomerView(ContactView contact, int orderCount, String firstOrderAt, String lastOrderAt, List<MoneyView> totalSpent,
-                               List<OrderView> orders, List<TicketLinkView> tickets, List<MoneyView> lifetimeSpend) {
+                               List<OrderView> orders, List<TicketLinkView> tickets, List<MoneyView> lifetimeSpend, List<SurveyView> surveys) {
+    }
+
+    /**
+     * @param score null while unanswered
+     * @param at when it was answered (last changed), or sent while unanswered
+     * @param ticket the ticket it was about, or the one its low score went to
+     */
+    public record SurveyView(String kind, Integer score, String comment, String at, String order, String ticket) {
     }
 
     public record TicketLinkView(String id, String number, String subject, String status, String createdAt) {
@@ -133,7 +142,9 @@ public final class TimelineJson {
                 customer.totalSpent().stream().map(TimelineJson::money).toList(),
                 orders.stream().map(TimelineJson::order).toList(),
                 customer.tickets().stream().map(t -> new TicketLinkView(t.id(), t.number(), t.subject(), t.status(), t.createdAt().toString())).toList(),
-                CustomerSummary.lifetimeSpend(orders).stream().map(TimelineJson::money).toList());
+                CustomerSummary.lifetimeSpend(orders).stream().map(TimelineJson::money).toList(),
+                customer.surveys().stream().map(s -> new SurveyView(s.kind(), s.score().orElse(null), s.comment().orElse(null), s.at().toString(),
+                        s.order().orElse(null), s.ticket().orElse(null))).toList());
     }
 
     public static ContactView contact(CustomerContact c) {
