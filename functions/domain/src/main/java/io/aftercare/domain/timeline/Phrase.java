@@ -43,7 +43,7 @@ public enum Phrase {
     MAIL_REJECTED(Set.of(EntryKind.EMAIL_FAILED), "email", "to", "detail"),
     MAIL_DELAYED(Set.of(EntryKind.EMAIL_DELAYED), "email", "to", "detail"),
     UNSUBSCRIBED(Set.of(EntryKind.UNSUBSCRIBED), "category"),
-    SURVEY_ANSWERED(Set.of(EntryKind.SURVEY_ANSWERED), "score", "group"),
+    SURVEY_ANSWERED(Set.of(EntryKind.SURVEY_ANSWERED), "score", "group", "survey", "previous", "recovered"),
     ACTION_ABANDONED(Set.of(EntryKind.EMAIL_FAILED), "email", "reason", "maybeSent"),
     ACKNOWLEDGED(Set.of(EntryKind.EMAIL_SENT), "ticket", "answerBy"),
     REPLY_EMAILED(Set.of(EntryKind.EMAIL_SENT)),
