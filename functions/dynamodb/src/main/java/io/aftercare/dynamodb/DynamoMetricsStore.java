@@ -6,15 +6,15 @@ import static io.aftercare.dynamodb.Items.s;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.metrics.Contribution;
 import io.aftercare.domain.metrics.CustomerHistory;
+import io.aftercare.domain.metrics.Experience;
 import io.aftercare.domain.metrics.MetricsFold;
 import io.aftercare.domain.metrics.Tally;
-import io.aftercare.domain.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -61,14 +62,22 @@ public final class DynamoMetricsStore {
         byOnce(contributions).forEach((once, parts) -> transact(shop, changedPk, once, parts, Optional.empty()));
     }
 
-    /** Folds an order into its customer's history and the metrics that depend on it, once. */
-    public void addOrder(ShopId shop, String changedPk, TimelineEntry placed, String customerHash, ZoneId zone) {
+    /**
+     * Folds a change into its customer's history and the metrics that depend on it, once: the history is read, the fold
+     * decided, and both written in one transaction conditioned on the history's version (read again if it moved).
+     */
+    public void addForCustomer(ShopId shop, String changedPk, String customerHash,
+                               Function<CustomerHistory, Optional<MetricsFold.CustomerFold>> fold) {
         for (int attempt = 1; ; attempt++) {
             var stored = dynamo.getItem(b -> b.tableName(table).key(Keys.customerMetrics(shop, customerHash)).consistentRead(true)).item();
             CustomerHistory history = stored == null || stored.isEmpty() ? CustomerHistory.NONE : history(stored);
-            MetricsFold.OrderFold fold = MetricsFold.order(placed, history, zone);
-            String once = fold.contributions().get(0).once();
-            var outcome = transact(shop, changedPk, once, fold.contributions(), Optional.of(customerWrite(shop, customerHash, history, fold.next())));
+            Optional<MetricsFold.CustomerFold> folded = fold.apply(history);
+            if (folded.isEmpty() || folded.get().contributions().isEmpty()) {
+                return;
+            }
+            String once = folded.get().contributions().get(0).once();
+            var outcome = transact(shop, changedPk, once, folded.get().contributions(),
+                    Optional.of(customerWrite(shop, customerHash, history, folded.get().next())));
             if (outcome != Outcome.CHANGED_MEANWHILE) {
                 return;
             }
@@ -130,6 +139,11 @@ public final class DynamoMetricsStore {
         next.firstOrderAt().ifPresent(at -> item.put("firstOrderAt", Items.time(at)));
         next.lastOrderAt().ifPresent(at -> item.put("lastOrderAt", Items.time(at)));
         item.put("repeated", AttributeValue.fromBool(next.repeated()));
+        Map<String, AttributeValue> stamps = new TreeMap<>();
+        next.stamps().forEach((experience, stamp) -> stamps.put(experience.name(), AttributeValue.fromM(Map.of(
+                "at", Items.time(stamp.at()), "reordered", AttributeValue.fromBool(stamp.reordered()),
+                "refunded", AttributeValue.fromBool(stamp.refunded())))));
+        item.put("stamps", AttributeValue.fromM(stamps));
         item.put("version", n(next.version()));
         var put = Put.builder().tableName(table).item(item);
         if (before.version() == 0) {
@@ -141,8 +155,16 @@ public final class DynamoMetricsStore {
     }
 
     private static CustomerHistory history(Map<String, AttributeValue> item) {
+        Map<Experience, CustomerHistory.Stamp> stamps = new EnumMap<>(Experience.class);
+        Optional.ofNullable(item.get("stamps")).filter(AttributeValue::hasM).map(AttributeValue::m).orElse(Map.of()).forEach((name, value) -> {
+            // an experience a newer version stamped is kept out of this one's sight
+            if (java.util.Arrays.stream(Experience.values()).anyMatch(e -> e.name().equals(name))) {
+                stamps.put(Experience.valueOf(name), new CustomerHistory.Stamp(Items.time(value.m(), "at").orElseThrow(),
+                        value.m().get("reordered").bool(), value.m().get("refunded").bool()));
+            }
+        });
         return new CustomerHistory(Items.number(item, "orders"), Items.time(item, "firstOrderAt"), Items.time(item, "lastOrderAt"),
-                Optional.ofNullable(item.get("repeated")).map(AttributeValue::bool).orElse(false), Items.number(item, "version"));
+                Optional.ofNullable(item.get("repeated")).map(AttributeValue::bool).orElse(false), stamps, Items.number(item, "version"));
     }
 
     private static Tally tally(Map<String, AttributeValue> item) {

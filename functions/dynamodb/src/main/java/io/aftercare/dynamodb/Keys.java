@@ -67,7 +67,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * presence           SHOP#{shop}#PRESENCE               {ticket}#{caller hash}  holder, who, activity, at; TTL 5 minutes, read for 30 s
  * day's metrics      SHOP#{shop}#METRICS                DAY#{yyyy-mm-dd}  counters and sketch bins of the day in the shop's zone (only ADDed to)
  * counted change     {the changed item's PK}            COUNTED#{once}    the aggregator folded it (an entry id, a ticket version); TTL 7 days
- * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated; version
+ * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated, experiences; version
  * </pre>
  */
 public final class Keys {

@@ -3,12 +3,12 @@ package io.aftercare.dynamodb;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.metrics.MetricsFold;
 import io.aftercare.domain.shop.Shop;
-import io.aftercare.domain.timeline.EntryKind;
-import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * new version (read against the one it replaced). Everything else in the stream is not a metric and is passed over.
  */
 public final class MetricsAggregator {
+
+    /** The stream filter the event source mapping applies too ({@code template.yaml}): only these items' changes reach the aggregator. */
+    public static final Set<String> FOLDED_TYPES = Set.of(TimelineItems.ENTRY, Keys.TICKET);
 
     private final DynamoMetricsStore metrics;
     private final DynamoShopRepository shops;
@@ -28,8 +31,6 @@ public final class MetricsAggregator {
         this.shops = shops;
     }
 
-    /** The stream filter the event source mapping applies too: only these items' changes reach the aggregator. */
-    public static final java.util.Set<String> FOLDED_TYPES = java.util.Set.of(TimelineItems.ENTRY, Keys.TICKET);
 
     /**
      * @param oldImage the item before the change (empty for an insert)
@@ -46,16 +47,20 @@ public final class MetricsAggregator {
             zone(shop).ifPresent(zone -> entry(shop, pk, TimelineItems.read(newImage), Items.string(newImage, Keys.GSI1_PK), zone));
         } else if (type.equals(Keys.TICKET) && Keys.TICKET.equals(Items.string(newImage, Keys.SK).orElse(""))) {
             ShopId shop = Keys.shopOf(pk);
-            var before = oldImage == null || oldImage.isEmpty() ? Optional.<io.aftercare.domain.ticket.Ticket>empty()
-                    : Optional.of(DynamoTicketStore.read(shop, oldImage));
-            zone(shop).ifPresent(zone -> metrics.add(shop, pk, MetricsFold.ticket(before, DynamoTicketStore.read(shop, newImage), zone)));
+            Optional<Ticket> before = oldImage == null || oldImage.isEmpty() ? Optional.empty() : Optional.of(DynamoTicketStore.read(shop, oldImage));
+            Ticket after = DynamoTicketStore.read(shop, newImage);
+            zone(shop).ifPresent(zone -> {
+                metrics.add(shop, pk, MetricsFold.ticket(before, after, zone));
+                metrics.addForCustomer(shop, pk, after.customer().email().hash(), history -> MetricsFold.customer(before, after, history, zone));
+            });
         }
     }
 
     private void entry(ShopId shop, String pk, TimelineEntry entry, Optional<String> customerIndex, ZoneId zone) {
         metrics.add(shop, pk, MetricsFold.entry(entry, zone));
-        if (entry.kind() == EntryKind.ORDER_PLACED && entry.subject().type() == Subject.Type.ORDER) {
-            customerIndex.flatMap(Keys::customerHashOf).ifPresent(hash -> metrics.addOrder(shop, pk, entry, hash, zone));
+        if (MetricsFold.concernsCustomer(entry.kind())) {
+            customerIndex.flatMap(Keys::customerHashOf)
+                    .ifPresent(hash -> metrics.addForCustomer(shop, pk, hash, history -> MetricsFold.customer(entry, history, zone)));
         }
     }
 

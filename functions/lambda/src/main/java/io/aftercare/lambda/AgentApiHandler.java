@@ -37,6 +37,7 @@ import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
 import java.util.Arrays;
+import io.aftercare.domain.metrics.LoyaltyReport;
 import io.aftercare.domain.metrics.MetricsCsv;
 import io.aftercare.domain.metrics.MetricsRange;
 import io.aftercare.domain.metrics.MetricsReport;
@@ -99,6 +100,11 @@ public final class AgentApiHandler extends RoutedHandler {
                         case "csv" -> HttpResponses.csv(shop.id().value() + "-metrics-" + range.from() + "-" + range.to() + ".csv", MetricsCsv.of(figures));
                         default -> throw new InvalidInput("format", "format must be json or csv");
                     };
+                })
+                .on("GET /api/shops/{shop}/loyalty", request -> {
+                    var shop = shops.show(shop(request));
+                    var range = MetricsRange.parse(request.query("from").orElse(null), request.query("to").orElse(null), null);
+                    return HttpResponses.json(200, LoyaltyReport.of(range, app.metrics().days(shop.id(), range.from(), range.to())));
                 })
                 .on("GET /api/shops/{shop}/settings", request -> HttpResponses.json(200, ownerSettings(app, shops.show(shop(request)))))
                 .on("PUT /api/shops/{shop}/settings", request -> {

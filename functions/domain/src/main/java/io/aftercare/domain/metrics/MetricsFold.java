@@ -89,45 +89,191 @@ public final class MetricsFold {
         return tally.plus(Measure.survey(kind.get(), "answers"), 1);
     }
 
-    /** What an order adds that depends on who placed it, and what the metrics remember of them after it. */
-    public record OrderFold(List<Contribution> contributions, CustomerHistory next) {
+    /** Whether an entry of this kind changes its customer's history (only those are worth reading it for). */
+    public static boolean concernsCustomer(EntryKind kind) {
+        return kind == EntryKind.ORDER_PLACED || kind == EntryKind.SURVEY_ANSWERED || kind == EntryKind.DISCOUNT_ISSUED
+                || kind == EntryKind.ORDER_REFUNDED;
     }
 
-    /** @param placed an {@code ORDER_PLACED} entry on its order's timeline */
-    public static OrderFold order(TimelineEntry placed, CustomerHistory history, ZoneId zone) {
-        Instant at = placed.at();
-        LocalDate day = day(at, zone);
-        String once = placed.id() + "#customer";
-        List<Contribution> contributions = new ArrayList<>();
-        Tally tally;
-        boolean repeated = history.repeated();
-        if (history.orders() == 0) {
-            tally = Tally.of(Measure.NEW_CUSTOMERS, 1).plus(Measure.COHORT, 1)
-                    .plus(Measure.CUSTOMERS_DAY, 1).plus(Measure.CUSTOMERS_WEEK, 1).plus(Measure.CUSTOMERS_MONTH, 1);
-        } else {
-            LocalDate last = day(history.lastOrderAt().orElseThrow(), zone);
-            tally = Tally.of(Measure.RETURNING_ORDERS, 1);
-            if (!last.equals(day)) {
-                tally = tally.plus(Measure.CUSTOMERS_DAY, 1);
+    /** What a change adds that depends on whose it is, and what the metrics remember of them after it. */
+    public record CustomerFold(List<Contribution> contributions, CustomerHistory next) {
+    }
+
+    /**
+     * The customer's part of a timeline entry on their timeline: an order (new or returning, unique, repeat, loyalty),
+     * an NPS answer or a discount code (their experience stamped), a refund (counted against their experiences).
+     *
+     * @return empty when the entry says nothing about its customer the metrics keep
+     */
+    public static Optional<CustomerFold> customer(TimelineEntry entry, CustomerHistory history, ZoneId zone) {
+        if (!(entry.text() instanceof EntryText.Phrased phrased)) {
+            return Optional.empty();
+        }
+        var fold = new Folding(history, zone, entry.id() + "#customer");
+        Map<String, EntryParam> params = phrased.params();
+        switch (entry.kind()) {
+            case ORDER_PLACED -> {
+                if (entry.subject().type() != Subject.Type.ORDER || phrased.phrase() != Phrase.ORDER_PLACED) {
+                    return Optional.empty();
+                }
+                fold.ordered(entry.at(), amount(params, "total"));
             }
-            if (!week(last).equals(week(day))) {
-                tally = tally.plus(Measure.CUSTOMERS_WEEK, 1);
+            case SURVEY_ANSWERED -> {
+                Optional<Long> score = count(params, "score");
+                boolean nps = code(params, "survey").map(c -> c.equalsIgnoreCase("nps")).orElse(true);
+                if (score.isEmpty() || !nps) {
+                    return Optional.empty();
+                }
+                count(params, "previous").map(Experience::npsGroup).filter(g -> g != Experience.npsGroup(score.get())).ifPresent(fold::unstamp);
+                fold.stamp(Experience.npsGroup(score.get()), entry.at());
+                if (params.get("recovered") instanceof EntryParam.Flag) {
+                    fold.stamp(Experience.RECOVERED_DETRACTOR, entry.at());
+                }
             }
-            if (last.getMonth() != day.getMonth() || last.getYear() != day.getYear()) {
-                tally = tally.plus(Measure.CUSTOMERS_MONTH, 1);
+            case DISCOUNT_ISSUED -> {
+                fold.unstamp(Experience.NO_DISCOUNT);
+                fold.stamp(Experience.DISCOUNT, entry.at());
             }
-            Instant first = history.firstOrderAt().orElseThrow();
-            if (!repeated && at.isAfter(first) && !at.isAfter(first.plus(REPEAT_WINDOW))) {
-                repeated = true;
-                // credited to the cohort of the first order, so a month's repeat rate is its own customers'
-                contributions.add(new Contribution(once, day(first, zone), Tally.of(Measure.COHORT_REPEATERS, 1)));
+            case ORDER_REFUNDED -> fold.refunded();
+            default -> {
+                return Optional.empty();
             }
         }
-        contributions.add(new Contribution(once, day, tally));
-        Instant firstAt = history.firstOrderAt().filter(first -> first.isBefore(at)).orElse(at);
-        Instant lastAt = history.lastOrderAt().filter(last -> last.isAfter(at)).orElse(at);
-        return new OrderFold(contributions, new CustomerHistory(history.orders() + 1, Optional.of(firstAt), Optional.of(lastAt), repeated,
-                history.version() + 1));
+        return fold.done();
+    }
+
+    /** The customer's part of a ticket's new version: its first response stamps how their complaint was answered. */
+    public static Optional<CustomerFold> customer(Optional<Ticket> before, Ticket after, CustomerHistory history, ZoneId zone) {
+        if (after.firstResponseAt().isEmpty() || before.flatMap(Ticket::firstResponseAt).isPresent()) {
+            return Optional.empty();
+        }
+        Instant at = after.firstResponseAt().get();
+        var fold = new Folding(history, zone, "v" + after.version() + "#customer");
+        fold.unstamp(Experience.NO_COMPLAINT);
+        boolean breached = clock(after, SlaTarget.FIRST_RESPONSE, 0).map(SlaClock::breached).orElse(false);
+        fold.stamp(breached ? Experience.RESPONSE_BREACHED : Experience.RESPONSE_MET, at);
+        fold.stamp(Experience.responseTime(Duration.between(after.createdAt(), at)), at);
+        return fold.done();
+    }
+
+    /** One change to a customer's history, and what it adds to which days. */
+    private static final class Folding {
+        private final CustomerHistory history;
+        private final ZoneId zone;
+        private final String once;
+        private final List<Contribution> contributions = new ArrayList<>();
+        private final Map<Experience, CustomerHistory.Stamp> stamps;
+        private long orders;
+        private Optional<Instant> firstAt;
+        private Optional<Instant> lastAt;
+        private boolean repeated;
+
+        Folding(CustomerHistory history, ZoneId zone, String once) {
+            this.history = history;
+            this.zone = zone;
+            this.once = once;
+            this.stamps = new java.util.EnumMap<>(Experience.class);
+            this.stamps.putAll(history.stamps());
+            this.orders = history.orders();
+            this.firstAt = history.firstOrderAt();
+            this.lastAt = history.lastOrderAt();
+            this.repeated = history.repeated();
+        }
+
+        void add(Instant at, Tally tally) {
+            contributions.add(new Contribution(once, day(at, zone), tally));
+        }
+
+        /** The first time only: a customer is in a group once. */
+        void stamp(Experience experience, Instant at) {
+            if (!stamps.containsKey(experience)) {
+                stamps.put(experience, new CustomerHistory.Stamp(at, false, false));
+                add(at, Tally.of(experience.measure("customers"), 1));
+            }
+        }
+
+        /** Out of a group they no longer belong to (a changed answer, a first complaint), unless an order already counted there. */
+        void unstamp(Experience experience) {
+            var stamp = stamps.get(experience);
+            if (stamp != null && !stamp.reordered()) {
+                stamps.remove(experience);
+                add(stamp.at(), Tally.of(experience.measure("customers"), -1));
+            }
+        }
+
+        void ordered(Instant at, Optional<Money> total) {
+            LocalDate day = day(at, zone);
+            Tally tally;
+            if (orders == 0) {
+                tally = Tally.of(Measure.NEW_CUSTOMERS, 1).plus(Measure.COHORT, 1)
+                        .plus(Measure.CUSTOMERS_DAY, 1).plus(Measure.CUSTOMERS_WEEK, 1).plus(Measure.CUSTOMERS_MONTH, 1);
+                if (stamps.keySet().stream().noneMatch(e -> e.name().startsWith("RESPONSE_"))) {
+                    stamp(Experience.NO_COMPLAINT, at);
+                }
+                if (!stamps.containsKey(Experience.DISCOUNT)) {
+                    stamp(Experience.NO_DISCOUNT, at);
+                }
+            } else {
+                LocalDate last = day(lastAt.orElseThrow(), zone);
+                tally = Tally.of(Measure.RETURNING_ORDERS, 1);
+                if (!last.equals(day)) {
+                    tally = tally.plus(Measure.CUSTOMERS_DAY, 1);
+                }
+                if (!week(last).equals(week(day))) {
+                    tally = tally.plus(Measure.CUSTOMERS_WEEK, 1);
+                }
+                if (last.getMonth() != day.getMonth() || last.getYear() != day.getYear()) {
+                    tally = tally.plus(Measure.CUSTOMERS_MONTH, 1);
+                }
+                Instant first = firstAt.orElseThrow();
+                if (!repeated && within(first, at)) {
+                    repeated = true;
+                    // credited to the cohort of the first order, so a month's repeat rate is its own customers'
+                    add(first, Tally.of(Measure.COHORT_REPEATERS, 1));
+                }
+            }
+            add(at, tally);
+            // the next order after an experience counts toward it, once
+            for (var stamp : List.copyOf(stamps.entrySet())) {
+                var s = stamp.getValue();
+                if (!s.reordered() && within(s.at(), at)) {
+                    stamps.put(stamp.getKey(), new CustomerHistory.Stamp(s.at(), true, false));
+                    Tally reordered = Tally.of(stamp.getKey().measure("repeaters"), 1);
+                    if (total.isPresent()) {
+                        reordered = reordered.plus(stamp.getKey().measure("orders." + total.get().currency()), 1)
+                                .plus(stamp.getKey().measure("revenue." + total.get().currency()), total.get().amount());
+                    }
+                    add(s.at(), reordered);
+                }
+            }
+            orders++;
+            firstAt = Optional.of(firstAt.filter(f -> f.isBefore(at)).orElse(at));
+            lastAt = Optional.of(lastAt.filter(l -> l.isAfter(at)).orElse(at));
+        }
+
+        /** A refund after the order that counted toward an experience counts against it, once. */
+        void refunded() {
+            for (var stamp : List.copyOf(stamps.entrySet())) {
+                var s = stamp.getValue();
+                if (s.reordered() && !s.refunded()) {
+                    stamps.put(stamp.getKey(), new CustomerHistory.Stamp(s.at(), true, true));
+                    add(s.at(), Tally.of(stamp.getKey().measure("refunds"), 1));
+                }
+            }
+        }
+
+        Optional<CustomerFold> done() {
+            if (contributions.isEmpty() && orders == history.orders()) {
+                return Optional.empty();
+            }
+            return Optional.of(new CustomerFold(contributions,
+                    new CustomerHistory(orders, firstAt, lastAt, repeated, stamps, history.version() + 1)));
+        }
+    }
+
+    /** After {@code from}, and within the repeat window of it. */
+    private static boolean within(Instant from, Instant at) {
+        return at.isAfter(from) && !at.isAfter(from.plus(REPEAT_WINDOW));
     }
 
     /**
