@@ -2,14 +2,13 @@ package io.aftercare.dynamodb;
 
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.metrics.MetricsFold;
-import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,11 +21,10 @@ public final class MetricsAggregator {
     public static final Set<String> FOLDED_TYPES = Set.of(TimelineItems.ENTRY, Keys.TICKET);
 
     private final DynamoMetricsStore metrics;
-    private final DynamoShopRepository shops;
-    /** Shops' zones for this instance's life: a zone changed later dates only days after it took effect here. */
-    private final Map<ShopId, ZoneId> zones = new ConcurrentHashMap<>();
+    /** The shops' cache: a changed time zone dates changes within its minute. */
+    private final ShopCache shops;
 
-    public MetricsAggregator(DynamoMetricsStore metrics, DynamoShopRepository shops) {
+    public MetricsAggregator(DynamoMetricsStore metrics, ShopCache shops) {
         this.metrics = metrics;
         this.shops = shops;
     }
@@ -66,12 +64,6 @@ public final class MetricsAggregator {
 
     /** Empty for a shop that is gone: its changes count nowhere. */
     private Optional<ZoneId> zone(ShopId shop) {
-        ZoneId known = zones.get(shop);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ZoneId> zone = shops.find(shop).map(Shop::settings).map(s -> s.timeZone());
-        zone.ifPresent(z -> zones.put(shop, z));
-        return zone;
+        return shops.find(shop).map(found -> found.settings().timeZone());
     }
 }

@@ -171,7 +171,7 @@ public final class Aftercare {
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
-        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopRepository));
+        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
     }
 
     /** A shop's daily metrics, as the aggregator keeps them. */

@@ -138,11 +138,11 @@ public final class LocalAftercare implements AutoCloseable {
             var api = new LocalHttpApi(port, TemplateRoutes.of(template), app, LocalHttpApi.Capacity.DEFAULT);
             var local = new LocalAftercare(dynamoDb, ses, sqs, queues, api, app, token);
             settings.sweepEvery().ifPresent(every -> {
-                local.sweeper.scheduleWithFixedDelay(local::sweepQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("sweep", local::sweep), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
                 // what comes back after its visibility timeout, between sweeps
-                local.sweeper.scheduleWithFixedDelay(local::pollQuietly, 1, 1, TimeUnit.SECONDS);
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("action queue poll", () -> local.worker.poll(Duration.ZERO)), 1, 1, TimeUnit.SECONDS);
                 // the table's stream into the metrics, as its event source mapping does
-                local.sweeper.scheduleWithFixedDelay(local::aggregateQuietly, 1, 1, TimeUnit.SECONDS);
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("metrics stream poll", local::aggregate), 1, 1, TimeUnit.SECONDS);
             });
             return local;
         } catch (RuntimeException e) {
@@ -182,34 +182,20 @@ public final class LocalAftercare implements AutoCloseable {
         return worker.drain();
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            System.err.println("sweep failed: " + Failures.describe(e));
-        }
-    }
-
     /** Every change written so far through the aggregator's handler, as the stream's event source mapping delivers them. */
     public int aggregate() {
         return stream.drain();
     }
 
-    private void aggregateQuietly() {
+    /** A timer's run: its failure is said and the timer keeps running, as the next invocation would come anyway. */
+    private static void quietly(String what, Runnable run) {
         try {
-            aggregate();
+            run.run();
         } catch (RuntimeException e) {
-            System.err.println("metrics stream poll failed: " + Failures.describe(e));
+            System.err.println(what + " failed: " + Failures.describe(e));
         }
     }
 
-    private void pollQuietly() {
-        try {
-            worker.poll(Duration.ZERO);
-        } catch (RuntimeException e) {
-            System.err.println("action queue poll failed: " + Failures.describe(e));
-        }
-    }
 
     public URI baseUri() {
         return api.baseUri();
