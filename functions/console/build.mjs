@@ -17,8 +17,11 @@ const files = [
   { name: 'preact', source: join(modules, 'preact', 'dist', 'preact.mjs'), ext: 'js' },
   { name: 'preact/hooks', source: join(modules, 'preact', 'hooks', 'dist', 'hooks.mjs'), ext: 'js' },
   { name: 'htm', source: join(modules, 'htm', 'dist', 'htm.module.js'), ext: 'js' },
+  // uPlot's minified build (its ES module is not minified: twice the size), made a module by exporting what it defines
+  { name: 'uplot', source: join(modules, 'uplot', 'dist', 'uPlot.iife.min.js'), ext: 'js', exports: 'uPlot' },
   { name: './strings.js', source: join(web, 'strings.js'), ext: 'js' },
   { name: './api.js', source: join(web, 'api.js'), ext: 'js' },
+  { name: './metrics.js', source: join(web, 'metrics.js'), ext: 'js' },
   { name: './app.js', source: join(web, 'app.js'), ext: 'js' },
   { name: 'app.css', source: join(web, 'app.css'), ext: 'css' },
 ];
@@ -40,6 +43,8 @@ const built = new Map();
 let gzipped = 0;
 for (const file of files) {
   let text = readFileSync(file.source, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/m, '');
+  if (file.exports) text += `\nexport default ${file.exports};\n`;
+  if (file.name === 'app.css') text += '\n' + readFileSync(join(modules, 'uplot', 'dist', 'uPlot.min.css'), 'utf8'); // the charts' own
   for (const [name, asset] of built) {
     text = text.replaceAll(`from"${name}"`, `from"./${asset}"`).replaceAll(`from '${name}'`, `from './${asset}'`);
   }

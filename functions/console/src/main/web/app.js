@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import htm from 'htm';
 import { LANGUAGES, translator } from './strings.js';
 import { ApiError, call, consolePath, optional, setCsrf, shopPath } from './api.js';
+import { Metrics } from './metrics.js';
 
 const html = htm.bind(h);
 const VIEWS = ['all', 'mine', 'unassigned', 'breaching', 'breached', 'pending'];
@@ -26,6 +27,7 @@ function parseRoute() {
   if (ticket) return { name: 'ticket', id: decodeURIComponent(ticket[1]) };
   if (path === '/search') return { name: 'search', q: new URLSearchParams(location.search).get('q') ?? '' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/metrics') return { name: 'metrics' };
   return { name: 'queue', view: new URLSearchParams(location.search).get('view') ?? 'all' };
 }
 function go(path) {
@@ -555,6 +557,7 @@ function App() {
       <nav aria-label=${t('navMain')}>
         ${link('', 'navQueue', 'queue')} ${link('/search', 'navSearch', 'search')}
         ${ctx.role === 'owner' && link('/settings', 'navSettings', 'settings')}
+        ${(ctx.role === 'owner' || ctx.role === 'manager') && link('/metrics', 'navMetrics', 'metrics')}
       </nav>
       <div class="prefs">
         ${session.shops.length > 1 && html`<label>${t('shop')} <select value=${shop} onChange=${(e) => { store.set('shop', e.target.value); setShop(e.target.value); }}>
@@ -571,6 +574,7 @@ function App() {
       : route.name === 'ticket' ? html`<${Ticket} key=${route.id} ctx=${ctx} id=${route.id} composerRef=${composerRef} />`
       : route.name === 'search' ? html`<${Search} ctx=${ctx} q=${route.q} searchRef=${searchRef} />`
       : route.name === 'settings' ? html`<${Settings} ctx=${ctx} />`
+      : route.name === 'metrics' ? html`<${Metrics} ctx=${ctx} />`
       : html`<${Queue} ctx=${ctx} view=${route.view} selected=${selected} setSelected=${setSelected} rowsRef=${rowsRef} />`}
     ${help && html`<${Help} t=${t} close=${() => setHelp(false)} />`}
   </div>`;

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * DynamoDB Local running inside this JVM, listening on a loopback port so that the real SDK client (with its
@@ -67,6 +68,16 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
+                .build();
+    }
+
+    /** The table streams' API, as Lambda's event source mapping reads it. */
+    public DynamoDbStreamsClient streamsClient() {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
 

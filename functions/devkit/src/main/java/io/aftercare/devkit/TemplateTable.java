@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * The Aftercare table exactly as {@code template.yaml} declares it. The template is the one definition of the
@@ -56,7 +57,15 @@ public final class TemplateTable {
                         .keySchema(keySchema(i.path("KeySchema")))
                         .projection(projection(i.path("Projection")))
                         .build())))
+                .streamSpecification(streamSpecification())
                 .build();
+    }
+
+    /** The table's stream as the template declares it, or none. */
+    private StreamSpecification streamSpecification() {
+        JsonNode stream = properties.path("StreamSpecification");
+        return stream.isMissingNode() ? null
+                : StreamSpecification.builder().streamEnabled(true).streamViewType(stream.path("StreamViewType").asText()).build();
     }
 
     /** Creates the table unless it exists already (a local runner restarting on its kept data). */
@@ -64,7 +73,11 @@ public final class TemplateTable {
         try {
             dynamo.createTable(createRequest(tableName));
         } catch (ResourceInUseException alreadyThere) {
-            // kept from an earlier run
+            // kept from an earlier run, perhaps from before the table had its stream
+            StreamSpecification stream = streamSpecification();
+            if (stream != null && dynamo.describeTable(b -> b.tableName(tableName)).table().latestStreamArn() == null) {
+                dynamo.updateTable(b -> b.tableName(tableName).streamSpecification(stream));
+            }
         }
     }
 

@@ -67,6 +67,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
  * saved reply        SHOP#{shop}                        SAVED_REPLY#{id}  title, body
  * presence           SHOP#{shop}#PRESENCE               {ticket}#{caller hash}  holder, who, activity, at; TTL 5 minutes, read for 30 s
+ * day's metrics      SHOP#{shop}#METRICS                DAY#{yyyy-mm-dd}  counters and sketch bins of the day in the shop's zone (only ADDed to)
+ * counted change     {the changed item's PK}            COUNTED#{once}    the aggregator folded it (an entry id, a ticket version); TTL 7 days
+ * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated, experiences; version
  * </pre>
  */
 public final class Keys {
@@ -381,6 +384,39 @@ public final class Keys {
     /** @param holder the caller's identity (never two alike); hashed, so no name is in a key */
     static Map<String, AttributeValue> presence(ShopId shop, String ticketId, String holder) {
         return key(presencePartition(shop), ticketId + "#" + Sha256.shortHex(holder.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static final String METRICS_DAY_PREFIX = "DAY#";
+
+    /** A shop's daily metrics, in one partition so that a year of them is one query. */
+    static String metrics(ShopId shop) {
+        return owned(shop) + "METRICS";
+    }
+
+    static String metricsDay(java.time.LocalDate day) {
+        return METRICS_DAY_PREFIX + day;
+    }
+
+    /** Beside the item whose change was folded, so that counting once spreads over the table like the items do. */
+    static Map<String, AttributeValue> counted(String changedPk, String once) {
+        return key(changedPk, "COUNTED#" + once);
+    }
+
+    static Map<String, AttributeValue> customerMetrics(ShopId shop, String emailHash) {
+        return key(customerByHash(shop, emailHash), "METRICS");
+    }
+
+    /** The shop a partition key of a shop's item names ({@code SHOP#{shop}#...}). */
+    static ShopId shopOf(String pk) {
+        int end = pk.indexOf('#', SHOP_PREFIX.length());
+        return new ShopId(pk.substring(SHOP_PREFIX.length(), end < 0 ? pk.length() : end));
+    }
+
+    /** The customer's email hash a timeline entry's {@code GSI1PK} names. */
+    static java.util.Optional<String> customerHashOf(String gsi1pk) {
+        String marker = "#" + Subject.Type.CUSTOMER.name() + "#";
+        int at = gsi1pk.lastIndexOf(marker);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(gsi1pk.substring(at + marker.length()));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

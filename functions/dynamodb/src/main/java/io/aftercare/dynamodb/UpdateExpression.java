@@ -82,6 +82,14 @@ final class UpdateExpression {
         return this;
     }
 
+    /** Adds an exact decimal (an amount, a count), which may be negative, to a number attribute, starting from 0. */
+    UpdateExpression addNumber(String attribute, java.math.BigDecimal delta) {
+        if (touched.add(attribute)) {
+            adds.add(name(attribute) + " " + value(AttributeValue.fromN(delta.toPlainString())));
+        }
+        return this;
+    }
+
     UpdateExpression remove(String attribute) {
         if (touched.add(attribute)) {
             removes.add(name(attribute));

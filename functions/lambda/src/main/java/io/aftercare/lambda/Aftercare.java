@@ -45,7 +45,9 @@ import io.aftercare.dynamodb.DynamoDiscountPool;
 import io.aftercare.dynamodb.DynamoIssuedDiscounts;
 import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoSurveyStore;
+import io.aftercare.dynamodb.DynamoMetricsStore;
 import io.aftercare.dynamodb.DynamoPriming;
+import io.aftercare.dynamodb.MetricsAggregator;
 import io.aftercare.dynamodb.DynamoTemplateOverrides;
 import io.aftercare.dynamodb.DynamoTicketStore;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
@@ -114,6 +116,8 @@ public final class Aftercare {
     private final Supplier<Gate> gate;
     private final Runnable primeStorage;
     private final Supplier<URI> publicUrl;
+    private final Supplier<DynamoMetricsStore> metrics;
+    private final Supplier<MetricsAggregator> aggregator;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -172,6 +176,18 @@ public final class Aftercare {
         this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), new TotpCodes(), b.clock));
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
+        this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
+        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
+    }
+
+    /** A shop's daily metrics, as the aggregator keeps them. */
+    public DynamoMetricsStore metrics() {
+        return metrics.get();
+    }
+
+    /** Folds the table's stream into the metrics. */
+    public MetricsAggregator aggregator() {
+        return aggregator.get();
     }
 
     public static Builder builder() {

@@ -37,6 +37,10 @@ import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
 import java.util.Arrays;
+import io.aftercare.domain.metrics.LoyaltyReport;
+import io.aftercare.domain.metrics.MetricsCsv;
+import io.aftercare.domain.metrics.MetricsRange;
+import io.aftercare.domain.metrics.MetricsReport;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +87,24 @@ public final class AgentApiHandler extends RoutedHandler {
                     String query = request.query("q").filter(q -> !Search.normalize(q).isEmpty())
                             .orElseThrow(() -> new InvalidInput("q", "q is required: an email, an order or ticket number, or a name"));
                     return HttpResponses.json(200, app.search().find(shops.show(shop(request)).id(), Limits.atMost("q", query, Limits.TEXT_BYTES)));
+                })
+                .on("GET /api/shops/{shop}/metrics", request -> {
+                    var shop = shops.show(shop(request));
+                    var range = MetricsRange.parse(request.query("from").orElse(null), request.query("to").orElse(null),
+                            request.query("period").orElse(null));
+                    var figures = MetricsReport.figures(range, app.metrics().days(shop.id(), range.from(), range.to()));
+                    String format = request.query("format").orElse("json");
+                    return switch (format) {
+                        case "json" -> HttpResponses.json(200, Map.of("period", range.period().slug(), "from", range.from().toString(),
+                                "to", range.to().toString(), "timeZone", shop.settings().timeZone().getId(), "items", figures));
+                        case "csv" -> HttpResponses.csv(shop.id().value() + "-metrics-" + range.from() + "-" + range.to() + ".csv", MetricsCsv.of(figures));
+                        default -> throw new InvalidInput("format", "format must be json or csv");
+                    };
+                })
+                .on("GET /api/shops/{shop}/loyalty", request -> {
+                    var shop = shops.show(shop(request));
+                    var range = MetricsRange.parse(request.query("from").orElse(null), request.query("to").orElse(null), null);
+                    return HttpResponses.json(200, LoyaltyReport.of(range, app.metrics().days(shop.id(), range.from(), range.to())));
                 })
                 .on("GET /api/shops/{shop}/settings", request -> HttpResponses.json(200, ownerSettings(app, shops.show(shop(request)))))
                 .on("PUT /api/shops/{shop}/settings", request -> {

@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
 public final class ConsoleHandler extends RoutedHandler {
 
     /** The views the page routes to itself besides the queue and a ticket. */
-    private static final Set<String> VIEWS = Set.of("search", "settings");
+    private static final Set<String> VIEWS = Set.of("search", "settings", "metrics");
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Map<String, String> PAGE_HEADERS = Map.of(

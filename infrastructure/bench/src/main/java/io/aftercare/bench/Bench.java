@@ -37,6 +37,7 @@ public final class Bench {
             case "wave" -> wave(args);
             case "queue" -> writeSection("Queue", queueSection(new QueueBenchmark(intArg(args, 1, 10_000), intArg(args, 2, 1_000), QueueBenchmark.SMALL).run()));
             case "cost" -> cost(args);
+            case "metrics" -> writeSection("Metrics", metricsSection(new MetricsBenchmark(intArg(args, 1, 500), 365, intArg(args, 2, 50)).run()));
             case "bad-input" -> writeSection("Bad input", badInputSection(new BadInputBenchmark().run(intArg(args, 1, 50_000))));
             default -> {
                 System.err.println("""
@@ -195,6 +196,36 @@ public final class Bench {
                 throughput.dynamoRequestsPerEmail().entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "))));
         return text.toString();
+    }
+
+    static String metricsSection(MetricsBenchmark.Result r) {
+        return String.format(Locale.ROOT, """
+                The metrics aggregator reading the local runner's table stream (DynamoDB Local) after %d Shopify `orders/create`
+                deliveries (a new order of a new customer each) and after %d emails (their `EMAIL_SENT` entries). Requests are
+                counted at the SDK; capacity units as DynamoDB Local reports them (`ReturnConsumedCapacity`, transactional writes
+                at twice a plain write). Baseline: the ingest's own DynamoDB requests per webhook in the same run, which must stay
+                1 (the aggregator is off the request path).
+
+                | | per webhook | per email |
+                |---|---|---|
+                | ingest's own DynamoDB requests (baseline) | **%.2f** | - |
+                | aggregator's DynamoDB requests | %.2f (ratio **%.2f** to the baseline) | %.2f |
+                | aggregator's capacity units | %.2f | %.2f |
+
+                The metrics API (`GET /api/shops/{shop}/metrics`, over HTTP, admin token) on a shop with %d days of
+                aggregates (two orders a day), %d calls each, against the baseline of one day's report in the same run. Latencies in ms.
+
+                | report | p50 | p99 | ratio p50 to one day |
+                |---|---|---|---|
+                | one day (baseline) | %.2f | %.2f | **1.00** |
+                | a year by month | %.2f | %.2f | **%.2f** |
+                | a year by day (a period a day) | %.2f | %.2f | **%.2f** |
+
+                The machine was shared with other work while this ran.
+                """, r.webhooks(), r.emails(), r.ingestRequestsPerWebhook(), r.aggregatorRequestsPerWebhook(),
+                r.aggregatorRequestsPerWebhook() / r.ingestRequestsPerWebhook(), r.aggregatorRequestsPerEmail(), r.aggregatorUnitsPerWebhook(),
+                r.aggregatorUnitsPerEmail(), r.days(), r.calls(), r.oneDay().p50(), r.oneDay().p99(), r.yearByMonth().p50(), r.yearByMonth().p99(),
+                r.yearByMonth().p50() / r.oneDay().p50(), r.yearByDay().p50(), r.yearByDay().p99(), r.yearByDay().p50() / r.oneDay().p50());
     }
 
     static String faultSection(List<FaultBenchmark.Row> rows) {

@@ -7,11 +7,14 @@ import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.PrivateFiles;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TemplateQueue;
 import io.aftercare.devkit.TemplateResources;
 import io.aftercare.devkit.TemplateTable;
+import io.aftercare.dynamodb.MetricsAggregator;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
+import io.aftercare.lambda.AggregatorHandler;
 import io.aftercare.lambda.Failures;
 import io.aftercare.lambda.SweepHandler;
 import io.aftercare.lambda.queue.SqsActionQueue;
@@ -37,7 +40,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * Aftercare on localhost: DynamoDB Local (its data kept under a local folder across restarts), the table from
  * {@code template.yaml}, the template's HTTP routes served by the Lambda handler classes, the SES emulator receiving
  * the emails, and the sweep run on a timer, its actions sent to an SQS-compatible queue (and DLQ) made from
- * {@code template.yaml}, from which a {@link QueueWorker} hands them to the action handler as Lambda would.
+ * {@code template.yaml}, from which a {@link QueueWorker} hands them to the action handler as Lambda would; the table's
+ * stream read by a {@link StreamWorker} into the metrics aggregator's handler.
  */
 public final class LocalAftercare implements AutoCloseable {
 
@@ -88,10 +92,11 @@ public final class LocalAftercare implements AutoCloseable {
     private final LocalSqs sqs;
     private final LocalSqs.ActionQueues queues;
     private final QueueWorker worker;
+    private final StreamWorker stream;
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
-    private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(2);
+    private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(3);
 
     private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.ActionQueues queues, LocalHttpApi api, Aftercare app,
                            String adminToken) {
@@ -102,6 +107,9 @@ public final class LocalAftercare implements AutoCloseable {
         var actions = new ActionHandler(app);
         this.worker = new QueueWorker(sqs.client(), queues.urls(),
                 event -> actions.handleRequest(event, new LocalContext("ActionFunction", UUID.randomUUID().toString())));
+        var aggregator = new AggregatorHandler(app);
+        this.stream = new StreamWorker(dynamoDb.streamsClient(), StreamWorker.streamOf(dynamoDb.client(), TABLE), MetricsAggregator.FOLDED_TYPES,
+                event -> aggregator.handleRequest(event, new LocalContext("AggregatorFunction", UUID.randomUUID().toString())));
         this.api = api;
         this.app = app;
         this.adminToken = adminToken;
@@ -142,9 +150,11 @@ public final class LocalAftercare implements AutoCloseable {
             var api = new LocalHttpApi(port, TemplateRoutes.of(template), app, LocalHttpApi.Capacity.DEFAULT);
             var local = new LocalAftercare(dynamoDb, ses, sqs, queues, api, app, token);
             settings.sweepEvery().ifPresent(every -> {
-                local.sweeper.scheduleWithFixedDelay(local::sweepQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("sweep", local::sweep), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
                 // what comes back after its visibility timeout, between sweeps
-                local.sweeper.scheduleWithFixedDelay(local::pollQuietly, 1, 1, TimeUnit.SECONDS);
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("action queue poll", () -> local.worker.poll(Duration.ZERO)), 1, 1, TimeUnit.SECONDS);
+                // the table's stream into the metrics, as its event source mapping does
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("metrics stream poll", local::aggregate), 1, 1, TimeUnit.SECONDS);
             });
             return local;
         } catch (RuntimeException e) {
@@ -184,21 +194,20 @@ public final class LocalAftercare implements AutoCloseable {
         return worker.drain();
     }
 
-    private void sweepQuietly() {
+    /** Every change written so far through the aggregator's handler, as the stream's event source mapping delivers them. */
+    public int aggregate() {
+        return stream.drain();
+    }
+
+    /** A timer's run: its failure is said and the timer keeps running, as the next invocation would come anyway. */
+    private static void quietly(String what, Runnable run) {
         try {
-            sweep();
+            run.run();
         } catch (RuntimeException e) {
-            System.err.println("sweep failed: " + Failures.describe(e));
+            System.err.println(what + " failed: " + Failures.describe(e));
         }
     }
 
-    private void pollQuietly() {
-        try {
-            worker.poll(Duration.ZERO);
-        } catch (RuntimeException e) {
-            System.err.println("action queue poll failed: " + Failures.describe(e));
-        }
-    }
 
     public URI baseUri() {
         return api.baseUri();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -37,7 +38,8 @@ class TemplateTest {
 
     private static final JsonNode TEMPLATE = read();
     private static final Map<String, Class<?>> EVENT_OF_TRIGGER = Map.of(
-            "HttpApi", APIGatewayV2HTTPEvent.class, "SQS", SQSEvent.class, "Schedule", ScheduledEvent.class, "SNS", SNSEvent.class);
+            "HttpApi", APIGatewayV2HTTPEvent.class, "SQS", SQSEvent.class, "Schedule", ScheduledEvent.class, "SNS", SNSEvent.class,
+            "DynamoDB", DynamodbEvent.class);
     /** What each function cannot start without, besides the table (README, Configuration). */
     private static final Map<String, Set<String>> NEEDS = Map.of(
             "AdminFunction", Set.of(AftercareConfig.ADMIN_TOKEN_SECRET),
@@ -105,6 +107,11 @@ class TemplateTest {
                     assertThat(event.path("Properties").path("DeadLetterConfig").path("Arn").asText()).as(function.getKey()).isNotBlank();
                 } else if (type.equals("SNS")) {
                     assertThat(properties.path("DeadLetterQueue").path("TargetArn").asText()).as(function.getKey()).isNotBlank();
+                } else if (type.equals("DynamoDB")) {
+                    // a stream record that fails every retry goes to its on-failure destination, not lost when the stream trims it
+                    assertThat(event.path("Properties").path("DestinationConfig").path("OnFailure").path("Destination").asText())
+                            .as(function.getKey() + "'s stream").isNotBlank();
+                    assertThat(event.path("Properties").path("FunctionResponseTypes").toString()).as(function.getKey()).contains("ReportBatchItemFailures");
                 } else if (type.equals("SQS")) {
                     String queue = event.path("Properties").path("Queue").asText().split("\\.")[0];
                     assertThat(TEMPLATE.path("Resources").path(queue).path("Properties").path("RedrivePolicy").path("deadLetterTargetArn").asText())

@@ -24,6 +24,19 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** A CSV download: saved as {@code filename}, never shown as a page. */
+    public static APIGatewayV2HTTPResponse csv(String filename, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(Map.of(
+                        "content-type", "text/csv; charset=utf-8",
+                        "content-disposition", "attachment; filename=\"" + filename + "\"",
+                        "cache-control", "no-store",
+                        "x-content-type-options", "nosniff"))
+                .withBody(body)
+                .build();
+    }
+
     /** A page for people: no caching, no framing, no scripts, and no Referer that could carry a link's token onwards. */
     public static APIGatewayV2HTTPResponse html(int status, String page) {
         return APIGatewayV2HTTPResponse.builder()

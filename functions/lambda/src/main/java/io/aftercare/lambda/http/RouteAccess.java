@@ -51,6 +51,8 @@ public final class RouteAccess {
             Map.entry("GET /api/shops/{shop}/search", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/saved-replies", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/settings", Needs.OWNER),
+            Map.entry("GET /api/shops/{shop}/metrics", Needs.MANAGER),
+            Map.entry("GET /api/shops/{shop}/loyalty", Needs.MANAGER),
             Map.entry("PUT /api/shops/{shop}/settings", Needs.OWNER),
             Map.entry("POST /api/shops/{shop}/saved-replies", Needs.LEAD),
             Map.entry("PUT /api/shops/{shop}/saved-replies/{replyId}", Needs.LEAD),

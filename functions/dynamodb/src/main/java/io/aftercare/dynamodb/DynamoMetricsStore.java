@@ -1,0 +1,185 @@
+package io.aftercare.dynamodb;
+
+import static io.aftercare.dynamodb.Items.n;
+import static io.aftercare.dynamodb.Items.s;
+
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.metrics.Contribution;
+import io.aftercare.domain.metrics.CustomerHistory;
+import io.aftercare.domain.metrics.Experience;
+import io.aftercare.domain.metrics.MetricsFold;
+import io.aftercare.domain.metrics.Tally;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A shop's daily metrics. Each change is folded in one transaction: a marker beside the changed item saying it was
+ * counted (put only if absent) and the {@code ADD}s to its days; a replayed stream record finds the marker and adds
+ * nothing. A customer's history is guarded by its version, since their orders may be folded from two shards at once.
+ */
+public final class DynamoMetricsStore {
+
+    /** Longer than a stream keeps its records (24 hours), so a marker outlives every replay of its record. */
+    static final Duration COUNTED_FOR = Duration.ofDays(7);
+    private static final int CUSTOMER_ATTEMPTS = 8;
+    private static final Set<String> NOT_COUNTERS = Set.of(Keys.PK, Keys.SK, Keys.TYPE, "day");
+    private static final String DAY_TYPE = "METRICS_DAY";
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoMetricsStore(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds each contribution once, whatever replays its record.
+     *
+     * @param changedPk the partition key of the item whose change it is
+     */
+    public void add(ShopId shop, String changedPk, List<Contribution> contributions) {
+        byOnce(contributions).forEach((once, parts) -> transact(shop, changedPk, once, parts, Optional.empty()));
+    }
+
+    /**
+     * Folds a change into its customer's history and the metrics that depend on it, once: the history is read, the fold
+     * decided, and both written in one transaction conditioned on the history's version (read again if it moved).
+     */
+    public void addForCustomer(ShopId shop, String changedPk, String customerHash,
+                               Function<CustomerHistory, Optional<MetricsFold.CustomerFold>> fold) {
+        for (int attempt = 1; ; attempt++) {
+            var stored = dynamo.getItem(b -> b.tableName(table).key(Keys.customerMetrics(shop, customerHash)).consistentRead(true)).item();
+            CustomerHistory history = stored == null || stored.isEmpty() ? CustomerHistory.NONE : history(stored);
+            Optional<MetricsFold.CustomerFold> folded = fold.apply(history);
+            if (folded.isEmpty() || folded.get().contributions().isEmpty()) {
+                return;
+            }
+            String once = folded.get().contributions().get(0).once();
+            var outcome = transact(shop, changedPk, once, folded.get().contributions(),
+                    Optional.of(customerWrite(shop, customerHash, history, folded.get().next())));
+            if (outcome != Outcome.CHANGED_MEANWHILE) {
+                return;
+            }
+            if (attempt == CUSTOMER_ATTEMPTS) {
+                throw new IllegalStateException("customer metrics kept changing meanwhile");
+            }
+        }
+    }
+
+    /** The days of {@code from} to {@code to} (both included) that have anything, in one query. */
+    public Map<LocalDate, Tally> days(ShopId shop, LocalDate from, LocalDate to) {
+        Map<LocalDate, Tally> days = new TreeMap<>();
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.metrics(shop)), ":from", s(Keys.metricsDay(from)), ":to", s(Keys.metricsDay(to)))))
+                .items().forEach(item -> days.put(LocalDate.parse(Items.requiredString(item, "day")), tally(item)));
+        return days;
+    }
+
+    private enum Outcome { ADDED, ALREADY_COUNTED, CHANGED_MEANWHILE }
+
+    private Outcome transact(ShopId shop, String changedPk, String once, List<Contribution> parts, Optional<TransactWriteItem> customer) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        var marker = new HashMap<>(Keys.counted(changedPk, once));
+        marker.put(Keys.TYPE, s("COUNTED"));
+        marker.put(Keys.EXPIRES_AT, n(clock.instant().plus(COUNTED_FOR).getEpochSecond()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                .conditionExpression("attribute_not_exists(PK)").build()).build());
+        Map<LocalDate, Tally> byDay = new TreeMap<>();
+        parts.forEach(part -> byDay.merge(part.day(), part.tally(), Tally::merge));
+        byDay.forEach((day, tally) -> writes.add(dayUpdate(shop, day, tally).transactItem(table)));
+        customer.ifPresent(writes::add);
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return Outcome.ADDED;
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (CONDITION_FAILED.equals(reasons.get(0).code())) {
+                return Outcome.ALREADY_COUNTED;
+            }
+            if (customer.isPresent() && CONDITION_FAILED.equals(reasons.get(reasons.size() - 1).code())) {
+                return Outcome.CHANGED_MEANWHILE;
+            }
+            throw e;
+        }
+    }
+
+    private static UpdateExpression dayUpdate(ShopId shop, LocalDate day, Tally tally) {
+        var update = new UpdateExpression(Keys.key(Keys.metrics(shop), Keys.metricsDay(day)))
+                .set(Keys.TYPE, s(DAY_TYPE)).set("day", s(day.toString()));
+        tally.values().forEach(update::addNumber);
+        return update;
+    }
+
+    private TransactWriteItem customerWrite(ShopId shop, String customerHash, CustomerHistory before, CustomerHistory next) {
+        var item = new LinkedHashMap<>(Keys.customerMetrics(shop, customerHash));
+        item.put(Keys.TYPE, s("CUSTOMER_METRICS"));
+        item.put("orders", n(next.orders()));
+        next.firstOrderAt().ifPresent(at -> item.put("firstOrderAt", Items.time(at)));
+        next.lastOrderAt().ifPresent(at -> item.put("lastOrderAt", Items.time(at)));
+        item.put("repeated", AttributeValue.fromBool(next.repeated()));
+        Map<String, AttributeValue> stamps = new TreeMap<>();
+        next.stamps().forEach((experience, stamp) -> stamps.put(experience.name(), AttributeValue.fromM(Map.of(
+                "at", Items.time(stamp.at()), "reordered", AttributeValue.fromBool(stamp.reordered()),
+                "refunded", AttributeValue.fromBool(stamp.refunded())))));
+        item.put("stamps", AttributeValue.fromM(stamps));
+        item.put("version", n(next.version()));
+        var put = Put.builder().tableName(table).item(item);
+        if (before.version() == 0) {
+            put.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            put.conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", n(before.version())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static CustomerHistory history(Map<String, AttributeValue> item) {
+        Map<Experience, CustomerHistory.Stamp> stamps = new EnumMap<>(Experience.class);
+        Optional.ofNullable(item.get("stamps")).filter(AttributeValue::hasM).map(AttributeValue::m).orElse(Map.of()).forEach((name, value) -> {
+            // an experience a newer version stamped is kept out of this one's sight
+            if (java.util.Arrays.stream(Experience.values()).anyMatch(e -> e.name().equals(name))) {
+                stamps.put(Experience.valueOf(name), new CustomerHistory.Stamp(Items.time(value.m(), "at").orElseThrow(),
+                        value.m().get("reordered").bool(), value.m().get("refunded").bool()));
+            }
+        });
+        return new CustomerHistory(Items.number(item, "orders"), Items.time(item, "firstOrderAt"), Items.time(item, "lastOrderAt"),
+                Optional.ofNullable(item.get("repeated")).map(AttributeValue::bool).orElse(false), stamps, Items.number(item, "version"));
+    }
+
+    private static Tally tally(Map<String, AttributeValue> item) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (!NOT_COUNTERS.contains(name) && value.n() != null) {
+                values.put(name, new BigDecimal(value.n()));
+            }
+        });
+        return new Tally(values);
+    }
+
+    private static Map<String, List<Contribution>> byOnce(List<Contribution> contributions) {
+        Map<String, List<Contribution>> byOnce = new LinkedHashMap<>();
+        contributions.forEach(c -> byOnce.computeIfAbsent(c.once(), k -> new ArrayList<>()).add(c));
+        return byOnce;
+    }
+}

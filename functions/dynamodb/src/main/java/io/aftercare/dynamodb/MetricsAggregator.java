@@ -1,0 +1,69 @@
+package io.aftercare.dynamodb;
+
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.metrics.MetricsFold;
+import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.timeline.TimelineEntry;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Folds one change of the table, as its stream tells it, into the shop's metrics: a new timeline entry, or a ticket's
+ * new version (read against the one it replaced). Everything else in the stream is not a metric and is passed over.
+ */
+public final class MetricsAggregator {
+
+    /** The stream filter the event source mapping applies too ({@code template.yaml}): only these items' changes reach the aggregator. */
+    public static final Set<String> FOLDED_TYPES = Set.of(TimelineItems.ENTRY, Keys.TICKET);
+
+    private final DynamoMetricsStore metrics;
+    /** The shops' cache: a changed time zone dates changes within its minute. */
+    private final ShopCache shops;
+
+    public MetricsAggregator(DynamoMetricsStore metrics, ShopCache shops) {
+        this.metrics = metrics;
+        this.shops = shops;
+    }
+
+
+    /**
+     * @param oldImage the item before the change (empty for an insert)
+     * @param newImage the item after it (empty for a removal, which counts nothing)
+     */
+    public void fold(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        if (newImage == null || newImage.isEmpty()) {
+            return;
+        }
+        String type = Items.string(newImage, Keys.TYPE).orElse("");
+        String pk = Items.requiredString(newImage, Keys.PK);
+        if (type.equals(TimelineItems.ENTRY) && (oldImage == null || oldImage.isEmpty())) {
+            ShopId shop = Keys.shopOf(pk);
+            zone(shop).ifPresent(zone -> entry(shop, pk, TimelineItems.read(newImage), Items.string(newImage, Keys.GSI1_PK), zone));
+        } else if (type.equals(Keys.TICKET) && Keys.TICKET.equals(Items.string(newImage, Keys.SK).orElse(""))) {
+            ShopId shop = Keys.shopOf(pk);
+            Optional<Ticket> before = oldImage == null || oldImage.isEmpty() ? Optional.empty() : Optional.of(DynamoTicketStore.read(shop, oldImage));
+            Ticket after = DynamoTicketStore.read(shop, newImage);
+            zone(shop).ifPresent(zone -> {
+                metrics.add(shop, pk, MetricsFold.ticket(before, after, zone));
+                metrics.addForCustomer(shop, pk, after.customer().email().hash(), history -> MetricsFold.customer(before, after, history, zone));
+            });
+        }
+    }
+
+    private void entry(ShopId shop, String pk, TimelineEntry entry, Optional<String> customerIndex, ZoneId zone) {
+        metrics.add(shop, pk, MetricsFold.entry(entry, zone));
+        if (MetricsFold.concernsCustomer(entry.kind())) {
+            customerIndex.flatMap(Keys::customerHashOf)
+                    .ifPresent(hash -> metrics.addForCustomer(shop, pk, hash, history -> MetricsFold.customer(entry, history, zone)));
+        }
+    }
+
+    /** Empty for a shop that is gone: its changes count nowhere. */
+    private Optional<ZoneId> zone(ShopId shop) {
+        return shops.find(shop).map(found -> found.settings().timeZone());
+    }
+}
