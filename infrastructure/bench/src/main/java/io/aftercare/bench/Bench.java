@@ -43,7 +43,7 @@ public final class Bench {
                 System.err.println("""
                         usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]] | parcels [in-transit,...]
                                                    | faults [orders] | load [rates,... [seconds]] | bad-input [inputs] | queue [open tickets [requests]]
-                                                   | wave [thank-yous [workers,... [due for the shard reads]]] | cost [orders]""");
+                                                   | wave [thank-yous [workers,... [due for the shard reads]]] | cost [orders] | metrics [orders [requests]]""");
                 System.exit(2);
             }
         }
