@@ -419,9 +419,9 @@ function Settings({ ctx }) {
     ${error && html`<p role="alert" class="error">${t('error', { message: error })}</p>`}
     <section aria-labelledby="members-title"><h2 id="members-title">${t('members')}</h2>
       <ul class="list">${members.map((m) => html`<li key=${m.id}><span>${m.email}</span>
-        ${owner ? html`<label>${t('role')} <select value=${m.role} onChange=${(e) => act('PATCH', `/members/${m.id}`, () => ({ role: e.target.value }))()}>
+        ${owner ? html`<label>${t('role')} <select value=${m.role} onChange=${(e) => act('PATCH', `/members/${encodeURIComponent(m.id)}`, () => ({ role: e.target.value }))()}>
           ${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
-          <button type="button" onClick=${act('DELETE', `/members/${m.id}`)}>${t('remove')}</button>` : html`<span>${m.role}</span>`}</li>`)}</ul>
+          <button type="button" onClick=${act('DELETE', `/members/${encodeURIComponent(m.id)}`)}>${t('remove')}</button>` : html`<span>${m.role}</span>`}</li>`)}</ul>
       ${owner && html`<form id="add-member" onSubmit=${(e) => act('POST', '/members', () => ({ email: field(e.target, 'email'), role: field(e.target, 'role') }))(e)}>
         <label for="member-email">${t('email')}</label><input id="member-email" name="email" type="email" required />
         <label for="member-role">${t('role')}</label><select id="member-role" name="role">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select>
@@ -430,7 +430,7 @@ function Settings({ ctx }) {
     ${owner && html`<section aria-labelledby="tokens-title"><h2 id="tokens-title">${t('tokens')}</h2>
       <ul class="list">${tokens.map((k) => html`<li key=${k.id}><span>${k.name} (${k.role})</span>
         <span>${k.lastUsedAt ? t('lastUsed', { at: fmt(k.lastUsedAt) }) : t('never')}</span>
-        <button type="button" onClick=${act('DELETE', `/tokens/${k.id}`)}>${t('revoke')}</button></li>`)}</ul>
+        <button type="button" onClick=${act('DELETE', `/tokens/${encodeURIComponent(k.id)}`)}>${t('revoke')}</button></li>`)}</ul>
       ${shown && html`<p role="alert">${t('tokenShown')} <code>${shown}</code></p>`}
       <form onSubmit=${(e) => act('POST', '/tokens', () => ({ name: field(e.target, 'name'), role: field(e.target, 'role') }), (r) => setShown(r.token))(e)}>
         <label for="token-name">${t('tokenName')}</label><input id="token-name" name="name" required />
@@ -439,7 +439,7 @@ function Settings({ ctx }) {
     </section>`}
     ${owner && replies && html`<section aria-labelledby="replies-title"><h2 id="replies-title">${t('savedReplies')}</h2>
       <ul class="list">${replies.map((r) => html`<li key=${r.id}><span>${r.title}</span>
-        <button type="button" onClick=${act('DELETE', `/saved-replies/${r.id}`)}>${t('delete')}</button></li>`)}</ul>
+        <button type="button" onClick=${act('DELETE', `/saved-replies/${encodeURIComponent(r.id)}`)}>${t('delete')}</button></li>`)}</ul>
       <form onSubmit=${(e) => act('POST', '/saved-replies', () => ({ title: field(e.target, 'title'), body: field(e.target, 'body') }))(e)}>
         <label for="reply-title">${t('title')}</label><input id="reply-title" name="title" required />
         <label for="reply-body">${t('body')}</label><textarea id="reply-body" name="body" rows="3" required></textarea>

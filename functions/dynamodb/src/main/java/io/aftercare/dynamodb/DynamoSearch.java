@@ -45,9 +45,10 @@ public final class DynamoSearch implements Search {
         String term = Search.normalize(query);
         Map<String, CustomerHit> customers = new LinkedHashMap<>();
         if (EmailAddress.isValid(query.strip())) { // an address is never in a key: its customer is found by its hash, whole
-            var profile = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.customer(shop, new EmailAddress(query.strip())), Keys.PROFILE))).item();
-            if (profile != null && !profile.isEmpty()) {
-                customers.put("", new CustomerHit(Items.requiredString(profile, "email"), Items.string(profile, "name").orElse(null)));
+            var address = new EmailAddress(query.strip());
+            var profile = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.customer(shop, address), Keys.PROFILE))).item();
+            if (profile != null && !profile.isEmpty()) { // keyed as its name terms are, so a name hit does not list it twice
+                customers.put(address.hash(), new CustomerHit(Items.requiredString(profile, "email"), Items.string(profile, "name").orElse(null)));
             }
         }
         for (var item : query(shop, NAME, term)) {

@@ -164,16 +164,18 @@ public final class AgentApiHandler extends RoutedHandler {
                     var caller = request.requireCaller();
                     var beat = app.presence().beat(shop(request), ticketId(request), caller.identity(), caller.audit(),
                             Presence.Activity.fromSlug(JsonViews.requiredText(body, "activity", Limits.TEXT_BYTES)));
-                    return HttpResponses.json(200, presence(beat, request));
+                    return HttpResponses.json(200, presence(beat, caller));
                 })
-                .on("GET /api/shops/{shop}/presence", request -> HttpResponses.json(200, Map.of("items",
-                        app.presence().live(shop(request)).stream().map(p -> presence(p, request)).toList())));
+                .on("GET /api/shops/{shop}/presence", request -> {
+                    var caller = request.requireCaller();
+                    return HttpResponses.json(200, Map.of("items", app.presence().live(shop(request)).stream().map(p -> presence(p, caller)).toList()));
+                });
     }
 
     /** A heartbeat as the console reads it; {@code mine} marks the caller's own, which it does not show. */
-    private static Map<String, Object> presence(Presence p, HttpRequest request) {
+    private static Map<String, Object> presence(Presence p, Caller caller) {
         return Map.of("ticketId", p.ticketId(), "who", p.who(), "activity", p.activity().slug(), "at", p.at().toString(),
-                "mine", p.holder().equals(request.requireCaller().identity()));
+                "mine", p.holder().equals(caller.identity()));
     }
 
     /**
