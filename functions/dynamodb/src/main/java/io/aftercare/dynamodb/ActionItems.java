@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,8 +31,11 @@ public final class ActionItems {
     private static final String PLAN = "plan";
     private static final String ESCALATION_LEVEL = "escalationLevel";
     private static final String REPLY_TO = "replyTo";
+    private static final String NOTE_OF = "noteOf";
+    private static final String NOTED_BY = "notedBy";
+    private static final String MENTIONED = "mentioned";
     /** Every attribute a detail may be kept in. */
-    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO);
+    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, NOTE_OF, NOTED_BY, MENTIONED);
     private static final String KIND = "kind";
     private static final String ACTION_ID = "actionId";
     private static final String SUBJECT_TYPE = "subjectType";
@@ -72,6 +76,11 @@ public final class ActionItems {
                 item.put(PLAN, n(escalation.plan()));
             }
             case ActionDetail.Reply reply -> item.put(REPLY_TO, n(reply.version()));
+            case ActionDetail.Mention mention -> {
+                item.put(NOTE_OF, n(mention.version()));
+                item.put(NOTED_BY, s(mention.by()));
+                item.put(MENTIONED, AttributeValue.fromSs(List.copyOf(mention.members())));
+            }
         }
         return item;
     }
@@ -97,6 +106,9 @@ public final class ActionItems {
         }
         if (item.containsKey(ESCALATION_LEVEL)) {
             return Optional.of(new ActionDetail.Escalation((int) Items.number(item, ESCALATION_LEVEL), (int) Items.number(item, PLAN)));
+        }
+        if (item.containsKey(NOTE_OF)) {
+            return Optional.of(new ActionDetail.Mention(Items.number(item, NOTE_OF), Items.requiredString(item, NOTED_BY), Set.copyOf(item.get(MENTIONED).ss())));
         }
         return item.containsKey(REPLY_TO) ? Optional.of(new ActionDetail.Reply(Items.number(item, REPLY_TO))) : Optional.empty();
     }

@@ -37,7 +37,9 @@ import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -143,7 +145,7 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.CHANGES);
-                    var ticket = tickets.change(shop(request), ticketId(request), TicketJson.version(body), TicketJson.changes(body),
+                    var ticket = tickets.change(shop(request), ticketId(request), TicketJson.version(body), TicketJson.changes(body, () -> me(request)),
                             agent(request, body));
                     return audited(request, app, Access.TicketWork.CHANGE, ticket);
                 })
@@ -155,9 +157,10 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
+                    var mentioned = members(app, shop(request), TicketJson.mentions(body));
                     return answeredFirst(app, request, () -> audited(request, app, Access.TicketWork.NOTE,
                             tickets.note(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
-                                    JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES))));
+                                    JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES), mentioned)));
                 })
                 .on("PUT /api/shops/{shop}/tickets/{ticketId}/presence", request -> {
                     var body = JsonViews.readObject(request.body(), PRESENCE);
@@ -222,6 +225,22 @@ public final class AgentApiHandler extends RoutedHandler {
     private static SavedReply savedReply(HttpRequest request, String id) {
         var body = JsonViews.readObject(request.body(), SAVED_REPLY);
         return new SavedReply(id, JsonViews.requiredText(body, "title", SavedReply.TITLE_BYTES), JsonViews.requiredText(body, "body", SavedReply.BODY_BYTES));
+    }
+
+    /** The members with these ids (as the members list names them); an id of no member of the shop is refused. */
+    private static List<EmailAddress> members(Aftercare app, ShopId shop, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, EmailAddress> members = new HashMap<>();
+        app.access().members(shop).forEach(member -> members.put(member.id(), member.email()));
+        return ids.stream().map(id -> Optional.ofNullable(members.get(id))
+                .orElseThrow(() -> new InvalidInput("mentions", "a mention names someone who is not a member of this shop"))).toList();
+    }
+
+    /** The signed-in person calling, for {@code "assignee": "me"}: a token or the admin token is nobody to assign. */
+    private static EmailAddress me(HttpRequest request) {
+        return member(request).orElseThrow(() -> new InvalidInput("assignee", "\"me\" is the signed-in person; a token names the assignee's address"));
     }
 
     /** The signed-in person calling, if it is one. */

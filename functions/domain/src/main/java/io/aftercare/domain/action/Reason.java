@@ -32,6 +32,8 @@ public enum Reason {
     DISCOUNT_REDEEMED,
     /** A discount code ended unused (or its reminder came too late to be worth sending). */
     DISCOUNT_EXPIRED,
+    /** A note's mention: everyone it named has left the shop since. */
+    NOT_A_MEMBER,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 

@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,6 +57,10 @@ public final class ActionMessages {
                 case ActionDetail.SlaDeadline deadline -> written.put("slaTarget", deadline.target().slug()).put("plan", deadline.plan());
                 case ActionDetail.Escalation escalation -> written.put("escalationLevel", escalation.level()).put("plan", escalation.plan());
                 case ActionDetail.Reply reply -> written.put("replyTo", reply.version());
+                case ActionDetail.Mention mention -> {
+                    written.put("noteOf", mention.version()).put("notedBy", mention.by());
+                    mention.members().forEach(written.putArray("mentioned")::add);
+                }
             }
         });
         return message.toString();
@@ -102,6 +108,11 @@ public final class ActionMessages {
         }
         if (detail.has("escalationLevel")) {
             return Optional.of(new ActionDetail.Escalation(detail.path("escalationLevel").asInt(), detail.path("plan").asInt()));
+        }
+        if (detail.has("noteOf")) {
+            Set<String> members = new HashSet<>();
+            detail.path("mentioned").forEach(member -> members.add(member.asText()));
+            return Optional.of(new ActionDetail.Mention(detail.path("noteOf").asLong(), detail.path("notedBy").asText(), members));
         }
         return detail.has("replyTo") ? Optional.of(new ActionDetail.Reply(detail.path("replyTo").asLong())) : Optional.empty();
     }
