@@ -19,6 +19,7 @@ const files = [
   { name: 'htm', source: join(modules, 'htm', 'dist', 'htm.module.js'), ext: 'js' },
   { name: './strings.js', source: join(web, 'strings.js'), ext: 'js' },
   { name: './api.js', source: join(web, 'api.js'), ext: 'js' },
+  { name: './settings.js', source: join(web, 'settings.js'), ext: 'js' },
   { name: './app.js', source: join(web, 'app.js'), ext: 'js' },
   { name: 'app.css', source: join(web, 'app.css'), ext: 'css' },
 ];

@@ -5,6 +5,7 @@ import static io.aftercare.dynamodb.Items.s;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.search.Search;
 import io.aftercare.domain.ticket.Ticket;
@@ -86,10 +87,14 @@ public final class DynamoSearch implements Search {
 
     /** An order's terms: its number and its id, once if they are the same. */
     static List<TransactWriteItem> order(String table, ShopId shop, OrderSnapshot order, Optional<EmailAddress> customer) {
-        Map<String, AttributeValue> shows = new HashMap<>(Map.of("id", s(order.orderId().value()), "number", s(order.name())));
+        return order(table, shop, order.orderId(), order.name(), customer);
+    }
+
+    static List<TransactWriteItem> order(String table, ShopId shop, OrderId order, String number, Optional<EmailAddress> customer) {
+        Map<String, AttributeValue> shows = new HashMap<>(Map.of("id", s(order.value()), "number", s(number)));
         customer.ifPresent(c -> shows.put("customerEmail", s(c.value())));
-        return new java.util.LinkedHashSet<>(List.of(Search.normalize(order.name()), Search.normalize(order.orderId().value()))).stream()
-                .map(term -> put(table, shop, ORDER, term, Subject.Type.ORDER, order.orderId().value(), shows)).toList();
+        return new java.util.LinkedHashSet<>(List.of(Search.normalize(number), Search.normalize(order.value()))).stream()
+                .map(term -> put(table, shop, ORDER, term, Subject.Type.ORDER, order.value(), shows)).toList();
     }
 
     /** A ticket's terms: its number (and digits), rewritten with its subject and status by every change. */

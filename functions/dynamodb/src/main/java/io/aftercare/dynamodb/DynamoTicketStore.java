@@ -293,7 +293,7 @@ public final class DynamoTicketStore implements TicketStore {
         return AttributeValue.fromM(m);
     }
 
-    private static Ticket read(ShopId shop, Map<String, AttributeValue> item) {
+    static Ticket read(ShopId shop, Map<String, AttributeValue> item) {
         List<SlaClock> clocks = item.get("clocks").l().stream().map(AttributeValue::m).map(m -> new SlaClock(
                 SlaTarget.fromSlug(m.get("target").s()), Integer.parseInt(m.get("cycle").n()),
                 Duration.ofMillis(Long.parseLong(m.get("budgetMs").n())), Duration.ofMillis(Long.parseLong(m.get("consumedMs").n())),

@@ -72,6 +72,10 @@ public enum Phrase {
     TOKEN_REVOKED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token"),
     /** An owner changed the shop's support settings or its second-factor rule from the console. */
     SETTINGS_CHANGED(Set.of(EntryKind.SETTINGS_CHANGED), "who"),
+    /** A saved reply added, changed or deleted, by whom (its title as it was then). */
+    SAVED_REPLY_ADDED(Set.of(EntryKind.SETTINGS_CHANGED), "who", "title"),
+    SAVED_REPLY_CHANGED(Set.of(EntryKind.SETTINGS_CHANGED), "who", "title"),
+    SAVED_REPLY_DELETED(Set.of(EntryKind.SETTINGS_CHANGED), "who", "title"),
     /** On the shop's audit trail: who worked on which ticket (the ticket's own timeline has the details). */
     REPLIED_ON(Set.of(EntryKind.AGENT_REPLIED), "who", "ticket"),
     NOTED_ON(Set.of(EntryKind.INTERNAL_NOTE), "who", "ticket"),
