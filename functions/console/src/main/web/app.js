@@ -541,7 +541,7 @@ function App() {
         '?': () => setHelp(true),
       };
       const action = actions[e.key];
-      if (action && !(e.key === 'Enter' && e.target.tagName === 'A')) {
+      if (action && !(e.key === 'Enter' && /^(A|BUTTON)$/.test(e.target.tagName))) { // a focused link or button answers Enter itself
         e.preventDefault();
         action();
       }

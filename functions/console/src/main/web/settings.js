@@ -220,7 +220,8 @@ function SupportForm({ settings, t, error, save }) {
           <button type="button" class="secondary" aria-label=${t('removeLevel', { level: step.level })}
             onClick=${() => patch({ escalation: support.escalation.filter((_, j) => j !== i) })}>${t('remove')}</button></li>`)}</ol>
         <button type="button" onClick=${() => patch({ escalation: [...support.escalation, {
-          level: Math.max(0, ...support.escalation.map((s) => Number(s.level) || 0)) + 1, afterMinutes: 60, contacts: [], roles: [] }] })}>${t('addLevel')}</button>
+          level: Math.max(0, ...support.escalation.map((s) => Number(s.level) || 0)) + 1,
+          afterMinutes: Math.max(0, ...support.escalation.map((s) => Number(s.afterMinutes) || 0)) + 60, contacts: [], roles: [] }] })}>${t('addLevel')}</button>
         ${err('escalation')}
       </fieldset>
       <button type="submit">${t('save')}</button>

@@ -297,6 +297,7 @@ class ConsoleBrowserTest {
         monday = browser.findElement(By.id("hours-mon"));
         monday.clear();
         monday.sendKeys("08:00-16:00", Keys.TAB);
+        browser.findElements(By.cssSelector("[data-testid=ladder] > li button")).getLast().click(); // levels are 1 to 3: the third anew
         browser.findElement(By.xpath("//button[text()='Add a level']")).click();
         WebElement lastLevel = browser.findElements(By.cssSelector("[data-testid=ladder] > li")).getLast();
         lastLevel.findElement(By.xpath(".//label[contains(., 'manager')]/input")).click();
@@ -308,6 +309,7 @@ class ConsoleBrowserTest {
         var support = json(admin("GET", "/admin/shops/" + SHOP, null)).path("support");
         assertThat(support.path("businessHours").path("mon").get(0).asText()).isEqualTo("08:00-16:00");
         var ladder = support.path("escalation");
+        assertThat(ladder.get(ladder.size() - 1).path("level").asInt()).isEqualTo(3);
         assertThat(ladder.get(ladder.size() - 1).path("roles").get(0).asText()).isEqualTo("manager");
         var members = json(admin("GET", "/api/shops/" + SHOP + "/members", null)).path("items");
         assertThat(members).anySatisfy(m -> {
