@@ -22,6 +22,7 @@ const files = [
   { name: './strings.js', source: join(web, 'strings.js'), ext: 'js' },
   { name: './api.js', source: join(web, 'api.js'), ext: 'js' },
   { name: './metrics.js', source: join(web, 'metrics.js'), ext: 'js' },
+  { name: './settings.js', source: join(web, 'settings.js'), ext: 'js' },
   { name: './app.js', source: join(web, 'app.js'), ext: 'js' },
   { name: 'app.css', source: join(web, 'app.css'), ext: 'css' },
 ];

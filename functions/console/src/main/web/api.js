@@ -50,5 +50,9 @@ export async function optional(method, path, body) {
   }
 }
 
+/** The API's vocabularies the console offers to choose from, in their order. */
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+export const ROLES = ['agent', 'lead', 'manager', 'owner'];
+
 export const shopPath = (shop, rest = '') => `/api/shops/${encodeURIComponent(shop)}${rest}`;
 export const consolePath = (rest = '') => `${BASE}/console${rest}`;

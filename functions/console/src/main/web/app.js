@@ -4,14 +4,13 @@ import { h, render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
 import { LANGUAGES, translator } from './strings.js';
-import { ApiError, call, consolePath, optional, setCsrf, shopPath } from './api.js';
+import { ApiError, PRIORITIES, call, consolePath, optional, setCsrf, shopPath } from './api.js';
+import { Settings } from './settings.js';
 import { Metrics } from './metrics.js';
 
 const html = htm.bind(h);
 const VIEWS = ['all', 'mine', 'unassigned', 'breaching', 'breached', 'pending'];
 const STATUSES = ['open', 'pending', 'resolved', 'closed'];
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const ROLES = ['agent', 'lead', 'manager', 'owner'];
 const PAGE = 25;
 const AT_RISK_MS = 60 * 60 * 1000;
 const HEARTBEAT_MS = 10 * 1000;
@@ -20,15 +19,49 @@ const store = {
   set: (key, value) => { try { value == null ? localStorage.removeItem('aftercare.' + key) : localStorage.setItem('aftercare.' + key, value); } catch { /* private mode */ } },
 };
 
-// ---- routing: /console, /console/tickets/{id}, /console/search, /console/settings
+// ---- routing: every page of the console, once. A page is its name, what its path matches (the route's values, or
+// null), its nav entry if it has one (the path and the label's key, in nav order), the roles that see it in the nav
+// (all when absent), and what renders it. A new page is one entry here; the last one catches every other path.
+const PAGES = [
+  { name: 'ticket', match: (path) => { const m = path.match(/^\/tickets\/([^/]+)$/); return m && { id: decodeURIComponent(m[1]) }; },
+    render: (ctx, route, shell) => html`<${Ticket} key=${route.id} ctx=${ctx} id=${route.id} composerRef=${shell.composerRef} />` },
+  { name: 'search', nav: ['/search', 'navSearch'], match: (path, query) => path === '/search' && { q: query.get('q') ?? '' },
+    render: (ctx, route, shell) => html`<${Search} ctx=${ctx} q=${route.q} searchRef=${shell.searchRef} />` },
+  { name: 'settings', nav: ['/settings', 'navSettings'], roles: ['owner'], match: (path) => path === '/settings' && {},
+    render: (ctx) => html`<${Settings} ctx=${ctx} />` },
+  { name: 'metrics', nav: ['/metrics', 'navMetrics'], roles: ['owner', 'manager'], match: (path) => path === '/metrics' && {},
+    render: (ctx) => html`<${Metrics} ctx=${ctx} />` },
+  { name: 'queue', nav: ['', 'navQueue'], match: (path, query) => ({ view: query.get('view') ?? 'all' }),
+    render: (ctx, route, shell) => html`<${Queue} ctx=${ctx} view=${route.view} selected=${shell.selected} setSelected=${shell.setSelected} rowsRef=${shell.rowsRef} />` },
+];
+const NAV = ['queue', 'search', 'settings', 'metrics'];
 function parseRoute() {
-  const path = location.pathname.replace(/^.*?\/console/, '');
-  const ticket = path.match(/^\/tickets\/([^/]+)$/);
-  if (ticket) return { name: 'ticket', id: decodeURIComponent(ticket[1]) };
-  if (path === '/search') return { name: 'search', q: new URLSearchParams(location.search).get('q') ?? '' };
-  if (path === '/settings') return { name: 'settings' };
-  if (path === '/metrics') return { name: 'metrics' };
-  return { name: 'queue', view: new URLSearchParams(location.search).get('view') ?? 'all' };
+  const path = location.pathname.replace(/^.*?\/console/, '').replace(/\/$/, '');
+  const query = new URLSearchParams(location.search);
+  for (const page of PAGES) {
+    const values = page.match(path, query);
+    if (values) return { name: page.name, ...values };
+  }
+}
+/** The queue's page as the API is asked for it. */
+const queuePath = (shop, view, token) => {
+  const query = new URLSearchParams({ view, limit: String(PAGE) });
+  if (token) query.set('pageToken', token);
+  return shopPath(shop, `/tickets?${query}`);
+};
+// A device that signed in before knows its shop: the first queue page is asked for together with the session, not
+// after it (a failed or unneeded early answer is simply asked again).
+let earlyQueue = (() => {
+  const shop = store.get('shop');
+  const route = parseRoute();
+  if (!shop || route.name !== 'queue') return null;
+  const path = queuePath(shop, route.view, null);
+  return { path, answer: call('GET', path).catch(() => null) };
+})();
+async function readQueue(path) {
+  const early = earlyQueue?.path === path ? earlyQueue.answer : null;
+  earlyQueue = null;
+  return (early && (await early)) ?? call('GET', path);
 }
 function go(path) {
   history.pushState(null, '', consolePath(path));
@@ -109,7 +142,7 @@ function PresenceList({ presence, ticketId, t }) {
 
 // ---- sign-in
 function SignIn({ t }) {
-  const [email, setEmail] = useState(store.get('email') ?? '');
+  const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [error, setError] = useState(null);
   const submit = async (e) => {
@@ -117,7 +150,6 @@ function SignIn({ t }) {
     setError(null);
     try {
       await call('POST', '/auth/link', { email });
-      store.set('email', email.trim()); // only on this device, to assign tickets to yourself
       setSent(true);
     } catch (err) {
       setError(err.message);
@@ -148,9 +180,7 @@ function Queue({ ctx, view, selected, setSelected, rowsRef }) {
   useEffect(() => { setPages([null]); }, [view, shop]);
   useEffect(() => {
     let stale = false;
-    const query = new URLSearchParams({ view, limit: String(PAGE) });
-    if (token) query.set('pageToken', token);
-    call('GET', shopPath(shop, `/tickets?${query}`)).then((p) => { if (!stale) { setPage(p); setError(null); } })
+    readQueue(queuePath(shop, view, token)).then((p) => { if (!stale) { setPage(p); setError(null); } })
       .catch((e) => !stale && setError(e.message));
     return () => { stale = true; };
   }, [shop, view, token]);
@@ -206,7 +236,7 @@ function draftKey(shop, id, kind) {
 }
 
 function Ticket({ ctx, id, composerRef }) {
-  const { shop, t, fmt, language, me } = ctx;
+  const { shop, t, fmt, language } = ctx;
   const [data, setData] = useState(null);
   const [error, setError] = useState(null);
   const [notice, setNotice] = useState('');
@@ -214,6 +244,9 @@ function Ticket({ ctx, id, composerRef }) {
   const [reply, setReply] = useState(store.get(draftKey(shop, id, 'reply')) ?? '');
   const [note, setNote] = useState(store.get(draftKey(shop, id, 'note')) ?? '');
   const [saved, setSaved] = useState(null);
+  const [members, setMembers] = useState([]);
+  const [mentions, setMentions] = useState(() => { try { return JSON.parse(store.get(draftKey(shop, id, 'mentions')) ?? '[]'); } catch { return []; } });
+  const [mentionQuery, setMentionQuery] = useState(null);
   const [customer, setCustomer] = useState(null);
   const [order, setOrder] = useState(null);
   const replyRef = useRef(null);
@@ -233,7 +266,9 @@ function Ticket({ ctx, id, composerRef }) {
       if (ticket.orderId) optional('GET', shopPath(shop, `/orders/${encodeURIComponent(ticket.orderId)}`)).then(setOrder).catch(() => {});
     }).catch((e) => setError(e.message));
     optional('GET', shopPath(shop, '/saved-replies')).then((r) => setSaved(r?.items ?? null)).catch(() => {});
+    optional('GET', shopPath(shop, '/members')).then((r) => setMembers(r?.items ?? [])).catch(() => {});
   }, [load]);
+  useEffect(() => { store.set(draftKey(shop, id, 'mentions'), mentions.length ? JSON.stringify(mentions) : null); }, [mentions]);
   useEffect(() => { store.set(draftKey(shop, id, 'reply'), reply || null); }, [reply]);
   useEffect(() => { store.set(draftKey(shop, id, 'note'), note || null); }, [note]);
 
@@ -251,9 +286,11 @@ function Ticket({ ctx, id, composerRef }) {
     const text = kind === 'reply' ? reply : note;
     if (!text.trim()) return;
     try {
+      // a chosen member is mentioned while their @name is still in the note
+      const mentioned = mentions.filter((m) => text.includes('@' + m.label)).map((m) => m.id);
       await call('POST', shopPath(shop, `/tickets/${encodeURIComponent(id)}/${kind === 'reply' ? 'replies' : 'notes'}`),
-        kind === 'reply' ? { version: ticket.version, message: text } : { version: ticket.version, note: text });
-      kind === 'reply' ? setReply('') : setNote('');
+        kind === 'reply' ? { version: ticket.version, message: text } : { version: ticket.version, note: text, mentions: mentioned });
+      if (kind === 'reply') setReply(''); else { setNote(''); setMentions([]); }
       setConflict(null);
       setNotice(t(kind === 'reply' ? 'sent' : 'noted'));
       await load();
@@ -271,7 +308,7 @@ function Ticket({ ctx, id, composerRef }) {
   composerRef.current = {
     reply: () => replyRef.current?.focus(),
     note: () => noteRef.current?.focus(),
-    assign: () => me && change({ assignee: me }),
+    assign: () => change({ assignee: 'me' }),
     resolve: () => change({ status: 'resolved' }),
   };
 
@@ -292,7 +329,7 @@ function Ticket({ ctx, id, composerRef }) {
           ${STATUSES.map((s) => html`<option value=${s}>${t('status_' + s)}</option>`)}</select></label>
         <label>${t('priority')} <select value=${ticket.priority} onChange=${(e) => change({ priority: e.target.value })}>
           ${PRIORITIES.map((p) => html`<option value=${p}>${t('priority_' + p)}</option>`)}</select></label>
-        ${me && html`<button type="button" onClick=${() => change({ assignee: me })}>${t('assignMe')}</button>`}
+        <button type="button" onClick=${() => change({ assignee: 'me' })}>${t('assignMe')}</button>
         <button type="button" onClick=${() => change({ status: 'resolved' })}>${t('resolve')}</button>
         <span>${t('colAssignee')}: ${ticket.assignee ?? t('unassigned')}</span>
       </div>
@@ -326,7 +363,22 @@ function Ticket({ ctx, id, composerRef }) {
       </form>
       <form class="composer" onSubmit=${(e) => { e.preventDefault(); send('note'); }}>
         <label for="note">${t('noteLabel')}</label>
-        <textarea id="note" ref=${noteRef} rows="3" value=${note} onInput=${(e) => setNote(e.target.value)}></textarea>
+        <p id="note-hint" class="hint">${t('mentionHint')}</p>
+        <textarea id="note" ref=${noteRef} rows="3" value=${note} aria-describedby="note-hint"
+          onInput=${(e) => { setNote(e.target.value); setMentionQuery(mentionAt(e.target)); }}
+          onKeyDown=${(e) => {
+            if (e.key === 'Escape') setMentionQuery(null);
+            if (e.key === 'ArrowDown' && mentionQuery !== null) { e.preventDefault(); document.querySelector('.mentions button')?.focus(); }
+          }}></textarea>
+        ${mentionQuery !== null && html`<${MentionPicker} members=${members} query=${mentionQuery} t=${t} close=${() => { setMentionQuery(null); noteRef.current?.focus(); }}
+          choose=${(member) => {
+            const el = noteRef.current;
+            const caret = el.selectionStart;
+            setNote(note.slice(0, caret).replace(/@[^\s@]*$/, '@' + member.email + ' ') + note.slice(caret));
+            if (!mentions.some((m) => m.id === member.id)) setMentions([...mentions, { id: member.id, label: member.email }]);
+            setMentionQuery(null);
+            el.focus();
+          }} />`}
         <button type="submit">${t('addNote')}</button>
       </form>
     </section>
@@ -337,14 +389,13 @@ function Ticket({ ctx, id, composerRef }) {
         <p>${t('lifetime')}: ${(customer.lifetimeSpend ?? customer.totalSpent ?? []).map((m) => `${m.amount} ${m.currency}`).join(', ')}</p>`}
       ${order && html`<section aria-labelledby="order-title" data-testid="order">
         <h3 id="order-title">${t('orderTimeline', { order: order.name ?? order.id })}</h3>
-        <p>${order.status} · ${t('total')} ${order.total ? `${order.total.amount} ${order.total.currency}` : ''}
-          ${order.refunded && Number(order.refunded.amount) > 0 ? ` · ${t('refunded')} ${order.refunded.amount} ${order.refunded.currency}` : ''}
-          ${order.returns?.length ? ` · ${t('returns')} ${order.returns.length}` : ''}</p>
+        <${OrderSummary} order=${order} t=${t} fmt=${fmt} />
         <ol class="timeline" data-testid="order-timeline">${chronological(data.orderTimeline?.items).map((e) => html`<li key=${e.id}>
           <time datetime=${e.at}>${fmt(e.at)}</time> ${e.summary}</li>`)}</ol>
       </section>`}
-      ${customer?.orders?.length > 0 && html`<h3>${t('orders')}</h3><ul>${customer.orders.map((o) => html`<li key=${o.id}>
-        ${o.number ?? o.id} · ${o.status}</li>`)}</ul>`}
+      ${customer?.orders?.length > 0 && html`<h3>${t('orders')}</h3><ul class="orders" data-testid="customer-orders">${customer.orders.map((o) => html`<li key=${o.id}>
+        <${OrderSummary} order=${o} t=${t} fmt=${fmt} /></li>`)}</ul>`}
+      ${/* survey answers belong here, beside the orders: the surveys' API is another part's */ ''}
       <h3>${t('emails')}</h3>
       <ol class="timeline" data-testid="emails">${emails.map((e) => html`<li key=${e.id} data-kind=${e.kind}>
         <time datetime=${e.at}>${fmt(e.at)}</time> ${e.summary}</li>`)}</ol>
@@ -352,6 +403,42 @@ function Ticket({ ctx, id, composerRef }) {
         <a href=${consolePath('/tickets/' + encodeURIComponent(x.id))} onClick=${(e) => { e.preventDefault(); go('/tickets/' + encodeURIComponent(x.id)); }}>${x.number} ${x.subject}</a></li>`)}</ul>`}
     </aside>
   </main>`;
+}
+
+/** An order as the customer panel lists it: number, status, total, what was refunded, and each return with where it stands. */
+function OrderSummary({ order, t, fmt }) {
+  const money = (m) => (m ? `${m.amount} ${m.currency}` : '');
+  return html`<p><strong>${order.name ?? order.id}</strong> · ${t('orderStatus_' + order.status)} · ${t('total')} ${money(order.total)}
+      ${order.refunded && Number(order.refunded.amount) > 0 ? html` · ${t('refunded')} ${money(order.refunded)}` : ''}</p>
+    ${order.returns?.length > 0 && html`<ul class="returns">${order.returns.map((r) => html`<li key=${r.id}>
+      ${t('returnLine', { id: r.id, state: t('returnState_' + r.state) })} <time datetime=${r.at}>${fmt(r.at)}</time></li>`)}</ul>`}`;
+}
+
+// ---- mentions: "@" in a note offers the shop's members (shown masked, as the API gives them; sent by their ids)
+/** What follows an "@" that starts a word just before the caret, or null when the caret is not in a mention. */
+function mentionAt(textarea) {
+  const m = textarea.value.slice(0, textarea.selectionStart).match(/(?:^|\s)@([^\s@]*)$/);
+  return m ? m[1].toLowerCase() : null;
+}
+function MentionPicker({ members, query, choose, close, t }) {
+  // an address is shown masked (its first letter and its domain): a query matches by its first letter or anywhere in what is shown
+  const offered = members.filter((m) => !query || m.email.toLowerCase().startsWith(query[0]) || m.email.toLowerCase().includes(query)).slice(0, 8);
+  if (!offered.length) return null;
+  const move = (e) => {
+    const buttons = [...e.currentTarget.querySelectorAll('button')];
+    const at = buttons.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      buttons[Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    } else if (e.key === 'Escape') {
+      e.stopPropagation();
+      close();
+    }
+  };
+  return html`<ul class="mentions" aria-label=${t('mentionMembers')} data-testid="mentions" onKeyDown=${move}>
+    ${offered.map((m) => html`<li key=${m.id}><button type="button" class="secondary" onClick=${() => choose(m)}>
+      @${m.email} <small>${t('role_' + m.role)}</small></button></li>`)}
+  </ul>`;
 }
 
 // ---- search
@@ -378,82 +465,6 @@ function Search({ ctx, q, searchRef }) {
       <a href=${consolePath('/tickets/' + encodeURIComponent(x.id))} onClick=${open('/tickets/' + encodeURIComponent(x.id))}>${x.number} ${x.subject}</a></li>`)}</ul>`}
     ${result?.customers?.length > 0 && html`<h2>${t('customers')}</h2><ul>${result.customers.map((c) => html`<li key=${c.email}>${c.name} ${c.email}</li>`)}</ul>`}
     ${result?.orders?.length > 0 && html`<h2>${t('orders')}</h2><ul>${result.orders.map((o) => html`<li key=${o.id}>${o.number ?? o.name ?? o.id} ${o.status}</li>`)}</ul>`}
-  </main>`;
-}
-
-// ---- settings (owners)
-function Settings({ ctx }) {
-  const { shop, t, fmt, role } = ctx;
-  const [members, setMembers] = useState([]);
-  const [tokens, setTokens] = useState([]);
-  const [replies, setReplies] = useState(null);
-  const [settings, setSettings] = useState(null);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState(null);
-  const [shown, setShown] = useState(null);
-  const owner = role === 'owner';
-  const reload = useCallback(() => {
-    call('GET', shopPath(shop, '/members')).then((r) => setMembers(r.items)).catch((e) => setError(e.message));
-    if (owner) {
-      call('GET', shopPath(shop, '/tokens')).then((r) => setTokens(r.items)).catch((e) => setError(e.message));
-      optional('GET', shopPath(shop, '/saved-replies')).then((r) => setReplies(r?.items ?? null)).catch(() => {});
-      optional('GET', shopPath(shop, '/settings')).then((s) => setSettings(s && JSON.stringify(s, null, 2))).catch(() => {});
-    }
-  }, [shop, owner]);
-  useEffect(reload, [reload]);
-  const act = (method, path, body, after) => async (e) => {
-    e?.preventDefault?.();
-    setError(null);
-    try {
-      const result = await call(method, shopPath(shop, path), body?.());
-      after?.(result);
-      setMessage(t('saved'));
-      reload();
-    } catch (err) {
-      setError(err.message);
-    }
-  };
-  const field = (form, name) => form.elements.namedItem(name).value;
-  return html`<main id="main">
-    <h1>${t('settingsTitle')}</h1>
-    ${!owner && html`<p>${t('ownersOnly')}</p>`}
-    <p role="status" class="status">${message}</p>
-    ${error && html`<p role="alert" class="error">${t('error', { message: error })}</p>`}
-    <section aria-labelledby="members-title"><h2 id="members-title">${t('members')}</h2>
-      <ul class="list">${members.map((m) => html`<li key=${m.id}><span>${m.email}</span>
-        ${owner ? html`<label>${t('role')} <select value=${m.role} onChange=${(e) => act('PATCH', `/members/${m.id}`, () => ({ role: e.target.value }))()}>
-          ${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
-          <button type="button" onClick=${act('DELETE', `/members/${m.id}`)}>${t('remove')}</button>` : html`<span>${m.role}</span>`}</li>`)}</ul>
-      ${owner && html`<form id="add-member" onSubmit=${(e) => act('POST', '/members', () => ({ email: field(e.target, 'email'), role: field(e.target, 'role') }))(e)}>
-        <label for="member-email">${t('email')}</label><input id="member-email" name="email" type="email" required />
-        <label for="member-role">${t('role')}</label><select id="member-role" name="role">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select>
-        <button type="submit">${t('add')}</button></form>`}
-    </section>
-    ${owner && html`<section aria-labelledby="tokens-title"><h2 id="tokens-title">${t('tokens')}</h2>
-      <ul class="list">${tokens.map((k) => html`<li key=${k.id}><span>${k.name} (${k.role})</span>
-        <span>${k.lastUsedAt ? t('lastUsed', { at: fmt(k.lastUsedAt) }) : t('never')}</span>
-        <button type="button" onClick=${act('DELETE', `/tokens/${k.id}`)}>${t('revoke')}</button></li>`)}</ul>
-      ${shown && html`<p role="alert">${t('tokenShown')} <code>${shown}</code></p>`}
-      <form onSubmit=${(e) => act('POST', '/tokens', () => ({ name: field(e.target, 'name'), role: field(e.target, 'role') }), (r) => setShown(r.token))(e)}>
-        <label for="token-name">${t('tokenName')}</label><input id="token-name" name="name" required />
-        <label for="token-role">${t('role')}</label><select id="token-role" name="role">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select>
-        <button type="submit">${t('createToken')}</button></form>
-    </section>`}
-    ${owner && replies && html`<section aria-labelledby="replies-title"><h2 id="replies-title">${t('savedReplies')}</h2>
-      <ul class="list">${replies.map((r) => html`<li key=${r.id}><span>${r.title}</span>
-        <button type="button" onClick=${act('DELETE', `/saved-replies/${r.id}`)}>${t('delete')}</button></li>`)}</ul>
-      <form onSubmit=${(e) => act('POST', '/saved-replies', () => ({ title: field(e.target, 'title'), body: field(e.target, 'body') }))(e)}>
-        <label for="reply-title">${t('title')}</label><input id="reply-title" name="title" required />
-        <label for="reply-body">${t('body')}</label><textarea id="reply-body" name="body" rows="3" required></textarea>
-        <button type="submit">${t('add')}</button></form>
-    </section>`}
-    ${owner && settings !== null && html`<section aria-labelledby="shop-settings-title"><h2 id="shop-settings-title">${t('shopSettings')}</h2>
-      <form onSubmit=${(e) => { e.preventDefault(); let body; try { body = JSON.parse(field(e.target, 'settings')); } catch (err) { setError(err.message); return; }
-          act('PUT', '/settings', () => body)(); }}>
-        <label for="shop-settings">${t('shopSettingsHelp')}</label>
-        <textarea id="shop-settings" name="settings" rows="16" value=${settings}></textarea>
-        <button type="submit">${t('save')}</button></form>
-    </section>`}
   </main>`;
 }
 
@@ -491,6 +502,7 @@ function App() {
     call('GET', '/auth/session').then((s) => {
       setCsrf(s.csrfToken);
       const chosen = s.shops.find((m) => m.shop === store.get('shop')) ?? s.shops[0];
+      store.set('shop', chosen?.shop ?? null);
       setShop(chosen?.shop ?? null);
       const preferred = s.preferences?.language ?? store.get('language') ?? chosen?.language;
       if (preferred && LANGUAGES[preferred]) setLanguage(preferred);
@@ -503,7 +515,7 @@ function App() {
   const t = useMemo(() => translator(language), [language]);
   const fmt = useMemo(() => formatter(language, zone), [language, zone]);
   const membership = session?.shops?.find((m) => m.shop === shop);
-  const ctx = { shop, t, fmt, language, zone, role: membership?.role, me: store.get('email') };
+  const ctx = { shop, t, fmt, language, zone, role: membership?.role };
 
   const savePreferences = (next) => {
     store.set('language', next.language);
@@ -532,7 +544,7 @@ function App() {
         '?': () => setHelp(true),
       };
       const action = actions[e.key];
-      if (action && !(e.key === 'Enter' && e.target.tagName === 'A')) {
+      if (action && !(e.key === 'Enter' && /^(A|BUTTON)$/.test(e.target.tagName))) { // a focused link or button answers Enter itself
         e.preventDefault();
         action();
       }
@@ -555,9 +567,8 @@ function App() {
     <header class="top">
       <span class="brand">${t('app')}</span>
       <nav aria-label=${t('navMain')}>
-        ${link('', 'navQueue', 'queue')} ${link('/search', 'navSearch', 'search')}
-        ${ctx.role === 'owner' && link('/settings', 'navSettings', 'settings')}
-        ${(ctx.role === 'owner' || ctx.role === 'manager') && link('/metrics', 'navMetrics', 'metrics')}
+        ${NAV.map((name) => PAGES.find((p) => p.name === name)).filter((p) => !p.roles || p.roles.includes(ctx.role))
+          .map((p) => link(p.nav[0], p.nav[1], p.name))}
       </nav>
       <div class="prefs">
         ${session.shops.length > 1 && html`<label>${t('shop')} <select value=${shop} onChange=${(e) => { store.set('shop', e.target.value); setShop(e.target.value); }}>
@@ -571,11 +582,7 @@ function App() {
       </div>
     </header>
     ${!shop ? html`<main id="main"><p>${t('empty')}</p></main>`
-      : route.name === 'ticket' ? html`<${Ticket} key=${route.id} ctx=${ctx} id=${route.id} composerRef=${composerRef} />`
-      : route.name === 'search' ? html`<${Search} ctx=${ctx} q=${route.q} searchRef=${searchRef} />`
-      : route.name === 'settings' ? html`<${Settings} ctx=${ctx} />`
-      : route.name === 'metrics' ? html`<${Metrics} ctx=${ctx} />`
-      : html`<${Queue} ctx=${ctx} view=${route.view} selected=${selected} setSelected=${setSelected} rowsRef=${rowsRef} />`}
+      : PAGES.find((p) => p.name === route.name).render(ctx, route, { composerRef, searchRef, rowsRef, selected, setSelected })}
     ${help && html`<${Help} t=${t} close=${() => setHelp(false)} />`}
   </div>`;
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,8 +33,11 @@ public final class ActionItems {
     private static final String REPLY_TO = "replyTo";
     private static final String OF_RETURN = "ofReturn";
     private static final String OF_REFUND = "ofRefund";
+    private static final String NOTE_OF = "noteOf";
+    private static final String NOTED_BY = "notedBy";
+    private static final String MENTIONED = "mentioned";
     /** Every attribute a detail may be kept in. */
-    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND);
+    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND, NOTE_OF, NOTED_BY, MENTIONED);
     private static final String KIND = "kind";
     private static final String ACTION_ID = "actionId";
     private static final String SUBJECT_TYPE = "subjectType";
@@ -76,6 +80,11 @@ public final class ActionItems {
             case ActionDetail.Reply reply -> item.put(REPLY_TO, n(reply.version()));
             case ActionDetail.OfReturn ofReturn -> item.put(OF_RETURN, s(ofReturn.returnId()));
             case ActionDetail.OfRefund ofRefund -> item.put(OF_REFUND, s(ofRefund.refundId()));
+            case ActionDetail.Mention mention -> {
+                item.put(NOTE_OF, n(mention.version()));
+                item.put(NOTED_BY, s(mention.by()));
+                item.put(MENTIONED, AttributeValue.fromSs(List.copyOf(mention.members())));
+            }
         }
         return item;
     }
@@ -107,6 +116,9 @@ public final class ActionItems {
         }
         if (item.containsKey(OF_REFUND)) {
             return Optional.of(new ActionDetail.OfRefund(Items.requiredString(item, OF_REFUND)));
+        }
+        if (item.containsKey(NOTE_OF)) {
+            return Optional.of(new ActionDetail.Mention(Items.number(item, NOTE_OF), Items.requiredString(item, NOTED_BY), Set.copyOf(item.get(MENTIONED).ss())));
         }
         return item.containsKey(REPLY_TO) ? Optional.of(new ActionDetail.Reply(Items.number(item, REPLY_TO))) : Optional.empty();
     }

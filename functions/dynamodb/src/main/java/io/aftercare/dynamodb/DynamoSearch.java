@@ -5,6 +5,7 @@ import static io.aftercare.dynamodb.Items.s;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.search.Search;
 import io.aftercare.domain.ticket.Ticket;
@@ -45,9 +46,10 @@ public final class DynamoSearch implements Search {
         String term = Search.normalize(query);
         Map<String, CustomerHit> customers = new LinkedHashMap<>();
         if (EmailAddress.isValid(query.strip())) { // an address is never in a key: its customer is found by its hash, whole
-            var profile = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.customer(shop, new EmailAddress(query.strip())), Keys.PROFILE))).item();
-            if (profile != null && !profile.isEmpty()) {
-                customers.put("", new CustomerHit(Items.requiredString(profile, "email"), Items.string(profile, "name").orElse(null)));
+            var address = new EmailAddress(query.strip());
+            var profile = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.customer(shop, address), Keys.PROFILE))).item();
+            if (profile != null && !profile.isEmpty()) { // keyed as its name terms are, so a name hit does not list it twice
+                customers.put(address.hash(), new CustomerHit(Items.requiredString(profile, "email"), Items.string(profile, "name").orElse(null)));
             }
         }
         for (var item : query(shop, NAME, term)) {
@@ -85,10 +87,14 @@ public final class DynamoSearch implements Search {
 
     /** An order's terms: its number and its id, once if they are the same. */
     static List<TransactWriteItem> order(String table, ShopId shop, OrderSnapshot order, Optional<EmailAddress> customer) {
-        Map<String, AttributeValue> shows = new HashMap<>(Map.of("id", s(order.orderId().value()), "number", s(order.name())));
+        return order(table, shop, order.orderId(), order.name(), customer);
+    }
+
+    static List<TransactWriteItem> order(String table, ShopId shop, OrderId order, String number, Optional<EmailAddress> customer) {
+        Map<String, AttributeValue> shows = new HashMap<>(Map.of("id", s(order.value()), "number", s(number)));
         customer.ifPresent(c -> shows.put("customerEmail", s(c.value())));
-        return new java.util.LinkedHashSet<>(List.of(Search.normalize(order.name()), Search.normalize(order.orderId().value()))).stream()
-                .map(term -> put(table, shop, ORDER, term, Subject.Type.ORDER, order.orderId().value(), shows)).toList();
+        return new java.util.LinkedHashSet<>(List.of(Search.normalize(number), Search.normalize(order.value()))).stream()
+                .map(term -> put(table, shop, ORDER, term, Subject.Type.ORDER, order.value(), shows)).toList();
     }
 
     /** A ticket's terms: its number (and digits), rewritten with its subject and status by every change. */

@@ -152,6 +152,16 @@ public final class Keys {
         return shop(shop) + "#";
     }
 
+    /** The shop owning a partition {@link #owned} began, read back (a shop id holds no {@code #}). */
+    static Optional<ShopId> ownerOf(String partition) {
+        if (!partition.startsWith(SHOP_PREFIX)) {
+            return Optional.empty();
+        }
+        int end = partition.indexOf('#', SHOP_PREFIX.length());
+        String id = end < 0 ? "" : partition.substring(SHOP_PREFIX.length(), end);
+        return ShopId.isValid(id) ? Optional.of(new ShopId(id)) : Optional.empty();
+    }
+
     static String template(ActionKind kind, Language language) {
         return TEMPLATE_PREFIX + kind.slug() + "#" + language.code();
     }

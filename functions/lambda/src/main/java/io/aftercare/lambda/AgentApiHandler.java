@@ -37,11 +37,13 @@ import io.aftercare.lambda.json.TicketJson;
 import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.json.TimelineJson;
 import java.util.Arrays;
+import java.util.HashMap;
 import io.aftercare.domain.metrics.LoyaltyReport;
 import io.aftercare.domain.metrics.MetricsCsv;
 import io.aftercare.domain.metrics.MetricsRange;
 import io.aftercare.domain.metrics.MetricsReport;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -129,16 +131,25 @@ public final class AgentApiHandler extends RoutedHandler {
                         Map.of("items", app.savedReplies().list(shops.show(shop(request)).id()))))
                 .on("POST /api/shops/{shop}/saved-replies", request -> {
                     var reply = savedReply(request, Credentials.id());
-                    app.savedReplies().create(shops.show(shop(request)).id(), reply);
+                    var shop = shops.show(shop(request)).id();
+                    app.savedReplies().create(shop, reply);
+                    app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.ADDED, reply.id(), reply.title());
                     return HttpResponses.json(201, reply);
                 })
                 .on("PUT /api/shops/{shop}/saved-replies/{replyId}", request -> {
                     var reply = savedReply(request, Limits.atMost("replyId", request.path("replyId"), 64));
-                    app.savedReplies().replace(shops.show(shop(request)).id(), reply);
+                    var shop = shops.show(shop(request)).id();
+                    app.savedReplies().replace(shop, reply);
+                    app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.CHANGED, reply.id(), reply.title());
                     return HttpResponses.json(200, reply);
                 })
                 .on("DELETE /api/shops/{shop}/saved-replies/{replyId}", request -> {
-                    app.savedReplies().delete(shops.show(shop(request)).id(), Limits.atMost("replyId", request.path("replyId"), 64));
+                    var shop = shops.show(shop(request)).id();
+                    String id = Limits.atMost("replyId", request.path("replyId"), 64);
+                    var reply = app.savedReplies().list(shop).stream().filter(r -> r.id().equals(id)).findFirst()
+                            .orElseThrow(() -> new NotFound("no such saved reply"));
+                    app.savedReplies().delete(shop, id);
+                    app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.DELETED, id, reply.title());
                     return HttpResponses.json(200, Map.of("deleted", true));
                 })
                 .on("GET /api/shops/{shop}/tickets", request -> {
@@ -165,7 +176,7 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.CHANGES);
-                    var ticket = tickets.change(shop(request), ticketId(request), TicketJson.version(body), TicketJson.changes(body),
+                    var ticket = tickets.change(shop(request), ticketId(request), TicketJson.version(body), TicketJson.changes(body, () -> me(request)),
                             agent(request, body));
                     return audited(request, app, Access.TicketWork.CHANGE, ticket);
                 })
@@ -177,25 +188,28 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("POST /api/shops/{shop}/tickets/{ticketId}/notes", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.NOTE);
+                    var mentioned = members(app, shop(request), TicketJson.mentions(body));
                     return answeredFirst(app, request, () -> audited(request, app, Access.TicketWork.NOTE,
                             tickets.note(shop(request), ticketId(request), TicketJson.version(body), agent(request, body),
-                                    JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES))));
+                                    JsonViews.requiredText(body, "note", Limits.MESSAGE_BYTES), mentioned)));
                 })
                 .on("PUT /api/shops/{shop}/tickets/{ticketId}/presence", request -> {
                     var body = JsonViews.readObject(request.body(), PRESENCE);
                     var caller = request.requireCaller();
                     var beat = app.presence().beat(shop(request), ticketId(request), caller.identity(), caller.audit(),
                             Presence.Activity.fromSlug(JsonViews.requiredText(body, "activity", Limits.TEXT_BYTES)));
-                    return HttpResponses.json(200, presence(beat, request));
+                    return HttpResponses.json(200, presence(beat, caller));
                 })
-                .on("GET /api/shops/{shop}/presence", request -> HttpResponses.json(200, Map.of("items",
-                        app.presence().live(shop(request)).stream().map(p -> presence(p, request)).toList())));
+                .on("GET /api/shops/{shop}/presence", request -> {
+                    var caller = request.requireCaller();
+                    return HttpResponses.json(200, Map.of("items", app.presence().live(shop(request)).stream().map(p -> presence(p, caller)).toList()));
+                });
     }
 
     /** A heartbeat as the console reads it; {@code mine} marks the caller's own, which it does not show. */
-    private static Map<String, Object> presence(Presence p, HttpRequest request) {
+    private static Map<String, Object> presence(Presence p, Caller caller) {
         return Map.of("ticketId", p.ticketId(), "who", p.who(), "activity", p.activity().slug(), "at", p.at().toString(),
-                "mine", p.holder().equals(request.requireCaller().identity()));
+                "mine", p.holder().equals(caller.identity()));
     }
 
     /**
@@ -242,6 +256,22 @@ public final class AgentApiHandler extends RoutedHandler {
     private static SavedReply savedReply(HttpRequest request, String id) {
         var body = JsonViews.readObject(request.body(), SAVED_REPLY);
         return new SavedReply(id, JsonViews.requiredText(body, "title", SavedReply.TITLE_BYTES), JsonViews.requiredText(body, "body", SavedReply.BODY_BYTES));
+    }
+
+    /** The members with these ids (as the members list names them); an id of no member of the shop is refused. */
+    private static List<EmailAddress> members(Aftercare app, ShopId shop, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, EmailAddress> members = new HashMap<>();
+        app.access().members(shop).forEach(member -> members.put(member.id(), member.email()));
+        return ids.stream().map(id -> Optional.ofNullable(members.get(id))
+                .orElseThrow(() -> new InvalidInput("mentions", "a mention names someone who is not a member of this shop"))).toList();
+    }
+
+    /** The signed-in person calling, for {@code "assignee": "me"}: a token or the admin token is nobody to assign. */
+    private static EmailAddress me(HttpRequest request) {
+        return member(request).orElseThrow(() -> new InvalidInput("assignee", "\"me\" is the signed-in person; a token names the assignee's address"));
     }
 
     /** The signed-in person calling, if it is one. */

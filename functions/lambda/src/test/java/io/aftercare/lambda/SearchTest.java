@@ -30,6 +30,7 @@ class SearchTest {
         order(SHOP, "5001", "ola.nowak@example.pl", "Ola Maria Nowak");
         order(SHOP, "5002", "jan@example.com", "Jan Kowalski");
         order(OTHER, "5003", "olaf@example.com", "Olaf Other");
+        order(SHOP, "5004", "kasia@example.com", "Kasia kasia@example.com");
         var ticket = aftercare.agentBody("POST /api/shops/{shop}/tickets", Map.of("shop", SHOP), """
                 {"customer": {"email": "piotr@example.com", "name": "Piotr Zieliński"}, "subject": "Dented box", "message": "Help"}""");
         assertThat(ticket.status()).isEqualTo(201);
@@ -43,6 +44,12 @@ class SearchTest {
         assertThat(emails(search("Ola.Nowak@Example.pl"))).containsExactly("ola.nowak@example.pl");
         assertThat(emails(search(" jan@example.com "))).containsExactly("jan@example.com");
         assertThat(emails(search("olaf@example.com"))).as("another shop's").isEmpty();
+    }
+
+    @Test
+    void aCustomerWhoseNameHoldsTheirAddressIsListedOnceWhenSearchedByIt() {
+        assertThat(emails(search("kasia@example.com"))).containsExactly("kasia@example.com");
+        assertThat(emails(search("kasia"))).containsExactly("kasia@example.com");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ConsoleBackendTest {
     }
 
     @Test
-    void givenALead_whenTheyAddChangeAndDeleteASavedReply_thenAgentsReadEachStateAndCannotWriteThemselves() throws Exception {
+    void givenALead_whenTheyAddChangeAndDeleteASavedReply_thenAgentsReadEachStateAndCannotWriteThemselves_andEachChangeIsAudited() throws Exception {
         var added = api.send("POST", BASE + "/saved-replies", lead, "{\"title\": \"Parcel late\", \"body\": \"Dear {{name}}, order {{ order }} is on its way.\"}");
         assertThat(added.statusCode()).isEqualTo(201);
         String id = json(added).path("id").asText();
@@ -70,6 +70,28 @@ class ConsoleBackendTest {
         assertThat(titles(agent)).doesNotContain("Parcel delayed");
         assertThat(api.send("DELETE", BASE + "/saved-replies/" + id, lead, null).statusCode()).isEqualTo(404);
         assertThat(api.send("PUT", BASE + "/saved-replies/" + id, lead, "{\"title\": \"Gone\", \"body\": \"Hi\"}").statusCode()).isEqualTo(404);
+
+        List<String> audit = new ArrayList<>();
+        json(api.send("GET", BASE + "/audit?lang=en", owner, null)).path("items").forEach(e -> audit.add(e.path("summary").asText()));
+        assertThat(audit).contains("l***@console.example added the saved reply \"Parcel late\"",
+                "l***@console.example changed the saved reply \"Parcel delayed\"", "l***@console.example deleted the saved reply \"Parcel delayed\"");
+        assertThat(audit).as("refused and missing ones are not").noneMatch(line -> line.contains("Mine") || line.contains("Gone"));
+    }
+
+    @Test
+    void givenAssignToMe_whenAMemberAsksIt_thenTheTicketIsTheirs_andATokenIsRefusedWithA400() throws Exception {
+        var opened = json(api.send("POST", BASE + "/tickets", owner, """
+                {"customer": {"email": "me@example.com", "name": "Mo"}, "subject": "Assign me", "message": "Hi"}"""));
+        String path = BASE + "/tickets/" + opened.path("id").asText();
+        var mine = api.send("PATCH", path, lead, "{\"version\": %d, \"assignee\": \"me\"}".formatted(opened.path("version").asLong()));
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(json(mine).path("assignee").asText()).isEqualTo("lead@console.example");
+
+        String token = json(api.send("POST", BASE + "/tokens", owner, "{\"name\": \"crm\", \"role\": \"agent\"}")).path("token").asText();
+        var refused = api.bearer("PATCH", path, token, "{\"version\": %d, \"assignee\": \"me\"}".formatted(json(mine).path("version").asLong()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("field").asText()).isEqualTo("assignee");
+        assertThat(json(api.send("GET", path, owner, null)).path("ticket").path("version").asLong()).as("nothing written").isEqualTo(json(mine).path("version").asLong());
     }
 
     @Test

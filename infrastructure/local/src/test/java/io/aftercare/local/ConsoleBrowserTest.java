@@ -235,6 +235,91 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void givenANoteMentioningAMemberPickedAfterAnAt_whenAdded_thenTheMemberIsEmailedALinkToTheTicket() throws Exception {
+        WebDriver browser = browser();
+        signIn(browser, "owner@console.example");
+        waitFor(browser, By.cssSelector("[data-testid=queue]"));
+        browser.get(uri("/console/tickets/" + third).toString());
+        WebElement note = waitFor(browser, By.id("note"));
+        note.sendKeys("Could you look at this, @bo");
+        WebElement offered = waitFor(browser, By.cssSelector("[data-testid=mentions] button"));
+        assertThat(offered.getText()).contains("b***@console.example");
+        screenshot(browser, "ticket-mention");
+        note.sendKeys(Keys.ARROW_DOWN);
+        press(browser, Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id("note")).getAttribute("value")
+                .equals("Could you look at this, @b***@console.example "));
+        browser.findElement(By.id("note")).sendKeys("the lid photos are in.");
+        browser.findElements(By.cssSelector("form.composer button[type=submit]")).getLast().click();
+        new WebDriverWait(browser, WAIT).until(b -> b.findElements(By.cssSelector("[data-kind=note]")).stream()
+                .anyMatch(e -> e.getText().contains("mentions b***@console.example")));
+        int before = local.ses().emailsTo("boris@console.example").size();
+
+        local.sweep(); // the mention is an urgent action, sent by the next sweep
+
+        assertThat(local.ses().emailsTo("boris@console.example")).hasSize(before + 1).last().satisfies(email ->
+                assertThat(email.text()).contains("mentioned you in a note").contains("/console/tickets/" + third));
+        assertThat(local.ses().emailsTo("anna@console.example")).noneMatch(email -> email.subject().contains("mentioned you"));
+    }
+
+    @Test
+    void givenAnOwnersSettingsForms_whenTheyInviteAddATokenAReplyAndChangeHoursAndTheLadder_thenTheApiKeepsItAndABadFieldIsNamedBesideIt() throws Exception {
+        WebDriver browser = browser();
+        signIn(browser, "owner@console.example");
+        browser.get(uri("/console/settings").toString());
+
+        waitFor(browser, By.id("member-email")).sendKeys("not an address");
+        browser.findElement(By.cssSelector("#add-member button[type=submit]")).click();
+        assertThat(waitFor(browser, By.id("invite-email-error")).getText()).contains("not an email address");
+        assertThat(browser.findElement(By.id("member-email")).getAttribute("aria-describedby")).isEqualTo("invite-email-error");
+        browser.findElement(By.id("member-email")).clear();
+        browser.findElement(By.id("member-email")).sendKeys("dora@console.example");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("member-role"))).selectByVisibleText("lead");
+        browser.findElement(By.cssSelector("#add-member button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.cssSelector("[data-testid=members]")).getText().contains("d***@console.example"));
+
+        browser.findElement(By.id("token-name")).sendKeys("crm");
+        browser.findElement(By.xpath("//button[text()='Create token']")).click();
+        assertThat(waitFor(browser, By.cssSelector("[data-testid=token-shown] code")).getText()).hasSizeGreaterThan(20);
+        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.cssSelector("[data-testid=tokens]")).getText().contains("crm"));
+
+        browser.findElement(By.id("reply-title-new")).sendKeys("Apology");
+        browser.findElement(By.id("reply-body-new")).sendKeys("Sorry, {{name}}: we are on it.");
+        browser.findElement(By.xpath("//form[@aria-label='New saved reply']//button[@type='submit']")).click();
+        new WebDriverWait(browser, WAIT).until(b -> b.findElements(By.cssSelector("[data-testid=saved-replies] li")).size() == 1);
+
+        WebElement monday = browser.findElement(By.id("hours-mon"));
+        monday.clear();
+        monday.sendKeys("9 to 5", Keys.TAB);
+        browser.findElement(By.cssSelector("[data-testid=support-form] > button[type=submit]")).click();
+        assertThat(waitFor(browser, By.id("support-businessHours-error")).getText()).contains("09:00-17:00");
+        screenshot(browser, "settings-error");
+        monday = browser.findElement(By.id("hours-mon"));
+        monday.clear();
+        monday.sendKeys("08:00-16:00", Keys.TAB);
+        browser.findElements(By.cssSelector("[data-testid=ladder] > li button")).getLast().click(); // levels are 1 to 3: the third anew
+        browser.findElement(By.xpath("//button[text()='Add a level']")).click();
+        WebElement lastLevel = browser.findElements(By.cssSelector("[data-testid=ladder] > li")).getLast();
+        lastLevel.findElement(By.xpath(".//label[contains(., 'manager')]/input")).click();
+        browser.findElement(By.cssSelector("[data-testid=support-form] > button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(b -> b.findElements(By.id("support-businessHours-error")).isEmpty()
+                && b.findElement(By.cssSelector("[role=status]")).getText().equals("Saved."));
+        screenshot(browser, "settings-forms");
+
+        var support = json(admin("GET", "/admin/shops/" + SHOP, null)).path("support");
+        assertThat(support.path("businessHours").path("mon").get(0).asText()).isEqualTo("08:00-16:00");
+        var ladder = support.path("escalation");
+        assertThat(ladder.get(ladder.size() - 1).path("level").asInt()).isEqualTo(3);
+        assertThat(ladder.get(ladder.size() - 1).path("roles").get(0).asText()).isEqualTo("manager");
+        var members = json(admin("GET", "/api/shops/" + SHOP + "/members", null)).path("items");
+        assertThat(members).anySatisfy(m -> {
+            assertThat(m.path("email").asText()).isEqualTo("d***@console.example");
+            assertThat(m.path("role").asText()).isEqualTo("lead");
+        });
+        assertThat(json(admin("GET", "/api/shops/" + SHOP + "/saved-replies", null)).path("items").get(0).path("title").asText()).isEqualTo("Apology");
+    }
+
+    @Test
     void givenEveryView_whenAxeCoreRunsInThePage_thenNoViolationIsSeriousOrCritical() throws Exception {
         WebDriver browser = browser();
         browser.get(uri("/console").toString());

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
@@ -350,6 +351,23 @@ public final class Access {
     /** On the shop's audit trail, once per version of the ticket it made. */
     public void ticketWork(ShopId shop, Caller by, TicketWork work, String ticketNumber, String ticketId, long version) {
         audit(shop, "ticket-" + ticketId + "-v" + version, work.kind, EntryText.of(work.phrase).text("who", by.audit()).text("ticket", ticketNumber));
+    }
+
+    /** What was done to a saved reply, as the shop's audit trail names it. */
+    public enum ReplyChange {
+        ADDED(Phrase.SAVED_REPLY_ADDED), CHANGED(Phrase.SAVED_REPLY_CHANGED), DELETED(Phrase.SAVED_REPLY_DELETED);
+
+        private final Phrase phrase;
+
+        ReplyChange(Phrase phrase) {
+            this.phrase = phrase;
+        }
+    }
+
+    /** On the shop's audit trail: a saved reply added, changed or deleted, with its title. */
+    public void savedReplyChanged(ShopId shop, Caller by, ReplyChange change, String replyId, String title) {
+        audit(shop, "saved-reply-" + replyId + "-" + change.name().toLowerCase(Locale.ROOT) + "-" + clock.instant().toEpochMilli(),
+                EntryKind.SETTINGS_CHANGED, EntryText.of(change.phrase).text("who", by.audit()).text("title", title));
     }
 
     /** On the shop's audit trail: an owner changed its support settings or second-factor rule. */

@@ -1,6 +1,7 @@
 package io.aftercare.domain.action;
 
 import io.aftercare.domain.shop.SlaTarget;
+import java.util.Set;
 
 /**
  * What tells several actions of one kind on one subject apart, kept on the action as typed attributes and read back
@@ -29,6 +30,25 @@ public sealed interface ActionDetail {
         @Override
         public String idPart() {
             return level + "~p" + plan;
+        }
+    }
+
+    /**
+     * A note that mentions members, by the ticket version it was written on: who wrote it (as timelines name them)
+     * and the mentioned members' ids (their addresses' hashes, never an address), resolved against the shop's members
+     * when it is sent, so someone removed meanwhile is not emailed.
+     */
+    record Mention(long version, String by, Set<String> members) implements ActionDetail {
+        public Mention {
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("a mention names at least one member");
+            }
+            members = Set.copyOf(members);
+        }
+
+        @Override
+        public String idPart() {
+            return Long.toString(version);
         }
     }
 

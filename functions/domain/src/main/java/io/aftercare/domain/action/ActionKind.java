@@ -23,9 +23,11 @@ public final class ActionKind {
     public static final ActionKind ESCALATION = ticket("escalation", ActionDetail.Escalation.class);
     public static final ActionKind GOODWILL = ticket("goodwill", null);
     public static final ActionKind TICKET_REPLY = ticket("ticket-reply", ActionDetail.Reply.class);
+    /** The members a note mentions, emailed a link to the ticket. */
+    public static final ActionKind MENTION = ticket("mention", ActionDetail.Mention.class);
 
     /** The complaint tickets' kinds, run by the ticket runner. */
-    public static final List<ActionKind> TICKET_KINDS = List.of(TICKET_ACK, SLA_WARNING, SLA_BREACH, ESCALATION, GOODWILL, TICKET_REPLY);
+    public static final List<ActionKind> TICKET_KINDS = List.of(TICKET_ACK, SLA_WARNING, SLA_BREACH, ESCALATION, GOODWILL, TICKET_REPLY, MENTION);
 
     /** Where an order's returns stand, and whether one waits on the shop too long: at each step, and at its threshold. */
     public static final ActionKind RETURN_REVIEW = check("return-review");

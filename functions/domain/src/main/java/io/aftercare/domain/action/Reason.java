@@ -36,6 +36,8 @@ public enum Reason {
     RETURN_MOVED_ON,
     /** Another survey reached the customer within the shop's survey cap (one in 30 days unless set). */
     SURVEY_CAP,
+    /** A note's mention: everyone it named has left the shop since. */
+    NOT_A_MEMBER,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 

@@ -2,6 +2,7 @@ package io.aftercare.domain.search;
 
 import io.aftercare.domain.ShopId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +41,12 @@ public interface Search {
         return flat.codePointCount(0, flat.length()) <= TERM_CHARACTERS ? flat : flat.substring(0, flat.offsetByCodePoints(0, TERM_CHARACTERS));
     }
 
-    /** A name is found by a prefix of any of its words onwards: "Ola Maria Nowak" by "ola", "maria no" and "nowak". */
+    /**
+     * A name is found by a prefix of any of its words onwards: "Ola Maria Nowak" by "ola", "maria no" and "nowak". A
+     * word with an {@code @} is left out (shops send the address as the name), so no address lands in a key.
+     */
     static Set<String> nameTerms(String name) {
-        String[] words = normalize(name).split(" ");
+        String[] words = Arrays.stream(normalize(name).split(" ")).filter(word -> !word.contains("@")).toArray(String[]::new);
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < words.length; i++) {
             terms.add(normalize(String.join(" ", List.of(words).subList(i, words.length))));

@@ -29,10 +29,13 @@ import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +108,9 @@ public final class TicketDeadlines implements Runner {
         }
         if (kind.equals(ActionKind.GOODWILL)) {
             return goodwill(action, shop.get(), ticket.get());
+        }
+        if (kind.equals(ActionKind.MENTION)) {
+            return mention(action, shop.get(), ticket.get());
         }
         if (kind.equals(ActionKind.SLA_WARNING) || kind.equals(ActionKind.SLA_BREACH) || kind.equals(ActionKind.ESCALATION)) {
             return notice(action, shop.get(), ticket.get());
@@ -192,18 +198,53 @@ public final class TicketDeadlines implements Runner {
         List<EmailAddress> to = what.level() == 1 && ticket.assignee().isPresent() ? List.of(ticket.assignee().get()) : contacts(shop, what.level());
         String text = what.heading() + "\nPriority: " + ticket.priority().slug() + "\nSubject: " + ticket.subject()
                 + "\nCustomer: " + ticket.customer().email().masked() + "\nOpened: " + TicketLifecycle.when(shop, ticket.createdAt())
-                + "\nOpen it: " + console.get().toString().replaceAll("/+$", "") + "/console/tickets/" + ticket.id();
+                + "\nOpen it: " + ticketLink(ticket);
         var notice = new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + what.heading(), text);
-        Optional<Notified> notified = notifyEach(action, shop, to, notice, before.get());
+        Optional<Notified> notified = notifyEach(action, shop, to, notice, before.get(), true);
         if (notified.isEmpty()) {
             return Result.of(Handled.STALE);
         }
         record(action, shop, ticket, detail, now);
-        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, what.entry(), "sent", notified.get().said(what.phrase()))));
-        notified.get().refused().forEach((contact, why) -> entries.add(entry(action, EntryKind.EMAIL_FAILED, "refused-" + contact.hash(),
+        return reported(action, ticket, notified.get(), what.entry(), what.phrase());
+    }
+
+    /**
+     * The members a note mentions, emailed at once whatever the ticket's state (they were asked to look), each only
+     * while still a member; never posted to the shop's chat, which is no one person's.
+     */
+    private Result mention(ClaimedAction action, Shop shop, Ticket ticket) {
+        ActionDetail.Mention detail = action.detail(ActionDetail.Mention.class);
+        List<EmailAddress> to = Arrays.stream(Role.values()).flatMap(role -> members.apply(shop.id(), role).stream())
+                .filter(member -> detail.members().contains(member.hash())).distinct().toList();
+        if (to.isEmpty()) {
+            return skip(action, Reason.NOT_A_MEMBER, Optional.empty(), Optional.of(ticket));
+        }
+        Optional<Map<String, String>> before = actions.beginSendingToEach(action, clock.instant());
+        if (before.isEmpty()) {
+            return Result.of(Handled.STALE);
+        }
+        String heading = detail.by() + " mentioned you in a note on " + ticket.number();
+        String text = heading + "\nSubject: " + ticket.subject() + "\nOpen it: " + ticketLink(ticket);
+        Optional<Notified> notified = notifyEach(action, shop, to, new StaffNotifier.Notice("[" + shop.settings().brandName() + "] " + heading, text), before.get(), false);
+        if (notified.isEmpty()) {
+            return Result.of(Handled.STALE);
+        }
+        return reported(action, ticket, notified.get(), EntryKind.EMAIL_SENT,
+                EntryText.of(Phrase.MENTION_SENT).text("by", detail.by()).text("ticket", ticket.number()));
+    }
+
+    /** The notice's entry (whom it reached), one entry per refusal, and the action's end: failed when no one was reached. */
+    private Result reported(ClaimedAction action, Ticket ticket, Notified notified, EntryKind kind, EntryText.Phrased phrase) {
+        List<TimelineEntry> entries = new ArrayList<>(List.of(entry(action, kind, "sent", notified.said(phrase))));
+        notified.refused().forEach((contact, why) -> entries.add(entry(action, EntryKind.EMAIL_FAILED, "refused-" + contact.hash(),
                 EntryText.of(Phrase.NOTICE_REFUSED).with("email", action.kind().code()).text("to", contact.masked()).text("detail", why))));
-        boolean nobodyReached = notified.get().reached().isEmpty() && !notified.get().refused().isEmpty();
+        boolean nobodyReached = notified.reached().isEmpty() && !notified.refused().isEmpty();
         return end(action, nobodyReached ? ActionOutcome.failed(Reason.REJECTED) : ActionOutcome.sent("notice"), entries, ticket);
+    }
+
+    /** Where the console shows the ticket. */
+    private String ticketLink(Ticket ticket) {
+        return console.get().toString().replaceAll("/+$", "") + "/console/tickets/" + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -246,12 +287,14 @@ public final class TicketDeadlines implements Runner {
      * record. The last step's outcome is not recorded apart when nothing follows it but the completion, which ends
      * the action with it (the same window as for any email).
      *
+     * @param slaNotice an SLA notice or escalation, which also goes to the shop's chat (a breach or an escalation then
+     *                  changes the ticket); a mention goes only to the members it names
      * @return empty when the claim was lost meanwhile
      */
     private Optional<Notified> notifyEach(ClaimedAction action, Shop shop, List<EmailAddress> to, StaffNotifier.Notice notice,
-                                          Map<String, String> before) {
-        boolean chatDue = shop.settings().support().chatWebhookUrl().isPresent() && !before.containsKey(CHAT);
-        boolean ticketChangeFollows = changesTicket(action.kind());
+                                          Map<String, String> before, boolean slaNotice) {
+        boolean chatDue = slaNotice && shop.settings().support().chatWebhookUrl().isPresent() && !before.containsKey(CHAT);
+        boolean ticketChangeFollows = slaNotice && changesTicket(action.kind());
         Optional<EmailAddress> lastEmailed = to.stream().filter(contact -> !before.containsKey(contact.hash())).reduce((first, second) -> second);
         List<EmailAddress> reached = new ArrayList<>();
         Map<EmailAddress, String> refused = new LinkedHashMap<>();
@@ -274,6 +317,9 @@ public final class TicketDeadlines implements Runner {
             } else {
                 reached.add(contact);
             }
+        }
+        if (!slaNotice) { // a mention is for the people it names, not the shop's chat
+            return Optional.of(new Notified(reached, refused, Optional.empty()));
         }
         Optional<String> chat = Optional.ofNullable(before.get(CHAT)).or(() -> staff.chat(shop, notice));
         if (chatDue && chat.isPresent() && ticketChangeFollows && !actions.recordRecipient(action, CHAT, chat.get())) {

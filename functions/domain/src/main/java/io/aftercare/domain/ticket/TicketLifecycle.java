@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -127,13 +128,25 @@ final class TicketLifecycle {
         return changed(shop, next, List.of(entry), actions, 0, now).withReply(new TicketReply(ticket.version(), message));
     }
 
-    /** @throws InvalidInput when the note is empty */
-    TicketChange note(Shop shop, Ticket ticket, String agent, String note, Instant now) {
+    /**
+     * An internal note; the members it mentions are emailed a link to the ticket by a due action written with it.
+     *
+     * @param mentioned members of the shop (the caller checked), each once
+     * @throws InvalidInput when the note is empty
+     */
+    TicketChange note(Shop shop, Ticket ticket, String agent, String note, List<EmailAddress> mentioned, Instant now) {
         if (note == null || note.isBlank()) {
             throw new InvalidInput("note", "the note is empty");
         }
-        return changed(shop, ticket.nextVersion(), List.of(entry(ticket, "note-" + ticket.version(), EntryKind.INTERNAL_NOTE,
-                EntryText.of(Phrase.INTERNAL_NOTE).text("agent", agent).text("excerpt", excerpt(note)), now)), List.of(), 0, now);
+        var said = EntryText.of(Phrase.INTERNAL_NOTE).text("agent", agent).text("excerpt", excerpt(note));
+        List<DueAction> actions = new ArrayList<>();
+        if (!mentioned.isEmpty()) {
+            said = said.text("mentioned", String.join(", ", mentioned.stream().map(EmailAddress::masked).toList()));
+            actions.add(DueAction.of(ActionKind.MENTION, subject(ticket), new ActionDetail.Mention(ticket.version(), agent,
+                    mentioned.stream().map(EmailAddress::hash).collect(Collectors.toSet())), now));
+        }
+        return changed(shop, ticket.nextVersion(), List.of(entry(ticket, "note-" + ticket.version(), EntryKind.INTERNAL_NOTE, said, now)),
+                actions, 0, now);
     }
 
     /**

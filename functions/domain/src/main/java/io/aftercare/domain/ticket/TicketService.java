@@ -22,6 +22,8 @@ import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.timeline.TimelineReader;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -114,9 +116,20 @@ public final class TicketService {
         return save(lifecycle.reply(shop, current(shopId, ticketId, version), agent, message, clock.instant()), Optional.empty());
     }
 
+    /** An internal note that mentions nobody (Aftercare's own, on a case it raised). */
     public Ticket note(ShopId shopId, String ticketId, long version, String agent, String note) {
+        return note(shopId, ticketId, version, agent, note, List.of());
+    }
+
+    /**
+     * An internal note, with an email to each member it mentions written in the same version-checked write.
+     *
+     * @param mentioned members of the shop: the caller checked each is one
+     */
+    public Ticket note(ShopId shopId, String ticketId, long version, String agent, String note, List<EmailAddress> mentioned) {
         Shop shop = shop(shopId);
-        return save(lifecycle.note(shop, current(shopId, ticketId, version), agent, note, clock.instant()), Optional.empty());
+        return save(lifecycle.note(shop, current(shopId, ticketId, version), agent, note, List.copyOf(new LinkedHashSet<>(mentioned)),
+                clock.instant()), Optional.empty());
     }
 
     public Ticket change(ShopId shopId, String ticketId, long version, Changes changes, String agent) {

@@ -56,13 +56,15 @@ public enum Phrase {
     SLA_BREACHED(Set.of(EntryKind.SLA_BREACHED), "target", "ticket", "reached", "refused", "chat", "nobody"),
     ESCALATED(Set.of(EntryKind.ESCALATED), "level", "ticket", "reached", "refused", "chat", "nobody"),
     NOTICE_REFUSED(Set.of(EntryKind.EMAIL_FAILED), "email", "to", "detail"),
+    /** The members a note mentioned were emailed (the note's own entry names whom it mentions). */
+    MENTION_SENT(Set.of(EntryKind.EMAIL_SENT), "by", "ticket", "reached", "refused", "chat", "nobody"),
     NOT_NEEDED(Set.of(EntryKind.EMAIL_SKIPPED), "email", "reason", "detail"),
     TICKET_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "priority", "subject", "due"),
     CUSTOMER_WROTE(Set.of(EntryKind.CUSTOMER_WROTE), "excerpt"),
     COMPLAINT_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "subject"),
     TICKET_REOPENED(Set.of(EntryKind.TICKET_UPDATED)),
     AGENT_REPLIED(Set.of(EntryKind.AGENT_REPLIED), "agent", "excerpt", "target", "breached"),
-    INTERNAL_NOTE(Set.of(EntryKind.INTERNAL_NOTE), "agent", "excerpt"),
+    INTERNAL_NOTE(Set.of(EntryKind.INTERNAL_NOTE), "agent", "excerpt", "mentioned"),
     TICKET_CHANGED(Set.of(EntryKind.TICKET_UPDATED), "agent", "priorityFrom", "priorityTo", "assignee", "unassigned", "statusFrom", "statusTo"),
     SIGNED_IN(Set.of(EntryKind.SIGNED_IN), "who"),
     MEMBER_ADDED(Set.of(EntryKind.MEMBER_CHANGED), "who", "member", "role"),
@@ -72,6 +74,10 @@ public enum Phrase {
     TOKEN_REVOKED(Set.of(EntryKind.TOKEN_CHANGED), "who", "token"),
     /** An owner changed the shop's support settings or its second-factor rule from the console. */
     SETTINGS_CHANGED(Set.of(EntryKind.SETTINGS_CHANGED), "who"),
+    /** A saved reply added, changed or deleted, by whom (its title as it was then). */
+    SAVED_REPLY_ADDED(Set.of(EntryKind.SETTINGS_CHANGED), "who", "title"),
+    SAVED_REPLY_CHANGED(Set.of(EntryKind.SETTINGS_CHANGED), "who", "title"),
+    SAVED_REPLY_DELETED(Set.of(EntryKind.SETTINGS_CHANGED), "who", "title"),
     /** On the shop's audit trail: who worked on which ticket (the ticket's own timeline has the details). */
     REPLIED_ON(Set.of(EntryKind.AGENT_REPLIED), "who", "ticket"),
     NOTED_ON(Set.of(EntryKind.INTERNAL_NOTE), "who", "ticket"),

@@ -14,9 +14,11 @@ import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.ticket.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Tickets in the agent API. */
 public final class TicketJson {
@@ -24,7 +26,11 @@ public final class TicketJson {
     public static final Set<String> NEW = Set.of("customer", "subject", "message", "orderId", "priority", "category");
     public static final Set<String> CHANGES = Set.of("version", "status", "priority", "assignee", "agent");
     public static final Set<String> REPLY = Set.of("version", "message", "agent");
-    public static final Set<String> NOTE = Set.of("version", "note", "agent");
+    public static final Set<String> NOTE = Set.of("version", "note", "agent", "mentions");
+    /** What {@code assignee} may say instead of an address: the signed-in person calling. */
+    public static final String ME = "me";
+    /** A note mentions at most this many members. */
+    public static final int MENTIONS = 20;
 
     public record ClockView(String target, int cycle, long budgetMinutes, long usedMinutes, boolean running, String dueAt, String metAt,
                             boolean breached) {
@@ -74,10 +80,31 @@ public final class TicketJson {
                 "delivery".equals(text(body, "category").orElse("")), Optional.empty());
     }
 
-    public static TicketService.Changes changes(JsonNode body) {
+    /** @param me the caller's own address, for {@code "assignee": "me"} (refused when the caller is no person) */
+    public static TicketService.Changes changes(JsonNode body, Supplier<EmailAddress> me) {
         Optional<Optional<EmailAddress>> assignee = !body.has("assignee") ? Optional.empty()
-                : Optional.of(body.get("assignee").isNull() ? Optional.empty() : Optional.of(email(body.get("assignee").asText())));
+                : Optional.of(body.get("assignee").isNull() ? Optional.empty()
+                : Optional.of(ME.equals(body.get("assignee").asText()) ? me.get() : email(body.get("assignee").asText())));
         return new TicketService.Changes(text(body, "status").map(TicketStatus::fromSlug), text(body, "priority").map(Priority::fromSlug), assignee);
+    }
+
+    /** The ids of the members a note mentions ({@code "mentions": ["<member id>", ...]}), each once. */
+    public static Set<String> mentions(JsonNode body) {
+        JsonNode mentions = body.path("mentions");
+        if (mentions.isMissingNode() || mentions.isNull()) {
+            return Set.of();
+        }
+        if (!mentions.isArray() || mentions.size() > MENTIONS) {
+            throw new InvalidInput("mentions", "a list of at most " + MENTIONS + " member ids");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode id : mentions) {
+            if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > Limits.ID_BYTES) {
+                throw new InvalidInput("mentions", "each mention is a member's id, as the members list gives it");
+            }
+            ids.add(id.asText());
+        }
+        return ids;
     }
 
     public static long version(JsonNode body) {

@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,6 +59,10 @@ public final class ActionMessages {
                 case ActionDetail.Reply reply -> written.put("replyTo", reply.version());
                 case ActionDetail.OfReturn ofReturn -> written.put("ofReturn", ofReturn.returnId());
                 case ActionDetail.OfRefund ofRefund -> written.put("ofRefund", ofRefund.refundId());
+                case ActionDetail.Mention mention -> {
+                    written.put("noteOf", mention.version()).put("notedBy", mention.by());
+                    mention.members().forEach(written.putArray("mentioned")::add);
+                }
             }
         });
         return message.toString();
@@ -110,6 +116,11 @@ public final class ActionMessages {
         }
         if (detail.has("ofRefund")) {
             return Optional.of(new ActionDetail.OfRefund(detail.path("ofRefund").asText()));
+        }
+        if (detail.has("noteOf")) {
+            Set<String> members = new HashSet<>();
+            detail.path("mentioned").forEach(member -> members.add(member.asText()));
+            return Optional.of(new ActionDetail.Mention(detail.path("noteOf").asLong(), detail.path("notedBy").asText(), members));
         }
         return detail.has("replyTo") ? Optional.of(new ActionDetail.Reply(detail.path("replyTo").asLong())) : Optional.empty();
     }

@@ -1,0 +1,61 @@
+package io.aftercare.migrate;
+
+import io.aftercare.dynamodb.SearchBackfill;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Fills the search partition of every shop for the customers, orders and tickets recorded before search existed, so
+ * the console finds them by email, name, order number or ticket number. Idempotent (each term is put as its own write
+ * puts it) and safe while the functions run; resumable: after each page it prints where the next begins, and
+ * {@code --from <PK> <SK>} starts there.
+ *
+ * <p>{@code java -cp infrastructure/migrate/target/aftercare-migrate.jar io.aftercare.migrate.SearchIndexMigration <table> [--from <PK> <SK>]}
+ * on a JDK 21+.
+ */
+public final class SearchIndexMigration {
+
+    /** Items read per page of the scan. */
+    static final int PAGE = 200;
+
+    /** What a run indexed. */
+    public record Counts(int customers, int orders, int tickets) {
+    }
+
+    private SearchIndexMigration() {
+    }
+
+    public static Counts run(DynamoDbClient dynamo, String table, Optional<Map<String, AttributeValue>> from, PrintStream progress) {
+        var backfill = new SearchBackfill(dynamo, table);
+        int customers = 0;
+        int orders = 0;
+        int tickets = 0;
+        Optional<Map<String, AttributeValue>> next = from;
+        do {
+            var page = backfill.page(next, PAGE);
+            customers += page.customers();
+            orders += page.orders();
+            tickets += page.tickets();
+            next = page.next();
+            next.ifPresent(key -> progress.printf("next page: --from %s %s%n", key.get("PK").s(), key.get("SK").s()));
+        } while (next.isPresent());
+        return new Counts(customers, orders, tickets);
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1 && !(args.length == 4 && args[1].equals("--from"))) {
+            System.err.println("usage: SearchIndexMigration <table> [--from <PK> <SK>]");
+            System.exit(2);
+        }
+        Optional<Map<String, AttributeValue>> from = args.length == 4
+                ? Optional.of(Map.of("PK", AttributeValue.fromS(args[2]), "SK", AttributeValue.fromS(args[3]))) : Optional.empty();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            var counts = run(dynamo, args[0], from, System.out);
+            System.out.printf("search terms written for %d customers, %d orders and %d tickets%n", counts.customers(), counts.orders(), counts.tickets());
+        }
+    }
+}
