@@ -9,6 +9,7 @@ import io.aftercare.devkit.TemplateTable;
 import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.shop.Branding;
@@ -23,6 +24,7 @@ import io.aftercare.lambda.WebhookHandler;
 import io.aftercare.lambda.queue.ActionMessages;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -59,7 +61,17 @@ final class Rig implements AutoCloseable {
         this.clock = new AdjustableClock(start);
         this.dynamo = dynamoDb.client(watch);
         TemplateTable.fromRepository().createIfAbsent(dynamo, "bench");
-        ActionQueue collect = (claimed, delay) -> queue.addAll(claimed);
+        ActionQueue collect = new ActionQueue() {
+            @Override
+            public void submit(List<ClaimedAction> claimed, Duration delay) {
+                queue.addAll(claimed);
+            }
+
+            @Override
+            public long bulkQueued() {
+                return queue.stream().filter(action -> action.kind().actionClass() == ActionClass.BULK).count();
+            }
+        };
         this.app = Aftercare.builder().dynamo(dynamo, "bench")
                 .ses(() -> SesEmulator.client(proxy.endpoint()), Optional.empty())
                 .linkKey(() -> "bench-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
