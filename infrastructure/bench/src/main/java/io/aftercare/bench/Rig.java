@@ -9,8 +9,6 @@ import io.aftercare.devkit.TemplateTable;
 import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionClass;
-import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
@@ -24,14 +22,12 @@ import io.aftercare.lambda.WebhookHandler;
 import io.aftercare.lambda.queue.ActionMessages;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -51,7 +47,7 @@ final class Rig implements AutoCloseable {
     final FaultProxy proxy;
     final AdjustableClock clock;
     final Aftercare app;
-    final List<ClaimedAction> queue = new CopyOnWriteArrayList<>();
+    private final HeldQueue queue = new HeldQueue();
     private final WebhookHandler webhooks;
 
     Rig(Instant start, ExecutionInterceptor... watch) {
@@ -61,22 +57,11 @@ final class Rig implements AutoCloseable {
         this.clock = new AdjustableClock(start);
         this.dynamo = dynamoDb.client(watch);
         TemplateTable.fromRepository().createIfAbsent(dynamo, "bench");
-        ActionQueue collect = new ActionQueue() {
-            @Override
-            public void submit(List<ClaimedAction> claimed, Duration delay) {
-                queue.addAll(claimed);
-            }
-
-            @Override
-            public long bulkQueued() {
-                return queue.stream().filter(action -> action.kind().actionClass() == ActionClass.BULK).count();
-            }
-        };
         this.app = Aftercare.builder().dynamo(dynamo, "bench")
                 .ses(() -> SesEmulator.client(proxy.endpoint()), Optional.empty())
                 .linkKey(() -> "bench-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("https://bench.example"))
-                .actionQueue(() -> collect)
+                .actionQueue(() -> queue)
                 .clock(clock)
                 .adminToken(() -> ADMIN_TOKEN)
                 .build();
@@ -119,9 +104,7 @@ final class Rig implements AutoCloseable {
     /** The sweep's claims, taken off the queue. */
     List<ClaimedAction> sweep() {
         app.sweep().run();
-        List<ClaimedAction> taken = List.copyOf(queue);
-        queue.removeAll(taken);
-        return taken;
+        return queue.take();
     }
 
     /** Runs claimed actions as one SQS batch through the action handler; returns how many failed (left for a retry). */

@@ -231,21 +231,9 @@ final class WaveBenchmark {
         try (var dynamoDb = LocalDynamoDb.inMemory()) {
             var dynamo = dynamoDb.client(counter);
             TemplateTable.fromRepository().createIfAbsent(dynamo, TABLE);
-            List<ClaimedAction> claimed = new ArrayList<>();
-            ActionQueue collect = new ActionQueue() {
-                @Override
-                public void submit(List<ClaimedAction> actions, Duration delay) {
-                    claimed.addAll(actions);
-                }
-
-                /** Nothing waits in it: the figure is what one sweep asks of DynamoDB for all that is due. */
-                @Override
-                public long bulkQueued() {
-                    return 0;
-                }
-            };
+            var claimed = new HeldQueue();
             var app = Aftercare.builder().dynamo(dynamo, TABLE).dueShards(shards)
-                    .actionQueue(() -> collect)
+                    .actionQueue(() -> claimed)
                     // a rate that lets one sweep take everything due, and the longest budget a sweep may have
                     .sweepSettings(() -> new Sweep.Settings(Sweep.LEASE.minusSeconds(1), Sweep.LEASE.minusSeconds(2),
                             Sweep.Settings.DEFAULT.claimConcurrency(), new SendRates(due, due)))
@@ -259,7 +247,7 @@ final class WaveBenchmark {
             itemsRead.set(0);
             requests.set(0);
             app.sweep().run();
-            return new Reads(shards, claimed.size(), itemsRead.get(), requests.get());
+            return new Reads(shards, claimed.take().size(), itemsRead.get(), requests.get());
         }
     }
 }
