@@ -50,8 +50,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A wave in real time: thank-yous of orders placed at once, and escalations due a minute after the sweeps start,
- * through the sweep (every {@link #SWEEP_EVERY}, as the local runner sweeps), ElasticMQ's urgent and bulk queues made
- * from {@code template.yaml} and workers polling both, urgent first, on the SES emulator. And what a sweep reads and
+ * through the sweep (every {@link #SWEEP_EVERY}, as the local runner sweeps, topping the bulk queue up to that interval
+ * of sending at the bulk rate), ElasticMQ's urgent and bulk queues made from {@code template.yaml} and workers polling
+ * both, urgent first, on the SES emulator; an action claimed twice is one whose lease ended before it was done. And what a sweep reads and
  * asks of DynamoDB per action it claims, with one shard and with eight.
  */
 final class WaveBenchmark {

@@ -1,7 +1,5 @@
 package io.aftercare.domain.email;
 
-import io.aftercare.domain.order.CustomerContact;
-import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ClaimedAction;
@@ -13,6 +11,8 @@ import io.aftercare.domain.discount.DiscountOffer;
 import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.discount.IssuedDiscounts;
 import io.aftercare.domain.discount.ShopDiscounts;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.timeline.EntryText;
