@@ -3,14 +3,12 @@ package io.aftercare.dynamodb;
 import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 
-import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.discount.CheckoutCodes;
 import io.aftercare.domain.discount.DiscountPool;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -106,13 +104,8 @@ public final class DynamoDiscountPool implements DiscountPool {
 
     /** The codes in the pool already, free or handed out; @throws InvalidInput for a code given (or there) in another case */
     private Set<String> known(String pk, List<String> codes) {
-        Map<String, String> byUpper = new HashMap<>();
-        for (String code : codes) {
-            String other = byUpper.putIfAbsent(code.toUpperCase(Locale.ROOT), code);
-            if (other != null) {
-                throw differentCase(code, other);
-            }
-        }
+        var given = new CheckoutCodes();
+        codes.forEach(given::add);
         Set<String> known = new HashSet<>();
         // each code free or taken, and where an older upload kept its case
         List<Map<String, AttributeValue>> wanted = new ArrayList<>();
@@ -129,20 +122,14 @@ public final class DynamoDiscountPool implements DiscountPool {
                 var read = dynamo.batchGetItem(b -> b.requestItems(asked));
                 for (var item : read.responses().getOrDefault(table, List.of())) {
                     String there = Items.requiredString(item, "code");
-                    String given = byUpper.get(there.toUpperCase(Locale.ROOT));
-                    if (!given.equals(there)) {
-                        throw differentCase(given, there);
+                    if (given.contains(there)) {
+                        known.add(there);
                     }
-                    known.add(there);
                 }
                 unread = read.hasUnprocessedKeys() ? read.unprocessedKeys() : Map.of();
             }
         }
         return known;
-    }
-
-    private static InvalidInput differentCase(String code, String other) {
-        return new InvalidInput("codes", code + " differs only in case from " + other + ": checkouts take them for one code");
     }
 
     /** One transaction: each code free unless it is there or was handed out, and the count up by those added. */

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoIssuedDiscounts implements IssuedDiscounts {
 
     private static final String TYPE = "ISSUED_DISCOUNT";
+    /** Present (true) only on a code anyone may use once, not its customer alone. */
+    private static final String ANY_BUYER = "anyBuyer";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -106,6 +108,9 @@ public final class DynamoIssuedDiscounts implements IssuedDiscounts {
         item.put("percent", n(issued.percent()));
         item.put("issuedAt", Items.time(issued.issuedAt()));
         item.put("endsAt", Items.time(issued.endsAt()));
+        if (issued.anyBuyer()) {
+            item.put(ANY_BUYER, AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -113,6 +118,7 @@ public final class DynamoIssuedDiscounts implements IssuedDiscounts {
         return new IssuedDiscount(shop, Items.requiredString(item, "actionKey"),
                 new Subject(Subject.Type.valueOf(Items.requiredString(item, "subjectType")), Items.requiredString(item, "subjectId")),
                 Items.requiredString(item, "customerHash"), Items.string(item, "code"), (int) Items.number(item, "percent"),
-                Items.string(item, "refusal"), Items.time(item, "issuedAt").orElseThrow(), Items.time(item, "endsAt").orElseThrow());
+                Items.string(item, "refusal"), Items.time(item, "issuedAt").orElseThrow(), Items.time(item, "endsAt").orElseThrow(),
+                item.containsKey(ANY_BUYER) && Boolean.TRUE.equals(item.get(ANY_BUYER).bool()));
     }
 }

@@ -139,7 +139,8 @@ public final class DynamoTimelineReader implements TimelineReader {
                 Items.time(item, attribute).ifPresent(at -> milestones.put(milestone, at)));
         refunds.sort((a, b) -> a.at().compareTo(b.at()));
         Optional<CustomerContact> customer = Items.string(item, RecordingItems.CUSTOMER_EMAIL).map(email ->
-                new CustomerContact(new EmailAddress(email), Items.string(item, "customerName"), Items.string(item, "customerLocale")));
+                new CustomerContact(new EmailAddress(email), Items.string(item, "customerName"), Items.string(item, "customerLocale"),
+                        Items.string(item, RecordingItems.CUSTOMER_PLATFORM_ID)));
         Optional<OrderSnapshot> snapshot = Items.string(item, "currency").map(currency -> {
             Money total = new Money(Items.decimal(item, "total").orElse(BigDecimal.ZERO), currency);
             // Orders recorded before the shop's money was kept beside the customer's have only the one
@@ -193,7 +194,7 @@ public final class DynamoTimelineReader implements TimelineReader {
         tickets.sort(Comparator.comparing(CustomerTicket::createdAt).reversed());
         surveys.sort(Comparator.comparing(Survey::sentAt).reversed());
         var contact = new CustomerContact(new EmailAddress(Items.requiredString(profile, "email")),
-                Items.string(profile, "name"), Items.string(profile, "locale"));
+                Items.string(profile, "name"), Items.string(profile, "locale"), Items.string(profile, RecordingItems.PLATFORM_ID));
         return Optional.of(new CustomerSummary(contact, orders.size(),
                 orders.isEmpty() ? Optional.empty() : Items.time(orders.getLast(), "placedAt"),
                 orders.isEmpty() ? Optional.empty() : Items.time(orders.getFirst(), "placedAt"),

@@ -6,6 +6,7 @@ import io.aftercare.domain.Sha256;
 import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
+import io.aftercare.domain.discount.CheckoutCodes;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.ticket.QueueView;
@@ -300,7 +301,7 @@ public final class Keys {
 
     /** Codes are matched regardless of case, as the platforms match them at checkout. */
     static String issuedCode(ShopId shop, String code) {
-        return owned(shop) + "DISCOUNT#" + code.toUpperCase(java.util.Locale.ROOT);
+        return owned(shop) + "DISCOUNT#" + CheckoutCodes.checkoutForm(code);
     }
 
     static String search(ShopId shop) {
@@ -322,16 +323,16 @@ public final class Keys {
 
     /** Upper-cased like {@link #issuedCode}: two codes that differ only in case are one code at checkout. */
     static String poolFree(String code) {
-        return POOL_FREE_PREFIX + code.toUpperCase(java.util.Locale.ROOT);
+        return POOL_FREE_PREFIX + CheckoutCodes.checkoutForm(code);
     }
 
     static String poolTaken(String code) {
-        return POOL_TAKEN_PREFIX + code.toUpperCase(java.util.Locale.ROOT);
+        return POOL_TAKEN_PREFIX + CheckoutCodes.checkoutForm(code);
     }
 
     /** Where a code uploaded before pool keys were upper-cased (2026-12-01) is, free or taken: still read, never written. */
     static List<String> poolAsUploaded(String code) {
-        return code.equals(code.toUpperCase(java.util.Locale.ROOT)) ? List.of() : List.of(POOL_FREE_PREFIX + code, POOL_TAKEN_PREFIX + code);
+        return code.equals(CheckoutCodes.checkoutForm(code)) ? List.of() : List.of(POOL_FREE_PREFIX + code, POOL_TAKEN_PREFIX + code);
     }
 
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */

@@ -33,6 +33,9 @@ final class RecordingItems {
     static final String SOURCE_TIME = "sourceTime";
     static final String PROFILE_TIME = "profileTime";
     static final String CUSTOMER_EMAIL = "customerEmail";
+    /** The platform's id for the order's customer, on the order; {@link #PLATFORM_ID} on their profile. */
+    static final String CUSTOMER_PLATFORM_ID = "customerPlatformId";
+    static final String PLATFORM_ID = "platformId";
     /** {@code total} and {@code currency} are what the customer paid; these the same in the shop's currency, for reports. */
     static final String SHOP_TOTAL = "shopTotal";
     static final String SHOP_CURRENCY = "shopCurrency";
@@ -118,6 +121,7 @@ final class RecordingItems {
                 .set(SOURCE_TIME, time(sourceTime));
         snapshot.customer().flatMap(CustomerContact::name).ifPresent(name -> update.set("customerName", s(name)));
         snapshot.customer().flatMap(CustomerContact::locale).ifPresent(locale -> update.set("customerLocale", s(locale)));
+        snapshot.customer().flatMap(CustomerContact::platformId).ifPresent(id -> update.set(CUSTOMER_PLATFORM_ID, s(id)));
         String stored = update.name(SOURCE_TIME);
         update.condition("attribute_not_exists(" + stored + ") OR " + stored + " <= " + update.value(time(sourceTime)));
     }
@@ -135,6 +139,7 @@ final class RecordingItems {
             update.set("email", s(contact.email().value()));
             contact.name().ifPresent(name -> update.set("name", s(name)));
             contact.locale().ifPresent(locale -> update.set("locale", s(locale)));
+            contact.platformId().ifPresent(id -> update.set(PLATFORM_ID, s(id)));
             update.set(PROFILE_TIME, time(customer.sourceTime()));
             String stored = update.name(PROFILE_TIME);
             update.condition("attribute_not_exists(" + stored + ") OR " + stored + " <= " + update.value(time(customer.sourceTime())));
@@ -142,6 +147,7 @@ final class RecordingItems {
             update.setIfAbsent("email", s(contact.email().value()));
             contact.name().ifPresent(name -> update.setIfAbsent("name", s(name)));
             contact.locale().ifPresent(locale -> update.setIfAbsent("locale", s(locale)));
+            contact.platformId().ifPresent(id -> update.setIfAbsent(PLATFORM_ID, s(id)));
         }
         return update;
     }

@@ -213,6 +213,6 @@ class DynamoDiscountsTest {
 
     private static IssuedDiscount issue(ShopId shop, String action, Optional<String> code) {
         return new IssuedDiscount(shop, action, Subject.order(new OrderId("1042")), "hash-of-jon", code, 10, Optional.empty(), NOW,
-                NOW.plusSeconds(86_400 * 30));
+                NOW.plusSeconds(86_400 * 30), false);
     }
 }

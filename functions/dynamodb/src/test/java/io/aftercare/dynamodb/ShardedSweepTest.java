@@ -21,6 +21,7 @@ import io.aftercare.domain.timeline.Subject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ class ShardedSweepTest {
     private static final Instant T = Instant.parse("2026-11-23T10:30:00Z");
     private static final ShopId SHOP = new ShopId("sharded-shop");
     private static final ShopId OTHER_SHOP = new ShopId("other-shop");
+    /** Bulk rates so high that a sweep's bulk actions all go at once (a delay of 0 s): for what is not about pacing. */
+    private static final Sweep.Settings UNPACED = new Sweep.Settings(Sweep.INTERVAL, Sweep.Settings.DEFAULT.budget(),
+            Sweep.Settings.DEFAULT.claimConcurrency(), new SendRates(1_000, 1_000));
 
     /** What the sweep queued, in order, with each batch's delay. */
     private static class Queued implements ActionQueue {
@@ -49,8 +53,58 @@ class ShardedSweepTest {
             claimed.forEach(action -> delays.put(action.actionId(), delay));
         }
 
+        /** Its workers take each batch as it is queued. */
+        @Override
+        public long bulkQueued() {
+            return 0;
+        }
+
         List<String> ids() {
             return actions.stream().map(ClaimedAction::actionId).toList();
+        }
+    }
+
+    /** A queue with one worker sending a bulk action a second once it is visible, as a clock's time passes. */
+    private static final class WorkedQueue implements ActionQueue {
+        private record Message(ClaimedAction action, Instant visibleAt) {
+        }
+
+        private final AdjustableClock clock;
+        private final DynamoActionStore store;
+        private final List<Message> waiting = new ArrayList<>();
+        final List<String> sent = new ArrayList<>();
+        final List<String> leaseEnded = new ArrayList<>();
+
+        WorkedQueue(AdjustableClock clock, DynamoActionStore store) {
+            this.clock = clock;
+            this.store = store;
+        }
+
+        @Override
+        public synchronized void submit(List<ClaimedAction> claimed, Duration delay) {
+            claimed.forEach(action -> waiting.add(new Message(action, clock.instant().plus(delay))));
+        }
+
+        @Override
+        public synchronized long bulkQueued() {
+            return waiting.size();
+        }
+
+        /** The worker's time passing: each second, the first visible message is sent, if its claim still holds. */
+        synchronized void work(Duration time) {
+            for (long second = 0; second < time.toSeconds(); second++) {
+                clock.advance(Duration.ofSeconds(1));
+                waiting.stream().filter(message -> !message.visibleAt().isAfter(clock.instant()))
+                        .min(Comparator.comparing(Message::visibleAt)).ifPresent(message -> {
+                            waiting.remove(message);
+                            ClaimedAction action = message.action();
+                            if (!clock.instant().isBefore(action.leaseUntil())) {
+                                leaseEnded.add(action.actionId());
+                            }
+                            store.complete(action, ActionOutcome.sent("m-" + action.actionId()), List.of(), Optional.empty(), Optional.empty());
+                            sent.add(action.actionId());
+                        });
+            }
         }
     }
 
@@ -126,7 +180,7 @@ class ShardedSweepTest {
         List<String> bulk = schedule(table, 4, "wave-", 600, T.minus(Duration.ofMinutes(20)));
         List<String> urgent = urgent(table, "t-", 5, T.minusSeconds(5));
 
-        var result = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
+        var result = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, UNPACED, clock).run();
 
         assertThat(queue.ids().subList(0, 5)).containsExactlyInAnyOrderElementsOf(urgent);
         assertThat(queue.ids().subList(5, queue.ids().size())).containsExactlyInAnyOrderElementsOf(bulk);
@@ -141,7 +195,7 @@ class ShardedSweepTest {
         List<String> written = new ArrayList<>(schedule(table, 4, "flash-", 150, T.minusSeconds(30)));
         written.addAll(scheduleFor(table, OTHER_SHOP, "steady-", 10, T.minusSeconds(30)));
         // two a second for the deployment, one a second for a shop: 120 a minute, at most 60 of one shop
-        var settings = new Sweep.Settings(Sweep.Settings.DEFAULT.budget(), 4, new SendRates(2, 1));
+        var settings = new Sweep.Settings(Sweep.INTERVAL, Sweep.Settings.DEFAULT.budget(), 4, new SendRates(2, 1));
         var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, settings, clock);
 
         var first = sweep.run();
@@ -159,6 +213,34 @@ class ShardedSweepTest {
     }
 
     @Test
+    void givenABacklogFarLargerThanTheRateAllowsAndWorkersAtHalfTheRate_whenSweptEveryMinute_thenEachSweepTopsTheQueueUpToAMinuteOfSendingAndEveryActionIsSentOnceWithinItsLease(
+            TestTable table) {
+        var clock = new AdjustableClock(T);
+        List<String> written = schedule(table, 4, "sale-", 600, T.minusSeconds(30));
+        var store = new DynamoActionStore(table.client(), table.name(), 4);
+        var queue = new WorkedQueue(clock, store);
+        // 120 bulk emails a minute allowed; the worker sends 60
+        var sweep = new Sweep(store, queue, new Sweep.Settings(Sweep.INTERVAL, Sweep.Settings.DEFAULT.budget(), 4, new SendRates(2, 2)), clock);
+
+        var first = sweep.run();
+        assertThat(first.claimed()).isEqualTo(120);
+        assertThat(first.deferred()).as("left due, unclaimed").isPositive();
+        queue.work(Sweep.INTERVAL);
+        assertThat(sweep.run().claimed()).as("what the worker took: 60 still queued").isEqualTo(60);
+        List<Integer> claims = new ArrayList<>();
+        for (int minute = 0; minute < 12 && queue.sent.size() < written.size(); minute++) {
+            queue.work(Sweep.INTERVAL);
+            claims.add(sweep.run().claimed());
+            assertThat(queue.bulkQueued()).isLessThanOrEqualTo(120);
+        }
+        queue.work(Sweep.INTERVAL.multipliedBy(2));
+
+        assertThat(claims).allSatisfy(claimed -> assertThat(claimed).isLessThanOrEqualTo(60));
+        assertThat(queue.leaseEnded).as("sent after their lease ended").isEmpty();
+        assertThat(queue.sent).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    @Test
     void givenMoreDueThanOneSweepHasTimeFor_whenSwept_thenItClaimsPageAfterPageUntilItsBudgetIsSpentAndTheNextSweepTakesTheRest(TestTable table) {
         var clock = new AdjustableClock(T);
         List<String> written = schedule(table, 4, "slow-", 500, T.minusSeconds(30));
@@ -169,7 +251,7 @@ class ShardedSweepTest {
                 clock.advance(Duration.ofSeconds(25)); // each page's claims take 25 s
             }
         };
-        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock);
+        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, UNPACED, clock);
 
         var first = sweep.run();
         assertThat(first.claimed()).as("two pages in its 40 s").isBetween(2 * 200, 2 * 200 + 4);
@@ -220,7 +302,7 @@ class ShardedSweepTest {
             }
         };
 
-        new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
+        new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, UNPACED, clock).run();
 
         int at = queue.ids().indexOf(escalation);
         assertThat(at).as("claimed in the sweep it fell due in").isPositive();
@@ -242,7 +324,7 @@ class ShardedSweepTest {
             }
         };
 
-        new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, clock).run();
+        new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, UNPACED, clock).run();
 
         assertThat(queue.actions).hasSize(300);
         for (int i = 0; i < queue.actions.size(); i++) {

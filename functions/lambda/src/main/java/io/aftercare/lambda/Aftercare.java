@@ -222,7 +222,7 @@ public final class Aftercare {
                             AftercareConfig.require(config.actionQueueUrl(), AftercareConfig.ACTION_QUEUE_URL, "the queue the sweep fills with bulk actions")))
                     .dueShards(config.sweep().dueShards())
                     // the sweep only: what SES lets this account send a second, read once per container
-                    .sweepSettings(() -> new Sweep.Settings(config.sweep().budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
+                    .sweepSettings(() -> new Sweep.Settings(Sweep.INTERVAL, config.sweep().budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
                             config.sweep().bulkRates(sesMaxSendRate())))
                     .sendQuota(sesDailyQuota())
                     .chatWebhooks(new ChatWebhookUrl.Rules(PublicHost.Resolver.DNS, config.allowLoopbackChat()))

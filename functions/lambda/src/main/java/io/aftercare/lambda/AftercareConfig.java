@@ -65,10 +65,14 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
     public record SweepSettings(Optional<String> urgentQueueUrl, int dueShards, Duration budget, OptionalDouble bulkSendRate,
                                 OptionalDouble shopBulkSendRate) {
 
-        /** The bulk send rates, below the SES account's sending rate when it is known (in AWS). */
+        /**
+         * The bulk send rates, below the SES account's sending rate when it is known (in AWS); set or not, they are
+         * finite, since the sweep claims bulk work by them.
+         */
         public SendRates bulkRates(OptionalDouble sesMaxSendRate) {
-            double deployment = Math.min(bulkSendRate.orElse(Double.POSITIVE_INFINITY),
-                    sesMaxSendRate.stream().map(rate -> rate * SendRates.BULK_SHARE).findFirst().orElse(Double.POSITIVE_INFINITY));
+            double sesShare = sesMaxSendRate.stream().map(rate -> rate * SendRates.BULK_SHARE).findFirst().orElse(Double.POSITIVE_INFINITY);
+            double set = Math.min(bulkSendRate.orElse(sesShare), sesShare);
+            double deployment = Double.isInfinite(set) ? SendRates.WITHOUT_SES_ACCOUNT.perDeployment() : set;
             return new SendRates(deployment, Math.min(deployment, shopBulkSendRate.orElse(deployment)));
         }
     }

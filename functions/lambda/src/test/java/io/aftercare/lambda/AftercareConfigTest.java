@@ -75,7 +75,7 @@ class AftercareConfigTest {
         assertThat(sweep.budget()).isEqualTo(Duration.ofSeconds(40));
         assertThat(sweep.bulkRates(OptionalDouble.of(50)).perDeployment()).isCloseTo(40, within(1e-9));
         assertThat(sweep.bulkRates(OptionalDouble.of(50)).perShop()).isCloseTo(40, within(1e-9));
-        assertThat(sweep.bulkRates(OptionalDouble.empty())).as("no SES quota known: locally").isEqualTo(SendRates.UNLIMITED);
+        assertThat(sweep.bulkRates(OptionalDouble.empty())).as("no SES rate known: locally, a new SES account's").isEqualTo(SendRates.WITHOUT_SES_ACCOUNT);
     }
 
     @Test

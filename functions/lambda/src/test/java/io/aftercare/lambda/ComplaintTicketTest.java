@@ -265,6 +265,37 @@ class ComplaintTicketTest {
     }
 
     @Test
+    void givenAGoodwillCodeForAComplaintAboutAnOrder_whenTheShopRemindsTwoDaysBeforeItEnds_thenTheCustomerGetsOneReminderCarryingIt() {
+        String shop = desk("sorry-remind");
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"support": {"goodwill": {"prefix": "SORRY-", "percent": 15, "validDays": 5, "remindDaysBefore": 2}}}""").status()).isEqualTo(200);
+        aftercare.generic(shop, aftercare.genericEvent("order.created", "o-sr-1", """
+                {"id": "SR-1", "created_at": "%s", "currency": "PLN", "total": "99.00",
+                 "customer": {"email": "remind-sorry@example.com", "locale": "en"}, "lines": [{"title": "Teapot", "quantity": 1, "price": "99.00"}]}"""
+                .formatted(aftercare.clock.instant())));
+        aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-sr-1", """
+                {"id": "sr-1", "subject": "The teapot leaks", "message": "It leaks.", "order_id": "SR-1",
+                 "customer": {"email": "remind-sorry@example.com", "name": "Ola Nowak", "locale": "en"}}"""));
+        breachedThenResolved(shop, "sr-1");
+        Instant sent = aftercare.clock.instant();
+        String code = ses.emailsTo("remind-sorry@example.com").stream().filter(e -> e.subject().startsWith("We are sorry")).findFirst()
+                .map(e -> e.text().replaceAll("(?s).*(SORRY-[A-Z0-9]+).*", "$1")).orElseThrow();
+
+        aftercare.clock.set(sent.plus(Duration.ofDays(3)).minusSeconds(60));
+        aftercare.sweepAndWork();
+        assertThat(ses.emailsTo("remind-sorry@example.com")).as("not before its day").noneMatch(e -> e.subject().contains("expires soon"));
+        aftercare.clock.set(sent.plus(Duration.ofDays(3)).plusSeconds(60));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        var reminders = ses.emailsTo("remind-sorry@example.com").stream().filter(e -> e.subject().equals("Your 15% code expires soon")).toList();
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).text()).contains(code);
+        assertThat(aftercare.orderTimeline(shop, "SR-1").path("items")).extracting(e -> e.path("summary").asText())
+                .contains("Discount code reminder sent in English");
+    }
+
+    @Test
     void givenBadInput_whenAgentsCallTheApi_thenTheyGetA4xxAndNothingIsWritten() {
         String shop = desk("strict");
         String other = desk("other");
@@ -343,6 +374,11 @@ class ComplaintTicketTest {
     /** A complaint left unanswered past its first-response SLA, then resolved: its goodwill comes due and is sent. */
     private void resolvedAfterABreach(String shop, String complaintId, String email) {
         complaint(shop, complaintId, email, "en");
+        breachedThenResolved(shop, complaintId);
+    }
+
+    /** The complaint's first-response SLA runs out unanswered, then an agent resolves it. */
+    private void breachedThenResolved(String shop, String complaintId) {
         aftercare.clock.set(MONDAY_NINE.plus(Duration.ofHours(3)));
         aftercare.sweepAndWork();
         long version = aftercare.ticket(shop, "c-" + complaintId).path("version").asLong();

@@ -12,6 +12,11 @@ import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.ShopApiServer;
 import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.TimelineEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,6 +122,10 @@ class DiscountCodesTest {
         // the same delivery again records nothing new
         order("redeeming", 5004, "loyal-buyer@example.com", List.of(code));
         assertThat(summaries("redeeming", "5003")).filteredOn(s -> s.contains("redeemed")).hasSize(1);
+        // on the customer's own timeline too, which is how the loyalty report tells who got a code and used it
+        var customers = aftercare.app.timelines().customerTimeline(new ShopId("redeeming"), new EmailAddress("loyal-buyer@example.com"),
+                PageRequest.first(50)).items();
+        assertThat(customers).extracting(TimelineEntry::kind).contains(EntryKind.DISCOUNT_ISSUED, EntryKind.DISCOUNT_REDEEMED);
         aftercare.sweepAndWork(); // 5004's own thank-you, so that no other test's answers are spent on it
     }
 

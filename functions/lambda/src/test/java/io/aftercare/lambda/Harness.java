@@ -17,6 +17,8 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.action.SendRates;
+import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
@@ -91,6 +93,10 @@ final class Harness {
         this.table = table;
         this.clock = new AdjustableClock(start);
         var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock)
+                // bulk rates so high that a sweep queues every bulk action at once (no delay), as one receive reads the
+                // queue: pacing is ShardedSweepTest's and the wave benchmark's
+                .sweepSettings(() -> new Sweep.Settings(Sweep.INTERVAL, Sweep.Settings.DEFAULT.budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
+                        new SendRates(1_000, 1_000)))
                 .chatWebhooks(new ChatWebhookUrl.Rules(dns, true))
                 .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add, dns.orPublic()));
         this.queues = ses == null ? null : TestQueues.actions();

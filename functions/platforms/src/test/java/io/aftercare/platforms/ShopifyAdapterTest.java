@@ -55,6 +55,7 @@ class ShopifyAdapterTest {
         assertThat(customer.email()).isEqualTo(new EmailAddress("jon@example.com"));
         assertThat(customer.name()).contains("John Smith");
         assertThat(customer.locale()).contains("en");
+        assertThat(customer.platformId()).as("Shopify's customer.id: a personal code is limited to it").contains("115310627314723954");
         // The sample is voided and cancelled: placed and cancelled, never paid.
         assertThat(update.facts()).extracting(OrderFact::key).containsExactly("placed", "cancelled");
         assertThat(update.facts().get(1)).isEqualTo(new OrderFact.Cancelled(Instant.parse("2022-01-01T00:00:00Z"), Optional.of("customer")));
@@ -105,6 +106,7 @@ class ShopifyAdapterTest {
         assertThat(parsed.event()).get().isInstanceOfSatisfying(CustomerUpdate.class, c -> {
             assertThat(c.contact().email()).isEqualTo(new EmailAddress("bob@biller.com"));
             assertThat(c.contact().name()).contains("Bob Biller");
+            assertThat(c.contact().platformId()).contains("706405506930370084");
         });
     }
 

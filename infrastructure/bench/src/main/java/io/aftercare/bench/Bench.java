@@ -110,9 +110,10 @@ public final class Bench {
     private static void wave(String[] args) throws Exception {
         var benchmark = new WaveBenchmark();
         int thankYous = intArg(args, 1, 2_000);
+        double bulkRate = args.length > 4 ? Double.parseDouble(args[4]) : WaveBenchmark.BULK_RATE;
         List<WaveBenchmark.Run> runs = new ArrayList<>();
         for (int workers : args.length > 2 ? ints(args[2]) : new int[] {1, 2, 4}) {
-            runs.add(benchmark.wave(thankYous, workers, WaveBenchmark.ESCALATIONS_DUE_AFTER));
+            runs.add(benchmark.wave(thankYous, workers, bulkRate, WaveBenchmark.ESCALATIONS_DUE_AFTER));
             System.out.println(runs.get(runs.size() - 1));
         }
         int due = intArg(args, 3, 2_000);
@@ -125,19 +126,22 @@ public final class Bench {
     static String waveSection(List<WaveBenchmark.Run> runs, List<WaveBenchmark.Reads> reads) {
         var text = new StringBuilder(String.format(Locale.ROOT, """
                 %,d orders placed at once (their thank-yous due at once) and %d escalations due a minute after the sweeps
-                start, in real time: the sweep every %d s (as the local runner sweeps; AWS sweeps every 60 s), ElasticMQ's
-                urgent and bulk queues made from `template.yaml`, and workers polling both (urgent first) on the SES emulator.
-                Drain: from the first sweep until every thank-you was claimed and its queue was empty; baseline: one worker.
-                Escalation delay: from its due time to its claim; target: within one sweep interval (ratio to it).
+                start, in real time: the sweep every %d s (as the local runner sweeps; AWS sweeps every 60 s), topping the
+                bulk queue up to one interval of sending at the bulk rate and leaving the rest due; ElasticMQ's urgent and
+                bulk queues made from `template.yaml`, and workers polling both (urgent first) on the SES emulator.
+                Drain: from the first sweep until every thank-you was claimed and none was left in its queue (waiting,
+                delayed or being worked); baseline: one worker. Escalation delay: from its due time to its claim; target:
+                within one sweep interval (ratio to it). Claimed again: an action claimed after its lease ended (target 0).
 
-                | workers | thank-yous | emails sent | drain s | ratio to one worker | escalation delay s (worst; median) | ratio of the worst to the interval |
-                |---|---|---|---|---|---|---|
+                | workers | thank-yous | bulk rate /s | emails sent | duplicates | claimed again | drain s | sent /s | ratio to one worker | escalation delay s (worst; median) | ratio of the worst to the interval |
+                |---|---|---|---|---|---|---|---|---|---|---|
                 """, runs.get(0).thankYous(), WaveBenchmark.ESCALATIONS, WaveBenchmark.SWEEP_EVERY.toSeconds()));
         double baseline = runs.get(0).drainSeconds();
         for (var r : runs) {
             List<Double> sorted = r.escalationDelaysSeconds().stream().sorted().toList();
-            text.append(String.format(Locale.ROOT, "| %d | %,d | %,d | %.1f | **%.2f** | %.1f; %.1f | **%.2f** |%n", r.workers(), r.thankYous(),
-                    r.emailsSent(), r.drainSeconds(), r.drainSeconds() / baseline, r.worstEscalationDelay(), sorted.get(sorted.size() / 2),
+            text.append(String.format(Locale.ROOT, "| %d | %,d | %.0f | %,d | %d | %d | %.1f | %.1f | **%.2f** | %.1f; %.1f | **%.2f** |%n", r.workers(),
+                    r.thankYous(), r.bulkRate(), r.emailsSent(), r.duplicates(), r.claimedAgain(), r.drainSeconds(), r.drainRate(),
+                    r.drainSeconds() / baseline, r.worstEscalationDelay(), sorted.get(sorted.size() / 2),
                     r.worstEscalationDelay() / WaveBenchmark.SWEEP_EVERY.toSeconds()));
         }
         text.append("""

@@ -9,7 +9,6 @@ import io.aftercare.devkit.TemplateTable;
 import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
-import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -49,7 +47,7 @@ final class Rig implements AutoCloseable {
     final FaultProxy proxy;
     final AdjustableClock clock;
     final Aftercare app;
-    final List<ClaimedAction> queue = new CopyOnWriteArrayList<>();
+    private final HeldQueue queue = new HeldQueue();
     private final WebhookHandler webhooks;
 
     Rig(Instant start, ExecutionInterceptor... watch) {
@@ -59,12 +57,11 @@ final class Rig implements AutoCloseable {
         this.clock = new AdjustableClock(start);
         this.dynamo = dynamoDb.client(watch);
         TemplateTable.fromRepository().createIfAbsent(dynamo, "bench");
-        ActionQueue collect = (claimed, delay) -> queue.addAll(claimed);
         this.app = Aftercare.builder().dynamo(dynamo, "bench")
                 .ses(() -> SesEmulator.client(proxy.endpoint()), Optional.empty())
                 .linkKey(() -> "bench-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("https://bench.example"))
-                .actionQueue(() -> collect)
+                .actionQueue(() -> queue)
                 .clock(clock)
                 .adminToken(() -> ADMIN_TOKEN)
                 .build();
@@ -107,9 +104,7 @@ final class Rig implements AutoCloseable {
     /** The sweep's claims, taken off the queue. */
     List<ClaimedAction> sweep() {
         app.sweep().run();
-        List<ClaimedAction> taken = List.copyOf(queue);
-        queue.removeAll(taken);
-        return taken;
+        return queue.take();
     }
 
     /** Runs claimed actions as one SQS batch through the action handler; returns how many failed (left for a retry). */

@@ -50,8 +50,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A wave in real time: thank-yous of orders placed at once, and escalations due a minute after the sweeps start,
- * through the sweep (every {@link #SWEEP_EVERY}, as the local runner sweeps), ElasticMQ's urgent and bulk queues made
- * from {@code template.yaml} and workers polling both, urgent first, on the SES emulator. And what a sweep reads and
+ * through the sweep (every {@link #SWEEP_EVERY}, as the local runner sweeps, topping the bulk queue up to that interval
+ * of sending at the bulk rate), ElasticMQ's urgent and bulk queues made from {@code template.yaml} and workers polling
+ * both, urgent first, on the SES emulator; an action claimed twice is one whose lease ended before it was done. And what a sweep reads and
  * asks of DynamoDB per action it claims, with one shard and with eight.
  */
 final class WaveBenchmark {
@@ -59,19 +60,31 @@ final class WaveBenchmark {
     /** The sweep's interval here: the escalations' target is to be claimed within it. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
     static final int ESCALATIONS = 10;
+    /** The bulk send rate by default: above what the workers manage on a shared laptop, so that they govern the drain. */
+    static final double BULK_RATE = 100;
     private static final String TABLE = "wave";
     /** The wave: the escalations come due a minute into it. */
     static final Duration ESCALATIONS_DUE_AFTER = Duration.ofMinutes(1);
     private static final Duration GIVE_UP = Duration.ofMinutes(20);
 
     /**
-     * @param drainSeconds from the first sweep until every thank-you was claimed and its queue empty
+     * @param bulkRate the bulk send rate the sweep paces by, emails a second
+     * @param drainSeconds from the first sweep until every thank-you was claimed and none was left in its queue
+     *     (waiting, delayed or being worked)
      * @param escalationDelaysSeconds for each escalation, from its due time to its claim
+     * @param claimedAgain claims of an action claimed before: its lease ended before it was done
+     * @param duplicates emails sent to an address that had its email already
      */
-    record Run(int workers, int thankYous, double drainSeconds, int emailsSent, List<Double> escalationDelaysSeconds) {
+    record Run(int workers, int thankYous, double bulkRate, double drainSeconds, int emailsSent, List<Double> escalationDelaysSeconds,
+               long claimedAgain, long duplicates) {
 
         double worstEscalationDelay() {
             return escalationDelaysSeconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+
+        /** Thank-yous sent a second over the drain. */
+        double drainRate() {
+            return thankYous / drainSeconds;
         }
     }
 
@@ -86,26 +99,41 @@ final class WaveBenchmark {
         }
     }
 
-    Run wave(int thankYous, int workers, Duration escalationsDueAfter) throws Exception {
+    /** @param bulkRate the deployment's bulk send rate (and one shop's: the wave is one shop's) */
+    Run wave(int thankYous, int workers, double bulkRate, Duration escalationsDueAfter) throws Exception {
         try (var dynamoDb = LocalDynamoDb.inMemory(); var ses = SesEmulator.start(); var sqs = LocalSqs.start()) {
             var dynamo = dynamoDb.client();
             TemplateTable.fromRepository().createIfAbsent(dynamo, TABLE);
             var queues = sqs.create(TemplateQueue.urgentActionsFromRepository(), TemplateQueue.actionsFromRepository(), "wave");
             var toSqs = new SqsActionQueue(sqs.client(), queues.urgent().url(), queues.bulk().url());
             Map<String, Instant> claimedAt = new ConcurrentHashMap<>();
-            ActionQueue timed = (claimed, delay) -> {
-                Instant now = Instant.now();
-                toSqs.submit(claimed, delay);
-                // only once queued: "claimed and its queue empty" must not be seen while the messages are on their way
-                claimed.forEach(action -> claimedAt.putIfAbsent(action.actionId(), now));
+            var claimedAgain = new AtomicLong();
+            ActionQueue timed = new ActionQueue() {
+                @Override
+                public void submit(List<ClaimedAction> claimed, Duration delay) {
+                    Instant now = Instant.now();
+                    toSqs.submit(claimed, delay);
+                    // only once queued: "claimed and its queue empty" must not be seen while the messages are on their way
+                    claimed.forEach(action -> {
+                        if (claimedAt.putIfAbsent(action.actionId(), now) != null) {
+                            claimedAgain.incrementAndGet();
+                        }
+                    });
+                }
+
+                @Override
+                public long bulkQueued() {
+                    return toSqs.bulkQueued();
+                }
             };
             var app = Aftercare.builder().dynamo(dynamo, TABLE)
                     .ses(ses::client, Optional.empty())
                     .linkKey(() -> "wave-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
                     .publicUrl(() -> URI.create("https://bench.example"))
                     .actionQueue(() -> timed)
-                    // a sweep ends before the next is due; the emulator has no send quota to stay below
-                    .sweepSettings(() -> new Sweep.Settings(SWEEP_EVERY.minusSeconds(2), Sweep.Settings.DEFAULT.claimConcurrency(), SendRates.UNLIMITED))
+                    // a sweep ends before the next is due
+                    .sweepSettings(() -> new Sweep.Settings(SWEEP_EVERY, SWEEP_EVERY.minusSeconds(2), Sweep.Settings.DEFAULT.claimConcurrency(),
+                            new SendRates(bulkRate, bulkRate)))
                     .clock(Clock.systemUTC())
                     .build();
             Rig.registerShop(app);
@@ -133,7 +161,7 @@ final class WaveBenchmark {
                 Instant drained = null;
                 while (Instant.now().isBefore(start.plus(GIVE_UP))) {
                     long thankYousClaimed = claimedAt.keySet().stream().filter(id -> id.startsWith(EmailKind.THANK_YOU.action().slug())).count();
-                    if (drained == null && thankYousClaimed >= thankYous && sqs.messagesIn(queues.bulk().url()) == 0) {
+                    if (drained == null && thankYousClaimed >= thankYous && toSqs.bulkQueued() == 0) {
                         drained = Instant.now();
                     }
                     if (drained != null && escalations.stream().allMatch(claimedAt::containsKey) && sqs.messagesIn(queues.urgent().url()) == 0) {
@@ -145,8 +173,9 @@ final class WaveBenchmark {
                     throw new IllegalStateException("the wave did not drain in " + GIVE_UP);
                 }
                 List<Double> delays = escalations.stream().map(id -> Duration.between(escalationsDue, claimedAt.get(id)).toMillis() / 1000.0).toList();
-                int sent = (int) ses.emails().stream().filter(email -> email.to().get(0).startsWith("wave-")).count();
-                return new Run(workers, thankYous, Duration.between(start, drained).toMillis() / 1000.0, sent, delays);
+                List<String> sentTo = ses.emails().stream().map(email -> email.to().get(0)).filter(to -> to.startsWith("wave-")).toList();
+                return new Run(workers, thankYous, bulkRate, Duration.between(start, drained).toMillis() / 1000.0, sentTo.size(), delays,
+                        claimedAgain.get(), sentTo.size() - sentTo.stream().distinct().count());
             } finally {
                 stop.set(true);
                 sweeper.shutdownNow();
@@ -203,10 +232,12 @@ final class WaveBenchmark {
         try (var dynamoDb = LocalDynamoDb.inMemory()) {
             var dynamo = dynamoDb.client(counter);
             TemplateTable.fromRepository().createIfAbsent(dynamo, TABLE);
-            List<ClaimedAction> claimed = new ArrayList<>();
+            var claimed = new HeldQueue();
             var app = Aftercare.builder().dynamo(dynamo, TABLE).dueShards(shards)
-                    .actionQueue(() -> (actions, delay) -> claimed.addAll(actions))
-                    .sweepSettings(() -> new Sweep.Settings(Duration.ofMinutes(10), Sweep.Settings.DEFAULT.claimConcurrency(), SendRates.UNLIMITED))
+                    .actionQueue(() -> claimed)
+                    // a rate that lets one sweep take everything due, and the longest budget a sweep may have
+                    .sweepSettings(() -> new Sweep.Settings(Sweep.LEASE.minusSeconds(1), Sweep.LEASE.minusSeconds(2),
+                            Sweep.Settings.DEFAULT.claimConcurrency(), new SendRates(due, due)))
                     .clock(Clock.systemUTC())
                     .build();
             // as every minute: the cursor at this hour
@@ -217,7 +248,7 @@ final class WaveBenchmark {
             itemsRead.set(0);
             requests.set(0);
             app.sweep().run();
-            return new Reads(shards, claimed.size(), itemsRead.get(), requests.get());
+            return new Reads(shards, claimed.take().size(), itemsRead.get(), requests.get());
         }
     }
 }

@@ -13,9 +13,11 @@ class WaveBenchmarkSmokeTest {
 
     @Test
     void givenASmallWaveAndEscalationsDueDuringIt_whenSweptAndWorked_thenEveryEmailGoesOnceAndEachEscalationIsClaimedWithinAnInterval() throws Exception {
-        var run = benchmark.wave(30, 2, Duration.ofSeconds(5));
+        var run = benchmark.wave(30, 2, WaveBenchmark.BULK_RATE, Duration.ofSeconds(5));
 
         assertThat(run.emailsSent()).isEqualTo(30);
+        assertThat(run.duplicates()).isZero();
+        assertThat(run.claimedAgain()).isZero();
         assertThat(run.escalationDelaysSeconds()).hasSize(WaveBenchmark.ESCALATIONS)
                 .allSatisfy(delay -> assertThat(delay).isBetween(0.0, (double) WaveBenchmark.SWEEP_EVERY.toSeconds()));
         var reads = List.of(benchmark.reads(300, 1), benchmark.reads(300, 8));

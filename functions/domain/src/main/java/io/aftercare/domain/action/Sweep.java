@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Finds what is due, claims it, and queues it for the workers: every urgent action first, then bulk ones up to the
- * send rates' allowance and what the SES account's 24-hour quota leaves bulk email, page after page while work is due
+ * send rates' allowance (the bulk queue topped up to one interval of sending, the rest left due) and what the SES
+ * account's 24-hour quota leaves bulk email, page after page while work is due
  * and the sweep's time allows, several claims at once; between bulk pages, urgent actions that fell due meanwhile go
  * first. Two sweeps running at once never claim the same action: the claim is a conditional write, and the loser
  * simply moves on.
@@ -27,7 +28,7 @@ public final class Sweep {
 
     /** How long a worker has to finish an action before another sweep may take it over. */
     public static final Duration LEASE = Duration.ofMinutes(5);
-    /** How often a sweep runs ({@code template.yaml}'s schedule): the bulk allowance is per interval. */
+    /** How often a sweep runs in AWS ({@code template.yaml}'s schedule). */
     public static final Duration INTERVAL = Duration.ofMinutes(1);
     /** Left of the invocation's time when the sweep stops claiming: enough to queue the last page. */
     static final Duration MARGIN = Duration.ofSeconds(10);
@@ -35,13 +36,22 @@ public final class Sweep {
     static final int PAGE = 200;
 
     /**
+     * @param interval how often the sweep runs: the bulk queue is topped up to this much sending at the bulk rates, so
+     *     shorter than the {@link #LEASE} (a claimed action is sent within it while the workers keep to those rates)
      * @param budget how long one sweep claims at most: well inside the function's timeout and the interval
      * @param claimConcurrency claims in flight at once
      * @param bulkRates how fast bulk email may go out
      */
-    public record Settings(Duration budget, int claimConcurrency, SendRates bulkRates) {
+    public record Settings(Duration interval, Duration budget, int claimConcurrency, SendRates bulkRates) {
 
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(40), 16, SendRates.UNLIMITED);
+        public static final Settings DEFAULT = new Settings(INTERVAL, Duration.ofSeconds(40), 16, SendRates.WITHOUT_SES_ACCOUNT);
+
+        public Settings {
+            if (interval.compareTo(LEASE) >= 0 || budget.compareTo(interval) >= 0) {
+                throw new IllegalArgumentException("a sweep's budget (" + budget + ") must be shorter than its interval (" + interval
+                        + "), and the interval than the lease (" + LEASE + ")");
+            }
+        }
     }
 
     /**
@@ -86,7 +96,7 @@ public final class Sweep {
         try (ExecutorService claims = Executors.newFixedThreadPool(settings.claimConcurrency())) {
             pass.claimUrgent(claims);
             long dayLeft = quota.get().map(DailyQuota::bulkLeft).orElse(Long.MAX_VALUE);
-            pass.claimBulk(claims, new BulkPace(settings.bulkRates(), INTERVAL, dayLeft));
+            pass.claimBulk(claims, new BulkPace(settings.bulkRates(), settings.interval(), queue.bulkQueued(), dayLeft));
         }
         return new Result(pass.read, pass.claimed, pass.deferred, pass.oldestDue);
     }

@@ -10,7 +10,6 @@ import io.aftercare.domain.timeline.TimelineAppender;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,7 +37,7 @@ public final class Redemptions {
      */
     public void record(ShopId shop, OrderId order, String orderName, List<String> codes, Optional<String> customerHash) {
         for (String typed : codes) {
-            String code = typed.strip().toUpperCase(Locale.ROOT); // Shopify and WooCommerce match codes regardless of case
+            String code = CheckoutCodes.checkoutForm(typed.strip()); // Shopify and WooCommerce match codes regardless of case
             Optional<IssuedDiscount> ours = issued.byCode(shop, code);
             if (ours.isEmpty()) {
                 continue;

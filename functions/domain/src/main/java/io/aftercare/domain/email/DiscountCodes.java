@@ -1,6 +1,5 @@
 package io.aftercare.domain.email;
 
-import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ClaimedAction;
@@ -12,6 +11,8 @@ import io.aftercare.domain.discount.DiscountOffer;
 import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.discount.IssuedDiscounts;
 import io.aftercare.domain.discount.ShopDiscounts;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.timeline.EntryText;
@@ -51,9 +52,11 @@ public final class DiscountCodes {
     /**
      * The action's code, or why the shop refused it (its email then goes without one).
      *
+     * @param order the order the code is for (a thank-you's own, a goodwill code's ticket's): its reminder, when the shop
+     *     wants one, is that order's email, under its customer's suppression and frequency rules; none without an order
      * @throws io.aftercare.domain.discount.DiscountServiceBusy when the shop could not answer now: the action is retried
      */
-    public IssuedDiscount issue(Shop shop, DiscountTemplate template, ClaimedAction action, EmailAddress customer) {
+    public IssuedDiscount issue(Shop shop, DiscountTemplate template, ClaimedAction action, CustomerContact customer, Optional<OrderId> order) {
         String actionKey = action.actionId();
         Optional<IssuedDiscount> before = issued.forAction(shop.id(), actionKey);
         if (before.isPresent()) {
@@ -64,12 +67,12 @@ public final class DiscountCodes {
                 now, now.plus(template.validFor()));
         Creation creation = shops.create(shop, offer);
         var outcome = switch (creation) {
-            case Creation.Created created -> new IssuedDiscount(shop.id(), actionKey, action.subject(), customer.hash(), Optional.of(created.code()),
-                    template.percent(), Optional.empty(), now, offer.endsAt());
-            case Creation.Refused refused -> new IssuedDiscount(shop.id(), actionKey, action.subject(), customer.hash(), Optional.empty(),
-                    template.percent(), Optional.of(refused.why()), now, offer.endsAt());
+            case Creation.Created created -> new IssuedDiscount(shop.id(), actionKey, action.subject(), customer.email().hash(),
+                    Optional.of(created.code()), template.percent(), Optional.empty(), now, offer.endsAt(), created.anyBuyer());
+            case Creation.Refused refused -> new IssuedDiscount(shop.id(), actionKey, action.subject(), customer.email().hash(), Optional.empty(),
+                    template.percent(), Optional.of(refused.why()), now, offer.endsAt(), false);
         };
-        IssuedDiscount kept = issued.keep(outcome, followUps(template, outcome));
+        IssuedDiscount kept = issued.keep(outcome, followUps(template, outcome, order));
         if (kept == outcome) {
             if (kept.code().isPresent()) {
                 events.issued(shop.id());
@@ -84,11 +87,11 @@ public final class DiscountCodes {
     public static final String EXPIRY = "~expiry";
 
     /**
-     * What a kept code schedules: the check at its end (counted as expired if unused), and for an order's code the
-     * shop's reminder some days before. Both are {@link EmailKind#DISCOUNT_REMINDER} actions named after the action
-     * that issued the code, which is how they find it again.
+     * What a kept code schedules: the check at its end (counted as expired if unused), and the shop's reminder some
+     * days before, on the order the code is for, whichever email issued it. Both are {@link EmailKind#DISCOUNT_REMINDER}
+     * actions named after the action that issued the code, which is how they find it again.
      */
-    private static List<DueAction> followUps(DiscountTemplate template, IssuedDiscount outcome) {
+    private static List<DueAction> followUps(DiscountTemplate template, IssuedDiscount outcome, Optional<OrderId> order) {
         if (outcome.code().isEmpty()) {
             return List.of();
         }
@@ -96,9 +99,9 @@ public final class DiscountCodes {
         String id = kind.slug() + "#" + outcome.actionKey();
         List<DueAction> followUps = new ArrayList<>();
         followUps.add(new DueAction(id + EXPIRY, kind, outcome.subject(), outcome.endsAt()));
-        if (outcome.subject().type() == Subject.Type.ORDER) { // the reminder is an order's email: a goodwill code's has no order
-            template.reminderAt(outcome.endsAt()).ifPresent(at -> followUps.add(new DueAction(id, kind, outcome.subject(), at)));
-        }
+        // the reminder is an order's email, read from its order whatever the code's own subject (a goodwill code's ticket)
+        order.ifPresent(about -> template.reminderAt(outcome.endsAt())
+                .ifPresent(at -> followUps.add(new DueAction(id, kind, Subject.order(about), at))));
         return followUps;
     }
 

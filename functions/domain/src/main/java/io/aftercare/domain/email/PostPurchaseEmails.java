@@ -139,7 +139,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         EmailCategory category = kind.category();
         // made in the shop and kept before sending, so the email never promises a code the checkout refuses
         Optional<IssuedDiscount> issued = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty()
-                ? shop.settings().thankYouDiscount().map(t -> discounts.issue(shop, t, action, customer.email()))
+                ? shop.settings().thankYouDiscount().map(t -> discounts.issue(shop, t, action, customer, Optional.of(order.orderId())))
                 : Optional.empty();
         Optional<EmailContent.IssuedDiscount> discount = issued.or(() -> reminded)
                 .flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
@@ -186,7 +186,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
                 EntryText.of(Phrase.EMAIL_SENT).with("email", action.kind().code()).code("language", Vocabulary.LANGUAGE, language)));
         issued.flatMap(IssuedDiscount::code).ifPresent(code -> entries.add(entry(action, EntryKind.DISCOUNT_ISSUED, "discount",
-                EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", code).count("percent", issued.get().percent()))));
+                EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", code).count("percent", issued.get().percent())
+                        .flag("anyBuyer", issued.get().anyBuyer()))));
         issued.flatMap(IssuedDiscount::refusal).ifPresent(why -> entries.add(entry(action, EntryKind.DISCOUNT_WITHHELD, "discount",
                 DiscountCodes.withheld(action, why))));
         return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());

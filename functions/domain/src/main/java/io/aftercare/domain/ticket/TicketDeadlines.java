@@ -150,14 +150,15 @@ public final class TicketDeadlines implements Runner {
             return skip(action, Reason.GOODWILL_OFF, Optional.empty(), Optional.of(ticket));
         }
         // made in the shop and kept before sending; a refusal sends the apology without a code and the timeline says why
-        IssuedDiscount issued = discounts.issue(shop, template.get(), action, ticket.customer().email());
+        IssuedDiscount issued = discounts.issue(shop, template.get(), action, ticket.customer(), ticket.order());
         if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }
         int percent = template.get().percent();
         return toCustomer(action, ticket, () -> mailer.goodwill(shop, ticket, issued.code(), percent),
                 issued.code().isPresent() ? EntryKind.DISCOUNT_ISSUED : EntryKind.DISCOUNT_WITHHELD,
-                issued.code().<EntryText>map(code -> EntryText.of(Phrase.GOODWILL_SENT).text("code", code).count("percent", percent))
+                issued.code().<EntryText>map(code -> EntryText.of(Phrase.GOODWILL_SENT).text("code", code).count("percent", percent)
+                        .flag("anyBuyer", issued.anyBuyer()))
                         .orElseGet(() -> DiscountCodes.withheld(action, issued.refusal().orElseThrow())));
     }
 

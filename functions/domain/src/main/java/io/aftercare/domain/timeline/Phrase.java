@@ -31,7 +31,8 @@ public enum Phrase {
     EMAIL_NOT_SENT(Set.of(EntryKind.EMAIL_SKIPPED, EntryKind.EMAIL_FAILED), "email", "reason", "detail"),
     EMAIL_POSTPONED(Set.of(EntryKind.EMAIL_POSTPONED), "email", "until", "reason"),
     EMAIL_SENT(Set.of(EntryKind.EMAIL_SENT), "email", "language"),
-    DISCOUNT_ISSUED(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent"),
+    /** {@code anyBuyer}: the platform could not limit the code to the customer. */
+    DISCOUNT_ISSUED(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent", "anyBuyer"),
     DISCOUNT_WITHHELD(Set.of(EntryKind.DISCOUNT_WITHHELD), "email", "detail"),
     /** On the order that used the code. */
     DISCOUNT_USED(Set.of(EntryKind.DISCOUNT_REDEEMED), "code"),
@@ -49,7 +50,7 @@ public enum Phrase {
     ACTION_ABANDONED(Set.of(EntryKind.EMAIL_FAILED), "email", "reason", "maybeSent"),
     ACKNOWLEDGED(Set.of(EntryKind.EMAIL_SENT), "ticket", "answerBy"),
     REPLY_EMAILED(Set.of(EntryKind.EMAIL_SENT)),
-    GOODWILL_SENT(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent"),
+    GOODWILL_SENT(Set.of(EntryKind.DISCOUNT_ISSUED), "code", "percent", "anyBuyer"),
     CUSTOMER_EMAIL_REFUSED(Set.of(EntryKind.EMAIL_FAILED), "email", "detail"),
     NOTICE_HELD(Set.of(EntryKind.EMAIL_POSTPONED), "email", "opens"),
     SLA_WARNING(Set.of(EntryKind.SLA_WARNING), "target", "ticket", "reached", "refused", "chat", "nobody"),

@@ -2,13 +2,13 @@ package io.aftercare.lambda.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.InvalidInput;
+import io.aftercare.domain.discount.CheckoutCodes;
 import io.aftercare.domain.discount.DiscountAccess;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,7 +48,7 @@ public final class DiscountJson {
      * codes that differ only in case are refused: checkouts take them for one code.
      */
     public static List<String> codes(byte[] body) {
-        Map<String, String> codes = new LinkedHashMap<>();
+        var codes = new CheckoutCodes();
         String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String code = lines[i].split(",", 2)[0].strip().replace("\"", "");
@@ -58,18 +58,20 @@ public final class DiscountJson {
             if (!CODE.matcher(code).matches()) {
                 throw new InvalidInput("codes", "line " + (i + 1) + ": a code must be 3-64 letters, digits, '-' or '_'");
             }
-            String before = codes.putIfAbsent(code.toUpperCase(Locale.ROOT), code);
-            if (before != null && !before.equals(code)) {
-                throw new InvalidInput("codes", "line " + (i + 1) + ": " + code + " differs only in case from " + before + "; checkouts take them for one code");
+            try {
+                codes.add(code);
+            } catch (InvalidInput sameAtCheckout) {
+                throw new InvalidInput("codes", "line " + (i + 1) + ": " + sameAtCheckout.getMessage());
             }
         }
-        if (codes.isEmpty()) {
+        List<String> distinct = codes.codes();
+        if (distinct.isEmpty()) {
             throw new InvalidInput("codes", "the body holds no codes: send one code a line");
         }
-        if (codes.size() > MAX_CODES) {
+        if (distinct.size() > MAX_CODES) {
             throw new InvalidInput("codes", "at most " + MAX_CODES + " codes an upload; send the rest in another");
         }
-        return List.copyOf(codes.values());
+        return distinct;
     }
 
     private static String host(JsonNode body, String field) {

@@ -79,7 +79,8 @@ public final class SupportJson {
             }
         });
         node.put("chatWebhookConfigured", support.chatWebhookUrl().isPresent());
-        support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()).put("validDays", g.validDays()));
+        support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()).put("validDays", g.validDays())
+                .put("remindDaysBefore", g.remindDaysBefore()));
         support.highValueOrder().ifPresent(m -> node.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
         node.put("repeatWithinDays", support.repeatWithinDays());
         return node;
@@ -104,9 +105,6 @@ public final class SupportJson {
         Optional<Secret> chatUrl = !node.has("chatWebhookUrl") ? current.chatWebhookUrl()
                 : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl(node.get("chatWebhookUrl").asText(), chat));
         Optional<DiscountTemplate> goodwill = discount(node, "support.goodwill", current.goodwill());
-        if (goodwill.filter(g -> g.remindDaysBefore() > 0).isPresent()) {
-            throw new InvalidInput("support.goodwill.remindDaysBefore", "a goodwill code has no reminder: reminders are an order's emails");
-        }
         Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
                 : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
         int repeat = wholeNumber(node, "support.repeatWithinDays").orElse(current.repeatWithinDays());

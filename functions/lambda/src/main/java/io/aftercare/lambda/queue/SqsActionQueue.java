@@ -6,7 +6,9 @@ import io.aftercare.domain.action.ClaimedAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -35,6 +37,15 @@ public final class SqsActionQueue implements ActionQueue {
         int delaySeconds = (int) Math.min(delay.toSeconds(), MAX_DELAY.toSeconds());
         send(actions.stream().filter(action -> action.kind().actionClass() == ActionClass.URGENT).toList(), urgentUrl, delaySeconds);
         send(actions.stream().filter(action -> action.kind().actionClass() == ActionClass.BULK).toList(), bulkUrl, delaySeconds);
+    }
+
+    /** SQS's approximate counts of the bulk queue: visible, delayed (spread by the sweep) and being worked. */
+    @Override
+    public long bulkQueued() {
+        Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(bulkUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return counts.values().stream().mapToLong(Long::parseLong).sum();
     }
 
     private void send(List<ClaimedAction> actions, String queueUrl, int delaySeconds) {

@@ -24,7 +24,7 @@ class SqsActionQueueTest {
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
-    void givenUrgentAndBulkClaims_whenSubmitted_thenEachGoesToItsClasssQueueAndADelayedOneStaysHiddenUntilItsTime() {
+    void givenUrgentAndBulkClaims_whenSubmitted_thenEachGoesToItsClasssQueueADelayedOneStaysHiddenUntilItsTimeAndBothBulkOnesCountAsQueued() {
         var queues = TestQueues.actions();
         var sqs = TestQueues.sqs().client();
         var queue = new SqsActionQueue(sqs, queues.urgent().url(), queues.bulk().url());
@@ -40,6 +40,8 @@ class SqsActionQueueTest {
                 .as("the check-in is delayed").containsExactly("thank-you#1");
         assertThat(sqs.getQueueAttributes(b -> b.queueUrl(queues.bulk().url()).attributeNamesWithStrings("ApproximateNumberOfMessagesDelayed"))
                 .attributesAsStrings()).containsEntry("ApproximateNumberOfMessagesDelayed", "1");
+        assertThat(queue.bulkQueued()).as("what the sweep tops up: the thank-you being worked and the delayed check-in, not the escalation")
+                .isEqualTo(2);
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Creates a personal code in a Shopify store through the Admin GraphQL API ({@link #API_VERSION}):
- * {@code discountCodeBasicCreate}, a percentage off the whole order, usage limit 1, from now to the offer's end.
+ * {@code discountCodeBasicCreate}, a percentage off the whole order, usage limit 1, from now to the offer's end, for
+ * the customer only ({@code context.customers}: the current form of the deprecated {@code customerSelection}) when the
+ * order named Shopify's id for them; without one (a guest checkout), for any buyer, still once.
  * Shopify's cost-based limit answers {@code THROTTLED} with the bucket's state in {@code extensions.cost.throttleStatus}:
  * Aftercare waits for the cost to refill when that is short, and otherwise leaves it to the action's retry.
  */
@@ -32,6 +34,8 @@ public final class ShopifyDiscounts {
             }""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An admin GraphQL customer id is this and the REST id (the webhooks' {@code customer.id}). */
+    static final String CUSTOMER_GID = "gid://shopify/Customer/";
 
     private final PlatformHttp http;
 
@@ -86,7 +90,7 @@ public final class ShopifyDiscounts {
             if (!refusals.isEmpty()) {
                 return new Creation.Refused("Shopify refused the code: " + String.join("; ", refusals));
             }
-            return new Creation.Created(offer.code());
+            return new Creation.Created(offer.code(), offer.customer().platformId().isEmpty());
         }
     }
 
@@ -100,7 +104,9 @@ public final class ShopifyDiscounts {
         input.put("endsAt", offer.endsAt().toString());
         input.put("usageLimit", 1);
         input.put("appliesOncePerCustomer", true);
-        input.putObject("context").put("all", "ALL");
+        offer.customer().platformId().ifPresentOrElse(
+                id -> input.putObject("context").putObject("customers").putArray("add").add(CUSTOMER_GID + id),
+                () -> input.putObject("context").put("all", "ALL"));
         ObjectNode gets = input.putObject("customerGets");
         gets.putObject("value").put("percentage", offer.percent() / 100.0);
         gets.putObject("items").put("all", true);

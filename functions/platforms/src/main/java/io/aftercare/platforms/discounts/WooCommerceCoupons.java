@@ -76,7 +76,7 @@ public final class WooCommerceCoupons {
         coupon.put("individual_use", true);
         coupon.put("usage_limit", 1);
         coupon.put("usage_limit_per_user", 1);
-        coupon.putArray("email_restrictions").add(offer.customer().value());
+        coupon.putArray("email_restrictions").add(offer.customer().email().value());
         return coupon;
     }
 

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +40,7 @@ import java.util.stream.Stream;
 final class ShopifyMapper {
 
     private static final List<String> PAID = List.of("paid", "partially_refunded", "refunded");
+    private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{1,20}");
 
     OrderUpdate order(JsonNode order, boolean created, Optional<Instant> triggeredAt) {
         OrderId orderId = Json.orderId(order, "id");
@@ -109,7 +111,12 @@ final class ShopifyMapper {
         Instant updatedAt = time(customer, "updated_at").or(() -> time(customer, "created_at"))
                 .or(() -> triggeredAt).orElse(Instant.EPOCH);
         return email(customer, "email").map(address -> new CustomerUpdate(
-                new CustomerContact(address, fullName(customer), text(customer, "locale")), triggeredAt.orElse(updatedAt)));
+                new CustomerContact(address, fullName(customer), text(customer, "locale"), customerId(customer)), triggeredAt.orElse(updatedAt)));
+    }
+
+    /** Shopify's numeric customer id (its admin GraphQL id is {@code gid://shopify/Customer/{id}}); anything else is no id. */
+    private static Optional<String> customerId(JsonNode customer) {
+        return Json.id(customer, "id").filter(CUSTOMER_ID.asMatchPredicate());
     }
 
     private static List<OrderFact> fulfillmentFacts(JsonNode fulfillment) {
@@ -247,7 +254,7 @@ final class ShopifyMapper {
         JsonNode customer = object(order, "customer");
         Optional<EmailAddress> address = email(order, "email").or(() -> email(order, "contact_email")).or(() -> email(customer, "email"));
         Optional<String> name = fullName(customer).or(() -> fullName(object(order, "billing_address")));
-        return address.map(a -> new CustomerContact(a, name, text(order, "customer_locale")));
+        return address.map(a -> new CustomerContact(a, name, text(order, "customer_locale"), customerId(customer)));
     }
 
     private static Optional<String> fullName(JsonNode person) {

@@ -65,18 +65,47 @@ class ShopifyDiscountsTest {
 
     @Test
     void givenShopifysPublishedSchema_whenTheDocumentAndVariablesAftercareSendsAreRunAgainstIt_thenTheyAreValid() throws IOException {
-        server.answer(Answer.json(200, CREATED));
+        server.answer(Answer.json(200, CREATED), Answer.json(200, CREATED));
         shopify.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"));
+        shopify.create(ACCESS, ShopApis.offerToGuest("THANKS-EFGH2345"));
 
-        var sent = JSON.readValue(server.received().get(0).body(), Map.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> variables = (Map<String, Object>) sent.get("variables");
-        var result = GraphQL.newGraphQL(schema).build().execute(ExecutionInput.newExecutionInput((String) sent.get("query")).variables(variables));
+        assertThat(server.received()).as("for the customer, and for a guest").hasSize(2);
+        for (var request : server.received()) {
+            var sent = JSON.readValue(request.body(), Map.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> variables = (Map<String, Object>) sent.get("variables");
+            var result = GraphQL.newGraphQL(schema).build().execute(ExecutionInput.newExecutionInput((String) sent.get("query")).variables(variables));
 
-        // the schema has no resolvers, so the payload's non-null fields come back null: every other error is a mistake of ours
-        assertThat(result.getErrors()).filteredOn(e -> !(e instanceof NonNullableFieldWasNullError))
-                .as("validation and variable coercion against the schema").isEmpty();
-        assertThat(result.getErrors()).isNotEmpty().allMatch(NonNullableFieldWasNullError.class::isInstance);
+            // the schema has no resolvers, so the payload's non-null fields come back null: every other error is a mistake of ours
+            assertThat(result.getErrors()).filteredOn(e -> !(e instanceof NonNullableFieldWasNullError))
+                    .as("validation and variable coercion against the schema").isEmpty();
+            assertThat(result.getErrors()).isNotEmpty().allMatch(NonNullableFieldWasNullError.class::isInstance);
+        }
+    }
+
+    @Test
+    void givenBothTheCustomerAndAllBuyersAsTheContext_whenRunAgainstTheSchema_thenItIsRefusedAsOneOfAllows() {
+        // context is a @oneOf input: the check above would catch a document that sent both
+        var result = GraphQL.newGraphQL(schema).build().execute(ExecutionInput.newExecutionInput(ShopifyDiscounts.CREATE)
+                .variables(Map.of("basicCodeDiscount", Map.of("title", "x", "code", "X", "startsAt", "2026-12-01T10:00:00Z",
+                        "customerGets", Map.of("value", Map.of("percentage", 0.1), "items", Map.of("all", true)),
+                        "context", Map.of("all", "ALL", "customers", Map.of("add", java.util.List.of(ShopifyDiscounts.CUSTOMER_GID + "1")))))));
+
+        assertThat(result.getErrors()).isNotEmpty().noneMatch(NonNullableFieldWasNullError.class::isInstance);
+    }
+
+    @Test
+    void givenAnOrderNamingShopifysIdForTheCustomer_whenTheCodeIsMade_thenOnlyThatCustomerMayUseItAndWithoutAnIdAnyBuyerMayOnce() throws IOException {
+        server.answer(Answer.json(200, CREATED), Answer.json(200, CREATED));
+
+        assertThat(shopify.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"))).isEqualTo(new Creation.Created("THANKS-ABCD2345", false));
+        assertThat(shopify.create(ACCESS, ShopApis.offerToGuest("THANKS-EFGH2345"))).isEqualTo(new Creation.Created("THANKS-EFGH2345", true));
+
+        var forJon = JSON.readTree(server.received().get(0).body()).path("variables").path("basicCodeDiscount");
+        assertThat(forJon.path("context").toString()).isEqualTo("{\"customers\":{\"add\":[\"gid://shopify/Customer/207119551\"]}}");
+        var forAGuest = JSON.readTree(server.received().get(1).body()).path("variables").path("basicCodeDiscount");
+        assertThat(forAGuest.path("context").toString()).isEqualTo("{\"all\":\"ALL\"}");
+        assertThat(forAGuest.path("usageLimit").asInt()).isEqualTo(1);
     }
 
     @Test
