@@ -32,6 +32,8 @@ public enum Reason {
     DISCOUNT_REDEEMED,
     /** A discount code ended unused (or its reminder came too late to be worth sending). */
     DISCOUNT_EXPIRED,
+    /** A reminder of a code whose owner is not the order's customer (a gift, someone else's order on a ticket): never sent to them. */
+    DISCOUNT_NOT_THEIRS,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 
