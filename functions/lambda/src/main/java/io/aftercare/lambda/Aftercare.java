@@ -165,7 +165,7 @@ public final class Aftercare {
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, surveys.get(), b.clock),
-                new TicketDeadlines(actions, ticketStore, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
+                new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
                         discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock),
                 cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
                         new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), b.clock));

@@ -296,6 +296,25 @@ class ComplaintTicketTest {
     }
 
     @Test
+    void givenAComplaintLinkedToSomeoneElsesOrder_whenItsGoodwillCodeNearsItsEnd_thenThatOrdersCustomerIsNeverRemindedOfIt() {
+        String shop = desk("sorry-gift");
+        remindingGoodwill(shop);
+        order(shop, "SG-1", "gift-buyer@example.com");
+        aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-sg-1", """
+                {"id": "sg-1", "subject": "My gift leaks", "message": "It leaks.", "order_id": "SG-1",
+                 "customer": {"email": "gift-receiver@example.com", "name": "Ola Nowak", "locale": "en"}}"""));
+        breachedThenResolved(shop, "sg-1");
+        Instant sent = aftercare.clock.instant();
+        assertThat(ses.emailsTo("gift-receiver@example.com")).anyMatch(e -> e.subject().startsWith("We are sorry") && e.text().contains("SORRY-"));
+
+        aftercare.clock.set(sent.plus(Duration.ofDays(3)).plusSeconds(60));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(ses.emailsTo("gift-buyer@example.com")).noneMatch(e -> e.text().contains("SORRY-") || e.subject().contains("expires soon"));
+    }
+
+    @Test
     void givenBadInput_whenAgentsCallTheApi_thenTheyGetA4xxAndNothingIsWritten() {
         String shop = desk("strict");
         String other = desk("other");
@@ -375,6 +394,20 @@ class ComplaintTicketTest {
     private void resolvedAfterABreach(String shop, String complaintId, String email) {
         complaint(shop, complaintId, email, "en");
         breachedThenResolved(shop, complaintId);
+    }
+
+    /** Goodwill codes of 15% for 5 days, with a reminder 2 days before they end. */
+    private void remindingGoodwill(String shop) {
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
+                {"support": {"goodwill": {"prefix": "SORRY-", "percent": 15, "validDays": 5, "remindDaysBefore": 2}}}""").status()).isEqualTo(200);
+    }
+
+    /** An order placed now by {@code email}. */
+    private void order(String shop, String id, String email) {
+        aftercare.generic(shop, aftercare.genericEvent("order.created", "o-" + id, """
+                {"id": "%s", "created_at": "%s", "currency": "PLN", "total": "99.00",
+                 "customer": {"email": "%s", "locale": "en"}, "lines": [{"title": "Teapot", "quantity": 1, "price": "99.00"}]}"""
+                .formatted(id, aftercare.clock.instant(), email)));
     }
 
     /** The complaint's first-response SLA runs out unanswered, then an agent resolves it. */

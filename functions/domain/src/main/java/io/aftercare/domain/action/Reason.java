@@ -38,6 +38,8 @@ public enum Reason {
     SURVEY_CAP,
     /** A note's mention: everyone it named has left the shop since. */
     NOT_A_MEMBER,
+    /** A reminder of a code whose owner is not the order's customer (a gift, someone else's order on a ticket): never sent to them. */
+    DISCOUNT_NOT_THEIRS,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED;
 

@@ -52,7 +52,7 @@ public final class DiscountCodes {
     /**
      * The action's code, or why the shop refused it (its email then goes without one).
      *
-     * @param order the order the code is for (a thank-you's own, a goodwill code's ticket's): its reminder, when the shop
+     * @param order the order the code is for (a thank-you's own; a goodwill code's ticket's, when it is the complainant's): its reminder, when the shop
      *     wants one, is that order's email, under its customer's suppression and frequency rules; none without an order
      * @throws io.aftercare.domain.discount.DiscountServiceBusy when the shop could not answer now: the action is retried
      */

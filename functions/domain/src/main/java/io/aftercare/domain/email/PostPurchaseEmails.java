@@ -98,6 +98,11 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                     notSent(action, why, Optional.empty()))), Optional.empty(), false);
         }
         EmailAddress to = customer.get().email();
+        if (reminded.isPresent() && !reminded.get().customerHash().equals(to.hash())) {
+            // the order's customer is not who got the code: a reminder would hand someone else's code to them
+            return finish(action, ActionOutcome.skipped(Reason.DISCOUNT_NOT_THEIRS), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
+                    notSent(action, Reason.DISCOUNT_NOT_THEIRS, Optional.empty()))), Optional.empty(), false);
+        }
         EmailKind kind = kind(action);
         Optional<EmailDecision.Skip> superseded = ReturnNotices.superseded(kind, action, order.get());
         if (superseded.isPresent()) {

@@ -17,6 +17,8 @@ import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailRejected;
+import io.aftercare.domain.order.CustomerContact;
+import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.Shop;
@@ -27,6 +29,7 @@ import io.aftercare.domain.timeline.EntryParam;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.timeline.Vocabulary;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,6 +65,7 @@ public final class TicketDeadlines implements Runner {
 
     private final ActionStore actions;
     private final TicketStore tickets;
+    private final TimelineReader orders;
     private final ShopCache shops;
     private final TicketMailer mailer;
     private final StaffNotifier staff;
@@ -71,13 +75,15 @@ public final class TicketDeadlines implements Runner {
     private final Clock clock;
 
     /**
+     * @param orders where a goodwill code finds the ticket's order's customer
      * @param members the addresses of a shop's members holding a role, read when a notice naming it goes out
      * @param console where the console is served: notices link to the ticket there
      */
-    public TicketDeadlines(ActionStore actions, TicketStore tickets, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
+    public TicketDeadlines(ActionStore actions, TicketStore tickets, TimelineReader orders, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
                            DiscountCodes discounts, BiFunction<ShopId, Role, List<EmailAddress>> members, Supplier<URI> console, Clock clock) {
         this.actions = actions;
         this.tickets = tickets;
+        this.orders = orders;
         this.shops = shops;
         this.mailer = mailer;
         this.staff = staff;
@@ -150,7 +156,12 @@ public final class TicketDeadlines implements Runner {
             return skip(action, Reason.GOODWILL_OFF, Optional.empty(), Optional.of(ticket));
         }
         // made in the shop and kept before sending; a refusal sends the apology without a code and the timeline says why
-        IssuedDiscount issued = discounts.issue(shop, template.get(), action, ticket.customer(), ticket.order());
+        // the ticket's order's customer when it is the complainant: their platform id limits the code to them, and only
+        // then is the reminder that order's email (someone else's order on the ticket would hand them the code)
+        Optional<CustomerContact> orderCustomer = ticket.order().flatMap(order -> orders.order(shop.id(), order)).flatMap(OrderState::customer)
+                .filter(contact -> contact.email().hash().equals(ticket.customer().email().hash()));
+        IssuedDiscount issued = discounts.issue(shop, template.get(), action, orderCustomer.orElse(ticket.customer()),
+                orderCustomer.flatMap(own -> ticket.order()));
         if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }
