@@ -1,5 +1,6 @@
 package io.aftercare.domain.metrics;
 
+import io.aftercare.domain.feedback.SurveyKind;
 import java.util.Locale;
 
 /** The names of a day's counters, in one place: the fold writes them, the report reads them. */
@@ -75,7 +76,7 @@ public final class Measure {
 
     /** @param what {@code answers}, a group ({@code promoter}, ...), {@code satisfied} or {@code sum} */
     public static String survey(SurveyKind kind, String what) {
-        return SURVEY + kind.slug() + "." + what;
+        return SURVEY + kind.code() + "." + what;
     }
 
     static String slug(String code) {

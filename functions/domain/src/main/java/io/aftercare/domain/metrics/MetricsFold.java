@@ -1,6 +1,7 @@
 package io.aftercare.domain.metrics;
 
 import io.aftercare.domain.Money;
+import io.aftercare.domain.feedback.SurveyKind;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.ticket.SlaClock;
 import io.aftercare.domain.ticket.Ticket;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +53,7 @@ public final class MetricsFold {
                     .orElse(Tally.of(Measure.REFUNDS, 1));
             case EMAIL_SENT -> code(params, "email").map(email -> {
                 Tally sent = Tally.of(Measure.sent(email), 1);
-                return SurveyKind.ofEmail(email).map(kind -> sent.plus(Measure.survey(kind, "sent"), 1)).orElse(sent);
+                return SurveyKind.askedByEmail(Measure.slug(email)).map(kind -> sent.plus(Measure.survey(kind, "sent"), 1)).orElse(sent);
             }).orElse(Tally.EMPTY);
             case EMAIL_SKIPPED -> Tally.of(Measure.skipped(code(params, "reason").orElse("unknown")), 1);
             case EMAIL_BOUNCED -> phrased.phrase() == Phrase.MAIL_BOUNCED ? Tally.of(Measure.EMAILS_BOUNCED, 1) : Tally.EMPTY;
@@ -77,16 +79,25 @@ public final class MetricsFold {
     /** A changed answer moves its score (the answers stay as many); a first one adds an answer. */
     private static Tally answered(Map<String, EntryParam> params) {
         Optional<Long> score = count(params, "score");
-        Optional<SurveyKind> kind = code(params, "survey").map(SurveyKind::ofAnswer).orElse(Optional.of(SurveyKind.NPS));
+        Optional<SurveyKind> kind = code(params, "survey").map(code -> SurveyKind.fromCode(code.toLowerCase(Locale.ROOT))).orElse(Optional.of(SurveyKind.NPS));
         if (score.isEmpty() || kind.isEmpty()) {
             return Tally.EMPTY;
         }
-        Tally tally = kind.get().scored(score.get(), 1);
+        Tally tally = scored(kind.get(), score.get(), 1);
         Optional<Long> previous = count(params, "previous");
         if (previous.isPresent()) {
-            return tally.merge(kind.get().scored(previous.get(), -1));
+            return tally.merge(scored(kind.get(), previous.get(), -1));
         }
         return tally.plus(Measure.survey(kind.get(), "answers"), 1);
+    }
+
+    /** The counter a score adds to besides the answers: NPS's group, CSAT's satisfied (4-5); CES adds its score to a sum. */
+    private static Tally scored(SurveyKind kind, long score, long sign) {
+        return switch (kind) {
+            case NPS -> Tally.of(Measure.survey(kind, kind.group((int) score).orElseThrow()), sign);
+            case CSAT -> score >= 4 ? Tally.of(Measure.survey(kind, "satisfied"), sign) : Tally.EMPTY;
+            case CES -> Tally.of(Measure.survey(kind, "sum"), sign * score);
+        };
     }
 
     /** Whether an entry of this kind changes its customer's history (only those are worth reading it for). */

@@ -1,5 +1,6 @@
 package io.aftercare.domain.metrics;
 
+import io.aftercare.domain.feedback.SurveyKind;
 import io.aftercare.domain.shop.SlaTarget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -84,7 +85,7 @@ public final class MetricsReport {
                 }
                 case CES -> s.put("average", answers == 0 ? null : round((double) t.count(Measure.survey(kind, "sum")) / answers));
             }
-            surveys.put(kind.slug(), s);
+            surveys.put(kind.code(), s);
         }
         out.put("surveys", surveys);
 
