@@ -17,15 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The search terms of customers, orders and tickets recorded before search existed, written as their own writes write
  * them (the same items, put: a term already there is written again unchanged, so a repeat or a record changed
- * meanwhile changes nothing). One page of a scan of the table at a time, resumable from the key a page ended at.
+ * meanwhile changes nothing). It is given the items an operator's migration read (SearchIndexMigration scans the
+ * table once: no index lists a shop's customers and orders, and the functions never scan); other items are passed over.
  */
 public final class SearchBackfill {
 
-    /** What one page did, and where the next begins (empty: the table is done). */
-    public record Page(int customers, int orders, int tickets, Optional<Map<String, AttributeValue>> next) {
+    /** What a batch of items gave search terms to. */
+    public record Indexed(int customers, int orders, int tickets) {
     }
 
     private static final int BATCH = 25;
+    private static final String CUSTOMER = "CUSTOMER";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,52 +37,44 @@ public final class SearchBackfill {
         this.table = table;
     }
 
-    /** @param from where the page starts: the {@link Page#next()} of the one before, or empty for the first */
-    public Page page(Optional<Map<String, AttributeValue>> from, int limit) {
-        var scanned = dynamo.scan(b -> {
-            b.tableName(table).limit(limit).filterExpression("(SK = :profile AND #type = :customer) OR (SK = :order AND #type = :order) OR (SK = :ticket AND #type = :ticket)")
-                    .expressionAttributeNames(Map.of("#type", Keys.TYPE))
-                    .expressionAttributeValues(Map.of(":profile", Items.s(Keys.PROFILE), ":customer", Items.s("CUSTOMER"),
-                            ":order", Items.s(Keys.ORDER), ":ticket", Items.s(Keys.TICKET)));
-            from.ifPresent(b::exclusiveStartKey);
-        });
+    /** Writes the terms of the customer profiles, orders and tickets among {@code items}. */
+    public Indexed index(List<Map<String, AttributeValue>> items) {
         int customers = 0;
         int orders = 0;
         int tickets = 0;
         List<TransactWriteItem> terms = new ArrayList<>();
-        for (var item : scanned.items()) {
+        for (var item : items) {
             Optional<ShopId> shop = Keys.ownerOf(item.get(Keys.PK).s());
             if (shop.isEmpty()) {
                 continue;
             }
-            switch (item.get(Keys.SK).s()) {
-                case Keys.PROFILE -> {
-                    var email = Items.string(item, "email").filter(EmailAddress::isValid);
-                    if (email.isPresent()) {
-                        terms.addAll(DynamoSearch.customer(table, shop.get(),
-                                new CustomerContact(new EmailAddress(email.get()), Items.string(item, "name"), Optional.empty())));
-                        customers++;
-                    }
+            if (is(item, Keys.PROFILE, CUSTOMER)) {
+                var email = Items.string(item, "email").filter(EmailAddress::isValid);
+                if (email.isPresent()) {
+                    terms.addAll(DynamoSearch.customer(table, shop.get(),
+                            new CustomerContact(new EmailAddress(email.get()), Items.string(item, "name"), Optional.empty())));
+                    customers++;
                 }
-                case Keys.ORDER -> {
-                    var number = Items.string(item, "name"); // an order known only by its facts has no number to find it by yet
-                    if (number.isPresent()) {
-                        terms.addAll(DynamoSearch.order(table, shop.get(), new OrderId(Items.requiredString(item, "orderId")), number.get(),
-                                Items.string(item, RecordingItems.CUSTOMER_EMAIL).filter(EmailAddress::isValid).map(EmailAddress::new)));
-                        orders++;
-                    }
+            } else if (is(item, Keys.ORDER, Keys.ORDER)) {
+                var number = Items.string(item, "name"); // an order known only by its facts has no number to find it by yet
+                if (number.isPresent()) {
+                    terms.addAll(DynamoSearch.order(table, shop.get(), new OrderId(Items.requiredString(item, "orderId")), number.get(),
+                            Items.string(item, RecordingItems.CUSTOMER_EMAIL).filter(EmailAddress::isValid).map(EmailAddress::new)));
+                    orders++;
                 }
-                default -> { // and its customer by the name on it, as its opening did (their profile may hold no name)
-                    var ticket = DynamoTicketStore.read(shop.get(), item);
-                    terms.addAll(DynamoSearch.ticket(table, ticket));
-                    terms.addAll(DynamoSearch.customer(table, shop.get(), ticket.customer()));
-                    tickets++;
-                }
+            } else if (is(item, Keys.TICKET, Keys.TICKET)) { // and its customer by the name on it, as its opening did (their profile may hold no name)
+                var ticket = DynamoTicketStore.read(shop.get(), item);
+                terms.addAll(DynamoSearch.ticket(table, ticket));
+                terms.addAll(DynamoSearch.customer(table, shop.get(), ticket.customer()));
+                tickets++;
             }
         }
         put(terms);
-        Map<String, AttributeValue> last = scanned.lastEvaluatedKey();
-        return new Page(customers, orders, tickets, last == null || last.isEmpty() ? Optional.empty() : Optional.of(last));
+        return new Indexed(customers, orders, tickets);
+    }
+
+    private static boolean is(Map<String, AttributeValue> item, String sortKey, String type) {
+        return sortKey.equals(item.get(Keys.SK).s()) && Items.string(item, Keys.TYPE).filter(type::equals).isPresent();
     }
 
     /** The terms' puts, each key once (a batch refuses a key twice), in batches retried until none is left unprocessed. */

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
-import io.aftercare.dynamodb.SearchBackfill;
+import io.aftercare.migrate.SearchIndexMigration;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +49,12 @@ class SearchBackfillTest {
         assertThat(found(aftercare, "7001", "orders")).isEmpty();
         assertThat(found(aftercare, number, "tickets")).isEmpty();
 
-        var backfill = new SearchBackfill(table.client(), table.name());
-        int pages = 0;
-        int customers = 0;
-        int orders = 0;
-        int tickets = 0;
-        Optional<Map<String, AttributeValue>> next = Optional.empty();
-        do {
-            var page = backfill.page(next, 4);
-            customers += page.customers();
-            orders += page.orders();
-            tickets += page.tickets();
-            next = page.next();
-            pages++;
-        } while (next.isPresent());
+        var progress = new ByteArrayOutputStream();
+        var counts = SearchIndexMigration.run(table.client(), table.name(), Optional.empty(), 4, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        long pages = progress.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("next page: --from ")).count() + 1;
+        int customers = counts.customers();
+        int orders = counts.orders();
+        int tickets = counts.tickets();
 
         assertThat(pages).as("resumed from where each page ended").isGreaterThan(1);
         assertThat(List.of(customers, orders, tickets)).containsExactly(2, 1, 2);
@@ -70,10 +66,8 @@ class SearchBackfillTest {
         assertThat(searchTerms(table)).allSatisfy(item -> assertThat(item.get("PK").s() + item.get("SK").s()).doesNotContain("@"));
 
         int items = table.itemCount();
-        Optional<Map<String, AttributeValue>> again = Optional.empty();
-        do { // one page holds them all: a customer's terms from their profile and their ticket are one key each
-            again = backfill.page(again, 1_000).next();
-        } while (again.isPresent());
+        // one page holds them all: a customer's terms from their profile and their ticket are one key each
+        SearchIndexMigration.run(table.client(), table.name(), Optional.empty(), 1_000, new PrintStream(OutputStream.nullOutputStream()));
         assertThat(table.itemCount()).isEqualTo(items);
     }
 

@@ -29,18 +29,27 @@ public final class SearchIndexMigration {
     private SearchIndexMigration() {
     }
 
-    public static Counts run(DynamoDbClient dynamo, String table, Optional<Map<String, AttributeValue>> from, PrintStream progress) {
+    /**
+     * Scans the table a page at a time (a one-off operator's job: nothing deployed scans) and gives each page's
+     * customers, orders and tickets their terms.
+     */
+    public static Counts run(DynamoDbClient dynamo, String table, Optional<Map<String, AttributeValue>> from, int pageSize, PrintStream progress) {
         var backfill = new SearchBackfill(dynamo, table);
         int customers = 0;
         int orders = 0;
         int tickets = 0;
         Optional<Map<String, AttributeValue>> next = from;
         do {
-            var page = backfill.page(next, PAGE);
-            customers += page.customers();
-            orders += page.orders();
-            tickets += page.tickets();
-            next = page.next();
+            Optional<Map<String, AttributeValue>> start = next;
+            var page = dynamo.scan(b -> {
+                b.tableName(table).limit(pageSize);
+                start.ifPresent(b::exclusiveStartKey);
+            });
+            var indexed = backfill.index(page.items());
+            customers += indexed.customers();
+            orders += indexed.orders();
+            tickets += indexed.tickets();
+            next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? Optional.of(page.lastEvaluatedKey()) : Optional.empty();
             next.ifPresent(key -> progress.printf("next page: --from %s %s%n", key.get("PK").s(), key.get("SK").s()));
         } while (next.isPresent());
         return new Counts(customers, orders, tickets);
@@ -54,7 +63,7 @@ public final class SearchIndexMigration {
         Optional<Map<String, AttributeValue>> from = args.length == 4
                 ? Optional.of(Map.of("PK", AttributeValue.fromS(args[2]), "SK", AttributeValue.fromS(args[3]))) : Optional.empty();
         try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-            var counts = run(dynamo, args[0], from, System.out);
+            var counts = run(dynamo, args[0], from, PAGE, System.out);
             System.out.printf("search terms written for %d customers, %d orders and %d tickets%n", counts.customers(), counts.orders(), counts.tickets());
         }
     }
