@@ -49,7 +49,9 @@ public final class MetricsAggregator {
             Ticket after = DynamoTicketStore.read(shop, newImage);
             zone(shop).ifPresent(zone -> {
                 metrics.add(shop, pk, MetricsFold.ticket(before, after, zone));
-                metrics.addForCustomer(shop, pk, after.customer().email().hash(), history -> MetricsFold.customer(before, after, history, zone));
+                if (MetricsFold.firstResponded(before, after)) { // only the first response tells the customer's history anything
+                    metrics.addForCustomer(shop, pk, after.customer().email().hash(), history -> MetricsFold.customer(before, after, history, zone));
+                }
             });
         }
     }

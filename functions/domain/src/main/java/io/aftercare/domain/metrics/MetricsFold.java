@@ -153,9 +153,14 @@ public final class MetricsFold {
         return fold.done();
     }
 
+    /** Whether this version of a ticket is the one that first answered the customer. */
+    public static boolean firstResponded(Optional<Ticket> before, Ticket after) {
+        return after.firstResponseAt().isPresent() && before.flatMap(Ticket::firstResponseAt).isEmpty();
+    }
+
     /** The customer's part of a ticket's new version: its first response stamps how their complaint was answered. */
     public static Optional<CustomerFold> customer(Optional<Ticket> before, Ticket after, CustomerHistory history, ZoneId zone) {
-        if (after.firstResponseAt().isEmpty() || before.flatMap(Ticket::firstResponseAt).isPresent()) {
+        if (!firstResponded(before, after)) {
             return Optional.empty();
         }
         Instant at = after.firstResponseAt().get();
@@ -296,7 +301,7 @@ public final class MetricsFold {
     public static List<Contribution> ticket(Optional<Ticket> before, Ticket after, ZoneId zone) {
         List<Contribution> contributions = new ArrayList<>();
         String once = "v" + after.version();
-        if (after.firstResponseAt().isPresent() && before.flatMap(Ticket::firstResponseAt).isEmpty()) {
+        if (firstResponded(before, after)) {
             Instant at = after.firstResponseAt().get();
             Tally tally = DurationSketch.sample(Measure.FIRST_RESPONSE_WALL, Duration.between(after.createdAt(), at));
             tally = tally.merge(clock(after, SlaTarget.FIRST_RESPONSE, 0)
