@@ -417,12 +417,6 @@ public final class Keys {
         return key(customerByHash(shop, emailHash), "METRICS");
     }
 
-    /** The shop a partition key of a shop's item names ({@code SHOP#{shop}#...}). */
-    static ShopId shopOf(String pk) {
-        int end = pk.indexOf('#', SHOP_PREFIX.length());
-        return new ShopId(pk.substring(SHOP_PREFIX.length(), end < 0 ? pk.length() : end));
-    }
-
     /** The customer's email hash a timeline entry's {@code GSI1PK} names. */
     static java.util.Optional<String> customerHashOf(String gsi1pk) {
         String marker = "#" + Subject.Type.CUSTOMER.name() + "#";

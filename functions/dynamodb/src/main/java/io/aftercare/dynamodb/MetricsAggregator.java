@@ -41,10 +41,10 @@ public final class MetricsAggregator {
         String type = Items.string(newImage, Keys.TYPE).orElse("");
         String pk = Items.requiredString(newImage, Keys.PK);
         if (type.equals(TimelineItems.ENTRY) && (oldImage == null || oldImage.isEmpty())) {
-            ShopId shop = Keys.shopOf(pk);
+            ShopId shop = Keys.ownerOf(pk).orElseThrow(); // an entry's or a ticket's partition: SHOP#{shop}#...
             zone(shop).ifPresent(zone -> entry(shop, pk, TimelineItems.read(newImage), Items.string(newImage, Keys.GSI1_PK), zone));
         } else if (type.equals(Keys.TICKET) && Keys.TICKET.equals(Items.string(newImage, Keys.SK).orElse(""))) {
-            ShopId shop = Keys.shopOf(pk);
+            ShopId shop = Keys.ownerOf(pk).orElseThrow(); // an entry's or a ticket's partition: SHOP#{shop}#...
             Optional<Ticket> before = oldImage == null || oldImage.isEmpty() ? Optional.empty() : Optional.of(DynamoTicketStore.read(shop, oldImage));
             Ticket after = DynamoTicketStore.read(shop, newImage);
             zone(shop).ifPresent(zone -> {
