@@ -1,5 +1,6 @@
 package io.aftercare.domain.metrics;
 
+import io.aftercare.domain.feedback.SurveyKind;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,9 @@ public enum Experience {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The NPS group of a score, as the survey itself groups it. */
     static Experience npsGroup(long score) {
-        return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
+        return valueOf(SurveyKind.NPS.group((int) score).orElseThrow().toUpperCase(Locale.ROOT));
     }
 
     static Experience responseTime(java.time.Duration wall) {
