@@ -67,6 +67,10 @@ public final class DeliveryCases extends OrderCheck {
 
     @Override
     protected List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
+        boolean watching = action.kind().equals(ActionKind.PARCEL_WATCH) || action.kind().equals(ActionKind.PARCEL_DUE);
+        if (watching && delivered(order)) {
+            return List.of(); // a delivered parcel is neither silent nor overdue: its timeline need not be read
+        }
         if (action.kind().equals(ActionKind.PARCEL_WATCH)) {
             return watch(shop, order, latestNews(shop, order, false), now);
         }
@@ -78,7 +82,7 @@ public final class DeliveryCases extends OrderCheck {
 
     private List<TimelineEntry> watch(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {
         boolean heardSince = news.filter(n -> n.at().plus(CaseSchedule.silence(shop.settings())).isAfter(now)).isPresent();
-        if (delivered(order) || heardSince || news.isEmpty()) {
+        if (heardSince || news.isEmpty()) {
             return List.of();
         }
         recordProblem(shop, order, param(news.get(), "fulfilment").orElse("parcel"), ShipmentStatus.SILENT, now);
@@ -95,7 +99,7 @@ public final class DeliveryCases extends OrderCheck {
                 .findFirst();
         Optional<Instant> by = estimate.flatMap(e -> ((EntryText.Phrased) e.text()).params().get("by") instanceof EntryParam.Moment m
                 ? Optional.of(m.at()) : Optional.empty());
-        if (delivered(order) || estimate.isEmpty() || by.filter(now::isBefore).isPresent()) {
+        if (estimate.isEmpty() || by.filter(now::isBefore).isPresent()) {
             return List.of();
         }
         recordProblem(shop, order, param(estimate.get(), "fulfilment").orElse("parcel"), ShipmentStatus.OVERDUE, now);
