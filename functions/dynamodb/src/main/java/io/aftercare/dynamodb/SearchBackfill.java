@@ -24,6 +24,10 @@ public final class SearchBackfill {
 
     /** What a batch of items gave search terms to. */
     public record Indexed(int customers, int orders, int tickets) {
+
+        public Indexed plus(Indexed more) {
+            return new Indexed(customers + more.customers, orders + more.orders, tickets + more.tickets);
+        }
     }
 
     private static final int BATCH = 25;

@@ -22,10 +22,6 @@ public final class SearchIndexMigration {
     /** Items read per page of the scan. */
     static final int PAGE = 200;
 
-    /** What a run indexed. */
-    public record Counts(int customers, int orders, int tickets) {
-    }
-
     private SearchIndexMigration() {
     }
 
@@ -33,11 +29,9 @@ public final class SearchIndexMigration {
      * Scans the table a page at a time (a one-off operator's job: nothing deployed scans) and gives each page's
      * customers, orders and tickets their terms.
      */
-    public static Counts run(DynamoDbClient dynamo, String table, Optional<Map<String, AttributeValue>> from, int pageSize, PrintStream progress) {
+    public static SearchBackfill.Indexed run(DynamoDbClient dynamo, String table, Optional<Map<String, AttributeValue>> from, int pageSize, PrintStream progress) {
         var backfill = new SearchBackfill(dynamo, table);
-        int customers = 0;
-        int orders = 0;
-        int tickets = 0;
+        var total = new SearchBackfill.Indexed(0, 0, 0);
         Optional<Map<String, AttributeValue>> next = from;
         do {
             Optional<Map<String, AttributeValue>> start = next;
@@ -45,14 +39,11 @@ public final class SearchIndexMigration {
                 b.tableName(table).limit(pageSize);
                 start.ifPresent(b::exclusiveStartKey);
             });
-            var indexed = backfill.index(page.items());
-            customers += indexed.customers();
-            orders += indexed.orders();
-            tickets += indexed.tickets();
+            total = total.plus(backfill.index(page.items()));
             next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? Optional.of(page.lastEvaluatedKey()) : Optional.empty();
             next.ifPresent(key -> progress.printf("next page: --from %s %s%n", key.get("PK").s(), key.get("SK").s()));
         } while (next.isPresent());
-        return new Counts(customers, orders, tickets);
+        return total;
     }
 
     public static void main(String[] args) {
