@@ -2,7 +2,6 @@ package io.aftercare.domain.email;
 
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.order.FulfilmentStatus;
-import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.order.ShipmentStatus;
