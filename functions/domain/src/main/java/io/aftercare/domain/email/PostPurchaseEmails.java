@@ -110,10 +110,11 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         }
         // a code is handed out only to someone who may be mailed: an email that makes one reads the recipient first
         boolean makesCode = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty() && shop.get().settings().thankYouDiscount().isPresent();
-        EmailDecision decision = makesCode ? policy.decide(kind, order.get(), recipients.state(action.shop(), to.hash()), clock.instant())
+        Instant now = clock.instant();
+        EmailDecision decision = makesCode ? policy.decide(kind, order.get(), recipients.state(action.shop(), to.hash()), now)
                 : policy.forOrder(kind, order.get());
         if (decision instanceof EmailDecision.Send && kind.carries(EmailKind.Carried.SCORES)
-                && surveys.capped(action, to.hash(), shop.get().settings().surveyCap(), clock.instant())) {
+                && surveys.capped(action, to.hash(), shop.get().settings().surveyCap(), now)) {
             decision = new EmailDecision.Skip(Reason.SURVEY_CAP);
         }
         return decision instanceof EmailDecision.Send
@@ -176,8 +177,9 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
             }
             case SendingMark.Refused refused -> {
-                // unsubscribed, suppressed, complaining or mailed lately: the whole policy says which, from what refused it
-                return notSending(action, shop, customer.email(), policy.decide(kind, order, refused.recipient(), now));
+                // unsubscribed, suppressed, complaining or mailed lately (the order already let it through): the
+                // recipient's rule, which the gate mirrors, says which from what refused it
+                return notSending(action, shop, customer.email(), policy.forRecipient(kind, refused.recipient(), now));
             }
         }
         String messageId;
