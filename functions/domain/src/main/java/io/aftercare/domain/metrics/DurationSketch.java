@@ -5,6 +5,8 @@ import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +53,14 @@ public final class DurationSketch {
 
     /** The duration at {@code quantile} in seconds, rounded; empty when there is none. */
     public static Optional<Long> quantileSeconds(Tally tally, String measure, double quantile) {
+        return quantilesSeconds(tally, measure, quantile).get(0);
+    }
+
+    /** The durations at each of {@code quantiles}, as {@link #quantileSeconds}, read from one sketch of the measure. */
+    public static List<Optional<Long>> quantilesSeconds(Tally tally, String measure, double... quantiles) {
         DDSketch sketch = of(tally, measure);
-        return sketch.isEmpty() ? Optional.empty() : Optional.of(Math.round(sketch.getValueAtQuantile(quantile)));
+        return Arrays.stream(quantiles)
+                .mapToObj(quantile -> sketch.isEmpty() ? Optional.<Long>empty() : Optional.of(Math.round(sketch.getValueAtQuantile(quantile))))
+                .toList();
     }
 }

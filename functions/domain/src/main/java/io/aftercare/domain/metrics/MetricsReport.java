@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -121,8 +122,8 @@ public final class MetricsReport {
     }
 
     private static Map<String, Object> quantiles(Tally t, String measure) {
-        return map("p50", DurationSketch.quantileSeconds(t, measure, 0.5).orElse(null),
-                "p90", DurationSketch.quantileSeconds(t, measure, 0.9).orElse(null));
+        List<Optional<Long>> p50p90 = DurationSketch.quantilesSeconds(t, measure, 0.5, 0.9);
+        return map("p50", p50p90.get(0).orElse(null), "p90", p50p90.get(1).orElse(null));
     }
 
     /** {@code null} when there is nothing to divide by. */
