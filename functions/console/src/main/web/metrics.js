@@ -53,10 +53,12 @@ export function Metrics({ ctx }) {
     const range = lastDays(period === 'day' ? 30 : period === 'week' ? 182 : 365);
     const query = `?from=${range.from}&to=${range.to}`;
     call('GET', shopPath(shop, `/metrics${query}&period=${period}`)).then(setReport).catch((e) => setError(e.message));
+  }, [shop, period]);
+  useEffect(() => { // the loyalty report covers the last year whatever the period shown: asked for once per shop
     const year = lastDays(365);
     call('GET', shopPath(shop, `/loyalty?from=${year.from}&to=${year.to}`))
       .then(setLoyalty).catch((e) => setError(e.message));
-  }, [shop, period]);
+  }, [shop]);
   const periods = report?.items ?? [];
   const csv = shopPath(shop, `/metrics?from=${report?.from ?? ''}&to=${report?.to ?? ''}&period=${period}&format=csv`);
   const groups = (loyalty?.groups ?? []).filter((g) => g.customers > 0);
