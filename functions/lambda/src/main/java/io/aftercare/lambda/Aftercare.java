@@ -166,7 +166,7 @@ public final class Aftercare {
                 new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
                         discounts.get(), overrides, surveys.get(), b.clock),
                 new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
-                        discounts.get(), (shop, role) -> access().holding(shop, role), b.publicUrl, b.clock),
+                        discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
                 cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
                         new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));

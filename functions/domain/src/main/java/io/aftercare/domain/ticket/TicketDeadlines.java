@@ -43,7 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -70,17 +70,17 @@ public final class TicketDeadlines implements Runner {
     private final TicketMailer mailer;
     private final StaffNotifier staff;
     private final DiscountCodes discounts;
-    private final BiFunction<ShopId, Role, List<EmailAddress>> members;
+    private final Function<ShopId, Map<Role, List<EmailAddress>>> members;
     private final Supplier<URI> console;
     private final Clock clock;
 
     /**
      * @param orders where a goodwill code finds the ticket's order's customer
-     * @param members the addresses of a shop's members holding a role, read when a notice naming it goes out
+     * @param members the addresses of a shop's members by role, read once when a notice naming roles or a mention goes out
      * @param console where the console is served: notices link to the ticket there
      */
     public TicketDeadlines(ActionStore actions, TicketStore tickets, TimelineReader orders, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
-                           DiscountCodes discounts, BiFunction<ShopId, Role, List<EmailAddress>> members, Supplier<URI> console, Clock clock) {
+                           DiscountCodes discounts, Function<ShopId, Map<Role, List<EmailAddress>>> members, Supplier<URI> console, Clock clock) {
         this.actions = actions;
         this.tickets = tickets;
         this.orders = orders;
@@ -226,7 +226,8 @@ public final class TicketDeadlines implements Runner {
      */
     private Result mention(ClaimedAction action, Shop shop, Ticket ticket) {
         ActionDetail.Mention detail = action.detail(ActionDetail.Mention.class);
-        List<EmailAddress> to = Arrays.stream(Role.values()).flatMap(role -> members.apply(shop.id(), role).stream())
+        Map<Role, List<EmailAddress>> holding = members.apply(shop.id());
+        List<EmailAddress> to = Arrays.stream(Role.values()).flatMap(role -> holding.getOrDefault(role, List.of()).stream())
                 .filter(member -> detail.members().contains(member.hash())).distinct().toList();
         if (to.isEmpty()) {
             return skip(action, Reason.NOT_A_MEMBER, Optional.empty(), Optional.of(ticket));
@@ -392,8 +393,11 @@ public final class TicketDeadlines implements Runner {
     /** The step's addresses, then its roles' members (each once), as they are now. */
     private List<EmailAddress> contacts(Shop shop, int level) {
         return shop.settings().support().escalation().stream().filter(s -> s.level() == level).findFirst()
-                .map(step -> Stream.concat(step.contacts().stream(), step.roles().stream().flatMap(role -> members.apply(shop.id(), role).stream()))
-                        .distinct().toList())
+                .map(step -> {
+                    Map<Role, List<EmailAddress>> holding = step.roles().isEmpty() ? Map.of() : members.apply(shop.id());
+                    return Stream.concat(step.contacts().stream(), step.roles().stream().flatMap(role -> holding.getOrDefault(role, List.of()).stream()))
+                            .distinct().toList();
+                })
                 .orElse(List.of());
     }
 
