@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * {@code aftercare-local.jar demo}: a fresh, in-memory Aftercare whose clock runs a day per second. It replays the
- * sample orders, then sweeps once per simulated day, so the thank-you arrives at once, the survey a week after the
+ * sample orders, then sweeps every six simulated hours, so the thank-you arrives at once, the survey a week after the
  * delivery and the check-in two months after the order, all within about a minute, in the SES emulator. Two orders
  * of the generic demo shop get into trouble ({@code infrastructure/events/trouble}): a parcel that goes silent and a
  * return nobody processes; the fast-forward shows the apology and the tickets their due checks open.
@@ -32,6 +32,11 @@ final class Demo {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final int DAYS = 62;
+    /**
+     * Sweeps per simulated day. Once a day would land at the same hour every day (at night, say), so every action
+     * waiting for business hours would be postponed again each time and no ticket would ever escalate.
+     */
+    private static final int SWEEPS_PER_DAY = 4;
 
     private Demo() {
     }
@@ -57,10 +62,10 @@ final class Demo {
         DemoShops.Demo generic = DemoShops.ALL.stream().filter(d -> d.platform() == Platform.GENERIC).findFirst().orElseThrow();
         samples.sendTrouble(RepositoryRoot.find().resolve("infrastructure/events/trouble"), generic);
 
-        out.printf("%nFast-forwarding: one simulated day per second.%n");
+        out.printf("%nFast-forwarding: one simulated day per second, swept every six hours.%n");
         Set<String> seen = new HashSet<>();
         Set<String> caught = new HashSet<>();
-        for (int day = 0; day <= DAYS; day++) {
+        for (int sweep = 0; sweep <= DAYS * SWEEPS_PER_DAY; sweep++) {
             local.sweep();
             for (SesEmulator.Email email : local.ses().emails()) {
                 if (seen.add(email.messageId())) {
@@ -74,8 +79,8 @@ final class Demo {
                     out.printf("  %s  ticket %s opened: %s%n", DAY.format(clock.instant()), ticket.number(), ticket.subject());
                 }
             }
-            clock.advance(Duration.ofDays(1));
-            Thread.sleep(1000);
+            clock.advance(Duration.ofDays(1).dividedBy(SWEEPS_PER_DAY));
+            Thread.sleep(1000 / SWEEPS_PER_DAY);
         }
         out.printf("%nDone: %d emails. Read them at %s; the timelines with%n  curl -H \"Authorization: Bearer $(cat %s)\" %s/api/shops/<shop>/orders/<id>/timeline%n"
                 + "Ctrl+C stops the demo.%n", seen.size(), local.ses().endpoint(), tokenFile(local.adminToken()), local.baseUri());

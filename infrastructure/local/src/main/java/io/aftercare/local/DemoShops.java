@@ -6,6 +6,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.DiscountPool;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
+import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
@@ -40,6 +41,19 @@ public final class DemoShops {
     /** Codes a demo shop could have made in its own system, enough for many runs of the samples. */
     static final List<String> POOL = IntStream.rangeClosed(1, 200).mapToObj(i -> "DEMO-THANKS-%03d".formatted(i)).toList();
 
+    /** Who each level of the demo's escalation ladder reaches (level 1 the team, 2 its lead, 3 a manager). */
+    private static final List<String> LADDER = List.of("support", "support-lead", "manager");
+
+    /** The default SLAs with a ladder that names people, so the demo shows whom an unanswered ticket reaches. */
+    private static SupportSettings support() {
+        SupportSettings defaults = SupportSettings.defaults();
+        List<EscalationStep> ladder = defaults.escalation().stream()
+                .map(step -> new EscalationStep(step.level(), step.after(), List.of(new EmailAddress(LADDER.get(step.level() - 1) + "@kettlehouse.example"))))
+                .toList();
+        return new SupportSettings(defaults.aroundTheClock(), defaults.week(), defaults.holidays(), defaults.sla(), ladder,
+                defaults.chatWebhookUrl(), defaults.goodwill(), defaults.highValueOrder(), defaults.repeatWithinDays());
+    }
+
     /** @return true when they were registered now, false when they existed already */
     public static boolean registerIfAbsent(ShopAdmin shops, DiscountPool pool) {
         boolean registered = false;
@@ -47,7 +61,7 @@ public final class DemoShops {
             var settings = new ShopSettings(demo.platform(), "Kettle House (" + demo.platform().slug() + " demo)",
                     new EmailAddress("hello@kettlehouse.example"), new EmailAddress("support@kettlehouse.example"),
                     Language.EN, ZoneId.of("Europe/Warsaw"), ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY,
-                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT, SupportSettings.defaults());
+                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT, support());
             try {
                 shops.register(demo.id(), settings, new Secret(SECRET));
                 if (demo.platform() == Platform.GENERIC) {
