@@ -3,8 +3,11 @@ package io.aftercare.local;
 import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.launcher.Launcher;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +36,7 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve(port, sesPort, data, Duration.ofSeconds(Long.parseLong(env("AFTERCARE_SWEEP_SECONDS", "10"))));
-            case "send-samples" -> new SampleSender(URI.create("http://127.0.0.1:" + port), Files.readString(data.resolve("admin-token")).trim(),
-                    Clock.systemUTC(), System.out).sendAll(root.resolve("infrastructure/events/webhooks"));
+            case "send-samples" -> sendSamples(root, port, data);
             case "demo" -> Demo.run(0, 0, System.out);
             default -> {
                 System.err.println("usage: aftercare-local.jar [serve | send-samples | demo]");
@@ -50,6 +52,20 @@ public final class Main {
     private static void endWithLauncher() {
         Optional.ofNullable(System.getProperty(Launcher.PID_PROPERTY)).map(Long::parseLong).flatMap(ProcessHandle::of)
                 .ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
+    }
+
+    private static void sendSamples(Path root, int port, Path data) throws IOException, InterruptedException {
+        URI base = URI.create("http://127.0.0.1:" + port);
+        Path tokenFile = data.resolve("admin-token");
+        try {
+            new SampleSender(base, Files.readString(tokenFile).trim(), Clock.systemUTC(), System.out).sendAll(root.resolve("infrastructure/events/webhooks"));
+        } catch (NoSuchFileException | ConnectException notRunning) {
+            // the usual first mistake, told plainly rather than as a stack trace
+            System.err.printf("No local Aftercare answers at %s with its data in %s. Start it first, in another terminal:%n"
+                    + "  java -jar infrastructure/local/target/aftercare-local.jar%n"
+                    + "(with the same AFTERCARE_PORT and AFTERCARE_DATA as this command, if you set them).%n", base, data);
+            System.exit(1);
+        }
     }
 
     private static String env(String name, String fallback) {
