@@ -232,6 +232,17 @@ class MimeMessageParserTest {
     }
 
     @Test
+    void hostileHtmlNestingIsReadInBoundedTextAndTime() {
+        var html = "From: a@example.com\nContent-Type: text/html\n\n" + "<blockquote>".repeat(50_000) + "deep\n";
+
+        var started = System.nanoTime();
+        var message = parser.parse(mail(html));
+
+        assertThat(message.fullText()).endsWith("deep").hasSizeLessThan(100);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void rawUtf8HeadersAreReadAsUtf8() {
         var message = parser.parse(mail("""
                 From: Zofia Wójcik <zofia@example.pl>
