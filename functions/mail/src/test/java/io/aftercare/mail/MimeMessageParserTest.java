@@ -24,6 +24,10 @@ class MimeMessageParserTest {
         return text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    private static byte[] htmlOnly(String html) {
+        return mail("From: a@example.com\nContent-Type: text/html; charset=utf-8\n\n" + html);
+    }
+
     @Test
     void aGmailReplyKeepsOnlyTheNewTextAndTheWholeTextBeside() {
         var message = parser.parse(mail("""
@@ -75,10 +79,7 @@ class MimeMessageParserTest {
 
     @Test
     void anHtmlOnlyMessageBecomesTextWithoutMarkupScriptsOrStylesAndKeepsItsLinks() {
-        var message = parser.parse(mail("""
-                From: a@example.com
-                Content-Type: text/html; charset=utf-8
-
+        var message = parser.parse(htmlOnly("""
                 <html><head><style>p{color:red}</style><script>alert(1)</script></head>
                 <body><p>See <a href="https://example.com/photo">my photo</a> &lt;b&gt;</p><p>Thanks</p></body></html>
                 """));
@@ -217,10 +218,7 @@ class MimeMessageParserTest {
 
     @Test
     void anOutlookHtmlOnlyReplyIsCutAtItsHeaderBlock() {
-        var message = parser.parse(mail("""
-                From: a@example.com
-                Content-Type: text/html; charset=utf-8
-
+        var message = parser.parse(htmlOnly("""
                 <div><p class="MsoNormal">Tak, proszę o zwrot.</p></div>
                 <div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>Od:</b> Demo Shop &lt;s@example.com&gt;<br>
                 <b>Wysłano:</b> poniedziałek, 30 listopada 2026 09:15<br><b>Do:</b> a@example.com<br><b>Temat:</b> Zamówienie</div>
