@@ -21,7 +21,7 @@ final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
             "table", "ul", "ol", "dl", "dt", "dd", "pre", "address", "section", "article", "header", "footer", "hr",
             "center", "form", "fieldset", "figure", "figcaption", "main", "nav", "aside", "tbody", "thead", "tfoot",
-            "caption", "blockquote");
+            "caption");
 
     /**
      * Elements nested deeper are kept, one level up: real mail stays well within it (a Gmail thread of fifteen replies

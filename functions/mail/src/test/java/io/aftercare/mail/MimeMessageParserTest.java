@@ -241,6 +241,29 @@ class MimeMessageParserTest {
     }
 
     @Test
+    void aLineBreakEncodedInASubjectOrFileNameDoesNotSurviveAndAFileNameHasNoDirectory() {
+        var message = parser.parse(mail("""
+                From: a@example.com
+                Subject: =?UTF-8?Q?Hi=0D=0ABcc:_x@example.com?=
+                Content-Type: multipart/mixed; boundary=m
+
+                --m
+                Content-Type: text/plain
+
+                see file
+                --m
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="=?UTF-8?Q?..=2F..=2Fetc=2Fa=0Ab.pdf?="
+
+                x
+                --m--
+                """));
+
+        assertThat(message.subject()).doesNotContain("\r", "\n").isEqualTo("Hi  Bcc: x@example.com");
+        assertThat(message.attachments().getFirst().fileName()).doesNotContain("\n", "/", "..").startsWith("a").endsWith("b.pdf");
+    }
+
+    @Test
     void rawUtf8HeadersAreReadAsUtf8() {
         var message = parser.parse(mail("""
                 From: Zofia Wójcik <zofia@example.pl>
