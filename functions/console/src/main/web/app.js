@@ -419,10 +419,10 @@ function SurveyAnswers({ surveys, tickets, t, fmt }) {
   const answered = (surveys ?? []).filter((s) => s.score != null);
   if (!answered.length) return null;
   const number = (id) => tickets?.find((x) => x.id === id)?.number ?? id;
+  const about = (s) => (s.order ? ` · ${t('surveyAboutOrder', { order: s.order })}`
+    : s.ticket ? ` · ${t('surveyAboutTicket', { ticket: number(s.ticket) })}` : '');
   return html`<h3>${t('surveys')}</h3><ul class="surveys" data-testid="surveys">${answered.map((s, i) => html`<li key=${i} data-survey=${s.kind}>
-    <strong>${t('survey_' + s.kind)}</strong>: ${t('surveyScore', { score: s.score })}
-    ${s.order ? ` · ${t('surveyAboutOrder', { order: s.order })}` : s.ticket ? ` · ${t('surveyAboutTicket', { ticket: number(s.ticket) })}` : ''}
-    · <time datetime=${s.at}>${fmt(s.at)}</time>
+    <strong>${t('survey_' + s.kind)}</strong>: ${t('surveyScore', { score: s.score })}${about(s)} · <time datetime=${s.at}>${fmt(s.at)}</time>
     ${s.comment && html`<blockquote>${s.comment}</blockquote>`}</li>`)}</ul>`;
 }
 
