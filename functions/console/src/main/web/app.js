@@ -395,7 +395,7 @@ function Ticket({ ctx, id, composerRef }) {
       </section>`}
       ${customer?.orders?.length > 0 && html`<h3>${t('orders')}</h3><ul class="orders" data-testid="customer-orders">${customer.orders.map((o) => html`<li key=${o.id}>
         <${OrderSummary} order=${o} t=${t} fmt=${fmt} /></li>`)}</ul>`}
-      ${/* survey answers belong here, beside the orders: the surveys' API is another part's */ ''}
+      <${SurveyAnswers} surveys=${customer?.surveys} tickets=${customer?.tickets} t=${t} fmt=${fmt} />
       <h3>${t('emails')}</h3>
       <ol class="timeline" data-testid="emails">${emails.map((e) => html`<li key=${e.id} data-kind=${e.kind}>
         <time datetime=${e.at}>${fmt(e.at)}</time> ${e.summary}</li>`)}</ol>
@@ -414,15 +414,27 @@ function OrderSummary({ order, t, fmt }) {
       ${t('returnLine', { id: r.id, state: t('returnState_' + r.state) })} <time datetime=${r.at}>${fmt(r.at)}</time></li>`)}</ul>`}`;
 }
 
-// ---- mentions: "@" in a note offers the shop's members (shown masked, as the API gives them; sent by their ids)
+/** The customer's answered surveys as the API lists them (the latest sent first): kind and scale, score, comment, when, what about. */
+function SurveyAnswers({ surveys, tickets, t, fmt }) {
+  const answered = (surveys ?? []).filter((s) => s.score != null);
+  if (!answered.length) return null;
+  const number = (id) => tickets?.find((x) => x.id === id)?.number ?? id;
+  const about = (s) => (s.order ? ` · ${t('surveyAboutOrder', { order: s.order })}`
+    : s.ticket ? ` · ${t('surveyAboutTicket', { ticket: number(s.ticket) })}` : '');
+  return html`<h3>${t('surveys')}</h3><ul class="surveys" data-testid="surveys">${answered.map((s, i) => html`<li key=${i} data-survey=${s.kind}>
+    <strong>${t('survey_' + s.kind)}</strong>: ${t('surveyScore', { score: s.score })}${about(s)} · <time datetime=${s.at}>${fmt(s.at)}</time>
+    ${s.comment && html`<blockquote>${s.comment}</blockquote>`}</li>`)}</ul>`;
+}
+
+// ---- mentions: "@" in a note offers the shop's members by their whole address (the API shows a member's colleagues
+// theirs), sent by their ids; the note's own text names them masked, as the timeline does
 /** What follows an "@" that starts a word just before the caret, or null when the caret is not in a mention. */
 function mentionAt(textarea) {
   const m = textarea.value.slice(0, textarea.selectionStart).match(/(?:^|\s)@([^\s@]*)$/);
   return m ? m[1].toLowerCase() : null;
 }
 function MentionPicker({ members, query, choose, close, t }) {
-  // an address is shown masked (its first letter and its domain): a query matches by its first letter or anywhere in what is shown
-  const offered = members.filter((m) => !query || m.email.toLowerCase().startsWith(query[0]) || m.email.toLowerCase().includes(query)).slice(0, 8);
+  const offered = members.filter((m) => !query || m.address.toLowerCase().includes(query)).slice(0, 8);
   if (!offered.length) return null;
   const move = (e) => {
     const buttons = [...e.currentTarget.querySelectorAll('button')];
@@ -437,7 +449,7 @@ function MentionPicker({ members, query, choose, close, t }) {
   };
   return html`<ul class="mentions" aria-label=${t('mentionMembers')} data-testid="mentions" onKeyDown=${move}>
     ${offered.map((m) => html`<li key=${m.id}><button type="button" class="secondary" onClick=${() => choose(m)}>
-      @${m.email} <small>${t('role_' + m.role)}</small></button></li>`)}
+      @${m.address} <small>${t('role_' + m.role)}</small></button></li>`)}
   </ul>`;
 }
 

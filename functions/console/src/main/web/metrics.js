@@ -17,13 +17,16 @@ function lastDays(days) {
   return { from: isoDay(from), to: isoDay(to) };
 }
 
-/** One uPlot chart of some series over the periods' starts; re-made when its data changes. */
-function Chart({ title, periods, series, bars }) {
+/**
+ * One uPlot chart of some series over the periods' starts, re-made when its data changes, and its numbers as a table
+ * under it: what a screen reader reads (the canvas is only a picture) and anyone can check.
+ */
+function Chart({ title, periods, series, bars, t }) {
   const ref = useRef(null);
+  const values = series.map((s) => periods.map((p) => s.value(p) ?? null));
   useEffect(() => {
     if (!ref.current || periods.length === 0) return undefined;
     const xs = periods.map((p) => Date.parse(p.start + 'T00:00:00Z') / 1000);
-    const data = [xs, ...series.map((s) => periods.map((p) => s.value(p) ?? null))];
     const colours = ['#2563eb', '#dc2626', '#16a34a', '#9333ea'];
     const plot = new uPlot({
       width: Math.min(720, ref.current.clientWidth || 720), height: 220, title,
@@ -32,10 +35,16 @@ function Chart({ title, periods, series, bars }) {
         label: s.label, stroke: colours[i % colours.length], width: 2,
         ...(bars ? { paths: uPlot.paths.bars({ size: [0.6, 40] }), fill: colours[i % colours.length] + '66' } : {}),
       }))],
-    }, data, ref.current);
+    }, [xs, ...values], ref.current);
     return () => plot.destroy();
   }, [periods, series, title, bars]);
-  return html`<figure class="chart"><div ref=${ref} role="img" aria-label=${title}></div></figure>`;
+  const shown = (v) => (v == null ? '–' : String(Math.round(v * 100) / 100));
+  return html`<figure class="chart"><div ref=${ref} role="img" aria-label=${title}></div>
+    <details><summary>${t('metricsNumbers', { chart: title })}</summary>
+      <table data-testid="chart-data" data-chart=${title}><thead><tr><th scope="col">${t('metricsPeriodStart')}</th>
+        ${series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr></thead>
+        <tbody>${periods.map((p, i) => html`<tr key=${p.start}><th scope="row"><time datetime=${p.start}>${p.start}</time></th>
+          ${values.map((column) => html`<td>${shown(column[i])}</td>`)}</tr>`)}</tbody></table></details></figure>`;
 }
 
 const first = (amounts) => {
@@ -73,14 +82,14 @@ export function Metrics({ ctx }) {
       ${report && html`<a href=${csv} download>${t('metricsCsv')}</a>`}
     </form>
     ${report === undefined ? html`<p>${t('loading')}</p>` : html`
-      <${Chart} title=${t('metricsOrders')} periods=${periods} bars=${true}
+      <${Chart} t=${t} title=${t('metricsOrders')} periods=${periods} bars=${true}
         series=${[{ label: t('metricsOrders'), value: (p) => p.orders }]} />
-      <${Chart} title=${t('metricsRevenue')} periods=${periods}
+      <${Chart} t=${t} title=${t('metricsRevenue')} periods=${periods}
         series=${[{ label: t('metricsRevenue'), value: (p) => first(p.revenue) }, { label: t('metricsAov'), value: (p) => first(p.averageOrderValue) }]} />
-      <${Chart} title=${t('metricsFirstResponse')} periods=${periods}
+      <${Chart} t=${t} title=${t('metricsFirstResponse')} periods=${periods}
         series=${[{ label: 'p50', value: (p) => p.tickets.firstResponseSeconds.business.p50 / 3600 },
           { label: 'p90', value: (p) => p.tickets.firstResponseSeconds.business.p90 / 3600 }]} />
-      <${Chart} title=${t('metricsSurveys')} periods=${periods}
+      <${Chart} t=${t} title=${t('metricsSurveys')} periods=${periods}
         series=${[{ label: 'NPS', value: (p) => p.surveys.nps.score }, { label: 'CSAT %', value: (p) => p.surveys.csat.score == null ? null : p.surveys.csat.score * 100 }]} />`}
     <section aria-labelledby="loyalty-title">
       <h2 id="loyalty-title">${t('loyaltyTitle')}</h2>

@@ -23,7 +23,10 @@ function FieldError({ error, at, id, t }) {
   return html`<p id=${id} role="alert" class="error field-error">${t('invalidField', { message: error.message })}</p>`;
 }
 
-/** A form's submit: the call, then its answer, or its error kept for the form and field it names. */
+/**
+ * A form's submit: the call, then its answer, or its error kept for the form and field it names. True once the server
+ * confirmed: a form clears what was typed only then, so a refused one keeps it beside the server's message.
+ */
 function useSubmit(t, reload, setMessage) {
   const [error, setError] = useState(null);
   const submit = (form, send, after) => async (e) => {
@@ -35,8 +38,10 @@ function useSubmit(t, reload, setMessage) {
       after?.(result);
       setMessage(t('saved'));
       reload();
+      return true;
     } catch (err) {
       setError({ form, at: place(err), message: err.message });
+      return false;
     }
   };
   return [error, submit];
@@ -76,12 +81,12 @@ export function Settings({ ctx }) {
     ${loadError && html`<p role="alert" class="error">${t('error', { message: loadError })}</p>`}
 
     <section aria-labelledby="members-title"><h2 id="members-title">${t('members')}</h2>
-      <ul class="list" data-testid="members">${members.map((m) => html`<li key=${m.id}><span>${m.email}</span>
+      <ul class="list" data-testid="members">${members.map((m) => html`<li key=${m.id}><span>${m.address}</span>
         ${owner ? html`<label>${t('role')} <select value=${m.role}
             onChange=${(e) => submit('members', api('PATCH', `/members/${encodeURIComponent(m.id)}`, { role: e.target.value }))()}>
             ${ROLES.map((r) => html`<option value=${r}>${t('role_' + r)}</option>`)}</select></label>
           <button type="button" class="secondary" onClick=${submit('members', api('DELETE', `/members/${encodeURIComponent(m.id)}`))}
-            aria-label=${t('removeMember', { member: m.email })}>${t('remove')}</button>` : html`<span>${t('role_' + m.role)}</span>`}</li>`)}</ul>
+            aria-label=${t('removeMember', { member: m.address })}>${t('remove')}</button>` : html`<span>${t('role_' + m.role)}</span>`}</li>`)}</ul>
       <${FieldError} error=${errorFor(error, 'members')} at="*" id="members-error" t=${t} />
       ${owner && html`<form id="add-member" noValidate onSubmit=${(e) => submit('invite',
           api('POST', '/members', { email: value(e.target, 'email'), role: value(e.target, 'role') }), () => e.target.reset())(e)}>
@@ -129,21 +134,25 @@ export function Settings({ ctx }) {
   </main>`;
 }
 
-/** One saved reply to change (or a new one, without {@code reply}). */
+/**
+ * One saved reply to change (or a new one, without {@code reply}). Its fields start from the reply as saved and are the
+ * browser's own after that ({@code defaultValue}, not {@code value}): a re-render, say to show the server's refusal,
+ * never puts back what the member had replaced.
+ */
 function SavedReplyForm({ reply, t, error, save, remove }) {
   const key = reply ? reply.id : 'new';
-  const onSubmit = (e) => {
+  const onSubmit = async (e) => {
     e.preventDefault();
     const form = e.target;
-    save({ title: form.elements.namedItem('title').value, body: form.elements.namedItem('body').value });
-    if (!reply) form.reset();
+    const saved = await save({ title: form.elements.namedItem('title').value, body: form.elements.namedItem('body').value });
+    if (saved && !reply) form.reset();
   };
   return html`<form class="saved-reply" noValidate onSubmit=${onSubmit} aria-label=${reply ? reply.title : t('newSavedReply')}>
     <div class="field"><label for=${'reply-title-' + key}>${t('title')}</label>
-      <input id=${'reply-title-' + key} name="title" required value=${reply?.title ?? ''} aria-describedby=${error?.at === 'title' ? `reply-title-error-${key}` : undefined} />
+      <input id=${'reply-title-' + key} name="title" required defaultValue=${reply?.title ?? ''} aria-describedby=${error?.at === 'title' ? `reply-title-error-${key}` : undefined} />
       <${FieldError} error=${error} at="title" id=${'reply-title-error-' + key} t=${t} /></div>
     <div class="field wide"><label for=${'reply-body-' + key}>${t('body')}</label>
-      <textarea id=${'reply-body-' + key} name="body" rows="3" required value=${reply?.body ?? ''}
+      <textarea id=${'reply-body-' + key} name="body" rows="3" required defaultValue=${reply?.body ?? ''}
         aria-describedby=${error?.at === 'body' ? `reply-body-error-${key}` : undefined}></textarea>
       <${FieldError} error=${error} at="body" id=${'reply-body-error-' + key} t=${t} /></div>
     <button type="submit">${reply ? t('save') : t('add')}</button>

@@ -133,19 +133,19 @@ public final class AccessHandler extends RoutedHandler {
                     var shop = shops.show(shop(request)).id();
                     var body = JsonViews.readObject(request.body(), OWNER);
                     return HttpResponses.json(201, view(app.access().invite(shop, request.requireCaller(), email(body.path("email").asText(null), "email"),
-                            Role.OWNER, language(body))));
+                            Role.OWNER, language(body)), request));
                 })
                 .on("GET /api/shops/{shop}/members", request -> HttpResponses.json(200,
-                        Map.of("items", app.access().members(shop(request)).stream().map(AccessHandler::view).toList())))
+                        Map.of("items", app.access().members(shop(request)).stream().map(member -> view(member, request)).toList())))
                 .on("POST /api/shops/{shop}/members", request -> {
                     var body = JsonViews.readObject(request.body(), NEW_MEMBER);
                     return HttpResponses.json(201, view(app.access().invite(shop(request), request.requireCaller(),
-                            email(body.path("email").asText(null), "email"), Role.of("role", body.path("role").asText("")), language(body))));
+                            email(body.path("email").asText(null), "email"), Role.of("role", body.path("role").asText("")), language(body)), request));
                 })
                 .on("PATCH /api/shops/{shop}/members/{memberId}", request -> {
                     var body = JsonViews.readObject(request.body(), ROLE);
                     return HttpResponses.json(200, view(app.access().changeRole(shop(request), request.requireCaller(), memberId(request),
-                            Role.of("role", body.path("role").asText("")))));
+                            Role.of("role", body.path("role").asText(""))), request));
                 })
                 .on("DELETE /api/shops/{shop}/members/{memberId}", request -> {
                     app.access().remove(shop(request), request.requireCaller(), memberId(request));
@@ -214,8 +214,20 @@ public final class AccessHandler extends RoutedHandler {
         return Gate.SESSION_COOKIE + "=" + value + "; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=" + maxAgeSeconds;
     }
 
-    private static Map<String, Object> view(Member member) {
-        return Map.of("id", member.id(), "email", member.email().masked(), "role", member.role().slug(), "language", member.language().code());
+    /**
+     * A member as the API shows them: masked, and whole ({@code address}) only to a person signed in as a member of
+     * the shop (the route let them in), who works beside them and mentions them; a token or the admin token sees it masked.
+     */
+    private static Map<String, Object> view(Member member, HttpRequest request) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", member.id());
+        view.put("email", member.email().masked());
+        if (request.requireCaller() instanceof Caller.Person) {
+            view.put("address", member.email().value());
+        }
+        view.put("role", member.role().slug());
+        view.put("language", member.language().code());
+        return view;
     }
 
     private static Map<String, Object> view(ApiToken token) {

@@ -132,24 +132,20 @@ public final class AgentApiHandler extends RoutedHandler {
                 .on("POST /api/shops/{shop}/saved-replies", request -> {
                     var reply = savedReply(request, Credentials.id());
                     var shop = shops.show(shop(request)).id();
-                    app.savedReplies().create(shop, reply);
-                    app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.ADDED, reply.id(), reply.title());
+                    app.savedReplies().create(shop, reply, app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.ADDED, reply));
                     return HttpResponses.json(201, reply);
                 })
                 .on("PUT /api/shops/{shop}/saved-replies/{replyId}", request -> {
                     var reply = savedReply(request, Limits.atMost("replyId", request.path("replyId"), 64));
                     var shop = shops.show(shop(request)).id();
-                    app.savedReplies().replace(shop, reply);
-                    app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.CHANGED, reply.id(), reply.title());
+                    app.savedReplies().replace(shop, reply, app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.CHANGED, reply));
                     return HttpResponses.json(200, reply);
                 })
                 .on("DELETE /api/shops/{shop}/saved-replies/{replyId}", request -> {
                     var shop = shops.show(shop(request)).id();
-                    String id = Limits.atMost("replyId", request.path("replyId"), 64);
-                    var reply = app.savedReplies().list(shop).stream().filter(r -> r.id().equals(id)).findFirst()
+                    var reply = app.savedReplies().find(shop, Limits.atMost("replyId", request.path("replyId"), 64))
                             .orElseThrow(() -> new NotFound("no such saved reply"));
-                    app.savedReplies().delete(shop, id);
-                    app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.DELETED, id, reply.title());
+                    app.savedReplies().delete(shop, reply.id(), app.access().savedReplyChanged(shop, request.requireCaller(), Access.ReplyChange.DELETED, reply));
                     return HttpResponses.json(200, Map.of("deleted", true));
                 })
                 .on("GET /api/shops/{shop}/tickets", request -> {

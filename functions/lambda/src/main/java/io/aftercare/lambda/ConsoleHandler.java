@@ -89,7 +89,8 @@ public final class ConsoleHandler extends RoutedHandler {
                 .withBody(Base64.getEncoder().encodeToString(gzip ? asset.gzipped() : asset.plain())).build();
     }
 
-    private static byte[] resource(String name) {
+    /** A file of the built console ({@code console/} on the classpath); the browser tests measure what is served from it. */
+    public static byte[] resource(String name) {
         try (InputStream in = ConsoleHandler.class.getResourceAsStream("/console/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("console/" + name + " is not on the classpath: build functions/console");
@@ -100,7 +101,8 @@ public final class ConsoleHandler extends RoutedHandler {
         }
     }
 
-    private static byte[] gzip(byte[] plain) {
+    /** As the console's files are served to a browser that takes gzip. */
+    public static byte[] gzip(byte[] plain) {
         var out = new ByteArrayOutputStream();
         try (var zip = new GZIPOutputStream(out)) {
             zip.write(plain);

@@ -14,6 +14,8 @@ import io.aftercare.domain.shop.Role;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,20 @@ class NoteMentionsTest {
         assertThat(aftercare.ticketSummaries(SHOP, ticketId)).hasSize(entries);
         aftercare.sweepAndWork();
         assertThat(ses.emailsTo(ANNA)).isEmpty();
+    }
+
+    @Test
+    void aMentionThatIsNoMemberIdAtAllAnAddressOrAnUppercaseIdIsRefusedAsNotAnIdAndWritesNothing() {
+        long version = aftercare.ticket(SHOP, ticketId).path("version").asLong();
+        for (String mention : List.of(ANNA, new EmailAddress(ANNA).hash().toUpperCase(Locale.ROOT), new EmailAddress(ANNA).hash() + "0")) {
+            var refused = note("""
+                    {"version": %d, "note": "look", "mentions": ["%s"]}""", mention);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("field").asText()).isEqualTo("mentions");
+            assertThat(refused.json().path("message").asText()).as(mention).contains("member's id");
+        }
+        assertThat(aftercare.ticket(SHOP, ticketId).path("version").asLong()).isEqualTo(version);
     }
 
     @Test

@@ -126,6 +126,46 @@ class ConsoleBackendTest {
     }
 
     @Test
+    void givenMembersOfTheShop_whenAnAgentListsThem_thenTheySeeTheirColleaguesWholeAddresses_andATokenOrTheAdminTokenSeesThemMasked() throws Exception {
+        var listed = json(api.send("GET", BASE + "/members", agent, null)).path("items");
+        assertThat(listed.findValuesAsText("address")).contains("owner@console.example", "lead@console.example", "agent@console.example");
+        assertThat(listed.findValuesAsText("email")).contains("o***@console.example");
+
+        var created = json(api.send("POST", BASE + "/tokens", owner, "{\"name\": \"crm-members\", \"role\": \"agent\"}"));
+        for (var masked : List.of(api.bearer("GET", BASE + "/members", created.path("token").asText(), null),
+                api.admin("GET", BASE + "/members", null))) {
+            assertThat(masked.statusCode()).isEqualTo(200);
+            assertThat(json(masked).path("items").findValuesAsText("address")).as("an integration's or the deployment's view").isEmpty();
+            assertThat(masked.body()).doesNotContain("owner@console.example", "lead@console.example");
+        }
+    }
+
+    @Test
+    void givenTwoChangesInOneMillisecond_whenAudited_thenEachIsItsOwnEntryNewestFirst() throws Exception {
+        // the clock stands still: every change below lands in the same millisecond
+        String settings = "o***@console.example changed the shop's support settings";
+        long before = audit().stream().filter(settings::equals).count();
+        for (String hours : List.of("08:00-16:00", "09:00-17:00")) {
+            assertThat(api.send("PUT", BASE + "/settings", owner, "{\"support\": {\"businessHours\": {\"tue\": [\"" + hours + "\"]}}}").statusCode())
+                    .isEqualTo(200);
+        }
+        List<String> added = new ArrayList<>();
+        for (String title : List.of("First of the millisecond", "Second of the millisecond")) {
+            var reply = api.send("POST", BASE + "/saved-replies", lead, "{\"title\": \"" + title + "\", \"body\": \"Hi\"}");
+            assertThat(reply.statusCode()).isEqualTo(201);
+            added.add(json(reply).path("id").asText());
+        }
+
+        List<String> audit = audit();
+        assertThat(audit.stream().filter(settings::equals).count()).isEqualTo(before + 2);
+        assertThat(audit.subList(0, 2)).containsExactly("l***@console.example added the saved reply \"Second of the millisecond\"",
+                "l***@console.example added the saved reply \"First of the millisecond\"");
+        for (String id : added) { // the other tests count the shop's saved replies
+            assertThat(api.send("DELETE", BASE + "/saved-replies/" + id, lead, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void givenBadSettingsOrARoleBelowOwner_whenPut_thenRefusedWithTheAdminApisMessageAndNothingIsWritten() throws Exception {
         String bad = "{\"support\": {\"holidays\": [\"someday\"]}}";
         var admin = api.admin("PATCH", "/admin/shops/" + SHOP, bad);
@@ -163,6 +203,12 @@ class ConsoleBackendTest {
         assertThat(api.send("PUT", "/auth/preferences", new ApiClient.Signed(lead.cookie(), null), "{\"language\": \"en\", \"zone\": \"UTC\"}").statusCode())
                 .as("no CSRF token").isEqualTo(403);
         assertThat(items()).isEqualTo(before);
+    }
+
+    private static List<String> audit() throws Exception {
+        List<String> audit = new ArrayList<>();
+        json(api.send("GET", BASE + "/audit?lang=en&limit=100", owner, null)).path("items").forEach(e -> audit.add(e.path("summary").asText()));
+        return audit;
     }
 
     private static void refused(HttpResponse<String> response, String field) {

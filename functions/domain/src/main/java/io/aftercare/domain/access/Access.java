@@ -6,6 +6,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.replies.SavedReply;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.timeline.EntryKind;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -48,6 +50,8 @@ public final class Access {
     private static final String TOKEN_PREFIX = "aft_";
     /** A member write is conditioned on what was read; concurrent member changes seldom collide more often than this. */
     private static final int MEMBER_WRITE_ATTEMPTS = 3;
+    /** Orders the audit entries this process writes within one millisecond ({@link #stamped}). */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** A session just opened: the id goes in the cookie, the CSRF token to the page; neither is stored. */
     public record Opened(String sessionId, Session session) {
@@ -111,7 +115,7 @@ public final class Access {
         var session = new Session(Credentials.hash(id), email, Credentials.random(), now.plus(SESSION_VALID), false);
         store.putSession(session);
         for (Member membership : store.memberships(email)) {
-            audit(membership.shop(), "signed-in-" + session.hash().substring(0, 16), EntryKind.SIGNED_IN,
+            audit(membership.shop(), stamped("signed-in"), EntryKind.SIGNED_IN,
                     EntryText.of(Phrase.SIGNED_IN).text("who", email.masked()));
         }
         return new Opened(id, session);
@@ -275,7 +279,7 @@ public final class Access {
         } catch (AlreadyExists e) {
             throw new AlreadyExists(email.masked() + " is a member already; change their role instead");
         }
-        audit(shop, "member-added-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_ADDED)
+        audit(shop, stamped("member-added"), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_ADDED)
                 .text("who", by.audit()).text("member", email.masked()).code("role", Vocabulary.ROLE, role));
         return member;
     }
@@ -284,7 +288,7 @@ public final class Access {
         Member current = keepingAnOwner(shop, memberId, role != Role.OWNER,
                 (member, ownerRemaining) -> store.changeRole(new Member(shop, member.email(), role, member.language()), member.role(), ownerRemaining));
         EmailAddress email = current.email();
-        audit(shop, "role-changed-" + email.hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.ROLE_CHANGED)
+        audit(shop, stamped("role-changed"), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.ROLE_CHANGED)
                 .text("who", by.audit()).text("member", email.masked())
                 .code("roleFrom", Vocabulary.ROLE, current.role()).code("roleTo", Vocabulary.ROLE, role));
         return new Member(shop, email, role, current.language());
@@ -292,7 +296,7 @@ public final class Access {
 
     public void remove(ShopId shop, Caller by, String memberId) {
         Member current = keepingAnOwner(shop, memberId, true, (member, ownerRemaining) -> store.removeMember(shop, memberId, ownerRemaining));
-        audit(shop, "member-removed-" + current.email().hash() + "-" + clock.millis(), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_REMOVED)
+        audit(shop, stamped("member-removed"), EntryKind.MEMBER_CHANGED, EntryText.of(Phrase.MEMBER_REMOVED)
                 .text("who", by.audit()).text("member", current.email().masked()));
     }
 
@@ -327,7 +331,7 @@ public final class Access {
         String secret = Credentials.random();
         var token = new ApiToken(shop, id, name.strip(), role, Credentials.hash(secret), clock.instant(), by.audit(), Optional.empty());
         store.putToken(token);
-        audit(shop, "token-created-" + id, EntryKind.TOKEN_CHANGED, EntryText.of(Phrase.TOKEN_CREATED)
+        audit(shop, stamped("token-created-" + id), EntryKind.TOKEN_CHANGED, EntryText.of(Phrase.TOKEN_CREATED)
                 .text("who", by.audit()).text("token", token.name()).code("role", Vocabulary.ROLE, role));
         return new Created(token, TOKEN_PREFIX + id + "." + secret);
     }
@@ -339,7 +343,7 @@ public final class Access {
     public void revokeToken(ShopId shop, Caller by, String id) {
         ApiToken token = store.token(shop, id).orElseThrow(() -> new NotFound("no such token"));
         store.deleteToken(shop, id);
-        audit(shop, "token-revoked-" + id, EntryKind.TOKEN_CHANGED, EntryText.of(Phrase.TOKEN_REVOKED)
+        audit(shop, stamped("token-revoked-" + id), EntryKind.TOKEN_CHANGED, EntryText.of(Phrase.TOKEN_REVOKED)
                 .text("who", by.audit()).text("token", token.name()));
     }
 
@@ -356,9 +360,9 @@ public final class Access {
         }
     }
 
-    /** On the shop's audit trail, once per version of the ticket it made. */
+    /** On the shop's audit trail: the version of the ticket the work made, by its number. */
     public void ticketWork(ShopId shop, Caller by, TicketWork work, String ticketNumber, String ticketId, long version) {
-        audit(shop, "ticket-" + ticketId + "-v" + version, work.kind, EntryText.of(work.phrase).text("who", by.audit()).text("ticket", ticketNumber));
+        audit(shop, stamped("ticket-" + ticketId + "-v" + version), work.kind, EntryText.of(work.phrase).text("who", by.audit()).text("ticket", ticketNumber));
     }
 
     /** What was done to a saved reply, as the shop's audit trail names it. */
@@ -372,18 +376,31 @@ public final class Access {
         }
     }
 
-    /** On the shop's audit trail: a saved reply added, changed or deleted, with its title. */
-    public void savedReplyChanged(ShopId shop, Caller by, ReplyChange change, String replyId, String title) {
-        audit(shop, "saved-reply-" + replyId + "-" + change.name().toLowerCase(Locale.ROOT) + "-" + clock.instant().toEpochMilli(),
-                EntryKind.SETTINGS_CHANGED, EntryText.of(change.phrase).text("who", by.audit()).text("title", title));
+    /** The shop's audit entry for a saved reply added, changed or deleted, with its title: written with the change itself. */
+    public TimelineEntry savedReplyChanged(ShopId shop, Caller by, ReplyChange change, SavedReply reply) {
+        return entry(shop, stamped("saved-reply-" + change.name().toLowerCase(Locale.ROOT)), EntryKind.SETTINGS_CHANGED,
+                EntryText.of(change.phrase).text("who", by.audit()).text("title", reply.title()));
     }
 
     /** On the shop's audit trail: an owner changed its support settings or second-factor rule. */
     public void settingsChanged(ShopId shop, Caller by) {
-        audit(shop, "settings-" + clock.instant().toEpochMilli(), EntryKind.SETTINGS_CHANGED, EntryText.of(Phrase.SETTINGS_CHANGED).text("who", by.audit()));
+        audit(shop, stamped("settings"), EntryKind.SETTINGS_CHANGED, EntryText.of(Phrase.SETTINGS_CHANGED).text("who", by.audit()));
+    }
+
+    /**
+     * An audit entry's id: the moment and this process's count first, so that the entries of one millisecond keep the
+     * order they were made in (the trail is read by time, then id), then what it is and a random part, so that two
+     * changes, in one process or two, never name one entry alike (the second write of an id is dropped as a retry).
+     */
+    private String stamped(String what) {
+        return "%013d-%012d-%s-%s".formatted(clock.millis(), SEQUENCE.incrementAndGet(), what, Credentials.id().substring(0, 8));
     }
 
     private void audit(ShopId shop, String entryId, EntryKind kind, EntryText text) {
-        store.audit(shop, new TimelineEntry(entryId, Subject.shop(shop), clock.instant(), kind, text, Optional.empty()));
+        store.audit(shop, entry(shop, entryId, kind, text));
+    }
+
+    private TimelineEntry entry(ShopId shop, String entryId, EntryKind kind, EntryText text) {
+        return new TimelineEntry(entryId, Subject.shop(shop), clock.instant(), kind, text, Optional.empty());
     }
 }

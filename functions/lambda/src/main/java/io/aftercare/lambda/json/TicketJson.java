@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Limits;
+import io.aftercare.domain.access.Member;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.BusinessCalendar;
@@ -99,7 +100,7 @@ public final class TicketJson {
         }
         Set<String> ids = new LinkedHashSet<>();
         for (JsonNode id : mentions) {
-            if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > Limits.ID_BYTES) {
+            if (!id.isTextual() || !Member.isId(id.asText())) {
                 throw new InvalidInput("mentions", "each mention is a member's id, as the members list gives it");
             }
             ids.add(id.asText());
