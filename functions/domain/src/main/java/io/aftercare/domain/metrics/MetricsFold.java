@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -221,8 +220,10 @@ public final class MetricsFold {
             LocalDate day = day(at, zone);
             Tally tally;
             if (orders == 0) {
-                tally = Tally.of(Measure.NEW_CUSTOMERS, 1).plus(Measure.COHORT, 1)
-                        .plus(Measure.CUSTOMERS_DAY, 1).plus(Measure.CUSTOMERS_WEEK, 1).plus(Measure.CUSTOMERS_MONTH, 1);
+                tally = Tally.of(Measure.NEW_CUSTOMERS, 1).plus(Measure.COHORT, 1);
+                for (Period period : Period.values()) {
+                    tally = tally.plus(period.uniqueCustomers(), 1);
+                }
                 if (stamps.keySet().stream().noneMatch(e -> e.name().startsWith("RESPONSE_"))) {
                     stamp(Experience.NO_COMPLAINT, at);
                 }
@@ -232,14 +233,10 @@ public final class MetricsFold {
             } else {
                 LocalDate last = day(lastAt.orElseThrow(), zone);
                 tally = Tally.of(Measure.RETURNING_ORDERS, 1);
-                if (!last.equals(day)) {
-                    tally = tally.plus(Measure.CUSTOMERS_DAY, 1);
-                }
-                if (!week(last).equals(week(day))) {
-                    tally = tally.plus(Measure.CUSTOMERS_WEEK, 1);
-                }
-                if (last.getMonth() != day.getMonth() || last.getYear() != day.getYear()) {
-                    tally = tally.plus(Measure.CUSTOMERS_MONTH, 1);
+                for (Period period : Period.values()) {
+                    if (!period.start(last).equals(period.start(day))) {
+                        tally = tally.plus(period.uniqueCustomers(), 1);
+                    }
                 }
                 Instant first = firstAt.orElseThrow();
                 if (!repeated && within(first, at)) {
@@ -335,10 +332,6 @@ public final class MetricsFold {
 
     public static LocalDate day(Instant at, ZoneId zone) {
         return at.atZone(zone).toLocalDate();
-    }
-
-    private static String week(LocalDate day) {
-        return day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     private static Optional<String> code(Map<String, EntryParam> params, String name) {
