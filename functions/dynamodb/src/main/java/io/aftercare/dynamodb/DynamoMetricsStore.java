@@ -8,11 +8,15 @@ import io.aftercare.domain.metrics.Contribution;
 import io.aftercare.domain.metrics.CustomerHistory;
 import io.aftercare.domain.metrics.Experience;
 import io.aftercare.domain.metrics.MetricsFold;
+import io.aftercare.domain.metrics.MetricsRange;
+import io.aftercare.domain.metrics.Period;
 import io.aftercare.domain.metrics.Tally;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,6 +29,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -39,8 +44,9 @@ public final class DynamoMetricsStore {
     /** Longer than a stream keeps its records (24 hours), so a marker outlives every replay of its record. */
     static final Duration COUNTED_FOR = Duration.ofDays(7);
     private static final int CUSTOMER_ATTEMPTS = 8;
-    private static final Set<String> NOT_COUNTERS = Set.of(Keys.PK, Keys.SK, Keys.TYPE, "day");
+    private static final Set<String> NOT_COUNTERS = Set.of(Keys.PK, Keys.SK, Keys.TYPE);
     private static final String DAY_TYPE = "METRICS_DAY";
+    private static final String MONTH_TYPE = "METRICS_MONTH";
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
@@ -90,11 +96,72 @@ public final class DynamoMetricsStore {
     /** The days of {@code from} to {@code to} (both included) that have anything, in one query. */
     public Map<LocalDate, Tally> days(ShopId shop, LocalDate from, LocalDate to) {
         Map<LocalDate, Tally> days = new TreeMap<>();
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.metrics(shop)), ":from", s(Keys.metricsDay(from)), ":to", s(Keys.metricsDay(to)))))
-                .items().forEach(item -> days.put(LocalDate.parse(Items.requiredString(item, "day")), tally(item)));
+        query(shop, Keys.metricsDay(from), Keys.metricsDay(to)).forEach(item -> days.put(Keys.metricsDayOf(item), tally(item)));
         return days;
+    }
+
+    private Iterable<Map<String, AttributeValue>> query(ShopId shop, String fromSk, String toSk) {
+        return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.metrics(shop)), ":from", s(fromSk), ":to", s(toSk)))).items();
+    }
+
+    /**
+     * What a report of {@code range} merges: its days, except that grouped by month each month wholly inside the range
+     * is read as its rollup, keyed by its first day (which {@code MetricsReport} merges the same), so a year by month
+     * reads 12 items, not 365. Months before the shop's rollups began ({@link #rollupsFrom}) are read as days.
+     */
+    public Map<LocalDate, Tally> forReport(ShopId shop, MetricsRange range) {
+        YearMonth whole = YearMonth.from(range.from().minusDays(1)).plusMonths(1); // the first whose day 1 is in range
+        YearMonth last = YearMonth.from(range.to().plusDays(1)).minusMonths(1); // the last whose last day is
+        if (range.period() != Period.MONTH || whole.isAfter(last)) {
+            return days(shop, range.from(), range.to());
+        }
+        YearMonth first = rollupsFrom(shop).filter(whole::isBefore).orElse(whole);
+        if (first.isAfter(last)) {
+            return days(shop, range.from(), range.to());
+        }
+        Map<LocalDate, Tally> read = new TreeMap<>();
+        if (range.from().isBefore(first.atDay(1))) {
+            read.putAll(days(shop, range.from(), first.atDay(1).minusDays(1)));
+        }
+        query(shop, Keys.metricsMonth(first), Keys.metricsMonth(last)).forEach(item -> read.put(Keys.metricsMonthOf(item).atDay(1), tally(item)));
+        if (range.to().isAfter(last.atEndOfMonth())) {
+            read.putAll(days(shop, last.plusMonths(1).atDay(1), range.to()));
+        }
+        return read;
+    }
+
+    /** The first month whose rollup holds all of its days; empty when every month's does (a shop that began with them). */
+    public Optional<YearMonth> rollupsFrom(ShopId shop) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.metricsRollups(shop))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Items.string(item, "from").map(YearMonth::parse);
+    }
+
+    /**
+     * The upgrade to month rollups, for one shop: one that already kept days reads every month that may hold a day
+     * kept before the upgrade from its days (those of now's month in the zone furthest ahead, and earlier). Kept once:
+     * a second run moves nothing.
+     *
+     * @return whether the shop kept days
+     */
+    public boolean markDaysBeforeRollups(ShopId shop) {
+        boolean keptDays = !dynamo.query(b -> b.tableName(table).limit(1).keyConditionExpression("PK = :pk AND begins_with(SK, :day)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.metrics(shop)), ":day", s(Keys.METRICS_DAY_PREFIX)))).items().isEmpty();
+        if (keptDays) {
+            markRollupsFrom(shop, YearMonth.from(clock.instant().plus(Duration.ofHours(14)).atZone(ZoneOffset.UTC)).plusMonths(1));
+        }
+        return keptDays;
+    }
+
+    private void markRollupsFrom(ShopId shop, YearMonth from) {
+        var item = new HashMap<>(Keys.metricsRollups(shop));
+        item.put(Keys.TYPE, s("METRICS_ROLLUPS"));
+        item.put("from", s(from.toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException markedBefore) {
+            // the first mark stands
+        }
     }
 
     private enum Outcome { ADDED, ALREADY_COUNTED, CHANGED_MEANWHILE }
@@ -109,6 +176,7 @@ public final class DynamoMetricsStore {
         Map<LocalDate, Tally> byDay = new TreeMap<>();
         parts.forEach(part -> byDay.merge(part.day(), part.tally(), Tally::merge));
         byDay.forEach((day, tally) -> writes.add(dayUpdate(shop, day, tally).transactItem(table)));
+        monthsOf(byDay).forEach((month, tally) -> writes.add(monthUpdate(shop, month, tally).transactItem(table)));
         customer.ifPresent(writes::add);
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -126,10 +194,21 @@ public final class DynamoMetricsStore {
     }
 
     private static UpdateExpression dayUpdate(ShopId shop, LocalDate day, Tally tally) {
-        var update = new UpdateExpression(Keys.key(Keys.metrics(shop), Keys.metricsDay(day)))
-                .set(Keys.TYPE, s(DAY_TYPE)).set("day", s(day.toString()));
+        var update = new UpdateExpression(Keys.key(Keys.metrics(shop), Keys.metricsDay(day))).set(Keys.TYPE, s(DAY_TYPE));
         tally.values().forEach(update::addNumber);
         return update;
+    }
+
+    private static UpdateExpression monthUpdate(ShopId shop, YearMonth month, Tally tally) {
+        var update = new UpdateExpression(Keys.key(Keys.metrics(shop), Keys.metricsMonth(month))).set(Keys.TYPE, s(MONTH_TYPE));
+        tally.values().forEach(update::addNumber);
+        return update;
+    }
+
+    private static Map<YearMonth, Tally> monthsOf(Map<LocalDate, Tally> days) {
+        Map<YearMonth, Tally> months = new TreeMap<>();
+        days.forEach((day, tally) -> months.merge(YearMonth.from(day), tally, Tally::merge));
+        return months;
     }
 
     private TransactWriteItem customerWrite(ShopId shop, String customerHash, CustomerHistory before, CustomerHistory next) {

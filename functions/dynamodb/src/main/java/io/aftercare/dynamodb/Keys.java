@@ -69,6 +69,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * saved reply        SHOP#{shop}                        SAVED_REPLY#{id}  title, body
  * presence           SHOP#{shop}#PRESENCE               {ticket}#{caller hash}  holder, who, activity, at; TTL 5 minutes, read for 30 s
  * day's metrics      SHOP#{shop}#METRICS                DAY#{yyyy-mm-dd}  counters and sketch bins of the day in the shop's zone (only ADDed to)
+ * month's metrics    SHOP#{shop}#METRICS                MONTH#{yyyy-mm}   the sum of its days, ADDed to with them (a report by month reads 12 items, not 365)
+ * month rollups from SHOP#{shop}#METRICS                ROLLUPS           from: the first month whose MONTH# item holds all its days (absent: all do)
  * counted change     {the changed item's PK}            COUNTED#{once}    the aggregator folded it (an entry id, a ticket version); TTL 7 days
  * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated, experiences; version
  * reply code         SHOP#{shop}#THREAD                 CODE#{code}       what a reply address's code names (type, id), kept before the email goes
@@ -439,6 +441,26 @@ public final class Keys {
 
     static String metricsDay(java.time.LocalDate day) {
         return METRICS_DAY_PREFIX + day;
+    }
+
+    static final String METRICS_MONTH_PREFIX = "MONTH#";
+
+    static String metricsMonth(java.time.YearMonth month) {
+        return METRICS_MONTH_PREFIX + month;
+    }
+
+    static java.time.YearMonth metricsMonthOf(Map<String, AttributeValue> item) {
+        return java.time.YearMonth.parse(item.get(SK).s().substring(METRICS_MONTH_PREFIX.length()));
+    }
+
+    /** Written for a shop whose days were kept before month rollups were: which months may be read from them. */
+    static Map<String, AttributeValue> metricsRollups(ShopId shop) {
+        return key(metrics(shop), "ROLLUPS");
+    }
+
+    /** The day a day item's sort key names (the key is where the day is kept, once). */
+    static java.time.LocalDate metricsDayOf(Map<String, AttributeValue> item) {
+        return java.time.LocalDate.parse(item.get(SK).s().substring(METRICS_DAY_PREFIX.length()));
     }
 
     /** Beside the item whose change was folded, so that counting once spreads over the table like the items do. */

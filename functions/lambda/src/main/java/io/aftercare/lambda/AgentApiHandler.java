@@ -94,7 +94,7 @@ public final class AgentApiHandler extends RoutedHandler {
                     var shop = shops.show(shop(request));
                     var range = MetricsRange.parse(request.query("from").orElse(null), request.query("to").orElse(null),
                             request.query("period").orElse(null));
-                    var figures = MetricsReport.figures(range, app.metrics().days(shop.id(), range.from(), range.to()));
+                    var figures = MetricsReport.figures(range, app.metrics().forReport(shop.id(), range));
                     String format = request.query("format").orElse("json");
                     return switch (format) {
                         case "json" -> HttpResponses.json(200, Map.of("period", range.period().slug(), "from", range.from().toString(),

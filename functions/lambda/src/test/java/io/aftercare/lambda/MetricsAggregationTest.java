@@ -9,6 +9,7 @@ import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryParam;
@@ -19,14 +20,17 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
 import io.aftercare.dynamodb.MetricsAggregator;
+import io.aftercare.migrate.MonthRollupMigration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A scripted November of one Warsaw shop, through the real webhooks, the agent API and DynamoDB Local's stream read
@@ -143,6 +147,77 @@ class MetricsAggregationTest {
         assertThat(row.get(header.indexOf("orders"))).isEqualTo("5");
         assertThat(row.get(header.indexOf("averageOrderValue.PLN"))).isEqualTo("76.67");
         assertThat(row.get(header.indexOf("tickets.sla.first-response.breached"))).isEqualTo("1");
+    }
+
+    @Test
+    void aReportByMonthReadsWholeMonthsFromTheirRollupAndTheMonthsCutByTheRangeFromTheirDays() {
+        scriptTheMonth();
+        stream.drain();
+        JsonNode months = metrics("2026-10-15", "2026-12-05", "month").path("items");
+        assertThat(months).hasSize(3);
+        assertThat(months.get(0).path("orders").asLong()).isZero();
+        assertHandWorkedMonth(months.get(1));
+        assertThat(months.get(2).path("start").asText()).isEqualTo("2026-12-01");
+        // cut after Ada's first order of 2 November: November is read from its days, and four orders are left
+        JsonNode cut = metrics("2026-11-03", "2026-11-30", "month").path("items").get(0);
+        assertThat(cut.path("orders").asLong()).isEqualTo(4);
+        assertThat(cut.path("revenue").path("PLN").asText()).isEqualTo("130");
+    }
+
+    @Test
+    void aShopThatKeptDaysBeforeMonthRollupsReadsThoseMonthsFromItsDaysOnceTheUpgradeMarkedIt() {
+        TestTable table = aftercare.table;
+        scriptTheMonth();
+        stream.drain();
+        // as a deployment from before rollups left it: the days kept, no month holding them
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Map.of(
+                "PK", AttributeValue.fromS("SHOP#" + SHOP + "#METRICS"), "SK", AttributeValue.fromS("MONTH#2026-11"))));
+        assertThat(metrics("2026-11-01", "2026-11-30", "month").path("items").get(0).path("orders").asLong()).isZero();
+
+        assertThat(MonthRollupMigration.run(table.client(), table.name(), aftercare.clock)).isEqualTo(1);
+        assertHandWorkedMonth(metrics("2026-11-01", "2026-11-30", "month").path("items").get(0));
+        assertThat(aftercare.app.metrics().rollupsFrom(new ShopId(SHOP))).contains(YearMonth.of(2026, 12));
+
+        // run again months later: the first mark stands, and a shop with no days is not marked
+        aftercare.clock.set(warsaw("2027-03-01T10:00"));
+        assertThat(aftercare.registerShop("kettle-new", "generic").status()).isEqualTo(201);
+        assertThat(MonthRollupMigration.run(table.client(), table.name(), aftercare.clock)).isEqualTo(1);
+        assertThat(aftercare.app.metrics().rollupsFrom(new ShopId(SHOP))).contains(YearMonth.of(2026, 12));
+        assertThat(aftercare.app.metrics().rollupsFrom(new ShopId("kettle-new"))).isEmpty();
+    }
+
+    @Test
+    void codesSentRedeemedAndExpiredCountOnceEachThoughARedemptionIsOnBothOrdersTimelines() {
+        order("A1", "ada@example.com", "2026-11-02T10:00", "100.00", "PLN");
+        order("B1", "ben@example.com", "2026-11-02T11:00", "80.00", "PLN");
+        write("A1", "ada@example.com", new TimelineEntry("code-A1", Subject.order(new OrderId("A1")), warsaw("2026-11-02T12:00"),
+                EntryKind.DISCOUNT_ISSUED, EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", "THANKS-ADA").count("percent", 10), Optional.empty()));
+        write("B1", "ben@example.com", new TimelineEntry("code-B1", Subject.order(new OrderId("B1")), warsaw("2026-11-02T12:00"),
+                EntryKind.DISCOUNT_ISSUED, EntryText.of(Phrase.DISCOUNT_ISSUED).text("code", "THANKS-BEN").count("percent", 10), Optional.empty()));
+        // Ada's code used on her next order: as Redemptions writes it, on the order that used it and on the one it was sent for
+        order("A2", "ada@example.com", "2026-11-09T10:00", "50.00", "PLN");
+        write("A2", "ada@example.com", new TimelineEntry("redeemed-THANKS-ADA", Subject.order(new OrderId("A2")), warsaw("2026-11-09T10:00"),
+                EntryKind.DISCOUNT_REDEEMED, EntryText.of(Phrase.DISCOUNT_USED).text("code", "THANKS-ADA"), Optional.empty()));
+        write("A1", "ada@example.com", new TimelineEntry("redeemed-THANKS-ADA-A2", Subject.order(new OrderId("A1")), warsaw("2026-11-09T10:00"),
+                EntryKind.DISCOUNT_REDEEMED, EntryText.of(Phrase.DISCOUNT_REDEEMED).text("code", "THANKS-ADA").text("order", "A2"), Optional.empty()));
+        // Ben's ends unused: its late reminder is skipped as late, its expiry check says it expired
+        write("B1", "ben@example.com", skipped("B1", "late", Reason.DISCOUNT_REMINDER_LATE, "2026-11-28T10:00"));
+        write("B1", "ben@example.com", skipped("B1", "expiry", Reason.DISCOUNT_EXPIRED, "2026-11-28T10:00"));
+        stream.drain();
+        stream.rewind();
+        stream.drain();
+
+        JsonNode codes = metrics("2026-11-01", "2026-11-30", "month").path("items").get(0).path("codes");
+        assertThat(codes.path("sent").asLong()).isEqualTo(2);
+        assertThat(codes.path("redeemed").asLong()).isEqualTo(1);
+        assertThat(codes.path("expired").asLong()).isEqualTo(1);
+        assertThat(codes.path("redemptionRate").asDouble()).isEqualTo(0.5);
+    }
+
+    private static TimelineEntry skipped(String order, String id, Reason why, String warsawTime) {
+        return new TimelineEntry("email-" + id, Subject.order(new OrderId(order)), warsaw(warsawTime), EntryKind.EMAIL_SKIPPED,
+                EntryText.of(Phrase.EMAIL_NOT_SENT).with("email", Vocabulary.EMAIL.code("DISCOUNT_REMINDER")).code("reason", Vocabulary.REASON, why),
+                Optional.empty());
     }
 
     @Test

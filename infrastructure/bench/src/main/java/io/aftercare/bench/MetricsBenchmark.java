@@ -22,22 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.DoubleAdder;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * What the metrics cost: the DynamoDB requests and capacity units the aggregator spends per webhook and per email
@@ -69,53 +53,26 @@ final class MetricsBenchmark {
     }
 
     Result run() throws Exception {
-        var requests = new AtomicInteger();
-        var units = new DoubleAdder();
-        ExecutionInterceptor watch = new ExecutionInterceptor() {
-            @Override
-            public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-                return switch (context.request()) {
-                    case TransactWriteItemsRequest r -> r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                    case GetItemRequest r -> r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                    case QueryRequest r -> r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                    case UpdateItemRequest r -> r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                    default -> context.request();
-                };
-            }
-
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                requests.incrementAndGet();
-            }
-
-            @Override
-            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                switch (context.response()) {
-                    case TransactWriteItemsResponse r -> r.consumedCapacity().forEach(c -> units.add(total(c)));
-                    case GetItemResponse r -> units.add(total(r.consumedCapacity()));
-                    case QueryResponse r -> units.add(total(r.consumedCapacity()));
-                    case UpdateItemResponse r -> units.add(total(r.consumedCapacity()));
-                    default -> { }
-                }
-            }
-        };
+        // requests counted as sent, retries included; units as each response reports them
+        var requests = new Counter();
+        var capacity = new Capacity();
         var clock = new AdjustableClock(Instant.now());
-        try (var local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, clock).watchingDynamoDb(watch))) {
+        try (var local = LocalAftercare.start(LocalAftercare.Settings.ephemeral(TOKEN, clock).watchingDynamoDb(requests, capacity))) {
             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             register(http, local.baseUri());
             order(http, local.baseUri(), 99_999, 99_999, Instant.now()); // warm: the shop cache, the JIT, the connections
             local.aggregate();
 
-            requests.set(0);
+            requests.count.set(0);
             for (int i = 0; i < webhooks; i++) {
                 order(http, local.baseUri(), 100_000 + i, i, Instant.now());
             }
-            double ingest = requests.get() / (double) webhooks;
-            requests.set(0);
-            units.reset();
+            double ingest = requests.count.get() / (double) webhooks;
+            requests.count.set(0);
+            capacity.reset();
             local.aggregate();
-            double perWebhook = requests.get() / (double) webhooks;
-            double unitsPerWebhook = units.sum() / webhooks;
+            double perWebhook = requests.count.get() / (double) webhooks;
+            double unitsPerWebhook = capacity.units() / webhooks;
 
             // each email sent records its EMAIL_SENT entry, which is what reaches the aggregator
             var timeline = new DynamoTimelineAppender(local.dynamoDb().client(), LocalAftercare.TABLE);
@@ -124,11 +81,11 @@ final class MetricsBenchmark {
                         EntryKind.EMAIL_SENT, EntryText.of(Phrase.EMAIL_SENT).with("email", Vocabulary.EMAIL.code("THANK_YOU")), Optional.empty()),
                         new EmailAddress("customer-" + i + "@example.pl").hash());
             }
-            requests.set(0);
-            units.reset();
+            requests.count.set(0);
+            capacity.reset();
             local.aggregate();
-            double perEmail = requests.get() / (double) webhooks;
-            double unitsPerEmail = units.sum() / webhooks;
+            double perEmail = requests.count.get() / (double) webhooks;
+            double unitsPerEmail = capacity.units() / webhooks;
 
             // a year of days, each with orders of two customers (one of them returning every month)
             for (int day = 0; day < days; day++) {
@@ -147,10 +104,6 @@ final class MetricsBenchmark {
             var byDay = timed(http, api, YEAR_START.toString(), lastDay, "day", calls);
             return new Result(webhooks, ingest, perWebhook, unitsPerWebhook, webhooks, perEmail, unitsPerEmail, days, oneDay, byMonth, byDay, calls);
         }
-    }
-
-    private static double total(ConsumedCapacity capacity) {
-        return capacity == null || capacity.capacityUnits() == null ? 0 : capacity.capacityUnits();
     }
 
     private static Percentiles timed(HttpClient http, URI base, String from, String to, String period, int calls) throws Exception {

@@ -74,8 +74,8 @@ public final class LocalAftercare implements AutoCloseable {
             return new Settings(0, Optional.empty(), Optional.of(adminToken), clock, 0, Optional.empty(), List.of(), Optional.empty());
         }
 
-        public Settings watchingDynamoDb(ExecutionInterceptor interceptor) {
-            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptor), visibilityTimeout, sqsInterceptors);
+        public Settings watchingDynamoDb(ExecutionInterceptor... interceptors) {
+            return new Settings(port, dataDir, adminToken, clock, sesPort, sweepEvery, List.of(interceptors), visibilityTimeout, sqsInterceptors);
         }
 
         public Settings watchingSqs(ExecutionInterceptor interceptor) {

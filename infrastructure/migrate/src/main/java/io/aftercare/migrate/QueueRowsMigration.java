@@ -1,10 +1,6 @@
 package io.aftercare.migrate;
 
-import io.aftercare.domain.PageRequest;
-import io.aftercare.domain.shop.Shop;
-import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoTicketStore;
-import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,18 +19,8 @@ public final class QueueRowsMigration {
 
     /** @return the tickets given their rows */
     public static int run(DynamoDbClient dynamo, String table) {
-        var shops = new DynamoShopRepository(dynamo, table);
         var tickets = new DynamoTicketStore(dynamo, table);
-        int written = 0;
-        Optional<String> next = Optional.empty();
-        do {
-            var page = shops.list(new PageRequest(PageRequest.MAX_LIMIT, next));
-            for (Shop shop : page.items()) {
-                written += tickets.writeQueueRows(shop.id());
-            }
-            next = page.nextPageToken();
-        } while (next.isPresent());
-        return written;
+        return EveryShop.sum(dynamo, table, shop -> tickets.writeQueueRows(shop.id()));
     }
 
     public static void main(String[] args) {

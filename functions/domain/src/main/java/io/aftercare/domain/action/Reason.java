@@ -30,8 +30,10 @@ public enum Reason {
     DETAIL_MISSING,
     /** A reminder of a discount code the customer used already. */
     DISCOUNT_REDEEMED,
-    /** A discount code ended unused (or its reminder came too late to be worth sending). */
+    /** A discount code ended unused: its expiry check's reason, what the metrics count as the code expired. */
     DISCOUNT_EXPIRED,
+    /** A reminder that came too late to be worth sending (the code ended, or ends too soon): its expiry check counts the code. */
+    DISCOUNT_REMINDER_LATE,
     /** A return's step was not announced: the return moved on before its email went out (approved, then cancelled). */
     RETURN_MOVED_ON,
     /** Another survey reached the customer within the shop's survey cap (one in 30 days unless set). */

@@ -123,7 +123,7 @@ public final class DiscountCodes {
             return new Reminder.NotSent(Reason.DISCOUNT_EXPIRED, true);
         }
         if (!code.get().endsAt().isAfter(clock.instant())) {
-            return new Reminder.NotSent(Reason.DISCOUNT_EXPIRED, false); // its expiry check counts it
+            return new Reminder.NotSent(Reason.DISCOUNT_REMINDER_LATE, false); // its expiry check counts it
         }
         return new Reminder.Remind(code.get());
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
@@ -126,15 +127,18 @@ public final class Surveys implements SurveyInvitations {
         })).map(survey -> survey.followUp().isPresent() ? followUp.commented(survey) : survey.low() ? followUp(survey) : survey);
     }
 
-    private Survey followUp(Survey survey) {
-        String ticket = followUp.open(survey);
+    /** @param saved the survey as just saved: marked at once, read again only when another write won meanwhile */
+    private Survey followUp(Survey saved) {
+        String ticket = followUp.open(saved);
+        var current = new AtomicReference<>(saved);
         return RaceRetry.untilItWins(() -> {
-            Survey current = store.find(survey.shop(), survey.emailHash(), survey.id()).orElseThrow();
-            if (current.followUp().isPresent()) {
-                return current;
+            Survey survey = current.get();
+            if (survey.followUp().isPresent()) {
+                return survey;
             }
-            Survey marked = current.followedUpIn(ticket);
+            Survey marked = survey.followedUpIn(ticket);
             if (!store.save(marked, List.of())) {
+                current.set(store.find(survey.shop(), survey.emailHash(), survey.id()).orElseThrow());
                 throw new ChangedMeanwhile("survey " + survey.id() + " changed meanwhile");
             }
             return marked;
@@ -151,11 +155,8 @@ public final class Surveys implements SurveyInvitations {
         if (!SurveyKind.NPS.onScale(score)) {
             return Optional.empty();
         }
-        var text = EntryText.of(Phrase.SURVEY_ANSWERED).with("survey", Vocabulary.SURVEY.code(SurveyKind.NPS.code()))
-                .count("score", score).count("outOf", SurveyKind.NPS.highest())
-                .with("group", Vocabulary.NPS.code(SurveyKind.NPS.group(score).orElseThrow()));
         timeline.write(page.shop(), new TimelineEntry("survey-answer", Subject.order(page.order()), clock.instant(), EntryKind.SURVEY_ANSWERED,
-                text, Optional.empty()), page.emailHash());
+                answeredText(SurveyKind.NPS, score), Optional.empty()), page.emailHash());
         return Optional.of(score);
     }
 
@@ -179,21 +180,23 @@ public final class Surveys implements SurveyInvitations {
 
     /** The contract the metrics read: {@code survey}, {@code score}, {@code previous} (a change), {@code group} (NPS), {@code recovered}. */
     private static TimelineEntry entry(Survey before, Survey after, boolean recovered, Instant now) {
-        int score = after.score().orElseThrow();
-        var text = EntryText.of(Phrase.SURVEY_ANSWERED).with("survey", Vocabulary.SURVEY.code(after.kind().code()))
-                .count("score", score).count("outOf", after.kind().highest());
+        var text = answeredText(after.kind(), after.score().orElseThrow());
         if (before.score().isPresent()) {
             text = text.count("previous", before.score().get());
-        }
-        Optional<String> group = after.kind().group(score);
-        if (group.isPresent()) {
-            text = text.with("group", Vocabulary.NPS.code(group.get()));
         }
         if (recovered) {
             text = text.flag("recovered", true);
         }
         Subject subject = after.order().map(Subject::order).orElseGet(() -> Subject.customerByHash(after.emailHash()));
         return new TimelineEntry("survey-" + after.id() + "-" + after.version(), subject, now, EntryKind.SURVEY_ANSWERED, text, Optional.empty());
+    }
+
+    /** What every answer says, wherever it was given: the survey, the score on its scale and, for NPS, its group. */
+    private static EntryText.Phrased answeredText(SurveyKind kind, int score) {
+        var text = EntryText.of(Phrase.SURVEY_ANSWERED).with("survey", Vocabulary.SURVEY.code(kind.code()))
+                .count("score", score).count("outOf", kind.highest());
+        Optional<String> group = kind.group(score);
+        return group.isPresent() ? text.with("group", Vocabulary.NPS.code(group.get())) : text;
     }
 
 }

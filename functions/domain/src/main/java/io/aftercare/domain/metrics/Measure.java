@@ -24,7 +24,10 @@ public final class Measure {
     public static final String EMAILS_BOUNCED = "emails.bounced";
     public static final String EMAILS_COMPLAINED = "emails.complained";
     public static final String EMAILS_UNSUBSCRIBED = "emails.unsubscribed";
+    /** Discount codes (issue 17): sent (their {@code DISCOUNT_ISSUED} entry), redeemed at a checkout, ended unused. */
     public static final String DISCOUNTS_ISSUED = "discounts.issued";
+    public static final String DISCOUNTS_REDEEMED = "discounts.redeemed";
+    public static final String DISCOUNTS_EXPIRED = "discounts.expired";
     /** Duration sketches: wall-clock and business time of first responses and of resolutions. */
     public static final String FIRST_RESPONSE_WALL = "first-response.wall";
     public static final String FIRST_RESPONSE_BUSINESS = "first-response.business";

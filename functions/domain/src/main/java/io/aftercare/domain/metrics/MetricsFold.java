@@ -1,6 +1,7 @@
 package io.aftercare.domain.metrics;
 
 import io.aftercare.domain.Money;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.feedback.SurveyKind;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.ticket.SlaClock;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +55,7 @@ public final class MetricsFold {
                 Tally sent = Tally.of(Measure.sent(email), 1);
                 return SurveyKind.askedByEmail(Measure.slug(email)).map(kind -> sent.plus(Measure.survey(kind, "sent"), 1)).orElse(sent);
             }).orElse(Tally.EMPTY);
-            case EMAIL_SKIPPED -> Tally.of(Measure.skipped(code(params, "reason").orElse("unknown")), 1);
+            case EMAIL_SKIPPED -> Tally.of(Measure.skipped(code(params, "reason").orElse("unknown")), 1).merge(codeExpired(params));
             case EMAIL_BOUNCED -> phrased.phrase() == Phrase.MAIL_BOUNCED ? Tally.of(Measure.EMAILS_BOUNCED, 1) : Tally.EMPTY;
             case EMAIL_COMPLAINED -> Tally.of(Measure.EMAILS_COMPLAINED, 1);
             case UNSUBSCRIBED -> Tally.of(Measure.EMAILS_UNSUBSCRIBED, 1);
@@ -64,6 +64,7 @@ public final class MetricsFold {
             case TICKET_UPDATED -> phrased.phrase() == Phrase.TICKET_REOPENED ? Tally.of(Measure.TICKETS_REOPENED, 1) : Tally.EMPTY;
             case ESCALATED -> count(params, "level").map(level -> Tally.of(Measure.escalations(level), 1)).orElse(Tally.EMPTY);
             case DISCOUNT_ISSUED -> Tally.of(Measure.DISCOUNTS_ISSUED, 1);
+            case DISCOUNT_REDEEMED -> codeRedeemed(phrased);
             default -> Tally.EMPTY;
         };
         List<Contribution> contributions = new ArrayList<>();
@@ -74,6 +75,16 @@ public final class MetricsFold {
             contributions.add(new Contribution(RETURN_OPENED, day, Tally.of(Measure.RETURNS, 1)));
         }
         return contributions;
+    }
+
+    /** A redemption is written on both orders' timelines (the one that used the code, the one it was sent for): the first counts it. */
+    private static Tally codeRedeemed(EntryText.Phrased phrased) {
+        return phrased.phrase() == Phrase.DISCOUNT_USED ? Tally.of(Measure.DISCOUNTS_REDEEMED, 1) : Tally.EMPTY;
+    }
+
+    /** A code's expiry check ending it unused (a reminder that came too late says so with its own reason). */
+    private static Tally codeExpired(Map<String, EntryParam> params) {
+        return code(params, "reason").filter(Reason.DISCOUNT_EXPIRED.name()::equals).isPresent() ? Tally.of(Measure.DISCOUNTS_EXPIRED, 1) : Tally.EMPTY;
     }
 
     /** A changed answer moves its score (the answers stay as many); a first one adds an answer. */
@@ -221,8 +232,10 @@ public final class MetricsFold {
             LocalDate day = day(at, zone);
             Tally tally;
             if (orders == 0) {
-                tally = Tally.of(Measure.NEW_CUSTOMERS, 1).plus(Measure.COHORT, 1)
-                        .plus(Measure.CUSTOMERS_DAY, 1).plus(Measure.CUSTOMERS_WEEK, 1).plus(Measure.CUSTOMERS_MONTH, 1);
+                tally = Tally.of(Measure.NEW_CUSTOMERS, 1).plus(Measure.COHORT, 1);
+                for (Period period : Period.values()) {
+                    tally = tally.plus(period.uniqueCustomers(), 1);
+                }
                 if (stamps.keySet().stream().noneMatch(e -> e.name().startsWith("RESPONSE_"))) {
                     stamp(Experience.NO_COMPLAINT, at);
                 }
@@ -232,14 +245,10 @@ public final class MetricsFold {
             } else {
                 LocalDate last = day(lastAt.orElseThrow(), zone);
                 tally = Tally.of(Measure.RETURNING_ORDERS, 1);
-                if (!last.equals(day)) {
-                    tally = tally.plus(Measure.CUSTOMERS_DAY, 1);
-                }
-                if (!week(last).equals(week(day))) {
-                    tally = tally.plus(Measure.CUSTOMERS_WEEK, 1);
-                }
-                if (last.getMonth() != day.getMonth() || last.getYear() != day.getYear()) {
-                    tally = tally.plus(Measure.CUSTOMERS_MONTH, 1);
+                for (Period period : Period.values()) {
+                    if (!period.start(last).equals(period.start(day))) {
+                        tally = tally.plus(period.uniqueCustomers(), 1);
+                    }
                 }
                 Instant first = firstAt.orElseThrow();
                 if (!repeated && within(first, at)) {
@@ -335,10 +344,6 @@ public final class MetricsFold {
 
     public static LocalDate day(Instant at, ZoneId zone) {
         return at.atZone(zone).toLocalDate();
-    }
-
-    private static String week(LocalDate day) {
-        return day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     private static Optional<String> code(Map<String, EntryParam> params, String name) {

@@ -114,7 +114,15 @@ public final class MetricsReport {
                 "bounced", t.count(Measure.EMAILS_BOUNCED), "complained", t.count(Measure.EMAILS_COMPLAINED),
                 "unsubscribed", t.count(Measure.EMAILS_UNSUBSCRIBED)));
         out.put("discountsIssued", t.count(Measure.DISCOUNTS_ISSUED));
+        out.put("codes", codes(t));
         return out;
+    }
+
+    /** Discount codes sent, redeemed and ended unused in the period (a redemption in the period of its order, not its code's). */
+    private static Map<String, Object> codes(Tally t) {
+        long sent = t.count(Measure.DISCOUNTS_ISSUED);
+        long redeemed = t.count(Measure.DISCOUNTS_REDEEMED);
+        return map("sent", sent, "redeemed", redeemed, "expired", t.count(Measure.DISCOUNTS_EXPIRED), "redemptionRate", rate(redeemed, sent));
     }
 
     private static Map<String, Object> times(Tally t, String wall, String business) {
