@@ -141,7 +141,7 @@ public final class DeliveryCases extends OrderCheck {
             return List.of(); // delivered without a problem
         }
         if (ticket.status().isActive()) {
-            Ticket noted = tickets.note(shop.id(), ticket.id(), ticket.version(), AFTERCARE,
+            Ticket noted = tickets.note(ticket, AFTERCARE,
                     "The parcel was delivered at " + order.at(Milestone.DELIVERED).orElse(now) + ": the delivery problem is over.");
             tickets.change(shop.id(), noted.id(), noted.version(),
                     new TicketService.Changes(Optional.of(TicketStatus.RESOLVED), Optional.empty(), Optional.empty()), AFTERCARE);
