@@ -47,7 +47,8 @@ public final class DemoShops {
             var settings = new ShopSettings(demo.platform(), "Kettle House (" + demo.platform().slug() + " demo)",
                     new EmailAddress("hello@kettlehouse.example"), new EmailAddress("support@kettlehouse.example"),
                     Language.EN, ZoneId.of("Europe/Warsaw"), ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY,
-                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT, SupportSettings.defaults());
+                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT,
+                    SupportSettings.defaults().withDeliveryGoodwill(thankYouDiscount(demo.platform())));
             try {
                 shops.register(demo.id(), settings, new Secret(SECRET));
                 if (demo.platform() == Platform.GENERIC) {
@@ -61,6 +62,7 @@ public final class DemoShops {
         return registered;
     }
 
+    /** The generic demo's codes, from its pool: its thank-you's, and the goodwill its apology for a stuck parcel carries. */
     private static Optional<DiscountTemplate> thankYouDiscount(Platform platform) {
         return platform == Platform.GENERIC ? Optional.of(new DiscountTemplate("THANKS-", 10)) : Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.aftercare.domain.shop;
 
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,12 +20,17 @@ import java.util.Set;
  * @param week opening hours per day in the shop's time zone; empty with {@code aroundTheClock}
  * @param chatWebhookUrl a Slack-compatible incoming webhook for escalation notices, kept as a secret
  * @param goodwill the discount a customer gets when their ticket is resolved after a breached SLA
+ * @param deliveryGoodwill the discount the apology for a parcel held up, failed or silent carries; none unless set
  * @param highValueOrder complaints about orders at or above this total are high priority
  * @param repeatWithinDays a second complaint from the same customer within this many days is high priority
+ *
+ * <p>Changed through the generated withers ({@code withDeliveryGoodwill}): a new component costs no hand-written copy.
  */
+@RecordBuilder
 public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<BusinessCalendar.Opening>> week, Set<LocalDate> holidays,
                               Map<Priority, SlaTargets> sla, List<EscalationStep> escalation, Optional<Secret> chatWebhookUrl,
-                              Optional<DiscountTemplate> goodwill, Optional<Money> highValueOrder, int repeatWithinDays) {
+                              Optional<DiscountTemplate> goodwill, Optional<DiscountTemplate> deliveryGoodwill, Optional<Money> highValueOrder,
+                              int repeatWithinDays) implements SupportSettingsBuilder.With {
 
     public SupportSettings {
         week = new EnumMap<>(week.isEmpty() ? Map.of(DayOfWeek.MONDAY, List.of()) : week);
@@ -54,7 +60,7 @@ public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<Busine
                 new EscalationStep(1, Duration.ofHours(1), List.of()),
                 new EscalationStep(2, Duration.ofHours(2), List.of()),
                 new EscalationStep(3, Duration.ofHours(4), List.of())),
-                Optional.empty(), Optional.empty(), Optional.empty(), 30);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 30);
     }
 
     public BusinessCalendar calendar(ZoneId zone) {

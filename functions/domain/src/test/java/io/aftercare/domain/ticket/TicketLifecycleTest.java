@@ -161,7 +161,7 @@ class TicketLifecycleTest {
     void givenABreachedTicketAndAShopGoodwillDiscount_whenResolvedTwice_thenTheCustomerGetsOneGoodwillCode() {
         var d = SupportSettings.defaults();
         Shop generous = shop(new SupportSettings(d.aroundTheClock(), d.week(), d.holidays(), d.sla(), d.escalation(), d.chatWebhookUrl(),
-                Optional.of(new DiscountTemplate("SORRY-", 15)), d.highValueOrder(), d.repeatWithinDays()));
+                Optional.of(new DiscountTemplate("SORRY-", 15)), d.deliveryGoodwill(), d.highValueOrder(), d.repeatWithinDays()));
         Ticket open = opened(generous).ticket();
         SlaClock first = open.clock(SlaTarget.FIRST_RESPONSE).orElseThrow();
         Ticket breached = open.replacing(first, first.markBreached());
