@@ -42,7 +42,7 @@ public final class SupportSettingsJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(Integer version, Boolean aroundTheClock, Map<String, List<String>> businessHours, List<String> holidays,
                     Map<String, Targets> sla, List<Step> escalation, String chatWebhookUrl, Discount goodwill, Amount highValueOrder,
-                    Integer repeatWithinDays, Inbound inbound) {
+                    Integer repeatWithinDays, Discount deliveryGoodwill, Inbound inbound) {
     }
 
     /** Absent in documents written before mail was received: the defaults. */
@@ -58,6 +58,15 @@ public final class SupportSettingsJson {
 
     /** @param validDays null in settings saved before it was a setting (and {@code remindDaysBefore} with it) */
     record Discount(String prefix, int percent, Integer validDays, Integer remindDaysBefore) {
+
+        static Discount of(DiscountTemplate template) {
+            return new Discount(template.prefix(), template.percent(), template.validDays(), template.remindDaysBefore());
+        }
+
+        DiscountTemplate template() {
+            return new DiscountTemplate(prefix, percent, Optional.ofNullable(validDays).orElse(DiscountTemplate.DEFAULT_VALID_DAYS),
+                    Optional.ofNullable(remindDaysBefore).orElse(0));
+        }
     }
 
     record Amount(String amount, String currency) {
@@ -78,9 +87,10 @@ public final class SupportSettingsJson {
                 sla, support.escalation().stream().map(s -> new Step(s.level(), s.after().toMinutes(), s.contacts().stream().map(EmailAddress::value).toList(),
                         s.roles().stream().map(Role::slug).toList())).toList(),
                 support.chatWebhookUrl().map(Secret::reveal).orElse(null),
-                support.goodwill().map(g -> new Discount(g.prefix(), g.percent(), g.validDays(), g.remindDaysBefore())).orElse(null),
+                support.goodwill().map(Discount::of).orElse(null),
                 support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
                 support.repeatWithinDays(),
+                support.deliveryGoodwill().map(Discount::of).orElse(null),
                 new Inbound(support.inbound().route().slug(), support.inbound().senderHourlyLimit()));
         try {
             return JSON.writeValueAsString(document);
@@ -116,8 +126,8 @@ public final class SupportSettingsJson {
                         Duration.ofMinutes(s.afterMinutes()), s.contacts().stream().map(EmailAddress::new).toList(),
                         s.roles() == null ? List.of() : s.roles().stream().map(r -> Role.of("support.escalation", r)).toList())).toList(),
                 Optional.ofNullable(d.chatWebhookUrl()).map(Secret::new),
-                Optional.ofNullable(d.goodwill()).map(g -> new DiscountTemplate(g.prefix(), g.percent(),
-                        Optional.ofNullable(g.validDays()).orElse(DiscountTemplate.DEFAULT_VALID_DAYS), Optional.ofNullable(g.remindDaysBefore()).orElse(0))),
+                Optional.ofNullable(d.goodwill()).map(Discount::template),
+                Optional.ofNullable(d.deliveryGoodwill()).map(Discount::template),
                 Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),
                 Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()),
                 d.inbound() == null ? defaults.inbound()

@@ -130,6 +130,87 @@ class DiscountCodesTest {
     }
 
     @Test
+    void givenAShopWhosePolicyGivesGoodwillForDelays_whenAParcelFailsAndShopifyThrottlesFirst_thenTheApologyCarriesTheOneCodeMadeInTheShop() throws IOException {
+        deliveryGoodwillShop("late-sorry");
+        shopify.answer(Answer.json(200, CREATED));
+        order("late-sorry", 5101, "late-buyer@example.com", List.of());
+        aftercare.sweepAndWork(); // the thank-you, with its own code
+        int before = shopify.received().size();
+        shopify.answer(Answer.json(200, FAR_THROTTLED), Answer.json(200, CREATED));
+
+        parcelFailed("late-sorry", 5101);
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+        assertThat(apologies("late-buyer@example.com")).as("no apology before its code exists").isEmpty();
+        aftercare.clock.advance(Duration.ofMinutes(6)); // the claim's lease runs out: the next sweep claims it again
+        aftercare.sweepAndWork();
+
+        var requests = shopify.received().subList(before, shopify.received().size());
+        assertThat(requests).hasSize(2);
+        String code = JSON.readTree(requests.get(1).body()).at("/variables/basicCodeDiscount/code").asText();
+        assertThat(JSON.readTree(requests.get(0).body()).at("/variables/basicCodeDiscount/code").asText()).as("a retry names the same code")
+                .isEqualTo(code).startsWith("LATE-");
+        assertThat(JSON.readTree(requests.get(1).body()).at("/variables/basicCodeDiscount/context").toString())
+                .isEqualTo("{\"customers\":{\"add\":[\"gid://shopify/Customer/7817370206550\"]}}");
+        var apologies = apologies("late-buyer@example.com");
+        assertThat(apologies).hasSize(1);
+        assertThat(apologies.get(0).html()).contains(code).contains("To make up for the wait, here is 10% off your next order:");
+        assertThat(apologies.get(0).text()).contains(code);
+        assertThat(summaries("late-sorry", "5101")).contains("Discount code " + code + " issued (10% off)");
+    }
+
+    @Test
+    void givenAShopWhoseDeliveryGoodwillIsRefused_whenAParcelFails_thenTheApologyGoesWithoutACodeAndTheTimelineSaysWhy() {
+        deliveryGoodwillShop("late-revoked");
+        shopify.answer(Answer.json(200, CREATED));
+        order("late-revoked", 5102, "late-revoked@example.com", List.of());
+        aftercare.sweepAndWork();
+        shopify.answer(Answer.json(401, "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"));
+
+        parcelFailed("late-revoked", 5102);
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        var apologies = apologies("late-revoked@example.com");
+        assertThat(apologies).hasSize(1);
+        assertThat(apologies.get(0).html()).doesNotContain("LATE-").doesNotContain("off your next order");
+        assertThat(apologies.get(0).text()).doesNotContain("LATE-");
+        assertThat(summaries("late-revoked", "5102")).contains("Delivery problem apology: sent without its code, the shop refused to create it "
+                + "(Shopify refused the Admin API access token (401): it was revoked, or the app lacks the write_discounts scope)");
+    }
+
+    @Test
+    void givenATicketWithoutAnOrder_whenItsGoodwillIsMadeAfterABreach_thenShopifyFindsTheCustomerByAddressAndTheCodeIsTheirsAlone() throws IOException {
+        shop("orderless");
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "orderless"), """
+                {"support": {"goodwill": {"prefix": "SORRY-", "percent": 15}}}""").status()).isEqualTo(200);
+        var opened = aftercare.agentBody("POST /api/shops/{shop}/tickets", Map.of("shop", "orderless"), """
+                {"customer": {"email": "no-order@example.com", "name": "Nina"}, "subject": "Wrong size in the shop's photos", "message": "Help"}""");
+        assertThat(opened.status()).isEqualTo(201);
+        String ticket = opened.json().path("id").asText();
+        aftercare.sweepAndWork(); // its acknowledgement
+        aftercare.clock.advance(Duration.ofHours(3)); // past its two business hours' first response
+        aftercare.sweepAndWork();
+        int before = shopify.received().size();
+        shopify.answer(Answer.json(200, "{\"data\":{\"customerByIdentifier\":{\"id\":\"gid://shopify/Customer/115310627314723954\"}}}"),
+                Answer.json(200, CREATED));
+
+        long version = aftercare.ticket("orderless", ticket).path("version").asLong();
+        assertThat(aftercare.agentBody("PATCH /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", "orderless", "ticketId", ticket),
+                "{\"version\": " + version + ", \"status\": \"resolved\"}").status()).isEqualTo(200);
+        aftercare.sweepAndWork();
+
+        var requests = shopify.received().subList(before, shopify.received().size());
+        assertThat(requests).hasSize(2);
+        assertThat(JSON.readTree(requests.get(0).body()).at("/variables/email").asText()).isEqualTo("no-order@example.com");
+        var input = JSON.readTree(requests.get(1).body()).at("/variables/basicCodeDiscount");
+        assertThat(input.path("context").toString()).isEqualTo("{\"customers\":{\"add\":[\"gid://shopify/Customer/115310627314723954\"]}}");
+        String code = input.path("code").asText();
+        assertThat(ses.emailsTo("no-order@example.com")).anyMatch(e -> e.text().contains(code));
+        assertThat(aftercare.ticketSummaries("orderless", ticket)).contains("Goodwill discount code " + code + " (15% off) sent for the breached SLA");
+    }
+
+    @Test
     void givenAShopsAccess_whenSet_thenTheAnswerNamesTheHostButNeverTheToken() {
         aftercare.registerShop("access-shown", "shopify");
 
@@ -292,6 +373,33 @@ class DiscountCodesTest {
         var matcher = CODE.matcher(ses.emailsTo(email).get(0).html());
         assertThat(matcher.find()).isTrue();
         return matcher.group();
+    }
+
+    /** A Shopify shop whose apology for a parcel held up carries 10% off (support.deliveryGoodwill). */
+    private static void deliveryGoodwillShop(String id) {
+        shop(id);
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", id), """
+                {"support": {"deliveryGoodwill": {"prefix": "LATE-", "percent": 10}}}""").status()).isEqualTo(200);
+        assertThat(aftercare.admin("GET /admin/shops/{shop}", Map.of("shop", id), "").json().at("/support/deliveryGoodwill/prefix").asText())
+                .isEqualTo("LATE-");
+    }
+
+    /** Shopify's fulfillment event sample as the carrier's failure to deliver {@code order}'s parcel, now. */
+    private static void parcelFailed(String shop, long order) {
+        try {
+            var event = (ObjectNode) JSON.readTree(Fixtures.shopify("fulfillment-events-create.json"));
+            String now = aftercare.clock.instant().toString();
+            event.put("order_id", order).put("status", "failure").put("message", "Address not found")
+                    .put("happened_at", now).put("created_at", now).put("updated_at", now);
+            var response = aftercare.shopify(shop, JSON.writeValueAsBytes(event), "fulfillment_events/create", "failure-" + order, aftercare.clock.instant());
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<SesEmulator.Email> apologies(String to) {
+        return ses.emailsTo(to).stream().filter(e -> e.subject().contains("is held up")).toList();
     }
 
     private static void shop(String id) {

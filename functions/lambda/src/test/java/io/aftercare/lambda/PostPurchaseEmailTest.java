@@ -125,7 +125,7 @@ class PostPurchaseEmailTest {
                 .as("the refund's notice and its customer effort survey go out, the cheerful check-in does not")
                 .containsExactlyInAnyOrder("Thank you for your order #RF-1", "Your refund of PLN129.90 for order #RF-1 is on its way",
                         "How easy was your return for order #RF-1?");
-        assertThat(summaries("RF-1")).contains("Check-in email not sent: the order was refunded");
+        assertThat(summaries("RF-1")).contains("Check-in email not sent: the order was refunded in full");
     }
 
     @Test
@@ -137,7 +137,33 @@ class PostPurchaseEmailTest {
 
         assertThat(ses.emailsTo(customer)).extracting(SesEmulator.Email::subject).containsExactly("Thank you for your order #RT-1",
                 "We have your return request for order #RT-1");
-        assertThat(summaries("RT-1")).contains("Return ret-1 requested", "Check-in email not sent: the order is being returned");
+        assertThat(summaries("RT-1")).contains("Return ret-1 requested", "Check-in email not sent: the order is being returned (requested)");
+    }
+
+    @Test
+    void givenAPartialRefundBeforeTheCheckInIsDue_whenItComesDue_thenItIsSkippedAsPartlyRefundedAndBothTimelinesShowTheAmount() {
+        String customer = "partly-" + UUID.randomUUID() + "@example.com";
+
+        untilTheCheckIn("PR-1", customer, "refund.created", """
+                {"order_id": "PR-1", "refund_id": "r1", "amount": "30.00", "currency": "PLN", "reason": "Lid scratched"}""");
+
+        assertThat(summaries("PR-1")).contains("Refund of PLN30.00 (Lid scratched)", "Check-in email not sent: part of the order was refunded");
+        assertThat(customerSummaries(customer)).contains("Refund of PLN30.00 (Lid scratched)", "Check-in email not sent: part of the order was refunded");
+    }
+
+    @Test
+    void givenAReturnCompletedBeforeTheCheckInIsDue_whenItComesDue_thenItIsSkippedAsReturnedNotAsBeingReturned() {
+        String customer = "returned-" + UUID.randomUUID() + "@example.com";
+
+        untilTheCheckIn("RC-1", customer, "return.updated", """
+                {"order_id": "RC-1", "return_id": "ret-1", "event": "requested"}""", """
+                {"order_id": "RC-1", "return_id": "ret-1", "event": "approved"}""", """
+                {"order_id": "RC-1", "return_id": "ret-1", "event": "received"}""");
+
+        assertThat(summaries("RC-1")).contains("Check-in email not sent: the order's goods came back in a return (received)")
+                .noneMatch(s -> s.contains("is being returned"));
+        assertThat(customerSummaries(customer)).contains("Check-in email not sent: the order's goods came back in a return (received)",
+                "Return ret-1 of order #RC-1 is now received");
     }
 
     @Test

@@ -121,11 +121,8 @@ class ReturnsAndDeliveryProblemsTest {
     @Test
     void givenACustomersReturnAndParcel_whenTheirTimelineIsRead_thenItShowsTheReturnsStepsAndStateAndTheParcelsNewsBesideTheOrder() {
         String shop = "whole-story";
-        aftercare.registerShop(shop, "generic");
-        order(shop, "W-1", "wanda@example.com");
-        shipped(shop, "W-1", "f-5");
-        aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-w-transit", """
-                {"order_id": "W-1", "fulfillment_id": "f-5", "status": "in_transit"}"""));
+        shippedOrder(shop, "W-1", "wanda@example.com", "f-5");
+        parcelNews(shop, "W-1", "f-5", "evt-w-transit", "in_transit", "");
         aftercare.clock.advance(Duration.ofHours(1));
         returnStep(shop, "W-1", "ret-4", "requested");
         aftercare.sweepAndWork();
@@ -243,6 +240,29 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     @Test
+    void givenAParcelFoundOverdue_whenTheSilenceThresholdPassesSinceTheCarriersLastNews_thenItIsFoundSilentOnTime() {
+        String shop = "overdue-then-silent";
+        shippedOrder(shop, "O-1", "otto@example.com", "f-4");
+        parcelNews(shop, "O-1", "f-4", "evt-o-estimate", "in_transit", ", \"estimated_delivery_at\": \"" + FRIDAY_NINE.plus(Duration.ofDays(2)) + "\"");
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+        assertThat(orderSummaries(shop, "O-1")).contains("Parcel f-4 not delivered by its estimated date")
+                .doesNotContain("Parcel f-4 no tracking news");
+
+        // the carrier last spoke at nine on Friday: five days later the parcel is silent, whatever Aftercare found meanwhile
+        // (an overdue finding taken for news put the silence off by the two days it came after)
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(orderSummaries(shop, "O-1")).contains("Parcel f-4 no tracking news");
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Delivery problem with order #O-1: overdue"));
+    }
+
+    @Test
     void givenReturnSettingsOutOfBounds_whenPatched_thenEachIsA400NamingItsFieldAndNothingChanges() {
         String shop = "strict";
         aftercare.registerShop(shop, "generic");
@@ -352,6 +372,20 @@ class ReturnsAndDeliveryProblemsTest {
                 {"order_id": "%s", "fulfillment_id": "%s", "shipped_at": "%s", "tracking": {"company": "DPD", "number": "0001"}}"""
                 .formatted(order, fulfilment, aftercare.clock.instant())));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    }
+
+    /** A generic shop, and an order of {@code email}'s shipped now as parcel {@code fulfilment}. */
+    private void shippedOrder(String shop, String order, String email, String fulfilment) {
+        aftercare.registerShop(shop, "generic");
+        order(shop, order, email);
+        shipped(shop, order, fulfilment);
+    }
+
+    /** A carrier's news of a parcel in the generic format; {@code more} adds fields to its data. */
+    private void parcelNews(String shop, String order, String fulfilment, String id, String status, String more) {
+        var news = aftercare.generic(shop, aftercare.genericEvent("delivery.updated", id, """
+                {"order_id": "%s", "fulfillment_id": "%s", "status": "%s"%s}""".formatted(order, fulfilment, status, more)));
+        assertThat(news.status()).as(news.body()).isEqualTo(200);
     }
 
     private void returnStep(String shop, String order, String ret, String event) {

@@ -44,14 +44,16 @@ public final class DemoShops {
     /** Who each level of the demo's escalation ladder reaches (level 1 the team, 2 its lead, 3 a manager). */
     private static final List<String> LADDER = List.of("support", "support-lead", "manager");
 
-    /** The default SLAs with a ladder that names people, so the demo shows whom an unanswered ticket reaches. */
-    private static SupportSettings support() {
+    /**
+     * The default SLAs with a ladder that names people, so the demo shows whom an unanswered ticket reaches, and a
+     * goodwill code on the apology for a parcel in trouble.
+     */
+    private static SupportSettings support(Platform platform) {
         SupportSettings defaults = SupportSettings.defaults();
         List<EscalationStep> ladder = defaults.escalation().stream()
                 .map(step -> new EscalationStep(step.level(), step.after(), List.of(new EmailAddress(LADDER.get(step.level() - 1) + "@kettlehouse.example"))))
                 .toList();
-        return new SupportSettings(defaults.aroundTheClock(), defaults.week(), defaults.holidays(), defaults.sla(), ladder,
-                defaults.chatWebhookUrl(), defaults.goodwill(), defaults.highValueOrder(), defaults.repeatWithinDays());
+        return defaults.withEscalation(ladder).withDeliveryGoodwill(thankYouDiscount(platform));
     }
 
     /** @return true when they were registered now, false when they existed already */
@@ -61,7 +63,7 @@ public final class DemoShops {
             var settings = new ShopSettings(demo.platform(), "Kettle House (" + demo.platform().slug() + " demo)",
                     new EmailAddress("hello@kettlehouse.example"), new EmailAddress("support@kettlehouse.example"),
                     Language.EN, ZoneId.of("Europe/Warsaw"), ShopSettings.DEFAULT_CHECK_IN_DELAY, ShopSettings.DEFAULT_SURVEY_DELAY,
-                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT, support());
+                    ShopSettings.DEFAULT_TRANSIT_ESTIMATE, thankYouDiscount(demo.platform()), Branding.DEFAULT, support(demo.platform()));
             try {
                 shops.register(demo.id(), settings, new Secret(SECRET));
                 if (demo.platform() == Platform.GENERIC) {
@@ -75,6 +77,7 @@ public final class DemoShops {
         return registered;
     }
 
+    /** The generic demo's codes, from its pool: its thank-you's, and the goodwill its apology for a stuck parcel carries. */
     private static Optional<DiscountTemplate> thankYouDiscount(Platform platform) {
         return platform == Platform.GENERIC ? Optional.of(new DiscountTemplate("THANKS-", 10)) : Optional.empty();
     }

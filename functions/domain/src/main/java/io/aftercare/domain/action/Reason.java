@@ -10,8 +10,14 @@ public enum Reason {
     NO_ADDRESS,
     SUPPRESSED,
     ORDER_CANCELLED,
+    /** Refunded in full. */
     ORDER_REFUNDED,
+    /** Part of it refunded (an item, a price adjustment): no cheerful follow-up either. */
+    ORDER_PARTLY_REFUNDED,
+    /** Its goods are on their way back (a return requested, approved, in transit). */
     BEING_RETURNED,
+    /** Its goods came back (a return received, refunded or closed). */
+    RETURN_COMPLETED,
     COMPLAINT_OPEN,
     UNSUBSCRIBED,
     FREQUENCY_CAP,

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs a parcel's checks. A {@code parcel-watch} comes due the shop's transit estimate after a piece of tracking news:
@@ -141,7 +142,7 @@ public final class DeliveryCases extends OrderCheck {
             return List.of(); // delivered without a problem
         }
         if (ticket.status().isActive()) {
-            Ticket noted = tickets.note(shop.id(), ticket.id(), ticket.version(), AFTERCARE,
+            Ticket noted = tickets.note(ticket, AFTERCARE,
                     "The parcel was delivered at " + order.at(Milestone.DELIVERED).orElse(now) + ": the delivery problem is over.");
             tickets.change(shop.id(), noted.id(), noted.version(),
                     new TicketService.Changes(Optional.of(TicketStatus.RESOLVED), Optional.empty(), Optional.empty()), AFTERCARE);
@@ -154,12 +155,19 @@ public final class DeliveryCases extends OrderCheck {
         return order.has(Milestone.DELIVERED);
     }
 
-    /** The newest tracking news on the order's timeline; Aftercare's own "silent" is news only to the case it opens. */
-    private Optional<TimelineEntry> latestNews(Shop shop, OrderState order, boolean silenceCounts) {
+    /**
+     * The newest tracking news on the order's timeline; Aftercare's own findings (silent, overdue) are news only to the
+     * case they open, never to the silence watch (an overdue finding is not the carrier speaking).
+     */
+    private Optional<TimelineEntry> latestNews(Shop shop, OrderState order, boolean findingsCount) {
         return orders.orderTimeline(shop.id(), order.orderId(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
                 .filter(entry -> PARCEL_NEWS.contains(entry.kind()))
-                .filter(entry -> silenceCounts || !param(entry, "status").equals(Optional.of(ShipmentStatus.SILENT.name())))
+                .filter(entry -> findingsCount || !param(entry, "status").map(DeliveryCases::finding).orElse(false))
                 .findFirst();
+    }
+
+    private static boolean finding(String status) {
+        return Stream.of(ShipmentStatus.values()).filter(s -> s.name().equals(status)).anyMatch(ShipmentStatus::aftercaresFinding);
     }
 
     private static Optional<String> param(TimelineEntry entry, String name) {

@@ -3,6 +3,7 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.ShopSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,9 +28,10 @@ public enum EmailKind {
     CHECK_IN("check-in", new EmailMoment.AfterOrder(ShopSettings::checkInDelay), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.SURVEY_LINK),
     SURVEY("survey", new EmailMoment.AfterDelivery(ShopSettings::surveyDelay, Duration.ofDays(14)), EmailCategory.SURVEYS,
             Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES),
-    // a parcel held up, failed or silent: an apology in Aftercare's words, at once, whatever the customer unsubscribed from
+    // a parcel held up, failed or silent: an apology in Aftercare's words, at once, whatever the customer unsubscribed from,
+    // with the shop's goodwill code when its policy gives one (support.deliveryGoodwill)
     DELIVERY_PROBLEM(ActionKind.postPurchase("delivery-problem"), new EmailMoment.OnDeliveryProblem(Duration.ofDays(7)),
-            EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
+            EmailCategory.TRANSACTIONAL, false, Carried.ORDER, Carried.DISCOUNT),
     // a return's steps the customer waits to hear of, and the money back: in Aftercare's words, with the shop's instructions
     RETURN_REQUESTED(ActionKind.postPurchase("return-requested", ActionDetail.OfReturn.class),
             new EmailMoment.OnReturnStep(ReturnEvent.REQUESTED, Duration.ofDays(7)), EmailCategory.TRANSACTIONAL, false, Carried.ORDER),
@@ -158,6 +160,18 @@ public enum EmailKind {
 
     public boolean carries(Carried carried) {
         return carries.contains(carried);
+    }
+
+    /**
+     * The shop's discount this email makes a code of when it goes out: the thank-you's, or the delivery apology's
+     * goodwill; none for the rest (a reminder names a code made before).
+     */
+    public Optional<DiscountTemplate> discountMade(ShopSettings settings) {
+        return switch (this) {
+            case THANK_YOU -> settings.thankYouDiscount();
+            case DELIVERY_PROBLEM -> settings.support().deliveryGoodwill();
+            default -> Optional.empty();
+        };
     }
 
     /** The names its templates may print. */

@@ -3,6 +3,7 @@ package io.aftercare.domain.email;
 import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.OrderStatus;
+import io.aftercare.domain.order.ReturnState;
 import io.aftercare.domain.timeline.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,22 @@ public final class EmailPolicy {
         if (kind.transactional()) {
             return new EmailDecision.Send();
         }
-        boolean refunded = order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTLY_REFUNDED;
-        if (refunded && !kind.followsARefund()) {
+        if (kind.followsARefund()) {
+            return new EmailDecision.Send();
+        }
+        // each cause its own reason: the timeline and the metrics tell a refund in full from a part, goods back from on their way
+        if (order.status() == OrderStatus.REFUNDED) {
             return new EmailDecision.Skip(Reason.ORDER_REFUNDED);
         }
-        if (order.beingReturned() && !kind.followsARefund()) {
-            return new EmailDecision.Skip(Reason.BEING_RETURNED);
+        Optional<ReturnState> returned = order.returnStanding();
+        if (returned.filter(ReturnState::completed).isPresent()) {
+            return new EmailDecision.Skip(Reason.RETURN_COMPLETED, Vocabulary.RETURN_STATE, returned.get());
+        }
+        if (returned.isPresent()) {
+            return new EmailDecision.Skip(Reason.BEING_RETURNED, Vocabulary.RETURN_STATE, returned.get());
+        }
+        if (order.status() == OrderStatus.PARTLY_REFUNDED) {
+            return new EmailDecision.Skip(Reason.ORDER_PARTLY_REFUNDED);
         }
         return new EmailDecision.Send();
     }

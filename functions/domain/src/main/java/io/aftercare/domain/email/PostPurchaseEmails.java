@@ -111,7 +111,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             return notSending(action, shop.get(), to, superseded.get());
         }
         // a code is handed out only to someone who may be mailed: an email that makes one reads the recipient first
-        boolean makesCode = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty() && shop.get().settings().thankYouDiscount().isPresent();
+        boolean makesCode = kind.discountMade(shop.get().settings()).isPresent();
         Instant now = clock.instant();
         EmailDecision decision = makesCode ? policy.decide(kind, order.get(), recipients.state(action.shop(), to.hash()), now)
                 : policy.forOrder(kind, order.get());
@@ -146,9 +146,8 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         EmailKind kind = kind(action);
         EmailCategory category = kind.category();
         // made in the shop and kept before sending, so the email never promises a code the checkout refuses
-        Optional<IssuedDiscount> issued = kind.carries(EmailKind.Carried.DISCOUNT) && reminded.isEmpty()
-                ? shop.settings().thankYouDiscount().map(t -> discounts.issue(shop, t, action, customer, Optional.of(order.orderId())))
-                : Optional.empty();
+        Optional<IssuedDiscount> issued = kind.discountMade(shop.settings())
+                .map(t -> discounts.issue(shop, t, action, customer, Optional.of(order.orderId())));
         Optional<EmailContent.IssuedDiscount> discount = issued.or(() -> reminded)
                 .flatMap(i -> i.code().map(code -> new EmailContent.IssuedDiscount(code, i.percent())));
         Optional<String> unsubscribe = kind.transactional() ? Optional.empty()

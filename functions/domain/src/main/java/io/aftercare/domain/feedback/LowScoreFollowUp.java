@@ -37,7 +37,7 @@ public final class LowScoreFollowUp {
         String said = said(survey, orderName);
         Optional<Ticket> open = openTicketOf(survey.shop(), customer);
         if (open.isPresent()) {
-            tickets.note(survey.shop(), open.get().id(), open.get().version(), AFTERCARE, said);
+            tickets.note(open.get(), AFTERCARE, said);
             return open.get().id();
         }
         String subject = survey.kind().name() + " " + survey.score().orElseThrow() + "/" + survey.kind().highest() + " after order " + orderName;
@@ -48,8 +48,7 @@ public final class LowScoreFollowUp {
     /** Adds a comment given after the score to the ticket the score went to. */
     Survey commented(Survey survey) {
         String ticketId = survey.followUp().orElseThrow();
-        Ticket ticket = tickets.find(survey.shop(), ticketId);
-        tickets.note(survey.shop(), ticket.id(), ticket.version(), AFTERCARE,
+        tickets.note(tickets.find(survey.shop(), ticketId), AFTERCARE,
                 "The customer commented on their " + survey.kind().name() + " score of " + survey.score().orElseThrow() + ": \""
                         + survey.comment().orElse("") + "\"");
         return survey;

@@ -3,6 +3,7 @@ package io.aftercare.domain.order;
 import io.aftercare.domain.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,13 @@ public record OrderState(
         return refunds.stream().map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Some of it is on its way back, or came back (a declined or cancelled return does not count). */
-    public boolean beingReturned() {
-        return returns.stream().anyMatch(r -> r.latest().goodsComingBack());
+    /**
+     * Where its returns stand, furthest first: a return the goods came back with before one still under way (a declined
+     * or cancelled return is neither, and does not count).
+     */
+    public Optional<ReturnState> returnStanding() {
+        return returns.stream().map(r -> ReturnLife.of(r).state()).filter(s -> s.completed() || s.underway())
+                .min(Comparator.comparing((ReturnState s) -> !s.completed()));
     }
 
     public Optional<Money> total() {

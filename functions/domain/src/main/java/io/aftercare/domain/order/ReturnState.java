@@ -18,6 +18,16 @@ public enum ReturnState {
         };
     }
 
+    /** The goods came back: received, refunded, or the return closed. */
+    public boolean completed() {
+        return this == RECEIVED || this == REFUNDED || this == CLOSED;
+    }
+
+    /** The goods are on their way back, or may soon be: requested, approved, in transit. */
+    public boolean underway() {
+        return this == REQUESTED || this == OPEN || this == IN_TRANSIT;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

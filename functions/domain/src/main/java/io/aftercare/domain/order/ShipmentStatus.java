@@ -23,9 +23,14 @@ public enum ShipmentStatus {
                 || this == OVERDUE;
     }
 
-    /** The statuses a platform may report (every one but Aftercare's own {@link #SILENT} and {@link #OVERDUE}). */
+    /** Aftercare's own finding ({@link #SILENT}, {@link #OVERDUE}), not tracking news from a carrier. */
+    public boolean aftercaresFinding() {
+        return this == SILENT || this == OVERDUE;
+    }
+
+    /** The statuses a platform may report (every one but Aftercare's own findings). */
     public static Stream<ShipmentStatus> reported() {
-        return Stream.of(values()).filter(s -> s != SILENT && s != OVERDUE);
+        return Stream.of(values()).filter(s -> !s.aftercaresFinding());
     }
 
     public String label() {

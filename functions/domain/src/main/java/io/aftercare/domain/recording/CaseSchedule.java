@@ -48,7 +48,7 @@ public final class CaseSchedule {
                     if (parcel.status().problem()) {
                         checks.add(DueAction.of(ActionKind.DELIVERY_CASE, order, now));
                     }
-                    if (parcel.status() != ShipmentStatus.SILENT) {
+                    if (!parcel.status().aftercaresFinding()) { // only a carrier's news restarts the silence watch
                         checks.add(watch(shop, order, parcel));
                     }
                 }

@@ -2,6 +2,7 @@ package io.aftercare.domain.shop;
 
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,14 +21,18 @@ import java.util.Set;
  * @param week opening hours per day in the shop's time zone; empty with {@code aroundTheClock}
  * @param chatWebhookUrl a Slack-compatible incoming webhook for escalation notices, kept as a secret
  * @param goodwill the discount a customer gets when their ticket is resolved after a breached SLA
+ * @param deliveryGoodwill the discount the apology for a parcel held up, failed or silent carries; none unless set
  * @param highValueOrder complaints about orders at or above this total are high priority
  * @param repeatWithinDays a second complaint from the same customer within this many days is high priority
  * @param inbound how customers' emails reach the shop's tickets
+ *
+ * <p>Changed through the generated withers ({@code withDeliveryGoodwill}): a new component costs no hand-written copy.
  */
+@RecordBuilder
 public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<BusinessCalendar.Opening>> week, Set<LocalDate> holidays,
                               Map<Priority, SlaTargets> sla, List<EscalationStep> escalation, Optional<Secret> chatWebhookUrl,
-                              Optional<DiscountTemplate> goodwill, Optional<Money> highValueOrder, int repeatWithinDays,
-                              InboundSettings inbound) {
+                              Optional<DiscountTemplate> goodwill, Optional<DiscountTemplate> deliveryGoodwill, Optional<Money> highValueOrder,
+                              int repeatWithinDays, InboundSettings inbound) implements SupportSettingsBuilder.With {
 
     public SupportSettings {
         week = new EnumMap<>(week.isEmpty() ? Map.of(DayOfWeek.MONDAY, List.of()) : week);
@@ -46,13 +51,6 @@ public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<Busine
         Objects.requireNonNull(inbound, "inbound");
     }
 
-    /** Settings that say nothing about inbound mail: its defaults. */
-    public SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<BusinessCalendar.Opening>> week, Set<LocalDate> holidays,
-                           Map<Priority, SlaTargets> sla, List<EscalationStep> escalation, Optional<Secret> chatWebhookUrl,
-                           Optional<DiscountTemplate> goodwill, Optional<Money> highValueOrder, int repeatWithinDays) {
-        this(aroundTheClock, week, holidays, sla, escalation, chatWebhookUrl, goodwill, highValueOrder, repeatWithinDays, InboundSettings.DEFAULT);
-    }
-
     /** Weekdays 09:00-17:00; first response within 2 business hours for a normal complaint; a three-step ladder. */
     public static SupportSettings defaults() {
         Map<Priority, SlaTargets> sla = new EnumMap<>(Priority.class);
@@ -65,7 +63,7 @@ public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<Busine
                 new EscalationStep(1, Duration.ofHours(1), List.of()),
                 new EscalationStep(2, Duration.ofHours(2), List.of()),
                 new EscalationStep(3, Duration.ofHours(4), List.of())),
-                Optional.empty(), Optional.empty(), Optional.empty(), 30);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 30, InboundSettings.DEFAULT);
     }
 
     public BusinessCalendar calendar(ZoneId zone) {

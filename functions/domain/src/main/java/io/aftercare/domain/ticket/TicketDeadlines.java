@@ -17,6 +17,7 @@ import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailRejected;
+import io.aftercare.domain.customer.CustomerSummary;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.shop.BusinessCalendar;
@@ -160,8 +161,10 @@ public final class TicketDeadlines implements Runner {
         // then is the reminder that order's email (someone else's order on the ticket would hand them the code)
         Optional<CustomerContact> orderCustomer = ticket.order().flatMap(order -> orders.order(shop.id(), order)).flatMap(OrderState::customer)
                 .filter(contact -> contact.email().hash().equals(ticket.customer().email().hash()));
-        IssuedDiscount issued = discounts.issue(shop, template.get(), action, orderCustomer.orElse(ticket.customer()),
-                orderCustomer.flatMap(own -> ticket.order()));
+        // without one (no order, or someone else's): their profile, whose platform id an earlier order or webhook left
+        CustomerContact owner = orderCustomer.or(() -> orders.customer(shop.id(), ticket.customer().email()).map(CustomerSummary::contact)
+                .filter(contact -> contact.platformId().isPresent())).orElse(ticket.customer());
+        IssuedDiscount issued = discounts.issue(shop, template.get(), action, owner, orderCustomer.flatMap(own -> ticket.order()));
         if (!actions.beginSending(action, clock.instant())) {
             return Result.of(Handled.STALE);
         }

@@ -127,9 +127,12 @@ public final class TicketService {
         return save(lifecycle.reply(shop, current(shopId, ticketId, version), agent, message, clock.instant()), Optional.empty());
     }
 
-    /** An internal note that mentions nobody (Aftercare's own, on a case it raised). */
-    public Ticket note(ShopId shopId, String ticketId, long version, String agent, String note) {
-        return note(shopId, ticketId, version, agent, note, List.of());
+    /**
+     * An internal note that mentions nobody (Aftercare's own, on a case it raised), on the ticket as the caller just
+     * read it: its write is guarded by that version, so a change made since is refused ({@link ChangedMeanwhile}), never lost.
+     */
+    public Ticket note(Ticket current, String agent, String note) {
+        return save(lifecycle.note(shop(current.shop()), current, agent, note, List.of(), clock.instant()), Optional.empty());
     }
 
     /**

@@ -7,6 +7,9 @@ import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.order.Milestone;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderState;
+import io.aftercare.domain.order.ReturnState;
+import io.aftercare.domain.order.ReturnLife;
+import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.Refund;
 import io.aftercare.domain.order.Return;
 import io.aftercare.domain.order.ReturnEvent;
@@ -64,20 +67,38 @@ class EmailPolicyTest {
     }
 
     @Test
-    void givenAnOrderWithAnyRefund_whenACheckInIsDue_thenItIsSkippedAsRefunded() {
-        var refunded = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("0.01")), List.of());
+    void givenAnOrderRefundedInPartOrInFull_whenACheckInOrASurveyIsDue_thenEachIsSkippedNamingWhich() {
+        var partly = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("0.01")), List.of());
+        var whole = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("60.00"), refund("40.00")), List.of());
 
-        assertThat(policy.decide(EmailKind.CHECK_IN, refunded, ANYONE, NOW)).isEqualTo(new EmailDecision.Skip(Reason.ORDER_REFUNDED));
+        for (EmailKind kind : List.of(EmailKind.CHECK_IN, EmailKind.SURVEY)) {
+            assertThat(policy.decide(kind, partly, ANYONE, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.ORDER_PARTLY_REFUNDED));
+            assertThat(policy.decide(kind, whole, ANYONE, NOW)).as(kind.slug()).isEqualTo(new EmailDecision.Skip(Reason.ORDER_REFUNDED));
+        }
     }
 
     @Test
-    void givenAnOrderWhoseGoodsAreComingBack_whenASurveyIsDue_thenItIsSkippedAsBeingReturned() {
+    void givenAnOrderWithAReturnAtAnyStep_whenASurveyIsDue_thenGoodsOnTheirWayBackAndGoodsBackAreEachTheirOwnReasonNamingTheState() {
         for (ReturnEvent step : ReturnEvent.values()) {
             var returning = order(Map.of(Milestone.PLACED, PLACED), List.of(), List.of(returning(step)));
-            EmailDecision expected = step.goodsComingBack() ? new EmailDecision.Skip(Reason.BEING_RETURNED) : new EmailDecision.Send();
+            ReturnState state = ReturnLife.start(step);
+            EmailDecision expected = state.completed() ? new EmailDecision.Skip(Reason.RETURN_COMPLETED, Vocabulary.RETURN_STATE, state)
+                    : state.underway() ? new EmailDecision.Skip(Reason.BEING_RETURNED, Vocabulary.RETURN_STATE, state) : new EmailDecision.Send();
 
             assertThat(policy.decide(EmailKind.SURVEY, returning, ANYONE, NOW)).as(step.name()).isEqualTo(expected);
+            assertThat(policy.decide(EmailKind.CHECK_IN, returning, ANYONE, NOW)).as(step.name()).isEqualTo(expected);
         }
+        assertThat(ReturnLife.start(ReturnEvent.RECEIVED).completed()).isTrue();
+        assertThat(ReturnLife.start(ReturnEvent.APPROVED).underway()).isTrue();
+    }
+
+    @Test
+    void givenAPartlyRefundedOrderWithTwoReturns_whenACheckInIsDue_thenTheReturnWhoseGoodsCameBackIsTheReason() {
+        var order = order(Map.of(Milestone.PLACED, PLACED), List.of(refund("10.00")),
+                List.of(returning(ReturnEvent.APPROVED), new Return("ret-2", ReturnEvent.CLOSED, NOW)));
+
+        assertThat(policy.decide(EmailKind.CHECK_IN, order, ANYONE, NOW))
+                .isEqualTo(new EmailDecision.Skip(Reason.RETURN_COMPLETED, Vocabulary.RETURN_STATE, ReturnState.CLOSED));
     }
 
     @Test
@@ -160,7 +181,8 @@ class EmailPolicyTest {
     }
 
     private static OrderState order(Map<Milestone, Instant> milestones, List<Refund> refunds, List<Return> returns) {
-        return new OrderState(new OrderId("1042"), Optional.empty(), milestones, refunds, returns, Optional.empty(), Optional.empty());
+        var snapshot = new OrderSnapshot(new OrderId("1042"), "#1042", PLACED, Money.of("100.00", "EUR"), List.of(), Optional.empty());
+        return new OrderState(new OrderId("1042"), Optional.of(snapshot), milestones, refunds, returns, Optional.empty(), Optional.empty());
     }
 
     private static Refund refund(String amount) {

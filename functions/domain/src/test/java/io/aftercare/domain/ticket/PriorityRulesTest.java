@@ -70,8 +70,6 @@ class PriorityRulesTest {
     }
 
     private static SupportSettings withHighValue(Optional<Money> threshold) {
-        var d = SupportSettings.defaults();
-        return new SupportSettings(d.aroundTheClock(), d.week(), d.holidays(), d.sla(), d.escalation(), d.chatWebhookUrl(), d.goodwill(),
-                threshold, 30);
+        return SupportSettings.defaults().withHighValueOrder(threshold);
     }
 }

@@ -159,9 +159,7 @@ class TicketLifecycleTest {
 
     @Test
     void givenABreachedTicketAndAShopGoodwillDiscount_whenResolvedTwice_thenTheCustomerGetsOneGoodwillCode() {
-        var d = SupportSettings.defaults();
-        Shop generous = shop(new SupportSettings(d.aroundTheClock(), d.week(), d.holidays(), d.sla(), d.escalation(), d.chatWebhookUrl(),
-                Optional.of(new DiscountTemplate("SORRY-", 15)), d.highValueOrder(), d.repeatWithinDays()));
+        Shop generous = shop(SupportSettings.defaults().withGoodwill(Optional.of(new DiscountTemplate("SORRY-", 15))));
         Ticket open = opened(generous).ticket();
         SlaClock first = open.clock(SlaTarget.FIRST_RESPONSE).orElseThrow();
         Ticket breached = open.replacing(first, first.markBreached());

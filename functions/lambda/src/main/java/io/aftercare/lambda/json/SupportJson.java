@@ -80,8 +80,8 @@ public final class SupportJson {
             }
         });
         node.put("chatWebhookConfigured", support.chatWebhookUrl().isPresent());
-        support.goodwill().ifPresent(g -> node.putObject("goodwill").put("prefix", g.prefix()).put("percent", g.percent()).put("validDays", g.validDays())
-                .put("remindDaysBefore", g.remindDaysBefore()));
+        support.goodwill().ifPresent(g -> putDiscount(node.putObject("goodwill"), g));
+        support.deliveryGoodwill().ifPresent(g -> putDiscount(node.putObject("deliveryGoodwill"), g));
         support.highValueOrder().ifPresent(m -> node.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
         node.put("repeatWithinDays", support.repeatWithinDays());
         node.putObject("inbound").put("route", support.inbound().route().slug()).put("senderHourlyLimit", support.inbound().senderHourlyLimit());
@@ -107,11 +107,12 @@ public final class SupportJson {
         Optional<Secret> chatUrl = !node.has("chatWebhookUrl") ? current.chatWebhookUrl()
                 : node.get("chatWebhookUrl").isNull() ? Optional.empty() : Optional.of(chatUrl(node.get("chatWebhookUrl").asText(), chat));
         Optional<DiscountTemplate> goodwill = discount(node, "support.goodwill", current.goodwill());
+        Optional<DiscountTemplate> deliveryGoodwill = discount(node, "support.deliveryGoodwill", current.deliveryGoodwill());
         Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
                 : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
         int repeat = wholeNumber(node, "support.repeatWithinDays").orElse(current.repeatWithinDays());
         InboundSettings inbound = node.has("inbound") ? inbound(node.get("inbound"), current.inbound()) : current.inbound();
-        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, highValue, repeat, inbound);
+        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, deliveryGoodwill, highValue, repeat, inbound);
     }
 
     /** {@code {"route": "reply-to" | "forwarding", "senderHourlyLimit": 20}}, either left out to keep it. */
@@ -122,6 +123,11 @@ public final class SupportJson {
         var route = JsonViews.text(node, "support.inbound.route", 40).map(slug -> InboundSettings.Route.fromSlug("support.inbound.route", slug))
                 .orElse(current.route());
         return new InboundSettings(route, wholeNumber(node, "support.inbound.senderHourlyLimit").orElse(current.senderHourlyLimit()));
+    }
+
+    private static void putDiscount(ObjectNode node, DiscountTemplate template) {
+        node.put("prefix", template.prefix()).put("percent", template.percent()).put("validDays", template.validDays())
+                .put("remindDaysBefore", template.remindDaysBefore());
     }
 
     private static Secret chatUrl(String url, ChatWebhookUrl.Rules chat) {

@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates a personal code in a Shopify store through the Admin GraphQL API ({@link #API_VERSION}):
  * {@code discountCodeBasicCreate}, a percentage off the whole order, usage limit 1, from now to the offer's end, for
  * the customer only ({@code context.customers}: the current form of the deprecated {@code customerSelection}) when the
- * order named Shopify's id for them; without one (a guest checkout), for any buyer, still once.
+ * order named Shopify's id for them, or else when {@code customerByIdentifier} finds them by address (a ticket with no
+ * order, a guest checkout; it needs {@code read_customers}); when neither names them, for any buyer, still once.
  * Shopify's cost-based limit answers {@code THROTTLED} with the bucket's state in {@code extensions.cost.throttleStatus}:
  * Aftercare waits for the cost to refill when that is short, and otherwise leaves it to the action's retry.
  */
@@ -33,6 +35,12 @@ public final class ShopifyDiscounts {
               }
             }""";
 
+    /** Shopify's id for a customer it knows by address: a code can then be theirs alone without an order naming them. */
+    static final String FIND_CUSTOMER = """
+            query AftercareCustomerByEmail($email: String!) {
+              customerByIdentifier(identifier: {emailAddress: $email}) { id }
+            }""";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An admin GraphQL customer id is this and the REST id (the webhooks' {@code customer.id}). */
     static final String CUSTOMER_GID = "gid://shopify/Customer/";
@@ -44,10 +52,10 @@ public final class ShopifyDiscounts {
     }
 
     public Creation create(DiscountAccess.Shopify access, DiscountOffer offer) {
-        String body = request(offer).toString();
+        Optional<String> buyer = offer.customer().platformId().map(id -> CUSTOMER_GID + id).or(() -> customerByEmail(access, offer));
+        String body = request(offer, buyer).toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = http.post(access.host(), "/admin/api/" + API_VERSION + "/graphql.json", body,
-                    "X-Shopify-Access-Token", access.adminToken().reveal());
+            HttpResponse<String> response = post(access, body);
             int status = response.statusCode();
             if (status == 401 || status == 403) {
                 return new Creation.Refused("Shopify refused the Admin API access token (" + status
@@ -90,11 +98,42 @@ public final class ShopifyDiscounts {
             if (!refusals.isEmpty()) {
                 return new Creation.Refused("Shopify refused the code: " + String.join("; ", refusals));
             }
-            return new Creation.Created(offer.code(), offer.customer().platformId().isEmpty());
+            return new Creation.Created(offer.code(), buyer.isEmpty());
         }
     }
 
-    private static ObjectNode request(DiscountOffer offer) {
+    /**
+     * Shopify's id for the offer's address, when the shop has such a customer and the token may read customers; an
+     * answer that finds no one (no such customer, no {@code read_customers} scope, a token Shopify refuses, which the
+     * creation then reports) leaves the code to any buyer.
+     *
+     * @throws DiscountServiceBusy when Shopify could not answer now (throttled, unavailable): the action is retried
+     */
+    private Optional<String> customerByEmail(DiscountAccess.Shopify access, DiscountOffer offer) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("query", FIND_CUSTOMER);
+        root.putObject("variables").put("email", offer.customer().email().value());
+        HttpResponse<String> response = post(access, root.toString());
+        int status = response.statusCode();
+        if (PlatformHttp.transientStatus(status)) {
+            throw new DiscountServiceBusy("Shopify answered " + status + " to the customer lookup");
+        }
+        if (status != 200) {
+            return Optional.empty();
+        }
+        JsonNode answer = parse(response.body(), status);
+        if (has(answer.path("errors"), "THROTTLED")) {
+            throw new DiscountServiceBusy("Shopify throttled the customer lookup");
+        }
+        String id = answer.path("data").path("customerByIdentifier").path("id").asText("");
+        return id.startsWith(CUSTOMER_GID) ? Optional.of(id) : Optional.empty();
+    }
+
+    private HttpResponse<String> post(DiscountAccess.Shopify access, String body) {
+        return http.post(access.host(), "/admin/api/" + API_VERSION + "/graphql.json", body, "X-Shopify-Access-Token", access.adminToken().reveal());
+    }
+
+    private static ObjectNode request(DiscountOffer offer, Optional<String> buyer) {
         ObjectNode root = JSON.createObjectNode();
         root.put("query", CREATE);
         ObjectNode input = root.putObject("variables").putObject("basicCodeDiscount");
@@ -104,8 +143,8 @@ public final class ShopifyDiscounts {
         input.put("endsAt", offer.endsAt().toString());
         input.put("usageLimit", 1);
         input.put("appliesOncePerCustomer", true);
-        offer.customer().platformId().ifPresentOrElse(
-                id -> input.putObject("context").putObject("customers").putArray("add").add(CUSTOMER_GID + id),
+        buyer.ifPresentOrElse(
+                id -> input.putObject("context").putObject("customers").putArray("add").add(id),
                 () -> input.putObject("context").put("all", "ALL"));
         ObjectNode gets = input.putObject("customerGets");
         gets.putObject("value").put("percentage", offer.percent() / 100.0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
+import graphql.ParseAndValidate;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
@@ -38,6 +39,8 @@ class ShopifyDiscountsTest {
             + "\"throttleStatus\":{\"maximumAvailable\":2000.0,\"currentlyAvailable\":%s,\"restoreRate\":100.0}}}";
     private static final String CREATED = "{\"data\":{\"discountCodeBasicCreate\":{\"codeDiscountNode\":{\"id\":\"gid://shopify/DiscountCodeNode/1057371225\"},"
             + "\"userErrors\":[]}}," + COST.formatted("10", "1990") + "}";
+    /** customerByIdentifier's answer for an address no customer of the shop has: a nullable {@code Customer}, null. */
+    private static final String NO_SUCH_CUSTOMER = "{\"data\":{\"customerByIdentifier\":null}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static GraphQLSchema schema;
@@ -65,22 +68,39 @@ class ShopifyDiscountsTest {
 
     @Test
     void givenShopifysPublishedSchema_whenTheDocumentAndVariablesAftercareSendsAreRunAgainstIt_thenTheyAreValid() throws IOException {
-        server.answer(Answer.json(200, CREATED), Answer.json(200, CREATED));
+        server.answer(Answer.json(200, CREATED), Answer.json(200, NO_SUCH_CUSTOMER), Answer.json(200, CREATED));
         shopify.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"));
         shopify.create(ACCESS, ShopApis.offerToGuest("THANKS-EFGH2345"));
 
-        assertThat(server.received()).as("for the customer, and for a guest").hasSize(2);
+        assertThat(server.received()).as("for the customer; for a guest, the lookup by address and the code").hasSize(3);
         for (var request : server.received()) {
             var sent = JSON.readValue(request.body(), Map.class);
             @SuppressWarnings("unchecked")
             Map<String, Object> variables = (Map<String, Object>) sent.get("variables");
-            var result = GraphQL.newGraphQL(schema).build().execute(ExecutionInput.newExecutionInput((String) sent.get("query")).variables(variables));
+            var input = ExecutionInput.newExecutionInput((String) sent.get("query")).variables(variables).build();
+            if (!sent.get("query").equals(ShopifyDiscounts.CREATE)) {
+                // the lookup's Customer would be faked field by field, endlessly, by a schema without resolvers: validated, not run
+                assertThat(sent.get("query")).isEqualTo(ShopifyDiscounts.FIND_CUSTOMER);
+                assertThat(ParseAndValidate.parseAndValidate(schema, input).getErrors()).as("validation against the schema").isEmpty();
+                assertThat(variables).containsOnlyKeys("email");
+                continue;
+            }
+            var result = GraphQL.newGraphQL(schema).build().execute(input);
 
             // the schema has no resolvers, so the payload's non-null fields come back null: every other error is a mistake of ours
             assertThat(result.getErrors()).filteredOn(e -> !(e instanceof NonNullableFieldWasNullError))
                     .as("validation and variable coercion against the schema").isEmpty();
             assertThat(result.getErrors()).isNotEmpty().allMatch(NonNullableFieldWasNullError.class::isInstance);
         }
+    }
+
+    @Test
+    void givenALookupNamingAFieldTheCustomerHasNot_whenValidatedAgainstTheSchema_thenItIsRefused() {
+        // the validation above can fail: the lookup asking for a misspelt field is an error
+        var input = ExecutionInput.newExecutionInput(ShopifyDiscounts.FIND_CUSTOMER.replace("{ id }", "{ identifier }"))
+                .variables(Map.of("email", "jon@example.com")).build();
+
+        assertThat(ParseAndValidate.parseAndValidate(schema, input).getErrors()).isNotEmpty();
     }
 
     @Test
@@ -96,16 +116,42 @@ class ShopifyDiscountsTest {
 
     @Test
     void givenAnOrderNamingShopifysIdForTheCustomer_whenTheCodeIsMade_thenOnlyThatCustomerMayUseItAndWithoutAnIdAnyBuyerMayOnce() throws IOException {
-        server.answer(Answer.json(200, CREATED), Answer.json(200, CREATED));
+        server.answer(Answer.json(200, CREATED), Answer.json(200, NO_SUCH_CUSTOMER), Answer.json(200, CREATED));
 
         assertThat(shopify.create(ACCESS, ShopApis.offer("THANKS-ABCD2345"))).isEqualTo(new Creation.Created("THANKS-ABCD2345", false));
         assertThat(shopify.create(ACCESS, ShopApis.offerToGuest("THANKS-EFGH2345"))).isEqualTo(new Creation.Created("THANKS-EFGH2345", true));
 
         var forJon = JSON.readTree(server.received().get(0).body()).path("variables").path("basicCodeDiscount");
         assertThat(forJon.path("context").toString()).isEqualTo("{\"customers\":{\"add\":[\"gid://shopify/Customer/207119551\"]}}");
-        var forAGuest = JSON.readTree(server.received().get(1).body()).path("variables").path("basicCodeDiscount");
+        assertThat(JSON.readTree(server.received().get(1).body()).path("variables").path("email").asText()).isEqualTo("jon@example.com");
+        var forAGuest = JSON.readTree(server.received().get(2).body()).path("variables").path("basicCodeDiscount");
         assertThat(forAGuest.path("context").toString()).isEqualTo("{\"all\":\"ALL\"}");
         assertThat(forAGuest.path("usageLimit").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givenNoOrderNamingTheCustomerButShopifyKnowsTheirAddress_whenTheCodeIsMade_thenItIsTheirsAloneAndAnUnreadableLookupLeavesItToAnyBuyer() throws IOException {
+        server.answer(Answer.json(200, "{\"data\":{\"customerByIdentifier\":{\"id\":\"gid://shopify/Customer/115310627314723954\"}}}"),
+                Answer.json(200, CREATED),
+                Answer.json(200, "{\"errors\":[{\"message\":\"Access denied for customerByIdentifier field. Required access: `read_customers` access scope.\","
+                        + "\"extensions\":{\"code\":\"ACCESS_DENIED\"}}],\"data\":{\"customerByIdentifier\":null}}"),
+                Answer.json(200, CREATED));
+
+        assertThat(shopify.create(ACCESS, ShopApis.offerToGuest("SORRY-ABCD2345"))).isEqualTo(new Creation.Created("SORRY-ABCD2345", false));
+        assertThat(shopify.create(ACCESS, ShopApis.offerToGuest("SORRY-EFGH2345"))).isEqualTo(new Creation.Created("SORRY-EFGH2345", true));
+
+        var forTheirsAlone = JSON.readTree(server.received().get(1).body()).path("variables").path("basicCodeDiscount");
+        assertThat(forTheirsAlone.path("context").toString()).isEqualTo("{\"customers\":{\"add\":[\"gid://shopify/Customer/115310627314723954\"]}}");
+        var forAnyBuyer = JSON.readTree(server.received().get(3).body()).path("variables").path("basicCodeDiscount");
+        assertThat(forAnyBuyer.path("context").toString()).isEqualTo("{\"all\":\"ALL\"}");
+    }
+
+    @Test
+    void givenShopifyThrottlesTheCustomerLookup_whenTheCodeIsMade_thenItIsBusyAndNoCodeWasAskedFor() {
+        server.answer(Answer.json(200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}]," + COST.formatted("0", "0") + "}"));
+
+        assertThatThrownBy(() -> shopify.create(ACCESS, ShopApis.offerToGuest("SORRY-ABCD2345"))).isInstanceOf(DiscountServiceBusy.class);
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
