@@ -39,8 +39,9 @@ class SupportSettingsJsonTest {
 
     @Test
     void givenADocumentStoredBeforeTheVersionField_whenRead_thenItIsTheSettingsThatWereWritten() {
-        // stored before the delivery apology's goodwill existed, too: it reads as none
-        assertThat(SupportSettingsJson.read(UNVERSIONED)).usingRecursiveComparison().isEqualTo(settings().withDeliveryGoodwill(Optional.empty()));
+        // stored before the delivery apology's goodwill and inbound mail existed, too: none, and the inbound defaults
+        assertThat(SupportSettingsJson.read(UNVERSIONED)).usingRecursiveComparison()
+                .isEqualTo(settings().withDeliveryGoodwill(Optional.empty()).withInbound(InboundSettings.DEFAULT));
     }
 
     @Test
