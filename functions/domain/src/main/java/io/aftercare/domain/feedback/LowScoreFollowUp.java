@@ -28,19 +28,25 @@ public final class LowScoreFollowUp {
         this.orders = orders;
     }
 
-    /** @return the ticket that now carries the score */
+    /**
+     * A survey about a ticket (CSAT, whose ticket may name no order) was sent to that ticket's customer and is about it.
+     *
+     * @return the ticket that now carries the score
+     */
     String open(Survey survey) {
         Optional<OrderState> order = survey.order().flatMap(id -> orders.order(survey.shop(), id));
-        CustomerContact customer = order.flatMap(OrderState::customer)
+        Optional<Ticket> about = survey.ticket().map(id -> tickets.find(survey.shop(), id));
+        CustomerContact customer = about.map(Ticket::customer).or(() -> order.flatMap(OrderState::customer))
                 .orElseThrow(() -> new IllegalStateException("survey " + survey.id() + " has no customer to follow up"));
         String orderName = order.flatMap(OrderState::snapshot).map(OrderSnapshot::name).orElse(survey.order().map(o -> o.value()).orElse("-"));
-        String said = said(survey, orderName);
+        String topic = about.map(t -> "ticket " + t.number()).orElse("order " + orderName);
+        String said = said(survey, topic);
         Optional<Ticket> open = openTicketOf(survey.shop(), customer);
         if (open.isPresent()) {
             tickets.note(open.get(), AFTERCARE, said);
             return open.get().id();
         }
-        String subject = survey.kind().name() + " " + survey.score().orElseThrow() + "/" + survey.kind().highest() + " after order " + orderName;
+        String subject = survey.kind().name() + " " + survey.score().orElseThrow() + "/" + survey.kind().highest() + " after " + topic;
         return tickets.open(survey.shop(), new TicketService.NewTicket(customer, subject, said, survey.order(), Optional.empty(), false,
                 Optional.of("survey-" + survey.id()), true), Optional.empty()).id();
     }
@@ -54,9 +60,10 @@ public final class LowScoreFollowUp {
         return survey;
     }
 
-    private static String said(Survey survey, String orderName) {
+    /** @param topic what the survey asked about: {@code order #1042}, {@code ticket T-12} */
+    private static String said(Survey survey, String topic) {
         return "Aftercare opened this ticket: the customer answered " + survey.score().orElseThrow() + "/" + survey.kind().highest()
-                + " to the " + survey.kind().name() + " survey about order " + orderName
+                + " to the " + survey.kind().name() + " survey about " + topic
                 + survey.comment().map(c -> ", and commented: \"" + c + "\"").orElse(", without a comment so far")
                 + ". Reach out to them: a detractor heard from quickly often comes back.";
     }
