@@ -171,7 +171,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
                 EmailTags.of(shop.id(), action));
         Instant now = clock.instant();
-        switch (marks.begin(action, now, customer.email().hash(), policy.gate(kind, now))) {
+        switch (marks.begin(action, now, customer.email(), policy.gate(kind, now))) {
             case SendingMark.Began began -> { }
             case SendingMark.Lost lost -> {
                 return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
