@@ -65,7 +65,7 @@ public final class PrivacyRequests implements ActionWorker.Runner {
      */
     public String accept(ShopId shop, PrivacyRequest request, String requestId, String by, Optional<String> deliveryKey, String topic) {
         if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw new InvalidInput("a request id is 1-64 letters, digits, '-' or '_'");
+            throw new InvalidInput("requestId", "a request id is 1-64 letters, digits, '-' or '_'");
         }
         Instant now = clock.instant();
         var job = new ActionDetail.Privacy(requestId, customerOf(request), ordersOf(request));
