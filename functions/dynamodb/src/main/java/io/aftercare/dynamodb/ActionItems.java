@@ -4,7 +4,6 @@ import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
-import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
@@ -36,8 +35,14 @@ public final class ActionItems {
     private static final String NOTE_OF = "noteOf";
     private static final String NOTED_BY = "notedBy";
     private static final String MENTIONED = "mentioned";
+    private static final String PRIVACY_REQUEST = "privacyRequest";
+    private static final String PRIVACY_CUSTOMER = "privacyCustomer";
+    private static final String PRIVACY_ORDERS = "privacyOrders";
+    /** What a privacy job holds that points at its customer: taken off once their erasure is done. */
+    static final List<String> PRIVACY_PERSONAL = List.of(PRIVACY_CUSTOMER, PRIVACY_ORDERS);
     /** Every attribute a detail may be kept in. */
-    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND, NOTE_OF, NOTED_BY, MENTIONED);
+    public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND, NOTE_OF, NOTED_BY, MENTIONED,
+            PRIVACY_REQUEST, PRIVACY_CUSTOMER, PRIVACY_ORDERS);
     private static final String KIND = "kind";
     private static final String ACTION_ID = "actionId";
     private static final String SUBJECT_TYPE = "subjectType";
@@ -47,7 +52,8 @@ public final class ActionItems {
     }
 
     /** @param dueShards how many partitions each hour of the due index has ({@link DynamoActionStore#DEFAULT_DUE_SHARDS}) */
-    public static Map<String, AttributeValue> pending(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant createdAt, int dueShards) {
+    /** Never the customer's address: the runner reads it from what the action is about, so a customer's erasure leaves none here. */
+    public static Map<String, AttributeValue> pending(ShopId shop, DueAction action, Instant createdAt, int dueShards) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.action(shop, action.id()), Keys.ACTION));
         item.put(Keys.TYPE, s(Keys.ACTION));
         item.put("shop", s(shop.value()));
@@ -60,7 +66,6 @@ public final class ActionItems {
         item.put("createdAt", time(createdAt));
         item.put(Keys.DUE_PK, s(Keys.dueBucket(shop, action.id(), action.kind().actionClass(), action.dueAt(), dueShards)));
         item.put(Keys.DUE_SK, s(Keys.dueSort(action.dueAt(), shop, action.id())));
-        customer.ifPresent(c -> item.put(RecordingItems.CUSTOMER_EMAIL, s(c.value())));
         action.detail().ifPresent(detail -> item.putAll(detailAttributes(detail)));
         return item;
     }
@@ -84,6 +89,13 @@ public final class ActionItems {
                 item.put(NOTE_OF, n(mention.version()));
                 item.put(NOTED_BY, s(mention.by()));
                 item.put(MENTIONED, AttributeValue.fromSs(List.copyOf(mention.members())));
+            }
+            case ActionDetail.Privacy privacy -> {
+                item.put(PRIVACY_REQUEST, s(privacy.request()));
+                privacy.customer().ifPresent(customer -> item.put(PRIVACY_CUSTOMER, s(customer)));
+                if (!privacy.orders().isEmpty()) { // a string set may not be empty
+                    item.put(PRIVACY_ORDERS, AttributeValue.fromSs(List.copyOf(privacy.orders())));
+                }
             }
         }
         return item;
@@ -116,6 +128,10 @@ public final class ActionItems {
         }
         if (item.containsKey(OF_REFUND)) {
             return Optional.of(new ActionDetail.OfRefund(Items.requiredString(item, OF_REFUND)));
+        }
+        if (item.containsKey(PRIVACY_REQUEST)) {
+            return Optional.of(new ActionDetail.Privacy(Items.requiredString(item, PRIVACY_REQUEST), Items.string(item, PRIVACY_CUSTOMER),
+                    item.containsKey(PRIVACY_ORDERS) ? Set.copyOf(item.get(PRIVACY_ORDERS).ss()) : Set.of()));
         }
         if (item.containsKey(NOTE_OF)) {
             return Optional.of(new ActionDetail.Mention(Items.number(item, NOTE_OF), Items.requiredString(item, NOTED_BY), Set.copyOf(item.get(MENTIONED).ss())));

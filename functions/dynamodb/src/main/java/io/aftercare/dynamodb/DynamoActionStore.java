@@ -14,6 +14,7 @@ import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.email.RecipientGate;
 import io.aftercare.domain.email.SendingMark;
+import io.aftercare.domain.privacy.SuppressionKey;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -59,7 +61,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     private static final String SENDING = "SENDING";
     /** The status the latest claim took it over from: SENDING means the claim before it may have sent its email. */
     private static final String CLAIMED_FROM = "claimedFrom";
-    private static final String DONE = "DONE";
+    static final String DONE = "DONE";
     /** Claims since the action was scheduled or last postponed; {@code attempts} counts them all. */
     private static final String TRIES = "tries";
     private static final String RECIPIENTS = "recipients";
@@ -80,19 +82,31 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int dueShards;
+    private final Supplier<SuppressionKey> suppressionKey;
 
     public DynamoActionStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, DEFAULT_DUE_SHARDS);
     }
 
-    /** @param dueShards the due index's partitions per hour and class, for the entries this store writes */
+    /** A store that sends no email: it has no key to check an erased customer's suppression by, and refuses to begin one. */
     public DynamoActionStore(DynamoDbClient dynamo, String table, int dueShards) {
+        this(dynamo, table, dueShards, () -> {
+            throw new IllegalStateException("no suppression key: this action store cannot check a recipient");
+        });
+    }
+
+    /**
+     * @param dueShards the due index's partitions per hour and class, for the entries this store writes
+     * @param suppressionKey what erased customers' suppressions are kept by, asked for at the first email's sending mark
+     */
+    public DynamoActionStore(DynamoDbClient dynamo, String table, int dueShards, Supplier<SuppressionKey> suppressionKey) {
         if (dueShards < 1) {
             throw new IllegalArgumentException("the due index needs at least one shard, not " + dueShards);
         }
         this.dynamo = dynamo;
         this.table = table;
         this.dueShards = dueShards;
+        this.suppressionKey = suppressionKey;
     }
 
     @Override
@@ -374,9 +388,10 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
      * claim whatever the recipient's state; a refused check returns the item that refused it, for the policy to say why.
      */
     @Override
-    public Taken begin(ClaimedAction action, Instant now, String emailHash, RecipientGate gate) {
+    public Taken begin(ClaimedAction action, Instant now, EmailAddress recipient, RecipientGate gate) {
+        String emailHash = recipient.hash();
         List<TransactWriteItem> items = new ArrayList<>(List.of(sendingMark(action, now).transactItem(table)));
-        items.addAll(DynamoRecipientStore.gateChecks(table, action.shop(), emailHash, gate));
+        items.addAll(DynamoRecipientStore.gateChecks(table, action.shop(), emailHash, suppressionKey.get().of(recipient), gate));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return new SendingMark.Began();

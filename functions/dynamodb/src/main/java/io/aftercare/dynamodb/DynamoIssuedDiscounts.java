@@ -55,7 +55,7 @@ public final class DynamoIssuedDiscounts implements IssuedDiscounts {
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(byCode).conditionExpression("attribute_not_exists(PK)")).build());
         });
         for (DueAction followUp : followUps) {
-            Map<String, AttributeValue> action = ActionItems.pending(issued.shop(), followUp, Optional.empty(), issued.issuedAt(), dueShards);
+            Map<String, AttributeValue> action = ActionItems.pending(issued.shop(), followUp, issued.issuedAt(), dueShards);
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(action).conditionExpression("attribute_not_exists(PK)")).build());
         }
         try {

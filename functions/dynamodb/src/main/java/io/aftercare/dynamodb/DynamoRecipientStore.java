@@ -66,13 +66,16 @@ public final class DynamoRecipientStore implements RecipientStore {
     /**
      * The gate as condition checks on the suppression item and (for mail that is not transactional) the profile, each
      * returning its item when it refuses. The same rule as {@code EmailPolicy.forRecipient}, which
-     * {@code RecipientGateTest} holds them to; a missing item passes.
+     * {@code RecipientGateTest} holds them to; a missing item passes. An erased customer's hard suppression, kept by
+     * {@code keyedHash} alone, refuses every email as their own did.
      */
-    static List<TransactWriteItem> gateChecks(String table, ShopId shop, String emailHash, RecipientGate gate) {
+    static List<TransactWriteItem> gateChecks(String table, ShopId shop, String emailHash, String keyedHash, RecipientGate gate) {
+        var erased = new UpdateExpression(Keys.erasedSuppression(shop, keyedHash));
+        erased.condition("attribute_not_exists(" + erased.name(HARD) + ")");
         var suppression = new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.SUPPRESSION));
         suppression.condition("attribute_not_exists(" + suppression.name(HARD) + ")");
         if (gate.category().isEmpty()) {
-            return List.of(suppression.conditionCheck(table));
+            return List.of(suppression.conditionCheck(table), erased.conditionCheck(table));
         }
         String left = suppression.name(UNSUBSCRIBED);
         suppression.condition("NOT contains(" + left + ", " + suppression.value(s(gate.category().get().slug())) + ") AND NOT contains("
@@ -82,7 +85,7 @@ public final class DynamoRecipientStore implements RecipientStore {
         String followUp = profile.name(LAST_FOLLOW_UP);
         profile.condition("(attribute_not_exists(" + complaints + ") OR " + complaints + " <= " + profile.value(Items.n(0)) + ") AND ("
                 + "attribute_not_exists(" + followUp + ") OR " + followUp + " <= " + profile.value(time(gate.followUpBy())) + ")");
-        return List.of(suppression.conditionCheck(table), profile.conditionCheck(table));
+        return List.of(suppression.conditionCheck(table), profile.conditionCheck(table), erased.conditionCheck(table));
     }
 
     @Override

@@ -142,7 +142,7 @@ public final class DynamoRecordingStore implements RecordingStore {
             }
             order.actions().stream()
                     .filter(action -> !skippedActions.contains(action.id()))
-                    .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, customer, now))));
+                    .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, now))));
         });
         recording.customer().ifPresent(profile -> {
             boolean authoritative = profile.authoritative() && withProfile;

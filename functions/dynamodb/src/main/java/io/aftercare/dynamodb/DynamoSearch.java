@@ -105,6 +105,16 @@ public final class DynamoSearch implements Search {
                 .map(term -> put(table, ticket.shop(), TICKET, term, Subject.Type.TICKET, ticket.id(), shows)).toList();
     }
 
+    /** The keys of the name terms {@link #customer} writes for a customer known by {@code name}: what their erasure deletes. */
+    static List<Map<String, AttributeValue>> customerTermKeys(ShopId shop, String emailHash, String name) {
+        return Search.nameTerms(name).stream().map(term -> Keys.key(Keys.search(shop), Keys.searchTerm(NAME, term, Subject.Type.CUSTOMER, emailHash))).toList();
+    }
+
+    /** The keys of a ticket's terms (they show its subject, which the customer wrote). */
+    static List<Map<String, AttributeValue>> ticketTermKeys(ShopId shop, String ticketId, String number) {
+        return Search.ticketTerms(number).stream().map(term -> Keys.key(Keys.search(shop), Keys.searchTerm(TICKET, term, Subject.Type.TICKET, ticketId))).toList();
+    }
+
     private static TransactWriteItem put(String table, ShopId shop, String field, String term, Subject.Type kind, String id,
                                          Map<String, AttributeValue> shows) {
         Map<String, AttributeValue> item = new HashMap<>(shows);

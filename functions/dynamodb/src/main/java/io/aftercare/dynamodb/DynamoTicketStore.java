@@ -148,7 +148,7 @@ public final class DynamoTicketStore implements TicketStore {
         Optional<String> customer = Optional.of(ticket.customer().email().hash());
         change.entries().forEach(entry -> items.add(TimelineItems.write(ticket.shop(), entry, customer, entry.at()).transactItem(table)));
         for (DueAction action : change.actions()) {
-            items.add(recordingItems.action(ticket.shop(), action, Optional.of(ticket.customer().email()), change.at()));
+            items.add(recordingItems.action(ticket.shop(), action, change.at()));
         }
         change.reply().ifPresent(reply -> items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
                 Keys.PK, s(Keys.ticket(ticket.shop(), ticket.id())), Keys.SK, s(Keys.ticketReply(reply.number())),

@@ -78,6 +78,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * inbound delivery   INBOUND#{SES message id}           DELIVERY          held until a lease's end, then what receiving it did; TTL 30 days
  *                    (global: which shop it is for is read from the message it names)
  * received email     {the timeline partition of what it went to}  MAIL#{delivery hash}  the message whole: texts, sender, attachments, verdicts
+ * data export        SHOP#{shop}#CUSTOMER#{email hash}  EXPORT#{request}#{part}  a privacy request's copy of the customer's data, in parts
+ * erased suppression SHOP#{shop}#ERASED#{keyed hash}    SUPPRESSION       an erased customer's bounce or complaint, by an HMAC of the address
+ * shop erasure       ERASURE#{shop}                     CURSOR            how far the shop's erasure has scanned (outside the shop, which it deletes)
  * </pre>
  */
 public final class Keys {
@@ -477,6 +480,26 @@ public final class Keys {
         String marker = "#" + Subject.Type.CUSTOMER.name() + "#";
         int at = gsi1pk.lastIndexOf(marker);
         return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(gsi1pk.substring(at + marker.length()));
+    }
+
+    static final String EXPORT_PREFIX = "EXPORT#";
+
+    /** A part of a data export: parts sort by number within their request. */
+    static String exportPart(String request, int part) {
+        return EXPORT_PREFIX + request + "#" + String.format("%04d", part);
+    }
+
+    /**
+     * Where an erased customer's hard suppression stays: keyed by an HMAC of the address (never its plain hash), and
+     * with the sort key every suppression has, so the gate reads it as one.
+     */
+    static Map<String, AttributeValue> erasedSuppression(ShopId shop, String keyedHash) {
+        return key(owned(shop) + "ERASED#" + keyedHash, SUPPRESSION);
+    }
+
+    /** The scan cursor of a shop's erasure: outside the shop's partitions, which the erasure deletes. */
+    static Map<String, AttributeValue> shopErasureCursor(ShopId shop) {
+        return key("ERASURE#" + shop.value(), CURSOR);
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

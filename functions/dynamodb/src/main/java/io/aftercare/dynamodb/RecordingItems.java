@@ -165,8 +165,8 @@ final class RecordingItems {
     }
 
     /** A due action, created only if it was never scheduled: the transaction fails on it otherwise. */
-    TransactWriteItem action(ShopId shop, DueAction action, Optional<EmailAddress> customer, Instant now) {
-        return putIfAbsent(ActionItems.pending(shop, action, customer, now, dueShards));
+    TransactWriteItem action(ShopId shop, DueAction action, Instant now) {
+        return putIfAbsent(ActionItems.pending(shop, action, now, dueShards));
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

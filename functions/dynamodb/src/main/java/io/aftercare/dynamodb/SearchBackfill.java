@@ -5,14 +5,12 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The search terms of customers, orders and tickets recorded before search existed, written as their own writes write
@@ -30,7 +28,6 @@ public final class SearchBackfill {
         }
     }
 
-    private static final int BATCH = 25;
     private static final String CUSTOMER = "CUSTOMER";
 
     private final DynamoDbClient dynamo;
@@ -81,31 +78,8 @@ public final class SearchBackfill {
         return sortKey.equals(item.get(Keys.SK).s()) && Items.string(item, Keys.TYPE).filter(type::equals).isPresent();
     }
 
-    /** The terms' puts, each key once (a batch refuses a key twice), in batches retried until none is left unprocessed. */
+    /** The terms' puts, each key once, in batches. */
     private void put(List<TransactWriteItem> terms) {
-        Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
-        terms.forEach(term -> byKey.put(term.put().item().get(Keys.PK).s() + "\n" + term.put().item().get(Keys.SK).s(), term.put().item()));
-        List<WriteRequest> writes = byKey.values().stream().map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
-        for (int i = 0; i < writes.size(); i += BATCH) {
-            Map<String, List<WriteRequest>> left = Map.of(table, writes.subList(i, Math.min(writes.size(), i + BATCH)));
-            for (int attempt = 0; !left.getOrDefault(table, List.of()).isEmpty(); attempt++) {
-                pause(attempt);
-                var pending = left;
-                left = dynamo.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
-            }
-        }
-    }
-
-    /** Throttled writes come back unprocessed: each retry waits longer (none before the first). */
-    private static void pause(int attempt) {
-        if (attempt == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(2_000, 50L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing search terms", e);
-        }
+        BatchWrites.put(dynamo, table, terms.stream().map(term -> term.put().item()).toList());
     }
 }

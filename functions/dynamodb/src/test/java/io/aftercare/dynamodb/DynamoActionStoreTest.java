@@ -171,7 +171,7 @@ class DynamoActionStoreTest {
                 // an id that names no detail: only the stored attributes can tell it
                 new DueAction("sla-breach#c-77", ActionKind.SLA_BREACH, ticket, Optional.of(new ActionDetail.SlaDeadline(SlaTarget.RESOLUTION, 9)), T),
                 DueAction.of(ActionKind.TICKET_ACK, ticket, T));
-        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
+        actions.forEach(action -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
 
         for (DueAction action : actions) {
             var claimed = store.claim(new ActionRef(SHOP, action.id()), action.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
@@ -184,7 +184,7 @@ class DynamoActionStoreTest {
     void givenTicketActionsStoredBeforeTheirDetailsWereAttributes_whenClaimed_thenNoDetailIsGuessedFromTheirIds(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name());
         List<DueAction> legacy = legacyTicketActions();
-        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, old, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
+        legacy.forEach(old -> table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, old, T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
 
         legacy.forEach(old -> assertThat(store.claim(new ActionRef(SHOP, old.id()), old.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow().detail())
                 .as(old.id()).isEmpty());
@@ -194,14 +194,14 @@ class DynamoActionStoreTest {
     void givenAMessageThatCameBackAfterItsClaimsLeaseRanOut_whenHandled_thenItIsStaleWithoutRunningAndTheNextSweepClaimsTheActionAgain(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name());
         DueAction thanks = DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId("late-message")), T);
-        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, thanks, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, thanks, T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
         var claimed = store.claim(new ActionRef(SHOP, thanks.id()), thanks.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
         ActionWorker.Runner never = action -> {
             throw new AssertionError("ran " + action.actionId());
         };
         Instant late = claimed.leaseUntil();
 
-        var done = new ActionWorker(store, never, never, never, Clock.fixed(late, ZoneOffset.UTC)).handle(claimed);
+        var done = new ActionWorker(store, never, never, never, never, Clock.fixed(late, ZoneOffset.UTC)).handle(claimed);
 
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.STALE));
         assertThat(store.claim(new ActionRef(SHOP, thanks.id()), thanks.kind().actionClass(), late.plusSeconds(1), Duration.ofMinutes(5)))
@@ -213,13 +213,13 @@ class DynamoActionStoreTest {
         var store = new DynamoActionStore(table.client(), table.name());
         DueAction breach = new DueAction("sla-breach#c-unmigrated~first-response~p2", ActionKind.SLA_BREACH,
                 new Subject(Subject.Type.TICKET, "c-unmigrated"), T);
-        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, breach, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, breach, T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
         var claimed = store.claim(new ActionRef(SHOP, breach.id()), breach.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
         ActionWorker.Runner never = action -> {
             throw new AssertionError("ran " + action.actionId());
         };
 
-        var done = new ActionWorker(store, never, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
+        var done = new ActionWorker(store, never, never, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
 
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.FAILED, Reason.DETAIL_MISSING));
         assertThat(done.result().abandoned()).as("counted as abandoned").isTrue();

@@ -19,6 +19,7 @@ import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.EmailPolicy;
 import io.aftercare.domain.email.RecipientState;
 import io.aftercare.domain.email.SendingMark;
+import io.aftercare.domain.privacy.SuppressionKey;
 import io.aftercare.domain.email.Suppression;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.OrderRecording;
@@ -46,6 +47,7 @@ class RecipientGateTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
     private static final ShopId SHOP = new ShopId("gate-shop");
     private static final EmailPolicy POLICY = new EmailPolicy();
+    private static final SuppressionKey KEY = new SuppressionKey("gate-test-link-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final List<EmailKind> KINDS = List.of(EmailKind.THANK_YOU, EmailKind.CHECK_IN, EmailKind.SURVEY);
 
     private static final Map<String, RecipientState> STATES = Map.of(
@@ -61,7 +63,7 @@ class RecipientGateTest {
 
     @Test
     void givenEachRecipientState_whenTheSendingMarkIsTaken_thenTheStoreRefusesExactlyWhenThePolicyWouldNotSendAndSaysWhy(TestTable table) {
-        var store = new DynamoActionStore(table.client(), table.name());
+        var store = new DynamoActionStore(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
         int n = 0;
         for (var named : STATES.entrySet()) {
             for (EmailKind kind : KINDS) {
@@ -71,7 +73,7 @@ class RecipientGateTest {
                 ClaimedAction action = claimed(table, store, kind, id);
 
                 var expected = POLICY.forRecipient(kind, named.getValue(), NOW);
-                var taken = store.begin(action, NOW, email.hash(), POLICY.gate(kind, NOW));
+                var taken = store.begin(action, NOW, email, POLICY.gate(kind, NOW));
 
                 String what = named.getKey() + ", " + kind.slug();
                 if (expected instanceof EmailDecision.Send) {
@@ -91,13 +93,13 @@ class RecipientGateTest {
 
     @Test
     void givenASuppressedRecipientAndALostClaim_whenTheSendingMarkIsTaken_thenTheLostClaimIsWhatItSays(TestTable table) {
-        var store = new DynamoActionStore(table.client(), table.name());
+        var store = new DynamoActionStore(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
         var email = new EmailAddress("lost@example.com");
         write(table, email, state(Set.of(EmailCategory.ALL), Optional.of(Suppression.COMPLAINED), Optional.empty(), 0));
         ClaimedAction action = claimed(table, store, EmailKind.CHECK_IN, "lost");
         assertThat(store.beginSending(action, NOW)).isTrue(); // another worker holding the same message began first
 
-        assertThat(store.begin(action, NOW, email.hash(), POLICY.gate(EmailKind.CHECK_IN, NOW))).isEqualTo(new SendingMark.Lost());
+        assertThat(store.begin(action, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW))).isEqualTo(new SendingMark.Lost());
     }
 
     private static ClaimedAction claimed(TestTable table, DynamoActionStore store, EmailKind kind, String id) {

@@ -152,7 +152,7 @@ class ShardedSweepTest {
         var bulk = DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId("old-order")), T.minusSeconds(60));
         var future = DueAction.of(EmailKind.CHECK_IN.action(), Subject.order(new OrderId("old-order")), T.plus(Duration.ofDays(3)));
         for (DueAction action : List.of(urgent, bulk, future)) {
-            var item = new HashMap<>(ActionItems.pending(SHOP, action, Optional.empty(), T.minus(Duration.ofDays(1)), 1));
+            var item = new HashMap<>(ActionItems.pending(SHOP, action, T.minus(Duration.ofDays(1)), 1));
             item.put(Keys.DUE_PK, AttributeValue.fromS(Keys.legacyDueBucket(action.dueAt())));
             table.client().putItem(b -> b.tableName(table.name()).item(item));
         }
@@ -336,7 +336,7 @@ class ShardedSweepTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             var ack = DueAction.of(ActionKind.TICKET_ACK, new Subject(Subject.Type.TICKET, prefix + i), due);
-            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, ack, Optional.empty(), T, 4)));
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, ack, T, 4)));
             ids.add(ack.id());
         }
         return ids;
@@ -354,7 +354,7 @@ class ShardedSweepTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             var action = DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId(prefix + i)), due);
-            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(shop, action, Optional.empty(), T, shards)));
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(shop, action, T, shards)));
             ids.add(action.id());
         }
         return ids;

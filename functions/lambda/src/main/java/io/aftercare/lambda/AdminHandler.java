@@ -1,5 +1,7 @@
 package io.aftercare.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.aftercare.domain.DuplicateDelivery;
 import io.aftercare.domain.ShopId;
 import io.aftercare.lambda.http.HttpRequest;
 import io.aftercare.lambda.http.HttpResponses;
@@ -7,12 +9,14 @@ import io.aftercare.lambda.http.RoutedHandler;
 import io.aftercare.lambda.http.Routes;
 import io.aftercare.lambda.json.DiscountJson;
 import io.aftercare.lambda.json.JsonViews;
+import io.aftercare.lambda.json.PrivacyJson;
 import io.aftercare.lambda.json.ShopJson;
 import io.aftercare.lambda.json.TemplateJson;
 import io.aftercare.lambda.json.TimelineJson;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, set their API access for discount codes or upload a pool of codes, and manage their own email templates. */
+/** {@code /admin/shops...}: register, list, show, update shops, rotate their webhook secrets, set their API access for discount codes or upload a pool of codes, and manage their own email templates, and make privacy requests for platforms without compliance webhooks. */
 public final class AdminHandler extends RoutedHandler {
 
     public AdminHandler() {
@@ -55,6 +59,12 @@ public final class AdminHandler extends RoutedHandler {
                     int added = app.discountPool().add(shop.id(), DiscountJson.codes(request.body()));
                     return HttpResponses.json(200, Map.of("added", added, "available", app.discountPool().available(shop.id())));
                 })
+                .on("POST /admin/shops/{shop}/privacy/data-requests", request ->
+                        privacy(app, request, PrivacyJson.dataRequest(JsonViews.readObject(request.body(), PrivacyJson.DATA_REQUEST))))
+                .on("POST /admin/shops/{shop}/privacy/customer-erasures", request ->
+                        privacy(app, request, PrivacyJson.customerErasure(JsonViews.readObject(request.body(), PrivacyJson.CUSTOMER_ERASURE))))
+                .on("POST /admin/shops/{shop}/privacy/shop-erasure", request ->
+                        privacy(app, request, PrivacyJson.shopErasure(JsonViews.readObject(request.body(), PrivacyJson.SHOP_ERASURE))))
                 .on("GET /admin/shops/{shop}/templates", request -> HttpResponses.json(200,
                         Map.of("items", templates.list(shop(request)).stream().map(TemplateJson::view).toList(), "kinds", TemplateJson.kinds())))
                 .on("PUT /admin/shops/{shop}/templates/{kind}/{language}", request -> HttpResponses.json(200, TemplateJson.view(
@@ -64,6 +74,17 @@ public final class AdminHandler extends RoutedHandler {
                     templates.delete(shop(request), TemplateJson.kind(request.path("kind")), TemplateJson.language(request.path("language")));
                     return HttpResponses.json(200, Map.of("deleted", true));
                 });
+    }
+
+    /** Recorded as a job, answered at once (202); the same request id again is the same request, done once (200). */
+    private static APIGatewayV2HTTPResponse privacy(Aftercare app, HttpRequest request, PrivacyJson.Asked asked) {
+        var shop = app.shops().show(shop(request));
+        try {
+            String job = app.privacy().accept(shop.id(), asked.request(), asked.requestId(), "the admin API", Optional.empty(), "admin");
+            return HttpResponses.json(202, Map.of("status", "accepted", "requestId", asked.requestId(), "job", job));
+        } catch (DuplicateDelivery again) {
+            return HttpResponses.json(200, Map.of("status", "duplicate", "requestId", asked.requestId()));
+        }
     }
 
     private static ShopId shop(HttpRequest request) {

@@ -36,12 +36,15 @@ import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketPresence;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.access.Preferences;
+import io.aftercare.domain.privacy.PrivacyRequests;
+import io.aftercare.domain.privacy.SuppressionKey;
 import io.aftercare.domain.replies.SavedReplies;
 import io.aftercare.domain.search.Search;
 import io.aftercare.domain.timeline.TimelineReader;
 import io.aftercare.domain.webhook.WebhookIngestion;
 import io.aftercare.dynamodb.DynamoAccessStore;
 import io.aftercare.dynamodb.DynamoPresenceStore;
+import io.aftercare.dynamodb.DynamoPrivacy;
 import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
@@ -124,6 +127,8 @@ public final class Aftercare {
     private final Supplier<URI> publicUrl;
     private final Supplier<DynamoMetricsStore> metrics;
     private final Supplier<MetricsAggregator> aggregator;
+    private final DynamoPrivacy privacyStore;
+    private final Supplier<PrivacyRequests> privacy;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -134,7 +139,10 @@ public final class Aftercare {
         var shopCache = new ShopCache(shopRepository, b.clock);
         var orders = new DynamoTimelineReader(dynamo, table);
         var recipients = new DynamoRecipientStore(dynamo, table);
-        var actions = new DynamoActionStore(dynamo, table, b.dueShards);
+        Supplier<SuppressionKey> suppressionKey = new Lazy<>(() -> new SuppressionKey(b.linkKey.get()));
+        var actions = new DynamoActionStore(dynamo, table, b.dueShards, suppressionKey);
+        this.privacyStore = new DynamoPrivacy(dynamo, table, b.dueShards, suppressionKey);
+        this.privacy = new Lazy<>(() -> new PrivacyRequests(privacyStore, actions, b.clock));
         var appender = new DynamoTimelineAppender(dynamo, table);
         var overrides = new TemplateOverrideCache(new DynamoTemplateOverrides(dynamo, table), b.clock);
         Supplier<MustacheEmailRenderer> renderer = new Lazy<>(MustacheEmailRenderer::new);
@@ -163,7 +171,7 @@ public final class Aftercare {
         var recordings = new DynamoRecordingStore(dynamo, table, b.dueShards);
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
-                recordings, tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), b.clock));
+                recordings, tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), privacy.get(), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.search = new DynamoSearch(dynamo, table);
@@ -177,7 +185,7 @@ public final class Aftercare {
                 new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
                         discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
                 cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
-                        new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), b.clock));
+                        new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), privacy.get(), b.clock));
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
@@ -187,6 +195,16 @@ public final class Aftercare {
         this.publicUrl = b.publicUrl;
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
         this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
+    }
+
+    /** Privacy requests: recorded as jobs, which the action worker does. */
+    public PrivacyRequests privacy() {
+        return privacy.get();
+    }
+
+    /** Customers' data exports, made by data requests, for the shop's owners. */
+    public DynamoPrivacy privacyExports() {
+        return privacyStore;
     }
 
     /** A shop's daily metrics, as the aggregator keeps them. */

@@ -85,6 +85,9 @@ public final class AgentApiHandler extends RoutedHandler {
                 })
                 .on("GET /api/shops/{shop}/customers/{email}/timeline", request -> HttpResponses.json(200, TimelineJson.page(
                         timelines.customerTimeline(shop(request), email(request), Pages.from(request)), wording(request, words, shops))))
+                .on("GET /api/shops/{shop}/customers/{email}/data-export", request -> HttpResponses.download("data-export.json", "application/json",
+                        app.privacyExports().latestExport(shops.show(shop(request)).id(), email(request))
+                                .map(json -> new String(json, java.nio.charset.StandardCharsets.UTF_8)).orElseThrow(() -> new NotFound("no data export of this customer: make a data request first"))))
                 .on("GET /api/shops/{shop}/search", request -> {
                     String query = request.query("q").filter(q -> !Search.normalize(q).isEmpty())
                             .orElseThrow(() -> new InvalidInput("q", "q is required: an email, an order or ticket number, or a name"));

@@ -55,8 +55,8 @@ public final class Telemetry {
         if (result.abandoned()) {
             count("ActionsAbandoned", DimensionSet.of("Service", "actions"));
         }
-        if (kind.forCase()) {
-            return; // a check on a return or a parcel is no email: what it found is on the timelines
+        if (kind.forCase() || kind.forPrivacy()) {
+            return; // a check on a return or a parcel, or a privacy job, is no email: what it did is on the timelines
         }
         if (kind.equals(ActionKind.SLA_WARNING)) {
             countIfSent(result, "SlaWarnings", DimensionSet.of("Service", "tickets"));

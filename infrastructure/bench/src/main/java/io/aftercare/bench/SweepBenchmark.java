@@ -94,7 +94,7 @@ final class SweepBenchmark {
         BatchWrites.put(rig.dynamo, "bench", LongStream.range(0, count).mapToObj(i -> {
             Instant due = future ? NOW.plus(Duration.ofMinutes(1 + (i * 7919) % spread.toMinutes())) : NOW.minus(Duration.ofHours(1));
             var action = DueAction.of(kind, Subject.order(new OrderId((future ? "F" : "D") + i)), due);
-            return ActionItems.pending(new ShopId(Rig.SHOP), action, Optional.empty(), NOW, DynamoActionStore.DEFAULT_DUE_SHARDS);
+            return ActionItems.pending(new ShopId(Rig.SHOP), action, NOW, DynamoActionStore.DEFAULT_DUE_SHARDS);
         }).iterator());
     }
 

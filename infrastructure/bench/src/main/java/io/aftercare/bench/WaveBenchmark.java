@@ -209,7 +209,7 @@ final class WaveBenchmark {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < ESCALATIONS; i++) {
             var escalation = DueAction.of(ActionKind.ESCALATION, new Subject(Subject.Type.TICKET, "wave-ticket-" + i), new ActionDetail.Escalation(1, 1), due);
-            dynamo.putItem(b -> b.tableName(TABLE).item(ActionItems.pending(new ShopId(Rig.SHOP), escalation, Optional.empty(), Instant.now(),
+            dynamo.putItem(b -> b.tableName(TABLE).item(ActionItems.pending(new ShopId(Rig.SHOP), escalation, Instant.now(),
                     DynamoActionStore.DEFAULT_DUE_SHARDS)));
             ids.add(escalation.id());
         }
@@ -244,7 +244,7 @@ final class WaveBenchmark {
             app.sweep().run();
             Instant now = Instant.now();
             BatchWrites.put(dynamo, TABLE, IntStream.range(0, due).mapToObj(i -> ActionItems.pending(new ShopId(Rig.SHOP),
-                    DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId("R" + i)), now.minusSeconds(30)), Optional.empty(), now, shards)).iterator());
+                    DueAction.of(EmailKind.THANK_YOU.action(), Subject.order(new OrderId("R" + i)), now.minusSeconds(30)), now, shards)).iterator());
             itemsRead.set(0);
             requests.set(0);
             app.sweep().run();

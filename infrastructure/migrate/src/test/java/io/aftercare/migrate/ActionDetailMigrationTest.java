@@ -57,7 +57,7 @@ class ActionDetailMigrationTest {
     void givenAMigratedTable_whenMigratedAgain_thenNothingChanges(TestTable table) {
         var shop = new ShopId("twice-shop");
         LEGACY.keySet().forEach(id -> table.client().putItem(b -> b.tableName(table.name())
-                .item(ActionItems.pending(shop, new DueAction(id, kindOf(id), TICKET, T), Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
+                .item(ActionItems.pending(shop, new DueAction(id, kindOf(id), TICKET, T), T, DynamoActionStore.DEFAULT_DUE_SHARDS))));
         var migration = new ActionDetailMigration(table.client(), table.name());
         migration.run();
         var after = table.allItems();
@@ -77,7 +77,7 @@ class ActionDetailMigrationTest {
         var done = new DueAction("sla-warning#c-done~first-response~p1", ActionKind.SLA_WARNING, new Subject(Subject.Type.TICKET, "c-done"), T);
         var shop = new ShopId("untouched-shop");
         for (DueAction action : List.of(typed, order, ack, garbled, done)) {
-            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(shop, action, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(shop, action, T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
         }
         var store = new DynamoActionStore(table.client(), table.name());
         store.claim(new ActionRef(shop, done.id()), done.kind().actionClass(), T, Duration.ofMinutes(5)).ifPresent(claimed ->
@@ -97,6 +97,6 @@ class ActionDetailMigrationTest {
     }
 
     private static void put(TestTable table, DueAction action) {
-        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, Optional.empty(), T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+        table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
     }
 }

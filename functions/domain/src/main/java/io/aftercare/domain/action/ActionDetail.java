@@ -1,6 +1,7 @@
 package io.aftercare.domain.action;
 
 import io.aftercare.domain.shop.SlaTarget;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +74,21 @@ public sealed interface ActionDetail {
         @Override
         public String idPart() {
             return refundId;
+        }
+    }
+
+    /**
+     * A privacy request's job: the request it does (one job per request), the customer's hash (none for a shop's
+     * erasure) and the orders the platform named as theirs (their ids).
+     */
+    record Privacy(String request, Optional<String> customer, Set<String> orders) implements ActionDetail {
+        public Privacy {
+            orders = Set.copyOf(orders);
+        }
+
+        @Override
+        public String idPart() {
+            return request;
         }
     }
 }

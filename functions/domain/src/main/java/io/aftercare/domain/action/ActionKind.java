@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a due action does when its time comes, and which runner does it. The slug is stored (action items, their ids,
@@ -41,27 +42,41 @@ public final class ActionKind {
     /** The checks on returns and parcels, run by the cases' runner: urgent, since a stuck case is the shop's to fix first. */
     public static final List<ActionKind> CASE_KINDS = List.of(RETURN_REVIEW, PARCEL_WATCH, DELIVERY_CASE, PARCEL_DUE);
 
+    /** A privacy request's work: a customer's data exported or erased, or a shop's erased, batch by batch. */
+    public static final ActionKind DATA_EXPORT = privacy("data-export");
+    public static final ActionKind CUSTOMER_ERASURE = privacy("customer-erasure");
+    public static final ActionKind SHOP_ERASURE = privacy("shop-erasure");
+
+    /** The privacy requests' jobs, run by the privacy runner: urgent, since the platforms give a deadline (Shopify: 30 days). */
+    public static final List<ActionKind> PRIVACY_KINDS = List.of(DATA_EXPORT, CUSTOMER_ERASURE, SHOP_ERASURE);
+
     private final String slug;
     private final boolean forTicket;
     private final boolean forCase;
+    private final boolean forPrivacy;
     private final Optional<Class<? extends ActionDetail>> detail;
 
-    private ActionKind(String slug, boolean forTicket, boolean forCase, Class<? extends ActionDetail> detail) {
+    private ActionKind(String slug, boolean forTicket, boolean forCase, boolean forPrivacy, Class<? extends ActionDetail> detail) {
         if (!SLUG.matcher(slug).matches()) {
             throw new IllegalArgumentException("an action kind's slug is lower-case words joined by '-': " + slug);
         }
         this.slug = slug;
         this.forTicket = forTicket;
         this.forCase = forCase;
+        this.forPrivacy = forPrivacy;
         this.detail = Optional.ofNullable(detail);
     }
 
     private static ActionKind ticket(String slug, Class<? extends ActionDetail> detail) {
-        return new ActionKind(slug, true, false, detail);
+        return new ActionKind(slug, true, false, false, detail);
     }
 
     private static ActionKind check(String slug) {
-        return new ActionKind(slug, false, true, null);
+        return new ActionKind(slug, false, true, false, null);
+    }
+
+    private static ActionKind privacy(String slug) {
+        return new ActionKind(slug, false, false, true, ActionDetail.Privacy.class);
     }
 
     /** The kind of a post-purchase email's action: made once, by its {@code EmailKind}. */
@@ -71,10 +86,10 @@ public final class ActionKind {
 
     /** The kind of a post-purchase email about one of several things of its order (a return, a refund), told by {@code detail}. */
     public static ActionKind postPurchase(String slug, Class<? extends ActionDetail> detail) {
-        if (TICKET_KINDS.stream().anyMatch(k -> k.slug.equals(slug)) || CASE_KINDS.stream().anyMatch(k -> k.slug.equals(slug))) {
-            throw new IllegalArgumentException(slug + " is a ticket's or a case's action kind");
+        if (Stream.of(TICKET_KINDS, CASE_KINDS, PRIVACY_KINDS).flatMap(List::stream).anyMatch(k -> k.slug.equals(slug))) {
+            throw new IllegalArgumentException(slug + " is a ticket's, a case's or a privacy request's action kind");
         }
-        return new ActionKind(slug, false, false, detail);
+        return new ActionKind(slug, false, false, false, detail);
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
@@ -87,9 +102,14 @@ public final class ActionKind {
         return forCase;
     }
 
-    /** Urgent for a ticket's and a case's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
+    /** Whether it is a privacy request's job ({@link #PRIVACY_KINDS}). */
+    public boolean forPrivacy() {
+        return forPrivacy;
+    }
+
+    /** Urgent for a ticket's, a case's and a privacy job's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
     public ActionClass actionClass() {
-        return forTicket || forCase ? ActionClass.URGENT : ActionClass.BULK;
+        return forTicket || forCase || forPrivacy ? ActionClass.URGENT : ActionClass.BULK;
     }
 
     public String slug() {

@@ -53,13 +53,15 @@ public final class ActionWorker {
     private final Runner postPurchase;
     private final Runner tickets;
     private final Runner cases;
+    private final Runner privacy;
     private final Clock clock;
 
-    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Runner cases, Clock clock) {
+    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Runner cases, Runner privacy, Clock clock) {
         this.actions = actions;
         this.postPurchase = postPurchase;
         this.tickets = tickets;
         this.cases = cases;
+        this.privacy = privacy;
         this.clock = clock;
     }
 
@@ -95,7 +97,7 @@ public final class ActionWorker {
     }
 
     private Runner runnerOf(ActionKind kind) {
-        return kind.forCase() ? cases : kind.forTicket() ? tickets : postPurchase;
+        return kind.forPrivacy() ? privacy : kind.forCase() ? cases : kind.forTicket() ? tickets : postPurchase;
     }
 
     private Result abandon(ClaimedAction action, Reason reason) {

@@ -49,7 +49,9 @@ public enum Reason {
     /** A reminder of a code whose owner is not the order's customer (a gift, someone else's order on a ticket): never sent to them. */
     DISCOUNT_NOT_THEIRS,
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
-    CHECKED;
+    CHECKED,
+    /** The customer's data was erased at their request (a privacy request): whatever was due for them is cancelled. */
+    CUSTOMER_ERASED;
 
     /** The code metrics and stored outcomes carry: {@code ORDER_REFUNDED}. */
     public String code() {

@@ -169,7 +169,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"); // RFC 8058 one-click
         });
         Instant now = clock.instant();
-        switch (marks.begin(action, now, customer.email().hash(), policy.gate(kind, now))) {
+        switch (marks.begin(action, now, customer.email(), policy.gate(kind, now))) {
             case SendingMark.Began began -> { }
             case SendingMark.Lost lost -> {
                 return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost

@@ -1,5 +1,6 @@
 package io.aftercare.domain.email;
 
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.action.ClaimedAction;
 import java.time.Instant;
 
@@ -25,5 +26,6 @@ public interface SendingMark {
     record Refused(RecipientState recipient) implements Taken {
     }
 
-    Taken begin(ClaimedAction action, Instant now, String emailHash, RecipientGate gate);
+    /** @param recipient checked by its hash, and by its keyed hash if it was an erased customer's suppressed address */
+    Taken begin(ClaimedAction action, Instant now, EmailAddress recipient, RecipientGate gate);
 }

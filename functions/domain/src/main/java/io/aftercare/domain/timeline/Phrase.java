@@ -89,7 +89,14 @@ public enum Phrase {
     /** On the shop's audit trail: who worked on which ticket (the ticket's own timeline has the details). */
     REPLIED_ON(Set.of(EntryKind.AGENT_REPLIED), "who", "ticket"),
     NOTED_ON(Set.of(EntryKind.INTERNAL_NOTE), "who", "ticket"),
-    CHANGED_TICKET(Set.of(EntryKind.TICKET_UPDATED), "who", "ticket");
+    CHANGED_TICKET(Set.of(EntryKind.TICKET_UPDATED), "who", "ticket"),
+    /** On the shop's audit trail: a privacy request, by whom and when, named by its id (never by the customer's address). */
+    DATA_REQUESTED(Set.of(EntryKind.PRIVACY_REQUESTED), "who", "request"),
+    ERASURE_REQUESTED(Set.of(EntryKind.PRIVACY_REQUESTED), "who", "request"),
+    SHOP_ERASURE_REQUESTED(Set.of(EntryKind.PRIVACY_REQUESTED), "who", "request"),
+    PRIVACY_IN_PROGRESS(Set.of(EntryKind.PRIVACY_REQUESTED), "request", "items"),
+    DATA_EXPORTED(Set.of(EntryKind.PRIVACY_DONE), "request"),
+    CUSTOMER_ERASED(Set.of(EntryKind.PRIVACY_DONE), "request", "items");
 
     private final Set<EntryKind> kinds;
     private final List<String> params;

@@ -9,6 +9,8 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.event.PrivacyRequest;
+import io.aftercare.domain.privacy.PrivacyRequests;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
@@ -47,15 +49,17 @@ public final class WebhookIngestion {
     private final RecordingStore store;
     private final TicketService tickets;
     private final Redemptions redemptions;
+    private final PrivacyRequests privacy;
     private final Clock clock;
 
     public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, TicketService tickets,
-                            Redemptions redemptions, Clock clock) {
+                            Redemptions redemptions, PrivacyRequests privacy, Clock clock) {
         this.shops = shops;
         adapters.forEach(a -> this.adapters.put(a.platform(), a));
         this.store = store;
         this.tickets = tickets;
         this.redemptions = redemptions;
+        this.privacy = privacy;
         this.clock = clock;
     }
 
@@ -91,6 +95,9 @@ public final class WebhookIngestion {
         String deliveryKey = platform.get().slug() + ":" + adapter.dedupeId(parsed, delivery);
         if (parsed.event().get() instanceof ComplaintEvent complaint) {
             return complaint(shop.get(), parsed, deliveryKey, complaint);
+        }
+        if (parsed.event().get() instanceof PrivacyRequest request) {
+            return privacyRequest(shop.get(), platform.get(), parsed, deliveryKey, request);
         }
         if (parsed.event().get() instanceof OrderUpdate update && !parsed.discountCodes().isEmpty()) {
             // before the recording, whose dedupe marker would stop a retry: these writes are idempotent by themselves
@@ -129,6 +136,17 @@ public final class WebhookIngestion {
                     + "the delivery was not recorded. Please send it again.");
         } catch (NotFound unknownComplaint) {
             return new Rejected(Reason.INVALID_PAYLOAD, "No complaint with that complaint_id was received.");
+        }
+    }
+
+    /** A privacy request becomes a job, in one write with the delivery's dedupe marker; the work is the worker's. */
+    private WebhookOutcome privacyRequest(Shop shop, Platform platform, ParsedDelivery parsed, String deliveryKey, PrivacyRequest request) {
+        try {
+            String job = privacy.accept(shop.id(), request, PrivacyRequests.requestIdOf(deliveryKey), platform.slug() + " webhook " + parsed.topic(),
+                    Optional.of(deliveryKey), parsed.topic());
+            return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), 1, List.of(job), false, Optional.empty());
+        } catch (DuplicateDelivery recordedBefore) {
+            return new WebhookOutcome.Duplicate(parsed.deliveryId());
         }
     }
 

@@ -21,7 +21,10 @@ class ActionCatalogTest {
         for (ActionKind kind : ActionKind.CASE_KINDS) {
             assertThat(ActionCatalog.fromSlug(kind.slug())).as(kind.slug()).containsSame(kind);
         }
-        assertThat(ActionCatalog.all()).hasSize(ActionKind.TICKET_KINDS.size() + ActionKind.CASE_KINDS.size()
+        for (ActionKind kind : ActionKind.PRIVACY_KINDS) {
+            assertThat(ActionCatalog.fromSlug(kind.slug())).as(kind.slug()).containsSame(kind);
+        }
+        assertThat(ActionCatalog.all()).hasSize(ActionKind.TICKET_KINDS.size() + ActionKind.CASE_KINDS.size() + ActionKind.PRIVACY_KINDS.size()
                 + (int) Arrays.stream(EmailKind.values()).filter(email -> !email.action().forTicket()).count());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.fakes.InMemoryRecipients;
 import io.aftercare.domain.fakes.NoDiscounts;
+import io.aftercare.domain.fakes.NoPrivacyRequests;
 import io.aftercare.domain.fakes.InMemoryRecordings;
 import io.aftercare.domain.fakes.InMemoryShops;
 import io.aftercare.domain.fakes.InMemoryTickets;
@@ -246,7 +247,7 @@ class WebhookIngestionTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         ShopCache cache = new ShopCache(shops, clock);
         var service = new TicketService(tickets, cache, new InMemoryTimelines(), new InMemoryRecipients(), clock);
-        return new WebhookIngestion(cache, List.of(new LinePlatform()), recordings, service, NoDiscounts.redemptions(clock), clock);
+        return new WebhookIngestion(cache, List.of(new LinePlatform()), recordings, service, NoDiscounts.redemptions(clock), NoPrivacyRequests.requests(clock), clock);
     }
 
     private static WebhookDelivery signed(String shop, String body) {

@@ -26,10 +26,15 @@ public final class HttpResponses {
 
     /** A CSV download: saved as {@code filename}, never shown as a page. */
     public static APIGatewayV2HTTPResponse csv(String filename, String body) {
+        return download(filename, "text/csv; charset=utf-8", body);
+    }
+
+    /** A file to save (a report, a customer's data export): never shown as a page, never cached. */
+    public static APIGatewayV2HTTPResponse download(String filename, String contentType, String body) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
                 .withHeaders(Map.of(
-                        "content-type", "text/csv; charset=utf-8",
+                        "content-type", contentType,
                         "content-disposition", "attachment; filename=\"" + filename + "\"",
                         "cache-control", "no-store",
                         "x-content-type-options", "nosniff"))

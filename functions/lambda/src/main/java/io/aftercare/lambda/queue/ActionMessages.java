@@ -63,6 +63,11 @@ public final class ActionMessages {
                     written.put("noteOf", mention.version()).put("notedBy", mention.by());
                     mention.members().forEach(written.putArray("mentioned")::add);
                 }
+                case ActionDetail.Privacy privacy -> {
+                    written.put("privacyRequest", privacy.request());
+                    privacy.customer().ifPresent(customer -> written.put("privacyCustomer", customer));
+                    privacy.orders().forEach(written.putArray("privacyOrders")::add);
+                }
             }
         });
         return message.toString();
@@ -116,6 +121,12 @@ public final class ActionMessages {
         }
         if (detail.has("ofRefund")) {
             return Optional.of(new ActionDetail.OfRefund(detail.path("ofRefund").asText()));
+        }
+        if (detail.has("privacyRequest")) {
+            Set<String> orders = new HashSet<>();
+            detail.path("privacyOrders").forEach(order -> orders.add(order.asText()));
+            return Optional.of(new ActionDetail.Privacy(detail.path("privacyRequest").asText(),
+                    Optional.ofNullable(detail.get("privacyCustomer")).map(JsonNode::asText), orders));
         }
         if (detail.has("noteOf")) {
             Set<String> members = new HashSet<>();

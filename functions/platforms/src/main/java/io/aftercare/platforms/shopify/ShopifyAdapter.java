@@ -2,6 +2,7 @@ package io.aftercare.platforms.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.event.PrivacyRequest;
 import io.aftercare.domain.order.ReturnEvent;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
@@ -78,6 +79,10 @@ public final class ShopifyAdapter implements PlatformAdapter {
             case "fulfillment_events/create" -> Optional.of(mapper.fulfillmentEvent(body, triggeredAt));
             case "refunds/create" -> Optional.of(mapper.refund(body, triggeredAt));
             case "customers/create", "customers/update" -> mapper.customer(body, triggeredAt);
+            // the mandatory compliance webhooks: verified and deduplicated like every other delivery
+            case "customers/data_request" -> mapper.privacyCustomer(body).map(PrivacyRequest.DataRequest::new);
+            case "customers/redact" -> mapper.privacyCustomer(body).map(customer -> new PrivacyRequest.CustomerRedact(customer, mapper.ordersToRedact(body)));
+            case "shop/redact" -> Optional.of(new PrivacyRequest.ShopRedact());
             default -> Optional.empty();
         };
     }

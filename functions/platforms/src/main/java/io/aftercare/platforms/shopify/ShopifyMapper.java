@@ -10,6 +10,7 @@ import static io.aftercare.platforms.Json.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
@@ -31,7 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,6 +44,8 @@ final class ShopifyMapper {
 
     private static final List<String> PAID = List.of("paid", "partially_refunded", "refunded");
     private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{1,20}");
+    /** Kept on the erasure's job item (400 KB at most): far more orders than one customer places. */
+    static final int MAX_ORDERS_TO_REDACT = 5_000;
 
     OrderUpdate order(JsonNode order, boolean created, Optional<Instant> triggeredAt) {
         OrderId orderId = Json.orderId(order, "id");
@@ -112,6 +117,37 @@ final class ShopifyMapper {
                 .or(() -> triggeredAt).orElse(Instant.EPOCH);
         return email(customer, "email").map(address -> new CustomerUpdate(
                 new CustomerContact(address, fullName(customer), text(customer, "locale"), customerId(customer)), triggeredAt.orElse(updatedAt)));
+    }
+
+    /**
+     * The customer a compliance webhook is about, by their address, as Aftercare keys customers: one Shopify knows
+     * only by phone is no one Aftercare holds anything about (empty, and the delivery is acknowledged as ignored).
+     */
+    Optional<EmailAddress> privacyCustomer(JsonNode body) {
+        return email(Json.requiredObject(body, "customer"), "email");
+    }
+
+    /** {@code orders_to_redact}: Shopify's order ids (numbers, beyond a double's precision, so read as their digits). */
+    Set<OrderId> ordersToRedact(JsonNode body) {
+        JsonNode orders = body.get("orders_to_redact");
+        if (orders == null || orders.isNull()) {
+            return Set.of();
+        }
+        if (!orders.isArray() || orders.size() > MAX_ORDERS_TO_REDACT) {
+            throw Json.invalid("orders_to_redact", "must be an array of at most " + MAX_ORDERS_TO_REDACT + " order ids");
+        }
+        Set<OrderId> ids = new LinkedHashSet<>();
+        for (JsonNode order : orders) {
+            if (!order.isIntegralNumber() && !order.isTextual()) {
+                throw Json.invalid("orders_to_redact", "must hold order ids");
+            }
+            try {
+                ids.add(new OrderId(order.asText()));
+            } catch (InvalidInput e) {
+                throw Json.invalid("orders_to_redact", "must hold order ids of 1-64 letters, digits or _ . : -");
+            }
+        }
+        return ids;
     }
 
     /** Shopify's numeric customer id (its admin GraphQL id is {@code gid://shopify/Customer/{id}}); anything else is no id. */

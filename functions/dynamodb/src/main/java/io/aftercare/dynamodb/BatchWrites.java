@@ -1,0 +1,59 @@
+package io.aftercare.dynamodb;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Puts and deletes that need no condition, 25 to a {@code BatchWriteItem}, retried until none is left unprocessed. */
+final class BatchWrites {
+
+    /** DynamoDB's limit of requests in one batch. */
+    static final int BATCH = 25;
+
+    private BatchWrites() {
+    }
+
+    static void put(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
+        write(dynamo, table, byKey(items).values().stream().map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList());
+    }
+
+    /** @param keys the items' keys (or the items: only their keys are sent) */
+    static void delete(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
+        write(dynamo, table, byKey(keys).values().stream()
+                .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Keys.key(item.get(Keys.PK).s(), item.get(Keys.SK).s()))).build()).toList());
+    }
+
+    /** Each key once: a batch refuses a key twice. */
+    private static Map<String, Map<String, AttributeValue>> byKey(List<Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+        items.forEach(item -> byKey.put(item.get(Keys.PK).s() + "\n" + item.get(Keys.SK).s(), item));
+        return byKey;
+    }
+
+    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> writes) {
+        for (int i = 0; i < writes.size(); i += BATCH) {
+            Map<String, List<WriteRequest>> left = Map.of(table, writes.subList(i, Math.min(writes.size(), i + BATCH)));
+            for (int attempt = 0; !left.getOrDefault(table, List.of()).isEmpty(); attempt++) {
+                pause(attempt);
+                var pending = left;
+                left = dynamo.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
+            }
+        }
+    }
+
+    /** Throttled writes come back unprocessed: each retry waits longer (none before the first). */
+    private static void pause(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(2_000, 50L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a batch", e);
+        }
+    }
+}
