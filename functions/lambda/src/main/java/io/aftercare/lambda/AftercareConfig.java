@@ -27,10 +27,12 @@ import java.util.OptionalDouble;
  * @param allowLoopbackChat local development only: chat webhooks on loopback, plain http included, are accepted
  *     ({@code AFTERCARE_ALLOW_LOOPBACK_CHAT=true}; never set in the template)
  * @param sweep how the due index is sharded and how the sweep paces itself
+ * @param inboundBucket the S3 bucket SES writes received mail to and attachments are kept in
+ *     ({@code AFTERCARE_INBOUND_BUCKET}; set only where the template's InboundDomain is)
  */
 public record AftercareConfig(String tableName, Optional<SecretSource> adminToken, Optional<SecretSource> linkKey,
                              Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet,
-                             boolean allowLoopbackChat, SweepSettings sweep) {
+                             boolean allowLoopbackChat, SweepSettings sweep, Optional<String> inboundBucket) {
 
     public static final String TABLE = "AFTERCARE_TABLE";
     public static final String ADMIN_TOKEN_SECRET = "AFTERCARE_ADMIN_TOKEN_SECRET";
@@ -46,11 +48,12 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
     public static final String SWEEP_BUDGET_SECONDS = "AFTERCARE_SWEEP_BUDGET_SECONDS";
     public static final String BULK_SEND_RATE = "AFTERCARE_BULK_SEND_RATE";
     public static final String SHOP_BULK_SEND_RATE = "AFTERCARE_SHOP_BULK_SEND_RATE";
+    public static final String INBOUND_BUCKET = "AFTERCARE_INBOUND_BUCKET";
 
     /** Every variable this record reads, for the template test. */
     public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, LINK_KEY_SECRET, LINK_KEY,
             PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT, URGENT_QUEUE_URL, DUE_SHARDS, SWEEP_BUDGET_SECONDS,
-            BULK_SEND_RATE, SHOP_BULK_SEND_RATE);
+            BULK_SEND_RATE, SHOP_BULK_SEND_RATE, INBOUND_BUCKET);
 
     /**
      * @param urgentQueueUrl the SQS queue the sweep hands urgent actions to ({@code AFTERCARE_URGENT_QUEUE_URL}); bulk
@@ -111,7 +114,7 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
                 Duration.ofSeconds((long) number(env, SWEEP_BUDGET_SECONDS, 1, 50).orElse(Sweep.Settings.DEFAULT.budget().toSeconds())),
                 number(env, BULK_SEND_RATE, 0.01, 100_000), number(env, SHOP_BULK_SEND_RATE, 0.01, 100_000));
         return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET),
-                allowLoopbackChat, sweep);
+                allowLoopbackChat, sweep, value(env, INBOUND_BUCKET));
     }
 
     private static OptionalDouble number(Map<String, String> env, String name, double min, double max) {
