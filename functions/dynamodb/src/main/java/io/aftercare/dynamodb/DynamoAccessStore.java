@@ -158,12 +158,7 @@ public final class DynamoAccessStore implements AccessStore {
 
     @Override
     public long count(String counter, Instant expiresAt) {
-        var updated = dynamo.updateItem(b -> b.tableName(table).key(Keys.rateCounter(counter))
-                .updateExpression("ADD #count :one SET #expires = :expires, #type = :type")
-                .expressionAttributeNames(Map.of("#count", "count", "#expires", Keys.EXPIRES_AT, "#type", Keys.TYPE))
-                .expressionAttributeValues(Map.of(":one", Items.n(1), ":expires", Items.n(expiresAt.getEpochSecond()), ":type", s("RATE")))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        return Items.number(updated, "count");
+        return RateCounters.count(dynamo, table, counter, expiresAt);
     }
 
     @Override

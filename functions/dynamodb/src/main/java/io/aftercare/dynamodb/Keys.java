@@ -71,6 +71,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * day's metrics      SHOP#{shop}#METRICS                DAY#{yyyy-mm-dd}  counters and sketch bins of the day in the shop's zone (only ADDed to)
  * counted change     {the changed item's PK}            COUNTED#{once}    the aggregator folded it (an entry id, a ticket version); TTL 7 days
  * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated, experiences; version
+ * reply code         SHOP#{shop}#THREAD                 CODE#{code}       what a reply address's code names (type, id), kept before the email goes
+ * sent email's id    SHOP#{shop}#THREAD                 MESSAGE#{ses id}  what the email SES named so was about (type, id)
+ * inbound delivery   INBOUND#{SES message id}           DELIVERY          held until a lease's end, then what receiving it did; TTL 30 days
+ *                    (global: which shop it is for is read from the message it names)
+ * received email     {the timeline partition of what it went to}  MAIL#{delivery hash}  the message whole: texts, sender, attachments, verdicts
  * </pre>
  */
 public final class Keys {
@@ -381,6 +386,32 @@ public final class Keys {
 
     static Map<String, AttributeValue> accessRule(ShopId shop) {
         return key(shop(shop), "ACCESS");
+    }
+
+    static String thread(ShopId shop) {
+        return owned(shop) + "THREAD";
+    }
+
+    static Map<String, AttributeValue> replyCode(ShopId shop, String code) {
+        return key(thread(shop), "CODE#" + code);
+    }
+
+    static Map<String, AttributeValue> sentMessage(ShopId shop, String messageId) {
+        return key(thread(shop), "MESSAGE#" + messageId);
+    }
+
+    static Map<String, AttributeValue> inboundDelivery(String deliveryId) {
+        return key("INBOUND#" + deliveryId, DELIVERY);
+    }
+
+    /** Hashed: the delivery id is SES's, and a key holds only what Aftercare shaped. */
+    static Map<String, AttributeValue> receivedMail(ShopId shop, Subject on, String deliveryId) {
+        return key(subject(shop, on), "MAIL#" + Sha256.shortHex(deliveryId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One sender's messages to one shop in the hour ending at {@code hourEnd} (a rate counter). */
+    static String inboundSenderCount(ShopId shop, String senderHash, Instant hourEnd) {
+        return "inbound#" + shop.value() + "#" + senderHash + "#" + HOUR.format(hourEnd);
     }
 
     static Map<String, AttributeValue> rateCounter(String counter) {

@@ -11,6 +11,7 @@ import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.shop.DiscountTemplate;
 import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.EscalationStep;
+import io.aftercare.domain.shop.InboundSettings;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.SlaTargets;
@@ -41,7 +42,11 @@ public final class SupportSettingsJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(Integer version, Boolean aroundTheClock, Map<String, List<String>> businessHours, List<String> holidays,
                     Map<String, Targets> sla, List<Step> escalation, String chatWebhookUrl, Discount goodwill, Amount highValueOrder,
-                    Integer repeatWithinDays) {
+                    Integer repeatWithinDays, Inbound inbound) {
+    }
+
+    /** Absent in documents written before mail was received: the defaults. */
+    record Inbound(String route, int senderHourlyLimit) {
     }
 
     record Targets(long firstResponseMinutes, long nextResponseMinutes, long resolutionMinutes, boolean aroundTheClock) {
@@ -75,7 +80,8 @@ public final class SupportSettingsJson {
                 support.chatWebhookUrl().map(Secret::reveal).orElse(null),
                 support.goodwill().map(g -> new Discount(g.prefix(), g.percent(), g.validDays(), g.remindDaysBefore())).orElse(null),
                 support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
-                support.repeatWithinDays());
+                support.repeatWithinDays(),
+                new Inbound(support.inbound().route().slug(), support.inbound().senderHourlyLimit()));
         try {
             return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -113,7 +119,9 @@ public final class SupportSettingsJson {
                 Optional.ofNullable(d.goodwill()).map(g -> new DiscountTemplate(g.prefix(), g.percent(),
                         Optional.ofNullable(g.validDays()).orElse(DiscountTemplate.DEFAULT_VALID_DAYS), Optional.ofNullable(g.remindDaysBefore()).orElse(0))),
                 Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),
-                Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()));
+                Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()),
+                d.inbound() == null ? defaults.inbound()
+                        : new InboundSettings(InboundSettings.Route.fromSlug("support.inbound.route", d.inbound().route()), d.inbound().senderHourlyLimit()));
     }
 
     private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(Map<String, List<String>> hours) {

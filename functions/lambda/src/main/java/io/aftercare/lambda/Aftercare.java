@@ -16,6 +16,10 @@ import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.EmailTemplates;
+import io.aftercare.domain.email.InboundDomain;
+import io.aftercare.domain.email.ReplyTokens;
+import io.aftercare.domain.email.Threading;
+import io.aftercare.domain.inbound.InboundMail;
 import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
 import io.aftercare.domain.email.PostPurchaseEmails;
@@ -42,6 +46,7 @@ import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
 import io.aftercare.dynamodb.DynamoDiscountPool;
+import io.aftercare.dynamodb.DynamoInboundStore;
 import io.aftercare.dynamodb.DynamoIssuedDiscounts;
 import io.aftercare.dynamodb.DynamoShopRepository;
 import io.aftercare.dynamodb.DynamoSurveyStore;
@@ -101,6 +106,7 @@ public final class Aftercare {
     private final Supplier<Sweep> sweep;
     private final Supplier<ActionWorker> actionWorker;
     private final Supplier<TicketService> tickets;
+    private final Supplier<InboundMail> inboundMail;
     private final Supplier<TicketPresence> presence;
     private final Supplier<MailboxEvents> mailboxEvents;
     private final Supplier<CustomerLinks> customerLinks;
@@ -138,6 +144,9 @@ public final class Aftercare {
         var ticketStore = new DynamoTicketStore(dynamo, table, b.dueShards);
         this.tickets = new Lazy<>(() -> new TicketService(ticketStore, shopCache, orders, recipients, b.clock));
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
+        var inboundStore = new DynamoInboundStore(dynamo, table);
+        Supplier<Threading> threading = new Lazy<>(() -> new Threading(b.inboundDomain, new ReplyTokens(tokens.get()), inboundStore));
+        this.inboundMail = new Lazy<>(() -> new InboundMail(inboundStore, threading.get(), shopCache, tickets.get(), orders, appender, b.clock));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
         this.surveys = new Lazy<>(() -> new Surveys(new DynamoSurveyStore(dynamo, table), links.get(),
                 new LowScoreFollowUp(tickets.get(), orders), appender, b.clock));
@@ -164,8 +173,8 @@ public final class Aftercare {
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
                 new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
-                        discounts.get(), overrides, surveys.get(), b.clock),
-                new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender), staff.get(),
+                        discounts.get(), overrides, surveys.get(), threading.get(), b.clock),
+                new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
                         discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
                 cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
                         new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), b.clock));
@@ -226,6 +235,7 @@ public final class Aftercare {
                             config.sweep().bulkRates(sesMaxSendRate())))
                     .sendQuota(sesDailyQuota())
                     .chatWebhooks(new ChatWebhookUrl.Rules(PublicHost.Resolver.DNS, config.allowLoopbackChat()))
+                    .inboundDomain(config.inboundDomain())
                     .clock(Clock.systemUTC())
                     .build();
         }
@@ -315,6 +325,11 @@ public final class Aftercare {
         return tickets.get();
     }
 
+    /** Customers' emails SES received, into tickets: needs the inbound domain. */
+    public InboundMail inboundMail() {
+        return inboundMail.get();
+    }
+
     public TicketPresence presence() {
         return presence.get();
     }
@@ -397,6 +412,7 @@ public final class Aftercare {
         private ChatWebhookUrl.Rules chatWebhooks = ChatWebhookUrl.Rules.production();
         /** Made when a discount is first issued: its HTTP client (and TLS context) is no cost to functions that never issue one. */
         private Supplier<PlatformHttp> shopApis = PlatformHttp::live;
+        private Optional<InboundDomain> inboundDomain = Optional.empty();
 
         public Builder dynamo(DynamoDbClient dynamo, String table) {
             this.dynamo = dynamo;
@@ -455,6 +471,12 @@ public final class Aftercare {
         /** How shops' own APIs (Shopify, WooCommerce) are called: tests point it at a local server. */
         public Builder shopApis(PlatformHttp http) {
             this.shopApis = () -> http;
+            return this;
+        }
+
+        /** Where SES receives customers' replies; none (the default) keeps shops' own Reply-To and receives nothing. */
+        public Builder inboundDomain(Optional<InboundDomain> domain) {
+            this.inboundDomain = domain;
             return this;
         }
 

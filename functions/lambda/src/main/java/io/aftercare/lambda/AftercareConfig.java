@@ -1,7 +1,9 @@
 package io.aftercare.lambda;
 
+import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
+import io.aftercare.domain.email.InboundDomain;
 import io.aftercare.dynamodb.DynamoActionStore;
 import java.net.URI;
 import java.time.Duration;
@@ -27,12 +29,16 @@ import java.util.OptionalDouble;
  * @param allowLoopbackChat local development only: chat webhooks on loopback, plain http included, are accepted
  *     ({@code AFTERCARE_ALLOW_LOOPBACK_CHAT=true}; never set in the template)
  * @param sweep how the due index is sharded and how the sweep paces itself
+ * @param inboundDomain where SES receives customers' replies ({@code AFTERCARE_INBOUND_DOMAIN}, optional): set, emails to
+ *     customers carry a reply address there (for shops that want it), and replies become ticket messages; absent, emails
+ *     carry the shop's own Reply-To and nothing is received
  * @param inboundBucket the S3 bucket SES writes received mail to and attachments are kept in
  *     ({@code AFTERCARE_INBOUND_BUCKET}; set only where the template's InboundDomain is)
  */
 public record AftercareConfig(String tableName, Optional<SecretSource> adminToken, Optional<SecretSource> linkKey,
                              Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet,
-                             boolean allowLoopbackChat, SweepSettings sweep, Optional<String> inboundBucket) {
+                             boolean allowLoopbackChat, SweepSettings sweep, Optional<InboundDomain> inboundDomain,
+                             Optional<String> inboundBucket) {
 
     public static final String TABLE = "AFTERCARE_TABLE";
     public static final String ADMIN_TOKEN_SECRET = "AFTERCARE_ADMIN_TOKEN_SECRET";
@@ -48,12 +54,13 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
     public static final String SWEEP_BUDGET_SECONDS = "AFTERCARE_SWEEP_BUDGET_SECONDS";
     public static final String BULK_SEND_RATE = "AFTERCARE_BULK_SEND_RATE";
     public static final String SHOP_BULK_SEND_RATE = "AFTERCARE_SHOP_BULK_SEND_RATE";
+    public static final String INBOUND_DOMAIN = "AFTERCARE_INBOUND_DOMAIN";
     public static final String INBOUND_BUCKET = "AFTERCARE_INBOUND_BUCKET";
 
     /** Every variable this record reads, for the template test. */
     public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, LINK_KEY_SECRET, LINK_KEY,
             PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT, URGENT_QUEUE_URL, DUE_SHARDS, SWEEP_BUDGET_SECONDS,
-            BULK_SEND_RATE, SHOP_BULK_SEND_RATE, INBOUND_BUCKET);
+            BULK_SEND_RATE, SHOP_BULK_SEND_RATE, INBOUND_DOMAIN, INBOUND_BUCKET);
 
     /**
      * @param urgentQueueUrl the SQS queue the sweep hands urgent actions to ({@code AFTERCARE_URGENT_QUEUE_URL}); bulk
@@ -113,8 +120,15 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
                 (int) number(env, DUE_SHARDS, 1, 64).orElse(DynamoActionStore.DEFAULT_DUE_SHARDS),
                 Duration.ofSeconds((long) number(env, SWEEP_BUDGET_SECONDS, 1, 50).orElse(Sweep.Settings.DEFAULT.budget().toSeconds())),
                 number(env, BULK_SEND_RATE, 0.01, 100_000), number(env, SHOP_BULK_SEND_RATE, 0.01, 100_000));
+        Optional<InboundDomain> inboundDomain = value(env, INBOUND_DOMAIN).map(domain -> {
+            try {
+                return new InboundDomain(domain);
+            } catch (InvalidInput notADomain) {
+                throw new IllegalStateException("Aftercare is not configured: " + INBOUND_DOMAIN + " must be a DNS name such as inbound.example.com, not " + domain);
+            }
+        });
         return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET),
-                allowLoopbackChat, sweep, value(env, INBOUND_BUCKET));
+                allowLoopbackChat, sweep, inboundDomain, value(env, INBOUND_BUCKET));
     }
 
     private static OptionalDouble number(Map<String, String> env, String name, double min, double max) {

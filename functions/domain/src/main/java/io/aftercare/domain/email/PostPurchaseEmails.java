@@ -51,13 +51,14 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     private final DiscountCodes discounts;
     private final TemplateOverrides overrides;
     private final SurveyInvitations surveys;
+    private final Threading threading;
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
 
     /** @param marks the sending mark, taken with the recipient's check: usually the same store as {@code actions} */
     public PostPurchaseEmails(ActionStore actions, SendingMark marks, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
                         EmailSender sender, PublicLinks links, DiscountCodes discounts, TemplateOverrides overrides,
-                        SurveyInvitations surveys, Clock clock) {
+                        SurveyInvitations surveys, Threading threading, Clock clock) {
         this.actions = actions;
         this.marks = marks;
         this.shops = shops;
@@ -69,6 +70,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         this.discounts = discounts;
         this.overrides = overrides;
         this.surveys = surveys;
+        this.threading = threading;
         this.clock = clock;
     }
 
@@ -167,9 +169,6 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             headers.put("List-Unsubscribe", "<" + url + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"); // RFC 8058 one-click
         });
-        var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
-                customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
-                EmailTags.of(shop.id(), action));
         Instant now = clock.instant();
         switch (marks.begin(action, now, customer.email().hash(), policy.gate(kind, now))) {
             case SendingMark.Began began -> { }
@@ -182,6 +181,10 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                 return notSending(action, shop, customer.email(), policy.forRecipient(kind, refused.recipient(), now));
             }
         }
+        // the reply address's meaning is kept before the email that carries it goes
+        var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), threading.replyTo(shop, action.subject()),
+                customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
+                EmailTags.of(shop.id(), action));
         String messageId;
         try {
             messageId = sender.send(email);
@@ -197,7 +200,10 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
                         .flag("anyBuyer", issued.get().anyBuyer()))));
         issued.flatMap(IssuedDiscount::refusal).ifPresent(why -> entries.add(entry(action, EntryKind.DISCOUNT_WITHHELD, "discount",
                 DiscountCodes.withheld(action, why))));
-        return finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
+        Result sent = finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
+        // after the action is complete: a failure here is retried as a stale action, never as a second email
+        threading.sent(shop.id(), action.subject(), messageId);
+        return sent;
     }
 
     /** The post-purchase runner is given only actions that email the customer. */

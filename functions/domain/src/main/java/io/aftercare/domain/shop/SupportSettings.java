@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,10 +22,12 @@ import java.util.Set;
  * @param goodwill the discount a customer gets when their ticket is resolved after a breached SLA
  * @param highValueOrder complaints about orders at or above this total are high priority
  * @param repeatWithinDays a second complaint from the same customer within this many days is high priority
+ * @param inbound how customers' emails reach the shop's tickets
  */
 public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<BusinessCalendar.Opening>> week, Set<LocalDate> holidays,
                               Map<Priority, SlaTargets> sla, List<EscalationStep> escalation, Optional<Secret> chatWebhookUrl,
-                              Optional<DiscountTemplate> goodwill, Optional<Money> highValueOrder, int repeatWithinDays) {
+                              Optional<DiscountTemplate> goodwill, Optional<Money> highValueOrder, int repeatWithinDays,
+                              InboundSettings inbound) {
 
     public SupportSettings {
         week = new EnumMap<>(week.isEmpty() ? Map.of(DayOfWeek.MONDAY, List.of()) : week);
@@ -40,6 +43,14 @@ public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<Busine
         if (repeatWithinDays < 0 || repeatWithinDays > 365) {
             throw new InvalidInput("support.repeatWithinDays", "repeatWithinDays must be between 0 and 365");
         }
+        Objects.requireNonNull(inbound, "inbound");
+    }
+
+    /** Settings that say nothing about inbound mail: its defaults. */
+    public SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<BusinessCalendar.Opening>> week, Set<LocalDate> holidays,
+                           Map<Priority, SlaTargets> sla, List<EscalationStep> escalation, Optional<Secret> chatWebhookUrl,
+                           Optional<DiscountTemplate> goodwill, Optional<Money> highValueOrder, int repeatWithinDays) {
+        this(aroundTheClock, week, holidays, sla, escalation, chatWebhookUrl, goodwill, highValueOrder, repeatWithinDays, InboundSettings.DEFAULT);
     }
 
     /** Weekdays 09:00-17:00; first response within 2 business hours for a normal complaint; a three-step ladder. */

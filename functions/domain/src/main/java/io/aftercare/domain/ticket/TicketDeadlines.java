@@ -183,7 +183,10 @@ public final class TicketDeadlines implements Runner {
                     EntryText.of(Phrase.CUSTOMER_EMAIL_REFUSED).with("email", action.kind().code()).text("detail", refused.getMessage()))),
                     ticket);
         }
-        return end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", text)), ticket);
+        Result sent = end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", text)), ticket);
+        // after the action is complete: a failure here is retried as a stale action, never as a second email
+        mailer.sent(ticket, messageId);
+        return sent;
     }
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */

@@ -6,21 +6,25 @@ import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.EmailTags;
 import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.email.TicketEmailContent;
+import io.aftercare.domain.email.Threading;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** The customer's emails about their complaint: rendered in their language, sent from the shop, answered to its support address. */
+/** The customer's emails about their complaint: rendered in their language, sent from the shop, answered to its reply address ({@link Threading}). */
 public final class TicketEmails implements TicketMailer {
 
     private final EmailRenderer renderer;
     private final EmailSender sender;
+    private final Threading threading;
 
-    public TicketEmails(EmailRenderer renderer, EmailSender sender) {
+    public TicketEmails(EmailRenderer renderer, EmailSender sender, Threading threading) {
         this.renderer = renderer;
         this.sender = sender;
+        this.threading = threading;
     }
 
     @Override
@@ -38,12 +42,22 @@ public final class TicketEmails implements TicketMailer {
         return send(shop, ticket, EmailKind.GOODWILL, Optional.empty(), Optional.empty(), code, percent);
     }
 
+    @Override
+    public void sent(Ticket ticket, String messageId) {
+        threading.sent(ticket.shop(), subject(ticket), messageId);
+    }
+
+    private static Subject subject(Ticket ticket) {
+        return new Subject(Subject.Type.TICKET, ticket.id());
+    }
+
     private String send(Shop shop, Ticket ticket, EmailKind kind, Optional<Instant> answerBy, Optional<String> message,
                         Optional<String> code, int percent) {
         Language language = ticket.customer().locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
         var rendered = renderer.render(new TicketEmailContent(kind, language, shop.settings(), ticket.customer().name(), ticket.number(),
                 ticket.subject(), answerBy, message, code, percent));
-        return sender.send(new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), shop.settings().replyToEmail(),
+        return sender.send(new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(),
+                threading.replyTo(shop, subject(ticket)),
                 ticket.customer().email(), rendered.subject(), rendered.html(), rendered.text(), Map.of(),
                 EmailTags.ofTicket(shop.id(), ticket.id())));
     }

@@ -60,7 +60,7 @@ final class TicketLifecycle {
         entries.add(complaint.raisedByAftercare()
                 ? entry(ticket, "message-0", EntryKind.INTERNAL_NOTE, EntryText.of(Phrase.INTERNAL_NOTE).text("agent", "Aftercare")
                         .text("excerpt", excerpt(complaint.message())), now)
-                : entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, wrote(complaint.message()), now));
+                : entry(ticket, "message-0", EntryKind.CUSTOMER_WROTE, wrote(complaint.message(), complaint.notes()), now));
         complaint.order().ifPresent(order -> entries.add(new TimelineEntry("complaint-" + ticket.id(), Subject.order(order), now,
                 EntryKind.TICKET_OPENED, EntryText.of(Phrase.COMPLAINT_OPENED).text("ticket", ticket.number()).text("subject", complaint.subject()),
                 Optional.empty())));
@@ -73,7 +73,7 @@ final class TicketLifecycle {
     }
 
     /** A follow-up from the customer: reopens a resolved ticket, resumes a paused one, and starts the next-response clock. */
-    TicketChange customerWrote(Shop shop, Ticket ticket, String message, Instant now) {
+    TicketChange customerWrote(Shop shop, Ticket ticket, String message, MessageNotes notes, Instant now) {
         var sla = slaCalendar(shop, ticket);
         SlaTargets targets = shop.settings().support().sla().get(ticket.priority());
         List<TimelineEntry> entries = new ArrayList<>();
@@ -92,7 +92,7 @@ final class TicketLifecycle {
             int cycle = (int) clocks.stream().filter(c -> c.target() != SlaTarget.RESOLUTION).count();
             clocks.add(SlaClock.start(SlaTarget.NEXT_RESPONSE, cycle, targets.nextResponse(), now));
         }
-        entries.add(entry(ticket, "message-" + ticket.version(), EntryKind.CUSTOMER_WROTE, wrote(message), now));
+        entries.add(entry(ticket, "message-" + ticket.version(), EntryKind.CUSTOMER_WROTE, wrote(message, notes), now));
         Ticket next = ticket.with(b -> b.status(TicketStatus.OPEN).clocks(clocks).resolvedAt(Optional.empty())
                 .lastMessage(Optional.of(new LastMessage(now, LastMessage.CUSTOMER, excerpt(message))))).nextPlan().nextVersion();
         return changed(shop, next, entries, planner.plan(next, shop.settings().support(), sla, now), openDelta, now);
@@ -228,8 +228,10 @@ final class TicketLifecycle {
         return new TimelineEntry(id, subject(ticket), at, kind, text, Optional.empty());
     }
 
-    private static EntryText wrote(String message) {
-        return EntryText.of(Phrase.CUSTOMER_WROTE).text("excerpt", excerpt(message));
+    private static EntryText wrote(String message, MessageNotes notes) {
+        var said = EntryText.of(Phrase.CUSTOMER_WROTE).text("excerpt", excerpt(message)).text("otherSender", notes.otherSender().map(EmailAddress::masked))
+                .flag("unverified", notes.unverified());
+        return notes.attachments() > 0 ? said.count("attachments", notes.attachments()) : said;
     }
 
     /** A moment as staff notices say it: {@code 2026-11-23 10:00 (Europe/Warsaw)}. */

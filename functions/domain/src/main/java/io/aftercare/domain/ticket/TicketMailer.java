@@ -13,4 +13,7 @@ public interface TicketMailer {
     String reply(Shop shop, Ticket ticket, String message);
 
     String goodwill(Shop shop, Ticket ticket, Optional<String> code, int percent);
+
+    /** One of these emails went out as {@code messageId} and was recorded: kept, so that a reply to it finds the ticket. */
+    void sent(Ticket ticket, String messageId);
 }

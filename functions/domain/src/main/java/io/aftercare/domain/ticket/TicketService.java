@@ -42,7 +42,13 @@ public final class TicketService {
      *                          it to them and its message is the agents' note
      */
     public record NewTicket(CustomerContact customer, String subject, String message, Optional<OrderId> order,
-                            Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId, boolean raisedByAftercare) {
+                            Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId, boolean raisedByAftercare,
+                            MessageNotes notes) {
+
+        public NewTicket(CustomerContact customer, String subject, String message, Optional<OrderId> order,
+                         Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId, boolean raisedByAftercare) {
+            this(customer, subject, message, order, priority, deliveryProblem, externalId, raisedByAftercare, MessageNotes.NONE);
+        }
 
         public NewTicket(CustomerContact customer, String subject, String message, Optional<OrderId> order,
                          Optional<Priority> priority, boolean deliveryProblem, Optional<String> externalId) {
@@ -101,9 +107,14 @@ public final class TicketService {
      * @throws ChangedMeanwhile when it kept losing races: nothing was recorded
      */
     public Ticket customerWrote(ShopId shopId, String ticketId, String message, Optional<String> deliveryKey) {
+        return customerWrote(shopId, ticketId, message, MessageNotes.NONE, deliveryKey);
+    }
+
+    /** A follow-up with what the agent should know about it (an email's attachments, a sender who is not the customer). */
+    public Ticket customerWrote(ShopId shopId, String ticketId, String message, MessageNotes notes, Optional<String> deliveryKey) {
         return RaceRetry.untilItWins(() -> {
             Shop shop = shop(shopId);
-            return save(lifecycle.customerWrote(shop, find(shopId, ticketId), message, clock.instant()), deliveryKey);
+            return save(lifecycle.customerWrote(shop, find(shopId, ticketId), message, notes, clock.instant()), deliveryKey);
         });
     }
 

@@ -61,7 +61,14 @@ public enum Phrase {
     MENTION_SENT(Set.of(EntryKind.EMAIL_SENT), "by", "ticket", "reached", "refused", "chat", "nobody"),
     NOT_NEEDED(Set.of(EntryKind.EMAIL_SKIPPED), "email", "reason", "detail"),
     TICKET_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "priority", "subject", "due"),
-    CUSTOMER_WROTE(Set.of(EntryKind.CUSTOMER_WROTE), "excerpt"),
+    /** {@code otherSender}: an email's sender (masked) who is not the ticket's customer; {@code unverified}: its domain failed SPF, DKIM or DMARC. */
+    CUSTOMER_WROTE(Set.of(EntryKind.CUSTOMER_WROTE), "excerpt", "attachments", "otherSender", "unverified"),
+    /** An automatic answer (out of office, RFC 3834) to one of the shop's emails: recorded, never answered, opens nothing. */
+    AUTO_REPLY_RECEIVED(Set.of(EntryKind.MAIL_RECEIVED), "from", "header", "value"),
+    /** SES's spam or virus check failed: kept aside for the shop, not ticketed. */
+    MAIL_QUARANTINED(Set.of(EntryKind.MAIL_RECEIVED), "from", "subject", "spam", "virus"),
+    /** One sender wrote more than the shop's hourly limit: the messages past it are not ticketed (said once an hour). */
+    MAIL_RATE_LIMITED(Set.of(EntryKind.MAIL_RECEIVED), "from", "limit"),
     COMPLAINT_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "subject"),
     TICKET_REOPENED(Set.of(EntryKind.TICKET_UPDATED)),
     AGENT_REPLIED(Set.of(EntryKind.AGENT_REPLIED), "agent", "excerpt", "target", "breached"),

@@ -70,7 +70,7 @@ class TicketLifecycleTest {
         Ticket open = opened(SHOP).ticket();
         Ticket pending = lifecycle.change(SHOP, open, status(TicketStatus.PENDING), "agent", at("2026-11-23T10:30:00Z")).orElseThrow().ticket();
 
-        TicketChange wrote = lifecycle.customerWrote(SHOP, pending, "Any news?", at("2026-11-23T14:00:00Z"));
+        TicketChange wrote = lifecycle.customerWrote(SHOP, pending, "Any news?", MessageNotes.NONE, at("2026-11-23T14:00:00Z"));
 
         assertThat(pending.status()).isEqualTo(TicketStatus.PENDING);
         assertThat(pending.plan()).isEqualTo(2);
@@ -89,7 +89,7 @@ class TicketLifecycleTest {
         Ticket open = opened(SHOP).ticket();
         Ticket resolved = lifecycle.change(SHOP, open, status(TicketStatus.RESOLVED), "agent", at("2026-11-23T11:00:00Z")).orElseThrow().ticket();
 
-        TicketChange wrote = lifecycle.customerWrote(SHOP, resolved, "It leaks again", at("2026-11-24T09:00:00Z"));
+        TicketChange wrote = lifecycle.customerWrote(SHOP, resolved, "It leaks again", MessageNotes.NONE, at("2026-11-24T09:00:00Z"));
 
         assertThat(resolved.resolvedAt()).contains(at("2026-11-23T11:00:00Z"));
         assertThat(wrote.ticket().status()).isEqualTo(TicketStatus.OPEN);
@@ -167,7 +167,7 @@ class TicketLifecycleTest {
         Ticket breached = open.replacing(first, first.markBreached());
 
         TicketChange resolved = lifecycle.change(generous, breached, status(TicketStatus.RESOLVED), "agent", at("2026-11-23T15:00:00Z")).orElseThrow();
-        Ticket reopened = lifecycle.customerWrote(generous, resolved.ticket(), "Still broken", at("2026-11-24T09:00:00Z")).ticket();
+        Ticket reopened = lifecycle.customerWrote(generous, resolved.ticket(), "Still broken", MessageNotes.NONE, at("2026-11-24T09:00:00Z")).ticket();
         TicketChange resolvedAgain = lifecycle.change(generous, reopened, status(TicketStatus.RESOLVED), "agent", at("2026-11-24T10:00:00Z")).orElseThrow();
 
         assertThat(resolved.actions()).extracting(DueAction::kind).containsExactly(ActionKind.GOODWILL);

@@ -20,6 +20,7 @@ import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.EscalationStep;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.SlaTargets;
+import io.aftercare.domain.shop.InboundSettings;
 import io.aftercare.domain.shop.SupportSettings;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -83,6 +84,7 @@ public final class SupportJson {
                 .put("remindDaysBefore", g.remindDaysBefore()));
         support.highValueOrder().ifPresent(m -> node.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
         node.put("repeatWithinDays", support.repeatWithinDays());
+        node.putObject("inbound").put("route", support.inbound().route().slug()).put("senderHourlyLimit", support.inbound().senderHourlyLimit());
         return node;
     }
 
@@ -108,7 +110,18 @@ public final class SupportJson {
         Optional<Money> highValue = !node.has("highValueOrder") ? current.highValueOrder() : node.get("highValueOrder").isNull() ? Optional.empty()
                 : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
         int repeat = wholeNumber(node, "support.repeatWithinDays").orElse(current.repeatWithinDays());
-        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, highValue, repeat);
+        InboundSettings inbound = node.has("inbound") ? inbound(node.get("inbound"), current.inbound()) : current.inbound();
+        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, highValue, repeat, inbound);
+    }
+
+    /** {@code {"route": "reply-to" | "forwarding", "senderHourlyLimit": 20}}, either left out to keep it. */
+    private static InboundSettings inbound(JsonNode node, InboundSettings current) {
+        if (!node.isObject()) {
+            throw new InvalidInput("support.inbound", "support.inbound must be an object");
+        }
+        var route = JsonViews.text(node, "support.inbound.route", 40).map(slug -> InboundSettings.Route.fromSlug("support.inbound.route", slug))
+                .orElse(current.route());
+        return new InboundSettings(route, wholeNumber(node, "support.inbound.senderHourlyLimit").orElse(current.senderHourlyLimit()));
     }
 
     private static Secret chatUrl(String url, ChatWebhookUrl.Rules chat) {
