@@ -69,7 +69,11 @@ import io.aftercare.email.StaffNotices;
 import io.aftercare.platforms.discounts.PlatformDiscounts;
 import io.aftercare.platforms.discounts.PlatformHttp;
 import io.aftercare.lambda.http.Gate;
+import io.aftercare.lambda.inbound.ReceivedMail;
+import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
+import io.aftercare.domain.inbound.MessageParser;
+import io.aftercare.mail.MimeMessageParser;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
 import io.aftercare.platforms.woocommerce.WooCommerceAdapter;
@@ -85,6 +89,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -124,6 +130,8 @@ public final class Aftercare {
     private final Supplier<URI> publicUrl;
     private final Supplier<DynamoMetricsStore> metrics;
     private final Supplier<MetricsAggregator> aggregator;
+    private final Supplier<S3InboundBucket> inboundBucket;
+    private final Supplier<ReceivedMail> receivedMail;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -187,6 +195,18 @@ public final class Aftercare {
         this.publicUrl = b.publicUrl;
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
         this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
+        this.inboundBucket = b.inboundBucket;
+        this.receivedMail = new Lazy<>(() -> new ReceivedMail(b.inboundBucket.get(), b.messageParser.get(), inboundMail.get()));
+    }
+
+    /** SES's received mail, from its receipt to its ticket. */
+    public ReceivedMail receivedMail() {
+        return receivedMail.get();
+    }
+
+    /** Where received mail and its attachments are kept; members open attachments through its signed links. */
+    public S3InboundBucket inboundBucket() {
+        return inboundBucket.get();
     }
 
     /** A shop's daily metrics, as the aggregator keeps them. */
@@ -236,6 +256,8 @@ public final class Aftercare {
                     .sendQuota(sesDailyQuota())
                     .chatWebhooks(new ChatWebhookUrl.Rules(PublicHost.Resolver.DNS, config.allowLoopbackChat()))
                     .inboundDomain(config.inboundDomain())
+                    .inbound(() -> new S3InboundBucket(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(), S3Presigner.create(),
+                            AftercareConfig.require(config.inboundBucket(), AftercareConfig.INBOUND_BUCKET, "the bucket SES writes received mail to")))
                     .clock(Clock.systemUTC())
                     .build();
         }
@@ -413,6 +435,10 @@ public final class Aftercare {
         /** Made when a discount is first issued: its HTTP client (and TLS context) is no cost to functions that never issue one. */
         private Supplier<PlatformHttp> shopApis = PlatformHttp::live;
         private Optional<InboundDomain> inboundDomain = Optional.empty();
+        private Supplier<S3InboundBucket> inboundBucket = () -> {
+            throw new IllegalStateException("no inbound bucket configured");
+        };
+        private final Supplier<MessageParser> messageParser = new Lazy<>(MimeMessageParser::new);
 
         public Builder dynamo(DynamoDbClient dynamo, String table) {
             this.dynamo = dynamo;
@@ -477,6 +503,12 @@ public final class Aftercare {
         /** Where SES receives customers' replies; none (the default) keeps shops' own Reply-To and receives nothing. */
         public Builder inboundDomain(Optional<InboundDomain> domain) {
             this.inboundDomain = domain;
+            return this;
+        }
+
+        /** The bucket SES writes received mail to (S3 in AWS, an embedded S3-compatible server locally). */
+        public Builder inbound(Supplier<S3InboundBucket> bucket) {
+            this.inboundBucket = new Lazy<>(bucket);
             return this;
         }
 

@@ -1,12 +1,12 @@
 package io.aftercare.lambda.inbound;
 
 import io.aftercare.domain.inbound.InboundDelivery;
+import io.aftercare.domain.inbound.InboundMail;
 import io.aftercare.domain.inbound.InboundMessage;
 import io.aftercare.domain.inbound.InboundOutcome;
 import io.aftercare.domain.inbound.MessageParser;
 import io.aftercare.domain.inbound.UnreadableMessage;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +22,9 @@ public final class ReceivedMail {
 
     private final S3InboundBucket bucket;
     private final MessageParser parser;
-    private final Function<InboundDelivery, InboundOutcome> receiver;
+    private final InboundMail receiver;
 
-    public ReceivedMail(S3InboundBucket bucket, MessageParser parser, Function<InboundDelivery, InboundOutcome> receiver) {
+    public ReceivedMail(S3InboundBucket bucket, MessageParser parser, InboundMail receiver) {
         this.bucket = bucket;
         this.parser = parser;
         this.receiver = receiver;
@@ -44,7 +44,7 @@ public final class ReceivedMail {
             return refused(receipt, "it cannot be read: " + unreadable.getMessage());
         }
         var attachments = KeptAttachments.keep(receipt.messageId(), message.attachments(), bucket);
-        return receiver.apply(new InboundDelivery(receipt.messageId(), receipt.receivedAt(), receipt.recipients(), receipt.verdicts(),
+        return receiver.receive(new InboundDelivery(receipt.messageId(), receipt.receivedAt(), receipt.recipients(), receipt.verdicts(),
                 message, attachments));
     }
 
