@@ -19,6 +19,7 @@ import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
+import io.aftercare.domain.email.InboundDomain;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
@@ -89,7 +90,16 @@ final class Harness {
         this(table, table.client(), start, ses);
     }
 
+    /** With email, and customers' replies received at {@code inbound}. */
+    Harness(TestTable table, Instant start, SesEmulator ses, InboundDomain inbound) {
+        this(table, table.client(), start, ses::client, Optional.of(inbound));
+    }
+
     private Harness(TestTable table, DynamoDbClient client, Instant start, Supplier<SesV2Client> ses) {
+        this(table, client, start, ses, Optional.empty());
+    }
+
+    private Harness(TestTable table, DynamoDbClient client, Instant start, Supplier<SesV2Client> ses, Optional<InboundDomain> inbound) {
         this.table = table;
         this.clock = new AdjustableClock(start);
         var builder = Aftercare.builder().dynamo(client, table.name()).adminToken(() -> ADMIN_TOKEN).clock(clock)
@@ -98,6 +108,7 @@ final class Harness {
                 .sweepSettings(() -> new Sweep.Settings(Sweep.INTERVAL, Sweep.Settings.DEFAULT.budget(), Sweep.Settings.DEFAULT.claimConcurrency(),
                         new SendRates(1_000, 1_000)))
                 .chatWebhooks(new ChatWebhookUrl.Rules(dns, true))
+                .inboundDomain(inbound)
                 .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add, dns.orPublic()));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {

@@ -88,12 +88,25 @@ final class HtmlText {
                 if (block) {
                     newLine(out);
                 }
+                if (isSignature(element) && !endsWithDelimiter(out)) {
+                    out.append("-- \n"); // the delimiter the client writes only in its plain alternative
+                }
                 render(element, out, cidMarker, pre || tag.equals("pre"));
                 if (block) {
                     newLine(out);
                 }
             }
         }
+    }
+
+    /** Gmail's, Thunderbird's and Outlook's signature containers. */
+    private static boolean isSignature(Element element) {
+        return element.hasClass("gmail_signature") || element.hasClass("moz-signature") || element.id().equals("Signature");
+    }
+
+    private static boolean endsWithDelimiter(StringBuilder out) {
+        var text = out.toString().stripTrailing();
+        return text.endsWith("\n--") || text.equals("--");
     }
 
     private static boolean isLink(String href) {

@@ -75,14 +75,19 @@ public final class MimeMessageParser implements MessageParser {
         }
     }
 
-    /** Counts the parts on mime4j's token stream, which skips the bodies, so a message of many parts builds nothing. */
+    /**
+     * Counts the parts (the message itself is one) on mime4j's token stream, which skips the bodies, so a message of
+     * too many parts, or nested too deep, builds nothing.
+     */
     private void countParts(byte[] raw) {
         var stream = new MimeTokenStream(config);
         stream.parse(new ByteArrayInputStream(raw));
         var parts = 0;
         try {
             for (var state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
-                if (state == EntityState.T_START_BODYPART && ++parts > maxParts) {
+                // a message/rfc822 inside another nests without a multipart: it counts as a part too
+                var part = state == EntityState.T_START_BODYPART || state == EntityState.T_START_MESSAGE;
+                if (part && ++parts > maxParts + 1) {
                     throw new UnreadableMessage("the message has more than " + maxParts + " MIME parts");
                 }
             }

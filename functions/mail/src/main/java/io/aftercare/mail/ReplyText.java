@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class ReplyText {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Unicode classes: Gmail writes "2025\u202Fг." with a narrow no-break space, which {@code \\s} must match. */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
     /** Gmail and Apple Mail in English: "On Tue, Dec 1, 2026 at 10:00 AM Ann <ann@example.com> wrote:". */
     private static final Pattern ON_WROTE = Pattern.compile("^On\\s.{4,300}\\swrote\\s?:$", FLAGS);
     /**
@@ -35,7 +36,9 @@ final class ReplyText {
     private static final Pattern SIGNATURE = Pattern.compile("^-- ?$");
     private static final Pattern MOBILE = Pattern.compile(
             "^(Sent from|Sent via|Get Outlook for|Отправлено с|Отправлено из|Wysłane z|Wysłano z|Trimis de pe|Trimis din|"
-                    + "Trimis de la)\\b.{0,60}$", FLAGS);
+                    + "Trimis de la)(\\s.{0,60})?$", FLAGS);
+    /** How a wrapped attribution's first line begins: "On" (or its Romanian and Polish forms), a date, a weekday ("pon.,"). */
+    private static final Pattern ATTRIBUTION_START = Pattern.compile("^(On|Pe|În|Dnia|W dniu|Wiadomość)\\s|^\\d|^\\p{L}{2,4}\\.?,\\s", FLAGS);
     private static final int HEADER_LINES = 3;
     private static final int OUTLOOK_GAP = 5;
 
@@ -44,28 +47,29 @@ final class ReplyText {
 
     /** {@code full} is tidied text (see {@link PlainText#tidy}). */
     static String newText(String full) {
-        return PlainText.tidy(String.join("\n", withoutSignature(withoutHistory(Arrays.asList(full.split("\n", -1)), true))));
+        return PlainText.tidy(String.join("\n", withoutSignature(withoutHistory(Arrays.asList(full.split("\n", -1))))));
     }
 
-    private static List<String> withoutHistory(List<String> lines, boolean bottomPostingAllowed) {
-        var header = historyStart(lines);
-        if (header < 0) {
+    /** Where the history begins, and where its header ends; after an attribution only the {@code >} lines are history. */
+    private record Boundary(int start, int end, boolean attribution) {
+    }
+
+    private static List<String> withoutHistory(List<String> lines) {
+        var boundary = historyStart(lines);
+        if (boundary == null) {
             return unquoted(lines);
         }
-        var before = lines.subList(0, header);
-        if (before.stream().allMatch(String::isBlank) && bottomPostingAllowed) {
-            // Written below the quote: the answer is what follows the quoted lines (past the attribution's own lines).
-            var rest = lines.subList(header + 1, lines.size());
-            var quote = 0;
-            while (quote < rest.size() && !rest.get(quote).startsWith(">")) {
-                quote++;
-            }
-            return withoutHistory(unquoted(quote < rest.size() ? rest.subList(quote, rest.size()) : rest), false);
+        var kept = unquoted(lines.subList(0, boundary.start()));
+        var after = lines.subList(boundary.end() + 1, lines.size());
+        if (boundary.attribution() && after.stream().anyMatch(line -> line.startsWith(">"))) {
+            // Answered below or between the quoted lines: what is not quoted after the attribution is new too
+            // (a client that does not quote at all leaves the whole history below its attribution).
+            kept.addAll(withoutHistory(after));
         }
-        return unquoted(before);
+        return kept;
     }
 
-    /** The quoted lines ({@code >}) taken out: the text around them is the new text, also when answered inline. */
+    /** The quoted lines ({@code >}) taken out. */
     private static List<String> unquoted(List<String> lines) {
         var kept = new ArrayList<String>();
         for (var line : lines) {
@@ -76,36 +80,46 @@ final class ReplyText {
         return kept;
     }
 
-    private static int historyStart(List<String> lines) {
+    private static Boundary historyStart(List<String> lines) {
         for (var i = 0; i < lines.size(); i++) {
             var line = lines.get(i).strip();
             if (line.isEmpty()) {
                 continue;
             }
-            if (ORIGINAL.matcher(line).matches() || isOutlookBlock(lines, i) || isAttribution(lines, i)) {
-                return ruleBefore(lines, i);
+            if (ORIGINAL.matcher(line).matches() || isOutlookBlock(lines, i)) {
+                return new Boundary(ruleBefore(lines, i), lines.size() - 1, false);
+            }
+            var attribution = attributionEndingAt(lines, i);
+            if (attribution >= 0) {
+                return new Boundary(attribution, i, true);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where an attribution ending on line {@code end} starts: clients wrap it over up to three lines, so the longest
+     * run of lines that reads as one, and that starts as one does (a date, or "On"), wins over its own tail.
+     */
+    private static int attributionEndingAt(List<String> lines, int end) {
+        if (!lines.get(end).strip().endsWith(":")) {
+            return -1;
+        }
+        for (var k = HEADER_LINES - 1; k >= 0; k--) {
+            var start = end - k;
+            if (start < 0 || (k > 0 && !ATTRIBUTION_START.matcher(lines.get(start).strip()).find())) {
+                continue;
+            }
+            var run = lines.subList(start, end + 1);
+            if (run.stream().anyMatch(l -> l.isBlank() || l.startsWith(">"))) {
+                continue;
+            }
+            var text = String.join(" ", run.stream().map(String::strip).toList());
+            if (ON_WROTE.matcher(text).matches() || WROTE.matcher(text).matches() || RU_GMAIL.matcher(text).matches()) {
+                return start;
             }
         }
         return -1;
-    }
-
-    private static boolean isAttribution(List<String> lines, int start) {
-        var candidate = new StringBuilder();
-        for (var k = 0; k < HEADER_LINES && start + k < lines.size(); k++) {
-            if (k > 0 && start > 0 && !lines.get(start - 1).isBlank()) {
-                return false; // a wrapped attribution starts a paragraph of its own
-            }
-            var line = lines.get(start + k).strip();
-            if (line.startsWith(">") || line.isEmpty()) {
-                return false;
-            }
-            candidate.append(k == 0 ? "" : " ").append(line);
-            var text = candidate.toString();
-            if (ON_WROTE.matcher(text).matches() || WROTE.matcher(text).matches() || RU_GMAIL.matcher(text).matches()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isOutlookBlock(List<String> lines, int start) {

@@ -8,7 +8,12 @@ import io.aftercare.domain.inbound.InboundMessage;
 import io.aftercare.domain.inbound.UnreadableMessage;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class MimeMessageParserTest {
@@ -126,5 +131,161 @@ class MimeMessageParserTest {
         assertThatThrownBy(() -> new MimeMessageParser(100, 10).parse(mail(parts.toString())))
                 .isInstanceOf(UnreadableMessage.class).hasMessageContaining("bytes");
         assertThat(new MimeMessageParser(1024 * 1024, 20).parse(mail(parts.toString())).fullText()).contains("part 19");
+    }
+
+    @Test
+    void messagesNestedInMessagesTooDeepAreUnreadableNotAStackOverflow() {
+        var nested = "From: a@example.com\n" + "Content-Type: message/rfc822\n\n".repeat(20_000) + "From: b@example.com\n\nhi\n";
+
+        assertThatThrownBy(() -> parser.parse(mail(nested))).isInstanceOf(UnreadableMessage.class)
+                .hasMessageContaining("MIME parts");
+    }
+
+    @Test
+    void anImageShownInTheNewTextIsAnAttachmentButOneShownOnlyInTheSignatureOrHistoryIsNot() {
+        var png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        var message = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: multipart/related; boundary=r
+
+                --r
+                Content-Type: text/html; charset=utf-8
+
+                <div>Look at this: <img src="cid:photo@x"></div>
+                <div class="gmail_signature">Anna<br><img src="cid:logo@x"></div>
+                <blockquote>old <img src="cid:old@x"></blockquote>
+                --r
+                Content-Type: image/png; name=photo.png
+                Content-ID: <photo@x>
+                Content-Transfer-Encoding: base64
+
+                %s
+                --r
+                Content-Type: image/png; name=logo.png
+                Content-ID: <logo@x>
+                Content-Transfer-Encoding: base64
+
+                %s
+                --r
+                Content-Type: image/png; name=old.png
+                Content-ID: <old@x>
+                Content-Transfer-Encoding: base64
+
+                %s
+                --r--
+                """.formatted(png, png, png)));
+
+        assertThat(message.attachments()).extracting(InboundMessage.Attachment::fileName).containsExactly("photo.png");
+        assertThat(message.attachments().getFirst().size()).isEqualTo(7);
+        assertThat(message.newText()).isEqualTo("Look at this:");
+    }
+
+    @Test
+    void aStubPlainAlternativeGivesWayToTheRicherHtmlAndARealOneIsPreferred() {
+        var stub = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: multipart/alternative; boundary=a
+
+                --a
+                Content-Type: text/plain
+
+                Please view this message in an HTML mail client.
+                --a
+                Content-Type: text/html
+
+                <p>The parcel came today, but two of the three plates in it were broken into pieces; the box was crushed on one side.</p>
+                --a--
+                """));
+        var real = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: multipart/alternative; boundary=a
+
+                --a
+                Content-Type: text/plain
+
+                The parcel came today, two plates broken.
+                --a
+                Content-Type: text/html
+
+                <p>The parcel came <i>today</i>, two plates broken.</p>
+                --a--
+                """));
+
+        assertThat(stub.newText()).startsWith("The parcel came today, but two");
+        assertThat(real.newText()).isEqualTo("The parcel came today, two plates broken.");
+    }
+
+    @Test
+    void anOutlookHtmlOnlyReplyIsCutAtItsHeaderBlock() {
+        var message = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: text/html; charset=utf-8
+
+                <div><p class="MsoNormal">Tak, proszę o zwrot.</p></div>
+                <div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>Od:</b> Demo Shop &lt;s@example.com&gt;<br>
+                <b>Wysłano:</b> poniedziałek, 30 listopada 2026 09:15<br><b>Do:</b> a@example.com<br><b>Temat:</b> Zamówienie</div>
+                <div>Dzień dobry...</div>
+                """));
+
+        assertThat(message.newText()).isEqualTo("Tak, proszę o zwrot.");
+        assertThat(message.fullText()).contains("Dzień dobry...");
+    }
+
+    @Test
+    void rawUtf8HeadersAreReadAsUtf8() {
+        var message = parser.parse(mail("""
+                From: Zofia Wójcik <zofia@example.pl>
+                Subject: Zwrot butów
+
+                Dzień dobry
+                """));
+
+        assertThat(message.fromName()).isEqualTo("Zofia Wójcik");
+        assertThat(message.subject()).isEqualTo("Zwrot butów");
+    }
+
+    @Test
+    void machineWrittenMailIsRecognisedByEachHeaderAndAMailingListIsNot() {
+        assertThat(autoReplyOf("X-Auto-Response-Suppress: DR, OOF, AutoReply")).contains("X-Auto-Response-Suppress");
+        assertThat(autoReplyOf("X-Auto-Response-Suppress: DR")).isEmpty();
+        assertThat(autoReplyOf("Precedence: junk")).contains("Precedence");
+        assertThat(autoReplyOf("Precedence: auto_reply")).contains("Precedence");
+        assertThat(autoReplyOf("Precedence: list")).isEmpty();
+        assertThat(autoReplyOf("X-Autorespond: Vacation")).contains("X-Autorespond");
+        assertThat(autoReplyOf("Auto-Submitted: auto-generated")).contains("Auto-Submitted");
+    }
+
+    private java.util.Optional<String> autoReplyOf(String header) {
+        return parser.parse(mail("From: a@example.com\n" + header + "\n\nhello\n")).autoReply()
+                .map(InboundMessage.AutoReply::header);
+    }
+
+    @Test
+    void theFiftyKilobyteBenchmarkReplyReadsAsAGmailReplyWithItsPhoto() throws Exception {
+        var raw = Files.readAllBytes(Path.of(System.getProperty("aftercare.root"), "infrastructure/fixtures/inbound/reply-50kb.eml"));
+
+        var message = parser.parse(raw);
+
+        assertThat(raw.length).isBetween(49 * 1024, 51 * 1024 + 100);
+        assertThat(message.newText()).startsWith("Hi Marta,").endsWith("Anna").doesNotContain("wrote:", "Anna Smith");
+        assertThat(message.fullText()).contains("> On Sun, Nov 29, 2026 at 2:37 PM");
+        assertThat(message.attachments()).extracting(InboundMessage.Attachment::fileName).containsExactly("mug-and-box.jpg");
+        assertThat(message.threadIds()).containsExactly("ac.ticket-7f3k2.c91e@demo-shop.example");
+    }
+
+    /** Damaged mail (cut short, bytes changed) is read or refused as unreadable, never anything else. */
+    @Property(tries = 300)
+    void damagedMailIsReadOrRefusedAsUnreadableNeverAnythingElse(@ForAll @IntRange(min = 0, max = 50_000) int cut,
+                                                                 @ForAll @IntRange(min = 0, max = 50_000) int at,
+                                                                 @ForAll byte value) throws Exception {
+        var raw = Files.readAllBytes(Path.of(System.getProperty("aftercare.root"), "infrastructure/fixtures/inbound/reply-50kb.eml"));
+        var damaged = java.util.Arrays.copyOf(raw, Math.min(raw.length, cut + 1));
+        damaged[at % damaged.length] = value;
+
+        try {
+            assertThat(parser.parse(damaged).from()).isNotNull();
+        } catch (UnreadableMessage refused) {
+            assertThat(refused.getMessage()).isNotBlank();
+        }
     }
 }
