@@ -13,6 +13,7 @@ import io.aftercare.domain.timeline.Subject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -111,6 +112,20 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
                 "spf", s(verdicts.spf().name()), "dkim", s(verdicts.dkim().name()), "dmarc", s(verdicts.dmarc().name()))));
         item.put("attachments", AttributeValue.fromL(delivery.attachments().stream().map(DynamoInboundStore::attachment).toList()));
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public List<StoredAttachment> attachments(ShopId shop, Subject on) {
+        return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :mail)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.subject(shop, on)), ":mail", s(Keys.RECEIVED_MAIL_PREFIX))))
+                .items().stream()
+                .sorted(java.util.Comparator.comparing((Map<String, AttributeValue> item) -> item.get("receivedAt").s())
+                        .thenComparing(item -> item.get("deliveryId").s()))
+                .flatMap(item -> item.get("attachments").l().stream())
+                .map(a -> new StoredAttachment(a.m().get("fileName").s(), a.m().get("contentType").s(), Long.parseLong(a.m().get("size").n()),
+                        a.m().get("key").s()))
+                .toList();
     }
 
     @Override

@@ -405,8 +405,10 @@ public final class Keys {
     }
 
     /** Hashed: the delivery id is SES's, and a key holds only what Aftercare shaped. */
+    static final String RECEIVED_MAIL_PREFIX = "MAIL#";
+
     static Map<String, AttributeValue> receivedMail(ShopId shop, Subject on, String deliveryId) {
-        return key(subject(shop, on), "MAIL#" + Sha256.shortHex(deliveryId.getBytes(StandardCharsets.UTF_8)));
+        return key(subject(shop, on), RECEIVED_MAIL_PREFIX + Sha256.shortHex(deliveryId.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** One sender's messages to one shop in the hour ending at {@code hourEnd} (a rate counter). */

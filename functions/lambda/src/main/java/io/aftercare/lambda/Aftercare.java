@@ -73,6 +73,10 @@ import io.aftercare.lambda.inbound.ReceivedMail;
 import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import io.aftercare.domain.inbound.MessageParser;
+import io.aftercare.domain.inbound.InboundStore;
+import io.aftercare.domain.inbound.StoredAttachment;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.timeline.Subject;
 import io.aftercare.mail.MimeMessageParser;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
@@ -131,6 +135,7 @@ public final class Aftercare {
     private final Supplier<DynamoMetricsStore> metrics;
     private final Supplier<MetricsAggregator> aggregator;
     private final Supplier<S3InboundBucket> inboundBucket;
+    private final InboundStore inboundStore;
     private final Supplier<ReceivedMail> receivedMail;
 
     private Aftercare(Builder b) {
@@ -196,12 +201,18 @@ public final class Aftercare {
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
         this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
         this.inboundBucket = b.inboundBucket;
+        this.inboundStore = inboundStore;
         this.receivedMail = new Lazy<>(() -> new ReceivedMail(b.inboundBucket.get(), b.messageParser.get(), inboundMail.get()));
     }
 
     /** SES's received mail, from its receipt to its ticket. */
     public ReceivedMail receivedMail() {
         return receivedMail.get();
+    }
+
+    /** The attachments customers sent on a ticket, in the order received. */
+    public List<StoredAttachment> receivedAttachments(ShopId shop, String ticketId) {
+        return inboundStore.attachments(shop, new Subject(Subject.Type.TICKET, ticketId));
     }
 
     /** Where received mail and its attachments are kept; members open attachments through its signed links. */

@@ -21,6 +21,7 @@ import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.InboundDomain;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,8 @@ final class Harness {
                         new SendRates(1_000, 1_000)))
                 .chatWebhooks(new ChatWebhookUrl.Rules(dns, true))
                 .inboundDomain(inbound)
+                // the tests' one S3-compatible server, started by the first test that receives mail
+                .inbound(() -> new S3InboundBucket(TestS3.server().client(), TestS3.server().presigner(), TestS3.BUCKET))
                 .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add, dns.orPublic()));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {

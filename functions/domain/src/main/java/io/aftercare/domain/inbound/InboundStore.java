@@ -36,6 +36,9 @@ public interface InboundStore {
     /** Keeps the message whole (its full text, attachments and verdicts) beside the timeline of {@code on}; twice keeps one. */
     void keep(ShopId shop, Subject on, InboundDelivery delivery);
 
+    /** The attachments of the mail kept on {@code on}, in the order it was received (each message's in its own order). */
+    java.util.List<StoredAttachment> attachments(ShopId shop, Subject on);
+
     /**
      * Counts one message from a sender to a shop in the hour that ends at {@code hourEnd}.
      *
