@@ -174,6 +174,7 @@ public final class AgentApiHandler extends RoutedHandler {
                     body.put("ticketTimeline", TimelineJson.page(timelines.ticketTimeline(shop.id(), ticket.id(), first), wording));
                     body.put("customerTimeline", TimelineJson.page(timelines.customerTimeline(shop.id(), ticket.customer().email(), first), wording));
                     ticket.order().ifPresent(order -> body.put("orderTimeline", TimelineJson.page(timelines.orderTimeline(shop.id(), order, first), wording)));
+                    body.put("attachments", attachments(app.receivedAttachments(shop.id(), ticket.id())));
                     return HttpResponses.json(200, body);
                 })
                 .on("GET /api/shops/{shop}/tickets/{ticketId}/attachments/{n}", request -> {
@@ -340,6 +341,16 @@ public final class AgentApiHandler extends RoutedHandler {
     }
 
     /** No ticket has a longer id, and a longer one would not fit a key: refused before any read. */
+    /** What the ticket view lists of the files customers sent: {@code n} opens one through the attachment route. */
+    private static List<Map<String, Object>> attachments(List<io.aftercare.domain.inbound.StoredAttachment> stored) {
+        List<Map<String, Object>> views = new java.util.ArrayList<>();
+        for (int n = 0; n < stored.size(); n++) {
+            var a = stored.get(n);
+            views.add(Map.of("n", n, "fileName", a.fileName(), "contentType", a.contentType(), "size", a.size(), "kept", a.kept()));
+        }
+        return views;
+    }
+
     /** The {@code n} of an attachment route: one of the ticket's attachments, counted from 0 in the order received. */
     private static int attachmentIndex(HttpRequest request, int attachments) {
         String n = request.path("n");
