@@ -194,6 +194,23 @@ final class Harness {
         return TestQueues.sqs().messagesIn(queues.urgent().url()) + TestQueues.sqs().messagesIn(queues.bulk().url());
     }
 
+    /**
+     * A complaint through the shop's generic webhook, swept and acknowledged by email in {@code ses}.
+     *
+     * @return the Reply-To the acknowledgement carried
+     */
+    String acknowledged(SesEmulator ses, String shop, String id, String email) {
+        var opened = generic(shop, genericEvent("complaint.created", "evt-" + id, """
+                {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
+                 "customer": {"email": "%s", "name": "Ola Nowak", "locale": "pl"}}""".formatted(id, email)));
+        if (opened.status() != 200) {
+            throw new AssertionError("the complaint was not recorded: " + opened.status() + " " + opened.body());
+        }
+        sweepAndWork();
+        String number = opened.json().path("ticket").asText();
+        return ses.emailsTo(email).reversed().stream().filter(e -> e.subject().contains(number)).findFirst().orElseThrow().replyTo().getFirst();
+    }
+
     Response registerShop(String id, String platform) {
         return admin("POST /admin/shops", Map.of(), """
                 {"id": "%s", "platform": "%s", "webhookSecret": "%s", "brandName": "Kettle House",

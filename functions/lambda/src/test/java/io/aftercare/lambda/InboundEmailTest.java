@@ -52,13 +52,20 @@ class InboundEmailTest {
     }
 
     @Test
-    void givenACustomersReplyWithAnAttachment_whenSesInvokesTheHandler_thenItLandsOnItsTicketAndTheAttachmentOpensThroughItsShortLivedLink() throws Exception {
+    void givenACustomersReplyWithAnAttachment_whenSesInvokesTheHandler_thenItLandsOnItsTicketWhichListsTheAttachmentAndItOpensThroughItsShortLivedLink() throws Exception {
         String replyTo = acknowledged("edge-reply", "e-1", "jan.kowalski@example.pl");
 
         int ticketed = deliver(reply("jan.kowalski@example.pl", replyTo), SesInbound.messageId());
 
         assertThat(ticketed).isEqualTo(1);
         assertThat(aftercare.ticketSummaries("edge-reply", "c-e-1")).anyMatch(s -> s.startsWith("Customer wrote: Proszę o korektę faktury"));
+        var listed = aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", "edge-reply", "ticketId", "c-e-1"), Map.of())
+                .json().path("attachments");
+        assertThat(listed).singleElement().satisfies(a -> {
+            assertThat(a.path("n").asInt()).isZero();
+            assertThat(a.path("fileName").asText()).isEqualTo("faktura zażółć.pdf");
+            assertThat(a.path("kept").asBoolean()).isTrue();
+        });
         var opened = aftercare.agent("GET /api/shops/{shop}/tickets/{ticketId}/attachments/{n}",
                 Map.of("shop", "edge-reply", "ticketId", "c-e-1", "n", "0"), Map.of());
         assertThat(opened.status()).isEqualTo(200);
@@ -122,15 +129,8 @@ class InboundEmailTest {
                 .replace("From: Jan Kowalski <jan.kowalski@example.pl>", "From: Jan Kowalski <" + from + ">").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A complaint through the shop's webhook, acknowledged by email: @return the Reply-To that email carried */
     private String acknowledged(String shop, String id, String email) {
         assertThat(aftercare.registerShop(shop, "generic").status()).isEqualTo(201);
-        var opened = aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
-                {"id": "%s", "subject": "Faktura", "message": "Where is my invoice?",
-                 "customer": {"email": "%s", "name": "Jan Kowalski", "locale": "pl"}}""".formatted(id, email)));
-        assertThat(opened.status()).isEqualTo(200);
-        aftercare.sweepAndWork();
-        String number = opened.json().path("ticket").asText();
-        return ses.emailsTo(email).stream().filter(e -> e.subject().contains(number)).reduce((a, b) -> b).orElseThrow().replyTo().getFirst();
+        return aftercare.acknowledged(ses, shop, id, email);
     }
 }
