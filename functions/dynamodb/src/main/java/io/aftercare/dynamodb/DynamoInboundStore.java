@@ -2,16 +2,20 @@ package io.aftercare.dynamodb;
 
 import static io.aftercare.dynamodb.Items.s;
 
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.ThreadStore;
 import io.aftercare.domain.inbound.InboundDelivery;
 import io.aftercare.domain.inbound.InboundOutcome;
 import io.aftercare.domain.inbound.InboundStore;
+import io.aftercare.domain.inbound.KeptMessage;
+import io.aftercare.domain.inbound.MailVerdicts;
 import io.aftercare.domain.inbound.StoredAttachment;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,17 +119,24 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     }
 
     @Override
-    public List<StoredAttachment> attachments(ShopId shop, Subject on) {
-        return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :mail)")
-                        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+    public List<KeptMessage> kept(ShopId shop, Subject on) {
+        return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :mail)")
                         .expressionAttributeValues(Map.of(":pk", s(Keys.subject(shop, on)), ":mail", s(Keys.RECEIVED_MAIL_PREFIX))))
-                .items().stream()
-                .sorted(java.util.Comparator.comparing((Map<String, AttributeValue> item) -> item.get("receivedAt").s())
-                        .thenComparing(item -> item.get("deliveryId").s()))
-                .flatMap(item -> item.get("attachments").l().stream())
-                .map(a -> new StoredAttachment(a.m().get("fileName").s(), a.m().get("contentType").s(), Long.parseLong(a.m().get("size").n()),
-                        a.m().get("key").s()))
-                .toList();
+                .items().stream().map(DynamoInboundStore::kept).sorted(Comparator.comparing(KeptMessage::receivedAt)).toList();
+    }
+
+    private static KeptMessage kept(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> v = item.get("verdicts").m();
+        var verdicts = new MailVerdicts(verdict(v, "spam"), verdict(v, "virus"), verdict(v, "spf"), verdict(v, "dkim"), verdict(v, "dmarc"));
+        List<StoredAttachment> attachments = item.get("attachments").l().stream().map(AttributeValue::m).map(a -> new StoredAttachment(
+                Items.requiredString(a, "fileName"), Items.requiredString(a, "contentType"), Items.number(a, "size"), Items.requiredString(a, "key"))).toList();
+        return new KeptMessage(Items.requiredString(item, "deliveryId"), Items.time(item, "receivedAt").orElseThrow(),
+                new EmailAddress(Items.requiredString(item, "from")), Items.string(item, "fromName"), Items.requiredString(item, "subject"),
+                Items.requiredString(item, "newText"), Items.requiredString(item, "fullText"), attachments, verdicts);
+    }
+
+    private static MailVerdicts.Verdict verdict(Map<String, AttributeValue> verdicts, String check) {
+        return MailVerdicts.Verdict.valueOf(verdicts.get(check).s());
     }
 
     @Override

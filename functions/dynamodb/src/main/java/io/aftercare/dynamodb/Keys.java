@@ -404,6 +404,7 @@ public final class Keys {
         return key("INBOUND#" + deliveryId, DELIVERY);
     }
 
+
     /** Hashed: the delivery id is SES's, and a key holds only what Aftercare shaped. */
     static final String RECEIVED_MAIL_PREFIX = "MAIL#";
 

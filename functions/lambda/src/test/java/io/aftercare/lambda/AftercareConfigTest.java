@@ -34,6 +34,15 @@ class AftercareConfigTest {
     }
 
     @Test
+    void givenAnInboundDomain_whenRead_thenItIsTypedLowerCaseAndAMalformedOneStopsTheStartNamingTheVariable() {
+        assertThat(AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t")).inboundDomain()).isEmpty();
+        assertThat(AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_INBOUND_DOMAIN", " Inbound.Shop.EXAMPLE ")).inboundDomain())
+                .contains(new io.aftercare.domain.email.InboundDomain("inbound.shop.example"));
+        assertThatThrownBy(() -> AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t", "AFTERCARE_INBOUND_DOMAIN", "not a domain")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AFTERCARE_INBOUND_DOMAIN");
+    }
+
+    @Test
     void givenAFunctionThatNeedsAnUnsetValue_whenItStarts_thenTheMessageNamesTheVariableAndWhatItIsFor() {
         var config = AftercareConfig.fromEnvironment(Map.of("AFTERCARE_TABLE", "t"));
 

@@ -89,6 +89,13 @@ class InboundMailTest {
         assertThat(aftercare.ticket(shop, "c-r-1").path("status").asText()).isEqualTo("open");
         assertThat(aftercare.ticketSummaries(shop, "c-r-1")).contains("Reopened by the customer's message",
                 "Customer wrote: It leaks again. (1 attachment)");
+        var kept = aftercare.app.inboundMail().ticketMail(new io.aftercare.domain.ShopId(shop), "c-r-1");
+        assertThat(kept).singleElement().satisfies(mail -> {
+            assertThat(mail.newText()).isEqualTo("It leaks again.");
+            assertThat(mail.fullText()).as("the quoted history kept").contains("Kettle House wrote:", "> Thank you");
+            assertThat(mail.attachments()).containsExactly(new StoredAttachment("leak.jpg", "image/jpeg", 48_213, "inbound/d-1/0"));
+            assertThat(mail.verdicts()).isEqualTo(MailVerdicts.notChecked());
+        });
     }
 
     @Test

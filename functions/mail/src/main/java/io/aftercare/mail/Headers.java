@@ -14,15 +14,17 @@ final class Headers {
     }
 
     /**
-     * A decoded header value, never null: encoded words decoded, and raw UTF-8 (RFC 6532, which mime4j reads byte by
-     * byte as Latin-1) read as UTF-8 when it is valid UTF-8.
+     * A decoded header value, never null: encoded words decoded, raw UTF-8 (RFC 6532, which mime4j reads byte by
+     * byte as Latin-1) read as UTF-8 when it is valid UTF-8, and no control characters (an encoded word can carry a
+     * line break, which must not reach a header Aftercare writes, such as a reply's subject).
      */
     static String text(String value) {
         if (value == null) {
             return "";
         }
-        var decoded = DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
-        return rawUtf8(decoded).strip();
+        var decoded = rawUtf8(DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT));
+        return decoded.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
     }
 
     private static String rawUtf8(String value) {

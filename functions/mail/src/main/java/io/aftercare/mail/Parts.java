@@ -78,8 +78,8 @@ final class Parts {
 
     /**
      * The file name from Content-Disposition's {@code filename} or Content-Type's {@code name}: RFC 2231 ({@code
-     * filename*=utf-8''...}, continuations) and encoded words decoded, without any directory, control characters or
-     * excess length.
+     * filename*=utf-8''...}, continuations) and encoded words decoded, without any directory, control characters
+     * (see {@link Headers#text}) or excess length.
      */
     static Optional<String> fileName(Entity entity) {
         var header = entity.getHeader();
@@ -88,7 +88,7 @@ final class Parts {
         if (name.isEmpty() && header.getField("Content-Type") instanceof ContentTypeField type) {
             name = parameter(type.getParameters(), "name");
         }
-        return name.map(Parts::safeName).filter(n -> !n.isBlank());
+        return name.map(Headers::text).map(Parts::safeName).filter(n -> !n.isBlank());
     }
 
     private static Optional<String> parameter(Map<String, String> parameters, String name) {
@@ -112,7 +112,7 @@ final class Parts {
             var joined = String.join("", pieces.values());
             return Optional.of(encoded ? rfc2231(joined) : joined);
         }
-        return Optional.ofNullable(parameters.get(name)).map(Headers::text);
+        return Optional.ofNullable(parameters.get(name));
     }
 
     /** {@code charset'language'percent-encoded}. */
@@ -132,8 +132,7 @@ final class Parts {
 
     private static String safeName(String name) {
         var base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        var clean = base.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        var clean = base.strip();
         return clean.length() > MAX_NAME ? clean.substring(0, MAX_NAME) : clean;
     }
 

@@ -1,34 +1,43 @@
 package io.aftercare.mail;
 
-import java.util.regex.Pattern;
-
 /** Line-level clean-up shared by the plain-text and the HTML bodies. */
 final class PlainText {
-
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00a0]+\\n");
-    private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
 
     private PlainText() {
     }
 
     /** One kind of line break, no trailing spaces, at most one blank line in a row, no blank lines around. */
     static String tidy(String text) {
-        var unified = text.replace("\r\n", "\n").replace('\r', '\n') + "\n";
-        unified = TRAILING_SPACE.matcher(unified).replaceAll("\n");
-        unified = BLANK_RUNS.matcher(unified).replaceAll("\n\n");
-        return unified.strip().isEmpty() ? "" : stripBlankLines(unified);
+        var out = new StringBuilder(text.length());
+        var blankLines = 0;
+        var start = 0;
+        var length = text.length();
+        while (start <= length) {
+            var end = start;
+            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            var last = end;
+            while (last > start && isTrailingSpace(text.charAt(last - 1))) {
+                last--;
+            }
+            if (last == start) {
+                blankLines++;
+            } else {
+                if (!out.isEmpty()) {
+                    out.append(blankLines > 0 ? "\n\n" : "\n");
+                }
+                out.append(text, start, last);
+                blankLines = 0;
+            }
+            // \r\n is one break
+            start = end + (end + 1 < length && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+        }
+        return out.toString();
     }
 
-    private static String stripBlankLines(String text) {
-        var start = 0;
-        while (text.charAt(start) == '\n') {
-            start++;
-        }
-        var end = text.length();
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
+    private static boolean isTrailingSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00a0';
     }
 
     /**

@@ -34,9 +34,10 @@ final class ReplyText {
             "^\\*?(Sent|Date|Отправлено|Дата|Wysłano|Wysłane|Data|Trimis)\\s?:\\*?\\s*\\S.*$", FLAGS);
     private static final Pattern RULE = Pattern.compile("^(_{8,}|-{8,})$");
     private static final Pattern SIGNATURE = Pattern.compile("^-- ?$");
+    /** A device or app line: short, and no clause of its own ("Sent from the shop on Monday, ..." is prose). */
     private static final Pattern MOBILE = Pattern.compile(
             "^(Sent from|Sent via|Get Outlook for|Отправлено с|Отправлено из|Wysłane z|Wysłano z|Trimis de pe|Trimis din|"
-                    + "Trimis de la)(\\s.{0,60})?$", FLAGS);
+                    + "Trimis de la)(\\s[^,;:!?]{0,50})?$", FLAGS);
     /** How a wrapped attribution's first line begins: "On" (or its Romanian and Polish forms), a date, a weekday ("pon.,"). */
     private static final Pattern ATTRIBUTION_START = Pattern.compile("^(On|Pe|În|Dnia|W dniu|Wiadomość)\\s|^\\d|^\\p{L}{2,4}\\.?,\\s", FLAGS);
     private static final int HEADER_LINES = 3;

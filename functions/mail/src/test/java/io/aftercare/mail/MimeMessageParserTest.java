@@ -24,6 +24,10 @@ class MimeMessageParserTest {
         return text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    private static byte[] htmlOnly(String html) {
+        return mail("From: a@example.com\nContent-Type: text/html; charset=utf-8\n\n" + html);
+    }
+
     @Test
     void aGmailReplyKeepsOnlyTheNewTextAndTheWholeTextBeside() {
         var message = parser.parse(mail("""
@@ -75,10 +79,7 @@ class MimeMessageParserTest {
 
     @Test
     void anHtmlOnlyMessageBecomesTextWithoutMarkupScriptsOrStylesAndKeepsItsLinks() {
-        var message = parser.parse(mail("""
-                From: a@example.com
-                Content-Type: text/html; charset=utf-8
-
+        var message = parser.parse(htmlOnly("""
                 <html><head><style>p{color:red}</style><script>alert(1)</script></head>
                 <body><p>See <a href="https://example.com/photo">my photo</a> &lt;b&gt;</p><p>Thanks</p></body></html>
                 """));
@@ -217,10 +218,7 @@ class MimeMessageParserTest {
 
     @Test
     void anOutlookHtmlOnlyReplyIsCutAtItsHeaderBlock() {
-        var message = parser.parse(mail("""
-                From: a@example.com
-                Content-Type: text/html; charset=utf-8
-
+        var message = parser.parse(htmlOnly("""
                 <div><p class="MsoNormal">Tak, proszę o zwrot.</p></div>
                 <div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>Od:</b> Demo Shop &lt;s@example.com&gt;<br>
                 <b>Wysłano:</b> poniedziałek, 30 listopada 2026 09:15<br><b>Do:</b> a@example.com<br><b>Temat:</b> Zamówienie</div>
@@ -229,6 +227,40 @@ class MimeMessageParserTest {
 
         assertThat(message.newText()).isEqualTo("Tak, proszę o zwrot.");
         assertThat(message.fullText()).contains("Dzień dobry...");
+    }
+
+    @Test
+    void hostileHtmlNestingIsReadInBoundedTextAndTime() {
+        var html = "From: a@example.com\nContent-Type: text/html\n\n" + "<blockquote>".repeat(50_000) + "deep\n";
+
+        var started = System.nanoTime();
+        var message = parser.parse(mail(html));
+
+        assertThat(message.fullText()).endsWith("deep").hasSizeLessThan(100);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aLineBreakEncodedInASubjectOrFileNameDoesNotSurviveAndAFileNameHasNoDirectory() {
+        var message = parser.parse(mail("""
+                From: a@example.com
+                Subject: =?UTF-8?Q?Hi=0D=0ABcc:_x@example.com?=
+                Content-Type: multipart/mixed; boundary=m
+
+                --m
+                Content-Type: text/plain
+
+                see file
+                --m
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="=?UTF-8?Q?..=2F..=2Fetc=2Fa=0Ab.pdf?="
+
+                x
+                --m--
+                """));
+
+        assertThat(message.subject()).doesNotContain("\r", "\n").isEqualTo("Hi  Bcc: x@example.com");
+        assertThat(message.attachments().getFirst().fileName()).doesNotContain("\n", "/", "..").startsWith("a").endsWith("b.pdf");
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,11 @@ public final class InboundMail {
                 .orElseGet(() -> new InboundOutcome(Disposition.REFUSED, Optional.empty(), Optional.empty()));
         store.received(delivery.deliveryId(), outcome, now);
         return outcome;
+    }
+
+    /** The emails a ticket received, kept whole (full text, attachments, verdicts), oldest first: for the agent who opens one. */
+    public List<KeptMessage> ticketMail(ShopId shop, String ticketId) {
+        return store.kept(shop, new Subject(Subject.Type.TICKET, ticketId));
     }
 
     private Optional<Addressed> addressed(InboundDelivery delivery) {

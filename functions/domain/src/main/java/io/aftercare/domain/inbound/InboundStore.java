@@ -4,6 +4,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Port: received deliveries, the messages kept whole, and the counts of what one sender sent a shop. */
 public interface InboundStore {
@@ -36,8 +37,8 @@ public interface InboundStore {
     /** Keeps the message whole (its full text, attachments and verdicts) beside the timeline of {@code on}; twice keeps one. */
     void keep(ShopId shop, Subject on, InboundDelivery delivery);
 
-    /** The attachments of the mail kept on {@code on}, in the order it was received (each message's in its own order). */
-    java.util.List<StoredAttachment> attachments(ShopId shop, Subject on);
+    /** The messages kept beside the timeline of {@code on}, oldest first. */
+    List<KeptMessage> kept(ShopId shop, Subject on);
 
     /**
      * Counts one message from a sender to a shop in the hour that ends at {@code hourEnd}.
