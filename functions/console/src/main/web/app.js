@@ -346,6 +346,7 @@ function Ticket({ ctx, id, composerRef }) {
           </li>`;
         })}
       </ol>
+      <${Attachments} shop=${shop} ticketId=${id} attachments=${data.attachments} t=${t} />
       ${conflict && html`<div role="alert" class="conflict" data-testid="conflict">
         <p><strong>${t('repliedMeanwhile', { name: conflict.by })}</strong></p>
         <p>${t('theirReply')}</p><blockquote>${conflict.excerpt}</blockquote>
@@ -406,6 +407,25 @@ function Ticket({ ctx, id, composerRef }) {
 }
 
 /** An order as the customer panel lists it: number, status, total, what was refunded, and each return with where it stands. */
+// Files customers sent: each opens through a link the API signs for a few minutes, asked for at the click.
+function Attachments({ shop, ticketId, attachments, t }) {
+  const [failed, setFailed] = useState(null);
+  if (!attachments || attachments.length === 0) return null;
+  const open = async (n) => {
+    try {
+      const link = await call('GET', shopPath(shop, `/tickets/${encodeURIComponent(ticketId)}/attachments/${n}`));
+      window.open(link.url, '_blank', 'noopener');
+    } catch (e) { setFailed(e.message); }
+  };
+  return html`<section aria-labelledby="attachments-title" data-testid="attachments">
+    <h3 id="attachments-title">${t('attachments')}</h3>
+    <ul>${attachments.map((a) => html`<li key=${a.n}>${a.kept
+      ? html`<button type="button" onClick=${() => open(a.n)}>${a.fileName}</button>`
+      : html`<span>${a.fileName}</span> <em>${t('attachmentNotKept')}</em>`} <span>(${Math.ceil(a.size / 1024)} KB)</span></li>`)}</ul>
+    ${failed && html`<p role="alert" class="error">${t('error', { message: failed })}</p>`}
+  </section>`;
+}
+
 function OrderSummary({ order, t, fmt }) {
   const money = (m) => (m ? `${m.amount} ${m.currency}` : '');
   return html`<p><strong>${order.name ?? order.id}</strong> · ${t('orderStatus_' + order.status)} · ${t('total')} ${money(order.total)}

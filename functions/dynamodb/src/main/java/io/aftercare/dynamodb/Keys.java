@@ -409,9 +409,10 @@ public final class Keys {
         return key("INBOUND#" + deliveryId, DELIVERY);
     }
 
-    static final String RECEIVED_MAIL_PREFIX = "MAIL#";
 
     /** Hashed: the delivery id is SES's, and a key holds only what Aftercare shaped. */
+    static final String RECEIVED_MAIL_PREFIX = "MAIL#";
+
     static Map<String, AttributeValue> receivedMail(ShopId shop, Subject on, String deliveryId) {
         return key(subject(shop, on), RECEIVED_MAIL_PREFIX + Sha256.shortHex(deliveryId.getBytes(StandardCharsets.UTF_8)));
     }

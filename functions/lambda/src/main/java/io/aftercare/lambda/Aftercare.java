@@ -72,7 +72,15 @@ import io.aftercare.email.StaffNotices;
 import io.aftercare.platforms.discounts.PlatformDiscounts;
 import io.aftercare.platforms.discounts.PlatformHttp;
 import io.aftercare.lambda.http.Gate;
+import io.aftercare.lambda.inbound.ReceivedMail;
+import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
+import io.aftercare.domain.inbound.MessageParser;
+import io.aftercare.domain.inbound.InboundStore;
+import io.aftercare.domain.inbound.StoredAttachment;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.mail.MimeMessageParser;
 import io.aftercare.platforms.generic.GenericAdapter;
 import io.aftercare.platforms.shopify.ShopifyAdapter;
 import io.aftercare.platforms.woocommerce.WooCommerceAdapter;
@@ -88,6 +96,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -129,6 +139,9 @@ public final class Aftercare {
     private final Supplier<MetricsAggregator> aggregator;
     private final DynamoPrivacy privacyStore;
     private final Supplier<PrivacyRequests> privacy;
+    private final Supplier<S3InboundBucket> inboundBucket;
+    private final InboundStore inboundStore;
+    private final Supplier<ReceivedMail> receivedMail;
 
     private Aftercare(Builder b) {
         DynamoDbClient dynamo = b.dynamo;
@@ -195,6 +208,25 @@ public final class Aftercare {
         this.publicUrl = b.publicUrl;
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
         this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
+        this.inboundBucket = b.inboundBucket;
+        this.inboundStore = inboundStore;
+        this.receivedMail = new Lazy<>(() -> new ReceivedMail(b.inboundBucket.get(), b.messageParser.get(), inboundMail.get()));
+    }
+
+    /** SES's received mail, from its receipt to its ticket. */
+    public ReceivedMail receivedMail() {
+        return receivedMail.get();
+    }
+
+    /** The attachments customers sent on a ticket, in the order received. */
+    public List<StoredAttachment> receivedAttachments(ShopId shop, String ticketId) {
+        // the store, not InboundMail: a deployment without an inbound domain has none, and its ticket view still opens
+        return inboundStore.kept(shop, new Subject(Subject.Type.TICKET, ticketId)).stream().flatMap(m -> m.attachments().stream()).toList();
+    }
+
+    /** Where received mail and its attachments are kept; members open attachments through its signed links. */
+    public S3InboundBucket inboundBucket() {
+        return inboundBucket.get();
     }
 
     /** Privacy requests: recorded as jobs, which the action worker does. */
@@ -254,6 +286,8 @@ public final class Aftercare {
                     .sendQuota(sesDailyQuota())
                     .chatWebhooks(new ChatWebhookUrl.Rules(PublicHost.Resolver.DNS, config.allowLoopbackChat()))
                     .inboundDomain(config.inboundDomain())
+                    .inbound(() -> new S3InboundBucket(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(), S3Presigner.create(),
+                            AftercareConfig.require(config.inboundBucket(), AftercareConfig.INBOUND_BUCKET, "the bucket SES writes received mail to")))
                     .clock(Clock.systemUTC())
                     .build();
         }
@@ -431,6 +465,10 @@ public final class Aftercare {
         /** Made when a discount is first issued: its HTTP client (and TLS context) is no cost to functions that never issue one. */
         private Supplier<PlatformHttp> shopApis = PlatformHttp::live;
         private Optional<InboundDomain> inboundDomain = Optional.empty();
+        private Supplier<S3InboundBucket> inboundBucket = () -> {
+            throw new IllegalStateException("no inbound bucket configured");
+        };
+        private final Supplier<MessageParser> messageParser = new Lazy<>(MimeMessageParser::new);
 
         public Builder dynamo(DynamoDbClient dynamo, String table) {
             this.dynamo = dynamo;
@@ -495,6 +533,12 @@ public final class Aftercare {
         /** Where SES receives customers' replies; none (the default) keeps shops' own Reply-To and receives nothing. */
         public Builder inboundDomain(Optional<InboundDomain> domain) {
             this.inboundDomain = domain;
+            return this;
+        }
+
+        /** The bucket SES writes received mail to (S3 in AWS, an embedded S3-compatible server locally). */
+        public Builder inbound(Supplier<S3InboundBucket> bucket) {
+            this.inboundBucket = new Lazy<>(bucket);
             return this;
         }
 

@@ -32,10 +32,13 @@ import java.util.OptionalDouble;
  * @param inboundDomain where SES receives customers' replies ({@code AFTERCARE_INBOUND_DOMAIN}, optional): set, emails to
  *     customers carry a reply address there (for shops that want it), and replies become ticket messages; absent, emails
  *     carry the shop's own Reply-To and nothing is received
+ * @param inboundBucket the S3 bucket SES writes received mail to and attachments are kept in
+ *     ({@code AFTERCARE_INBOUND_BUCKET}; set only where the template's InboundDomain is)
  */
 public record AftercareConfig(String tableName, Optional<SecretSource> adminToken, Optional<SecretSource> linkKey,
                              Optional<URI> publicUrl, Optional<String> actionQueueUrl, Optional<String> sesConfigurationSet,
-                             boolean allowLoopbackChat, SweepSettings sweep, Optional<InboundDomain> inboundDomain) {
+                             boolean allowLoopbackChat, SweepSettings sweep, Optional<InboundDomain> inboundDomain,
+                             Optional<String> inboundBucket) {
 
     public static final String TABLE = "AFTERCARE_TABLE";
     public static final String ADMIN_TOKEN_SECRET = "AFTERCARE_ADMIN_TOKEN_SECRET";
@@ -52,11 +55,12 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
     public static final String BULK_SEND_RATE = "AFTERCARE_BULK_SEND_RATE";
     public static final String SHOP_BULK_SEND_RATE = "AFTERCARE_SHOP_BULK_SEND_RATE";
     public static final String INBOUND_DOMAIN = "AFTERCARE_INBOUND_DOMAIN";
+    public static final String INBOUND_BUCKET = "AFTERCARE_INBOUND_BUCKET";
 
     /** Every variable this record reads, for the template test. */
     public static final List<String> VARIABLES = List.of(TABLE, ADMIN_TOKEN_SECRET, ADMIN_TOKEN, LINK_KEY_SECRET, LINK_KEY,
             PUBLIC_URL, ACTION_QUEUE_URL, SES_CONFIGURATION_SET, ALLOW_LOOPBACK_CHAT, URGENT_QUEUE_URL, DUE_SHARDS, SWEEP_BUDGET_SECONDS,
-            BULK_SEND_RATE, SHOP_BULK_SEND_RATE, INBOUND_DOMAIN);
+            BULK_SEND_RATE, SHOP_BULK_SEND_RATE, INBOUND_DOMAIN, INBOUND_BUCKET);
 
     /**
      * @param urgentQueueUrl the SQS queue the sweep hands urgent actions to ({@code AFTERCARE_URGENT_QUEUE_URL}); bulk
@@ -124,7 +128,7 @@ public record AftercareConfig(String tableName, Optional<SecretSource> adminToke
             }
         });
         return new AftercareConfig(table, adminToken, linkKey, publicUrl, value(env, ACTION_QUEUE_URL), value(env, SES_CONFIGURATION_SET),
-                allowLoopbackChat, sweep, inboundDomain);
+                allowLoopbackChat, sweep, inboundDomain, value(env, INBOUND_BUCKET));
     }
 
     private static OptionalDouble number(Map<String, String> env, String name, double min, double max) {

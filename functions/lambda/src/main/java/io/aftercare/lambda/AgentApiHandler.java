@@ -58,6 +58,8 @@ public final class AgentApiHandler extends RoutedHandler {
     /** What an owner changes from the console; the rest of {@code support} (chat webhook, goodwill, ...) stays the admin API's. */
     private static final Set<String> OWNER_SUPPORT = Set.of("aroundTheClock", "businessHours", "holidays", "sla", "escalation");
     private static final Set<String> PRESENCE = Set.of("activity");
+    /** How long a member's link to an attachment opens it: long enough to click, too short to pass around. */
+    private static final java.time.Duration ATTACHMENT_LINK = java.time.Duration.ofMinutes(5);
 
     public AgentApiHandler() {
         this(Aftercare.instance());
@@ -171,7 +173,17 @@ public final class AgentApiHandler extends RoutedHandler {
                     body.put("ticketTimeline", TimelineJson.page(timelines.ticketTimeline(shop.id(), ticket.id(), first), wording));
                     body.put("customerTimeline", TimelineJson.page(timelines.customerTimeline(shop.id(), ticket.customer().email(), first), wording));
                     ticket.order().ifPresent(order -> body.put("orderTimeline", TimelineJson.page(timelines.orderTimeline(shop.id(), order, first), wording)));
+                    body.put("attachments", attachments(app.receivedAttachments(shop.id(), ticket.id())));
                     return HttpResponses.json(200, body);
+                })
+                .on("GET /api/shops/{shop}/tickets/{ticketId}/attachments/{n}", request -> {
+                    var shop = shops.show(shop(request));
+                    var ticket = tickets.find(shop.id(), ticketId(request));
+                    var attachments = app.receivedAttachments(shop.id(), ticket.id());
+                    var attachment = attachments.get(attachmentIndex(request, attachments.size()));
+                    return HttpResponses.json(200, Map.of("fileName", attachment.fileName(), "contentType", attachment.contentType(),
+                            "size", attachment.size(), "url", app.inboundBucket().link(attachment, ATTACHMENT_LINK).toString(),
+                            "expiresInSeconds", ATTACHMENT_LINK.toSeconds()));
                 })
                 .on("PATCH /api/shops/{shop}/tickets/{ticketId}", request -> {
                     var body = JsonViews.readObject(request.body(), TicketJson.CHANGES);
@@ -328,6 +340,25 @@ public final class AgentApiHandler extends RoutedHandler {
     }
 
     /** No ticket has a longer id, and a longer one would not fit a key: refused before any read. */
+    /** What the ticket view lists of the files customers sent: {@code n} opens one through the attachment route. */
+    private static List<Map<String, Object>> attachments(List<io.aftercare.domain.inbound.StoredAttachment> stored) {
+        List<Map<String, Object>> views = new java.util.ArrayList<>();
+        for (int n = 0; n < stored.size(); n++) {
+            var a = stored.get(n);
+            views.add(Map.of("n", n, "fileName", a.fileName(), "contentType", a.contentType(), "size", a.size(), "kept", a.kept()));
+        }
+        return views;
+    }
+
+    /** The {@code n} of an attachment route: one of the ticket's attachments, counted from 0 in the order received. */
+    private static int attachmentIndex(HttpRequest request, int attachments) {
+        String n = request.path("n");
+        if (!n.matches("\\d{1,4}") || Integer.parseInt(n) >= attachments) {
+            throw new NotFound("no such attachment");
+        }
+        return Integer.parseInt(n);
+    }
+
     private static String ticketId(HttpRequest request) {
         return Limits.atMost("ticketId", request.path("ticketId"), Limits.ID_BYTES);
     }

@@ -5,6 +5,7 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.MailboxEvent;
+import io.aftercare.domain.inbound.InboundOutcome;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -88,6 +89,11 @@ public final class Telemetry {
         if (event.type() == MailboxEvent.Type.REJECTED) {
             count("EmailsFailed", DimensionSet.of("Kind", event.kind().map(ActionKind::slug).orElse("email")));
         }
+    }
+
+    /** Received emails by what became of them (added, opened, auto-reply, quarantined, rate-limited, refused, duplicate). */
+    public void inbound(InboundOutcome outcome) {
+        count("InboundMessages", DimensionSet.of("Disposition", outcome.disposition().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Discount codes issued, withheld (the shop refused), redeemed, and a shop's pool running low. */

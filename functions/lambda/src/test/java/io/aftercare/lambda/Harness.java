@@ -21,6 +21,7 @@ import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.InboundDomain;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,8 @@ final class Harness {
                         new SendRates(1_000, 1_000)))
                 .chatWebhooks(new ChatWebhookUrl.Rules(dns, true))
                 .inboundDomain(inbound)
+                // the tests' one S3-compatible server, started by the first test that receives mail
+                .inbound(() -> new S3InboundBucket(TestS3.server().client(), TestS3.server().presigner(), TestS3.BUCKET))
                 .shopApis(new PlatformHttp(HttpClient.newHttpClient(), asked -> shopApis().local(asked), shopApiPauses::add, dns.orPublic()));
         this.queues = ses == null ? null : TestQueues.actions();
         if (ses != null) {
@@ -189,6 +192,23 @@ final class Harness {
     /** Messages in the action queues, visible or not. */
     int queued() {
         return TestQueues.sqs().messagesIn(queues.urgent().url()) + TestQueues.sqs().messagesIn(queues.bulk().url());
+    }
+
+    /**
+     * A complaint through the shop's generic webhook, swept and acknowledged by email in {@code ses}.
+     *
+     * @return the Reply-To the acknowledgement carried
+     */
+    String acknowledged(SesEmulator ses, String shop, String id, String email) {
+        var opened = generic(shop, genericEvent("complaint.created", "evt-" + id, """
+                {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
+                 "customer": {"email": "%s", "name": "Ola Nowak", "locale": "pl"}}""".formatted(id, email)));
+        if (opened.status() != 200) {
+            throw new AssertionError("the complaint was not recorded: " + opened.status() + " " + opened.body());
+        }
+        sweepAndWork();
+        String number = opened.json().path("ticket").asText();
+        return ses.emailsTo(email).reversed().stream().filter(e -> e.subject().contains(number)).findFirst().orElseThrow().replyTo().getFirst();
     }
 
     Response registerShop(String id, String platform) {

@@ -61,7 +61,7 @@ class InboundMailTest {
     @Test
     void givenATicketsAcknowledgement_whenItIsSent_thenItCarriesTheShopsSignedReplyAddressAndTheReplyToItLandsOnThatTicketAndResumesItsClock() {
         String shop = shop("ack");
-        String replyTo = acknowledged(shop, "a-1", "ola@example.pl");
+        String replyTo = aftercare.acknowledged(ses, shop, "a-1", "ola@example.pl");
         assertThat(replyTo).matches("reply\\+inbound-ack\\.[a-z2-7]{16}@inbound\\.aftercare\\.example");
         assertThat(replyTo.substring(0, replyTo.indexOf('@'))).hasSizeLessThanOrEqualTo(64);
         change(shop, "c-a-1", "pending");
@@ -79,7 +79,7 @@ class InboundMailTest {
     @Test
     void givenAResolvedTicket_whenTheCustomerRepliesToItsEmail_thenItIsReopenedWithTheMessageAndItsAttachmentCounted() {
         String shop = shop("resolved");
-        String replyTo = acknowledged(shop, "r-1", "ola@example.pl");
+        String replyTo = aftercare.acknowledged(ses, shop, "r-1", "ola@example.pl");
         change(shop, "c-r-1", "resolved");
 
         var outcome = receive(withAttachments("ola@example.pl", replyTo, "It leaks again.", List.of(
@@ -133,7 +133,7 @@ class InboundMailTest {
     @Test
     void givenAnOutOfOfficeAnswerToATicketsEmail_whenReceived_thenItIsRecordedOnTheTicketOpensNothingAndNothingAnswersIt() {
         String shop = shop("auto");
-        String replyTo = acknowledged(shop, "o-1", "ola@example.pl");
+        String replyTo = aftercare.acknowledged(ses, shop, "o-1", "ola@example.pl");
         long version = aftercare.ticket(shop, "c-o-1").path("version").asLong();
         int tickets = tickets(shop);
         int emails = ses.emailsTo("ola@example.pl").size();
@@ -156,7 +156,7 @@ class InboundMailTest {
     void givenAForgedCodeAndAnotherShopsCode_whenReceived_thenNoOtherShopsTicketIsReachedAndOnlyTheAddressedShopGetsATicket() {
         String shopA = shop("a");
         String shopB = shop("b");
-        String replyToA = acknowledged(shopA, "f-1", "ola@example.pl");
+        String replyToA = aftercare.acknowledged(ses, shopA, "f-1", "ola@example.pl");
         String codeA = replyToA.substring(replyToA.indexOf('.') + 1, replyToA.indexOf('@'));
         String messageIdA = last("ola@example.pl", aftercare.ticket(shopA, "c-f-1").path("number").asText()).messageId();
         long versionA = aftercare.ticket(shopA, "c-f-1").path("version").asLong();
@@ -181,7 +181,7 @@ class InboundMailTest {
     @Test
     void givenAReplyThatCarriesOnlyTheSesMessageIdOfATicketsEmail_whenItReachesTheShopsAddress_thenItLandsOnThatTicket() {
         String shop = shop("thread");
-        acknowledged(shop, "t-1", "ola@example.pl");
+        aftercare.acknowledged(ses, shop, "t-1", "ola@example.pl");
         String messageId = last("ola@example.pl", aftercare.ticket(shop, "c-t-1").path("number").asText()).messageId();
 
         var outcome = receive(inThread("ola@example.pl", shop + "@inbound.aftercare.example", "Any news?",
@@ -194,7 +194,7 @@ class InboundMailTest {
     @Test
     void givenTheSameSesNotificationTwice_whenReceived_thenOneMessageIsAddedAndTheSecondIsADuplicate() {
         String shop = shop("twice");
-        String replyTo = acknowledged(shop, "d-1", "ola@example.pl");
+        String replyTo = aftercare.acknowledged(ses, shop, "d-1", "ola@example.pl");
         var delivery = delivery("ola@example.pl", replyTo, "Only once, please.");
 
         var first = receive(delivery);
@@ -258,7 +258,7 @@ class InboundMailTest {
     @Test
     void givenAReplyFromSomeoneElseThanTheTicketsCustomer_whenReceived_thenItIsAddedAndFlaggedToTheAgent() {
         String shop = shop("other");
-        String replyTo = acknowledged(shop, "s-1", "ola@example.pl");
+        String replyTo = aftercare.acknowledged(ses, shop, "s-1", "ola@example.pl");
 
         var outcome = receive(delivery("piotr@example.pl", replyTo, "I am Ola's husband, any news?", List.of(), List.of(),
                 new MailVerdicts(Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL)));
@@ -271,7 +271,7 @@ class InboundMailTest {
     @Test
     void givenAReplyAddressWithOneCharacterChanged_whenReceived_thenItIsRefusedAndTheTicketIsUntouched() {
         String shop = shop("tamper");
-        String replyTo = acknowledged(shop, "x-1", "ola@example.pl");
+        String replyTo = aftercare.acknowledged(ses, shop, "x-1", "ola@example.pl");
         int at = replyTo.indexOf('@') - 1;
         String tampered = replyTo.substring(0, at) + (replyTo.charAt(at) == 'a' ? 'b' : 'a') + replyTo.substring(at + 1);
         long version = aftercare.ticket(shop, "c-x-1").path("version").asLong();
@@ -288,7 +288,7 @@ class InboundMailTest {
         assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), "{\"support\": {\"inbound\": {\"route\": \"elsewhere\"}}}").status())
                 .isEqualTo(400);
 
-        assertThat(acknowledged(shop, "w-1", "ola@example.pl")).isEqualTo("support@kettlehouse.example");
+        assertThat(aftercare.acknowledged(ses, shop, "w-1", "ola@example.pl")).isEqualTo("support@kettlehouse.example");
     }
 
     // --- helpers
@@ -300,15 +300,6 @@ class InboundMailTest {
     }
 
     /** A complaint, its acknowledgement sent: the Reply-To that email carried. */
-    private String acknowledged(String shop, String id, String email) {
-        var opened = aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
-                {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
-                 "customer": {"email": "%s", "name": "Ola Nowak", "locale": "pl"}}""".formatted(id, email)));
-        assertThat(opened.status()).isEqualTo(200);
-        aftercare.sweepAndWork();
-        String number = opened.json().path("ticket").asText();
-        return last(email, number).replyTo().getFirst();
-    }
 
     /** The latest email to {@code to} whose subject names {@code about}: the emulator keeps every test's emails, in order. */
     private static SesEmulator.Email last(String to, String about) {

@@ -39,11 +39,13 @@ public final class Bench {
             case "cost" -> cost(args);
             case "metrics" -> writeSection("Metrics", metricsSection(new MetricsBenchmark(intArg(args, 1, 500), 365, intArg(args, 2, 50)).run()));
             case "bad-input" -> writeSection("Bad input", badInputSection(new BadInputBenchmark().run(intArg(args, 1, 50_000))));
+            case "inbound" -> writeSection("Inbound", inboundSection(new InboundBenchmark(intArg(args, 1, 200)).run()));
             default -> {
                 System.err.println("""
                         usage: aftercare-bench.jar ingest [deliveries [senders,...]] | cold-start [runs] | sweep [not-yet-due,... [emails]] | parcels [in-transit,...]
                                                    | faults [orders] | load [rates,... [seconds]] | bad-input [inputs] | queue [open tickets [requests]]
-                                                   | wave [thank-yous [workers,... [due for the shard reads]]] | cost [orders] | metrics [orders [requests]]""");
+                                                   | wave [thank-yous [workers,... [due for the shard reads]]] | cost [orders] | metrics [orders [requests]]
+                                                   | inbound [messages]""");
                 System.exit(2);
             }
         }
@@ -422,6 +424,20 @@ public final class Bench {
                     r.itemsPerLargeRequest(), r.itemsPerSmallRequest()));
         }
         return text.toString();
+    }
+
+    static String inboundSection(InboundBenchmark.Run run) {
+        return String.format(Locale.ROOT, """
+                `%s` (%,d bytes, a Gmail reply with quoted history), %d times, each from a sender of its own, to the Reply-To of
+                a ticket's acknowledgement: the inbound function's handler end to end (the raw message read from the embedded
+                S3-compatible server, parsed, the attachments kept, the message added to its ticket in DynamoDB Local) against
+                the same bytes' MIME parse alone (`MimeMessageParser`), alternating in one run. Latencies in ms.
+
+                | messages | on their ticket | handler p50 | p99 | parse alone p50 | p99 | ratio p50 |
+                |---|---|---|---|---|---|---|
+                | %d | %d | %.2f | %.2f | %.2f | %.2f | **%.1f** |
+                """, InboundBenchmark.FIXTURE, run.bytes(), run.messages(), run.messages(), run.ticketed(), run.endToEndMs().p50(),
+                run.endToEndMs().p99(), run.parseMs().p50(), run.parseMs().p99(), run.ratioP50());
     }
 
     static void writeSection(String name, String body) throws IOException {

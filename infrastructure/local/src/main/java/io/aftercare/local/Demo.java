@@ -9,6 +9,12 @@ import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.order.CustomerContact;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,6 +57,35 @@ final class Demo {
         return file;
     }
 
+    /**
+     * A customer writes in, the shop's acknowledgement reaches them (in the SES emulator), and they reply to it: the
+     * reply goes through the inbound function as SES would deliver it, and the agent's view of the ticket shows it.
+     */
+    private static void customerReplies(LocalAftercare local, DemoShops.Demo shop, PrintStream out) throws Exception {
+        var customer = new EmailAddress("anna.smirnova@example.com");
+        var ticket = local.app().tickets().open(shop.id(), new TicketService.NewTicket(new CustomerContact(customer, Optional.of("Anna Smirnova"),
+                Optional.of("en")), "The teapot lid does not fit", "The lid of the teapot I got does not fit. Can you help?", Optional.empty(),
+                Optional.empty(), false, Optional.empty()), Optional.empty());
+        local.sweep();
+        var acknowledgement = local.ses().emails().stream().filter(e -> e.to().contains(customer.value()) && e.subject().contains(ticket.number()))
+                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("ticket " + ticket.number() + " was not acknowledged"));
+        String replyTo = acknowledgement.replyTo().getFirst();
+        out.printf("%nA customer replies by email: ticket %s was acknowledged to %s, Reply-To %s...%n", ticket.number(), customer.masked(),
+                replyTo.substring(0, replyTo.indexOf('+') + 1));
+        String reply = String.join("\r\n", "From: Anna Smirnova <" + customer.value() + ">", "To: " + replyTo,
+                "Subject: Re: " + acknowledgement.subject(), "Message-ID: <demo-reply-" + ticket.id() + "@example.com>",
+                "In-Reply-To: <" + acknowledgement.messageId() + ">", "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "",
+                "Here is a photo of the lid: it is 2 mm too wide.", "", "On Monday the shop wrote:", "> We have your message.", "");
+        local.receiveMail(reply.getBytes(StandardCharsets.UTF_8));
+        var view = HttpClient.newHttpClient().send(HttpRequest.newBuilder(local.baseUri().resolve("/api/shops/" + shop.id().value()
+                        + "/tickets/" + ticket.id() + "?lang=en")).header("Authorization", "Bearer " + local.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        out.printf("  the agent's view of ticket %s (GET /api/shops/%s/tickets/%s):%n", ticket.number(), shop.id().value(), ticket.id());
+        for (var entry : new ObjectMapper().readTree(view.body()).path("ticketTimeline").path("items")) {
+            out.printf("    %s%n", entry.path("summary").asText());
+        }
+    }
+
     static void run(int port, int sesPort, PrintStream out) throws Exception {
         var clock = new AdjustableClock(Instant.now());
         var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of(), Optional.empty()));
@@ -82,6 +117,8 @@ final class Demo {
             clock.advance(Duration.ofDays(1).dividedBy(SWEEPS_PER_DAY));
             Thread.sleep(1000 / SWEEPS_PER_DAY);
         }
+        customerReplies(local, generic, out);
+
         out.printf("%nDone: %d emails. Read them at %s; the timelines with%n  curl -H \"Authorization: Bearer $(cat %s)\" %s/api/shops/<shop>/orders/<id>/timeline%n"
                 + "Ctrl+C stops the demo.%n", seen.size(), local.ses().endpoint(), tokenFile(local.adminToken()), local.baseUri());
         Thread.currentThread().join();

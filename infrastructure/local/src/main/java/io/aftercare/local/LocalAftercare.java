@@ -16,6 +16,8 @@ import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.AggregatorHandler;
 import io.aftercare.lambda.Failures;
+import io.aftercare.lambda.InboundEmailHandler;
+import io.aftercare.mail.MimeMessageParser;
 import io.aftercare.lambda.SweepHandler;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
@@ -96,11 +98,14 @@ public final class LocalAftercare implements AutoCloseable {
     private final LocalHttpApi api;
     private final Aftercare app;
     private final String adminToken;
-    private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(3);
+    private final LocalInbound inbound;
+    private final ScheduledExecutorService sweeper = Executors.newScheduledThreadPool(4);
 
     private LocalAftercare(LocalDynamoDb dynamoDb, SesEmulator ses, LocalSqs sqs, LocalSqs.ActionQueues queues, LocalHttpApi api, Aftercare app,
-                           String adminToken) {
+                           String adminToken, LocalInbound inbound) {
         this.dynamoDb = dynamoDb;
+        this.inbound = inbound;
+        inbound.handOverTo(new InboundEmailHandler(app));
         this.ses = ses;
         this.sqs = sqs;
         this.queues = queues;
@@ -123,6 +128,7 @@ public final class LocalAftercare implements AutoCloseable {
         SesEmulator ses = SesEmulator.start(settings.sesPort() == 0 ? Ports.free() : settings.sesPort()); // checks its port first
         LocalDynamoDb dynamoDb = null;
         LocalSqs sqs = null;
+        LocalInbound inbound = null;
         try {
             // the data folder made private (once) for DynamoDB Local's files, the admin token and the link key
             dynamoDb = settings.dataDir().map(dir -> LocalDynamoDb.persistent(Ports.free(), dir)).orElseGet(LocalDynamoDb::inMemory);
@@ -138,6 +144,8 @@ public final class LocalAftercare implements AutoCloseable {
             byte[] linkKey = kept(settings.dataDir(), "link-key").getBytes(StandardCharsets.UTF_8);
             int port = settings.port() == 0 ? Ports.free() : settings.port();
             var actionQueue = new SqsActionQueue(sqs.client(), queues.urgent().url(), queues.bulk().url());
+            inbound = LocalInbound.start(new MimeMessageParser(), settings.clock());
+            var bucket = inbound.bucket();
             Aftercare app = Aftercare.builder()
                     .dynamo(dynamo, TABLE)
                     .adminToken(() -> token)
@@ -145,16 +153,23 @@ public final class LocalAftercare implements AutoCloseable {
                     .publicUrl(() -> URI.create("http://127.0.0.1:" + port))
                     .ses(ses::client, Optional.empty())
                     .actionQueue(() -> actionQueue)
+                    .inbound(() -> bucket)
+                    .inboundDomain(Optional.of(LocalInbound.DOMAIN))
                     .clock(settings.clock())
                     .build();
             var api = new LocalHttpApi(port, TemplateRoutes.of(template), app, LocalHttpApi.Capacity.DEFAULT);
-            var local = new LocalAftercare(dynamoDb, ses, sqs, queues, api, app, token);
+            var local = new LocalAftercare(dynamoDb, ses, sqs, queues, api, app, token, inbound);
             settings.sweepEvery().ifPresent(every -> {
                 local.sweeper.scheduleWithFixedDelay(() -> quietly("sweep", local::sweep), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
                 // what comes back after its visibility timeout, between sweeps
                 local.sweeper.scheduleWithFixedDelay(() -> quietly("action queue poll", () -> local.worker.poll(Duration.ZERO)), 1, 1, TimeUnit.SECONDS);
                 // the table's stream into the metrics, as its event source mapping does
                 local.sweeper.scheduleWithFixedDelay(() -> quietly("metrics stream poll", local::aggregate), 1, 1, TimeUnit.SECONDS);
+            });
+            settings.dataDir().ifPresent(dir -> {
+                // raw messages dropped here are received as SES would deliver them
+                Path drop = PrivateFiles.directory(dir.resolve("inbound"));
+                local.sweeper.scheduleWithFixedDelay(() -> quietly("inbound drop folder", () -> local.inbound.receiveDropped(drop)), 1, 1, TimeUnit.SECONDS);
             });
             return local;
         } catch (RuntimeException e) {
@@ -165,6 +180,9 @@ public final class LocalAftercare implements AutoCloseable {
             }
             if (sqs != null) {
                 sqs.close();
+            }
+            if (inbound != null) {
+                inbound.close();
             }
             throw e;
         }
@@ -197,6 +215,11 @@ public final class LocalAftercare implements AutoCloseable {
     /** Every change written so far through the aggregator's handler, as the stream's event source mapping delivers them. */
     public int aggregate() {
         return stream.drain();
+    }
+
+    /** One raw message received as SES would deliver it to the inbound function; @return its delivery id */
+    public String receiveMail(byte[] raw) {
+        return inbound.receive(raw);
     }
 
     /** A timer's run: its failure is said and the timer keeps running, as the next invocation would come anyway. */
@@ -248,6 +271,7 @@ public final class LocalAftercare implements AutoCloseable {
         sweeper.shutdownNow();
         api.close();
         sqs.close();
+        inbound.close();
         ses.close();
         dynamoDb.close();
     }

@@ -370,7 +370,7 @@ class IdentityAndAccessTest {
                 continue;
             }
             String path = route.path().replace("{shop}", "shop-a").replace("{orderId}", "1001").replace("{email}", "c%40example.com")
-                    .replace("{ticketId}", "1").replace("{memberId}", agentAId).replace("{tokenId}", "0123456789abcdef01234567").replace("{replyId}", "0123456789abcdef01234567");
+                    .replace("{ticketId}", "1").replace("{n}", "0").replace("{memberId}", agentAId).replace("{tokenId}", "0123456789abcdef01234567").replace("{replyId}", "0123456789abcdef01234567");
             String body = route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
             refused(route.routeKey() + " without a credential", route.method(), path, null, null, body, 401);
             refused(route.routeKey() + " with another shop's session", route.method(), path, ownerB, null, body, 403);

@@ -16,6 +16,7 @@ import io.aftercare.devkit.TemplateResources;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.AftercareConfig;
 import io.aftercare.lambda.http.RoutedHandler;
+import io.aftercare.lambda.inbound.S3InboundBucket;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -156,6 +157,22 @@ class TemplateTest {
             assertThat(properties.path("SnapStart").path("ApplyOn").asText()).as(name).isEqualTo("PublishedVersions");
             assertThat(properties.path("AutoPublishAlias").asText()).as(name).isNotBlank();
         }
+    }
+
+    @Test
+    void givenTheInboundRule_whenItsActionsAndTheFunctionsPermissionsAreRead_thenSesWritesWhereTheHandlerReadsAndAFailedEventIsKept() {
+        JsonNode resources = TEMPLATE.path("Resources");
+        JsonNode actions = resources.path("InboundRule").path("Properties").path("Rule").path("Actions");
+        assertThat(actions.get(0).path("S3Action").path("ObjectKeyPrefix").asText()).as("written first").isEqualTo(S3InboundBucket.RAW_PREFIX);
+        assertThat(actions.get(1).path("LambdaAction").path("FunctionArn").asText()).as("invoked once written").startsWith("InboundEmailFunction");
+        assertThat(resources.path("InboundRule").path("Properties").path("Rule").path("ScanEnabled").asBoolean()).isTrue();
+        JsonNode function = functions().get("InboundEmailFunction").path("Properties");
+        String policies = function.path("Policies").toString();
+        assertThat(policies).contains("/" + S3InboundBucket.RAW_PREFIX + "*").contains("/" + S3InboundBucket.ATTACHMENTS_PREFIX + "*");
+        assertThat(functions().get("AgentApiFunction").path("Properties").path("Policies").toString())
+                .as("members' links open attachments, never raw messages").contains("/" + S3InboundBucket.ATTACHMENTS_PREFIX + "*")
+                .doesNotContain("/" + S3InboundBucket.RAW_PREFIX);
+        assertThat(function.path("EventInvokeConfig").path("DestinationConfig").path("OnFailure").path("Destination").asText()).isNotBlank();
     }
 
     private static Map<String, JsonNode> functions() {

@@ -64,6 +64,7 @@ public final class RouteAccess {
             Map.entry("POST /api/shops/{shop}/tickets", Needs.AGENT),
             Map.entry("GET /api/shops/{shop}/tickets/{ticketId}", Needs.AGENT),
             Map.entry("PATCH /api/shops/{shop}/tickets/{ticketId}", Needs.AGENT),
+            Map.entry("GET /api/shops/{shop}/tickets/{ticketId}/attachments/{n}", Needs.AGENT),
             Map.entry("POST /api/shops/{shop}/tickets/{ticketId}/replies", Needs.AGENT),
             Map.entry("POST /api/shops/{shop}/tickets/{ticketId}/notes", Needs.AGENT),
             Map.entry("PUT /api/shops/{shop}/tickets/{ticketId}/presence", Needs.AGENT),

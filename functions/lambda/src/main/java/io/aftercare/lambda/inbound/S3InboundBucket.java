@@ -1,0 +1,81 @@
+package io.aftercare.lambda.inbound;
+
+import io.aftercare.domain.NotFound;
+import io.aftercare.domain.inbound.AttachmentStore;
+import io.aftercare.domain.inbound.InboundMessage;
+import io.aftercare.domain.inbound.StoredAttachment;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The inbound bucket: SES's receipt rule writes each raw message under {@value #RAW_PREFIX} (its key is the SES message
+ * id after that prefix), and the attachments kept of it go under {@value #ATTACHMENTS_PREFIX}, opened through
+ * presigned GET links only. The prefixes are the ones {@code template.yaml}'s rule and IAM name.
+ */
+public final class S3InboundBucket implements AttachmentStore {
+
+    public static final String RAW_PREFIX = "raw/";
+    public static final String ATTACHMENTS_PREFIX = "attachments/";
+    /** Types a browser may show inline without running anything; every other file opens as a download of bytes. */
+    private static final Set<String> SHOWN_AS_IS = Set.of("image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain");
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3InboundBucket(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    /** The raw message SES wrote for {@code messageId}; none there is a receipt with nothing to read (retrying cannot help). */
+    public byte[] raw(String messageId) {
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(RAW_PREFIX + messageId)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new RawMessageMissing(messageId);
+        }
+    }
+
+    /** Writes a raw message as SES's S3 action does (the local runner, the tests). */
+    public void putRaw(String messageId, byte[] raw) {
+        s3.putObject(b -> b.bucket(bucket).key(RAW_PREFIX + messageId).contentType("message/rfc822"), RequestBody.fromBytes(raw));
+    }
+
+    @Override
+    public StoredAttachment store(String deliveryId, int index, InboundMessage.Attachment attachment) {
+        String key = ATTACHMENTS_PREFIX + deliveryId + "/" + index;
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(safeType(attachment.contentType())), RequestBody.fromBytes(attachment.content()));
+        return new StoredAttachment(attachment.fileName(), attachment.contentType(), attachment.size(), key);
+    }
+
+    @Override
+    public URI link(StoredAttachment attachment, Duration validFor) {
+        if (!attachment.kept() || !attachment.key().startsWith(ATTACHMENTS_PREFIX)) {
+            throw new NotFound("this attachment was not kept");
+        }
+        // the customer chose the file's name: RFC 6266's filename* carries it percent-encoded, so it cannot break the header
+        String disposition = "attachment; filename*=UTF-8''" + URLEncoder.encode(attachment.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(attachment.key())
+                .responseContentDisposition(disposition).responseContentType(safeType(attachment.contentType())))).url().toString());
+    }
+
+    private static String safeType(String contentType) {
+        return SHOWN_AS_IS.contains(contentType) ? contentType : "application/octet-stream";
+    }
+
+    /** SES invoked the function for a message it did not write (or that expired): recorded as refused, not retried. */
+    public static final class RawMessageMissing extends RuntimeException {
+        RawMessageMissing(String messageId) {
+            super("no raw message " + messageId + " in the inbound bucket");
+        }
+    }
+}
