@@ -186,7 +186,7 @@ public final class Aftercare {
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
-        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
+        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache, ticketStore));
     }
 
     /** A shop's daily metrics, as the aggregator keeps them. */
