@@ -3,19 +3,33 @@ package io.aftercare.domain.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.EmailKind;
+import io.aftercare.domain.fakes.InMemoryRecipients;
+import io.aftercare.domain.fakes.InMemoryShops;
+import io.aftercare.domain.fakes.InMemoryTickets;
+import io.aftercare.domain.fakes.InMemoryTimelines;
+import io.aftercare.domain.fakes.TestShops;
+import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.shop.ShopCache;
+import io.aftercare.domain.shop.SupportSettings;
+import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryContactTest {
 
     private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
+    private static final ShopId KETTLE = new ShopId("kettle");
     private static final Instant PROBLEM = Instant.parse("2026-11-09T09:00:00Z");
 
     @Test
@@ -80,6 +95,30 @@ class DeliveryContactTest {
                 EntryText.of(Phrase.EMAIL_SENT).with("email", EmailKind.THANK_YOU.action().code()), Optional.empty());
         assertThat(MetricsFold.delivery(thankYou)).isEmpty();
         assertThat(MetricsFold.delivery(apology(PROBLEM))).isPresent();
+    }
+
+    @Test
+    void anAgentsFirstReplyOnTheOrdersDeliveryCaseIsAContactAndOneOnTheCustomersOwnTicketIsNot() {
+        var shops = new InMemoryShops();
+        shops.create(TestShops.shop("kettle", TestShops.settings(WARSAW, SupportSettings.defaults()), PROBLEM));
+        Clock clock = Clock.fixed(PROBLEM, ZoneOffset.UTC);
+        var tickets = new TicketService(new InMemoryTickets(), new ShopCache(shops, clock), new InMemoryTimelines(), new InMemoryRecipients(), clock);
+        Ticket caseTicket = opened(tickets, "delivery-D-1", true);
+        Ticket customers = opened(tickets, "late-1", false);
+
+        Ticket answered = tickets.reply(KETTLE, caseTicket.id(), caseTicket.version(), "Ola", "The carrier is on it.");
+        assertThat(MetricsFold.deliveryCaseAnswered(Optional.empty(), caseTicket)).isEmpty();
+        assertThat(MetricsFold.deliveryCaseAnswered(Optional.of(caseTicket), answered)).contains(PROBLEM);
+        Ticket again = tickets.reply(KETTLE, answered.id(), answered.version(), "Ola", "Still on it.");
+        assertThat(MetricsFold.deliveryCaseAnswered(Optional.of(answered), again)).isEmpty();
+        Ticket other = tickets.reply(KETTLE, customers.id(), customers.version(), "Ola", "Sorry about that.");
+        assertThat(MetricsFold.deliveryCaseAnswered(Optional.of(customers), other)).isEmpty();
+    }
+
+    private static Ticket opened(TicketService tickets, String complaintId, boolean raisedByAftercare) {
+        return tickets.open(KETTLE, new TicketService.NewTicket(new CustomerContact(new EmailAddress("dora@example.com"), Optional.of("Dora"),
+                Optional.empty()), "Parcel", "Held up", Optional.of(new OrderId("D-1")), Optional.empty(), true, Optional.of(complaintId),
+                raisedByAftercare), Optional.empty());
     }
 
     /** The changes folded in turn, as the aggregator does, and everything they added summed. */
