@@ -13,7 +13,7 @@ import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,16 +75,23 @@ class DeliverySpokeFirstMetricsTest {
     void theCsvExportCarriesTheShareAndTheMedianUnderDottedNames() {
         scriptTwoProblems();
         stream.drain();
-        var csv = aftercare.agent("GET /api/shops/{shop}/metrics", Map.of("shop", SHOP),
-                Map.of("from", "2026-11-01", "to", "2026-11-30", "period", "month", "format", "csv"));
-        assertThat(csv.status()).isEqualTo(200);
-        String[] lines = csv.body().split("\r\n");
-        var header = List.of(lines[0].split(","));
-        var row = List.of(lines[1].split(",", -1));
-        assertThat(row.get(header.indexOf("deliveryProblems.problems"))).isEqualTo("2");
-        assertThat(row.get(header.indexOf("deliveryProblems.shopSpokeFirst"))).isEqualTo("1");
-        assertThat(row.get(header.indexOf("deliveryProblems.spokeFirstShare"))).isEqualTo("0.5");
-        assertThat(Double.parseDouble(row.get(header.indexOf("deliveryProblems.firstContactSeconds.p50")))).isCloseTo(300, within(3.0));
+        Map<String, String> month = csvRow(report("csv").body());
+        assertThat(month).containsEntry("deliveryProblems.problems", "2").containsEntry("deliveryProblems.shopSpokeFirst", "1")
+                .containsEntry("deliveryProblems.spokeFirstShare", "0.5");
+        assertThat(Double.parseDouble(month.get("deliveryProblems.firstContactSeconds.p50"))).isCloseTo(300, within(3.0));
+    }
+
+    /** A one-period CSV's row by its column names. */
+    private static Map<String, String> csvRow(String csv) {
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(2);
+        String[] names = lines[0].split(",");
+        String[] values = lines[1].split(",", -1);
+        Map<String, String> row = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            row.put(names[i], values[i]);
+        }
+        return row;
     }
 
     /**
@@ -121,10 +128,14 @@ class DeliverySpokeFirstMetricsTest {
     }
 
     private JsonNode month() {
+        return report("json").json().path("items").get(0);
+    }
+
+    private Harness.Response report(String format) {
         var response = aftercare.agent("GET /api/shops/{shop}/metrics", Map.of("shop", SHOP),
-                Map.of("from", "2026-11-01", "to", "2026-11-30", "period", "month"));
+                Map.of("from", "2026-11-01", "to", "2026-11-30", "period", "month", "format", format));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().path("items").get(0);
+        return response;
     }
 
     private void shippedOrder(String id, String email) {
