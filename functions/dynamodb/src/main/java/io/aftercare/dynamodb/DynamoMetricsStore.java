@@ -4,8 +4,10 @@ import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.metrics.Contribution;
 import io.aftercare.domain.metrics.CustomerHistory;
+import io.aftercare.domain.metrics.DeliveryContact;
 import io.aftercare.domain.metrics.Experience;
 import io.aftercare.domain.metrics.MetricsFold;
 import io.aftercare.domain.metrics.MetricsRange;
@@ -37,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * A shop's daily metrics. Each change is folded in one transaction: a marker beside the changed item saying it was
  * counted (put only if absent) and the {@code ADD}s to its days; a replayed stream record finds the marker and adds
- * nothing. A customer's history is guarded by its version, since their orders may be folded from two shards at once.
+ * nothing. A customer's history, and an order's delivery contact, are guarded by their versions, since their changes may
+ * be folded from two shards at once.
  */
 public final class DynamoMetricsStore {
 
@@ -74,21 +77,45 @@ public final class DynamoMetricsStore {
      */
     public void addForCustomer(ShopId shop, String changedPk, String customerHash,
                                Function<CustomerHistory, Optional<MetricsFold.CustomerFold>> fold) {
+        guarded(shop, changedPk, Keys.customerMetrics(shop, customerHash), "customer metrics", stored -> {
+            CustomerHistory history = stored.isEmpty() ? CustomerHistory.NONE : history(stored);
+            return fold.apply(history).filter(folded -> !folded.contributions().isEmpty())
+                    .map(folded -> new Guarded(folded.contributions().get(0).once(), folded.contributions(),
+                            customerWrite(shop, customerHash, history, folded.next())));
+        });
+    }
+
+    /**
+     * Folds a change into an order's delivery contact (issue 15: did the shop speak first?) and the metrics that depend
+     * on it, once, as {@link #addForCustomer} does a customer's history.
+     */
+    public void addForDelivery(ShopId shop, String changedPk, OrderId order, Function<DeliveryContact, Optional<DeliveryContact.Fold>> fold) {
+        guarded(shop, changedPk, Keys.orderMetrics(shop, order), "delivery metrics", stored -> {
+            DeliveryContact contact = stored.isEmpty() ? DeliveryContact.NONE : deliveryContact(stored);
+            return fold.apply(contact).map(folded -> new Guarded(folded.once(), folded.contributions(),
+                    deliveryWrite(shop, order, contact, folded.next())));
+        });
+    }
+
+    /** A fold of a change into state kept beside the metrics: what it adds, once, and the state's version-guarded write. */
+    private record Guarded(String once, List<Contribution> contributions, TransactWriteItem state) {
+    }
+
+    /** The state is read, the fold decided, and both written in one transaction conditioned on its version (read again if it moved). */
+    private void guarded(ShopId shop, String changedPk, Map<String, AttributeValue> stateKey, String what,
+                         Function<Map<String, AttributeValue>, Optional<Guarded>> fold) {
         for (int attempt = 1; ; attempt++) {
-            var stored = dynamo.getItem(b -> b.tableName(table).key(Keys.customerMetrics(shop, customerHash)).consistentRead(true)).item();
-            CustomerHistory history = stored == null || stored.isEmpty() ? CustomerHistory.NONE : history(stored);
-            Optional<MetricsFold.CustomerFold> folded = fold.apply(history);
-            if (folded.isEmpty() || folded.get().contributions().isEmpty()) {
+            var stored = dynamo.getItem(b -> b.tableName(table).key(stateKey).consistentRead(true)).item();
+            Optional<Guarded> folded = fold.apply(stored == null ? Map.of() : stored);
+            if (folded.isEmpty()) {
                 return;
             }
-            String once = folded.get().contributions().get(0).once();
-            var outcome = transact(shop, changedPk, once, folded.get().contributions(),
-                    Optional.of(customerWrite(shop, customerHash, history, folded.get().next())));
+            var outcome = transact(shop, changedPk, folded.get().once(), folded.get().contributions(), Optional.of(folded.get().state()));
             if (outcome != Outcome.CHANGED_MEANWHILE) {
                 return;
             }
             if (attempt == CUSTOMER_ATTEMPTS) {
-                throw new IllegalStateException("customer metrics kept changing meanwhile");
+                throw new IllegalStateException(what + " kept changing meanwhile");
             }
         }
     }
@@ -224,13 +251,33 @@ public final class DynamoMetricsStore {
                 "refunded", AttributeValue.fromBool(stamp.refunded())))));
         item.put("stamps", AttributeValue.fromM(stamps));
         item.put("version", n(next.version()));
+        return versioned(item, before.version());
+    }
+
+    private TransactWriteItem deliveryWrite(ShopId shop, OrderId order, DeliveryContact before, DeliveryContact next) {
+        var item = new LinkedHashMap<>(Keys.orderMetrics(shop, order));
+        item.put(Keys.TYPE, s("DELIVERY_METRICS"));
+        next.problemAt().ifPresent(at -> item.put("problemAt", Items.time(at)));
+        next.contactedAt().ifPresent(at -> item.put("contactedAt", Items.time(at)));
+        next.customerWroteAt().ifPresent(at -> item.put("customerWroteAt", Items.time(at)));
+        item.put("version", n(next.version()));
+        return versioned(item, before.version());
+    }
+
+    /** A put of state read at version {@code seen} (0: none was stored), refused if another change wrote it meanwhile. */
+    private TransactWriteItem versioned(Map<String, AttributeValue> item, long seen) {
         var put = Put.builder().tableName(table).item(item);
-        if (before.version() == 0) {
+        if (seen == 0) {
             put.conditionExpression("attribute_not_exists(PK)");
         } else {
-            put.conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", n(before.version())));
+            put.conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", n(seen)));
         }
         return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static DeliveryContact deliveryContact(Map<String, AttributeValue> item) {
+        return new DeliveryContact(Items.time(item, "problemAt"), Items.time(item, "contactedAt"), Items.time(item, "customerWroteAt"),
+                Items.number(item, "version"));
     }
 
     private static CustomerHistory history(Map<String, AttributeValue> item) {

@@ -73,6 +73,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * month rollups from SHOP#{shop}#METRICS                ROLLUPS           from: the first month whose MONTH# item holds all its days (absent: all do)
  * counted change     {the changed item's PK}            COUNTED#{once}    the aggregator folded it (an entry id, a ticket version); TTL 7 days
  * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated, experiences; version
+ * delivery metrics   SHOP#{shop}#ORDER#{id}             METRICS           a delivery problem's start, first contact, customer's first message; version
  * reply code         SHOP#{shop}#THREAD                 CODE#{code}       what a reply address's code names (type, id), kept before the email goes
  * sent email's id    SHOP#{shop}#THREAD                 MESSAGE#{ses id}  what the email SES named so was about (type, id)
  * inbound delivery   INBOUND#{SES message id}           DELIVERY          held until a lease's end, then what receiving it did; TTL 30 days
@@ -474,6 +475,11 @@ public final class Keys {
 
     static Map<String, AttributeValue> customerMetrics(ShopId shop, String emailHash) {
         return key(customerByHash(shop, emailHash), "METRICS");
+    }
+
+    /** What the metrics remember of an order's delivery problem, beside the order. */
+    static Map<String, AttributeValue> orderMetrics(ShopId shop, OrderId order) {
+        return key(order(shop, order), "METRICS");
     }
 
     /** The customer's email hash a timeline entry's {@code GSI1PK} names. */

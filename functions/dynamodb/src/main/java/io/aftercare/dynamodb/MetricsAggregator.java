@@ -1,14 +1,18 @@
 package io.aftercare.dynamodb;
 
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.metrics.DeliveryContact;
 import io.aftercare.domain.metrics.MetricsFold;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.ticket.Ticket;
+import io.aftercare.domain.ticket.TicketStore;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -23,10 +27,13 @@ public final class MetricsAggregator {
     private final DynamoMetricsStore metrics;
     /** The shops' cache: a changed time zone dates changes within its minute. */
     private final ShopCache shops;
+    /** Which order a customer's message on a ticket is about (their messages are on the ticket's timeline). */
+    private final TicketStore tickets;
 
-    public MetricsAggregator(DynamoMetricsStore metrics, ShopCache shops) {
+    public MetricsAggregator(DynamoMetricsStore metrics, ShopCache shops, TicketStore tickets) {
         this.metrics = metrics;
         this.shops = shops;
+        this.tickets = tickets;
     }
 
 
@@ -52,6 +59,8 @@ public final class MetricsAggregator {
                 if (MetricsFold.firstResponded(before, after)) { // only the first response tells the customer's history anything
                     metrics.addForCustomer(shop, pk, after.customer().email().hash(), history -> MetricsFold.customer(before, after, history, zone));
                 }
+                MetricsFold.deliveryCaseAnswered(before, after).ifPresent(at -> delivery(shop, pk, after.order().orElseThrow(),
+                        "v" + after.version() + "#delivery", contact -> contact.contacted(at), zone));
             });
         }
     }
@@ -62,6 +71,16 @@ public final class MetricsAggregator {
             customerIndex.flatMap(Keys::customerHashOf)
                     .ifPresent(hash -> metrics.addForCustomer(shop, pk, hash, history -> MetricsFold.customer(entry, history, zone)));
         }
+        MetricsFold.delivery(entry).ifPresent(change -> delivery(shop, pk, new OrderId(entry.subject().id()), entry.id() + "#delivery", change, zone));
+        if (MetricsFold.customerWrote(entry)) {
+            tickets.find(shop, entry.subject().id()).flatMap(Ticket::order).ifPresent(order ->
+                    delivery(shop, pk, order, entry.id() + "#delivery", contact -> contact.customerWrote(entry.at()), zone));
+        }
+    }
+
+    /** Every order's changes that may tell of its delivery problem are kept, whichever shard brings them first. */
+    private void delivery(ShopId shop, String pk, OrderId order, String once, UnaryOperator<DeliveryContact> change, ZoneId zone) {
+        metrics.addForDelivery(shop, pk, order, contact -> contact.fold(change.apply(contact), once, zone));
     }
 
     /** Empty for a shop that is gone: its changes count nowhere. */

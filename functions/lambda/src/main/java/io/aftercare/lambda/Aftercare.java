@@ -207,7 +207,7 @@ public final class Aftercare {
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
-        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache));
+        this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache, ticketStore));
         this.inboundBucket = b.inboundBucket;
         this.inboundStore = inboundStore;
         this.receivedMail = new Lazy<>(() -> new ReceivedMail(b.inboundBucket.get(), b.messageParser.get(), inboundMail.get()));

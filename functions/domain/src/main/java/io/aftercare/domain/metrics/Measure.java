@@ -34,6 +34,11 @@ public final class Measure {
     public static final String RESOLUTION_WALL = "resolution.wall";
     public static final String RESOLUTION_BUSINESS = "resolution.business";
 
+    /** Delivery problems (a case per order), those where the shop spoke first, and the sketch of the time to first contact. */
+    public static final String DELIVERY_PROBLEMS = "delivery.problems";
+    public static final String DELIVERY_SPOKE_FIRST = "delivery.spoke-first";
+    public static final String DELIVERY_FIRST_CONTACT = "delivery.first-contact";
+
     static final String ORDERS_IN = "orders.in.";
     static final String REVENUE = "revenue.";
     static final String REFUNDED = "refunded.";

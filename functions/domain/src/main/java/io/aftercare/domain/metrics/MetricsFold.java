@@ -2,7 +2,10 @@ package io.aftercare.domain.metrics;
 
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.delivery.DeliveryCases;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.feedback.SurveyKind;
+import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.ticket.SlaClock;
 import io.aftercare.domain.ticket.Ticket;
@@ -17,10 +20,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * How the changes a shop's table records add to its daily metrics. Everything is decided from the change itself (a
@@ -340,6 +345,42 @@ public final class MetricsFold {
 
     private static Optional<SlaClock> clock(Ticket ticket, SlaTarget target, int cycle) {
         return ticket.clocks().stream().filter(c -> c.target() == target && c.cycle() == cycle).findFirst();
+    }
+
+    /**
+     * What an entry on an order's timeline tells of the order's delivery problem: the problem itself (a carrier's
+     * failure or delay, or Aftercare's finding a parcel silent or overdue), or its apology email reaching the customer.
+     */
+    public static Optional<UnaryOperator<DeliveryContact>> delivery(TimelineEntry entry) {
+        if (entry.subject().type() != Subject.Type.ORDER || !(entry.text() instanceof EntryText.Phrased phrased)) {
+            return Optional.empty();
+        }
+        boolean problem = entry.kind() == EntryKind.SHIPMENT_UPDATED && phrased.phrase() == Phrase.PARCEL_UPDATED
+                && code(phrased.params(), "status").flatMap(MetricsFold::shipmentStatus).filter(ShipmentStatus::problem).isPresent();
+        if (problem) {
+            return Optional.of(contact -> contact.problem(entry.at()));
+        }
+        boolean apology = entry.kind() == EntryKind.EMAIL_SENT && phrased.phrase() == Phrase.EMAIL_SENT
+                && code(phrased.params(), "email").filter(EmailKind.DELIVERY_PROBLEM.action().code().value()::equals).isPresent();
+        return apology ? Optional.of(contact -> contact.contacted(entry.at())) : Optional.empty();
+    }
+
+    /**
+     * Whether an entry on a ticket's timeline is the customer writing (opening it by a complaint or an email, or a
+     * message on it): what they did, never a ticket's opening, which Aftercare's own cases do too.
+     */
+    public static boolean customerWrote(TimelineEntry entry) {
+        return entry.kind() == EntryKind.CUSTOMER_WROTE && entry.subject().type() == Subject.Type.TICKET;
+    }
+
+    /** When an agent first answered on an order's delivery case (the ticket {@link DeliveryCases} opened), if this version did. */
+    public static Optional<Instant> deliveryCaseAnswered(Optional<Ticket> before, Ticket after) {
+        return after.order().filter(order -> after.id().equals(DeliveryCases.ticketId(order)))
+                .flatMap(order -> firstResponded(before, after) ? after.firstResponseAt() : Optional.empty());
+    }
+
+    private static Optional<ShipmentStatus> shipmentStatus(String code) {
+        return Arrays.stream(ShipmentStatus.values()).filter(status -> status.name().equals(code)).findFirst();
     }
 
     public static LocalDate day(Instant at, ZoneId zone) {

@@ -115,7 +115,19 @@ public final class MetricsReport {
                 "unsubscribed", t.count(Measure.EMAILS_UNSUBSCRIBED)));
         out.put("discountsIssued", t.count(Measure.DISCOUNTS_ISSUED));
         out.put("codes", codes(t));
+        out.put("deliveryProblems", deliveryProblems(t));
         return out;
+    }
+
+    /**
+     * Delivery problems of the period (by the day each began), the share where the shop reached the customer before they
+     * wrote, and the time from problem to first contact (of those contacted).
+     */
+    private static Map<String, Object> deliveryProblems(Tally t) {
+        long problems = t.count(Measure.DELIVERY_PROBLEMS);
+        long spokeFirst = t.count(Measure.DELIVERY_SPOKE_FIRST);
+        return map("problems", problems, "shopSpokeFirst", spokeFirst, "spokeFirstShare", rate(spokeFirst, problems),
+                "firstContactSeconds", quantiles(t, Measure.DELIVERY_FIRST_CONTACT));
     }
 
     /** Discount codes sent, redeemed and ended unused in the period (a redemption in the period of its order, not its code's). */
