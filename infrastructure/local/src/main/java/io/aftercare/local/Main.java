@@ -94,6 +94,8 @@ public final class Main {
                   webhook secret: %5$s
                   emails sent:    %6$s  (the SES emulator: open it in a browser)
                   due actions are swept every %7$d s
+                  customers' mail: a raw message (.eml) dropped in %2$s/inbound/ is received, for
+                                  {shop}@%8$s and the Reply-To addresses of the emails sent
 
                 Send the sample webhooks (signed like each platform signs them) and see the timelines:
                   java -jar infrastructure/local/target/aftercare-local.jar send-samples
@@ -103,7 +105,7 @@ public final class Main {
                   java -jar infrastructure/local/target/aftercare-local.jar demo
 
                 """, local.baseUri(), data, data.resolve("admin-token"), fresh ? " (registered now)" : "", DemoShops.SECRET,
-                local.ses().endpoint(), sweepEvery.toSeconds());
+                local.ses().endpoint(), sweepEvery.toSeconds(), LocalInbound.DOMAIN.value());
         new CountDownLatch(1).await();
     }
 }
