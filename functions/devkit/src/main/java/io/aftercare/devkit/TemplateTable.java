@@ -70,12 +70,17 @@ public final class TemplateTable {
 
     /** Creates the table unless it exists already (a local runner restarting on its kept data). */
     public void createIfAbsent(DynamoDbClient dynamo, String tableName) {
+        createIfAbsent(dynamo, tableName, true);
+    }
+
+    /** @param withStream false for a test that never reads the stream: it is then not written either */
+    public void createIfAbsent(DynamoDbClient dynamo, String tableName, boolean withStream) {
         try {
-            dynamo.createTable(createRequest(tableName));
+            dynamo.createTable(withStream ? createRequest(tableName) : createRequest(tableName).toBuilder().streamSpecification((StreamSpecification) null).build());
         } catch (ResourceInUseException alreadyThere) {
             // kept from an earlier run, perhaps from before the table had its stream
             StreamSpecification stream = streamSpecification();
-            if (stream != null && dynamo.describeTable(b -> b.tableName(tableName)).table().latestStreamArn() == null) {
+            if (withStream && stream != null && dynamo.describeTable(b -> b.tableName(tableName)).table().latestStreamArn() == null) {
                 dynamo.updateTable(b -> b.tableName(tableName).streamSpecification(stream));
             }
         }

@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * JUnit 5 extension: one DynamoDB Local per test JVM (started on first use, stopped when the test run ends), and a
- * fresh table from {@code template.yaml} for each test class that asks for a {@link TestTable}.
+ * fresh table from {@code template.yaml} for each test class that asks for a {@link TestTable}, with the table's stream
+ * only for a class marked {@link TableStream}.
  */
 public final class DynamoDbExtension implements ParameterResolver {
 
@@ -25,7 +26,8 @@ public final class DynamoDbExtension implements ParameterResolver {
         var local = store.getOrComputeIfAbsent("dynamodb-local", key -> new Running(LocalDynamoDb.inMemory()), Running.class).local;
         String name = "aftercare-test-" + TABLES.incrementAndGet();
         DynamoDbClient client = local.client();
-        TemplateTable.fromRepository().createIfAbsent(client, name);
+        boolean readsTheStream = context.getTestClass().filter(test -> test.isAnnotationPresent(TableStream.class)).isPresent();
+        TemplateTable.fromRepository().createIfAbsent(client, name, readsTheStream);
         return new TestTable(local, client, name);
     }
 

@@ -8,6 +8,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.StreamWorker;
+import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through the SES emulator, the case's ticket in DynamoDB Local), and the table's stream read by the aggregator's
  * handler: only the clock is moved by hand.
  */
+@TableStream
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
 class DeliverySpokeFirstMetricsTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.StreamWorker;
+import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A scripted November of one Warsaw shop, through the real webhooks, the agent API and DynamoDB Local's stream read
  * by the aggregator's handler as the event source mapping would: the metrics API must say what was worked out by hand.
  */
+@TableStream
 @ExtendWith(DynamoDbExtension.class)
 class MetricsAggregationTest {
 

@@ -8,6 +8,7 @@ import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.StreamWorker;
+import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.dynamodb.MetricsAggregator;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * same requests, through the real handlers into DynamoDB Local, their jobs run by the sweep and the action worker
  * over ElasticMQ as in production, the table's stream folded by the aggregator.
  */
+@TableStream
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
 class PrivacyRequestsTest {
 
