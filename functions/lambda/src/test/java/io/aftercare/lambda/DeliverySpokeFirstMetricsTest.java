@@ -56,7 +56,7 @@ class DeliverySpokeFirstMetricsTest {
         scriptTwoProblems();
         stream.drain();
 
-        assertThat(ses.emailsTo("dora@example.com")).extracting(SesEmulator.Email::subject).anyMatch(s -> s.contains("is held up"));
+        assertThat(ses.emailsTo("dora.spoke-first@example.com")).extracting(SesEmulator.Email::subject).anyMatch(s -> s.contains("is held up"));
         assertHandWorked(month());
     }
 
@@ -103,7 +103,7 @@ class DeliverySpokeFirstMetricsTest {
      * contact after 30 and 5 minutes (the median, by nearest rank, 5: Emil's, though he wrote first).
      */
     private void scriptTwoProblems() {
-        shippedOrder("D-1", "dora@example.com");
+        shippedOrder("D-1", "dora.spoke-first@example.com");
         shippedOrder("E-1", "emil@example.com");
         at("2026-11-03T09:30");
         complaint("late-e", "E-1", "emil@example.com", "Where is my parcel?");
@@ -112,7 +112,7 @@ class DeliverySpokeFirstMetricsTest {
         at("2026-11-03T10:30");
         aftercare.sweepAndWork();
         at("2026-11-03T12:00");
-        complaint("late-d", "D-1", "dora@example.com", "My parcel did not come.");
+        complaint("late-d", "D-1", "dora.spoke-first@example.com", "My parcel did not come.");
         at("2026-11-04T10:00");
         parcel("E-1", "delayed");
         at("2026-11-04T10:05");
