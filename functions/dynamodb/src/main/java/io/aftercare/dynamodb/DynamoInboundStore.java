@@ -99,7 +99,7 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     }
 
     @Override
-    public void keep(ShopId shop, Subject on, InboundDelivery delivery) {
+    public void keep(ShopId shop, Subject on, InboundDelivery delivery, List<StoredAttachment> attachments) {
         var message = delivery.message();
         var verdicts = delivery.verdicts();
         Map<String, AttributeValue> item = new HashMap<>(Keys.receivedMail(shop, on, delivery.deliveryId()));
@@ -114,7 +114,7 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
         message.messageId().ifPresent(id -> item.put("messageId", s(id)));
         item.put("verdicts", AttributeValue.fromM(Map.of("spam", s(verdicts.spam().name()), "virus", s(verdicts.virus().name()),
                 "spf", s(verdicts.spf().name()), "dkim", s(verdicts.dkim().name()), "dmarc", s(verdicts.dmarc().name()))));
-        item.put("attachments", AttributeValue.fromL(delivery.attachments().stream().map(DynamoInboundStore::attachment).toList()));
+        item.put("attachments", AttributeValue.fromL(attachments.stream().map(DynamoInboundStore::attachment).toList()));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
@@ -128,11 +128,18 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     private static KeptMessage kept(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> v = item.get("verdicts").m();
         var verdicts = new MailVerdicts(verdict(v, "spam"), verdict(v, "virus"), verdict(v, "spf"), verdict(v, "dkim"), verdict(v, "dmarc"));
-        List<StoredAttachment> attachments = item.get("attachments").l().stream().map(AttributeValue::m).map(a -> new StoredAttachment(
-                Items.requiredString(a, "fileName"), Items.requiredString(a, "contentType"), Items.number(a, "size"), Items.requiredString(a, "key"))).toList();
         return new KeptMessage(Items.requiredString(item, "deliveryId"), Items.time(item, "receivedAt").orElseThrow(),
                 new EmailAddress(Items.requiredString(item, "from")), Items.string(item, "fromName"), Items.requiredString(item, "subject"),
-                Items.requiredString(item, "newText"), Items.requiredString(item, "fullText"), attachments, verdicts);
+                Items.requiredString(item, "newText"), Items.requiredString(item, "fullText"), attachments(item), verdicts);
+    }
+
+    /** The attachments a received-mail item lists; none for any other item (what a privacy job deletes beside the items it deletes). */
+    static List<StoredAttachment> attachments(Map<String, AttributeValue> item) {
+        if (!item.get(Keys.SK).s().startsWith(Keys.RECEIVED_MAIL_PREFIX) || !item.containsKey("attachments")) {
+            return List.of();
+        }
+        return item.get("attachments").l().stream().map(AttributeValue::m).map(a -> new StoredAttachment(
+                Items.requiredString(a, "fileName"), Items.requiredString(a, "contentType"), Items.number(a, "size"), Items.requiredString(a, "key"))).toList();
     }
 
     private static MailVerdicts.Verdict verdict(Map<String, AttributeValue> verdicts, String check) {
@@ -140,8 +147,8 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     }
 
     @Override
-    public long count(ShopId shop, String senderHash, Instant hourEnd) {
-        return RateCounters.count(dynamo, table, Keys.inboundSenderCount(shop, senderHash, hourEnd), hourEnd);
+    public long count(ShopId shop, String senderHash, Instant hourEnd, String deliveryId) {
+        return RateCounters.countOnce(dynamo, table, Keys.inboundSenderCount(shop, senderHash, hourEnd), deliveryId, hourEnd);
     }
 
     private static AttributeValue attachment(StoredAttachment stored) {

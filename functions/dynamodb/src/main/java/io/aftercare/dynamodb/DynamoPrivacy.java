@@ -14,6 +14,7 @@ import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.Reason;
+import io.aftercare.domain.inbound.AttachmentStore;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.privacy.PrivacyStore;
 import io.aftercare.domain.privacy.SuppressionKey;
@@ -50,9 +51,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>What a customer's erasure covers, in one place ({@link #eraseCustomer}): their suppression (kept by a keyed hash
  * when hard), their orders (the order item anonymised, its timeline and returns deleted, its pending emails cancelled),
- * their tickets (whole partitions: messages, replies, queue rows), the entries the customer index lists, their search
- * terms, and their own partition (profile, surveys, metrics history, exports). Something new that holds a customer's
- * data (inbound mail's stored attachments, say) is added there, and to {@link #export}.
+ * their tickets (whole partitions: messages, replies, queue rows, the emails received on them and those emails' kept
+ * attachments), the entries the customer index lists, their search terms, and their own partition (profile, surveys,
+ * metrics history, exports). Something new that holds a customer's data is added there, and to {@link #export}. A
+ * shop's erasure deletes the shop's attachments first, then its items. An attachment is deleted before the item that
+ * lists it, so a batch cut short leaves nothing unlisted behind, and is done again.
  */
 public final class DynamoPrivacy implements PrivacyStore {
 
@@ -70,13 +73,19 @@ public final class DynamoPrivacy implements PrivacyStore {
     private final String table;
     private final RecordingItems items;
     private final Supplier<SuppressionKey> suppressionKey;
+    private final Optional<Supplier<AttachmentStore>> attachments;
 
-    /** @param suppressionKey what keeps an erased customer's suppression (asked for only by an erasure that finds one) */
-    public DynamoPrivacy(DynamoDbClient dynamo, String table, int dueShards, Supplier<SuppressionKey> suppressionKey) {
+    /**
+     * @param suppressionKey what keeps an erased customer's suppression (asked for only by an erasure that finds one)
+     * @param attachments where received mail's attachments are kept; none where no mail is received
+     */
+    public DynamoPrivacy(DynamoDbClient dynamo, String table, int dueShards, Supplier<SuppressionKey> suppressionKey,
+                         Optional<Supplier<AttachmentStore>> attachments) {
         this.dynamo = dynamo;
         this.table = table;
         this.items = new RecordingItems(table, dueShards);
         this.suppressionKey = suppressionKey;
+        this.attachments = attachments;
     }
 
     @Override
@@ -299,14 +308,30 @@ public final class DynamoPrivacy implements PrivacyStore {
         if (page.isEmpty()) {
             deletes.add(link);
         }
+        deleteAttachments(page);
         BatchWrites.delete(dynamo, table, deletes);
         return page.size() + 1;
     }
 
+    /** The kept attachments the received emails among {@code items} list (none where no mail is received). */
+    private void deleteAttachments(List<Map<String, AttributeValue>> items) {
+        var listed = items.stream().flatMap(item -> DynamoInboundStore.attachments(item).stream()).toList();
+        if (!listed.isEmpty()) {
+            attachments.ifPresent(store -> store.get().delete(listed));
+        }
+    }
+
     // ---- a shop's erasure ----
 
-    /** One page of the table's scan, from the cursor the last page left: the shop's items on it deleted (the running job's own item last, by {@link #finished}). */
+    /**
+     * A batch of the shop's attachments while any is left; then one page of the table's scan, from the cursor the last
+     * page left: the shop's items on it deleted (the running job's own item last, by {@link #finished}).
+     */
     private Progress eraseShop(ShopId shop) {
+        int files = attachments.map(store -> store.get().deleteBatch(shop)).orElse(0);
+        if (files > 0) {
+            return new Progress(files, false);
+        }
         var cursorKey = Keys.shopErasureCursor(shop);
         var cursor = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(cursorKey)).item();
         Map<String, AttributeValue> from = cursor == null || !cursor.containsKey("from") ? null : cursor.get("from").m();

@@ -18,7 +18,7 @@ public final class DynamoTimelineAppender implements TimelineAppender {
     }
 
     @Override
-    public void write(ShopId shop, TimelineEntry entry, String customerHash) {
-        dynamo.updateItem(TimelineItems.write(shop, entry, Optional.of(customerHash), entry.at()).request(table));
+    public void write(ShopId shop, TimelineEntry entry, Optional<String> customerHash) {
+        dynamo.updateItem(TimelineItems.write(shop, entry, customerHash, entry.at()).request(table));
     }
 }

@@ -63,6 +63,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sign-in link       SIGNIN#{link hash}                 LINK              TTL 15 minutes
  * session            SESSION#{session hash}             SESSION           TTL 12 hours
  * rate counter       RATE#{what}#{window}               RATE              TTL the window's end
+ * counted once       RATE#{what}#{window}               ONCE#{id hash}    the count one message got (a retry counts nothing); TTL the window's end
  * second factor      PERSON#{email hash}                TOTP              secret, last step used, recovery code hashes
  * preferences        PERSON#{email hash}                PREFERENCES       the console's language and time zone
  * shop's access rule SHOP#{shop}                        ACCESS            requireSecondFactor
@@ -425,6 +426,11 @@ public final class Keys {
 
     static Map<String, AttributeValue> rateCounter(String counter) {
         return key("RATE#" + counter, "RATE");
+    }
+
+    /** What counting {@code once} in the counter's window gave it: hashed, as {@code once} is someone else's id. */
+    static Map<String, AttributeValue> rateCounted(String counter, String once) {
+        return key("RATE#" + counter, "ONCE#" + Sha256.shortHex(once.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A shop's presence heartbeats, in a partition of their own so that one query reads them all. */

@@ -40,7 +40,7 @@ class DynamoPrivacyTest {
 
     /** A fresh store for each batch: as a new Lambda container picks up a job whose last claim timed out. */
     private static DynamoPrivacy store() {
-        return new DynamoPrivacy(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
+        return new DynamoPrivacy(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY, Optional.empty());
     }
 
     @Test

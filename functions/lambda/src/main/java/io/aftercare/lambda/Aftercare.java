@@ -154,7 +154,9 @@ public final class Aftercare {
         var recipients = new DynamoRecipientStore(dynamo, table);
         Supplier<SuppressionKey> suppressionKey = new Lazy<>(() -> new SuppressionKey(b.linkKey.get()));
         var actions = new DynamoActionStore(dynamo, table, b.dueShards, suppressionKey);
-        this.privacyStore = new DynamoPrivacy(dynamo, table, b.dueShards, suppressionKey);
+        // where mail is received, the privacy jobs delete its attachments too
+        this.privacyStore = new DynamoPrivacy(dynamo, table, b.dueShards, suppressionKey,
+                b.inboundDomain.map(domain -> b.inboundBucket::get));
         this.privacy = new Lazy<>(() -> new PrivacyRequests(privacyStore, actions, b.clock));
         var appender = new DynamoTimelineAppender(dynamo, table);
         var overrides = new TemplateOverrideCache(new DynamoTemplateOverrides(dynamo, table), b.clock);
@@ -167,7 +169,8 @@ public final class Aftercare {
         Supplier<LinkTokens> tokens = new Lazy<>(() -> new LinkTokens(b.linkKey.get()));
         var inboundStore = new DynamoInboundStore(dynamo, table);
         Supplier<Threading> threading = new Lazy<>(() -> new Threading(b.inboundDomain, new ReplyTokens(tokens.get()), inboundStore));
-        this.inboundMail = new Lazy<>(() -> new InboundMail(inboundStore, threading.get(), shopCache, tickets.get(), orders, appender, b.clock));
+        this.inboundMail = new Lazy<>(() -> new InboundMail(inboundStore, b.inboundBucket.get(), threading.get(), shopCache, tickets.get(), orders,
+                appender, b.clock));
         Supplier<PublicLinks> links = new Lazy<>(() -> new PublicLinks(b.publicUrl, tokens.get()));
         this.surveys = new Lazy<>(() -> new Surveys(new DynamoSurveyStore(dynamo, table), links.get(),
                 new LowScoreFollowUp(tickets.get(), orders), appender, b.clock));

@@ -296,6 +296,19 @@ final class Harness {
         return summaries;
     }
 
+    /** The summaries on the shop's audit trail (its first 100 entries, as its managers and owners read it), newest first. */
+    List<String> auditTrail(String shop) {
+        var event = event("GET /api/shops/{shop}/audit", Map.of("shop", shop), Map.of("Authorization", "Bearer " + ADMIN_TOKEN), new byte[0]);
+        event.setQueryStringParameters(Map.of("lang", "en", "limit", "100"));
+        var response = new Response(new AccessHandler(app).handleRequest(event, null));
+        if (response.status() != 200) {
+            throw new AssertionError("the audit trail answered " + response.status() + ": " + response.body());
+        }
+        List<String> summaries = new ArrayList<>();
+        response.json().path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
     /** A generic-format event, its id made unique (so each call is a new delivery), occurring now. */
     String genericEvent(String type, String id, String data) {
         return """

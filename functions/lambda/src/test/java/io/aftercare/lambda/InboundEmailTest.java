@@ -8,7 +8,10 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.SesInbound;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.InboundDomain;
+import io.aftercare.domain.inbound.InboundMessage;
+import io.aftercare.domain.inbound.StoredAttachment;
 import io.aftercare.lambda.inbound.S3InboundBucket;
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The whole inbound path through the real handler: a raw message of the mail module's corpus in the inbound bucket (an
@@ -114,6 +118,69 @@ class InboundEmailTest {
 
         assertThat(ticketed).isZero();
         assertThat(missing).as("a receipt whose raw message is not there").isZero();
+    }
+
+    @Test
+    void givenMailToAShopThatCannotBeReadOrIsNotThere_whenHandled_thenTheShopsTrailSaysSoOnceEach() {
+        assertThat(aftercare.registerShop("edge-broken", "generic").status()).isEqualTo(201);
+        String unreadable = SesInbound.messageId();
+        bucket.putRaw(unreadable, new byte[0]);
+        var to = List.of("edge-broken@inbound.aftercare.example");
+
+        handler.handleRequest(SesInbound.event(unreadable, NOW, to, "PASS"), null);
+        handler.handleRequest(SesInbound.event(unreadable, NOW, to, "PASS"), null);
+        handler.handleRequest(SesInbound.event(SesInbound.messageId(), NOW, to, "PASS"), null);
+
+        assertThat(aftercare.auditTrail("edge-broken")).containsOnlyOnce(
+                "Email refused: it cannot be read as an email; no ticket was opened",
+                "Email refused: SES kept no message for it; no ticket was opened");
+    }
+
+    @Test
+    void givenRepliesWithAttachmentsFromTwoCustomers_whenOneIsErasedThroughTheAdminApi_thenNoneOfTheirFilesRemainsAndTheOthersDo() throws Exception {
+        String jan = acknowledged("edge-erase", "j-1", "jan.kowalski@example.pl");
+        String ola = aftercare.acknowledged(ses, "edge-erase", "o-1", "ola@example.pl");
+        deliver(reply("jan.kowalski@example.pl", jan), SesInbound.messageId());
+        deliver(reply("ola@example.pl", ola), SesInbound.messageId());
+        var janFiles = files("edge-erase", "c-j-1");
+        var olaFiles = files("edge-erase", "c-o-1");
+        assertThat(stored("edge-erase")).containsAll(janFiles).containsAll(olaFiles);
+
+        var erasure = aftercare.admin("POST /admin/shops/{shop}/privacy/customer-erasures", Map.of("shop", "edge-erase"),
+                "{\"email\": \"jan.kowalski@example.pl\", \"requestId\": \"erase-jan\"}");
+        aftercare.sweepAndWork();
+
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);
+        assertThat(janFiles).isNotEmpty();
+        assertThat(stored("edge-erase")).doesNotContainAnyElementsOf(janFiles).containsExactlyInAnyOrderElementsOf(olaFiles);
+    }
+
+    @Test
+    void givenTwoShopsWithReceivedFiles_whenOneShopIsErased_thenItsWholeShareOfTheBucketIsGoneAndTheOtherShopsRemains() throws Exception {
+        deliver(reply("jan.kowalski@example.pl", acknowledged("edge-gone", "g-1", "jan.kowalski@example.pl")), SesInbound.messageId());
+        deliver(reply("jan.kowalski@example.pl", acknowledged("edge-stays", "s-1", "jan.kowalski@example.pl")), SesInbound.messageId());
+        // a file of the shop that no received email lists (one kept by an invocation that died before recording its email)
+        bucket.store(new ShopId("edge-gone"), "died-before-recording", 0, new InboundMessage.Attachment("a.txt", "text/plain", new byte[3]));
+        var staying = stored("edge-stays");
+
+        var erasure = aftercare.admin("POST /admin/shops/{shop}/privacy/shop-erasure", Map.of("shop", "edge-gone"), "{\"requestId\": \"gone\"}");
+        aftercare.sweepAndWork();
+
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);
+        assertThat(stored("edge-gone")).isEmpty();
+        assertThat(staying).isNotEmpty();
+        assertThat(stored("edge-stays")).containsExactlyInAnyOrderElementsOf(staying);
+    }
+
+    /** The keys of the files the received emails of a ticket list. */
+    private List<String> files(String shop, String ticketId) {
+        return aftercare.app.receivedAttachments(new ShopId(shop), ticketId).stream().map(StoredAttachment::key).toList();
+    }
+
+    /** What the bucket holds under the shop's attachments, read from the S3-compatible server itself. */
+    private static List<String> stored(String shop) {
+        return TestS3.server().client().listObjectsV2(b -> b.bucket(TestS3.BUCKET).prefix(S3InboundBucket.ATTACHMENTS_PREFIX + shop + "/"))
+                .contents().stream().map(S3Object::key).toList();
     }
 
     private int deliver(byte[] raw, String messageId) {

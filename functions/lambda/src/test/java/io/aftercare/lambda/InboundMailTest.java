@@ -82,8 +82,9 @@ class InboundMailTest {
         String replyTo = aftercare.acknowledged(ses, shop, "r-1", "ola@example.pl");
         change(shop, "c-r-1", "resolved");
 
-        var outcome = receive(withAttachments("ola@example.pl", replyTo, "It leaks again.", List.of(
-                new StoredAttachment("leak.jpg", "image/jpeg", 48_213, "inbound/d-1/0"))));
+        var delivery = withAttachments("ola@example.pl", replyTo, "It leaks again.", List.of(
+                new InboundMessage.Attachment("leak.jpg", "image/jpeg", new byte[48_213])));
+        var outcome = receive(delivery);
 
         assertThat(outcome.disposition()).isEqualTo(Disposition.ADDED_TO_TICKET);
         assertThat(aftercare.ticket(shop, "c-r-1").path("status").asText()).isEqualTo("open");
@@ -93,7 +94,8 @@ class InboundMailTest {
         assertThat(kept).singleElement().satisfies(mail -> {
             assertThat(mail.newText()).isEqualTo("It leaks again.");
             assertThat(mail.fullText()).as("the quoted history kept").contains("Kettle House wrote:", "> Thank you");
-            assertThat(mail.attachments()).containsExactly(new StoredAttachment("leak.jpg", "image/jpeg", 48_213, "inbound/d-1/0"));
+            assertThat(mail.attachments()).as("kept under the shop").containsExactly(new StoredAttachment("leak.jpg", "image/jpeg", 48_213,
+                    "attachments/" + shop + "/" + delivery.deliveryId() + "/0"));
             assertThat(mail.verdicts()).isEqualTo(MailVerdicts.notChecked());
         });
     }
@@ -153,7 +155,7 @@ class InboundMailTest {
     }
 
     @Test
-    void givenAForgedCodeAndAnotherShopsCode_whenReceived_thenNoOtherShopsTicketIsReachedAndOnlyTheAddressedShopGetsATicket() {
+    void givenAForgedCodeAndAnotherShopsCode_whenReceived_thenNoOtherShopsTicketIsReachedAndTheNamedShopsTrailSaysWhyWithTheSenderMasked() {
         String shopA = shop("a");
         String shopB = shop("b");
         String replyToA = aftercare.acknowledged(ses, shopA, "f-1", "ola@example.pl");
@@ -164,18 +166,26 @@ class InboundMailTest {
         int itemsOfB = items(shopB);
 
         var forged = receive(delivery("eve@example.com", "reply+" + shopA + ".aaaaaaaaaaaaaaaa@inbound.aftercare.example", "Give me a refund"));
-        var spliced = receive(delivery("eve@example.com", "reply+" + shopB + "." + codeA + "@inbound.aftercare.example", "Give me a refund"));
+        var splicedDelivery = delivery("eve@example.com", "reply+" + shopB + "." + codeA + "@inbound.aftercare.example", "Give me a refund");
+        var spliced = receive(splicedDelivery);
+        receive(splicedDelivery);
         var threadOfA = receive(inThread("eve@example.com", shopB + "@inbound.aftercare.example", "Re: your ticket",
                 List.of(messageIdA + "@eu-west-1.amazonses.com")));
 
-        assertThat(forged).isEqualTo(new InboundOutcome(Disposition.REFUSED, Optional.empty(), Optional.empty()));
-        assertThat(spliced.disposition()).isEqualTo(Disposition.REFUSED);
+        assertThat(forged).isEqualTo(new InboundOutcome(Disposition.REFUSED, Optional.of(new io.aftercare.domain.ShopId(shopA)), Optional.empty()));
+        assertThat(spliced).isEqualTo(new InboundOutcome(Disposition.REFUSED, Optional.of(new io.aftercare.domain.ShopId(shopB)), Optional.empty()));
         assertThat(threadOfA.disposition()).as("A's thread id means nothing in B").isEqualTo(Disposition.OPENED_TICKET);
         assertThat(threadOfA.shop()).contains(new io.aftercare.domain.ShopId(shopB));
         assertThat(aftercare.ticket(shopA, "c-f-1").path("version").asLong()).isEqualTo(versionA);
-        assertThat(items(shopA)).as("nothing written in shop A").isEqualTo(itemsOfA);
+        assertThat(tickets(shopA)).isEqualTo(1);
+        assertThat(items(shopA)).as("in shop A, only the refusal: its trail entry and the message kept beside it").isEqualTo(itemsOfA + 2);
         assertThat(tickets(shopB)).isEqualTo(1);
         assertThat(items(shopB)).isGreaterThan(itemsOfB);
+        String refused = "Email from e***@example.com (Re: your order) refused: its reply address carries a code this shop's emails never carried;"
+                + " no ticket was opened";
+        assertThat(aftercare.auditTrail(shopA)).contains(refused);
+        assertThat(aftercare.auditTrail(shopB)).as("once, however often SES delivers it").filteredOn(refused::equals).hasSize(1);
+        assertThat(aftercare.auditTrail(shopA) + " " + aftercare.auditTrail(shopB)).doesNotContain("eve@");
     }
 
     @Test
@@ -253,6 +263,28 @@ class InboundMailTest {
                 Disposition.RATE_LIMITED, Disposition.RATE_LIMITED, Disposition.OPENED_TICKET);
         assertThat(other.disposition()).isEqualTo(Disposition.OPENED_TICKET);
         assertThat(tickets(shop)).isEqualTo(5);
+    }
+
+    @Test
+    void givenAnInvocationThatDiedAfterCountingItsSender_whenTheDeliveryIsRetriedOnceItsLeaseEnds_thenTheSenderIsCountedOnceForIt() {
+        String shop = shop("recount");
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), "{\"support\": {\"inbound\": {\"senderHourlyLimit\": 1}}}").status())
+                .isEqualTo(200);
+        var delivery = delivery("loud@example.com", shop + "@inbound.aftercare.example", "Hello?");
+        var store = new io.aftercare.dynamodb.DynamoInboundStore(table.client(), table.name());
+        Instant hourEnd = MONDAY_NINE.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        var shopId = new io.aftercare.domain.ShopId(shop);
+        // what the invocation that died did: took the delivery, counted its sender
+        store.claim(delivery.deliveryId(), aftercare.clock.instant(), InboundMail.LEASE);
+        assertThat(store.count(shopId, delivery.message().from().hash(), hourEnd, delivery.deliveryId())).isEqualTo(1);
+
+        aftercare.clock.set(MONDAY_NINE.plus(InboundMail.LEASE).plusSeconds(1));
+        var retried = receive(delivery);
+        var next = receive(delivery("loud@example.com", shop + "@inbound.aftercare.example", "Hello again?"));
+
+        assertThat(retried.disposition()).as("its one count is the one it got before").isEqualTo(Disposition.OPENED_TICKET);
+        assertThat(next.disposition()).isEqualTo(Disposition.RATE_LIMITED);
+        assertThat(store.count(shopId, delivery.message().from().hash(), hourEnd, delivery.deliveryId())).as("counted again: the same count").isEqualTo(1);
     }
 
     @Test
@@ -341,16 +373,16 @@ class InboundMailTest {
         return delivery(from, to, text, threadIds, List.of(), MailVerdicts.notChecked());
     }
 
-    private InboundDelivery withAttachments(String from, String to, String text, List<StoredAttachment> attachments) {
+    private InboundDelivery withAttachments(String from, String to, String text, List<InboundMessage.Attachment> attachments) {
         return delivery(from, to, text, List.of(), attachments, MailVerdicts.notChecked());
     }
 
-    private InboundDelivery delivery(String from, String to, String text, List<String> threadIds, List<StoredAttachment> attachments,
+    private InboundDelivery delivery(String from, String to, String text, List<String> threadIds, List<InboundMessage.Attachment> attachments,
                                      MailVerdicts verdicts) {
         var message = new InboundMessage(Optional.of(UUID.randomUUID() + "@mail.example"), threadIds.stream().limit(1).toList(), threadIds,
                 new EmailAddress(from), "Ola Nowak", List.of(new EmailAddress(to)), "Re: your order", text,
-                text + "\n\nOn Mon, 23 Nov 2026, Kettle House wrote:\n> Thank you", List.of(), Optional.empty(), Optional.of(aftercare.clock.instant()));
-        return new InboundDelivery("ses-" + UUID.randomUUID(), aftercare.clock.instant(), List.of(new EmailAddress(to)), verdicts, message, attachments);
+                text + "\n\nOn Mon, 23 Nov 2026, Kettle House wrote:\n> Thank you", attachments, Optional.empty(), Optional.of(aftercare.clock.instant()));
+        return new InboundDelivery("ses-" + UUID.randomUUID(), aftercare.clock.instant(), List.of(new EmailAddress(to)), verdicts, message);
     }
 
     private InboundDelivery autoReply(String from, String to) {
@@ -358,7 +390,7 @@ class InboundMailTest {
                 List.of(new EmailAddress(to)), "Out of office", "I am away until Monday.", "I am away until Monday.", List.of(),
                 Optional.of(new InboundMessage.AutoReply("Auto-Submitted", "auto-replied")), Optional.of(aftercare.clock.instant()));
         return new InboundDelivery("ses-" + UUID.randomUUID(), aftercare.clock.instant(), List.of(new EmailAddress(to)), MailVerdicts.notChecked(),
-                message, List.of());
+                message);
     }
 
     /** The shop's tickets, as items. */

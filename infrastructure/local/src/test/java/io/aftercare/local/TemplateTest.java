@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.TemplateResources;
+import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.AftercareConfig;
 import io.aftercare.lambda.http.RoutedHandler;
@@ -173,6 +174,29 @@ class TemplateTest {
                 .as("members' links open attachments, never raw messages").contains("/" + S3InboundBucket.ATTACHMENTS_PREFIX + "*")
                 .doesNotContain("/" + S3InboundBucket.RAW_PREFIX);
         assertThat(function.path("EventInvokeConfig").path("DestinationConfig").path("OnFailure").path("Destination").asText()).isNotBlank();
+    }
+
+    @Test
+    void givenThePrivacyJobsFunction_whenItsPermissionsAreRead_thenItMayDeleteAndListReceivedAttachmentsOnlyAndNeverRawMessages() {
+        JsonNode function = functions().values().stream()
+                .filter(f -> handlerClass(f).equals(ActionHandler.class.getName())).findFirst().orElseThrow().path("Properties");
+        List<String> deletes = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        for (JsonNode policy : function.path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                String actions = statement.path("Action").toString();
+                if (actions.contains("s3:DeleteObject")) {
+                    deletes.add(statement.path("Resource").asText());
+                }
+                if (actions.contains("s3:ListBucket")) {
+                    lists.add(statement.path("Condition").path("StringLike").path("s3:prefix").asText());
+                }
+            }
+        }
+
+        assertThat(deletes).singleElement().asString().endsWith("/" + S3InboundBucket.ATTACHMENTS_PREFIX + "*");
+        assertThat(lists).containsExactly(S3InboundBucket.ATTACHMENTS_PREFIX + "*");
+        assertThat(function.path("Environment").path("Variables").has(AftercareConfig.INBOUND_BUCKET)).as("it names the bucket").isTrue();
     }
 
     private static Map<String, JsonNode> functions() {

@@ -6,14 +6,13 @@ import java.util.List;
 
 /**
  * A message as SES delivered it: its delivery id (SES's message id, the same on every redelivery of one notification,
- * so it deduplicates), the envelope recipients (which of the shops' inbound addresses received it), the verdicts, the
- * parsed message and its attachments once stored.
+ * so it deduplicates), the envelope recipients (which of the shops' inbound addresses received it), the verdicts and the
+ * parsed message. Its attachments are kept only once its shop is known ({@link InboundMail}), under that shop.
  */
 public record InboundDelivery(String deliveryId, Instant receivedAt, List<EmailAddress> recipients, MailVerdicts verdicts,
-                              InboundMessage message, List<StoredAttachment> attachments) {
+                              InboundMessage message) {
 
     public InboundDelivery {
         recipients = List.copyOf(recipients);
-        attachments = List.copyOf(attachments);
     }
 }

@@ -34,16 +34,18 @@ public interface InboundStore {
     /** The delivery is received: every later claim of it answers {@link Received} with {@code outcome}. */
     void received(String deliveryId, InboundOutcome outcome, Instant now);
 
-    /** Keeps the message whole (its full text, attachments and verdicts) beside the timeline of {@code on}; twice keeps one. */
-    void keep(ShopId shop, Subject on, InboundDelivery delivery);
+    /** Keeps the message whole (its full text, its attachments as kept, its verdicts) beside the timeline of {@code on}; twice keeps one. */
+    void keep(ShopId shop, Subject on, InboundDelivery delivery, List<StoredAttachment> attachments);
 
     /** The messages kept beside the timeline of {@code on}, oldest first. */
     List<KeptMessage> kept(ShopId shop, Subject on);
 
     /**
-     * Counts one message from a sender to a shop in the hour that ends at {@code hourEnd}.
+     * Counts one message from a sender to a shop in the hour that ends at {@code hourEnd}, once: the same delivery
+     * counted again (a retry after its lease ended) is not counted twice, and gets the count it got the first time.
      *
-     * @return the messages counted in that hour, this one included
+     * @return the messages counted in that hour up to this one, this one included
+     * @throws io.aftercare.domain.ChangedMeanwhile when other deliveries from the sender kept counting meanwhile: to be retried
      */
-    long count(ShopId shop, String senderHash, Instant hourEnd);
+    long count(ShopId shop, String senderHash, Instant hourEnd, String deliveryId);
 }

@@ -69,6 +69,8 @@ public enum Phrase {
     MAIL_QUARANTINED(Set.of(EntryKind.MAIL_RECEIVED), "from", "subject", "spam", "virus"),
     /** One sender wrote more than the shop's hourly limit: the messages past it are not ticketed (said once an hour). */
     MAIL_RATE_LIMITED(Set.of(EntryKind.MAIL_RECEIVED), "from", "limit"),
+    /** Mail that reached no ticket: a reply address whose code the shop never sent, or a message that cannot be read or is not there. */
+    MAIL_REFUSED(Set.of(EntryKind.MAIL_RECEIVED), "from", "subject", "unknownCode", "unreadable", "missing"),
     COMPLAINT_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "subject"),
     TICKET_REOPENED(Set.of(EntryKind.TICKET_UPDATED)),
     AGENT_REPLIED(Set.of(EntryKind.AGENT_REPLIED), "agent", "excerpt", "target", "breached"),

@@ -1,6 +1,7 @@
 package io.aftercare.lambda.inbound;
 
 import io.aftercare.domain.NotFound;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.inbound.AttachmentStore;
 import io.aftercare.domain.inbound.InboundMessage;
 import io.aftercare.domain.inbound.StoredAttachment;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,13 +18,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The inbound bucket: SES's receipt rule writes each raw message under {@value #RAW_PREFIX} (its key is the SES message
- * id after that prefix), and the attachments kept of it go under {@value #ATTACHMENTS_PREFIX}, opened through
- * presigned GET links only. The prefixes are the ones {@code template.yaml}'s rule and IAM name.
+ * id after that prefix), and the attachments kept of it go under {@value #ATTACHMENTS_PREFIX}{@code {shop}/}, opened
+ * through presigned GET links only. The prefixes are the ones {@code template.yaml}'s rule and IAM name.
  */
 public final class S3InboundBucket implements AttachmentStore {
 
     public static final String RAW_PREFIX = "raw/";
     public static final String ATTACHMENTS_PREFIX = "attachments/";
+    /** S3's most keys one list returns: a shop's erasure deletes this many a batch. */
+    private static final int DELETE_BATCH = 1000;
     /** Types a browser may show inline without running anything; every other file opens as a download of bytes. */
     private static final Set<String> SHOWN_AS_IS = Set.of("image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain");
 
@@ -51,8 +55,8 @@ public final class S3InboundBucket implements AttachmentStore {
     }
 
     @Override
-    public StoredAttachment store(String deliveryId, int index, InboundMessage.Attachment attachment) {
-        String key = ATTACHMENTS_PREFIX + deliveryId + "/" + index;
+    public StoredAttachment store(ShopId shop, String deliveryId, int index, InboundMessage.Attachment attachment) {
+        String key = prefix(shop) + deliveryId + "/" + index;
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(safeType(attachment.contentType())), RequestBody.fromBytes(attachment.content()));
         return new StoredAttachment(attachment.fileName(), attachment.contentType(), attachment.size(), key);
     }
@@ -66,6 +70,25 @@ public final class S3InboundBucket implements AttachmentStore {
         String disposition = "attachment; filename*=UTF-8''" + URLEncoder.encode(attachment.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create(presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(attachment.key())
                 .responseContentDisposition(disposition).responseContentType(safeType(attachment.contentType())))).url().toString());
+    }
+
+    @Override
+    public void delete(List<StoredAttachment> attachments) {
+        // one by one: a message holds a few, and S3 answers a key already gone as deleted
+        attachments.stream().filter(StoredAttachment::kept).filter(a -> a.key().startsWith(ATTACHMENTS_PREFIX))
+                .forEach(a -> s3.deleteObject(b -> b.bucket(bucket).key(a.key())));
+    }
+
+    @Override
+    public int deleteBatch(ShopId shop) {
+        var listed = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix(shop)).maxKeys(DELETE_BATCH)).contents();
+        listed.forEach(object -> s3.deleteObject(b -> b.bucket(bucket).key(object.key())));
+        return listed.size();
+    }
+
+    /** A shop's attachments: the slash ends the shop's id, so no shop's prefix is another's. */
+    private static String prefix(ShopId shop) {
+        return ATTACHMENTS_PREFIX + shop.value() + "/";
     }
 
     private static String safeType(String contentType) {

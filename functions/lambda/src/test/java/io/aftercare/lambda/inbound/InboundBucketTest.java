@@ -8,10 +8,16 @@ import io.aftercare.devkit.LocalS3;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.NotFound;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.inbound.KeptAttachments;
 import io.aftercare.domain.inbound.InboundMessage;
 import io.aftercare.domain.inbound.MailVerdicts;
 import io.aftercare.domain.inbound.MailVerdicts.Verdict;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +33,7 @@ class InboundBucketTest {
 
     private static final LocalS3 S3 = LocalS3.start("inbound");
     private static final S3InboundBucket BUCKET = new S3InboundBucket(S3.client(), S3.presigner(), "inbound");
+    private static final ShopId SHOP = new ShopId("kettle-house");
 
     @AfterAll
     static void stop() {
@@ -61,18 +68,18 @@ class InboundBucketTest {
         var tooBig = attachment("video.mp4", "video/mp4", (int) KeptAttachments.PER_ATTACHMENT + 1);
         var nine = attachment("scan-1.pdf", "application/pdf", 9 * 1024 * 1024);
 
-        var kept = KeptAttachments.keep("msg-caps", List.of(small, tooBig, nine, nine, nine), BUCKET);
+        var kept = KeptAttachments.keep(SHOP, "msg-caps", List.of(small, tooBig, nine, nine, nine), BUCKET);
 
         assertThat(kept).extracting(a -> a.kept()).containsExactly(true, false, true, true, false);
         assertThat(kept.get(1).size()).isEqualTo(KeptAttachments.PER_ATTACHMENT + 1);
-        assertThat(kept.get(0).key()).isEqualTo("attachments/msg-caps/0");
+        assertThat(kept.get(0).key()).isEqualTo("attachments/kettle-house/msg-caps/0");
         assertThatThrownBy(() -> BUCKET.link(kept.get(1), Duration.ofMinutes(5))).isInstanceOf(NotFound.class);
     }
 
     @Test
     void givenAStoredAttachment_whenItsSignedLinkIsOpened_thenItServesItsBytesAsADownloadForFiveMinutesOnly() throws Exception {
         var html = attachment("invoice\"; filename=evil.html", "text/html", 0);
-        var stored = BUCKET.store("msg-link", 0, new InboundMessage.Attachment(html.fileName(), html.contentType(),
+        var stored = BUCKET.store(SHOP, "msg-link", 0, new InboundMessage.Attachment(html.fileName(), html.contentType(),
                 "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
 
         var link = BUCKET.link(stored, Duration.ofMinutes(5));
@@ -91,6 +98,21 @@ class InboundBucketTest {
 
         assertThat(new String(BUCKET.raw("msg-raw"), StandardCharsets.UTF_8)).endsWith("hi");
         assertThatThrownBy(() -> BUCKET.raw("msg-none")).isInstanceOf(S3InboundBucket.RawMessageMissing.class);
+    }
+
+    @Test
+    void givenTheLocalS3Server_whenStarted_thenItListensOnLoopbackOnlyAndThisMachinesOtherAddressesAreRefused() throws IOException {
+        List<InetAddress> others = java.util.Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses).filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).toList();
+        int port = S3.listening().getPort();
+
+        assertThat(S3.listening().getAddress().isLoopbackAddress()).isTrue();
+        try (var loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(loopback.isConnected()).isTrue();
+        }
+        for (InetAddress other : others) {
+            assertThatThrownBy(() -> new Socket(other, port).close()).as(other.getHostAddress()).isInstanceOf(ConnectException.class);
+        }
     }
 
     private static InboundMessage.Attachment attachment(String name, String type, int size) {

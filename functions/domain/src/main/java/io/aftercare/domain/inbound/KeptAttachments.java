@@ -1,8 +1,6 @@
-package io.aftercare.lambda.inbound;
+package io.aftercare.domain.inbound;
 
-import io.aftercare.domain.inbound.AttachmentStore;
-import io.aftercare.domain.inbound.InboundMessage;
-import io.aftercare.domain.inbound.StoredAttachment;
+import io.aftercare.domain.ShopId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,18 +16,27 @@ public final class KeptAttachments {
     private KeptAttachments() {
     }
 
-    public static List<StoredAttachment> keep(String deliveryId, List<InboundMessage.Attachment> attachments, AttachmentStore store) {
+    public static List<StoredAttachment> keep(ShopId shop, String deliveryId, List<InboundMessage.Attachment> attachments, AttachmentStore store) {
         List<StoredAttachment> kept = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < attachments.size(); i++) {
             var attachment = attachments.get(i);
             if (attachment.size() > PER_ATTACHMENT || total + attachment.size() > PER_MESSAGE) {
-                kept.add(StoredAttachment.notKept(attachment.fileName(), attachment.contentType(), attachment.size()));
+                kept.add(notKept(attachment));
             } else {
                 total += attachment.size();
-                kept.add(store.store(deliveryId, i, attachment));
+                kept.add(store.store(shop, deliveryId, i, attachment));
             }
         }
         return kept;
+    }
+
+    /** Every attachment listed, none kept: for a message that goes on no ticket (the raw message still holds them, for its retention). */
+    public static List<StoredAttachment> listed(List<InboundMessage.Attachment> attachments) {
+        return attachments.stream().map(KeptAttachments::notKept).toList();
+    }
+
+    private static StoredAttachment notKept(InboundMessage.Attachment attachment) {
+        return StoredAttachment.notKept(attachment.fileName(), attachment.contentType(), attachment.size());
     }
 }
