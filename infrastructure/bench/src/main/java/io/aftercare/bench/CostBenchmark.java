@@ -46,12 +46,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * emails (thank-you, check-in, survey), tickets for one order in twenty (opened through the agent API, acknowledged,
  * noticed to staff, answered by an agent, resolved the next day), and the sweep every simulated minute with the
  * queue's messages handed to the action handler as the event source mapping would. Every email sent is followed by
- * SES's delivery event through the SES event handler, as the configuration set publishes it.
+ * SES's delivery event through the SES event handler, as the configuration set publishes it; the table's stream goes
+ * to the metrics aggregator after each minute's changes.
  *
- * <p>Measured: DynamoDB capacity (every request asks for {@code ReturnConsumedCapacity.TOTAL}, every response's
- * {@code ConsumedCapacity} summed), SQS requests (counted at the SDK), each function's invocations and the time each
- * handler call took (billed at the memory template.yaml gives it), API Gateway requests, SES emails, SNS publishes
- * and EventBridge invocations (one per sweep). Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
+ * <p>Measured: DynamoDB write units as DynamoDB bills each item a request touches ({@link Capacity#billing}, split by
+ * function, item kind, index and request) and read units as DynamoDB Local answers them, SQS requests (counted at the
+ * SDK), each function's invocations and the time each handler call took (billed at the memory template.yaml gives
+ * it), API Gateway requests, SES emails, SNS publishes and EventBridge invocations (one per sweep), and the event
+ * source mappings' polling of idle queues. Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
  * minute whatever the volume, so its share per thousand orders is a month of sweeps over a month's orders: shown at
  * three monthly volumes. The checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email
  * in a week of simulated time; no cost depends on the delays but the sweeps', which are counted by month.
