@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -259,6 +260,39 @@ class ShardedSweepTest {
         sweep.run();
 
         assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(written).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenNoBulkActionDue_whenSwept_thenNeitherTheBulkQueueNorTheSesQuotaIsAskedUntilOneIs(TestTable table) {
+        var clock = new AdjustableClock(T);
+        var queueAsked = new AtomicInteger();
+        var queue = new Queued() {
+            @Override
+            public long bulkQueued() {
+                queueAsked.incrementAndGet();
+                return 0;
+            }
+        };
+        var quotaAsked = new AtomicInteger();
+        var sweep = new Sweep(new DynamoActionStore(table.client(), table.name(), 4), queue, Sweep.Settings.DEFAULT, () -> {
+            quotaAsked.incrementAndGet();
+            return Optional.empty();
+        }, clock);
+        List<String> urgent = urgent(table, "idle-t-", 2, T.minusSeconds(5));
+
+        sweep.run(); // urgent work only
+        clock.advance(Sweep.INTERVAL);
+        sweep.run(); // nothing at all
+        assertThat(queue.ids()).containsExactlyInAnyOrderElementsOf(urgent);
+        assertThat(queueAsked).as("an idle sweep's SQS request").hasValue(0);
+        assertThat(quotaAsked).as("an idle sweep's SES request").hasValue(0);
+
+        List<String> bulk = schedule(table, 4, "idle-b-", 3, clock.instant().minusSeconds(30));
+        clock.advance(Sweep.INTERVAL);
+        sweep.run();
+        assertThat(queue.ids()).containsAll(bulk);
+        assertThat(queueAsked).hasValue(1);
+        assertThat(quotaAsked).hasValue(1);
     }
 
     @Test

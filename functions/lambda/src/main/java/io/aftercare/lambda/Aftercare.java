@@ -295,7 +295,7 @@ public final class Aftercare {
                     .build();
         }
 
-        /** The SES account's 24-hour quota, read at each sweep: SentLast24Hours moves as the day goes. */
+        /** The SES account's 24-hour quota, read at each sweep with bulk work due: SentLast24Hours moves as the day goes. */
         private static Supplier<Optional<DailyQuota>> sesDailyQuota() {
             Supplier<SesV2Client> ses = new Lazy<>(() -> SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build());
             return () -> {

@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -66,8 +70,9 @@ public final class Bench {
 
     private static void cost(String[] args) throws Exception {
         var usage = new CostBenchmark(intArg(args, 1, 1000)).run();
-        System.out.println(usage);
-        writeSection("Cost", costSection(usage, CostBenchmark.Prices.load()));
+        String section = costSection(usage, CostBenchmark.Prices.load());
+        System.out.println(section);
+        writeSection("Cost", section);
     }
 
     private static void sweep(String[] args) throws Exception {
@@ -262,37 +267,50 @@ public final class Bench {
 
     static String costSection(CostBenchmark.Usage usage, CostBenchmark.Prices prices) {
         var idle = usage.idleSweep();
+        int orders = usage.orders();
         var text = new StringBuilder(String.format(Locale.ROOT, """
                 What %,d orders of a Shopify shop cost in AWS, from what one run measured through the local runner (its HTTP API,
                 DynamoDB Local, ElasticMQ, the SES emulator): each order's five usual webhooks (orders/create, orders/paid,
                 fulfillments/create, fulfillment events in transit and delivered), its thank-you, check-in and survey, a ticket
-                for one order in twenty (opened through the agent API, acknowledged, noticed to staff, answered, resolved), and
-                SES's delivery event for each email through the SES event function. DynamoDB capacity is what the store
-                answered to `ReturnConsumedCapacity.TOTAL`, summed at the SDK; SQS requests are counted at the SDK; each
-                function's duration is the time its handler calls took here (HTTP ones from the client, loopback included), at
-                the memory template.yaml gives it, at the arm64 price. Prices: `infrastructure/bench/src/main/resources/aws-prices-us-east-1.json`,
-                read %s, list prices without free tiers. The run sweeps every %d simulated minutes for five days (%,d sweeps,
-                %,d of them idle); a deployment sweeps every minute whatever the volume, so each 1,000 orders carry a month of
-                idle sweeps (%,d) over the month's orders, and what busy sweeps took beyond an idle one is the orders' own.
-                Baseline: SES ($0.10 per 1,000 emails); target: everything else at most a third of it. The machine was shared
-                with other builds: durations are upper bounds.
+                for one order in twenty (opened through the agent API, acknowledged, noticed to staff, answered, resolved),
+                SES's delivery event for each email through the SES event function, and the table's stream through the metrics
+                aggregator. Write units are what DynamoDB bills for each item every write request touched (`WriteUnits`: the
+                item read before and after each request; the larger per KB, twice in a transaction, a cancelled transaction's
+                prepare phase once; each index entry added, changed or removed per KB), since DynamoDB Local bills a
+                transaction by its request, not its items (4 units for 1 small item or for 10); read units are DynamoDB
+                Local's `ConsumedCapacity`. SQS requests are counted at the SDK; each function's duration is the time its
+                handler calls took here (HTTP ones from the client, loopback included), at the memory template.yaml gives it,
+                at the arm64 price. Prices: `infrastructure/bench/src/main/resources/aws-prices-us-east-1.json`, read %s, list
+                prices without free tiers. The run sweeps every %d simulated minutes for five days (%,d sweeps, %,d of them
+                idle); a deployment sweeps every minute whatever the volume, so each 1,000 orders carry a month of idle sweeps
+                (%,d) over the month's orders, and what busy sweeps took beyond an idle one is the orders' own. An idle sweep is
+                priced at the sweep's memory with its CPU time stretched as Lambda's CPU share shrinks below %,d MB; the SQS
+                event source mappings' polling of %d idle queues at %,d receives each a month (two pollers, 20-second long
+                polls: AWS's floor). Baseline: SES ($0.10 per 1,000 emails); target: everything else at most a third of it. The
+                machine was shared with other builds: durations are upper bounds.
 
                 Measured: %,d emails (%.2f per order), %,d tickets, %,d API requests (%.2f per order), %,d DynamoDB requests,
-                %.1f RRU and %.1f WRU per order, %.1f SQS requests per order. An idle sweep: %.1f ms, %.2f RRU, %.2f SQS requests.
+                %.1f RRU and %.1f WRU per order (DynamoDB Local's own count: %.1f), %.1f SQS requests per order. An idle sweep:
+                %.1f ms (%.1f ms of it CPU), %.2f RRU, %.2f WRU, %.2f SQS requests of its own; a busy one %.1f ms (%.1f ms CPU).
 
                 | function | invocations per order | mean duration (ms) | memory (MB) | GB-s per order |
                 |---|---|---|---|---|
-                """, usage.orders(), prices.read(), CostBenchmark.SWEEP_EVERY_MINUTES, usage.sweeps(), usage.idleSweeps(), CostBenchmark.SWEEPS_PER_MONTH,
-                usage.emails(), usage.emails() / (double) usage.orders(), usage.tickets(), usage.apiRequests(), usage.apiRequests() / (double) usage.orders(),
-                usage.dynamoRequests(), usage.readUnits() / usage.orders(), usage.writeUnits() / usage.orders(), usage.sqsRequests() / (double) usage.orders(),
-                1000 * idle.seconds(), idle.readUnits(), idle.sqsRequests()));
+                """, orders, prices.read(), CostBenchmark.SWEEP_EVERY_MINUTES, usage.sweeps(), usage.idleSweeps(), CostBenchmark.SWEEPS_PER_MONTH,
+                CostBenchmark.FULL_VCPU_MB, usage.polledQueues(), CostBenchmark.IDLE_RECEIVES_PER_QUEUE_MONTH,
+                usage.emails(), usage.emails() / (double) orders, usage.tickets(), usage.apiRequests(), usage.apiRequests() / (double) orders,
+                usage.dynamoRequests(), usage.readUnits() / orders, usage.writeUnits() / orders, usage.localWriteUnits() / orders,
+                usage.sqsRequests() / (double) orders, 1000 * idle.seconds(), 1000 * idle.cpuSeconds(), idle.readUnits(), idle.writeUnits(),
+                idle.sqsRequests(), 1000 * usage.busySweeps().seconds() / Math.max(1, usage.busySweeps().count()),
+                1000 * usage.busySweeps().cpuSeconds() / Math.max(1, usage.busySweeps().count())));
         usage.functions().forEach((name, f) -> {
             boolean sweep = name.equals("SweepFunction");
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4f |%n", name,
-                    sweep ? "1 a minute, whatever the orders" : String.format(Locale.ROOT, "%.3f", f.count() / (double) usage.orders()),
-                    sweep ? String.format(Locale.ROOT, "%.1f idle", 1000 * idle.seconds()) : String.format(Locale.ROOT, "%.1f", 1000 * f.seconds() / Math.max(1, f.count())),
-                    f.memoryMb(), f.gbSeconds() / usage.orders()));
+                    sweep ? "1 a minute, whatever the orders" : String.format(Locale.ROOT, "%.3f", f.count() / (double) orders),
+                    sweep ? String.format(Locale.ROOT, "%.1f idle (%.1f at %d MB)", 1000 * idle.seconds(), 1000 * idle.secondsAt(f.memoryMb()), f.memoryMb())
+                            : String.format(Locale.ROOT, "%.1f", 1000 * f.seconds() / Math.max(1, f.count())),
+                    f.memoryMb(), f.gbSeconds() / orders));
         });
+        text.append(writeUnitsSection(usage));
         List<CostBenchmark.Bill> bills = Arrays.stream(MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
         text.append("\nDollars per 1,000 orders, by monthly volume:\n\n| service |");
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " %,d orders a month |", b.ordersPerMonth())));
@@ -308,6 +326,51 @@ public final class Bench {
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " **%.2f** %s |", b.allButSes() / b.ses(), b.met() ? "met" : "missed")));
         text.append('\n');
         return text.toString();
+    }
+
+    /** Where the write units go: by function and index, by kind of item, and the requests that write the most. */
+    private static String writeUnitsSection(CostBenchmark.Usage usage) {
+        int orders = usage.orders();
+        List<String> indexes = usage.billed().values().stream().flatMap(b -> b.indexes.keySet().stream()).distinct().sorted().toList();
+        var text = new StringBuilder("\nWrite units per order, by function (the table's, each index's):\n\n| function | WRU | table |");
+        indexes.forEach(i -> text.append(' ').append(i).append(" |"));
+        text.append("\n|---|---|---|").append("---|".repeat(indexes.size())).append('\n');
+        Map<String, List<Map.Entry<Capacity.Line, Capacity.Billed>>> byFunction = new TreeMap<>(usage.billed().entrySet().stream()
+                .collect(Collectors.groupingBy(e -> e.getKey().function())));
+        byFunction.forEach((function, lines) -> {
+            text.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |", function, sum(lines, Capacity.Billed::total) / orders,
+                    sum(lines, b -> b.table.sum()) / orders));
+            indexes.forEach(i -> text.append(String.format(Locale.ROOT, " %.1f |", sum(lines, b -> index(b, i)) / orders)));
+            text.append('\n');
+        });
+        text.append("\nBy kind of item (items written per order, their write units per order), largest first:\n\n"
+                + "| function | item | items | WRU | table |");
+        indexes.forEach(i -> text.append(' ').append(i).append(" |"));
+        text.append("\n|---|---|---|---|---|").append("---|".repeat(indexes.size())).append('\n');
+        Map<List<String>, List<Map.Entry<Capacity.Line, Capacity.Billed>>> byKind = usage.billed().entrySet().stream()
+                .collect(Collectors.groupingBy(e -> List.of(e.getKey().function(), e.getKey().kind())));
+        byKind.entrySet().stream().sorted(Comparator.comparingDouble(e -> -sum(e.getValue(), Capacity.Billed::total))).forEach(e -> {
+            text.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.1f | %.1f |", e.getKey().get(0), e.getKey().get(1),
+                    sum(e.getValue(), b -> b.items.get()) / orders, sum(e.getValue(), Capacity.Billed::total) / orders,
+                    sum(e.getValue(), b -> b.table.sum()) / orders));
+            indexes.forEach(i -> text.append(String.format(Locale.ROOT, " %.1f |", sum(e.getValue(), b -> index(b, i)) / orders)));
+            text.append('\n');
+        });
+        text.append("\nThe requests that write the most (each request's items by kind), per order:\n\n| function | request | WRU |\n|---|---|---|\n");
+        Map<List<String>, Double> byRequest = usage.billed().entrySet().stream().collect(Collectors.groupingBy(
+                e -> List.of(e.getKey().function(), e.getKey().request()), Collectors.summingDouble(e -> e.getValue().total())));
+        byRequest.entrySet().stream().sorted(Map.Entry.<List<String>, Double>comparingByValue().reversed()).limit(15).forEach(e ->
+                text.append(String.format(Locale.ROOT, "| %s | %s | %.1f |%n", e.getKey().get(0), e.getKey().get(1), e.getValue() / orders)));
+        return text.toString();
+    }
+
+    private static double sum(List<Map.Entry<Capacity.Line, Capacity.Billed>> lines, ToDoubleFunction<Capacity.Billed> of) {
+        return lines.stream().mapToDouble(e -> of.applyAsDouble(e.getValue())).sum();
+    }
+
+    private static double index(Capacity.Billed billed, String index) {
+        var units = billed.indexes.get(index);
+        return units == null ? 0 : units.sum();
     }
 
     static String loadSection(List<LoadBenchmark.Step> steps) {

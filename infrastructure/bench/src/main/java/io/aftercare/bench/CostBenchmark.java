@@ -16,6 +16,8 @@ import io.aftercare.local.LocalAftercare;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,12 +46,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * emails (thank-you, check-in, survey), tickets for one order in twenty (opened through the agent API, acknowledged,
  * noticed to staff, answered by an agent, resolved the next day), and the sweep every simulated minute with the
  * queue's messages handed to the action handler as the event source mapping would. Every email sent is followed by
- * SES's delivery event through the SES event handler, as the configuration set publishes it.
+ * SES's delivery event through the SES event handler, as the configuration set publishes it; the table's stream goes
+ * to the metrics aggregator after each minute's changes.
  *
- * <p>Measured: DynamoDB capacity (every request asks for {@code ReturnConsumedCapacity.TOTAL}, every response's
- * {@code ConsumedCapacity} summed), SQS requests (counted at the SDK), each function's invocations and the time each
- * handler call took (billed at the memory template.yaml gives it), API Gateway requests, SES emails, SNS publishes
- * and EventBridge invocations (one per sweep). Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
+ * <p>Measured: DynamoDB write units as DynamoDB bills each item a request touches ({@link Capacity#billing}, split by
+ * function, item kind, index and request) and read units as DynamoDB Local answers them, SQS requests (counted at the
+ * SDK), each function's invocations and the time each handler call took (billed at the memory template.yaml gives
+ * it), API Gateway requests, SES emails, SNS publishes and EventBridge invocations (one per sweep), and the event
+ * source mappings' polling of idle queues. Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
  * minute whatever the volume, so its share per thousand orders is a month of sweeps over a month's orders: shown at
  * three monthly volumes. The checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email
  * in a week of simulated time; no cost depends on the delays but the sweeps', which are counted by month.
@@ -64,6 +68,7 @@ final class CostBenchmark {
     /** The run sweeps this often (the deployment every minute): a week of sweeps each minute takes too long on a shared machine. */
     static final int SWEEP_EVERY_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One function's invocations and the seconds they took in all. */
     record Invocations(long count, double seconds, int memoryMb) {
@@ -78,15 +83,40 @@ final class CostBenchmark {
      * a month has {@link #SWEEPS_PER_MONTH} of them whatever the volume.
      *
      * @param functions each function's invocations and time, the sweep's being only what busy sweeps took beyond an idle one's
-     * @param idleSweep what one sweep that found nothing due cost: its handler's time, read and write units, SQS requests
-     *                  (the worker asking both queues for messages, as the event source mapping does)
+     * @param idleSweep what one sweep that found nothing due cost: its handler's time, read and write units, its own SQS
+     *                  requests (the mapping's polling of the queues is priced apart, {@link #IDLE_RECEIVES_PER_QUEUE_MONTH})
+     * @param polledQueues the queues an SQS event source mapping polls (template.yaml's)
      */
-    record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, long dynamoRequests,
-                 long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb) {
+    record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, double localWriteUnits,
+                 Map<Capacity.Line, Capacity.Billed> billed, long dynamoRequests,
+                 long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb,
+                 int polledQueues, BusySweeps busySweeps) {
     }
 
-    record IdleSweep(double seconds, double readUnits, double writeUnits, double sqsRequests) {
+    /**
+     * @param seconds    the handler's time here, on a whole core
+     * @param cpuSeconds the CPU time of that (DynamoDB Local's work in the same thread included: an upper bound)
+     */
+    /** The sweeps that found work: their handler's time and CPU time in all. */
+    record BusySweeps(long count, double seconds, double cpuSeconds) {
     }
+
+    record IdleSweep(double seconds, double cpuSeconds, double readUnits, double writeUnits, double sqsRequests) {
+
+        /** Lambda gives a function CPU in proportion to its memory, a whole vCPU at 1,769 MB: the CPU part stretches below that. */
+        double secondsAt(int memoryMb) {
+            return seconds - cpuSeconds + cpuSeconds * Math.max(1.0, FULL_VCPU_MB / (double) memoryMb);
+        }
+    }
+
+    /** Lambda's memory at which a function has one full vCPU (Lambda developer guide, "Configure Lambda function memory"). */
+    static final int FULL_VCPU_MB = 1769;
+    /**
+     * What an SQS event source mapping asks of an idle queue in a month: AWS scales an idle mapping down to as few as
+     * two pollers ("Configuring scaling behavior for SQS event source mappings"), each a 20-second long poll, so at
+     * least 2 x 3 a minute. A lower bound: five pollers would be 2.5 times that.
+     */
+    static final long IDLE_RECEIVES_PER_QUEUE_MONTH = 2L * 3 * SWEEPS_PER_MONTH;
 
     /** The prices file, read as it is. */
     record Prices(String read, double readUnit, double writeUnit, double gbSecond, double lambdaRequest, double sqsRequest, double email,
@@ -146,6 +176,7 @@ final class CostBenchmark {
     private long apiRequests;
     private int tickets;
     private double busySweepSeconds;
+    private double busySweepCpu;
 
     CostBenchmark(int orders) {
         this.orders = orders;
@@ -183,7 +214,9 @@ final class CostBenchmark {
         try (var local = LocalAftercare.start(settings)) {
             this.local = local;
             Map<String, Integer> memory = memoryByFunction();
+            capacity.billing(local.dynamoDb().client(), LocalAftercare.TABLE, WriteUnits.ofTemplate());
             register();
+            capacity.reset(); // the shop's registration is no order's
             var actions = new ActionHandler(local.app());
             var sesEvents = new SesEventHandler(local.app());
             var sweepHandler = new SweepHandler(local.app());
@@ -196,31 +229,47 @@ final class CostBenchmark {
             long sweeps = 0;
             long idle = 0;
             double idleSeconds = 0;
+            double idleCpu = 0;
             double idleReads = 0;
             double idleWrites = 0;
             long idleSqs = 0;
+            long idleSweepSqs = 0;
+            double idleBilled = 0;
             for (long minute = 0; minute <= lastMinute; minute++) {
                 clock.set(START.plus(Duration.ofMinutes(minute)));
-                byMinute.getOrDefault(minute, List.of()).forEach(Runnable::run);
+                List<Runnable> due = byMinute.getOrDefault(minute, List.of());
+                due.forEach(Runnable::run);
+                if (!due.isEmpty()) {
+                    aggregate(); // the stream's event source mapping batches for 5 seconds: this minute's changes
+                }
                 if (minute % SWEEP_EVERY_MINUTES != 0) {
                     continue;
                 }
                 double readsBefore = capacity.reads.sum();
                 double writesBefore = capacity.writes.sum();
+                double billedBefore = capacity.billedWrites();
                 long sqsBefore = sqs.count.get();
-                long started = System.nanoTime();
+                long started = elapsed();
+                long cpuStarted = THREADS.getCurrentThreadCpuTime();
+                capacity.function = "SweepFunction";
                 sweepHandler.handleRequest(new ScheduledEvent(), null);
-                double took = (System.nanoTime() - started) / 1e9;
+                double took = (elapsed() - started) / 1e9;
+                double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+                long sweepSqs = sqs.count.get() - sqsBefore;
                 sweeps++;
                 if (worker.drain().received() == 0) {
                     idle++;
                     idleSeconds += took;
+                    idleCpu += cpu;
                     idleReads += capacity.reads.sum() - readsBefore;
                     idleWrites += capacity.writes.sum() - writesBefore;
                     idleSqs += sqs.count.get() - sqsBefore;
+                    idleSweepSqs += sweepSqs;
+                    idleBilled += capacity.billedWrites() - billedBefore;
                     continue;
                 }
                 busySweepSeconds += took;
+                busySweepCpu += cpu;
                 // SES's delivery event for each email sent, through SNS to the SES event function
                 List<io.aftercare.devkit.SesEmulator.Email> sent = local.ses().emails();
                 for (var email : sent.subList(emailsSeen, sent.size())) {
@@ -228,18 +277,21 @@ final class CostBenchmark {
                     timed("SesEventFunction", () -> sesEvents.handleRequest(delivery, null));
                 }
                 emailsSeen = sent.size();
+                aggregate(); // the emails' and their events' timeline entries
             }
             if (idle == 0) {
                 throw new IllegalStateException("no sweep found nothing due: the idle sweep's cost is not known");
             }
-            var idleSweep = new IdleSweep(idleSeconds / idle, idleReads / idle, idleWrites / idle, idleSqs / (double) idle);
+            var idleSweep = new IdleSweep(idleSeconds / idle, idleCpu / idle, idleReads / idle, idleBilled / idle, idleSweepSqs / (double) idle);
             Map<String, Invocations> functions = new TreeMap<>();
             calls.forEach((name, count) -> functions.put(name, new Invocations(count.get(), seconds.get(name).sum(), memory.get(name))));
             // busy sweeps: what each took beyond an idle one is the orders' (the month's sweeps are priced as idle ones)
             long busy = sweeps - idle;
             functions.put("SweepFunction", new Invocations(0, Math.max(0, busySweepSeconds - busy * idleSweep.seconds()), memory.get("SweepFunction")));
-            return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.writes.sum() - idleWrites, capacity.requests.get(),
-                    sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"));
+            return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.billedWrites() - idleBilled,
+                    capacity.writes.sum() - idleWrites, capacity.billed(), capacity.requests.get(),
+                    sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"), polledQueues(),
+                    new BusySweeps(busy, busySweepSeconds, busySweepCpu));
         }
     }
 
@@ -254,12 +306,13 @@ final class CostBenchmark {
         Map<String, Double> bill = new LinkedHashMap<>();
         bill.put("DynamoDB", perThousand * (usage.readUnits() * prices.readUnit() + usage.writeUnits() * prices.writeUnit())
                 + sweepsPerThousand * (idle.readUnits() * prices.readUnit() + idle.writeUnits() * prices.writeUnit()));
-        double lambda = sweepsPerThousand * (prices.lambdaRequest() + idle.seconds() * usage.sweepMemoryMb() / 1024.0 * prices.gbSecond());
+        double lambda = sweepsPerThousand * (prices.lambdaRequest() + idle.secondsAt(usage.sweepMemoryMb()) * usage.sweepMemoryMb() / 1024.0 * prices.gbSecond());
         for (Invocations f : usage.functions().values()) {
             lambda += perThousand * (f.count() * prices.lambdaRequest() + f.gbSeconds() * prices.gbSecond());
         }
         bill.put("Lambda", lambda);
-        bill.put("SQS", (perThousand * usage.sqsRequests() + sweepsPerThousand * idle.sqsRequests()) * prices.sqsRequest());
+        double idlePolls = 1000.0 * usage.polledQueues() * IDLE_RECEIVES_PER_QUEUE_MONTH / ordersPerMonth;
+        bill.put("SQS", (perThousand * usage.sqsRequests() + sweepsPerThousand * idle.sqsRequests() + idlePolls) * prices.sqsRequest());
         bill.put("API Gateway", perThousand * usage.apiRequests() * prices.apiRequest());
         bill.put("SNS (SES events)", perThousand * usage.emails() * prices.snsPublish());
         bill.put("EventBridge", sweepsPerThousand * prices.eventBridgeInvocation());
@@ -369,14 +422,30 @@ final class CostBenchmark {
         }
     }
 
+    /** What the stream's event source mapping hands the aggregator now, timed as one invocation when there was any. */
+    private void aggregate() {
+        capacity.function = "AggregatorFunction";
+        long start = elapsed();
+        if (local.aggregate() > 0) {
+            calls.computeIfAbsent("AggregatorFunction", f -> new AtomicLong()).incrementAndGet();
+            seconds.computeIfAbsent("AggregatorFunction", f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
+        }
+    }
+
     private <T> T timed(String function, Supplier<T> call) {
-        long start = System.nanoTime();
+        capacity.function = function;
+        long start = elapsed();
         try {
             return call.get();
         } finally {
             calls.computeIfAbsent(function, f -> new AtomicLong()).incrementAndGet();
-            seconds.computeIfAbsent(function, f -> new DoubleAdder()).add((System.nanoTime() - start) / 1e9);
+            seconds.computeIfAbsent(function, f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
         }
+    }
+
+    /** Nanoseconds of the run, less those the write units' pricing spent reading items (no function's time). */
+    private long elapsed() {
+        return System.nanoTime() - capacity.billingNanos.get();
     }
 
     private static void require(HttpResponse<String> response, int status, String what) {
@@ -393,9 +462,20 @@ final class CostBenchmark {
         }
     }
 
+    /** The queues template.yaml's functions read through SQS event source mappings. */
+    private static int polledQueues() throws IOException {
+        int queues = 0;
+        for (var resource : template().path("Resources").properties()) {
+            for (var event : resource.getValue().path("Properties").path("Events").properties()) {
+                queues += "SQS".equals(event.getValue().path("Type").asText()) ? 1 : 0;
+            }
+        }
+        return queues;
+    }
+
     /** Each function's memory in template.yaml: its own MemorySize, else the Globals'. */
     private static Map<String, Integer> memoryByFunction() throws IOException {
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(RepositoryRoot.find().resolve("template.yaml").toFile());
+        JsonNode template = template();
         int global = template.path("Globals").path("Function").path("MemorySize").asInt();
         Map<String, Integer> memory = new ConcurrentHashMap<>();
         template.path("Resources").properties().forEach(resource -> {
@@ -405,5 +485,9 @@ final class CostBenchmark {
             }
         });
         return memory;
+    }
+
+    private static JsonNode template() throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(RepositoryRoot.find().resolve("template.yaml").toFile());
     }
 }

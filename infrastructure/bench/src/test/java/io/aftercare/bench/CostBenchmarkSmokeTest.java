@@ -14,7 +14,8 @@ class CostBenchmarkSmokeTest {
     private static final CostBenchmark.Usage USAGE = new CostBenchmark.Usage(100, 5,
             Map.of("WebhookFunction", new CostBenchmark.Invocations(500, 10.0, 1024),
                     "SweepFunction", new CostBenchmark.Invocations(0, 2.0, 1024)),
-            1_000, 20_000, 4_000, 900, 525, 300, 720, 500, new CostBenchmark.IdleSweep(0.03, 1.0, 0.0, 2.0), 1024);
+            1_000, 20_000, 8_000, Map.of(), 4_000, 900, 525, 300, 720, 500, new CostBenchmark.IdleSweep(0.03, 0.01, 1.0, 0.0, 0.0), 1024, 2,
+            new CostBenchmark.BusySweeps(220, 10.0, 2.0));
 
     @Test
     void givenTheDatedPricesFile_whenRead_thenEveryPriceIsThereWithItsSource() {

@@ -95,8 +95,9 @@ public final class Sweep {
         var pass = new Pass(actions.due(start), start, start.plus(budget));
         try (ExecutorService claims = Executors.newFixedThreadPool(settings.claimConcurrency())) {
             pass.claimUrgent(claims);
-            long dayLeft = quota.get().map(DailyQuota::bulkLeft).orElse(Long.MAX_VALUE);
-            pass.claimBulk(claims, new BulkPace(settings.bulkRates(), settings.interval(), queue.bulkQueued(), dayLeft));
+            // asked only when bulk work is due: an idle sweep, 43,200 a month, asks neither SQS nor SES
+            pass.claimBulk(claims, () -> new BulkPace(settings.bulkRates(), settings.interval(), queue.bulkQueued(),
+                    quota.get().map(DailyQuota::bulkLeft).orElse(Long.MAX_VALUE)));
         }
         return new Result(pass.read, pass.claimed, pass.deferred, pass.oldestDue);
     }
@@ -131,8 +132,13 @@ public final class Sweep {
             submit(claim(claims, ActionClass.URGENT, fallen.stream().map(DueRef::ref).toList()), Duration.ZERO);
         }
 
-        void claimBulk(ExecutorService claims, BulkPace pace) {
-            for (List<DueRef> page = page(ActionClass.BULK); !page.isEmpty(); page = pace.exhausted() ? List.of() : page(ActionClass.BULK)) {
+        void claimBulk(ExecutorService claims, Supplier<BulkPace> paced) {
+            List<DueRef> page = page(ActionClass.BULK);
+            if (page.isEmpty()) {
+                return;
+            }
+            BulkPace pace = paced.get();
+            for (; !page.isEmpty(); page = pace.exhausted() ? List.of() : page(ActionClass.BULK)) {
                 Map<ActionRef, Duration> slots = new LinkedHashMap<>();
                 for (DueRef ref : page) {
                     pace.next(ref.ref().shop()).ifPresentOrElse(at -> slots.put(ref.ref(), at), () -> deferred++);
