@@ -1,10 +1,10 @@
 package io.aftercare.dynamodb;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.Money;
 import io.aftercare.domain.shop.BusinessCalendar;
@@ -19,125 +19,138 @@ import io.aftercare.domain.shop.SupportSettings;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A shop's support settings as its settings item stores them: the whole document, the chat webhook URL included,
  * under a format {@code version}. Not the admin API's format ({@code SupportJson} in the lambda module), so that either
  * can change without the other. Documents written before the version field (the same layout) read as version 1; a
- * field a document lacks (written before the field existed) reads as its default.
+ * field a document lacks (written before the field existed), or holds as null, reads as its default.
+ *
+ * <p>Read and written as a JSON tree, not bound to classes: every webhook reads its shop's settings, and binding by
+ * reflection cost a fresh Lambda about 600 ms and 300 classes on its first request.
  */
 public final class SupportSettingsJson {
 
     /** The format this code writes, and the newest it reads. */
     static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Document(Integer version, Boolean aroundTheClock, Map<String, List<String>> businessHours, List<String> holidays,
-                    Map<String, Targets> sla, List<Step> escalation, String chatWebhookUrl, Discount goodwill, Amount highValueOrder,
-                    Integer repeatWithinDays, Discount deliveryGoodwill, Inbound inbound) {
-    }
-
-    /** Absent in documents written before mail was received: the defaults. */
-    record Inbound(String route, int senderHourlyLimit) {
-    }
-
-    record Targets(long firstResponseMinutes, long nextResponseMinutes, long resolutionMinutes, boolean aroundTheClock) {
-    }
-
-    /** @param roles absent in documents written before ladders named roles */
-    record Step(int level, long afterMinutes, List<String> contacts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> roles) {
-    }
-
-    /** @param validDays null in settings saved before it was a setting (and {@code remindDaysBefore} with it) */
-    record Discount(String prefix, int percent, Integer validDays, Integer remindDaysBefore) {
-
-        static Discount of(DiscountTemplate template) {
-            return new Discount(template.prefix(), template.percent(), template.validDays(), template.remindDaysBefore());
-        }
-
-        DiscountTemplate template() {
-            return new DiscountTemplate(prefix, percent, Optional.ofNullable(validDays).orElse(DiscountTemplate.DEFAULT_VALID_DAYS),
-                    Optional.ofNullable(remindDaysBefore).orElse(0));
-        }
-    }
-
-    record Amount(String amount, String currency) {
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SupportSettingsJson() {
     }
 
     public static String write(SupportSettings support) {
-        Map<String, List<String>> hours = new LinkedHashMap<>();
+        ObjectNode document = JSON.createObjectNode().put("version", VERSION).put("aroundTheClock", support.aroundTheClock());
+        ObjectNode hours = document.putObject("businessHours");
         for (DayOfWeek day : DayOfWeek.values()) {
-            hours.put(BusinessCalendar.dayName(day), support.week().getOrDefault(day, List.of()).stream().map(BusinessCalendar.Opening::text).toList());
+            ArrayNode openings = hours.putArray(BusinessCalendar.dayName(day));
+            support.week().getOrDefault(day, List.of()).forEach(opening -> openings.add(opening.text()));
         }
-        Map<String, Targets> sla = new LinkedHashMap<>();
-        support.sla().forEach((priority, t) -> sla.put(priority.slug(), new Targets(t.firstResponse().toMinutes(), t.nextResponse().toMinutes(),
-                t.resolution().toMinutes(), t.aroundTheClock())));
-        var document = new Document(VERSION, support.aroundTheClock(), hours, support.holidays().stream().sorted().map(LocalDate::toString).toList(),
-                sla, support.escalation().stream().map(s -> new Step(s.level(), s.after().toMinutes(), s.contacts().stream().map(EmailAddress::value).toList(),
-                        s.roles().stream().map(Role::slug).toList())).toList(),
-                support.chatWebhookUrl().map(Secret::reveal).orElse(null),
-                support.goodwill().map(Discount::of).orElse(null),
-                support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
-                support.repeatWithinDays(),
-                support.deliveryGoodwill().map(Discount::of).orElse(null),
-                new Inbound(support.inbound().route().slug(), support.inbound().senderHourlyLimit()));
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write support settings", e);
+        ArrayNode holidays = document.putArray("holidays");
+        support.holidays().stream().sorted().forEach(day -> holidays.add(day.toString()));
+        ObjectNode sla = document.putObject("sla");
+        support.sla().forEach((priority, t) -> sla.putObject(priority.slug()).put("firstResponseMinutes", t.firstResponse().toMinutes())
+                .put("nextResponseMinutes", t.nextResponse().toMinutes()).put("resolutionMinutes", t.resolution().toMinutes())
+                .put("aroundTheClock", t.aroundTheClock()));
+        ArrayNode escalation = document.putArray("escalation");
+        for (EscalationStep step : support.escalation()) {
+            ObjectNode written = escalation.addObject().put("level", step.level()).put("afterMinutes", step.after().toMinutes());
+            ArrayNode contacts = written.putArray("contacts");
+            step.contacts().forEach(contact -> contacts.add(contact.value()));
+            if (!step.roles().isEmpty()) { // absent, as in documents written before ladders named roles
+                ArrayNode roles = written.putArray("roles");
+                step.roles().forEach(role -> roles.add(role.slug()));
+            }
         }
+        support.chatWebhookUrl().ifPresent(url -> document.put("chatWebhookUrl", url.reveal()));
+        support.goodwill().ifPresent(discount -> write(document.putObject("goodwill"), discount));
+        support.highValueOrder().ifPresent(m -> document.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
+        document.put("repeatWithinDays", support.repeatWithinDays());
+        support.deliveryGoodwill().ifPresent(discount -> write(document.putObject("deliveryGoodwill"), discount));
+        document.putObject("inbound").put("route", support.inbound().route().slug()).put("senderHourlyLimit", support.inbound().senderHourlyLimit());
+        return document.toString();
     }
 
     /** As stored: a chat URL saved before URLs were checked stays readable (the notice says it is malformed). */
     public static SupportSettings read(String json) {
-        Document d;
+        JsonNode d;
         try {
-            d = JSON.readValue(json, Document.class);
+            d = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored support settings are not JSON", e);
         }
-        if (d.version() != null && d.version() > VERSION) {
-            throw new IllegalStateException("support settings stored in format " + d.version() + "; this code reads up to " + VERSION);
+        if (d == null || !d.isObject()) {
+            throw new IllegalStateException("stored support settings are not a JSON object");
+        }
+        int version = field(d, "version").map(JsonNode::asInt).orElse(VERSION);
+        if (version > VERSION) {
+            throw new IllegalStateException("support settings stored in format " + version + "; this code reads up to " + VERSION);
         }
         SupportSettings defaults = SupportSettings.defaults();
-        var week = d.businessHours() == null ? defaults.week() : week(d.businessHours());
         Map<Priority, SlaTargets> sla = new EnumMap<>(defaults.sla());
-        if (d.sla() != null) {
-            d.sla().forEach((priority, t) -> sla.put(Priority.fromSlug(priority), new SlaTargets(Duration.ofMinutes(t.firstResponseMinutes()),
-                    Duration.ofMinutes(t.nextResponseMinutes()), Duration.ofMinutes(t.resolutionMinutes()), t.aroundTheClock())));
-        }
+        field(d, "sla").ifPresent(targets -> targets.properties().forEach(entry -> {
+            JsonNode t = entry.getValue();
+            sla.put(Priority.fromSlug(entry.getKey()), new SlaTargets(Duration.ofMinutes(t.path("firstResponseMinutes").asLong()),
+                    Duration.ofMinutes(t.path("nextResponseMinutes").asLong()), Duration.ofMinutes(t.path("resolutionMinutes").asLong()),
+                    t.path("aroundTheClock").asBoolean()));
+        }));
         return new SupportSettings(
-                Optional.ofNullable(d.aroundTheClock()).orElse(defaults.aroundTheClock()),
-                week,
-                d.holidays() == null ? defaults.holidays() : d.holidays().stream().map(LocalDate::parse).collect(Collectors.toSet()),
+                field(d, "aroundTheClock").map(JsonNode::asBoolean).orElse(defaults.aroundTheClock()),
+                field(d, "businessHours").map(SupportSettingsJson::week).orElse(defaults.week()),
+                field(d, "holidays").map(days -> texts(days).stream().map(LocalDate::parse).collect(Collectors.toSet())).orElse(defaults.holidays()),
                 sla,
-                d.escalation() == null ? defaults.escalation() : d.escalation().stream().map(s -> new EscalationStep(s.level(),
-                        Duration.ofMinutes(s.afterMinutes()), s.contacts().stream().map(EmailAddress::new).toList(),
-                        s.roles() == null ? List.of() : s.roles().stream().map(r -> Role.of("support.escalation", r)).toList())).toList(),
-                Optional.ofNullable(d.chatWebhookUrl()).map(Secret::new),
-                Optional.ofNullable(d.goodwill()).map(Discount::template),
-                Optional.ofNullable(d.deliveryGoodwill()).map(Discount::template),
-                Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),
-                Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()),
-                d.inbound() == null ? defaults.inbound()
-                        : new InboundSettings(InboundSettings.Route.fromSlug("support.inbound.route", d.inbound().route()), d.inbound().senderHourlyLimit()));
+                field(d, "escalation").map(steps -> list(steps, s -> new EscalationStep(s.path("level").asInt(),
+                        Duration.ofMinutes(s.path("afterMinutes").asLong()), texts(s.path("contacts")).stream().map(EmailAddress::new).toList(),
+                        texts(s.path("roles")).stream().map(r -> Role.of("support.escalation", r)).toList()))).orElse(defaults.escalation()),
+                field(d, "chatWebhookUrl").map(url -> new Secret(url.asText())),
+                field(d, "goodwill").map(SupportSettingsJson::discount),
+                field(d, "deliveryGoodwill").map(SupportSettingsJson::discount),
+                field(d, "highValueOrder").map(m -> Money.of(m.path("amount").asText(), m.path("currency").asText())),
+                field(d, "repeatWithinDays").map(JsonNode::asInt).orElse(defaults.repeatWithinDays()),
+                field(d, "inbound").map(inbound -> new InboundSettings(InboundSettings.Route.fromSlug("support.inbound.route", inbound.path("route").asText()),
+                        inbound.path("senderHourlyLimit").asInt())).orElse(defaults.inbound()));
     }
 
-    private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(Map<String, List<String>> hours) {
+    private static void write(ObjectNode written, DiscountTemplate discount) {
+        written.put("prefix", discount.prefix()).put("percent", discount.percent()).put("validDays", discount.validDays())
+                .put("remindDaysBefore", discount.remindDaysBefore());
+    }
+
+    /** {@code validDays} is absent in settings saved before it was a setting (and {@code remindDaysBefore} with it). */
+    private static DiscountTemplate discount(JsonNode d) {
+        return new DiscountTemplate(d.path("prefix").asText(), d.path("percent").asInt(),
+                field(d, "validDays").map(JsonNode::asInt).orElse(DiscountTemplate.DEFAULT_VALID_DAYS),
+                field(d, "remindDaysBefore").map(JsonNode::asInt).orElse(0));
+    }
+
+    private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(JsonNode hours) {
         Map<DayOfWeek, List<BusinessCalendar.Opening>> week = new EnumMap<>(DayOfWeek.class);
-        hours.forEach((name, openings) -> week.put(BusinessCalendar.day(name).orElseThrow(() -> new IllegalStateException("stored day " + name)),
-                openings.stream().map(BusinessCalendar.Opening::parse).toList()));
+        hours.properties().forEach(entry -> week.put(BusinessCalendar.day(entry.getKey()).orElseThrow(() -> new IllegalStateException("stored day " + entry.getKey())),
+                texts(entry.getValue()).stream().map(BusinessCalendar.Opening::parse).toList()));
         return week;
+    }
+
+    /** A field's value; absent when the document lacks it or holds null. */
+    private static Optional<JsonNode> field(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** An array's text elements; none when it is absent. */
+    private static List<String> texts(JsonNode array) {
+        return list(array, JsonNode::asText);
+    }
+
+    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> element) {
+        List<T> values = new ArrayList<>();
+        array.forEach(value -> values.add(element.apply(value)));
+        return List.copyOf(values);
     }
 }

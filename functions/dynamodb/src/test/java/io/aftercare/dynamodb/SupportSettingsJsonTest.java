@@ -63,6 +63,13 @@ class SupportSettingsJsonTest {
     }
 
     @Test
+    void givenADocumentHoldingNulls_whenRead_thenThoseFieldsAreTheDefaults() {
+        var read = SupportSettingsJson.read("{\"version\": null, \"repeatWithinDays\": null, \"goodwill\": null, \"sla\": null, \"escalation\": null}");
+
+        assertThat(read).usingRecursiveComparison().isEqualTo(SupportSettings.defaults());
+    }
+
+    @Test
     void givenADocumentInANewerFormat_whenRead_thenItIsRefusedRatherThanMisread() {
         assertThatThrownBy(() -> SupportSettingsJson.read("{\"version\": 2, \"repeatWithinDays\": 7}"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("format 2");

@@ -179,7 +179,7 @@ public final class Aftercare {
         this.discountPool = new DynamoDiscountPool(dynamo, table);
         this.discountAccess = shopRepository;
         var staff = new Lazy<>(() -> new StaffNotices(sender, b.chatWebhooks));
-        Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff.get(), (shop, role) -> access().holding(shop, role)));
+        Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff, (shop, role) -> access().holding(shop, role)));
         Supplier<DiscountCodes> discounts = new Lazy<>(() -> new DiscountCodes(tokens.get(),
                 new PlatformDiscounts(shopRepository, b.shopApis.get(), new PoolDiscounts(discountPool, discountEvents.get())),
                 issued, discountEvents.get(), b.clock));

@@ -9,6 +9,7 @@ import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.ticket.StaffNotifier;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Codes counted in the metrics; a pool running low also emailed to the shop's owners (its members with the owner role;
@@ -17,11 +18,12 @@ import java.util.function.BiFunction;
 final class DiscountNotices implements DiscountEvents {
 
     private final Telemetry telemetry;
-    private final StaffNotifier staff;
+    /** Built when a pool first runs low: its chat client (and TLS context) is no cost to the webhooks that record redemptions. */
+    private final Supplier<? extends StaffNotifier> staff;
     private final BiFunction<ShopId, Role, List<EmailAddress>> members;
 
     /** @param members the addresses of a shop's members holding a role */
-    DiscountNotices(Telemetry telemetry, StaffNotifier staff, BiFunction<ShopId, Role, List<EmailAddress>> members) {
+    DiscountNotices(Telemetry telemetry, Supplier<? extends StaffNotifier> staff, BiFunction<ShopId, Role, List<EmailAddress>> members) {
         this.telemetry = telemetry;
         this.staff = staff;
         this.members = members;
@@ -57,7 +59,7 @@ final class DiscountNotices implements DiscountEvents {
         List<EmailAddress> owners = members.apply(shop.id(), Role.OWNER);
         for (EmailAddress owner : owners.isEmpty() ? List.of(shop.settings().replyToEmail()) : owners) {
             try {
-                staff.email(shop, owner, notice);
+                staff.get().email(shop, owner, notice);
             } catch (EmailRejected refused) {
                 // the alarm has fired already; an owner's address SES refuses must not cost the customer their code
             }

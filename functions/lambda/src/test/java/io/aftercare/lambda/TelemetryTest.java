@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Every way an action can end, counted through Powertools as the action function counts it, read back from the EMF it writes. */
+/** Every way an action can end, counted as the action function counts it, read back from the EMF it writes. */
 class TelemetryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,6 +121,27 @@ class TelemetryTest {
             ages.put(metric.path("Class").asText(), metric.path("OldestDueAge").asDouble());
         }
         assertThat(ages).isEqualTo(Map.of("urgent", 95.0, "bulk", 0.0));
+    }
+
+    @Test
+    void givenAWebhookAccepted_whenCounted_thenStandardOutputHasOneLineThatIsACompleteEmfDocument() throws Exception {
+        var telemetry = new Telemetry();
+        long before = System.currentTimeMillis();
+
+        String output = CapturedOutput.of(() -> telemetry.webhook(new WebhookOutcome.Recorded("d1", "orders/create", 1, List.of(), false, Optional.empty())));
+
+        assertThat(output.lines().filter(line -> line.contains("_aws"))).singleElement().satisfies(line -> {
+            JsonNode metric = JSON.readTree(line);
+            JsonNode aws = metric.path("_aws");
+            assertThat(aws.path("Timestamp").asLong()).isBetween(before, System.currentTimeMillis());
+            assertThat(aws.path("CloudWatchMetrics")).hasSize(1);
+            JsonNode definition = aws.path("CloudWatchMetrics").get(0);
+            assertThat(definition.path("Namespace").asText()).isEqualTo("Aftercare");
+            assertThat(definition.path("Metrics").toString()).isEqualTo("[{\"Name\":\"WebhooksAccepted\",\"Unit\":\"Count\"}]");
+            assertThat(definition.path("Dimensions").toString()).isEqualTo("[[\"Service\"]]");
+            assertThat(metric.path("Service").asText()).isEqualTo("webhooks");
+            assertThat(metric.path("WebhooksAccepted").asDouble()).isEqualTo(1.0);
+        });
     }
 
     private static Done done(ActionKind kind, String actionId, Result result) {

@@ -14,6 +14,7 @@ import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.lambda.Aftercare;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +62,7 @@ final class ColdStartBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
-        Path probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path probeClasses = probeClassesAlone();
         try (var dynamoDb = LocalDynamoDb.inMemory()) {
             String table = "aftercare-cold";
             var client = dynamoDb.client();
@@ -96,6 +99,26 @@ final class ColdStartBenchmark {
             }
             return new Result(runs, median(webhook), median(clientOnly), median(firstRequest), median(primedRequest), Files.size(jar));
         }
+    }
+
+    /**
+     * The probe's class without the bench jar around it: that jar's manifest puts every library of the benchmarks
+     * (Scala, Netty, DynamoDB Local) on the class path of a JVM that names it, and a Lambda's has none of them (the
+     * SDK's user agent, for one, looks for Scala and starts it when found).
+     */
+    private static Path probeClassesAlone() throws Exception {
+        Path location = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            return location;
+        }
+        Path jar = Files.createTempFile("cold-start-probe", ".jar");
+        jar.toFile().deleteOnExit();
+        String entry = ColdStartProbe.class.getName().replace('.', '/') + ".class";
+        try (var out = new JarOutputStream(Files.newOutputStream(jar)); InputStream in = ColdStartProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+        }
+        return jar;
     }
 
     /** @return how long the JVM had been up when the request was done, and the request's own time, in ms */
