@@ -247,7 +247,7 @@ class WebhookIngestionTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         ShopCache cache = new ShopCache(shops, clock);
         var service = new TicketService(tickets, cache, new InMemoryTimelines(), new InMemoryRecipients(), clock);
-        return new WebhookIngestion(cache, List.of(new LinePlatform()), recordings, service, NoDiscounts.redemptions(clock), NoPrivacyRequests.requests(clock), clock);
+        return new WebhookIngestion(cache, List.of(new LinePlatform()), recordings, service, NoDiscounts.redemptions(clock), NoPrivacyRequests.requests(clock), ReturnLocator.NONE, ReturnLocator.NONE, clock);
     }
 
     private static WebhookDelivery signed(String shop, String body) {
