@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A step of a return told by a delivery that names the return only by one of the platform's references (Shopify's
@@ -26,7 +28,7 @@ public record ReturnProgress(ReturnReference reference, ReturnEvent step, Instan
 
     /** The step on the return it was located at; the return is then known by this reference too. */
     public OrderUpdate at(ReturnLocation location) {
-        Set<ReturnReference> knownAs = Set.of(reference, ReturnReference.ofReturn(location.returnId()));
+        Set<ReturnReference> knownAs = Stream.of(reference, ReturnReference.ofReturn(location.returnId())).collect(Collectors.toSet());
         var change = new OrderFact.ReturnChanged(location.returnId(), step, at, Optional.empty(), parcel, disposed, knownAs);
         return new OrderUpdate(location.order(), at, Optional.empty(), List.of(change), Optional.empty(), false);
     }
