@@ -8,11 +8,6 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.devkit.TestTable;
-import io.aftercare.domain.PageRequest;
-import io.aftercare.domain.ShopId;
-import io.aftercare.domain.order.OrderId;
-import io.aftercare.domain.shop.Language;
-import io.aftercare.email.TimelineWording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Shopify's reverse fulfilment topics, which name a return (or its reverse fulfilment order) without its order, end to
  * end: Shopify's genuine samples signed as Shopify signs them, the webhook handler, DynamoDB Local, the checks run by
- * the sweep and the action handler, and the shop's Admin API served by a local HTTP server.
+ * the sweep and the action handler (the return's checks), and the shop's Admin API served by a local HTTP server.
  */
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
 class ReverseFulfilmentTest {
@@ -46,6 +41,7 @@ class ReverseFulfilmentTest {
     private static SesEmulator ses;
     private Harness aftercare;
 
+    /** The sweep and the action handler need the action queue, which the harness builds with the SES emulator. */
     @BeforeAll
     static void start(SesEmulator emulator) {
         ses = emulator;
@@ -164,11 +160,7 @@ class ReverseFulfilmentTest {
         return aftercare.order(shop, ORDER).path("returns").get(0).path("state").asText();
     }
 
-    /** The return's own timeline, worded in English. */
     private List<String> returnSummaries(String shop) {
-        var wording = new TimelineWording();
-        return aftercare.app.timelines().returnTimeline(new ShopId(shop), new OrderId(ORDER), RETURN, PageRequest.first(100)).items().stream()
-                .map(entry -> wording.summary(entry.text(), Language.EN))
-                .toList();
+        return aftercare.returnSummaries(shop, ORDER, RETURN);
     }
 }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ParseAndValidate;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.platforms.ShopifyAdminSchema;
 import io.aftercare.devkit.ShopApiServer;
 import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.domain.EmailAddress;
@@ -27,18 +25,14 @@ import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.domain.shop.WebhookSecrets;
 import io.aftercare.platforms.discounts.PlatformHttp;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,13 +70,9 @@ class ShopifyReturnLookupTest {
     ShopifyReturnLookupTest() throws IOException {
     }
 
-    /** Shopify's published Admin API schema (see infrastructure/fixtures/discounts/SOURCES.md), for validation only. */
     @BeforeAll
     static void loadShopifysSchema() throws IOException {
-        var file = RepositoryRoot.fixtures().resolve("discounts/shopify-admin-schema-unstable-2025-10-09.graphql.gz");
-        try (var reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)) {
-            schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(reader));
-        }
+        schema = ShopifyAdminSchema.load();
     }
 
     @AfterEach
