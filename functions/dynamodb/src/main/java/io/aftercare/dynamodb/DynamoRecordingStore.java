@@ -131,7 +131,10 @@ public final class DynamoRecordingStore implements RecordingStore {
                 // refunds and returns are items of their own; the other facts live on the order item
                 switch (fact) {
                     case OrderFact.Refunded refund -> steps.add(idempotent(items.refund(recording.shop(), order.orderId(), refund)));
-                    case OrderFact.ReturnChanged change -> steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey())));
+                    case OrderFact.ReturnChanged change -> {
+                        steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey())));
+                        change.knownAs().forEach(name -> steps.add(idempotent(items.returnPointer(recording.shop(), order.orderId(), change.returnId(), name))));
+                    }
                     case OrderFact.Placed placed -> { }
                     case OrderFact.Paid paid -> { }
                     case OrderFact.Cancelled cancelled -> { }

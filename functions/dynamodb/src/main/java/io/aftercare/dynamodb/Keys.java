@@ -8,6 +8,7 @@ import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.discount.CheckoutCodes;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.timeline.Subject;
@@ -50,6 +51,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * (never written)    PRIMING                            PRIMING           read before a SnapStart snapshot, to warm the SDK's request path
  * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
+ * return pointer     SHOP#{shop}#RETURN_REF#{return:id|rfo:id}  RETURN    orderId, returnId: where a return the platform names
+ *                                                                          without its order is kept
  * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)
  * action's discount  SHOP#{shop}#ACTION#{id}            DISCOUNT          the code issued for that action, or why none
  * issued code        SHOP#{shop}#DISCOUNT#{CODE}        DISCOUNT          where it was sent, and the order that redeemed it
@@ -345,6 +348,13 @@ public final class Keys {
     /** Where a code uploaded before pool keys were upper-cased (2026-12-01) is, free or taken: still read, never written. */
     static List<String> poolAsUploaded(String code) {
         return code.equals(CheckoutCodes.checkoutForm(code)) ? List.of() : List.of(POOL_FREE_PREFIX + code, POOL_TAKEN_PREFIX + code);
+    }
+
+    static final String RETURN = "RETURN";
+
+    /** A pointer from a platform's name for a return (or a part of it) to the order's return it names. */
+    static String returnReference(ShopId shop, ReturnReference reference) {
+        return shop(shop) + "#RETURN_REF#" + reference.key();
     }
 
     /** Exactly as the platform sent it: ids that differ only in case are different deliveries. */

@@ -14,6 +14,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
@@ -47,6 +48,8 @@ final class RecordingItems {
     static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
     /** A return's occurrence of a step: {@code step#{event}#{epoch millis}}. */
     static final String RETURN_STEP_PREFIX = "step#";
+    static final String ORDER_ID = "orderId";
+    static final String RETURN_ID = "returnId";
 
     private final String table;
     private final int dueShards;
@@ -73,7 +76,7 @@ final class RecordingItems {
     UpdateExpression order(ShopId shop, OrderRecording order, Optional<EmailAddress> customer, boolean withSnapshot) {
         var update = new UpdateExpression(Keys.key(Keys.order(shop, order.orderId()), Keys.ORDER))
                 .setIfAbsent(Keys.TYPE, s(Keys.ORDER))
-                .setIfAbsent("orderId", s(order.orderId().value()));
+                .setIfAbsent(ORDER_ID, s(order.orderId().value()));
         customer.ifPresent(c -> update.setIfAbsent(CUSTOMER_EMAIL, s(c.value())));
         if (withSnapshot) {
             order.snapshot().ifPresent(snapshot -> snapshot(update, snapshot, order.sourceTime()));
@@ -102,8 +105,16 @@ final class RecordingItems {
         change.reason().ifPresent(reason -> step.put("reason", s(reason)));
         return new UpdateExpression(Keys.key(Keys.order(shop, order), Keys.returnOf(change.returnId())))
                 .setIfAbsent(Keys.TYPE, s("RETURN"))
-                .setIfAbsent("returnId", s(change.returnId()))
+                .setIfAbsent(RETURN_ID, s(change.returnId()))
                 .setIfAbsent(RETURN_STEP_PREFIX + change.event().label() + "#" + change.at().toEpochMilli(), AttributeValue.fromM(step));
+    }
+
+    /** The pointer from one of the platform's names for a return to the return: the same each time it is written. */
+    UpdateExpression returnPointer(ShopId shop, OrderId order, String returnId, ReturnReference reference) {
+        return new UpdateExpression(Keys.key(Keys.returnReference(shop, reference), Keys.RETURN))
+                .set(Keys.TYPE, s("RETURN_REF"))
+                .set(ORDER_ID, s(order.value()))
+                .set(RETURN_ID, s(returnId));
     }
 
     /** Where returns recorded before every occurrence was kept have their first occurrence of a step. */
@@ -156,7 +167,7 @@ final class RecordingItems {
     UpdateExpression customerOrder(ShopId shop, EmailAddress customer, OrderSnapshot snapshot) {
         return new UpdateExpression(Keys.key(Keys.customer(shop, customer), Keys.customerOrder(snapshot.orderId())))
                 .setIfAbsent(Keys.TYPE, s("CUSTOMER_ORDER"))
-                .setIfAbsent("orderId", s(snapshot.orderId().value()))
+                .setIfAbsent(ORDER_ID, s(snapshot.orderId().value()))
                 .setIfAbsent("placedAt", time(snapshot.placedAt()))
                 .set("total", n(snapshot.total().amount()))
                 .set("currency", s(snapshot.total().currency()))

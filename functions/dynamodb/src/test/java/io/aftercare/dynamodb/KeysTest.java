@@ -13,6 +13,7 @@ import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.SlaTarget;
@@ -45,6 +46,10 @@ class KeysTest {
         assertThat(Keys.entry("paid")).isEqualTo("EVENT#paid");
         assertThat(Keys.issuedCode(SHOP, "thanks-abcd2345")).isEqualTo("SHOP#kettle-house#DISCOUNT#THANKS-ABCD2345");
         assertThat(Keys.pool(SHOP)).isEqualTo("SHOP#kettle-house#POOL");
+        assertThat(Keys.returnReference(SHOP, ReturnReference.ofReturn("123134564567890")))
+                .isEqualTo("SHOP#kettle-house#RETURN_REF#return:123134564567890");
+        assertThat(Keys.returnReference(SHOP, new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, "11111111")))
+                .isEqualTo("SHOP#kettle-house#RETURN_REF#rfo:11111111");
     }
 
     /**
@@ -65,7 +70,8 @@ class KeysTest {
                 new OrderFact.FulfilmentChanged(id, FulfilmentStatus.values()[0], T, new Tracking(Optional.empty(), Optional.empty(), Optional.empty())).key(),
                 new OrderFact.ReturnChanged(id, ReturnEvent.values()[0], T).key());
         List<String> partitions = List.of(Keys.ticket(shop, id), Keys.action(shop, actionId),
-                Keys.delivery(shop, Platform.WOOCOMMERCE.slug() + ":" + "😀".repeat(Limits.DELIVERY_ID_BYTES / 4)), Keys.order(shop, order));
+                Keys.delivery(shop, Platform.WOOCOMMERCE.slug() + ":" + "😀".repeat(Limits.DELIVERY_ID_BYTES / 4)), Keys.order(shop, order),
+                Keys.returnReference(shop, new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, id)));
         List<String> sorts = new java.util.ArrayList<>(List.of(Keys.refund(id), Keys.returnOf(id), Keys.customerOrder(order),
                 Keys.ticketQueueSort(Optional.of(T), id), Keys.dueSort(T, shop, actionId)));
         for (String entryId : entryIds) {

@@ -48,6 +48,7 @@ import io.aftercare.dynamodb.DynamoPrivacy;
 import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.dynamodb.DynamoRecipientStore;
 import io.aftercare.dynamodb.DynamoRecordingStore;
+import io.aftercare.dynamodb.DynamoReturnPointers;
 import io.aftercare.dynamodb.DynamoDiscountPool;
 import io.aftercare.dynamodb.DynamoInboundStore;
 import io.aftercare.dynamodb.DynamoIssuedDiscounts;
@@ -71,6 +72,7 @@ import io.aftercare.email.TimelineWording;
 import io.aftercare.email.StaffNotices;
 import io.aftercare.platforms.discounts.PlatformDiscounts;
 import io.aftercare.platforms.discounts.PlatformHttp;
+import io.aftercare.platforms.shopify.ShopifyReturnLookup;
 import io.aftercare.lambda.http.Gate;
 import io.aftercare.lambda.inbound.ReceivedMail;
 import io.aftercare.lambda.inbound.S3InboundBucket;
@@ -180,14 +182,17 @@ public final class Aftercare {
         this.discountAccess = shopRepository;
         var staff = new Lazy<>(() -> new StaffNotices(sender, b.chatWebhooks));
         Supplier<DiscountNotices> discountEvents = new Lazy<>(() -> new DiscountNotices(telemetry.get(), staff, (shop, role) -> access().holding(shop, role)));
+        // one client for the shops' APIs, built when a function first calls one
+        Supplier<PlatformHttp> shopApis = new Lazy<>(b.shopApis);
         Supplier<DiscountCodes> discounts = new Lazy<>(() -> new DiscountCodes(tokens.get(),
-                new PlatformDiscounts(shopRepository, b.shopApis.get(), new PoolDiscounts(discountPool, discountEvents.get())),
+                new PlatformDiscounts(shopRepository, shopApis.get(), new PoolDiscounts(discountPool, discountEvents.get())),
                 issued, discountEvents.get(), b.clock));
 
         var recordings = new DynamoRecordingStore(dynamo, table, b.dueShards);
         this.webhooks = new Lazy<>(() -> new WebhookIngestion(shopCache,
                 List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
-                recordings, tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), privacy.get(), b.clock));
+                recordings, tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), privacy.get(),
+                new DynamoReturnPointers(dynamo, table), new ShopifyReturnLookup(shopRepository, shopApis), b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
         this.timelines = () -> orders;
         this.search = new DynamoSearch(dynamo, table);

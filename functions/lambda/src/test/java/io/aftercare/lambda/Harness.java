@@ -1,5 +1,10 @@
 package io.aftercare.lambda;
 
+import io.aftercare.email.TimelineWording;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.PageRequest;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.http.HttpClient;
 import io.aftercare.platforms.discounts.PlatformHttp;
@@ -278,6 +283,14 @@ final class Harness {
 
     JsonNode orderTimeline(String shop, String orderId) {
         return agent("GET /api/shops/{shop}/orders/{orderId}/timeline", Map.of("shop", shop, "orderId", orderId), Map.of("limit", "200", "lang", "en")).json();
+    }
+
+    /** A return's own timeline, worded in English. */
+    List<String> returnSummaries(String shop, String orderId, String returnId) {
+        var wording = new TimelineWording();
+        return app.timelines().returnTimeline(new ShopId(shop), new OrderId(orderId), returnId, PageRequest.first(100)).items().stream()
+                .map(entry -> wording.summary(entry.text(), Language.EN))
+                .toList();
     }
 
     JsonNode order(String shop, String orderId) {

@@ -8,11 +8,6 @@ import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.TestTable;
-import io.aftercare.domain.PageRequest;
-import io.aftercare.domain.ShopId;
-import io.aftercare.domain.order.OrderId;
-import io.aftercare.domain.shop.Language;
-import io.aftercare.email.TimelineWording;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -68,7 +63,7 @@ class ReturnsAndDeliveryProblemsTest {
 
         stateAfter.forEach((fixture, state) -> {
             String shop = "ret-" + fixture.replace(".json", "").replace("returns-", "");
-            assertThat(returnSummaries(shop, SHOPIFY_ORDER, SHOPIFY_RETURN)).as(fixture)
+            assertThat(aftercare.returnSummaries(shop, SHOPIFY_ORDER, SHOPIFY_RETURN)).as(fixture)
                     .contains("Return " + SHOPIFY_RETURN + " of order " + SHOPIFY_ORDER + " is now " + state);
         });
     }
@@ -81,14 +76,14 @@ class ReturnsAndDeliveryProblemsTest {
         shopify("ret-order", "returns-approve.json", "returns/approve", approved);
         shopify("ret-order", "returns-request.json", "returns/request", requested);
         aftercare.sweepAndWork();
-        assertThat(returnSummaries("ret-order", SHOPIFY_ORDER, SHOPIFY_RETURN)).contains("Return " + SHOPIFY_RETURN + " of order " + SHOPIFY_ORDER + " is now approved")
+        assertThat(aftercare.returnSummaries("ret-order", SHOPIFY_ORDER, SHOPIFY_RETURN)).contains("Return " + SHOPIFY_RETURN + " of order " + SHOPIFY_ORDER + " is now approved")
                 .noneMatch(s -> s.contains("cannot follow"));
 
         var declined = shopify("ret-order", "returns-decline.json", "returns/decline", FRIDAY_NINE);
         aftercare.sweepAndWork();
 
         assertThat(declined.status()).isEqualTo(200);
-        assertThat(returnSummaries("ret-order", SHOPIFY_ORDER, SHOPIFY_RETURN))
+        assertThat(aftercare.returnSummaries("ret-order", SHOPIFY_ORDER, SHOPIFY_RETURN))
                 .contains("Return " + SHOPIFY_RETURN + ": \"declined\" cannot follow \"approved\"; recorded, not applied")
                 .noneMatch(s -> s.endsWith("is now declined"));
         assertThat(aftercare.order("ret-order", SHOPIFY_ORDER).path("returns").get(0).path("state").asText()).isEqualTo("open");
@@ -112,9 +107,9 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(aftercare.order(shop, "C-1").path("returns").get(0).path("state").asText()).isEqualTo("closed");
-        assertThat(returnSummaries(shop, "C-1", "ret-1")).filteredOn(s -> s.contains("closed") && !s.contains("is now"))
+        assertThat(aftercare.returnSummaries(shop, "C-1", "ret-1")).filteredOn(s -> s.contains("closed") && !s.contains("is now"))
                 .hasSize(2);
-        assertThat(returnSummaries(shop, "C-1", "ret-1")).noneMatch(s -> s.contains("cannot follow"))
+        assertThat(aftercare.returnSummaries(shop, "C-1", "ret-1")).noneMatch(s -> s.contains("cannot follow"))
                 .first().isEqualTo("Return ret-1 of order #C-1 is now closed");
     }
 
@@ -154,7 +149,7 @@ class ReturnsAndDeliveryProblemsTest {
         List<JsonNode> opened = tickets(shop);
         assertThat(opened).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
                 .isEqualTo("Return ret-1 of order #R-1 is stuck: open for 10 business days"));
-        assertThat(returnSummaries(shop, "R-1", "ret-1")).anyMatch(s -> s.startsWith("Return ret-1 has been approved for 10 business days: ticket T-"));
+        assertThat(aftercare.returnSummaries(shop, "R-1", "ret-1")).anyMatch(s -> s.startsWith("Return ret-1 has been approved for 10 business days: ticket T-"));
         assertThat(ses.emailsTo("rita@example.com")).extracting(SesEmulator.Email::subject).noneMatch(s -> s.startsWith("We have your message"));
 
         String ticketId = opened.get(0).path("id").asText();
@@ -414,13 +409,5 @@ class ReturnsAndDeliveryProblemsTest {
         List<String> summaries = new ArrayList<>();
         aftercare.orderTimeline(shop, order).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
         return summaries;
-    }
-
-    /** The return's own timeline, worded in English. */
-    private List<String> returnSummaries(String shop, String order, String ret) {
-        var wording = new TimelineWording();
-        return aftercare.app.timelines().returnTimeline(new ShopId(shop), new OrderId(order), ret, PageRequest.first(100)).items().stream()
-                .map(entry -> wording.summary(entry.text(), Language.EN))
-                .toList();
     }
 }

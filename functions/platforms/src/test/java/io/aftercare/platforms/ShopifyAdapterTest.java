@@ -11,7 +11,11 @@ import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.event.ReturnProgress;
+import io.aftercare.domain.order.ReturnDisposition;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnReference;
+import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.webhook.MalformedDelivery;
@@ -25,6 +29,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,7 +131,45 @@ class ShopifyAdapterTest {
         assertThat(update.orderId().value()).isEqualTo("4783296544821");
         Optional<String> note = event == ReturnEvent.DECLINED ? Optional.of("As discussed on the phone, the 30-day return window has ended.")
                 : Optional.empty();
-        assertThat(update.facts()).containsExactly(new OrderFact.ReturnChanged("123134564567890", event, TRIGGERED, note));
+        assertThat(update.facts()).containsExactly(new OrderFact.ReturnChanged("123134564567890", event, TRIGGERED, note,
+                Optional.empty(), Map.of(), Set.of(ReturnReference.ofReturn("123134564567890"))));
+    }
+
+    @Test
+    void givenShopifysAttachDeliverableSample_whenParsed_thenReturn123134564567890IsOnItsWayBackWithUspsTrackingAtTheTriggerTime() {
+        var progress = (ReturnProgress) parse("reverse-deliveries-attach-deliverable.2025-01.json", "reverse_deliveries/attach_deliverable")
+                .event().orElseThrow();
+
+        assertThat(progress).isEqualTo(new ReturnProgress(ReturnReference.ofReturn("123134564567890"), ReturnEvent.IN_TRANSIT, TRIGGERED,
+                Optional.of(new Tracking(Optional.of("USPS"), Optional.of("123345345"), Optional.empty())), Map.of()));
+    }
+
+    @Test
+    void givenShopifysDisposeSample_whenParsed_thenReverseFulfilmentOrder11111111IsReceivedWithTwoItemsRestocked() {
+        var progress = (ReturnProgress) parse("reverse-fulfillment-orders-dispose.2025-01.json", "reverse_fulfillment_orders/dispose")
+                .event().orElseThrow();
+
+        assertThat(progress).isEqualTo(new ReturnProgress(new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, "11111111"),
+                ReturnEvent.RECEIVED, TRIGGERED, Optional.empty(), Map.of(ReturnDisposition.RESTOCKED, 2)));
+    }
+
+    @Test
+    void givenAReverseDeliveryTopicWithoutItsTriggerTime_whenParsed_thenItIsRefusedAsMissingTheHeader() {
+        byte[] body = Fixtures.shopify("reverse-fulfillment-orders-dispose.2025-01.json");
+        Map<String, String> headers = new HashMap<>(WebhookSigner.shopify(SECRET, body, "reverse_fulfillment_orders/dispose", "webhook-dispose", TRIGGERED));
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("X-Shopify-Triggered-At"));
+
+        assertThatThrownBy(() -> adapter.parse(Deliveries.of("shopify", headers, body), ZoneOffset.UTC))
+                .isInstanceOf(MalformedDelivery.class).hasMessageContaining("X-Shopify-Triggered-At");
+    }
+
+    @Test
+    void givenReturnsProcessWhichShopifyPublishesWithoutAPayload_whenParsed_thenItIsIgnored() {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        var parsed = adapter.parse(Deliveries.of("shopify", WebhookSigner.shopify(SECRET, body, "returns/process", "webhook-process", TRIGGERED), body),
+                ZoneOffset.UTC);
+
+        assertThat(parsed.event()).isEmpty();
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.aftercare.domain.order;
 import io.aftercare.domain.Limits;
 import io.aftercare.domain.Money;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -118,11 +121,23 @@ public sealed interface OrderFact {
      * identity, so each occurrence is kept and the same one told twice is one.
      *
      * @param reason what the shop told the customer with it (a decline's note), at most {@link Limits#TEXT_BYTES}
+     * @param parcel the carrier and tracking of the goods on their way back (a step in transit), when known
+     * @param disposed how many items ended each way once received (a step received), when the platform says
+     * @param knownAs the platform's names for the return in deliveries that do not name its order (Shopify's reverse
+     *     delivery topics): pointers to it are kept from each
      */
-    record ReturnChanged(String returnId, ReturnEvent event, Instant at, Optional<String> reason) implements OrderFact {
+    record ReturnChanged(String returnId, ReturnEvent event, Instant at, Optional<String> reason, Optional<Tracking> parcel,
+                         Map<ReturnDisposition, Integer> disposed, Set<ReturnReference> knownAs) implements OrderFact {
         public ReturnChanged {
             Limits.atMost("return id", returnId, Limits.ID_BYTES);
             reason.ifPresent(text -> Limits.atMost("reason", text, Limits.TEXT_BYTES));
+            parcel = parcel.filter(p -> !p.isEmpty());
+            disposed = disposed.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(disposed));
+            knownAs = Set.copyOf(knownAs);
+        }
+
+        public ReturnChanged(String returnId, ReturnEvent event, Instant at, Optional<String> reason) {
+            this(returnId, event, at, reason, Optional.empty(), Map.of(), Set.of());
         }
 
         public ReturnChanged(String returnId, ReturnEvent event, Instant at) {

@@ -71,13 +71,18 @@ public final class ReturnLife {
                 case CANCELLED -> ReturnState.CANCELLED;
                 default -> null;
             };
+            // a second label or tracking for the parcel going back (Shopify: another reverse delivery) is the same state
             case IN_TRANSIT -> switch (step) {
+                case IN_TRANSIT -> ReturnState.IN_TRANSIT;
                 case RECEIVED -> ReturnState.RECEIVED;
                 case REFUNDED -> ReturnState.REFUNDED;
                 case CLOSED -> ReturnState.CLOSED;
                 default -> null;
             };
+            // goods are disposed of in parts (one reverse fulfilment order per location), and tracking told after
+            // they arrived is late news of the parcel that brought them
             case RECEIVED -> switch (step) {
+                case RECEIVED, IN_TRANSIT -> ReturnState.RECEIVED;
                 case REFUNDED -> ReturnState.REFUNDED;
                 case CLOSED -> ReturnState.CLOSED;
                 default -> null;

@@ -6,6 +6,7 @@ import io.aftercare.domain.event.CustomerUpdate;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.event.PlatformEvent;
 import io.aftercare.domain.event.PrivacyRequest;
+import io.aftercare.domain.event.ReturnProgress;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Shop;
@@ -35,6 +36,7 @@ public final class RecordingPolicy {
             // complaints become tickets (WebhookIngestion hands them to the ticket service, never here)
             case ComplaintEvent complaint -> throw new IllegalArgumentException("A complaint is recorded as a ticket, not as order facts");
             case PrivacyRequest request -> throw new IllegalArgumentException("A privacy request is a job (PrivacyRequests), not order facts");
+            case ReturnProgress progress -> throw new IllegalArgumentException("A return's progress is recorded on its order, once WebhookIngestion located it");
         };
     }
 

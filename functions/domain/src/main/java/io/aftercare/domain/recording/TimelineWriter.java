@@ -7,6 +7,7 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.order.Tracking;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
@@ -44,8 +45,7 @@ final class TimelineWriter {
                     shipment.status() == ShipmentStatus.DELIVERED ? EntryKind.ORDER_DELIVERED : EntryKind.SHIPMENT_UPDATED,
                     EntryText.of(Phrase.PARCEL_UPDATED).code("status", Vocabulary.SHIPMENT, shipment.status()).text("message", shipment.message())
                             .text("fulfilment", shipment.fulfilmentId()));
-            case OrderFact.ReturnChanged change -> entry(order, fact, EntryKind.RETURN_UPDATED,
-                    EntryText.of(Phrase.RETURN_UPDATED).text("return", change.returnId()).code("event", Vocabulary.RETURN, change.event()));
+            case OrderFact.ReturnChanged change -> entry(order, fact, EntryKind.RETURN_UPDATED, returnText(change));
             case OrderFact.DeliveryExpected expected -> entry(order, fact, EntryKind.SHIPMENT_UPDATED,
                     EntryText.of(Phrase.DELIVERY_EXPECTED).text("fulfilment", expected.fulfilmentId()).moment("by", expected.by(), zone));
             case OrderFact.Refunded refund -> entry(order, fact, EntryKind.ORDER_REFUNDED,
@@ -56,7 +56,17 @@ final class TimelineWriter {
     /** A return's step on the return's own timeline (the order's has it too): where it then stands is its review's to say. */
     TimelineEntry returnStep(OrderId order, OrderFact.ReturnChanged change) {
         return new TimelineEntry(change.key(), Subject.returnOf(order, change.returnId()), change.at(), EntryKind.RETURN_UPDATED,
-                EntryText.of(Phrase.RETURN_UPDATED).text("return", change.returnId()).code("event", Vocabulary.RETURN, change.event()), deliveryId);
+                returnText(change), deliveryId);
+    }
+
+    /** The step, with the parcel going back (carrier and tracking) or how many items ended each way once received. */
+    private static EntryText.Phrased returnText(OrderFact.ReturnChanged change) {
+        var text = EntryText.of(Phrase.RETURN_UPDATED).text("return", change.returnId()).code("event", Vocabulary.RETURN, change.event())
+                .text("tracking", change.parcel().map(Tracking::describe).filter(t -> !t.isEmpty()));
+        for (var disposed : change.disposed().entrySet()) {
+            text = text.count(disposed.getKey().param(), disposed.getValue());
+        }
+        return text;
     }
 
     /** What the stored order leaves out, so that an agent knows to look at the shop's own copy. */

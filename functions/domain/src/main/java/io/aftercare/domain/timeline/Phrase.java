@@ -17,7 +17,8 @@ public enum Phrase {
     ORDER_CANCELLED(Set.of(EntryKind.ORDER_CANCELLED), "order", "reason"),
     FULFILMENT_UPDATED(Set.of(EntryKind.FULFILMENT_UPDATED), "fulfilment", "status", "tracking"),
     PARCEL_UPDATED(Set.of(EntryKind.SHIPMENT_UPDATED, EntryKind.ORDER_DELIVERED), "status", "message", "fulfilment"),
-    RETURN_UPDATED(Set.of(EntryKind.RETURN_UPDATED), "return", "event"),
+    /** {@code tracking}: the parcel going back; {@code restocked} ... {@code processingRequired}: items disposed each way once received. */
+    RETURN_UPDATED(Set.of(EntryKind.RETURN_UPDATED), "return", "event", "tracking", "restocked", "notRestocked", "missing", "processingRequired"),
     RETURN_STATE(Set.of(EntryKind.RETURN_UPDATED), "return", "state", "order"),
     RETURN_ANOMALY(Set.of(EntryKind.RETURN_ANOMALY), "return", "event", "state"),
     RETURN_STUCK(Set.of(EntryKind.CASE_OPENED), "return", "state", "days", "ticket"),

@@ -9,6 +9,9 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.event.PlatformEvent;
+import io.aftercare.domain.event.ReturnProgress;
+import io.aftercare.domain.order.ReturnLocation;
 import io.aftercare.domain.event.PrivacyRequest;
 import io.aftercare.domain.privacy.PrivacyRequests;
 import io.aftercare.domain.order.OrderSnapshot;
@@ -50,16 +53,25 @@ public final class WebhookIngestion {
     private final TicketService tickets;
     private final Redemptions redemptions;
     private final PrivacyRequests privacy;
+    private final ReturnLocator recordedReturns;
+    private final ReturnLocator shopReturns;
     private final Clock clock;
 
+    /**
+     * @param recordedReturns the pointers Aftercare wrote from the platform's references to the returns it recorded
+     * @param shopReturns the shop's own API, asked for a reference no pointer names
+     */
     public WebhookIngestion(ShopCache shops, List<PlatformAdapter> adapters, RecordingStore store, TicketService tickets,
-                            Redemptions redemptions, PrivacyRequests privacy, Clock clock) {
+                            Redemptions redemptions, PrivacyRequests privacy, ReturnLocator recordedReturns, ReturnLocator shopReturns,
+                            Clock clock) {
         this.shops = shops;
         adapters.forEach(a -> this.adapters.put(a.platform(), a));
         this.store = store;
         this.tickets = tickets;
         this.redemptions = redemptions;
         this.privacy = privacy;
+        this.recordedReturns = recordedReturns;
+        this.shopReturns = shopReturns;
         this.clock = clock;
     }
 
@@ -104,7 +116,19 @@ public final class WebhookIngestion {
             redemptions.record(shop.get().id(), update.orderId(), update.snapshot().map(OrderSnapshot::name).orElse(update.orderId().value()),
                     parsed.discountCodes(), update.customer().map(EmailAddress::hash));
         }
-        Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), parsed.event().get(), now);
+        PlatformEvent event = parsed.event().get();
+        if (event instanceof ReturnProgress progress) {
+            Optional<ReturnLocation> location = recordedReturns.locate(shop.get(), progress.reference())
+                    .or(() -> shopReturns.locate(shop.get(), progress.reference()));
+            if (location.isEmpty()) {
+                // Not a 2xx, which would lose the step: the return's own delivery (returns/request, returns/approve)
+                // is normally seconds away, and the platform retries (Shopify: 8 times over 4 hours).
+                return new WebhookOutcome.RetryLater(parsed.deliveryId(), "Aftercare has not recorded the return this delivery is about, "
+                        + "and the shop's API did not name its order; nothing was recorded. Please send it again.");
+            }
+            event = progress.at(location.get());
+        }
+        Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), event, now);
         RecordResult result;
         try {
             result = store.record(recording);

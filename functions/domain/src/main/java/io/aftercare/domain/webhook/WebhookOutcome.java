@@ -19,8 +19,8 @@ public sealed interface WebhookOutcome {
     }
 
     /**
-     * Not recorded: the delivery kept losing races with other writes to the same ticket. Answered 503 (never a 2xx),
-     * so the platform sends it again.
+     * Not recorded: the delivery kept losing races with other writes to the same ticket or order, or names a return
+     * Aftercare cannot place yet. Answered 503 (never a 2xx), so the platform sends it again.
      */
     record RetryLater(String deliveryId, String message) implements WebhookOutcome {
     }

@@ -4,9 +4,12 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.HmacSha256;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
+import io.aftercare.domain.event.ReturnProgress;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.ticket.TicketService;
@@ -25,7 +28,8 @@ import java.util.Optional;
 
 /**
  * A platform dialect small enough to read in a test: {@code key=value} lines ({@code id}, {@code topic}, then
- * {@code order} and {@code at} for an order, {@code complaint}, {@code email} and {@code message} for a complaint),
+ * {@code order} and {@code at} for an order, {@code complaint}, {@code email} and {@code message} for a complaint,
+ * {@code rfo} and {@code at} for a return's goods received, named by a reverse fulfilment order only),
  * signed with the hex HMAC-SHA256 of the body in {@code X-Signature}. It speaks for {@link Platform#GENERIC}.
  */
 public final class LinePlatform implements PlatformAdapter {
@@ -75,6 +79,9 @@ public final class LinePlatform implements PlatformAdapter {
                     Optional.of(field(fields, "complaint"))))));
             case "complaint.message" -> new ParsedDelivery(id, topic, Optional.of(
                     new ComplaintEvent.CustomerMessage(field(fields, "complaint"), field(fields, "message"))));
+            case "return.received" -> new ParsedDelivery(id, topic, Optional.of(new ReturnProgress(
+                    new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, field(fields, "rfo")), ReturnEvent.RECEIVED,
+                    Instant.parse(field(fields, "at")), Optional.empty(), Map.of())));
             default -> ParsedDelivery.ignored(id, topic);
         };
     }

@@ -65,6 +65,33 @@ class ReturnLifeTest {
     }
 
     @Test
+    void givenGoodsDisposedBeforeTheirTrackingWasAttached_whenReplayed_thenTheReturnStaysReceivedSinceTheDisposalWithNoAnomaly() {
+        var standing = ReturnLife.of(ret(ReturnEvent.APPROVED, 0, ReturnEvent.IN_TRANSIT, 2, ReturnEvent.RECEIVED, 1));
+
+        assertThat(standing.state()).isEqualTo(ReturnState.RECEIVED);
+        assertThat(standing.since()).isEqualTo(T.plusSeconds(1));
+        assertThat(standing.anomalies()).isEmpty();
+    }
+
+    @Test
+    void givenTwoLabelsAndTwoDisposalsOfOneReturn_whenReplayed_thenItIsReceivedSinceTheFirstDisposalWithNoAnomaly() {
+        var standing = ReturnLife.of(ret(ReturnEvent.APPROVED, 0, ReturnEvent.IN_TRANSIT, 1, ReturnEvent.IN_TRANSIT, 2,
+                ReturnEvent.RECEIVED, 3, ReturnEvent.RECEIVED, 4));
+
+        assertThat(standing.state()).isEqualTo(ReturnState.RECEIVED);
+        assertThat(standing.since()).isEqualTo(T.plusSeconds(3));
+        assertThat(standing.anomalies()).isEmpty();
+    }
+
+    @Test
+    void givenAParcelGoingBackForADeclinedReturn_whenReplayed_thenItStaysDeclinedAndTheParcelIsAnAnomaly() {
+        var standing = ReturnLife.of(ret(ReturnEvent.REQUESTED, 0, ReturnEvent.DECLINED, 1, ReturnEvent.IN_TRANSIT, 2));
+
+        assertThat(standing.state()).isEqualTo(ReturnState.DECLINED);
+        assertThat(standing.anomalies()).containsExactly(new ReturnLife.Anomaly(ReturnEvent.IN_TRANSIT, T.plusSeconds(2), Optional.of(ReturnState.DECLINED)));
+    }
+
+    @Test
     void givenAReturnFirstHeardOfWhenItWasClosed_whenReplayed_thenItStartsClosed() {
         assertThat(ReturnLife.of(ret(ReturnEvent.CLOSED, 0)).state()).isEqualTo(ReturnState.CLOSED);
     }

@@ -12,6 +12,11 @@ import io.aftercare.domain.fakes.InMemoryTickets;
 import io.aftercare.domain.fakes.InMemoryTimelines;
 import io.aftercare.domain.fakes.LinePlatform;
 import io.aftercare.domain.fakes.TestShops;
+import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnLocation;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.shop.Secret;
 import io.aftercare.domain.shop.Shop;
@@ -25,8 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -40,6 +47,7 @@ class WebhookIngestionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final String ORDER = "id=evt-1\ntopic=order.created\norder=1042\nat=2026-11-23T09:59:00Z";
+    private static final String RECEIVED = "id=evt-9\ntopic=return.received\nrfo=rfo-7\nat=2026-11-23T09:30:00Z";
     private static final String COMPLAINT = "id=evt-7\ntopic=complaint.created\ncomplaint=77\nemail=ola@example.pl\nsubject=Kettle leaks\nmessage=It leaks.";
 
     private final InMemoryShops shops = new InMemoryShops();
@@ -228,6 +236,45 @@ class WebhookIngestionTest {
         assertThat(tickets.written()).isEmpty();
     }
 
+    @Test
+    void givenAReturnStepNamingOnlyAReverseFulfilmentOrderTheShopsApiPlaces_whenAccepted_thenItIsRecordedOnThatOrdersReturnKnownByBothNames() {
+        var disposed = new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, "rfo-7");
+        List<ReturnReference> askedTheShop = new ArrayList<>();
+        ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> {
+            askedTheShop.add(reference);
+            return Optional.of(new ReturnLocation(new OrderId("1042"), "ret-1"));
+        });
+
+        var outcome = ingestion.accept(signed("kettle", RECEIVED));
+
+        assertThat(outcome).isInstanceOf(WebhookOutcome.Recorded.class);
+        assertThat(askedTheShop).containsExactly(disposed);
+        var order = recordings.recorded().get(0).order().orElseThrow();
+        assertThat(order.orderId()).isEqualTo(new OrderId("1042"));
+        assertThat(order.facts()).singleElement().isInstanceOfSatisfying(OrderFact.ReturnChanged.class, step -> {
+            assertThat(step.returnId()).isEqualTo("ret-1");
+            assertThat(step.event()).isEqualTo(ReturnEvent.RECEIVED);
+            assertThat(step.knownAs()).containsExactlyInAnyOrder(disposed, ReturnReference.ofReturn("ret-1"));
+        });
+    }
+
+    @Test
+    void givenAReturnStepNeitherThePointersNorTheShopsApiPlace_whenAccepted_thenItIsRetryLaterAndNothingIsRecorded() {
+        ingestion = ingestionAt(NOW, ReturnLocator.NONE, ReturnLocator.NONE);
+
+        assertThat(ingestion.accept(signed("kettle", RECEIVED))).isInstanceOf(WebhookOutcome.RetryLater.class);
+        assertThat(recordings.recorded()).as("nothing recorded").isEmpty();
+    }
+
+    @Test
+    void givenAReturnStepAPointerPlaces_whenAccepted_thenTheShopsApiIsNotAsked() {
+        ingestion = ingestionAt(NOW, (shop, reference) -> Optional.of(new ReturnLocation(new OrderId("1042"), "ret-1")), (shop, reference) -> {
+            throw new AssertionError("the shop's API was asked for " + reference);
+        });
+
+        assertThat(ingestion.accept(signed("kettle", RECEIVED))).isInstanceOf(WebhookOutcome.Recorded.class);
+    }
+
     @Property(tries = 200)
     void givenASignedDeliveryWithAnyOneByteChanged_whenAccepted_thenItIsUnauthorizedAndNothingIsRecorded(
             @ForAll @IntRange(min = 0, max = 10_000) int at, @ForAll @IntRange(min = 1, max = 255) int flip) {
@@ -244,10 +291,14 @@ class WebhookIngestionTest {
     }
 
     private WebhookIngestion ingestionAt(Instant now) {
+        return ingestionAt(now, ReturnLocator.NONE, ReturnLocator.NONE);
+    }
+
+    private WebhookIngestion ingestionAt(Instant now, ReturnLocator recordedReturns, ReturnLocator shopReturns) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         ShopCache cache = new ShopCache(shops, clock);
         var service = new TicketService(tickets, cache, new InMemoryTimelines(), new InMemoryRecipients(), clock);
-        return new WebhookIngestion(cache, List.of(new LinePlatform()), recordings, service, NoDiscounts.redemptions(clock), NoPrivacyRequests.requests(clock), clock);
+        return new WebhookIngestion(cache, List.of(new LinePlatform()), recordings, service, NoDiscounts.redemptions(clock), NoPrivacyRequests.requests(clock), recordedReturns, shopReturns, clock);
     }
 
     private static WebhookDelivery signed(String shop, String body) {

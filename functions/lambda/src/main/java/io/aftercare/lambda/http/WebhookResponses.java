@@ -53,7 +53,8 @@ public final class WebhookResponses {
             case WebhookOutcome.Recorded recorded -> "recorded delivery " + recorded.deliveryId() + " (" + recorded.topic() + "), "
                     + recorded.scheduled().size() + " action(s) scheduled" + recorded.ticket().map(t -> ", ticket " + t).orElse("");
             case WebhookOutcome.Duplicate duplicate -> "duplicate delivery " + duplicate.deliveryId();
-            case WebhookOutcome.RetryLater retry -> "not recorded, kept losing races: delivery " + retry.deliveryId() + " answered 503";
+            // the message names no content: why, in Aftercare's words (races lost, a return not located yet)
+            case WebhookOutcome.RetryLater retry -> "not recorded: delivery " + retry.deliveryId() + " answered 503: " + retry.message();
             case WebhookOutcome.Ignored ignored -> "ignored topic " + ignored.topic();
             case WebhookOutcome.Ping ping -> "activation ping";
             case WebhookOutcome.Rejected rejected -> "rejected: " + rejected.reason().code();

@@ -70,7 +70,7 @@ public final class PlatformHttp {
                 : Optional.empty();
     }
 
-    HttpResponse<String> post(String host, String path, String json, String... headers) {
+    public HttpResponse<String> post(String host, String path, String json, String... headers) {
         var request = HttpRequest.newBuilder(base.apply(URI.create("https://" + host + path)))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")

@@ -30,7 +30,10 @@ public final class ShopifyAdapter implements PlatformAdapter {
 
     static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled",
             "orders/fulfilled", "orders/partially_fulfilled");
-    /** {@code returns/update} only lists changed line items, without the return's or the order's id: ignored. */
+    /**
+     * {@code returns/update} only lists changed line items, without the return's or the order's id: ignored; so is
+     * {@code returns/process}, which Shopify's reference lists without a payload (no sample, no fields).
+     */
     static final Map<String, ReturnEvent> RETURN_TOPICS = Map.of("returns/request", ReturnEvent.REQUESTED, "returns/approve", ReturnEvent.APPROVED,
             "returns/decline", ReturnEvent.DECLINED, "returns/cancel", ReturnEvent.CANCELLED, "returns/close", ReturnEvent.CLOSED,
             "returns/reopen", ReturnEvent.REOPENED);
@@ -70,11 +73,12 @@ public final class ShopifyAdapter implements PlatformAdapter {
             return Optional.of(mapper.order(body, topic.equals("orders/create"), triggeredAt));
         }
         if (RETURN_TOPICS.containsKey(topic)) {
-            Instant at = triggeredAt.orElseThrow(() -> new MalformedDelivery(Problem.MISSING_HEADER,
-                    "Header X-Shopify-Triggered-At is required for " + topic + ": the payload has no time of its own."));
-            return Optional.of(mapper.returnChange(body, RETURN_TOPICS.get(topic), at));
+            return Optional.of(mapper.returnChange(body, RETURN_TOPICS.get(topic), stepTime(topic, triggeredAt)));
         }
         return switch (topic) {
+            // they name the return, or its reverse fulfilment order, without its order: WebhookIngestion locates it
+            case "reverse_deliveries/attach_deliverable" -> Optional.of(mapper.reverseDelivery(body, stepTime(topic, triggeredAt)));
+            case "reverse_fulfillment_orders/dispose" -> Optional.of(mapper.disposal(body, stepTime(topic, triggeredAt)));
             case "fulfillments/create", "fulfillments/update" -> Optional.of(mapper.fulfillment(body, triggeredAt));
             case "fulfillment_events/create" -> Optional.of(mapper.fulfillmentEvent(body, triggeredAt));
             case "refunds/create" -> Optional.of(mapper.refund(body, triggeredAt));
@@ -85,6 +89,12 @@ public final class ShopifyAdapter implements PlatformAdapter {
             case "shop/redact" -> Optional.of(new PrivacyRequest.ShopRedact());
             default -> Optional.empty();
         };
+    }
+
+    /** A return's step is placed by its time, and these payloads have none of their own. */
+    private static Instant stepTime(String topic, Optional<Instant> triggeredAt) {
+        return triggeredAt.orElseThrow(() -> new MalformedDelivery(Problem.MISSING_HEADER,
+                "Header X-Shopify-Triggered-At is required for " + topic + ": the payload has no time of its own."));
     }
 
     /**

@@ -21,13 +21,17 @@ import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.event.ReturnProgress;
+import io.aftercare.domain.order.ReturnDisposition;
 import io.aftercare.domain.order.ReturnEvent;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.order.Tracking;
 import io.aftercare.platforms.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,8 +111,34 @@ final class ShopifyMapper {
     OrderUpdate returnChange(JsonNode body, ReturnEvent event, Instant triggeredAt) {
         OrderId orderId = body.has("order") ? Json.orderId(object(body, "order"), "id") : Json.orderId(body, "order_id");
         Optional<String> note = body.has("decline") ? text(object(body, "decline"), "note") : Optional.empty();
-        return new OrderUpdate(orderId, triggeredAt, Optional.empty(),
-                List.of(new OrderFact.ReturnChanged(requiredId(body, "id"), event, triggeredAt, note)), Optional.empty(), false);
+        String returnId = requiredId(body, "id");
+        return new OrderUpdate(orderId, triggeredAt, Optional.empty(), List.of(new OrderFact.ReturnChanged(returnId, event, triggeredAt, note,
+                Optional.empty(), Map.of(), Set.of(ReturnReference.ofReturn(returnId)))), Optional.empty(), false);
+    }
+
+    /**
+     * {@code reverse_deliveries/attach_deliverable}: a label or tracking for the parcel going back was attached to the
+     * return (named by its id only): the goods are on their way back.
+     */
+    ReturnProgress reverseDelivery(JsonNode body, Instant triggeredAt) {
+        String returnId = requiredId(Json.requiredObject(body, "return"), "id");
+        JsonNode tracking = object(object(body, "shipping_deliverable"), "tracking");
+        var parcel = new Tracking(text(tracking, "carrier_name"), text(tracking, "tracking_number"), text(tracking, "tracking_url"));
+        return new ReturnProgress(ReturnReference.ofReturn(returnId), ReturnEvent.IN_TRANSIT, triggeredAt, Optional.of(parcel), Map.of());
+    }
+
+    /**
+     * {@code reverse_fulfillment_orders/dispose}: items of a reverse fulfilment order (named by its id only) were
+     * received and disposed of; how many each way, by Shopify's disposition type (one it adds later is left out).
+     */
+    ReturnProgress disposal(JsonNode body, Instant triggeredAt) {
+        var order = new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, requiredId(body, "id"));
+        Map<ReturnDisposition, Integer> disposed = new EnumMap<>(ReturnDisposition.class);
+        for (JsonNode disposition : array(body, "dispositions")) {
+            int quantity = Json.quantity(disposition, "quantity");
+            text(disposition, "type").flatMap(ReturnDisposition::fromPlatform).ifPresent(type -> disposed.merge(type, quantity, Math::addExact));
+        }
+        return new ReturnProgress(order, ReturnEvent.RECEIVED, triggeredAt, Optional.empty(), disposed);
     }
 
     /** A customer without an email address is nobody Aftercare can write to: ignored. */

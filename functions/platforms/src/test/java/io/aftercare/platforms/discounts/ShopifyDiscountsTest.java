@@ -9,9 +9,7 @@ import graphql.GraphQL;
 import graphql.ParseAndValidate;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.platforms.ShopifyAdminSchema;
 import io.aftercare.devkit.ShopApiServer;
 import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.domain.discount.Creation;
@@ -19,13 +17,9 @@ import io.aftercare.domain.discount.DiscountAccess;
 import io.aftercare.domain.discount.DiscountServiceBusy;
 import io.aftercare.domain.shop.Secret;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,13 +46,9 @@ class ShopifyDiscountsTest {
     ShopifyDiscountsTest() throws IOException {
     }
 
-    /** Shopify's published Admin API schema (see infrastructure/fixtures/discounts/SOURCES.md), with no resolvers: for validation only. */
     @BeforeAll
     static void loadShopifysSchema() throws IOException {
-        var file = RepositoryRoot.fixtures().resolve("discounts/shopify-admin-schema-unstable-2025-10-09.graphql.gz");
-        try (var reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)) {
-            schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(reader));
-        }
+        schema = ShopifyAdminSchema.load();
     }
 
     @AfterEach
