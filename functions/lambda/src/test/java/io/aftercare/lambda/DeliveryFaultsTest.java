@@ -2,6 +2,7 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.SesEmulator;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,35 @@ class DeliveryFaultsTest {
         assertThat(ses.emailsTo("maybe-sent@example.com")).isNotEmpty();
         assertThat(summaries("T-6")).contains("Thank-you email given up: it did not finish in " + ActionWorker.MAX_ATTEMPTS
                 + " attempts; it may have been sent: its last attempt had begun sending");
+    }
+
+    @Test
+    void givenABatchOfTenWhereSesThrottlesOneRecipientForGood_whenItRuns_thenExactlyThatMessageIsReportedAndRetriedAndTheOtherNineAreSentOnce() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 10; i++) {
+            order("P" + run + "-" + i, "partial-" + run + "-" + i + "@example.com");
+        }
+        proxy.failRequestsTo("partial-" + run + "-3@example.com", FaultProxy.Fault.throttling());
+        aftercare.app.sweep().run();
+        List<Message> batch = aftercare.receive();
+        assertThat(batch).hasSize(10);
+
+        SQSBatchResponse response = aftercare.work(batch);
+
+        String stuck = batch.stream().filter(m -> ActionMessages.read(m.body()).ref().actionId().endsWith("P" + run + "-3"))
+                .findFirst().orElseThrow().messageId();
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly(stuck);
+        assertThat(ses.emailsTo("partial-" + run + "-3@example.com")).isEmpty();
+        for (int i = 0; i < 10; i++) {
+            if (i != 3) {
+                assertThat(ses.emailsTo("partial-" + run + "-" + i + "@example.com")).as("order " + i).hasSize(1);
+            }
+        }
+        proxy.heal();
+        aftercare.clock.advance(Sweep.LEASE.plus(Duration.ofSeconds(1)));
+        aftercare.sweepAndWork();
+        assertThat(ses.emailsTo("partial-" + run + "-3@example.com")).as("the retried one, once SES lets it through").hasSize(1);
+        assertThat(ses.emailsTo("partial-" + run + "-0@example.com")).as("the others, not again").hasSize(1);
     }
 
     @Test

@@ -301,6 +301,21 @@ final class Harness {
         return agent("GET /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", ticketId), Map.of()).json().path("ticket");
     }
 
+    /** A new generic order of {@code email} in {@code shop}, placed now: its thank-you is due at once. */
+    Response newOrder(String shop, String orderId, String email) {
+        return generic(shop, genericEvent("order.created", "evt-" + orderId, """
+                {"id": "%1$s", "created_at": "%2$s", "currency": "EUR", "total": "10.00",
+                 "customer": {"email": "%3$s", "locale": "en"}, "lines": [{"title": "Mug", "quantity": 1, "price": "10.00"}]}"""
+                .formatted(orderId, clock.instant(), email)));
+    }
+
+    /** The summaries on the order's timeline, newest first. */
+    List<String> orderSummaries(String shop, String orderId) {
+        List<String> summaries = new java.util.ArrayList<>();
+        orderTimeline(shop, orderId).path("items").forEach(e -> summaries.add(e.path("summary").asText()));
+        return summaries;
+    }
+
     /** The summaries on the ticket's timeline (its first 50 entries), newest first. */
     List<String> ticketSummaries(String shop, String ticketId) {
         List<String> summaries = new java.util.ArrayList<>();

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -209,7 +210,8 @@ class PostPurchaseEmailTest {
 
         assertThat(checkInsAtFirst).isEqualTo(1);
         assertThat(ses.emailsTo(customer).stream().filter(e -> e.subject().startsWith("How is your")).count()).isEqualTo(2);
-        assertThat(summaries("FC-2")).anyMatch(s -> s.startsWith("Check-in email postponed to"));
+        // the worker runs both at once: whichever took the customer's turn second is the one postponed
+        assertThat(Stream.of("FC-1", "FC-2").flatMap(o -> summaries(o).stream())).filteredOn(s -> s.startsWith("Check-in email postponed to")).hasSize(1);
     }
 
     @Test

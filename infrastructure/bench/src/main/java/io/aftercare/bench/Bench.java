@@ -1,6 +1,7 @@
 package io.aftercare.bench;
 
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.lambda.ActionHandler;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -196,14 +197,19 @@ public final class Bench {
                 Thank-you emails through sweep, queue message (carrying the claimed action) and worker (reading the order,
                 the policy checks, rendering with the cached templates, the exclusive sending mark in one transaction with
                 the recipient's checks, the SES call, recording) on the SES emulator, with one worker and with %d taking batches of ten at once (as Lambda instances would), against
-                the baseline: the same rendered email sent by a bare `SendEmail` loop through the same proxy in the same run.
+                the baseline: the same rendered email sent by a bare `SendEmail` loop through the same proxy in the same run. A
+                worker runs its batch's messages at once (up to %d), the bare loop one send after another: the second baseline
+                is the bare loop with %d senders at once.
 
-                | emails | one worker /s | ratio | %d workers /s | ratio | bare SendEmail /s | DynamoDB requests per email |
-                |---|---|---|---|---|---|---|
-                | %d | %.0f | **%.2f** | %.0f | **%.2f** | %.0f | %.1f (%s) |
-                """, SweepBenchmark.WORKERS, SweepBenchmark.WORKERS, throughput.emails(), throughput.oneWorkerPerSecond(),
+                | emails | one worker /s | ratio | %d workers /s | ratio | bare SendEmail /s | one worker to %d bare senders | bare, %d senders /s | DynamoDB requests per email |
+                |---|---|---|---|---|---|---|---|---|
+                | %d | %.0f | **%.2f** | %.0f | **%.2f** | %.0f | **%.2f** | %.0f | %.1f (%s) |
+                """, SweepBenchmark.WORKERS, ActionHandler.CONCURRENCY, ActionHandler.CONCURRENCY, SweepBenchmark.WORKERS,
+                ActionHandler.CONCURRENCY, ActionHandler.CONCURRENCY, throughput.emails(), throughput.oneWorkerPerSecond(),
                 throughput.oneWorkerPerSecond() / throughput.barePerSecond(), throughput.workersPerSecond(),
-                throughput.workersPerSecond() / throughput.barePerSecond(), throughput.barePerSecond(), throughput.totalRequestsPerEmail(),
+                throughput.workersPerSecond() / throughput.barePerSecond(), throughput.barePerSecond(),
+                throughput.oneWorkerPerSecond() / throughput.bareConcurrentPerSecond(), throughput.bareConcurrentPerSecond(),
+                throughput.totalRequestsPerEmail(),
                 throughput.dynamoRequestsPerEmail().entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "))));
         return text.toString();

@@ -13,13 +13,16 @@ import io.aftercare.domain.timeline.Subject;
 import io.aftercare.dynamodb.ActionItems;
 import io.aftercare.dynamodb.DynamoActionStore;
 import io.aftercare.email.SesEmailSender;
+import io.aftercare.lambda.ActionHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +43,11 @@ final class SweepBenchmark {
     record Reads(long notYetDue, long itemsRead, long dueFound, double sweepMs) {
     }
 
-    record Throughput(int emails, double oneWorkerPerSecond, double workersPerSecond, double barePerSecond,
+    /**
+     * @param barePerSecond the bare loop, one send after another
+     * @param bareConcurrentPerSecond the bare loop with as many senders at once as one worker runs a batch's messages
+     */
+    record Throughput(int emails, double oneWorkerPerSecond, double workersPerSecond, double barePerSecond, double bareConcurrentPerSecond,
                       Map<String, Double> dynamoRequestsPerEmail) {
         double totalRequestsPerEmail() {
             return dynamoRequestsPerEmail.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -101,7 +108,8 @@ final class SweepBenchmark {
     /**
      * Emails per second: orders' thank-yous through sweep, queue and worker (one worker, then {@value #WORKERS} at once,
      * as several Lambda instances would take batches), against SendEmail called in a loop through the same proxy to
-     * the same emulator. A tenth as many of each go first, untimed, so that every side runs warm.
+     * the same emulator, one send after another and {@link ActionHandler#CONCURRENCY} at once (as a worker runs a
+     * batch). A tenth as many of each go first, untimed, so that every side runs warm.
      */
     Throughput throughput(int emails) throws Exception {
         Map<String, AtomicLong> requests = new ConcurrentSkipListMap<>();
@@ -116,12 +124,13 @@ final class SweepBenchmark {
             var bare = new SesEmailSender(SesEmulator.client(rig.proxy.endpoint()), Optional.empty());
             int warmUp = Math.max(1, emails / 10);
             sendThrough(rig, "W", warmUp, WORKERS, requests);
-            sendBare(rig, bare, "W", warmUp);
+            sendBare(rig, bare, "W", warmUp, ActionHandler.CONCURRENCY);
             double oneWorker = sendThrough(rig, "A", emails, 1, requests);
             Map<String, Double> requestsPerEmail = new TreeMap<>();
             requests.forEach((operation, count) -> requestsPerEmail.put(operation, count.get() / (double) emails));
             double manyWorkers = sendThrough(rig, "B", emails, WORKERS, requests);
-            return new Throughput(emails, oneWorker, manyWorkers, sendBare(rig, bare, "T", emails), requestsPerEmail);
+            return new Throughput(emails, oneWorker, manyWorkers, sendBare(rig, bare, "T", emails, 1),
+                    sendBare(rig, bare, "C", emails, ActionHandler.CONCURRENCY), requestsPerEmail);
         }
     }
 
@@ -151,14 +160,27 @@ final class SweepBenchmark {
         }
     }
 
-    private static double sendBare(Rig rig, SesEmailSender sender, String prefix, int emails) {
+    /** SendEmail in a loop by {@code senders} threads at once, each taking the next email until all are sent. */
+    private static double sendBare(Rig rig, SesEmailSender sender, String prefix, int emails, int senders) throws Exception {
         var sample = rig.ses.emails().get(0);
-        long start = System.nanoTime();
-        for (int i = 0; i < emails; i++) {
-            sender.send(new OutgoingEmail("Bench", new EmailAddress("hello@bench.example"), new EmailAddress("help@bench.example"),
-                    new EmailAddress("bare-" + prefix + i + "@example.com"), sample.subject(), sample.html(), sample.text(), Map.of(),
-                    Map.of("shop", Rig.SHOP)));
+        var next = new AtomicLong();
+        Callable<Void> loop = () -> {
+            for (long i = next.getAndIncrement(); i < emails; i = next.getAndIncrement()) {
+                sender.send(new OutgoingEmail("Bench", new EmailAddress("hello@bench.example"), new EmailAddress("help@bench.example"),
+                        new EmailAddress("bare-" + prefix + i + "@example.com"), sample.subject(), sample.html(), sample.text(), Map.of(),
+                        Map.of("shop", Rig.SHOP)));
+            }
+            return null;
+        };
+        var pool = Executors.newFixedThreadPool(senders);
+        try {
+            long start = System.nanoTime();
+            for (Future<Void> done : pool.invokeAll(Collections.nCopies(senders, loop))) {
+                done.get();
+            }
+            return emails / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
         }
-        return emails / ((System.nanoTime() - start) / 1e9);
     }
 }

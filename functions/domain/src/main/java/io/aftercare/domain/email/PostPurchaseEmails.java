@@ -35,7 +35,8 @@ import java.util.Optional;
  * The order is read; the recipient is not: their state is checked in the write that marks the email as being sent
  * ({@link SendingMark}), and read only when it refuses, from that write's answer.
  * The claim is checked before and after sending; between SES accepting the email and the outcome being written is
- * the one window in which a crash makes the action run (and the email go out) twice.
+ * the one window in which a crash makes the action run (and the email go out) twice. Runs to one recipient take
+ * turns ({@link RecipientTurns}), so actions run at once keep the spacing they keep one after the other.
  */
 public final class PostPurchaseEmails implements ActionWorker.Runner {
 
@@ -54,6 +55,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
     private final Threading threading;
     private final Clock clock;
     private final EmailPolicy policy = new EmailPolicy();
+    private final RecipientTurns turns = new RecipientTurns();
 
     /** @param marks the sending mark, taken with the recipient's check: usually the same store as {@code actions} */
     public PostPurchaseEmails(ActionStore actions, SendingMark marks, ShopCache shops, TimelineReader orders, RecipientStore recipients, EmailRenderer renderer,
@@ -99,29 +101,35 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
             return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     notSent(action, why, Optional.empty()))), Optional.empty(), false);
         }
-        EmailAddress to = customer.get().email();
+        Optional<IssuedDiscount> remindedOf = reminded;
+        return turns.take(action.shop(), customer.get().email().hash(), () -> decide(action, shop.get(), order.get(), customer.get(), remindedOf));
+    }
+
+    /** The checks that need the order's customer, then the email or why not: one recipient's turn. */
+    private Result decide(ClaimedAction action, Shop shop, OrderState order, CustomerContact customer, Optional<IssuedDiscount> reminded) {
+        EmailAddress to = customer.email();
         if (reminded.isPresent() && !reminded.get().customerHash().equals(to.hash())) {
             // the order's customer is not who got the code: a reminder would hand someone else's code to them
             return finish(action, ActionOutcome.skipped(Reason.DISCOUNT_NOT_THEIRS), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
                     notSent(action, Reason.DISCOUNT_NOT_THEIRS, Optional.empty()))), Optional.empty(), false);
         }
         EmailKind kind = kind(action);
-        Optional<EmailDecision.Skip> superseded = ReturnNotices.superseded(kind, action, order.get());
+        Optional<EmailDecision.Skip> superseded = ReturnNotices.superseded(kind, action, order);
         if (superseded.isPresent()) {
-            return notSending(action, shop.get(), to, superseded.get());
+            return notSending(action, shop, to, superseded.get());
         }
         // a code is handed out only to someone who may be mailed: an email that makes one reads the recipient first
-        boolean makesCode = kind.discountMade(shop.get().settings()).isPresent();
+        boolean makesCode = kind.discountMade(shop.settings()).isPresent();
         Instant now = clock.instant();
-        EmailDecision decision = makesCode ? policy.decide(kind, order.get(), recipients.state(action.shop(), to.hash()), now)
-                : policy.forOrder(kind, order.get());
+        EmailDecision decision = makesCode ? policy.decide(kind, order, recipients.state(action.shop(), to.hash()), now)
+                : policy.forOrder(kind, order);
         if (decision instanceof EmailDecision.Send && kind.carries(EmailKind.Carried.SCORES)
-                && surveys.capped(action, to.hash(), shop.get().settings().surveyCap(), now)) {
+                && surveys.capped(action, to.hash(), shop.settings().surveyCap(), now)) {
             decision = new EmailDecision.Skip(Reason.SURVEY_CAP);
         }
         return decision instanceof EmailDecision.Send
-                ? send(action, shop.get(), order.get(), customer.get(), reminded)
-                : notSending(action, shop.get(), to, decision);
+                ? send(action, shop, order, customer, reminded)
+                : notSending(action, shop, to, decision);
     }
 
     /** Skips or postpones the email, as the policy decided. */

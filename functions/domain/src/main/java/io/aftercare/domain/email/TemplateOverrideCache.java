@@ -40,8 +40,9 @@ public final class TemplateOverrideCache implements TemplateOverrides {
             if (byShop.size() >= MAX_SHOPS) {
                 byShop.clear();
             }
-            cached = new Cached(stored.list(shop), now.plus(ShopCache.TTL));
-            byShop.put(shop, cached);
+            // read once when a batch's emails, run at once, all find it expired: the others wait for that read
+            cached = byShop.compute(shop, (key, current) -> current != null && now.isBefore(current.expires()) ? current
+                    : new Cached(stored.list(key), now.plus(ShopCache.TTL)));
         }
         return cached.overrides().stream().filter(o -> o.kind().equals(kind) && o.language() == language).findFirst();
     }

@@ -37,12 +37,16 @@ public final class ShopCache {
         if (cached != null && now.isBefore(cached.expires())) {
             return cached.shop();
         }
-        Optional<Shop> shop = shops.find(id);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(id, new Cached(shop, now.plus(shop.isPresent() ? TTL : UNKNOWN_TTL)));
-        return shop;
+        // read once when a batch's actions, run at once, all find it expired: the others wait for that read
+        return cache.compute(id, (key, current) -> current != null && now.isBefore(current.expires()) ? current : read(key, now)).shop();
+    }
+
+    private Cached read(ShopId id, Instant now) {
+        Optional<Shop> shop = shops.find(id);
+        return new Cached(shop, now.plus(shop.isPresent() ? TTL : UNKNOWN_TTL));
     }
 
     /** After a change made in this process, so it is seen at once. */

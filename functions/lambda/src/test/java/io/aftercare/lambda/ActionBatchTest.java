@@ -1,0 +1,101 @@
+package io.aftercare.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.devkit.CapturedOutput;
+import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.lambda.queue.ActionMessages;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** A batch's messages run at once: each keeps its own log context, and a message there twice sends once (one failing among them: DeliveryFaultsTest). */
+@ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
+class ActionBatchTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static SesEmulator ses;
+    private static Harness aftercare;
+
+    @BeforeAll
+    static void start(TestTable table, SesEmulator emulator) {
+        ses = emulator;
+        aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), emulator);
+        aftercare.registerShop("batch-shop", "generic");
+        aftercare.registerShop("other-batch-shop", "generic");
+    }
+
+    @Test
+    void givenEveryMessageOfABatchThereTwice_whenItRunsAtOnce_thenEachCustomerGetsOneEmailAndOneSentEntry() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            aftercare.newOrder("batch-shop", "D" + run + "-" + i, "doubled-" + run + "-" + i + "@example.com");
+        }
+        aftercare.app.sweep().run();
+        List<Message> received = aftercare.receive();
+        List<ClaimedAction> doubled = new ArrayList<>();
+        received.forEach(m -> doubled.add(ActionMessages.read(m.body()).action().orElseThrow()));
+        doubled.addAll(List.copyOf(doubled)); // SQS delivers at least once: the same message can come twice in one batch
+
+        SQSBatchResponse response = new ActionHandler(aftercare.app).handleRequest(ActionMessages.event(doubled), null);
+        SQSBatchResponse again = aftercare.work(received); // and once more later, through the queue, which deletes them
+
+        assertThat(received).hasSize(5);
+        assertThat(response.getBatchItemFailures()).as("the copy that lost the sending mark is done with, not retried").isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThat(ses.emailsTo("doubled-" + run + "-" + i + "@example.com")).as("order " + i).hasSize(1);
+            assertThat(aftercare.orderSummaries("batch-shop", "D" + run + "-" + i)).filteredOn(s -> s.startsWith("Thank-you email sent")).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenABatchOfTwoShopsActions_whenItRunsAtOnce_thenEachLogLineCarriesItsOwnActionIdAndShop() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            aftercare.newOrder("batch-shop", "L" + run + "-" + i, "logged-" + run + "-" + i + "@example.com");
+            aftercare.newOrder("other-batch-shop", "M" + run + "-" + i, "logged-other-" + run + "-" + i + "@example.com");
+        }
+        aftercare.app.sweep().run();
+        List<Message> batch = aftercare.receive();
+        Map<String, String> shopOf = new HashMap<>();
+        batch.forEach(m -> {
+            var ref = ActionMessages.read(m.body()).ref();
+            shopOf.put(ref.actionId(), ref.shop().value());
+        });
+        assertThat(batch).hasSize(10);
+
+        String output = CapturedOutput.of(() -> aftercare.work(batch));
+
+        Map<String, JsonNode> lineOf = new HashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("{") && line.contains("\"action ")) {
+                JsonNode logged = JSON.readTree(line);
+                String message = logged.path("message").asText();
+                if (message.startsWith("action ") && message.contains(": ")) {
+                    lineOf.put(message.substring("action ".length(), message.indexOf(": ")), logged);
+                }
+            }
+        }
+        assertThat(lineOf.keySet()).containsExactlyInAnyOrderElementsOf(shopOf.keySet());
+        lineOf.forEach((actionId, logged) -> {
+            assertThat(logged.path("action_id").asText()).as("the action id of " + actionId + "'s line").isEqualTo(actionId);
+            assertThat(logged.path("shop").asText()).as("the shop of " + actionId + "'s line").isEqualTo(shopOf.get(actionId));
+        });
+    }
+}
