@@ -42,7 +42,7 @@ public final class SupportSettingsJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(Integer version, Boolean aroundTheClock, Map<String, List<String>> businessHours, List<String> holidays,
                     Map<String, Targets> sla, List<Step> escalation, String chatWebhookUrl, Discount goodwill, Amount highValueOrder,
-                    Integer repeatWithinDays, Discount deliveryGoodwill, Inbound inbound) {
+                    Integer repeatWithinDays, Discount deliveryGoodwill, Inbound inbound, Boolean csatSurvey) {
     }
 
     /** Absent in documents written before mail was received: the defaults. */
@@ -91,7 +91,8 @@ public final class SupportSettingsJson {
                 support.highValueOrder().map(m -> new Amount(m.amount().toPlainString(), m.currency())).orElse(null),
                 support.repeatWithinDays(),
                 support.deliveryGoodwill().map(Discount::of).orElse(null),
-                new Inbound(support.inbound().route().slug(), support.inbound().senderHourlyLimit()));
+                new Inbound(support.inbound().route().slug(), support.inbound().senderHourlyLimit()),
+                support.csatSurvey());
         try {
             return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -131,7 +132,8 @@ public final class SupportSettingsJson {
                 Optional.ofNullable(d.highValueOrder()).map(m -> Money.of(m.amount(), m.currency())),
                 Optional.ofNullable(d.repeatWithinDays()).orElse(defaults.repeatWithinDays()),
                 d.inbound() == null ? defaults.inbound()
-                        : new InboundSettings(InboundSettings.Route.fromSlug("support.inbound.route", d.inbound().route()), d.inbound().senderHourlyLimit()));
+                        : new InboundSettings(InboundSettings.Route.fromSlug("support.inbound.route", d.inbound().route()), d.inbound().senderHourlyLimit()),
+                Optional.ofNullable(d.csatSurvey()).orElse(defaults.csatSurvey()));
     }
 
     private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(Map<String, List<String>> hours) {
