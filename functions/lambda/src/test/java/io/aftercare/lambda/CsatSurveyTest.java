@@ -9,15 +9,20 @@ import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.feedback.Survey;
+import io.aftercare.domain.feedback.SurveyKind;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.dynamodb.DynamoSurveyStore;
 import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,6 +41,7 @@ class CsatSurveyTest {
     private static Harness aftercare;
     private static SesEmulator ses;
     private static StreamWorker stream;
+    private static DynamoSurveyStore surveys;
 
     @BeforeAll
     static void start(TestTable table, SesEmulator emulator) {
@@ -44,6 +50,7 @@ class CsatSurveyTest {
         var handler = new AggregatorHandler(aftercare.app);
         stream = new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
                 MetricsAggregator.FOLDED_TYPES, event -> handler.handleRequest(event, null));
+        surveys = new DynamoSurveyStore(table.client(), table.name());
         aftercare.registerShop(SHOP, "generic");
     }
 
@@ -68,7 +75,7 @@ class CsatSurveyTest {
         assertThat(csat.get(0).text()).contains("The lid <b>broke</b> & leaks", "1: " + Harness.PUBLIC_URL, "5: " + Harness.PUBLIC_URL)
                 .doesNotContain("0: " + Harness.PUBLIC_URL, "6: " + Harness.PUBLIC_URL);
         for (int score = 5; score >= 1; score--) {
-            var page = aftercare.customerPage("GET /f/{token}", scoreLink(csat.get(0), score), "");
+            var page = aftercare.customerPage("GET /f/{token}", Harness.scoreToken(csat.get(0), score), "");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("You answered " + score).doesNotContain(customer);
         }
@@ -76,6 +83,24 @@ class CsatSurveyTest {
         assertThat(survey.path("kind").asText()).isEqualTo("csat");
         assertThat(survey.path("score").asInt()).isEqualTo(1);
         assertThat(aftercare.ticketSummaries(SHOP, ticket)).contains("Customer satisfaction survey sent in English");
+    }
+
+    @Test
+    void theSurveyKeepsTheAgentAndTheOrderOfWhenItWasSentThoughTheTicketIsReassignedAfterwards() {
+        String customer = customer();
+        order("ATT-1", customer);
+        String ticket = answered(SHOP, customer, "Chipped spout", Optional.of("ATT-1"));
+        change(SHOP, ticket, "\"assignee\": \"kasia@kettlehouse.example\"");
+        resolvedADayAgo(SHOP, ticket);
+        assertThat(csatEmails(customer)).hasSize(1);
+
+        change(SHOP, ticket, "\"assignee\": \"piotr@kettlehouse.example\"");
+
+        Survey survey = surveys.ofCustomer(new ShopId(SHOP), new EmailAddress(customer).hash()).getFirst();
+        assertThat(survey.kind()).isEqualTo(SurveyKind.CSAT);
+        assertThat(survey.ticket()).contains(ticket);
+        assertThat(survey.order()).contains(new OrderId("ATT-1"));
+        assertThat(survey.agent()).contains(new EmailAddress("kasia@kettlehouse.example").hash());
     }
 
     @Test
@@ -125,10 +150,8 @@ class CsatSurveyTest {
         aftercare.registerShop(shop, "generic");
         String customer = customer();
         String ticket = answered(shop, customer, "Late parcel");
-        status(shop, ticket, "resolved");
-        aftercare.clock.advance(Duration.ofHours(24).plusMinutes(1));
-        aftercare.sweepAndWork();
-        String four = scoreLink(csatEmails(customer).getFirst(), 4);
+        resolvedADayAgo(shop, ticket);
+        String four = Harness.scoreToken(csatEmails(customer).getFirst(), 4);
 
         aftercare.customerPage("GET /f/{token}", four, "");
         aftercare.customerPage("GET /f/{token}", four, "");
@@ -149,12 +172,10 @@ class CsatSurveyTest {
     void aScoreOfTwoReachesAPersonThroughTheLowScoreFollowUpNamingTheTicket() {
         String customer = customer();
         String ticket = answered(SHOP, customer, "Cracked cup");
-        status(SHOP, ticket, "resolved");
-        aftercare.clock.advance(Duration.ofHours(24).plusMinutes(1));
-        aftercare.sweepAndWork();
+        resolvedADayAgo(SHOP, ticket);
         String number = aftercare.ticket(SHOP, ticket).path("number").asText();
 
-        aftercare.customerPage("GET /f/{token}", scoreLink(csatEmails(customer).getFirst(), 2), "");
+        aftercare.customerPage("GET /f/{token}", Harness.scoreToken(csatEmails(customer).getFirst(), 2), "");
 
         JsonNode panel = panel(customer);
         assertThat(panel.path("tickets")).hasSize(2);
@@ -173,10 +194,7 @@ class CsatSurveyTest {
         aftercare.sweepAndWork();
         assertThat(ses.emailsTo(customer)).anyMatch(e -> e.subject().startsWith("How did we do"));
         String ticket = answered(SHOP, customer, "The handle wobbles");
-        status(SHOP, ticket, "resolved");
-
-        aftercare.clock.advance(Duration.ofHours(24).plusMinutes(1));
-        aftercare.sweepAndWork();
+        resolvedADayAgo(SHOP, ticket);
 
         assertThat(csatEmails(customer)).isEmpty();
         assertThat(aftercare.ticketSummaries(SHOP, ticket))
@@ -201,12 +219,16 @@ class CsatSurveyTest {
         assertThat(aftercare.ticketSummaries(shop, ticket)).contains("Customer satisfaction survey not sent: the shop turned this survey off");
     }
 
-    /** A complaint, acknowledged, and answered by an agent: its ticket's id. */
     private static String answered(String shop, String customer, String subject) {
+        return answered(shop, customer, subject, Optional.empty());
+    }
+
+    /** A complaint (about {@code order}, if given), acknowledged, and answered by an agent: its ticket's id. */
+    private static String answered(String shop, String customer, String subject, Optional<String> order) {
         String id = "csat-" + UUID.randomUUID();
         var opened = aftercare.generic(shop, aftercare.genericEvent("complaint.created", "evt-" + id, """
-                {"id": "%s", "subject": "%s", "message": "Please help.", "customer": {"email": "%s", "name": "Ann Lee", "locale": "en"}}"""
-                .formatted(id, subject, customer)));
+                {"id": "%s", "subject": "%s", "message": "Please help.", %s"customer": {"email": "%s", "name": "Ann Lee", "locale": "en"}}"""
+                .formatted(id, subject, order.map(o -> "\"order_id\": \"" + o + "\", ").orElse(""), customer)));
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         aftercare.sweepAndWork();
         String ticket = "c-" + id;
@@ -218,10 +240,21 @@ class CsatSurveyTest {
         return ticket;
     }
 
+    /** Resolves the ticket, and sweeps a day later: its survey's day. */
+    private static void resolvedADayAgo(String shop, String ticket) {
+        status(shop, ticket, "resolved");
+        aftercare.clock.advance(Duration.ofHours(24).plusMinutes(1));
+        aftercare.sweepAndWork();
+    }
+
     private static void status(String shop, String ticket, String status) {
+        change(shop, ticket, "\"status\": \"" + status + "\"");
+    }
+
+    private static void change(String shop, String ticket, String changes) {
         long version = aftercare.ticket(shop, ticket).path("version").asLong();
         var changed = aftercare.agentBody("PATCH /api/shops/{shop}/tickets/{ticketId}", Map.of("shop", shop, "ticketId", ticket),
-                "{\"version\": " + version + ", \"status\": \"" + status + "\"}");
+                "{\"version\": " + version + ", " + changes + "}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     }
 
@@ -241,13 +274,6 @@ class CsatSurveyTest {
 
     private static String customer() {
         return "csat-" + UUID.randomUUID() + "@example.com";
-    }
-
-    /** The token of the link for {@code score}, from the email's text part as stored by the emulator. */
-    private static String scoreLink(SesEmulator.Email email, int score) {
-        Matcher link = Pattern.compile("(?m)^" + score + ": " + Pattern.quote(Harness.PUBLIC_URL) + "/f/(\\S+)$").matcher(email.text());
-        assertThat(link.find()).as("a link for " + score + " in\n" + email.text()).isTrue();
-        return link.group(1);
     }
 
     private static JsonNode panel(String email) {
