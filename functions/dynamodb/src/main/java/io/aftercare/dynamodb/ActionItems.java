@@ -35,6 +35,8 @@ public final class ActionItems {
     private static final String NOTE_OF = "noteOf";
     private static final String NOTED_BY = "notedBy";
     private static final String MENTIONED = "mentioned";
+    private static final String RESOLVED_VERSION = "resolvedVersion";
+    private static final String RESOLVED_AT = "resolvedAt";
     private static final String PRIVACY_REQUEST = "privacyRequest";
     private static final String PRIVACY_CUSTOMER = "privacyCustomer";
     private static final String PRIVACY_ORDERS = "privacyOrders";
@@ -42,7 +44,7 @@ public final class ActionItems {
     static final List<String> PRIVACY_PERSONAL = List.of(PRIVACY_CUSTOMER, PRIVACY_ORDERS);
     /** Every attribute a detail may be kept in. */
     public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND, NOTE_OF, NOTED_BY, MENTIONED,
-            PRIVACY_REQUEST, PRIVACY_CUSTOMER, PRIVACY_ORDERS);
+            RESOLVED_VERSION, RESOLVED_AT, PRIVACY_REQUEST, PRIVACY_CUSTOMER, PRIVACY_ORDERS);
     private static final String KIND = "kind";
     private static final String ACTION_ID = "actionId";
     private static final String SUBJECT_TYPE = "subjectType";
@@ -83,6 +85,10 @@ public final class ActionItems {
                 item.put(PLAN, n(escalation.plan()));
             }
             case ActionDetail.Reply reply -> item.put(REPLY_TO, n(reply.version()));
+            case ActionDetail.Resolution resolution -> {
+                item.put(RESOLVED_VERSION, n(resolution.version()));
+                item.put(RESOLVED_AT, time(resolution.at()));
+            }
             case ActionDetail.OfReturn ofReturn -> item.put(OF_RETURN, s(ofReturn.returnId()));
             case ActionDetail.OfRefund ofRefund -> item.put(OF_REFUND, s(ofRefund.refundId()));
             case ActionDetail.Mention mention -> {
@@ -122,6 +128,9 @@ public final class ActionItems {
         }
         if (item.containsKey(ESCALATION_LEVEL)) {
             return Optional.of(new ActionDetail.Escalation((int) Items.number(item, ESCALATION_LEVEL), (int) Items.number(item, PLAN)));
+        }
+        if (item.containsKey(RESOLVED_VERSION)) {
+            return Optional.of(new ActionDetail.Resolution(Items.number(item, RESOLVED_VERSION), Items.time(item, RESOLVED_AT).orElseThrow()));
         }
         if (item.containsKey(OF_RETURN)) {
             return Optional.of(new ActionDetail.OfReturn(Items.requiredString(item, OF_RETURN)));

@@ -75,6 +75,7 @@ public final class SupportSettingsJson {
         document.put("repeatWithinDays", support.repeatWithinDays());
         support.deliveryGoodwill().ifPresent(discount -> write(document.putObject("deliveryGoodwill"), discount));
         document.putObject("inbound").put("route", support.inbound().route().slug()).put("senderHourlyLimit", support.inbound().senderHourlyLimit());
+        document.put("csatSurvey", support.csatSurvey());
         return document.toString();
     }
 
@@ -115,7 +116,8 @@ public final class SupportSettingsJson {
                 field(d, "highValueOrder").map(m -> Money.of(m.path("amount").asText(), m.path("currency").asText())),
                 field(d, "repeatWithinDays").map(JsonNode::asInt).orElse(defaults.repeatWithinDays()),
                 field(d, "inbound").map(inbound -> new InboundSettings(InboundSettings.Route.fromSlug("support.inbound.route", inbound.path("route").asText()),
-                        inbound.path("senderHourlyLimit").asInt())).orElse(defaults.inbound()));
+                        inbound.path("senderHourlyLimit").asInt())).orElse(defaults.inbound()),
+                field(d, "csatSurvey").map(JsonNode::asBoolean).orElse(defaults.csatSurvey()));
     }
 
     private static void write(ObjectNode written, DiscountTemplate discount) {

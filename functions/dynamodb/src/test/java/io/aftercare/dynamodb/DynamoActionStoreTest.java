@@ -168,6 +168,7 @@ class DynamoActionStoreTest {
                 DueAction.of(ActionKind.SLA_WARNING, ticket, new ActionDetail.SlaDeadline(SlaTarget.NEXT_RESPONSE, 4), T),
                 DueAction.of(ActionKind.ESCALATION, ticket, new ActionDetail.Escalation(2, 3), T),
                 DueAction.of(ActionKind.TICKET_REPLY, ticket, new ActionDetail.Reply(7), T),
+                DueAction.of(EmailKind.CSAT_SURVEY.action(), ticket, new ActionDetail.Resolution(9, T.minusSeconds(86_400)), T),
                 // an id that names no detail: only the stored attributes can tell it
                 new DueAction("sla-breach#c-77", ActionKind.SLA_BREACH, ticket, Optional.of(new ActionDetail.SlaDeadline(SlaTarget.RESOLUTION, 9)), T),
                 DueAction.of(ActionKind.TICKET_ACK, ticket, T));

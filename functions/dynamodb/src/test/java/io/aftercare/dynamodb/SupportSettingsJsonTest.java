@@ -39,9 +39,10 @@ class SupportSettingsJsonTest {
 
     @Test
     void givenADocumentStoredBeforeTheVersionField_whenRead_thenItIsTheSettingsThatWereWritten() {
-        // stored before the delivery apology's goodwill and inbound mail existed, too: none, and the inbound defaults
+        // stored before the delivery apology's goodwill, inbound mail and the satisfaction survey existed, too: none, the
+        // inbound defaults, and the survey asked
         assertThat(SupportSettingsJson.read(UNVERSIONED)).usingRecursiveComparison()
-                .isEqualTo(settings().withDeliveryGoodwill(Optional.empty()).withInbound(InboundSettings.DEFAULT));
+                .isEqualTo(settings().withDeliveryGoodwill(Optional.empty()).withInbound(InboundSettings.DEFAULT).withCsatSurvey(true));
     }
 
     @Test
@@ -86,6 +87,6 @@ class SupportSettingsJsonTest {
                 List.of(new EscalationStep(1, Duration.ofMinutes(30), List.of(new EmailAddress("team@kettle.example")))),
                 Optional.of(new Secret("https://hooks.slack.com/services/T0/B0/xyz")), Optional.of(new DiscountTemplate("SORRY-", 15)),
                 Optional.of(new DiscountTemplate("LATE-", 10, 14, 3)), Optional.of(Money.of("500.00", "PLN")), 21,
-                new InboundSettings(InboundSettings.Route.FORWARDING, 7));
+                new InboundSettings(InboundSettings.Route.FORWARDING, 7), false);
     }
 }

@@ -91,6 +91,7 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         });
         content.discountCode().ifPresent(code -> model.put("code", code));
         model.put("percent", content.discountPercent());
+        links(model, content.unsubscribeUrl(), content.surveyUrl(), content.scores());
         Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
         model.put("t", t);
         return inLayout(t.get("subject"), content.kind().slug(), model);
@@ -131,8 +132,7 @@ public final class MustacheEmailRenderer implements EmailRenderer {
             model.put("code", d.code());
             model.put("percent", d.percent());
         });
-        content.unsubscribeUrl().ifPresent(url -> model.put("unsubscribeUrl", url));
-        content.surveyUrl().ifPresent(url -> model.put("surveyUrl", url));
+        links(model, content.unsubscribeUrl(), content.surveyUrl(), content.scores());
         content.returnNews().ifPresent(news -> {
             news.returnId().ifPresent(id -> model.put("return", id));
             news.instructions().ifPresent(text -> {
@@ -142,10 +142,16 @@ public final class MustacheEmailRenderer implements EmailRenderer {
             news.reason().ifPresent(reason -> model.put("reason", reason));
             news.refunded().ifPresent(amount -> model.put("amount", money(amount, locale)));
         });
-        if (!content.scores().isEmpty()) {
-            model.put("scores", content.scores().stream().map(link -> Map.<String, Object>of("score", link.score(), "url", link.url())).toList());
-        }
         return model;
+    }
+
+    /** An email's own links: unsubscribe, its survey's page and one-click scores. */
+    private static void links(Map<String, Object> model, Optional<String> unsubscribe, Optional<String> survey, List<EmailContent.ScoreLink> scores) {
+        unsubscribe.ifPresent(url -> model.put("unsubscribeUrl", url));
+        survey.ifPresent(url -> model.put("surveyUrl", url));
+        if (!scores.isEmpty()) {
+            model.put("scores", scores.stream().map(link -> Map.<String, Object>of("score", link.score(), "url", link.url())).toList());
+        }
     }
 
     private static Map<String, Object> line(OrderLine line, Locale locale) {

@@ -22,7 +22,9 @@ import io.aftercare.domain.email.Threading;
 import io.aftercare.domain.inbound.InboundMail;
 import io.aftercare.domain.email.LinkTokens;
 import io.aftercare.domain.email.MailboxEvents;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.PostPurchaseEmails;
+import io.aftercare.domain.email.SendStep;
 import io.aftercare.domain.email.TemplateOverrideCache;
 import io.aftercare.domain.delivery.DeliveryCases;
 import io.aftercare.domain.returns.ReturnReview;
@@ -32,6 +34,7 @@ import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.PublicHost;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
 import io.aftercare.domain.ticket.TicketDeadlines;
+import io.aftercare.domain.ticket.TicketSurveys;
 import io.aftercare.domain.ticket.TicketEmails;
 import io.aftercare.domain.ticket.TicketPresence;
 import io.aftercare.domain.ticket.TicketService;
@@ -200,13 +203,16 @@ public final class Aftercare {
         this.preferences = new DynamoPreferences(dynamo, table);
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
-        this.actionWorker = new Lazy<>(() -> new ActionWorker(actions,
-                new PostPurchaseEmails(actions, actions, shopCache, orders, recipients, renderer.get(), sender, links.get(),
-                        discounts.get(), overrides, surveys.get(), threading.get(), b.clock),
-                new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
-                        discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
-                cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
-                        new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), privacy.get(), b.clock));
+        this.actionWorker = new Lazy<>(() -> {
+            var sendStep = new SendStep(actions, actions, sender, links.get(), surveys.get(), threading.get(), b.clock);
+            return new ActionWorker(actions,
+                    customerEmails(new PostPurchaseEmails(sendStep, shopCache, orders, recipients, renderer.get(), discounts.get(), overrides, b.clock),
+                            new TicketSurveys(sendStep, ticketStore, shopCache, renderer.get())),
+                    new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
+                            discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
+                    cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
+                            new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), privacy.get(), b.clock);
+        });
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, b.clock));
         this.templates = new Lazy<>(() -> new EmailTemplates(overrides, renderer.get(), shopCache));
@@ -264,6 +270,14 @@ public final class Aftercare {
     /** The container's instance, built from the environment on first use (during the Lambda init phase). */
     public static Aftercare instance() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * The customers' emails that are not a complaint's own: a resolved ticket's survey, or an order's (by kind: a
+     * goodwill code's expiry check is about its ticket, and is the order emails' runner's).
+     */
+    private static ActionWorker.Runner customerEmails(PostPurchaseEmails orders, TicketSurveys tickets) {
+        return action -> action.kind().equals(EmailKind.CSAT_SURVEY.action()) ? tickets.run(action) : orders.run(action);
     }
 
     /** The checks on returns and parcels: a return's review, or a parcel's watch and case. */

@@ -98,6 +98,31 @@ class EmailRequestCountTest {
         assertThat(ses.emailsTo("counted-customer@example.com")).extracting(SesEmulator.Email::text).anyMatch(t -> t.contains("A new lid is on its way."));
     }
 
+    @Test
+    void givenAResolvedTicket_whenItsSatisfactionSurveyIsSent_thenItCostsSixDynamoDbRequests() {
+        aftercare.registerShop("counted-csat", "generic");
+        var opened = aftercare.generic("counted-csat", aftercare.genericEvent("complaint.created", "evt-counted-csat", """
+                {"id": "counted-csat", "subject": "Lid scratched", "message": "It arrived scratched.",
+                 "customer": {"email": "counted-csat@example.com", "name": "Ola", "locale": "en"}}"""));
+        assertThat(opened.status()).isEqualTo(200);
+        aftercare.sweepAndWork();
+        var ticket = Map.of("shop", "counted-csat", "ticketId", "c-counted-csat");
+        long version = aftercare.ticket("counted-csat", "c-counted-csat").path("version").asLong();
+        aftercare.agentBody("POST /api/shops/{shop}/tickets/{ticketId}/replies", ticket,
+                "{\"version\": " + version + ", \"message\": \"A new lid is on its way.\", \"agent\": \"Ola\"}");
+        aftercare.sweepAndWork();
+        version = aftercare.ticket("counted-csat", "c-counted-csat").path("version").asLong();
+        aftercare.agentBody("PATCH /api/shops/{shop}/tickets/{ticketId}", ticket, "{\"version\": " + version + ", \"status\": \"resolved\"}");
+
+        aftercare.clock.advance(Duration.ofHours(23));
+        aftercare.sweepAndWork(); // the first plan's deadlines, stale since the reply
+        aftercare.clock.advance(Duration.ofHours(1).plusMinutes(1));
+
+        // the claim, the ticket, the survey cap's query, the survey's record, the sending mark, the outcome
+        assertThat(sweepAndWorkCounted(1)).as("requests for the satisfaction survey").isEqualTo(6);
+        assertThat(ses.emailsTo("counted-csat@example.com")).extracting(SesEmulator.Email::subject).anyMatch(s -> s.startsWith("How satisfied"));
+    }
+
     /**
      * One sweep and the work it queued, each action of which must send one email: the claims the sweep made plus every
      * request of the worker (the sweep's reading of the due index is shared by all it finds, and not counted; nor are

@@ -41,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -214,6 +216,15 @@ final class Harness {
         sweepAndWork();
         String number = opened.json().path("ticket").asText();
         return ses.emailsTo(email).reversed().stream().filter(e -> e.subject().contains(number)).findFirst().orElseThrow().replyTo().getFirst();
+    }
+
+    /** The token of a survey email's one-click link for {@code score}, from its text part as the emulator stored it. */
+    static String scoreToken(SesEmulator.Email email, int score) {
+        Matcher link = Pattern.compile("(?m)^" + score + ": " + Pattern.quote(PUBLIC_URL) + "/f/(\\S+)$").matcher(email.text());
+        if (!link.find()) {
+            throw new AssertionError("no link for " + score + " in\n" + email.text());
+        }
+        return link.group(1);
     }
 
     Response registerShop(String id, String platform) {

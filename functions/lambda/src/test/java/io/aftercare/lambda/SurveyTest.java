@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -184,7 +182,7 @@ class SurveyTest {
         assertThat(ces).hasSize(1);
         assertThat(ces.get(0).text()).contains("1: " + Harness.PUBLIC_URL, "7: " + Harness.PUBLIC_URL)
                 .doesNotContain("0: " + Harness.PUBLIC_URL, "8: " + Harness.PUBLIC_URL);
-        var page = aftercare.customerPage("GET /f/{token}", scoreLink(ces.get(0), 2), "");
+        var page = aftercare.customerPage("GET /f/{token}", Harness.scoreToken(ces.get(0), 2), "");
         assertThat(page.body()).contains("You answered 2");
         JsonNode answer = answers("E-1").get(0);
         assertThat(answer.path("params").path("survey").asText()).isEqualTo("ces");
@@ -249,16 +247,9 @@ class SurveyTest {
     }
 
     private static String scoreLink(String customer, int score) {
-        return scoreLink(surveyEmails(customer).getFirst(), score);
+        return Harness.scoreToken(surveyEmails(customer).getFirst(), score);
     }
 
-    /** The token of the link for {@code score}, from the survey email's text part as stored by the emulator. */
-    private static String scoreLink(SesEmulator.Email email, int score) {
-        String text = email.text();
-        Matcher link = Pattern.compile("(?m)^" + score + ": " + Pattern.quote(Harness.PUBLIC_URL) + "/f/(\\S+)$").matcher(text);
-        assertThat(link.find()).as("a link for " + score + " in\n" + text).isTrue();
-        return link.group(1);
-    }
 
     private static void order(String id, String email) {
         var response = aftercare.generic(SHOP, aftercare.genericEvent("order.created", "evt-" + id, """

@@ -10,6 +10,7 @@ import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.ticket.TicketStatus;
 import io.aftercare.domain.order.CustomerContact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -32,7 +33,8 @@ import java.util.Set;
  * sample orders, then sweeps every six simulated hours, so the thank-you arrives at once, the survey a week after the
  * delivery and the check-in two months after the order, all within about a minute, in the SES emulator. Two orders
  * of the generic demo shop get into trouble ({@code infrastructure/events/trouble}): a parcel that goes silent and a
- * return nobody processes; the fast-forward shows the apology and the tickets their due checks open.
+ * return nobody processes; the fast-forward shows the apology and the tickets their due checks open. Last, a customer
+ * writes in and replies by email, an agent answers and resolves the ticket, and a day later the satisfaction survey goes.
  */
 final class Demo {
 
@@ -61,7 +63,7 @@ final class Demo {
      * A customer writes in, the shop's acknowledgement reaches them (in the SES emulator), and they reply to it: the
      * reply goes through the inbound function as SES would deliver it, and the agent's view of the ticket shows it.
      */
-    private static void customerReplies(LocalAftercare local, DemoShops.Demo shop, PrintStream out) throws Exception {
+    private static Ticket customerReplies(LocalAftercare local, DemoShops.Demo shop, PrintStream out) throws Exception {
         var customer = new EmailAddress("anna.smirnova@example.com");
         var ticket = local.app().tickets().open(shop.id(), new TicketService.NewTicket(new CustomerContact(customer, Optional.of("Anna Smirnova"),
                 Optional.of("en")), "The teapot lid does not fit", "The lid of the teapot I got does not fit. Can you help?", Optional.empty(),
@@ -84,6 +86,32 @@ final class Demo {
         for (var entry : new ObjectMapper().readTree(view.body()).path("ticketTimeline").path("items")) {
             out.printf("    %s%n", entry.path("summary").asText());
         }
+        return ticket;
+    }
+
+    /** An agent answers the ticket and resolves it; a day later its customer is asked how satisfied they are (CSAT). */
+    private static void satisfactionSurvey(LocalAftercare local, DemoShops.Demo shop, Ticket ticket, AdjustableClock clock, Set<String> seen,
+                                           PrintStream out) {
+        var tickets = local.app().tickets();
+        Ticket current = tickets.find(shop.id(), ticket.id());
+        current = tickets.reply(shop.id(), current.id(), current.version(), "Ola", "A lid that fits is on its way. Sorry for the trouble!");
+        tickets.change(shop.id(), current.id(), current.version(),
+                new TicketService.Changes(Optional.of(TicketStatus.RESOLVED), Optional.empty(), Optional.empty()), "Ola");
+        out.printf("%nAn agent answers ticket %s and resolves it; a day later:%n", ticket.number());
+        local.sweep();
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        local.sweep();
+        printNewEmails(local, clock, seen, out);
+    }
+
+    /** The emails not shown yet, one line each. */
+    private static void printNewEmails(LocalAftercare local, AdjustableClock clock, Set<String> seen, PrintStream out) {
+        for (SesEmulator.Email email : local.ses().emails()) {
+            if (seen.add(email.messageId())) {
+                // masked like every address Aftercare prints: the emulator shows them whole
+                out.printf("  %s  to %-24s %s%n", DAY.format(clock.instant()), new EmailAddress(email.to().get(0)).masked(), email.subject());
+            }
+        }
     }
 
     static void run(int port, int sesPort, PrintStream out) throws Exception {
@@ -102,12 +130,7 @@ final class Demo {
         Set<String> caught = new HashSet<>();
         for (int sweep = 0; sweep <= DAYS * SWEEPS_PER_DAY; sweep++) {
             local.sweep();
-            for (SesEmulator.Email email : local.ses().emails()) {
-                if (seen.add(email.messageId())) {
-                    // masked like every address Aftercare prints: the emulator shows them whole
-                    out.printf("  %s  to %-24s %s%n", DAY.format(clock.instant()), new EmailAddress(email.to().get(0)).masked(), email.subject());
-                }
-            }
+            printNewEmails(local, clock, seen, out);
             // the stuck parcel and the stalled return, caught by their due checks: a ticket for the agents
             for (Ticket ticket : local.app().tickets().queue(generic.id(), QueueView.ALL, Optional.empty(), PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
                 if (caught.add(ticket.id())) {
@@ -117,7 +140,9 @@ final class Demo {
             clock.advance(Duration.ofDays(1).dividedBy(SWEEPS_PER_DAY));
             Thread.sleep(1000 / SWEEPS_PER_DAY);
         }
-        customerReplies(local, generic, out);
+        Ticket written = customerReplies(local, generic, out);
+        local.ses().emails().forEach(email -> seen.add(email.messageId())); // the acknowledgement, shown above
+        satisfactionSurvey(local, generic, written, clock, seen, out);
 
         out.printf("%nDone: %d emails. Read them at %s; the timelines with%n  curl -H \"Authorization: Bearer $(cat %s)\" %s/api/shops/<shop>/orders/<id>/timeline%n"
                 + "Ctrl+C stops the demo.%n", seen.size(), local.ses().endpoint(), tokenFile(local.adminToken()), local.baseUri());

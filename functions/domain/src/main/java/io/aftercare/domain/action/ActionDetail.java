@@ -1,6 +1,7 @@
 package io.aftercare.domain.action;
 
 import io.aftercare.domain.shop.SlaTarget;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,6 +56,17 @@ public sealed interface ActionDetail {
 
     /** An agent's reply, stored with the ticket version it answered. */
     record Reply(long version) implements ActionDetail {
+        @Override
+        public String idPart() {
+            return Long.toString(version);
+        }
+    }
+
+    /**
+     * A ticket's resolution, by the version that resolved it and when: the satisfaction survey asks about that one, so
+     * a ticket reopened and resolved again asks once, about the last.
+     */
+    record Resolution(long version, Instant at) implements ActionDetail {
         @Override
         public String idPart() {
             return Long.toString(version);

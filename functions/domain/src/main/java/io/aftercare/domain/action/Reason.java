@@ -44,6 +44,10 @@ public enum Reason {
     RETURN_MOVED_ON,
     /** Another survey reached the customer within the shop's survey cap (one in 30 days unless set). */
     SURVEY_CAP,
+    /** A resolved ticket's survey: the ticket reopened (or is otherwise not resolved as it was) since it was scheduled. */
+    TICKET_REOPENED,
+    /** A survey the shop turned off in its settings since it was scheduled. */
+    SURVEY_OFF,
     /** A note's mention: everyone it named has left the shop since. */
     NOT_A_MEMBER,
     /** A reminder of a code whose owner is not the order's customer (a gift, someone else's order on a ticket): never sent to them. */

@@ -52,7 +52,13 @@ public enum EmailKind {
     DISCOUNT_REMINDER("discount-reminder", new EmailMoment.Never(), EmailCategory.FOLLOW_UPS, Carried.ORDER, Carried.DISCOUNT),
     /** How easy was it (customer effort, 1-7): a day after a refund, or a return refunded; in Aftercare's words. */
     CES_SURVEY(ActionKind.postPurchase("ces-survey"), new EmailMoment.AfterRefund(Duration.ofDays(1), Duration.ofDays(7)),
-            EmailCategory.SURVEYS, false, Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES);
+            EmailCategory.SURVEYS, false, Carried.ORDER, Carried.SURVEY_LINK, Carried.SCORES),
+    /**
+     * How satisfied the customer is (CSAT, 1-5) with how their ticket was resolved: scheduled by the ticket when it is
+     * resolved, about that resolution; in Aftercare's words.
+     */
+    CSAT_SURVEY(ActionKind.postPurchase("csat-survey", ActionDetail.Resolution.class), new EmailMoment.Never(), EmailCategory.SURVEYS, false,
+            Carried.TICKET, Carried.SURVEY_LINK, Carried.SCORES);
 
     /**
      * A group of values an order's email carries, as its templates name them.
@@ -65,6 +71,8 @@ public enum EmailKind {
         /** Every order email: the customer, the order and the shop. */
         ORDER(Set.of("name", "order", "date", "product", "total", "replyTo", "brand"),
                 Map.of("lines", Set.of("title", "quantity", "price"), "name", Set.of())),
+        /** A ticket's email: the customer, the ticket's number and subject ({@code topic}), and the shop. */
+        TICKET(Set.of("name", "ticket", "topic", "replyTo", "brand"), Map.of("name", Set.of())),
         /** The shop's thank-you discount, when it configured one. */
         DISCOUNT(Set.of("percent"), Map.of("discount", Set.of("code"))),
         /** The signed link to the one-question survey. */

@@ -10,8 +10,7 @@ import java.util.Optional;
  * counts as a recovery. Its code ({@code nps}) is what timeline entries carry in their {@code survey} parameter; the
  * metrics count every kind by it.
  *
- * @param email the slug of the email kind that asks it (CSAT's email, after a resolved ticket, is not sent yet: its
- *              answers are counted when they come)
+ * @param email the slug of the email kind that asks it
  * @param lowUpTo scores up to this one open a follow-up ticket
  * @param recoveredFrom after a followed-up low score, a score from this one up is a recovery
  */

@@ -8,7 +8,6 @@ import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.PublicLinks;
 import io.aftercare.domain.email.SurveyInvitations;
-import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
@@ -66,10 +65,10 @@ public final class Surveys implements SurveyInvitations {
     }
 
     @Override
-    public Invitation invite(ClaimedAction action, EmailKind kind, OrderState order, String emailHash, Language language, Instant now) {
+    public Invitation invite(ClaimedAction action, EmailKind kind, About about, String emailHash, Language language, Instant now) {
         SurveyKind survey = SurveyKind.askedBy(kind).orElseThrow(() -> new IllegalArgumentException(kind.slug() + " asks no survey"));
-        store.sent(Survey.sent(action.shop(), action.actionId(), survey, emailHash, language, Optional.of(order.orderId()),
-                Optional.empty(), Optional.empty(), Optional.empty(), now));
+        store.sent(Survey.sent(action.shop(), action.actionId(), survey, emailHash, language, about.order(),
+                about.ticket(), about.agent(), about.team(), now));
         var link = new PublicLinks.SurveyLink(action.shop(), action.actionId(), emailHash, language);
         List<EmailContent.ScoreLink> scores = IntStream.rangeClosed(survey.lowest(), survey.highest())
                 .mapToObj(score -> new EmailContent.ScoreLink(score, links.scoreUrl(link, score))).toList();
@@ -187,7 +186,9 @@ public final class Surveys implements SurveyInvitations {
         if (recovered) {
             text = text.flag("recovered", true);
         }
-        Subject subject = after.order().map(Subject::order).orElseGet(() -> Subject.customerByHash(after.emailHash()));
+        // where agents read what it was about: the ticket's timeline for a ticket's survey, else the order's
+        Subject subject = after.ticket().map(t -> new Subject(Subject.Type.TICKET, t))
+                .or(() -> after.order().map(Subject::order)).orElseGet(() -> Subject.customerByHash(after.emailHash()));
         return new TimelineEntry("survey-" + after.id() + "-" + after.version(), subject, now, EntryKind.SURVEY_ANSWERED, text, Optional.empty());
     }
 

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param highValueOrder complaints about orders at or above this total are high priority
  * @param repeatWithinDays a second complaint from the same customer within this many days is high priority
  * @param inbound how customers' emails reach the shop's tickets
+ * @param csatSurvey whether a resolved ticket's customer is asked, a day later, how satisfied they are (CSAT)
  *
  * <p>Changed through the generated withers ({@code withDeliveryGoodwill}): a new component costs no hand-written copy.
  */
@@ -32,7 +33,7 @@ import java.util.Set;
 public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<BusinessCalendar.Opening>> week, Set<LocalDate> holidays,
                               Map<Priority, SlaTargets> sla, List<EscalationStep> escalation, Optional<Secret> chatWebhookUrl,
                               Optional<DiscountTemplate> goodwill, Optional<DiscountTemplate> deliveryGoodwill, Optional<Money> highValueOrder,
-                              int repeatWithinDays, InboundSettings inbound) implements SupportSettingsBuilder.With {
+                              int repeatWithinDays, InboundSettings inbound, boolean csatSurvey) implements SupportSettingsBuilder.With {
 
     public SupportSettings {
         week = new EnumMap<>(week.isEmpty() ? Map.of(DayOfWeek.MONDAY, List.of()) : week);
@@ -63,7 +64,7 @@ public record SupportSettings(boolean aroundTheClock, Map<DayOfWeek, List<Busine
                 new EscalationStep(1, Duration.ofHours(1), List.of()),
                 new EscalationStep(2, Duration.ofHours(2), List.of()),
                 new EscalationStep(3, Duration.ofHours(4), List.of())),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 30, InboundSettings.DEFAULT);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 30, InboundSettings.DEFAULT, true);
     }
 
     public BusinessCalendar calendar(ZoneId zone) {

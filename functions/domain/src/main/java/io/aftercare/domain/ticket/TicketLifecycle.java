@@ -5,6 +5,7 @@ import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.shop.BusinessCalendar;
 import io.aftercare.domain.shop.Priority;
 import io.aftercare.domain.shop.Shop;
@@ -16,6 +17,7 @@ import io.aftercare.domain.timeline.Phrase;
 import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ final class TicketLifecycle {
             TicketStatus.RESOLVED, Set.of(TicketStatus.OPEN, TicketStatus.CLOSED),
             TicketStatus.CLOSED, Set.of());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** How long after a resolution its customer is asked how satisfied they are: time to see whether it holds. */
+    static final Duration SURVEY_AFTER = Duration.ofHours(24);
 
     private final TicketPlanner planner = new TicketPlanner();
 
@@ -151,7 +155,7 @@ final class TicketLifecycle {
 
     /**
      * An agent's change of priority, assignee or status; a ticket resolved or closed after a breach earns the customer
-     * the shop's goodwill discount, once.
+     * the shop's goodwill discount, once, and a resolved one asks them, a day later, how satisfied they are.
      *
      * @return empty when it changes nothing
      * @throws InvalidInput when the status cannot go where asked
@@ -160,6 +164,7 @@ final class TicketLifecycle {
         var said = EntryText.of(Phrase.TICKET_CHANGED).text("agent", agent);
         List<DueAction> extra = new ArrayList<>();
         int openDelta = 0;
+        boolean resolved = false;
         Ticket next = ticket;
         if (changes.priority().isPresent() && changes.priority().get() != ticket.priority()) {
             next = reprioritised(shop, next, changes.priority().get());
@@ -184,6 +189,7 @@ final class TicketLifecycle {
                         .resolvedAt(from.resolvedAt().or(() -> Optional.of(now))));
             };
             openDelta = (to.isActive() ? 1 : 0) - (ticket.status().isActive() ? 1 : 0);
+            resolved = to == TicketStatus.RESOLVED;
             said = said.code("statusFrom", Vocabulary.TICKET_STATUS, ticket.status()).code("statusTo", Vocabulary.TICKET_STATUS, to);
             if (!to.isActive() && next.breachedAny() && !next.compensated() && shop.settings().support().goodwill().isPresent()) {
                 next = next.withCompensated(true);
@@ -194,10 +200,25 @@ final class TicketLifecycle {
             return Optional.empty();
         }
         next = next.nextPlan().nextVersion();
+        if (resolved) {
+            satisfactionSurvey(shop, next, now).ifPresent(extra::add);
+        }
         var entry = entry(ticket, "change-" + ticket.version(), EntryKind.TICKET_UPDATED, said, now);
         List<DueAction> actions = new ArrayList<>(planner.plan(next, shop.settings().support(), slaCalendar(shop, next), now));
         actions.addAll(extra);
         return Optional.of(changed(shop, next, List.of(entry), actions, openDelta, now));
+    }
+
+    /**
+     * The survey a resolution asks, keyed by the version that resolved it: while the shop asks it, and only of a
+     * customer an agent answered (a parcel's case Aftercare closed on its delivery helped no one to rate).
+     */
+    private static Optional<DueAction> satisfactionSurvey(Shop shop, Ticket resolved, Instant now) {
+        if (!shop.settings().support().csatSurvey() || resolved.firstResponseAt().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DueAction.of(EmailKind.CSAT_SURVEY.action(), subject(resolved),
+                new ActionDetail.Resolution(resolved.version(), resolved.resolvedAt().orElseThrow()), now.plus(SURVEY_AFTER)));
     }
 
     /** The clock a ticket's SLA counts on. */

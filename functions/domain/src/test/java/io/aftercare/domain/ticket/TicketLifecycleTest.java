@@ -10,6 +10,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionDetail;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.DiscountTemplate;
@@ -178,6 +179,30 @@ class TicketLifecycleTest {
         var complaint = new TicketService.NewTicket(new CustomerContact(new EmailAddress("ola@example.pl"), Optional.of("Ola"), Optional.empty()),
                 "Kettle leaks", "It leaks   from the bottom.", Optional.empty(), Optional.empty(), false, Optional.of("77"));
         return lifecycle.opening(shop, TicketId.ofComplaint("77"), "T-1001", Priority.NORMAL, complaint, MONDAY_10);
+    }
+
+    @Test
+    void givenAnAnsweredTicket_whenResolved_thenItsSatisfactionSurveyIsDueADayLaterKeyedByTheVersionThatResolvedIt() {
+        Ticket answered = lifecycle.reply(SHOP, opened(SHOP).ticket(), "Ann", "A new kettle is on its way.", at("2026-11-23T10:45:00Z")).ticket();
+
+        TicketChange resolved = lifecycle.change(SHOP, answered, status(TicketStatus.RESOLVED), "Ann", at("2026-11-23T11:00:00Z")).orElseThrow();
+
+        var survey = EmailKind.CSAT_SURVEY.action();
+        assertThat(resolved.actions()).filteredOn(a -> a.kind().equals(survey)).extracting(DueAction::id, DueAction::detail, DueAction::dueAt)
+                .containsExactly(tuple("csat-survey#c-77~" + resolved.ticket().version(),
+                        Optional.of(new ActionDetail.Resolution(resolved.ticket().version(), at("2026-11-23T11:00:00Z"))), at("2026-11-24T11:00:00Z")));
+    }
+
+    @Test
+    void givenATicketNoAgentAnsweredOrAShopWithoutTheSurvey_whenResolved_thenNoSatisfactionSurveyIsDue() {
+        Shop withoutSurvey = shop(SupportSettings.defaults().withCsatSurvey(false));
+        Ticket answered = lifecycle.reply(withoutSurvey, opened(withoutSurvey).ticket(), "Ann", "On its way.", at("2026-11-23T10:45:00Z")).ticket();
+
+        var unanswered = lifecycle.change(SHOP, opened(SHOP).ticket(), status(TicketStatus.RESOLVED), "Aftercare", at("2026-11-23T11:00:00Z"));
+        var off = lifecycle.change(withoutSurvey, answered, status(TicketStatus.RESOLVED), "Ann", at("2026-11-23T11:00:00Z"));
+
+        assertThat(unanswered.orElseThrow().actions()).noneMatch(a -> a.kind().equals(EmailKind.CSAT_SURVEY.action()));
+        assertThat(off.orElseThrow().actions()).noneMatch(a -> a.kind().equals(EmailKind.CSAT_SURVEY.action()));
     }
 
     private static TicketService.Changes status(TicketStatus status) {

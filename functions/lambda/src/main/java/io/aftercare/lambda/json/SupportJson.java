@@ -43,7 +43,7 @@ import java.util.Set;
  *  "sla": {"normal": {"firstResponseMinutes": 120, "nextResponseMinutes": 480, "resolutionMinutes": 1440, "aroundTheClock": false}, ...},
  *  "escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team@shop.example"], "roles": ["lead"]}, ...],
  *  "chatWebhookUrl": "https://hooks.slack.com/services/...", "goodwill": {"prefix": "SORRY-", "percent": 15},
- *  "highValueOrder": {"amount": "500.00", "currency": "PLN"}, "repeatWithinDays": 30}
+ *  "highValueOrder": {"amount": "500.00", "currency": "PLN"}, "repeatWithinDays": 30, "csatSurvey": true}
  * </pre>
  */
 public final class SupportJson {
@@ -85,6 +85,7 @@ public final class SupportJson {
         support.highValueOrder().ifPresent(m -> node.putObject("highValueOrder").put("amount", m.amount().toPlainString()).put("currency", m.currency()));
         node.put("repeatWithinDays", support.repeatWithinDays());
         node.putObject("inbound").put("route", support.inbound().route().slug()).put("senderHourlyLimit", support.inbound().senderHourlyLimit());
+        node.put("csatSurvey", support.csatSurvey());
         return node;
     }
 
@@ -112,7 +113,8 @@ public final class SupportJson {
                 : Optional.of(Money.of(node.get("highValueOrder").path("amount").asText(), node.get("highValueOrder").path("currency").asText()));
         int repeat = wholeNumber(node, "support.repeatWithinDays").orElse(current.repeatWithinDays());
         InboundSettings inbound = node.has("inbound") ? inbound(node.get("inbound"), current.inbound()) : current.inbound();
-        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, deliveryGoodwill, highValue, repeat, inbound);
+        boolean csat = flag(node, "support.csatSurvey").orElse(current.csatSurvey());
+        return new SupportSettings(aroundTheClock, week, holidays, sla, escalation, chatUrl, goodwill, deliveryGoodwill, highValue, repeat, inbound, csat);
     }
 
     /** {@code {"route": "reply-to" | "forwarding", "senderHourlyLimit": 20}}, either left out to keep it. */

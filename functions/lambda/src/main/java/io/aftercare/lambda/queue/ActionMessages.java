@@ -57,6 +57,8 @@ public final class ActionMessages {
                 case ActionDetail.SlaDeadline deadline -> written.put("slaTarget", deadline.target().slug()).put("plan", deadline.plan());
                 case ActionDetail.Escalation escalation -> written.put("escalationLevel", escalation.level()).put("plan", escalation.plan());
                 case ActionDetail.Reply reply -> written.put("replyTo", reply.version());
+                case ActionDetail.Resolution resolution -> written.put("resolvedVersion", resolution.version())
+                        .put("resolvedAt", resolution.at().toString());
                 case ActionDetail.OfReturn ofReturn -> written.put("ofReturn", ofReturn.returnId());
                 case ActionDetail.OfRefund ofRefund -> written.put("ofRefund", ofRefund.refundId());
                 case ActionDetail.Mention mention -> {
@@ -115,6 +117,9 @@ public final class ActionMessages {
         }
         if (detail.has("escalationLevel")) {
             return Optional.of(new ActionDetail.Escalation(detail.path("escalationLevel").asInt(), detail.path("plan").asInt()));
+        }
+        if (detail.has("resolvedVersion")) {
+            return Optional.of(new ActionDetail.Resolution(detail.path("resolvedVersion").asLong(), Instant.parse(detail.path("resolvedAt").asText())));
         }
         if (detail.has("ofReturn")) {
             return Optional.of(new ActionDetail.OfReturn(detail.path("ofReturn").asText()));

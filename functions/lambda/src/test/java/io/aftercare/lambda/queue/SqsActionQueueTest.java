@@ -54,6 +54,8 @@ class SqsActionQueueTest {
                         Optional.of(new ActionDetail.Escalation(2, 3)), T, "token-b", T.plusSeconds(300), 1, 1, false),
                 new ClaimedAction(new ShopId("queued-shop"), "ticket-reply#T2~7", ActionKind.TICKET_REPLY, ticket,
                         Optional.of(new ActionDetail.Reply(7)), T, "token-c", T.plusSeconds(300), 1, 1, false),
+                new ClaimedAction(new ShopId("queued-shop"), "csat-survey#T2~9", EmailKind.CSAT_SURVEY.action(), ticket,
+                        Optional.of(new ActionDetail.Resolution(9, T.minusSeconds(86_400))), T, "token-d", T.plusSeconds(300), 1, 1, false),
                 claimed("survey#3", EmailKind.SURVEY.action(), Subject.order(new OrderId("3"))));
 
         var read = claims.stream().map(ActionMessages::write).map(ActionMessages::read).toList();
