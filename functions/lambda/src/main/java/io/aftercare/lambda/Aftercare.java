@@ -189,7 +189,9 @@ public final class Aftercare {
         this.preferences = new DynamoPreferences(dynamo, table);
         this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
         Supplier<WeeklySummaries> weeklySummaries = new Lazy<>(() -> new WeeklySummaries(actions, shopCache, shop -> access().members(shop),
-                preferences, (shop, from, to) -> metrics.get().days(shop, from, to), renderer.get(), sender, b.publicUrl, b.clock));
+                // the renderer is built by the first summary sent, not by the admin function scheduling one
+                preferences, (shop, from, to) -> metrics.get().days(shop, from, to), (summary, shop, language, page) -> renderer.get().render(summary, shop, language, page),
+                sender, b.publicUrl, b.clock));
         this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, shop -> weeklySummaries.get().scheduleNext(shop), b.clock));
         this.timelines = () -> orders;
         this.search = new DynamoSearch(dynamo, table);
