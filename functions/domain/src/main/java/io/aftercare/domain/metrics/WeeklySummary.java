@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -104,7 +106,7 @@ public record WeeklySummary(LocalDate monday, boolean empty, List<Row> rows, Loc
 
         /** How messages name it: {@code average-order-value}. */
         public String slug() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** The week's value of it (in {@code currency} for money), empty when the week has none to show. */
@@ -214,6 +216,6 @@ public record WeeklySummary(LocalDate monday, boolean empty, List<Row> rows, Loc
     }
 
     private static Experience experience(Object slug) {
-        return java.util.Arrays.stream(Experience.values()).filter(e -> e.slug().equals(slug)).findFirst().orElseThrow();
+        return Arrays.stream(Experience.values()).filter(e -> e.slug().equals(slug)).findFirst().orElseThrow();
     }
 }
