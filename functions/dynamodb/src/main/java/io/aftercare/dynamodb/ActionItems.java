@@ -12,6 +12,7 @@ import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,12 @@ public final class ActionItems {
     private static final String PRIVACY_REQUEST = "privacyRequest";
     private static final String PRIVACY_CUSTOMER = "privacyCustomer";
     private static final String PRIVACY_ORDERS = "privacyOrders";
+    private static final String WEEK_OF = "weekOf";
     /** What a privacy job holds that points at its customer: taken off once their erasure is done. */
     static final List<String> PRIVACY_PERSONAL = List.of(PRIVACY_CUSTOMER, PRIVACY_ORDERS);
     /** Every attribute a detail may be kept in. */
     public static final List<String> DETAIL_ATTRIBUTES = List.of(SLA_TARGET, PLAN, ESCALATION_LEVEL, REPLY_TO, OF_RETURN, OF_REFUND, NOTE_OF, NOTED_BY, MENTIONED,
-            RESOLVED_VERSION, RESOLVED_AT, PRIVACY_REQUEST, PRIVACY_CUSTOMER, PRIVACY_ORDERS);
+            RESOLVED_VERSION, RESOLVED_AT, PRIVACY_REQUEST, PRIVACY_CUSTOMER, PRIVACY_ORDERS, WEEK_OF);
     private static final String KIND = "kind";
     private static final String ACTION_ID = "actionId";
     private static final String SUBJECT_TYPE = "subjectType";
@@ -103,6 +105,7 @@ public final class ActionItems {
                     item.put(PRIVACY_ORDERS, AttributeValue.fromSs(List.copyOf(privacy.orders())));
                 }
             }
+            case ActionDetail.Week week -> item.put(WEEK_OF, s(week.monday().toString()));
         }
         return item;
     }
@@ -141,6 +144,9 @@ public final class ActionItems {
         if (item.containsKey(PRIVACY_REQUEST)) {
             return Optional.of(new ActionDetail.Privacy(Items.requiredString(item, PRIVACY_REQUEST), Items.string(item, PRIVACY_CUSTOMER),
                     item.containsKey(PRIVACY_ORDERS) ? Set.copyOf(item.get(PRIVACY_ORDERS).ss()) : Set.of()));
+        }
+        if (item.containsKey(WEEK_OF)) {
+            return Optional.of(new ActionDetail.Week(LocalDate.parse(Items.requiredString(item, WEEK_OF))));
         }
         if (item.containsKey(NOTE_OF)) {
             return Optional.of(new ActionDetail.Mention(Items.number(item, NOTE_OF), Items.requiredString(item, NOTED_BY), Set.copyOf(item.get(MENTIONED).ss())));

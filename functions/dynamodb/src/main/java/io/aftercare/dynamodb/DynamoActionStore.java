@@ -4,12 +4,14 @@ import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.email.RecipientGate;
@@ -317,6 +319,17 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
             dynamo.updateItem(update.request(table));
         } catch (ConditionalCheckFailedException aheadAlready) {
             // another sweep moved it further
+        }
+    }
+
+    @Override
+    public boolean schedule(ShopId shop, DueAction action, Instant now) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(ActionItems.pending(shop, action, now, dueShards))
+                    .conditionExpression("attribute_not_exists(" + Keys.PK + ")"));
+            return true;
+        } catch (ConditionalCheckFailedException written) {
+            return false;
         }
     }
 

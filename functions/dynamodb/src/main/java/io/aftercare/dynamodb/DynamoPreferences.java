@@ -9,9 +9,12 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A person's console preferences, beside their second factor. */
 public final class DynamoPreferences implements Preferences.Store {
+
+    private static final String WEEKLY_SUMMARY = "weeklySummary";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -28,7 +31,9 @@ public final class DynamoPreferences implements Preferences.Store {
             return Optional.empty();
         }
         return Optional.of(new Preferences(Language.fromLocale(Items.requiredString(item, "language")).orElse(Language.EN),
-                ZoneId.of(Items.requiredString(item, "zone"))));
+                ZoneId.of(Items.requiredString(item, "zone")),
+                // saved before the summary could be turned off: on, as for everyone who never chose
+                Optional.ofNullable(item.get(WEEKLY_SUMMARY)).map(AttributeValue::bool).orElse(Preferences.WEEKLY_SUMMARY_BY_DEFAULT)));
     }
 
     @Override
@@ -37,6 +42,7 @@ public final class DynamoPreferences implements Preferences.Store {
         item.put(Keys.TYPE, s("PREFERENCES"));
         item.put("language", s(preferences.language().code()));
         item.put("zone", s(preferences.zone().getId()));
+        item.put(WEEKLY_SUMMARY, AttributeValue.fromBool(preferences.weeklySummary()));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 }

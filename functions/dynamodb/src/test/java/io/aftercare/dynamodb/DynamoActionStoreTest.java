@@ -202,7 +202,7 @@ class DynamoActionStoreTest {
         };
         Instant late = claimed.leaseUntil();
 
-        var done = new ActionWorker(store, never, never, never, never, Clock.fixed(late, ZoneOffset.UTC)).handle(claimed);
+        var done = new ActionWorker(store, never, never, never, never, never, Clock.fixed(late, ZoneOffset.UTC)).handle(claimed);
 
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.STALE));
         assertThat(store.claim(new ActionRef(SHOP, thanks.id()), thanks.kind().actionClass(), late.plusSeconds(1), Duration.ofMinutes(5)))
@@ -220,7 +220,7 @@ class DynamoActionStoreTest {
             throw new AssertionError("ran " + action.actionId());
         };
 
-        var done = new ActionWorker(store, never, never, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
+        var done = new ActionWorker(store, never, never, never, never, never, Clock.fixed(T, ZoneOffset.UTC)).handle(claimed.ref(), claimed.claimToken());
 
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.FAILED, Reason.DETAIL_MISSING));
         assertThat(done.result().abandoned()).as("counted as abandoned").isTrue();

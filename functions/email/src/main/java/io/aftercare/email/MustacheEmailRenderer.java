@@ -7,6 +7,8 @@ import io.aftercare.domain.email.EmailContent;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.TemplateOverride;
 import io.aftercare.domain.email.TicketEmailContent;
+import io.aftercare.domain.metrics.WeeklySummaries;
+import io.aftercare.domain.metrics.WeeklySummary;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.shop.Language;
@@ -16,6 +18,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * customer's name or a product title can never inject markup. Money and dates are written the customer's way. A
  * shop's own template replaces the subject and the body only ({@link ShopTemplates}).
  */
-public final class MustacheEmailRenderer implements EmailRenderer {
+public final class MustacheEmailRenderer implements EmailRenderer, WeeklySummaries.Renderer {
 
     private static final String ROOT = "/io/aftercare/email/";
 
@@ -95,6 +98,17 @@ public final class MustacheEmailRenderer implements EmailRenderer {
         Map<String, String> t = messages.section(content.language(), content.kind().slug(), model);
         model.put("t", t);
         return inLayout(t.get("subject"), content.kind().slug(), model);
+    }
+
+    /** The weekly summary to a shop's owner or manager, in Aftercare's words and their language, with its own footer. */
+    @Override
+    public Rendered render(WeeklySummary summary, ShopSettings shop, Language language, URI metricsPage) {
+        Map<String, Object> model = brandModel(language, shop);
+        new WeeklySummaryModel(messages, language).fill(model, summary, metricsPage);
+        Map<String, String> t = messages.section(language, WeeklySummaryModel.KIND, model);
+        t.put("footer", t.get("staff-footer")); // the customers' footer says they ordered from the shop
+        model.put("t", t);
+        return inLayout(t.get("subject"), WeeklySummaryModel.KIND, model);
     }
 
     @Override

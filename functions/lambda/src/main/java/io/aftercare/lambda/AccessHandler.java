@@ -44,7 +44,7 @@ public final class AccessHandler extends RoutedHandler {
     private static final Set<String> NEW_TOKEN = Set.of("name", "role");
     private static final Set<String> CODE = Set.of("code", "recoveryCode");
     private static final Set<String> RULE = Set.of("requireSecondFactor");
-    private static final Set<String> PREFERENCES = Set.of("language", "zone");
+    private static final Set<String> PREFERENCES = Set.of("language", "zone", "weeklySummary");
 
     public AccessHandler() {
         this(Aftercare.instance());
@@ -91,11 +91,18 @@ public final class AccessHandler extends RoutedHandler {
                 })
                 .on("PUT /auth/preferences", request -> {
                     var body = JsonViews.readObject(request.body(), PREFERENCES);
+                    EmailAddress person = ((Caller.Person) request.requireCaller()).email();
+                    if (body.has("weeklySummary") && !body.get("weeklySummary").isBoolean()) {
+                        throw new InvalidInput("weeklySummary", "true or false");
+                    }
                     var preferences = new Preferences(
                             Language.fromLocale(JsonViews.requiredText(body, "language", 16)).filter(l -> l.code().equals(body.path("language").asText()))
                                     .orElseThrow(() -> new InvalidInput("language", "language must be one of en, ru, ro, pl")),
-                            zone(JsonViews.requiredText(body, "zone", 64)));
-                    app.preferences().save(((Caller.Person) request.requireCaller()).email(), preferences);
+                            zone(JsonViews.requiredText(body, "zone", 64)),
+                            // left out, it stays as it was: a console saving its language does not turn the summary back on
+                            body.has("weeklySummary") ? body.get("weeklySummary").asBoolean()
+                                    : app.preferences().find(person).map(Preferences::weeklySummary).orElse(Preferences.WEEKLY_SUMMARY_BY_DEFAULT));
+                    app.preferences().save(person, preferences);
                     return HttpResponses.json(200, view(preferences));
                 })
                 .on("POST /auth/sign-out", request -> {
@@ -190,11 +197,11 @@ public final class AccessHandler extends RoutedHandler {
         }
     }
 
-    private record PreferencesView(String language, String zone) {
+    private record PreferencesView(String language, String zone, boolean weeklySummary) {
     }
 
     private static PreferencesView view(Preferences preferences) {
-        return new PreferencesView(preferences.language().code(), preferences.zone().getId());
+        return new PreferencesView(preferences.language().code(), preferences.zone().getId(), preferences.weeklySummary());
     }
 
     /** An IANA zone ({@code Europe/Warsaw}); offsets and abbreviations are not zones a person lives in. */

@@ -4,6 +4,7 @@ import io.aftercare.domain.access.Access;
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.ActionQueue;
 import io.aftercare.domain.action.ActionWorker;
+import io.aftercare.domain.metrics.WeeklySummaries;
 import io.aftercare.domain.action.DailyQuota;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.CustomerLinks;
@@ -196,11 +197,16 @@ public final class Aftercare {
                 List.of(new ShopifyAdapter(b.clock), new WooCommerceAdapter(), new GenericAdapter()),
                 recordings, tickets.get(), new Redemptions(issued, appender, discountEvents.get(), b.clock), privacy.get(),
                 new DynamoReturnPointers(dynamo, table), new ShopifyReturnLookup(shopRepository, shopApis), b.clock));
-        this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, b.clock));
+        this.preferences = new DynamoPreferences(dynamo, table);
+        this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
+        Supplier<WeeklySummaries> weeklySummaries = new Lazy<>(() -> new WeeklySummaries(actions, shopCache, shop -> access().members(shop),
+                // the renderer is built by the first summary sent, not by the admin function scheduling one
+                preferences, (shop, from, to) -> metrics.get().days(shop, from, to), (summary, shop, language, page) -> renderer.get().render(summary, shop, language, page),
+                sender, b.publicUrl, b.clock));
+        this.shops = new Lazy<>(() -> new ShopAdmin(shopRepository, shopCache, shop -> weeklySummaries.get().scheduleNext(shop), b.clock));
         this.timelines = () -> orders;
         this.search = new DynamoSearch(dynamo, table);
         this.savedReplies = new DynamoSavedReplies(dynamo, table);
-        this.preferences = new DynamoPreferences(dynamo, table);
         this.adminAuth = new Lazy<>(() -> new AdminAuth(b.adminToken));
         this.sweep = new Lazy<>(() -> new Sweep(actions, b.actionQueue.get(), b.sweepSettings.get(), b.sendQuota, b.clock));
         this.actionWorker = new Lazy<>(() -> {
@@ -211,7 +217,7 @@ public final class Aftercare {
                     new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
                             discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
                     cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
-                            new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), privacy.get(), b.clock);
+                            new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), privacy.get(), weeklySummaries.get(), b.clock);
         });
         this.mailboxEvents = new Lazy<>(() -> new MailboxEvents(recipients, appender));
         this.customerLinks = new Lazy<>(() -> new CustomerLinks(links.get(), shopCache, recipients, b.clock));
@@ -220,7 +226,6 @@ public final class Aftercare {
         this.access = new Lazy<>(() -> new Access(new DynamoAccessStore(dynamo, table), new SignInEmails(sender, shopCache), new TotpCodes(), b.clock));
         this.gate = new Lazy<>(() -> new Gate(adminAuth.get(), access));
         this.publicUrl = b.publicUrl;
-        this.metrics = new Lazy<>(() -> new DynamoMetricsStore(dynamo, table, b.clock));
         this.aggregator = new Lazy<>(() -> new MetricsAggregator(metrics.get(), shopCache, ticketStore));
         this.inboundBucket = b.inboundBucket;
         this.inboundStore = inboundStore;

@@ -6,6 +6,9 @@ import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.access.Caller;
+import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.Role;
 import io.aftercare.domain.shop.Platform;
 import io.aftercare.domain.ticket.QueueView;
 import io.aftercare.domain.ticket.Ticket;
@@ -45,6 +48,8 @@ final class Demo {
      * waiting for business hours would be postponed again each time and no ticket would ever escalate.
      */
     private static final int SWEEPS_PER_DAY = 4;
+    /** How the weekly summary's text part (in English) begins its orders' line. */
+    private static final String WEEKLY_ORDERS = "Orders: ";
 
     private Demo() {
     }
@@ -110,6 +115,8 @@ final class Demo {
             if (seen.add(email.messageId())) {
                 // masked like every address Aftercare prints: the emulator shows them whole
                 out.printf("  %s  to %-24s %s%n", DAY.format(clock.instant()), new EmailAddress(email.to().get(0)).masked(), email.subject());
+                // a weekly summary: its first figure, the week's orders against the four weeks before
+                email.text().lines().filter(line -> line.startsWith(WEEKLY_ORDERS)).findFirst().ifPresent(line -> out.printf("      %s%n", line));
             }
         }
     }
@@ -119,16 +126,19 @@ final class Demo {
         var local = LocalAftercare.start(new LocalAftercare.Settings(port, Optional.empty(), Optional.empty(), clock, sesPort, Optional.empty(), List.of(), Optional.empty()));
         Runtime.getRuntime().addShutdownHook(new Thread(local::close));
         DemoShops.registerIfAbsent(local.app().shops(), local.app().discountPool());
+        DemoShops.Demo generic = DemoShops.ALL.stream().filter(d -> d.platform() == Platform.GENERIC).findFirst().orElseThrow();
+        // the generic shop's owner, who gets its weekly summary every Monday the fast-forward crosses
+        local.app().access().invite(generic.id(), new Caller.BreakGlass(), new EmailAddress("owner@kettlehouse.example"), Role.OWNER, Language.EN);
         out.printf("%nAftercare demo: the API at %s, the emails at %s (open it in a browser)%n", local.baseUri(), local.ses().endpoint());
         var samples = new SampleSender(local.baseUri(), local.adminToken(), clock, out);
         samples.sendAll(RepositoryRoot.find().resolve("infrastructure/events/webhooks"));
-        DemoShops.Demo generic = DemoShops.ALL.stream().filter(d -> d.platform() == Platform.GENERIC).findFirst().orElseThrow();
         samples.sendTrouble(RepositoryRoot.find().resolve("infrastructure/events/trouble"), generic);
 
         out.printf("%nFast-forwarding: one simulated day per second, swept every six hours.%n");
         Set<String> seen = new HashSet<>();
         Set<String> caught = new HashSet<>();
         for (int sweep = 0; sweep <= DAYS * SWEEPS_PER_DAY; sweep++) {
+            local.aggregate(); // the stream into the metrics first, as its event source mapping would have: the weekly summary reads them
             local.sweep();
             printNewEmails(local, clock, seen, out);
             // the stuck parcel and the stalled return, caught by their due checks: a ticket for the agents

@@ -187,8 +187,20 @@ class ConsoleBackendTest {
         var saved = api.send("PUT", "/auth/preferences", agent, "{\"language\": \"pl\", \"zone\": \"Europe/Warsaw\"}");
         assertThat(saved.statusCode()).isEqualTo(200);
 
-        assertThat(json(api.send("GET", "/auth/session", agent, null)).path("preferences").toString()).isEqualTo("{\"language\":\"pl\",\"zone\":\"Europe/Warsaw\"}");
+        assertThat(json(api.send("GET", "/auth/session", agent, null)).path("preferences").toString())
+                .isEqualTo("{\"language\":\"pl\",\"zone\":\"Europe/Warsaw\",\"weeklySummary\":true}");
         assertThat(json(api.send("GET", "/auth/session", lead, null)).hasNonNull("preferences")).as("someone else's").isFalse();
+    }
+
+    @Test
+    void givenAnOwnerWhoTurnsTheWeeklySummaryOff_whenTheConsoleLaterSavesOnlyTheirLanguage_thenItStaysOff() throws Exception {
+        var off = api.send("PUT", "/auth/preferences", owner, "{\"language\": \"en\", \"zone\": \"Europe/Warsaw\", \"weeklySummary\": false}");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(api.send("PUT", "/auth/preferences", owner, "{\"language\": \"en\", \"zone\": \"Europe/London\"}").statusCode()).isEqualTo(200);
+
+        var preferences = json(api.send("GET", "/auth/session", owner, null)).path("preferences");
+        assertThat(preferences.path("zone").asText()).isEqualTo("Europe/London");
+        assertThat(preferences.path("weeklySummary").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -199,6 +211,7 @@ class ConsoleBackendTest {
         refused(api.send("PUT", "/auth/preferences", lead, "{\"language\": \"en\", \"zone\": \"Mars/Olympus\"}"), "zone");
         refused(api.send("PUT", "/auth/preferences", lead, "{\"language\": \"en\", \"zone\": \"+02:00\"}"), "zone");
         refused(api.send("PUT", "/auth/preferences", lead, "{\"language\": \"en\"}"), "zone");
+        refused(api.send("PUT", "/auth/preferences", lead, "{\"language\": \"en\", \"zone\": \"UTC\", \"weeklySummary\": \"no\"}"), "weeklySummary");
         assertThat(api.send("PUT", "/auth/preferences", null, "{\"language\": \"en\", \"zone\": \"UTC\"}").statusCode()).isEqualTo(401);
         assertThat(api.send("PUT", "/auth/preferences", new ApiClient.Signed(lead.cookie(), null), "{\"language\": \"en\", \"zone\": \"UTC\"}").statusCode())
                 .as("no CSRF token").isEqualTo(403);

@@ -1,7 +1,10 @@
 package io.aftercare.domain.action;
 
 import io.aftercare.domain.shop.SlaTarget;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.Optional;
 import java.util.Set;
 
@@ -101,6 +104,26 @@ public sealed interface ActionDetail {
         @Override
         public String idPart() {
             return request;
+        }
+    }
+
+    /** The ISO week a shop's weekly summary tells of, by its Monday (in the shop's time zone): one summary per shop and week. */
+    record Week(LocalDate monday) implements ActionDetail {
+        public Week {
+            if (monday.getDayOfWeek() != DayOfWeek.MONDAY) {
+                throw new IllegalArgumentException("a week starts on a Monday: " + monday);
+            }
+        }
+
+        /** The week's last day. */
+        public LocalDate sunday() {
+            return monday.plusDays(6);
+        }
+
+        /** {@code 2026-W49}. */
+        @Override
+        public String idPart() {
+            return "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         }
     }
 }

@@ -50,33 +50,38 @@ public final class ActionKind {
     /** The privacy requests' jobs, run by the privacy runner: urgent, since the platforms give a deadline (Shopify: 30 days). */
     public static final List<ActionKind> PRIVACY_KINDS = List.of(DATA_EXPORT, CUSTOMER_ERASURE, SHOP_ERASURE);
 
+    /** A shop's weekly summary to its owners and managers: its numbers against the previous four weeks'. */
+    public static final ActionKind WEEKLY_SUMMARY = new ActionKind("weekly-summary", Family.REPORT, ActionDetail.Week.class);
+
+    /** The shop's reports to its people, run by the reports' runner: bulk, paced like the post-purchase emails. */
+    public static final List<ActionKind> REPORT_KINDS = List.of(WEEKLY_SUMMARY);
+
+    /** Which runner does it. */
+    private enum Family { POST_PURCHASE, TICKET, CASE, PRIVACY, REPORT }
+
     private final String slug;
-    private final boolean forTicket;
-    private final boolean forCase;
-    private final boolean forPrivacy;
+    private final Family family;
     private final Optional<Class<? extends ActionDetail>> detail;
 
-    private ActionKind(String slug, boolean forTicket, boolean forCase, boolean forPrivacy, Class<? extends ActionDetail> detail) {
+    private ActionKind(String slug, Family family, Class<? extends ActionDetail> detail) {
         if (!SLUG.matcher(slug).matches()) {
             throw new IllegalArgumentException("an action kind's slug is lower-case words joined by '-': " + slug);
         }
         this.slug = slug;
-        this.forTicket = forTicket;
-        this.forCase = forCase;
-        this.forPrivacy = forPrivacy;
+        this.family = family;
         this.detail = Optional.ofNullable(detail);
     }
 
     private static ActionKind ticket(String slug, Class<? extends ActionDetail> detail) {
-        return new ActionKind(slug, true, false, false, detail);
+        return new ActionKind(slug, Family.TICKET, detail);
     }
 
     private static ActionKind check(String slug) {
-        return new ActionKind(slug, false, true, false, null);
+        return new ActionKind(slug, Family.CASE, null);
     }
 
     private static ActionKind privacy(String slug) {
-        return new ActionKind(slug, false, false, true, ActionDetail.Privacy.class);
+        return new ActionKind(slug, Family.PRIVACY, ActionDetail.Privacy.class);
     }
 
     /** The kind of a post-purchase email's action: made once, by its {@code EmailKind}. */
@@ -86,30 +91,35 @@ public final class ActionKind {
 
     /** The kind of a post-purchase email about one of several things of its order (a return, a refund), told by {@code detail}. */
     public static ActionKind postPurchase(String slug, Class<? extends ActionDetail> detail) {
-        if (Stream.of(TICKET_KINDS, CASE_KINDS, PRIVACY_KINDS).flatMap(List::stream).anyMatch(k -> k.slug.equals(slug))) {
-            throw new IllegalArgumentException(slug + " is a ticket's, a case's or a privacy request's action kind");
+        if (Stream.of(TICKET_KINDS, CASE_KINDS, PRIVACY_KINDS, REPORT_KINDS).flatMap(List::stream).anyMatch(k -> k.slug.equals(slug))) {
+            throw new IllegalArgumentException(slug + " is a ticket's, a case's, a privacy request's or a report's action kind");
         }
-        return new ActionKind(slug, false, false, false, detail);
+        return new ActionKind(slug, Family.POST_PURCHASE, detail);
     }
 
     /** Whether the action belongs to a complaint ticket rather than to an order's post-purchase emails. */
     public boolean forTicket() {
-        return forTicket;
+        return family == Family.TICKET;
     }
 
     /** Whether it is a check on a return or a parcel ({@link #CASE_KINDS}). */
     public boolean forCase() {
-        return forCase;
+        return family == Family.CASE;
     }
 
     /** Whether it is a privacy request's job ({@link #PRIVACY_KINDS}). */
     public boolean forPrivacy() {
-        return forPrivacy;
+        return family == Family.PRIVACY;
     }
 
-    /** Urgent for a ticket's, a case's and a privacy job's runner, bulk for post-purchase emails: what decides the sweep's order and pacing. */
+    /** Whether it is a shop's report to its people ({@link #REPORT_KINDS}). */
+    public boolean forReport() {
+        return family == Family.REPORT;
+    }
+
+    /** Urgent for a ticket's, a case's and a privacy job's runner, bulk for post-purchase emails and reports: what decides the sweep's order and pacing. */
     public ActionClass actionClass() {
-        return forTicket || forCase || forPrivacy ? ActionClass.URGENT : ActionClass.BULK;
+        return family == Family.TICKET || family == Family.CASE || family == Family.PRIVACY ? ActionClass.URGENT : ActionClass.BULK;
     }
 
     public String slug() {

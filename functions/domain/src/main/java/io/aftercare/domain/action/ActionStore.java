@@ -1,6 +1,7 @@
 package io.aftercare.domain.action;
 
 import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,15 @@ public interface ActionStore {
          */
         List<DueRef> urgentDueBy(Instant at, int limit);
     }
+
+    /**
+     * Writes an action to wait for its time, unless one with its id was written before (waiting, or done): what is
+     * keyed by its moment (a shop's week) is scheduled once however often this is called.
+     *
+     * @param now when it is written
+     * @return whether it was written
+     */
+    boolean schedule(ShopId shop, DueAction action, Instant now);
 
     /**
      * Claims the action if it is due and unclaimed, or its claim's lease ran out; empty if someone else holds it.

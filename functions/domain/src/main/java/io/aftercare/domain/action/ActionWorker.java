@@ -54,14 +54,16 @@ public final class ActionWorker {
     private final Runner tickets;
     private final Runner cases;
     private final Runner privacy;
+    private final Runner reports;
     private final Clock clock;
 
-    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Runner cases, Runner privacy, Clock clock) {
+    public ActionWorker(ActionStore actions, Runner postPurchase, Runner tickets, Runner cases, Runner privacy, Runner reports, Clock clock) {
         this.actions = actions;
         this.postPurchase = postPurchase;
         this.tickets = tickets;
         this.cases = cases;
         this.privacy = privacy;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -97,7 +99,7 @@ public final class ActionWorker {
     }
 
     private Runner runnerOf(ActionKind kind) {
-        return kind.forPrivacy() ? privacy : kind.forCase() ? cases : kind.forTicket() ? tickets : postPurchase;
+        return kind.forReport() ? reports : kind.forPrivacy() ? privacy : kind.forCase() ? cases : kind.forTicket() ? tickets : postPurchase;
     }
 
     private Result abandon(ClaimedAction action, Reason reason) {

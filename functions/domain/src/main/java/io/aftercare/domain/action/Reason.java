@@ -55,7 +55,11 @@ public enum Reason {
     /** A check on a return or a parcel, not an email: it looked, and did what it found needed (its entries say what). */
     CHECKED,
     /** The customer's data was erased at their request (a privacy request): whatever was due for them is cancelled. */
-    CUSTOMER_ERASED;
+    CUSTOMER_ERASED,
+    /** A shop's report to its people: none of its owners and managers gets it (there are none, or all turned it off). */
+    NO_RECIPIENTS,
+    /** A shop's report found so late that a newer one is due: that one is sent instead. */
+    SUPERSEDED;
 
     /** The code metrics and stored outcomes carry: {@code ORDER_REFUNDED}. */
     public String code() {

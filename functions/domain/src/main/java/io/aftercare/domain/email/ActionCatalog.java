@@ -18,7 +18,7 @@ public final class ActionCatalog {
     private static final Map<String, ActionKind> BY_SLUG = new LinkedHashMap<>();
 
     static {
-        Stream.of(ActionKind.TICKET_KINDS.stream(), ActionKind.CASE_KINDS.stream(), ActionKind.PRIVACY_KINDS.stream(), Arrays.stream(EmailKind.values()).map(EmailKind::action))
+        Stream.of(ActionKind.TICKET_KINDS.stream(), ActionKind.CASE_KINDS.stream(), ActionKind.PRIVACY_KINDS.stream(), ActionKind.REPORT_KINDS.stream(), Arrays.stream(EmailKind.values()).map(EmailKind::action))
                 .flatMap(kinds -> kinds)
                 .forEach(kind -> BY_SLUG.putIfAbsent(kind.slug(), kind));
     }

@@ -8,6 +8,7 @@ import io.aftercare.domain.ShopId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** Registering and configuring shops (the admin API). */
@@ -18,11 +19,14 @@ public final class ShopAdmin {
 
     private final ShopRepository shops;
     private final ShopCache cache;
+    private final Consumer<Shop> saved;
     private final Clock clock;
 
-    public ShopAdmin(ShopRepository shops, ShopCache cache, Clock clock) {
+    /** @param saved told of a shop registered or its settings saved, once written (its weekly summary is scheduled) */
+    public ShopAdmin(ShopRepository shops, ShopCache cache, Consumer<Shop> saved, Clock clock) {
         this.shops = shops;
         this.cache = cache;
+        this.saved = saved;
         this.clock = clock;
     }
 
@@ -32,6 +36,7 @@ public final class ShopAdmin {
         Shop shop = new Shop(id, settings, WebhookSecrets.of(webhookSecret), now, now, 1);
         shops.create(shop);
         cache.evict(id);
+        saved.accept(shop);
         return shop;
     }
 
@@ -49,6 +54,7 @@ public final class ShopAdmin {
         Shop next = current.withSettings(change.apply(current.settings()), clock.instant());
         shops.update(next);
         cache.evict(id);
+        saved.accept(next);
         return next;
     }
 

@@ -60,6 +60,8 @@ public enum Phrase {
     NOTICE_REFUSED(Set.of(EntryKind.EMAIL_FAILED), "email", "to", "detail"),
     /** The members a note mentioned were emailed (the note's own entry names whom it mentions). */
     MENTION_SENT(Set.of(EntryKind.EMAIL_SENT), "by", "ticket", "reached", "refused", "chat", "nobody"),
+    /** A shop's weekly summary went to its owners and managers: whom it reached, who turned it off ({@code optedOut}); never to a chat. */
+    WEEKLY_SUMMARY_SENT(Set.of(EntryKind.EMAIL_SENT), "week", "reached", "refused", "chat", "optedOut", "nobody"),
     NOT_NEEDED(Set.of(EntryKind.EMAIL_SKIPPED), "email", "reason", "detail"),
     TICKET_OPENED(Set.of(EntryKind.TICKET_OPENED), "ticket", "priority", "subject", "due"),
     /** {@code otherSender}: an email's sender (masked) who is not the ticket's customer; {@code unverified}: its domain failed SPF, DKIM or DMARC. */

@@ -24,7 +24,11 @@ class ActionCatalogTest {
         for (ActionKind kind : ActionKind.PRIVACY_KINDS) {
             assertThat(ActionCatalog.fromSlug(kind.slug())).as(kind.slug()).containsSame(kind);
         }
+        for (ActionKind kind : ActionKind.REPORT_KINDS) {
+            assertThat(ActionCatalog.fromSlug(kind.slug())).as(kind.slug()).containsSame(kind);
+        }
         assertThat(ActionCatalog.all()).hasSize(ActionKind.TICKET_KINDS.size() + ActionKind.CASE_KINDS.size() + ActionKind.PRIVACY_KINDS.size()
+                + ActionKind.REPORT_KINDS.size()
                 + (int) Arrays.stream(EmailKind.values()).filter(email -> !email.action().forTicket()).count());
     }
 
@@ -37,6 +41,7 @@ class ActionCatalogTest {
     @Test
     void givenAPostPurchaseKind_whenMadeWithATicketsSlugOrAnUnstorableOne_thenItIsRefused() {
         assertThatThrownBy(() -> ActionKind.postPurchase("sla-breach")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ActionKind.postPurchase("weekly-summary")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ActionKind.postPurchase("Thank You")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -23,7 +23,7 @@ class EmailKindTest {
     @Test
     void givenEveryPostPurchaseAction_whenItsEmailIsLookedUp_thenThereIsOneAndItCarriesItsOrderOrItsTicket() {
         for (ActionKind action : ActionCatalog.all()) {
-            if (!action.forTicket() && !action.forCase() && !action.forPrivacy()) {
+            if (!action.forTicket() && !action.forCase() && !action.forPrivacy() && !action.forReport()) {
                 assertThat(EmailKind.of(action)).as(action.slug()).hasValueSatisfying(kind -> {
                     assertThat(kind.carries(EmailKind.Carried.ORDER) != kind.carries(EmailKind.Carried.TICKET)).isTrue();
                     assertThat(kind.action()).isEqualTo(action);
@@ -31,6 +31,7 @@ class EmailKindTest {
             }
         }
         assertThat(EmailKind.of(ActionKind.SLA_WARNING)).isEmpty();
+        assertThat(EmailKind.of(ActionKind.WEEKLY_SUMMARY)).as("a report to the shop's people, not a customer's email").isEmpty();
     }
 
     @Test

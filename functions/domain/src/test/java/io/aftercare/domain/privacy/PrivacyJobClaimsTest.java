@@ -113,6 +113,10 @@ class PrivacyJobClaimsTest {
             throw new UnsupportedOperationException();
         }
 
+        public boolean schedule(ShopId shop, DueAction action, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
         public Optional<ClaimedAction> claim(ActionRef ref, ActionClass actionClass, Instant now, Duration lease) {
             throw new UnsupportedOperationException();
         }

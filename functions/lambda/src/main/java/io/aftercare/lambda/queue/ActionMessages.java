@@ -14,6 +14,7 @@ import io.aftercare.domain.timeline.Subject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class ActionMessages {
                     privacy.customer().ifPresent(customer -> written.put("privacyCustomer", customer));
                     privacy.orders().forEach(written.putArray("privacyOrders")::add);
                 }
+                case ActionDetail.Week week -> written.put("weekOf", week.monday().toString());
             }
         });
         return message.toString();
@@ -132,6 +134,9 @@ public final class ActionMessages {
             detail.path("privacyOrders").forEach(order -> orders.add(order.asText()));
             return Optional.of(new ActionDetail.Privacy(detail.path("privacyRequest").asText(),
                     Optional.ofNullable(detail.get("privacyCustomer")).map(JsonNode::asText), orders));
+        }
+        if (detail.has("weekOf")) {
+            return Optional.of(new ActionDetail.Week(LocalDate.parse(detail.path("weekOf").asText())));
         }
         if (detail.has("noteOf")) {
             Set<String> members = new HashSet<>();
