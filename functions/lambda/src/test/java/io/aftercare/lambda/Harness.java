@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.LocalSqs;
 import io.aftercare.devkit.QueueWorker;
-import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
@@ -77,12 +77,12 @@ final class Harness {
     }
 
     /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and an action queue {@link #work()} drains. */
-    Harness(TestTable table, Instant start, SesEmulator ses) {
+    Harness(TestTable table, Instant start, SesMailbox ses) {
         this(table, table.client(), start, ses::client);
     }
 
     /** With email, and DynamoDB through {@code client} (one that counts its requests, say). */
-    Harness(TestTable table, DynamoDbClient client, Instant start, SesEmulator ses) {
+    Harness(TestTable table, DynamoDbClient client, Instant start, SesMailbox ses) {
         this(table, client, start, (Supplier<SesV2Client>) ses::client);
     }
 
@@ -92,7 +92,7 @@ final class Harness {
     }
 
     /** With email, and customers' replies received at {@code inbound}. */
-    Harness(TestTable table, Instant start, SesEmulator ses, InboundDomain inbound) {
+    Harness(TestTable table, Instant start, SesMailbox ses, InboundDomain inbound) {
         this(table, table.client(), start, ses::client, Optional.of(inbound));
     }
 
@@ -199,7 +199,7 @@ final class Harness {
      *
      * @return the Reply-To the acknowledgement carried
      */
-    String acknowledged(SesEmulator ses, String shop, String id, String email) {
+    String acknowledged(SesMailbox ses, String shop, String id, String email) {
         var opened = generic(shop, genericEvent("complaint.created", "evt-" + id, """
                 {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
                  "customer": {"email": "%s", "name": "Ola Nowak", "locale": "pl"}}""".formatted(id, email)));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
@@ -41,12 +41,12 @@ class PrivacyRequestsTest {
     private static final String NAMED_BUT_NOT_JOHNS = "299938";
 
     private static Harness aftercare;
-    private static SesEmulator emails;
+    private static SesMailbox emails;
     private static StreamWorker stream;
     private static TestTable table;
 
     @BeforeAll
-    static void start(TestTable testTable, SesEmulator ses) {
+    static void start(TestTable testTable, SesMailbox ses) {
         table = testTable;
         emails = ses;
         aftercare = new Harness(testTable, JUST_AFTER_THE_SAMPLES, ses);
