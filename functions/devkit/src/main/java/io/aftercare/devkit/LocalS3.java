@@ -4,10 +4,6 @@ import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import java.net.URI;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -19,8 +15,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class LocalS3 implements AutoCloseable {
 
-    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-
     private final com.robothy.s3.rest.LocalS3 server;
     private final URI endpoint;
     private final S3Client client;
@@ -28,8 +22,7 @@ public final class LocalS3 implements AutoCloseable {
     private LocalS3(com.robothy.s3.rest.LocalS3 server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
-        this.client = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
+        this.client = LocalClients.local(S3Client.builder(), endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
@@ -60,7 +53,7 @@ public final class LocalS3 implements AutoCloseable {
 
     /** A presigner for links to this server (links that open in a browser on this machine). */
     public S3Presigner presigner() {
-        return S3Presigner.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+        return S3Presigner.builder().endpointOverride(endpoint).region(LocalClients.REGION).credentialsProvider(LocalClients.CREDENTIALS)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
     }
 
