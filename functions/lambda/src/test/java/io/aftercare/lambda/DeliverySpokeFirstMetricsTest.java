@@ -11,7 +11,6 @@ import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
-import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -41,9 +40,7 @@ class DeliverySpokeFirstMetricsTest {
     void freshTable(TestTable table, SesMailbox ses) {
         this.ses = ses;
         aftercare = new Harness(table, warsaw("2026-11-02T09:00"), ses);
-        var handler = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> handler.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
         assertThat(aftercare.registerShop(SHOP, "generic").status()).isEqualTo(201);
     }
 

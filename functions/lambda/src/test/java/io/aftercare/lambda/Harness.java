@@ -14,6 +14,7 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.LocalSqs;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.SesMailbox;
+import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
@@ -21,6 +22,7 @@ import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.InboundDomain;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.dynamodb.MetricsAggregator;
 import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
 import java.io.IOException;
@@ -192,6 +194,13 @@ final class Harness {
     /** Messages in the action queues, visible or not. */
     int queued() {
         return TestQueues.sqs().messagesIn(queues.urgent().url()) + TestQueues.sqs().messagesIn(queues.bulk().url());
+    }
+
+    /** The table's stream read by the aggregator's handler, as its event source mapping would (the class must be a {@code @TableStream}). */
+    StreamWorker aggregatorStream() {
+        var aggregator = new AggregatorHandler(app);
+        return new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
+                MetricsAggregator.FOLDED_TYPES, event -> aggregator.handleRequest(event, null));
     }
 
     /**

@@ -11,7 +11,6 @@ import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.dynamodb.MetricsAggregator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +49,7 @@ class PrivacyRequestsTest {
         table = testTable;
         emails = ses;
         aftercare = new Harness(testTable, JUST_AFTER_THE_SAMPLES, ses);
-        var aggregator = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(testTable.local().streamsClient(), StreamWorker.streamOf(testTable.client(), testTable.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> aggregator.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
     }
 
     @Test
