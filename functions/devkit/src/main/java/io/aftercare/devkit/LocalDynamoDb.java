@@ -6,11 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -62,23 +58,12 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     public DynamoDbClient client(ExecutionInterceptor... interceptors) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.EU_CENTRAL_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
-                .build();
+        return LocalClients.local(DynamoDbClient.builder(), endpoint, interceptors).build();
     }
 
     /** The table streams' API, as Lambda's event source mapping reads it. */
     public DynamoDbStreamsClient streamsClient() {
-        return DynamoDbStreamsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.EU_CENTRAL_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return LocalClients.local(DynamoDbStreamsClient.builder(), endpoint).build();
     }
 
     @Override

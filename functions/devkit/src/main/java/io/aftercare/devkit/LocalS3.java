@@ -16,10 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -33,8 +29,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class LocalS3 implements AutoCloseable {
 
-    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-
     private final Channel listener;
     private final EventLoopGroup[] groups;
     private final URI endpoint;
@@ -44,8 +38,7 @@ public final class LocalS3 implements AutoCloseable {
         this.listener = listener;
         this.groups = groups;
         this.endpoint = URI.create("http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort());
-        this.client = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
+        this.client = LocalClients.local(S3Client.builder(), endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
@@ -98,7 +91,7 @@ public final class LocalS3 implements AutoCloseable {
 
     /** A presigner for links to this server (links that open in a browser on this machine). */
     public S3Presigner presigner() {
-        return S3Presigner.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+        return S3Presigner.builder().endpointOverride(endpoint).region(LocalClients.REGION).credentialsProvider(LocalClients.CREDENTIALS)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
     }
 

@@ -7,11 +7,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -60,13 +56,7 @@ public final class LocalSqs implements AutoCloseable {
         SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
         try {
             server.waitUntilStarted();
-            SqsClient client = SqsClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(c -> c.executionInterceptors(List.of(watch)))
-                    .build();
+            SqsClient client = LocalClients.local(SqsClient.builder(), URI.create("http://127.0.0.1:" + port), watch).build();
             return new LocalSqs(server, client);
         } catch (RuntimeException e) {
             server.stopAndWait();

@@ -19,11 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -126,13 +122,7 @@ public final class SesEmulator implements AutoCloseable {
      * by {@code interceptors} (a test acting while an email is being sent).
      */
     public static SesV2Client client(URI endpoint, ExecutionInterceptor... interceptors) {
-        return SesV2Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.EU_CENTRAL_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
-                .build();
+        return LocalClients.local(SesV2Client.builder(), endpoint, interceptors).build();
     }
 
     public List<Email> emails() {

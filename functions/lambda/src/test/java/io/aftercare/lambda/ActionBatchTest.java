@@ -9,6 +9,7 @@ import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.lambda.queue.ActionMessages;
@@ -29,11 +30,11 @@ class ActionBatchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private static Harness aftercare;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
+    static void start(TestTable table, SesMailbox emulator) {
         ses = emulator;
         aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), emulator);
         aftercare.registerShop("batch-shop", "generic");

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Ports;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class ChatWebhookTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ChatReceiver chat;
     private Harness aftercare;
-    private SesEmulator ses;
+    private SesMailbox ses;
 
     @BeforeAll
     static void start() {
@@ -49,7 +49,7 @@ class ChatWebhookTest {
     }
 
     @BeforeEach
-    void freshTable(TestTable table, SesEmulator ses) {
+    void freshTable(TestTable table, SesMailbox ses) {
         this.ses = ses;
         aftercare = new Harness(table, MONDAY_NINE, ses);
         aftercare.dns.answer("localhost.attacker.example", "203.0.113.7");

@@ -7,6 +7,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,19 +37,19 @@ class ComplaintTicketTest {
     private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
     private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(WARSAW).toInstant();
 
-    private static SesEmulator ses;
     private static ChatReceiver chat;
+    private SesMailbox ses;
     /** Each test has a table of its own, so its clock can start on the same Monday morning. */
     private Harness aftercare;
 
     @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
+    static void start() {
         chat = new ChatReceiver();
     }
 
     @BeforeEach
-    void freshTable(TestTable table) {
+    void freshTable(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         aftercare = new Harness(table, MONDAY_NINE, ses);
     }
 

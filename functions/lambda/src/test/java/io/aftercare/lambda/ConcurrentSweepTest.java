@@ -3,8 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.DynamoDbExtension;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.action.Sweep;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrentSweepTest {
 
     @Test
-    void givenTwoHundredDueActions_whenTwoSweepsRunAtOnceAndTheirWorkIsDone_thenEveryEmailIsSentExactlyOnce(TestTable table, SesEmulator ses)
+    void givenTwoHundredDueActions_whenTwoSweepsRunAtOnceAndTheirWorkIsDone_thenEveryEmailIsSentExactlyOnce(TestTable table, SesMailbox ses)
             throws Exception {
         var aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), ses);
         aftercare.registerShop("busy-shop", "generic");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
@@ -39,12 +40,12 @@ class CsatSurveyTest {
     private static final String SHOP = "csat-shop";
     private static final String CSAT_SUBJECT = "How satisfied are you with our help on";
     private static Harness aftercare;
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private static StreamWorker stream;
     private static DynamoSurveyStore surveys;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
+    static void start(TestTable table, SesMailbox emulator) {
         ses = emulator;
         aftercare = new Harness(table, Instant.parse("2026-11-02T09:00:00Z"), emulator);
         var handler = new AggregatorHandler(aftercare.app);

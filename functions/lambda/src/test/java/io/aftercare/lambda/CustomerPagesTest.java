@@ -3,8 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.DynamoDbExtension;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
@@ -30,7 +30,7 @@ class CustomerPagesTest {
     private static Harness aftercare;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator ses) {
+    static void start(TestTable table, SesMailbox ses) {
         aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), ses);
         aftercare.registerShop("pages-shop", "generic");
     }

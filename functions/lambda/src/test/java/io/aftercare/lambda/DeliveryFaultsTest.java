@@ -7,6 +7,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.action.ActionWorker;
 import io.aftercare.domain.action.Sweep;
@@ -27,14 +28,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
 class DeliveryFaultsTest {
 
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private static FaultProxy proxy;
     private static Harness aftercare;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
-        ses = emulator;
-        proxy = new FaultProxy(emulator.endpoint());
+    static void start(TestTable table, SesMailbox mailbox) {
+        ses = mailbox;
+        proxy = new FaultProxy(mailbox.endpoint());
         aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), () -> SesEmulator.client(proxy.endpoint()));
         aftercare.registerShop("faulty-shop", "generic");
     }

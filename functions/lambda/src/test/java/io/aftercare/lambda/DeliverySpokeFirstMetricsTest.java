@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
-import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,21 +32,15 @@ class DeliverySpokeFirstMetricsTest {
     private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
     private static final String SHOP = "kettle-parcels";
 
-    private static SesEmulator ses;
+    private SesMailbox ses;
     private Harness aftercare;
     private StreamWorker stream;
 
-    @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-    }
-
     @BeforeEach
-    void freshTable(TestTable table) {
+    void freshTable(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         aftercare = new Harness(table, warsaw("2026-11-02T09:00"), ses);
-        var handler = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> handler.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
         assertThat(aftercare.registerShop(SHOP, "generic").status()).isEqualTo(201);
     }
 

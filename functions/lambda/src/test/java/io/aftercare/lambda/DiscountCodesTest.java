@@ -9,6 +9,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.ShopApiServer;
 import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.devkit.TestTable;
@@ -46,13 +47,13 @@ class DiscountCodesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Harness aftercare;
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private static ShopApiServer shopify;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
-        ses = emulator;
-        aftercare = new Harness(table, NOW, emulator);
+    static void start(TestTable table, SesMailbox mailbox) {
+        ses = mailbox;
+        aftercare = new Harness(table, NOW, mailbox);
         shopify = aftercare.shopApis();
     }
 

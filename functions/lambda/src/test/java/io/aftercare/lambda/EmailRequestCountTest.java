@@ -6,13 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,16 +35,12 @@ class EmailRequestCountTest {
     private static final String SHOP_PARTITION = "SHOP#[^#]+";
     private static final List<SdkRequest> REQUESTS = new CopyOnWriteArrayList<>();
     private static Harness aftercare;
-    private static SesEmulator ses;
-
-    @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-    }
+    private SesMailbox ses;
 
     /** A table and a clock of its own for each test: one's tickets do not come due in the other's sweeps. */
     @BeforeEach
-    void freshTable(TestTable table) {
+    void freshTable(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -128,7 +124,7 @@ class EmailRequestCountTest {
      * request of the worker (the sweep's reading of the due index is shared by all it finds, and not counted; nor are
      * the reads of the shop and its templates, cached for a minute: once per shop and minute, not per email).
      */
-    private static long sweepAndWorkCounted(int emails) {
+    private long sweepAndWorkCounted(int emails) {
         int before = ses.emails().size();
         REQUESTS.clear();
         new SweepHandler(aftercare.app).handleRequest(new ScheduledEvent(), null);

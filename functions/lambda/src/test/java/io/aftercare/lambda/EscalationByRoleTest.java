@@ -3,8 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.DynamoDbExtension;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
@@ -26,7 +26,7 @@ class EscalationByRoleTest {
     private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(ZoneId.of("Europe/Warsaw")).toInstant();
 
     @Test
-    void givenALadderNamingTheLeadRole_whenLevelTwoIsReached_thenTheShopsLeadsAreEmailedWithTheTicketsConsoleLink(TestTable table, SesEmulator ses) {
+    void givenALadderNamingTheLeadRole_whenLevelTwoIsReached_thenTheShopsLeadsAreEmailedWithTheTicketsConsoleLink(TestTable table, SesMailbox ses) {
         var aftercare = new Harness(table, MONDAY_NINE, ses);
         String shop = "roles-desk";
         aftercare.registerShop(shop, "generic");

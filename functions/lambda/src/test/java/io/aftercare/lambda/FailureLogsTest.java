@@ -13,6 +13,7 @@ import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.Ports;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
@@ -41,8 +42,8 @@ class FailureLogsTest {
     private static FaultProxy proxy;
 
     @BeforeAll
-    static void start(SesEmulator emulator) {
-        proxy = new FaultProxy(emulator.endpoint());
+    static void start(SesMailbox mailbox) {
+        proxy = new FaultProxy(mailbox.endpoint());
     }
 
     @AfterAll

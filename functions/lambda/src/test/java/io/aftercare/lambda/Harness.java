@@ -1,14 +1,5 @@
 package io.aftercare.lambda;
 
-import io.aftercare.email.TimelineWording;
-import io.aftercare.domain.shop.Language;
-import io.aftercare.domain.order.OrderId;
-import io.aftercare.domain.ShopId;
-import io.aftercare.domain.PageRequest;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.net.http.HttpClient;
-import io.aftercare.platforms.discounts.PlatformHttp;
-import io.aftercare.devkit.ShopApiServer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,18 +10,29 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.LocalSqs;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.SesEmulator;
+import io.aftercare.devkit.SesMailbox;
+import io.aftercare.devkit.ShopApiServer;
+import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TestQueues;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.SendRates;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.email.InboundDomain;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.ticket.ChatWebhookUrl;
+import io.aftercare.dynamodb.MetricsAggregator;
+import io.aftercare.email.TimelineWording;
 import io.aftercare.lambda.inbound.S3InboundBucket;
 import io.aftercare.lambda.queue.SqsActionQueue;
+import io.aftercare.platforms.discounts.PlatformHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +43,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -84,12 +87,12 @@ final class Harness {
     }
 
     /** With email: the SES emulator, signed links under {@link #PUBLIC_URL}, and an action queue {@link #work()} drains. */
-    Harness(TestTable table, Instant start, SesEmulator ses) {
+    Harness(TestTable table, Instant start, SesMailbox ses) {
         this(table, table.client(), start, ses::client);
     }
 
     /** With email, and DynamoDB through {@code client} (one that counts its requests, say). */
-    Harness(TestTable table, DynamoDbClient client, Instant start, SesEmulator ses) {
+    Harness(TestTable table, DynamoDbClient client, Instant start, SesMailbox ses) {
         this(table, client, start, (Supplier<SesV2Client>) ses::client);
     }
 
@@ -99,7 +102,7 @@ final class Harness {
     }
 
     /** With email, and customers' replies received at {@code inbound}. */
-    Harness(TestTable table, Instant start, SesEmulator ses, InboundDomain inbound) {
+    Harness(TestTable table, Instant start, SesMailbox ses, InboundDomain inbound) {
         this(table, table.client(), start, ses::client, Optional.of(inbound));
     }
 
@@ -201,12 +204,19 @@ final class Harness {
         return TestQueues.sqs().messagesIn(queues.urgent().url()) + TestQueues.sqs().messagesIn(queues.bulk().url());
     }
 
+    /** The table's stream read by the aggregator's handler, as its event source mapping would (the class must be a {@code @TableStream}). */
+    StreamWorker aggregatorStream() {
+        var aggregator = new AggregatorHandler(app);
+        return new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
+                MetricsAggregator.FOLDED_TYPES, event -> aggregator.handleRequest(event, null));
+    }
+
     /**
      * A complaint through the shop's generic webhook, swept and acknowledged by email in {@code ses}.
      *
      * @return the Reply-To the acknowledgement carried
      */
-    String acknowledged(SesEmulator ses, String shop, String id, String email) {
+    String acknowledged(SesMailbox ses, String shop, String id, String email) {
         var opened = generic(shop, genericEvent("complaint.created", "evt-" + id, """
                 {"id": "%s", "subject": "The kettle lid is scratched", "message": "It arrived scratched. What now?",
                  "customer": {"email": "%s", "name": "Ola Nowak", "locale": "pl"}}""".formatted(id, email)));

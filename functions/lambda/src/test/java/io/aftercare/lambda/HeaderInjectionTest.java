@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.DynamoDbExtension;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,13 +25,13 @@ class HeaderInjectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?=");
 
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private static Harness aftercare;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
-        ses = emulator;
-        aftercare = new Harness(table, Instant.parse("2026-11-23T08:00:00Z"), emulator);
+    static void start(TestTable table, SesMailbox mailbox) {
+        ses = mailbox;
+        aftercare = new Harness(table, Instant.parse("2026-11-23T08:00:00Z"), mailbox);
     }
 
     @Test

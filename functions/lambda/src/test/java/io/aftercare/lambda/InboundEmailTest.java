@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.RepositoryRoot;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.SesInbound;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ShopId;
@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,18 +37,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class InboundEmailTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
-    private static SesEmulator ses;
+    private SesMailbox ses;
     private Harness aftercare;
     private InboundEmailHandler handler;
     private S3InboundBucket bucket;
 
-    @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-    }
-
     @BeforeEach
-    void fresh(TestTable table) {
+    void fresh(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         aftercare = new Harness(table, NOW, ses, new InboundDomain("inbound.aftercare.example"));
         handler = new InboundEmailHandler(aftercare.app);
         bucket = aftercare.app.inboundBucket();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,17 +43,13 @@ class InboundMailTest {
     private static final Instant MONDAY_NINE = LocalDateTime.parse("2026-11-23T09:00").atZone(WARSAW).toInstant();
     private static final InboundDomain INBOUND = new InboundDomain("inbound.aftercare.example");
 
-    private static SesEmulator ses;
+    private SesMailbox ses;
     private Harness aftercare;
     private TestTable table;
 
-    @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-    }
-
     @BeforeEach
-    void freshTable(TestTable table) {
+    void freshTable(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         this.table = table;
         aftercare = new Harness(table, MONDAY_NINE, ses, INBOUND);
     }
@@ -333,8 +329,8 @@ class InboundMailTest {
 
     /** A complaint, its acknowledgement sent: the Reply-To that email carried. */
 
-    /** The latest email to {@code to} whose subject names {@code about}: the emulator keeps every test's emails, in order. */
-    private static SesEmulator.Email last(String to, String about) {
+    /** The latest email to {@code to} whose subject names {@code about}: the mailbox keeps the test's emails in order. */
+    private SesEmulator.Email last(String to, String about) {
         return ses.emailsTo(to).reversed().stream().filter(e -> e.subject().contains(about)).findFirst().orElseThrow();
     }
 

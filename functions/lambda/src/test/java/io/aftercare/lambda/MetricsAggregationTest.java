@@ -20,7 +20,6 @@ import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
-import io.aftercare.dynamodb.MetricsAggregator;
 import io.aftercare.migrate.MonthRollupMigration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -51,9 +50,7 @@ class MetricsAggregationTest {
     @BeforeEach
     void freshTable(TestTable table) {
         aftercare = new Harness(table, warsaw("2026-11-01T09:00"));
-        var handler = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> handler.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
         timeline = new DynamoTimelineAppender(table.client(), table.name());
         assertThat(aftercare.registerShop(SHOP, "generic").status()).isEqualTo(201);
     }

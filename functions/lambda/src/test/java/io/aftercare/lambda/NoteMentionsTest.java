@@ -3,8 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.devkit.DynamoDbExtension;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
@@ -34,11 +34,11 @@ class NoteMentionsTest {
     private static final String BORYS = "borys@mention-desk.example";
 
     private Harness aftercare;
-    private SesEmulator ses;
+    private SesMailbox ses;
     private String ticketId;
 
     @BeforeEach
-    void aTicketAndTwoMembers(TestTable table, SesEmulator ses) {
+    void aTicketAndTwoMembers(TestTable table, SesMailbox ses) {
         this.ses = ses;
         aftercare = new Harness(table, MONDAY_TEN, ses);
         aftercare.registerShop(SHOP, "generic");

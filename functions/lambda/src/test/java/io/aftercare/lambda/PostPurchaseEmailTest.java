@@ -9,6 +9,7 @@ import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,12 +32,12 @@ class PostPurchaseEmailTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static Harness aftercare;
-    private static SesEmulator ses;
+    private static SesMailbox ses;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
-        ses = emulator;
-        aftercare = new Harness(table, NOW, emulator);
+    static void start(TestTable table, SesMailbox mailbox) {
+        ses = mailbox;
+        aftercare = new Harness(table, NOW, mailbox);
         aftercare.registerShop("kettle-house", "generic");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "kettle-house"), "{\"thankYouDiscount\": {\"prefix\": \"THANKS-\", \"percent\": 10}}");
         // a generic shop's codes come from the pool it made in its own system and uploaded

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.EmailAddress;
-import io.aftercare.dynamodb.MetricsAggregator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,18 +40,16 @@ class PrivacyRequestsTest {
     private static final String NAMED_BUT_NOT_JOHNS = "299938";
 
     private static Harness aftercare;
-    private static SesEmulator emails;
+    private static SesMailbox emails;
     private static StreamWorker stream;
     private static TestTable table;
 
     @BeforeAll
-    static void start(TestTable testTable, SesEmulator ses) {
+    static void start(TestTable testTable, SesMailbox ses) {
         table = testTable;
         emails = ses;
         aftercare = new Harness(testTable, JUST_AFTER_THE_SAMPLES, ses);
-        var aggregator = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(testTable.local().streamsClient(), StreamWorker.streamOf(testTable.client(), testTable.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> aggregator.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
     }
 
     @Test

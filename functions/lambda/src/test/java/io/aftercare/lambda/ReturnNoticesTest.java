@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,16 +25,12 @@ class ReturnNoticesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
 
-    private static SesEmulator ses;
+    private SesMailbox ses;
     private Harness aftercare;
 
-    @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-    }
-
     @BeforeEach
-    void freshTable(TestTable table) {
+    void freshTable(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         aftercare = new Harness(table, NOW, ses);
     }
 

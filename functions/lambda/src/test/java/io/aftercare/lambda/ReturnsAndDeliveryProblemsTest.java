@@ -7,6 +7,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,16 +34,12 @@ class ReturnsAndDeliveryProblemsTest {
     private static final String SHOPIFY_ORDER = "4783296544821";
     private static final String SHOPIFY_RETURN = "123134564567890";
 
-    private static SesEmulator ses;
+    private SesMailbox ses;
     private Harness aftercare;
 
-    @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-    }
-
     @BeforeEach
-    void freshTable(TestTable table) {
+    void freshTable(TestTable table, SesMailbox ses) {
+        this.ses = ses;
         aftercare = new Harness(table, FRIDAY_NINE, ses);
     }
 

@@ -6,6 +6,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.devkit.TestTable;
 import java.time.Duration;
@@ -38,12 +39,12 @@ class ReverseFulfilmentTest {
               {"id":"gid://shopify/Return/123134564567890","reverseFulfillmentOrders":{"nodes":[{"id":"gid://shopify/ReverseFulfillmentOrder/11111111"}]}}
             ]}}}}}""";
 
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private Harness aftercare;
 
     /** The sweep and the action handler need the action queue, which the harness builds with the SES emulator. */
     @BeforeAll
-    static void start(SesEmulator emulator) {
+    static void start(SesMailbox emulator) {
         ses = emulator;
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.HostileTemplates;
-import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.email.EmailKind;
@@ -30,12 +30,12 @@ class ShopTemplateApiTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final String PUT = "PUT /admin/shops/{shop}/templates/{kind}/{language}";
     private static Harness aftercare;
-    private static SesEmulator ses;
+    private static SesMailbox ses;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
-        ses = emulator;
-        aftercare = new Harness(table, NOW, emulator);
+    static void start(TestTable table, SesMailbox mailbox) {
+        ses = mailbox;
+        aftercare = new Harness(table, NOW, mailbox);
     }
 
     @Test

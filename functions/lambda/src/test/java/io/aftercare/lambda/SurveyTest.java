@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +29,12 @@ class SurveyTest {
 
     private static final String SHOP = "survey-shop";
     private static Harness aftercare;
-    private static SesEmulator ses;
+    private static SesMailbox ses;
 
     @BeforeAll
-    static void start(TestTable table, SesEmulator emulator) {
-        ses = emulator;
-        aftercare = new Harness(table, Instant.parse("2026-11-02T09:00:00Z"), emulator);
+    static void start(TestTable table, SesMailbox mailbox) {
+        ses = mailbox;
+        aftercare = new Harness(table, Instant.parse("2026-11-02T09:00:00Z"), mailbox);
         aftercare.registerShop(SHOP, "generic");
     }
 

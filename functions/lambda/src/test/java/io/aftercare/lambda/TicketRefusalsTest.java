@@ -8,6 +8,7 @@ import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.action.Sweep;
 import java.time.Duration;
@@ -33,15 +34,15 @@ class TicketRefusalsTest {
     /** SES's refusal as stored and shown: the address it names masked. */
     private static final String UNVERIFIED = "Email address is not verified. The following identities failed the check in region EU-WEST-1: ";
 
-    private static SesEmulator ses;
+    private static SesMailbox ses;
     private static FaultProxy proxy;
     private static ChatReceiver chat;
     private Harness aftercare;
 
     @BeforeAll
-    static void start(SesEmulator emulator) {
-        ses = emulator;
-        proxy = new FaultProxy(emulator.endpoint());
+    static void start(SesMailbox mailbox) {
+        ses = mailbox;
+        proxy = new FaultProxy(mailbox.endpoint());
         chat = new ChatReceiver();
     }
 

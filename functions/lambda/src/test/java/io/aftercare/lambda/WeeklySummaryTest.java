@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
+import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TableStream;
 import io.aftercare.devkit.TestTable;
@@ -58,10 +59,10 @@ class WeeklySummaryTest {
     private Harness aftercare;
     private StreamWorker stream;
     private DynamoTimelineAppender timeline;
-    private SesEmulator ses;
+    private SesMailbox ses;
 
     @BeforeEach
-    void freshTable(TestTable table, SesEmulator ses) {
+    void freshTable(TestTable table, SesMailbox ses) {
         this.ses = ses;
         String run = UUID.randomUUID().toString().substring(0, 8);
         owner = "owner-" + run + "@kettle-weekly.example";
