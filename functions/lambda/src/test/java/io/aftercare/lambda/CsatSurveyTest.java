@@ -16,7 +16,6 @@ import io.aftercare.domain.feedback.Survey;
 import io.aftercare.domain.feedback.SurveyKind;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.dynamodb.DynamoSurveyStore;
-import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +47,7 @@ class CsatSurveyTest {
     static void start(TestTable table, SesMailbox emulator) {
         ses = emulator;
         aftercare = new Harness(table, Instant.parse("2026-11-02T09:00:00Z"), emulator);
-        var handler = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> handler.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
         surveys = new DynamoSurveyStore(table.client(), table.name());
         aftercare.registerShop(SHOP, "generic");
     }

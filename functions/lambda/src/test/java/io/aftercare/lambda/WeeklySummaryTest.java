@@ -25,7 +25,6 @@ import io.aftercare.domain.timeline.Subject;
 import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.Vocabulary;
 import io.aftercare.dynamodb.DynamoTimelineAppender;
-import io.aftercare.dynamodb.MetricsAggregator;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -71,9 +70,7 @@ class WeeklySummaryTest {
         agent = "agent-" + run + "@kettle-weekly.example";
         otherOwner = "owner-" + run + "@other-weekly.example";
         aftercare = new Harness(table, warsaw("2026-11-01T09:00"), ses);
-        var handler = new AggregatorHandler(aftercare.app);
-        stream = new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> handler.handleRequest(event, null));
+        stream = aftercare.aggregatorStream();
         timeline = new DynamoTimelineAppender(table.client(), table.name());
     }
 
