@@ -1,10 +1,12 @@
 package io.aftercare.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.PageRequest;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionClass;
@@ -207,6 +209,36 @@ class DynamoActionStoreTest {
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.STALE));
         assertThat(store.claim(new ActionRef(SHOP, thanks.id()), thanks.kind().actionClass(), late.plusSeconds(1), Duration.ofMinutes(5)))
                 .as("claimed afresh, one attempt on").hasValueSatisfying(again -> assertThat(again.tries()).isEqualTo(claimed.tries() + 1));
+    }
+
+    @Test
+    void givenARunThatLosesARaceOnItsTicket_whenHandled_thenItRunsAgainAtOnceOnAFreshReadAndAPersistentRaceIsLeftToTheRedelivery(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name());
+        DueAction warning = DueAction.of(ActionKind.SLA_WARNING, new Subject(Subject.Type.TICKET, "c-raced"),
+                new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 1), T);
+        DueAction breach = DueAction.of(ActionKind.SLA_BREACH, new Subject(Subject.Type.TICKET, "c-raced"),
+                new ActionDetail.SlaDeadline(SlaTarget.FIRST_RESPONSE, 1), T);
+        for (DueAction action : List.of(warning, breach)) {
+            table.client().putItem(b -> b.tableName(table.name()).item(ActionItems.pending(SHOP, action, T, DynamoActionStore.DEFAULT_DUE_SHARDS)));
+        }
+        List<String> runs = new ArrayList<>();
+        ActionWorker.Runner racingTwice = action -> {
+            runs.add(action.actionId());
+            if (action.actionId().equals(breach.id()) || runs.size() < 3) {
+                throw new ChangedMeanwhile("ticket c-raced was changed meanwhile");
+            }
+            return ActionWorker.Result.of(ActionWorker.Handled.SENT);
+        };
+        var worker = new ActionWorker(store, racingTwice, racingTwice, racingTwice, racingTwice, racingTwice, Clock.fixed(T, ZoneOffset.UTC));
+
+        var done = worker.handle(store.claim(new ActionRef(SHOP, warning.id()), warning.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow());
+        var raced = store.claim(new ActionRef(SHOP, breach.id()), breach.kind().actionClass(), T, Duration.ofMinutes(5)).orElseThrow();
+
+        assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.SENT));
+        assertThat(runs).as("two lost races, then run through").containsExactly(warning.id(), warning.id(), warning.id());
+        runs.clear();
+        assertThatThrownBy(() -> worker.handle(raced)).isInstanceOf(ChangedMeanwhile.class);
+        assertThat(runs).hasSize(ActionWorker.RACE_RUNS);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.aftercare.domain.action;
 
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.timeline.EntryKind;
 import io.aftercare.domain.timeline.EntryText;
 import io.aftercare.domain.timeline.Phrase;
@@ -20,6 +21,8 @@ public final class ActionWorker {
 
     /** Claims in a row an action may take; a postponement starts the count again. */
     public static final int MAX_ATTEMPTS = 5;
+    /** Runs of one delivery of an action that lost races on what it read, before it is left to the queue's redelivery. */
+    public static final int RACE_RUNS = 3;
 
     public enum Handled { SENT, SKIPPED, POSTPONED, FAILED, STALE }
 
@@ -95,7 +98,24 @@ public final class ActionWorker {
         if (action.kind().detail().filter(type -> action.detail().filter(type::isInstance).isEmpty()).isPresent()) {
             return new Done(ref, Optional.of(action.kind()), action.detail(), abandon(action, Reason.DETAIL_MISSING));
         }
-        return new Done(ref, Optional.of(action.kind()), action.detail(), runnerOf(action.kind()).run(action));
+        return new Done(ref, Optional.of(action.kind()), action.detail(), run(action));
+    }
+
+    /**
+     * Runs the action; a run that lost a race on what it read (a batch runs its messages at once, and two actions about
+     * one ticket may write it together) runs again at once on a fresh read, as the message's redelivery would, without
+     * waiting out the queue's visibility timeout. Still racing after {@link #RACE_RUNS} runs, it is left to that redelivery.
+     */
+    private Result run(ClaimedAction action) {
+        for (int runs = 1; ; runs++) {
+            try {
+                return runnerOf(action.kind()).run(action);
+            } catch (ChangedMeanwhile raced) {
+                if (runs == RACE_RUNS || !action.leaseUntil().isAfter(clock.instant())) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     private Runner runnerOf(ActionKind kind) {
