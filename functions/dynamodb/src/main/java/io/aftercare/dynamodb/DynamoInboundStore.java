@@ -102,7 +102,7 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     public void keep(ShopId shop, Subject on, InboundDelivery delivery, List<StoredAttachment> attachments) {
         var message = delivery.message();
         var verdicts = delivery.verdicts();
-        Map<String, AttributeValue> item = new HashMap<>(Keys.receivedMail(shop, on, delivery.deliveryId()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.receivedMail(shop, on, message.from().hash(), delivery.deliveryId()));
         item.put(Keys.TYPE, s("RECEIVED_MAIL"));
         item.put("deliveryId", s(delivery.deliveryId()));
         item.put("receivedAt", Items.time(delivery.receivedAt()));

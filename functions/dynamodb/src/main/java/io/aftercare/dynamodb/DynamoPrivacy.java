@@ -52,7 +52,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>What a customer's erasure covers, in one place ({@link #eraseCustomer}): their suppression (kept by a keyed hash
  * when hard), their orders (the order item anonymised, its timeline and returns deleted, its pending emails cancelled),
  * their tickets (whole partitions: messages, replies, queue rows, the emails received on them and those emails' kept
- * attachments), the entries the customer index lists, their search terms, and their own partition (profile, surveys,
+ * attachments), the entries the customer index lists, the mail from them the shop refused or quarantined (kept on the shop's trail by
+ * their hash), their search terms, and their own partition (profile, surveys,
  * metrics history, exports). Something new that holds a customer's data is added there, and to {@link #export}. A
  * shop's erasure deletes the shop's attachments first, then its items. An attachment is deleted before the item that
  * lists it, so a batch cut short leaves nothing unlisted behind, and is done again.
@@ -152,7 +153,7 @@ public final class DynamoPrivacy implements PrivacyStore {
 
     /**
      * The first part of the customer's data still there, in this order: the suppression (while the profile still says
-     * the address), the orders, the tickets, the entries the customer index lists, then the customer's own partition,
+     * the address), the orders, the tickets, the mail refused from them, the entries the customer index lists, then the customer's own partition,
      * the profile last of all (it is what the first step reads).
      */
     private Progress eraseCustomer(ShopId shop, String customer, Set<String> namedOrders, Instant now) {
@@ -169,6 +170,12 @@ public final class DynamoPrivacy implements PrivacyStore {
         var ticketLink = query(partition, Keys.CUSTOMER_TICKET_PREFIX, 1);
         if (!ticketLink.isEmpty()) {
             return new Progress(eraseTicket(shop, customer, ticketLink.get(0)), false);
+        }
+        var refused = query(refusedMailPartition(shop), Keys.receivedMailFrom(customer), BATCH);
+        if (!refused.isEmpty()) {
+            deleteAttachments(refused);
+            BatchWrites.delete(dynamo, table, refused);
+            return new Progress(refused.size(), false);
         }
         var indexed = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_GSI1).keyConditionExpression("GSI1PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(partition))).limit(BATCH)).items();
@@ -313,6 +320,11 @@ public final class DynamoPrivacy implements PrivacyStore {
         return page.size() + 1;
     }
 
+    /** Where mail that went to no ticket is kept (refused, quarantined): the shop's own trail, each keyed by its sender's hash. */
+    private static String refusedMailPartition(ShopId shop) {
+        return Keys.subject(shop, Subject.shop(shop));
+    }
+
     /** The kept attachments the received emails among {@code items} list (none where no mail is received). */
     private void deleteAttachments(List<Map<String, AttributeValue>> items) {
         var listed = items.stream().flatMap(item -> DynamoInboundStore.attachments(item).stream()).toList();
@@ -356,8 +368,8 @@ public final class DynamoPrivacy implements PrivacyStore {
 
     /**
      * Everything the table holds about the customer, as JSON, kept in their partition for the shop's owners (so their
-     * erasure deletes it too): their own items, each linked order's and ticket's partition, and the entries of theirs
-     * the customer index lists elsewhere. Made in one batch: a customer's data is small beside a page of a shop's.
+     * erasure deletes it too): their own items, each linked order's and ticket's partition, the entries of theirs
+     * the customer index lists elsewhere, and the mail from them the shop refused or quarantined. Made in one batch: a customer's data is small beside a page of a shop's.
      */
     private Progress export(ShopId shop, String customer, String request, Instant now) {
         String partition = Keys.customerByHash(shop, customer);
@@ -384,6 +396,9 @@ public final class DynamoPrivacy implements PrivacyStore {
                 .filter(entry -> !seen.contains(entry.get(Keys.PK).s()) && !entry.get(Keys.PK).s().equals(partition)).toList();
         export.set("otherTimelineEntries", items(elsewhere));
         count += elsewhere.size();
+        List<Map<String, AttributeValue>> refused = queryAll(refusedMailPartition(shop), Keys.receivedMailFrom(customer));
+        export.set("refusedMail", items(refused));
+        count += refused.size();
         byte[] json = export.toString().getBytes(StandardCharsets.UTF_8);
         int parts = Math.max(1, (json.length + EXPORT_PART_BYTES - 1) / EXPORT_PART_BYTES);
         List<Map<String, AttributeValue>> written = new ArrayList<>();

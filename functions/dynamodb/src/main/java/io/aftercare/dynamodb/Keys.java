@@ -82,7 +82,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sent email's id    SHOP#{shop}#THREAD                 MESSAGE#{ses id}  what the email SES named so was about (type, id)
  * inbound delivery   INBOUND#{SES message id}           DELIVERY          held until a lease's end, then what receiving it did; TTL 30 days
  *                    (global: which shop it is for is read from the message it names)
- * received email     {the timeline partition of what it went to}  MAIL#{delivery hash}  the message whole: texts, sender, attachments, verdicts
+ * received email     {the timeline partition of what it went to}  MAIL#{sender's email hash}#{delivery hash}  the message whole: texts,
+ *                                                                          sender, attachments, verdicts
  * data export        SHOP#{shop}#CUSTOMER#{email hash}  EXPORT#{request}#{part}  a privacy request's copy of the customer's data, in parts
  * erased suppression SHOP#{shop}#ERASED#{keyed hash}    SUPPRESSION       an erased customer's bounce or complaint, by an HMAC of the address
  * shop erasure       ERASURE#{shop}                     CURSOR            how far the shop's erasure has scanned (outside the shop, which it deletes)
@@ -425,8 +426,13 @@ public final class Keys {
     /** Hashed: the delivery id is SES's, and a key holds only what Aftercare shaped. */
     static final String RECEIVED_MAIL_PREFIX = "MAIL#";
 
-    static Map<String, AttributeValue> receivedMail(ShopId shop, Subject on, String deliveryId) {
-        return key(subject(shop, on), RECEIVED_MAIL_PREFIX + Sha256.shortHex(deliveryId.getBytes(StandardCharsets.UTF_8)));
+    /** The sender's hash first: a customer's erasure finds their mail refused on the shop's own trail without a scan. */
+    static Map<String, AttributeValue> receivedMail(ShopId shop, Subject on, String senderHash, String deliveryId) {
+        return key(subject(shop, on), receivedMailFrom(senderHash) + Sha256.shortHex(deliveryId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String receivedMailFrom(String senderHash) {
+        return RECEIVED_MAIL_PREFIX + senderHash + "#";
     }
 
     /** One sender's messages to one shop in the hour ending at {@code hourEnd} (a rate counter). */

@@ -242,6 +242,28 @@ class InboundMailTest {
     }
 
     @Test
+    void givenMailRefusedAndQuarantinedFromTwoSenders_whenOneIsErasedThroughTheAdminApi_thenNoItemOfTheShopHoldsTheirAddressOrTextAndTheOthersStays() {
+        String shop = shop("erase-refused");
+        String jan = "jan.kowalski@example.pl";
+        receive(delivery(jan, "reply+" + shop + ".aaaaaaaaaaaaaaaa@inbound.aftercare.example", "Jan's forged refund claim"));
+        receive(delivery(jan, shop + "@inbound.aftercare.example", "Jan's spammy offer", List.of(), List.of(),
+                new MailVerdicts(Verdict.FAIL, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS)));
+        receive(delivery("ola@example.pl", shop + "@inbound.aftercare.example", "Ola's spammy offer", List.of(), List.of(),
+                new MailVerdicts(Verdict.FAIL, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS)));
+
+        var erasure = aftercare.admin("POST /admin/shops/{shop}/privacy/customer-erasures", Map.of("shop", shop),
+                "{\"email\": \"" + jan + "\", \"requestId\": \"erase-jan\"}");
+        aftercare.sweepAndWork();
+
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);
+        String hash = new EmailAddress(jan).hash();
+        assertThat(itemsOf(shop)).as("items still about the erased sender")
+                .noneMatch(item -> item.values().stream().map(Object::toString).anyMatch(v -> v.contains(jan) || v.contains(hash) || v.contains("Jan's")));
+        assertThat(itemsOf(shop)).as("the other sender's quarantined mail")
+                .anyMatch(item -> item.containsKey("from") && item.get("from").s().equals("ola@example.pl") && item.get("newText").s().equals("Ola's spammy offer"));
+    }
+
+    @Test
     void givenOneSenderFloodingAShop_whenPastTheShopsHourlyLimit_thenTheRestAreRateLimitedUntilTheNextHour() {
         String shop = shop("flood");
         assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), "{\"support\": {\"inbound\": {\"senderHourlyLimit\": 3}}}").status())
@@ -396,6 +418,10 @@ class InboundMailTest {
 
     /** Every item a shop owns. */
     private int items(String shop) {
-        return (int) table.allItems().stream().filter(i -> i.get("PK").s().startsWith("SHOP#" + shop + "#") || i.get("PK").s().equals("SHOP#" + shop)).count();
+        return itemsOf(shop).size();
+    }
+
+    private List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> itemsOf(String shop) {
+        return table.allItems().stream().filter(i -> i.get("PK").s().startsWith("SHOP#" + shop + "#") || i.get("PK").s().equals("SHOP#" + shop)).toList();
     }
 }
