@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class ShopApiServer implements AutoCloseable {
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<URI> asked = new CopyOnWriteArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
 
     public ShopApiServer() throws IOException {
         server = LoopbackServer.create(0, 50);
@@ -39,6 +41,11 @@ public final class ShopApiServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body));
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
             Answer answer;
             synchronized (answers) {
                 answer = answers.size() > 1 ? answers.poll() : answers.peek();
@@ -64,6 +71,12 @@ public final class ShopApiServer implements AutoCloseable {
             answers.clear();
             answers.addAll(List.of(next));
         }
+        return this;
+    }
+
+    /** Answers every request only after {@code delay}: a shop's API slower than Aftercare waits for. */
+    public ShopApiServer answeringAfter(Duration delay) {
+        this.delay = delay;
         return this;
     }
 

@@ -2,7 +2,6 @@ package io.aftercare.platforms.discounts;
 
 import io.aftercare.domain.PublicHost;
 import io.aftercare.domain.discount.DiscountServiceBusy;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -12,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -71,18 +73,32 @@ public final class PlatformHttp {
     }
 
     public HttpResponse<String> post(String host, String path, String json, String... headers) {
+        return post(host, path, Duration.ofSeconds(5), json, headers);
+    }
+
+    /**
+     * @param deadline the longest the whole request may take, connecting included: waited for here rather than left to
+     *                 the request's timeout, so the client's 3 s connect timeout cannot outlast it. A caller inside a
+     *                 webhook request has less time than an action.
+     */
+    public HttpResponse<String> post(String host, String path, Duration deadline, String json, String... headers) {
         var request = HttpRequest.newBuilder(base.apply(URI.create("https://" + host + path)))
-                .timeout(Duration.ofSeconds(5))
+                .timeout(deadline)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .headers(headers)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
+        var answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new DiscountServiceBusy(host + " did not answer: " + e.getClass().getSimpleName());
+            return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new DiscountServiceBusy(host + " did not answer: " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new DiscountServiceBusy(host + " did not answer within " + deadline.toMillis() + " ms");
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new DiscountServiceBusy(host + " was not asked: interrupted");
         }

@@ -16,6 +16,7 @@ import io.aftercare.domain.webhook.ReturnLocator;
 import io.aftercare.platforms.discounts.PlatformHttp;
 import io.aftercare.platforms.discounts.ShopifyDiscounts;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * Admin API token the shop set for discount codes (it then also needs {@code read_returns} and {@code read_orders}).
  * Shopify's reverse delivery topics name only those: a return whose own delivery has not been recorded yet is found
  * here, and a reverse fulfilment order always is the first time (no return payload lists them). Any failure (no
- * token, a refusal, throttling, no answer) finds nothing, and the delivery is answered "send it again".
+ * token, a refusal, throttling, no answer within {@link #DEADLINE}) finds nothing, and the delivery is answered "send it
+ * again".
  */
 public final class ShopifyReturnLookup implements ReturnLocator {
 
@@ -40,6 +42,9 @@ public final class ShopifyReturnLookup implements ReturnLocator {
                 order { id returns(first: 50) { nodes { id reverseFulfillmentOrders(first: 20) { nodes { id } } } } }
               }
             }""";
+
+    /** Shopify gives up on a webhook after 5 s: the lookup must leave the rest of the request time to record. */
+    static final Duration DEADLINE = Duration.ofMillis(1500);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORDER_GID = "gid://shopify/Order/";
@@ -71,7 +76,7 @@ public final class ShopifyReturnLookup implements ReturnLocator {
         request.putObject("variables").put("id", (ofReturn ? RETURN_GID : REVERSE_FULFILMENT_ORDER_GID) + reference.id());
         HttpResponse<String> response;
         try {
-            response = http.get().post(token.host(), "/admin/api/" + ShopifyDiscounts.API_VERSION + "/graphql.json", request.toString(),
+            response = http.get().post(token.host(), "/admin/api/" + ShopifyDiscounts.API_VERSION + "/graphql.json", DEADLINE, request.toString(),
                     "X-Shopify-Access-Token", token.adminToken().reveal());
         } catch (DiscountServiceBusy unreachable) {
             return Optional.empty();

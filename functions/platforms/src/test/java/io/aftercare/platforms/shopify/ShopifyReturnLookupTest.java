@@ -128,6 +128,18 @@ class ShopifyReturnLookupTest {
     }
 
     @Test
+    void givenAShopifyAnsweringOnlyAfterTheLookupsDeadline_whenLookedUp_thenNothingIsFoundAndTheWebhookRequestIsNotHeldPastIt() {
+        Shop shop = shop("kettle-house", Platform.SHOPIFY);
+        tokens.put(shop.id(), new DiscountAccess.Shopify("kettle-house.myshopify.com", new Secret("adminAccessToken", TOKEN)));
+        // later than the deadline, sooner than the shops' client's own 5 s request timeout
+        server.answeringAfter(ShopifyReturnLookup.DEADLINE.plusSeconds(1)).answer(Answer.json(200, ORDERS_RETURNS));
+
+        long started = System.nanoTime();
+        assertThat(lookup.locate(shop, DISPOSED)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ShopifyReturnLookup.DEADLINE.plusMillis(500));
+    }
+
+    @Test
     void givenAShopWithoutAnAdminApiTokenOrNotOnShopify_whenLookedUp_thenShopifyIsNotAsked() {
         tokens.put(new ShopId("generic-shop"), new DiscountAccess.Shopify("generic-shop.myshopify.com", new Secret("adminAccessToken", TOKEN)));
 
