@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,6 +57,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger forwardThenFailLeft = new AtomicInteger();
     private final AtomicReference<Double> failureRate = new AtomicReference<>(0.0);
     private final Map<String, Fault> byRecipient = new ConcurrentHashMap<>();
+    private final Set<String> stalled = ConcurrentHashMap.newKeySet();
+    private volatile CountDownLatch healed = new CountDownLatch(1);
     private final SplittableRandom random = new SplittableRandom(7);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -103,8 +107,16 @@ public final class FaultProxy implements AutoCloseable {
         byRecipient.put(address, fault);
     }
 
+    /** Every request that names {@code address} waits, unanswered, until {@link #heal()}: an SES call that hangs. */
+    public void stallRequestsTo(String address) {
+        stalled.add(address);
+    }
+
     public void heal() {
         byRecipient.clear();
+        stalled.clear();
+        healed.countDown();
+        healed = new CountDownLatch(1);
         failuresLeft.set(0);
         forwardThenFailLeft.set(0);
         failureRate.set(0.0);
@@ -127,6 +139,9 @@ public final class FaultProxy implements AutoCloseable {
                 randomFailure = random.nextDouble() < failureRate.get();
             }
             String text = new String(body, StandardCharsets.UTF_8);
+            if (stalled.stream().anyMatch(text::contains)) {
+                awaitHealing();
+            }
             Fault forRecipient = byRecipient.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
             if (forRecipient != null || failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || randomFailure) {
@@ -157,6 +172,14 @@ public final class FaultProxy implements AutoCloseable {
                 }
             });
             send(exchange, response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitHealing() {
+        try {
+            healed.await(60, TimeUnit.SECONDS); // bounded, so a test that forgets to heal does not hang the build
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,14 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.aftercare.lambda.queue.ActionMessages;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,6 +33,9 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     /** The event source's BatchSize: every message of a batch runs at once. */
     public static final int CONCURRENCY = 10;
+
+    /** Left of the invocation's time when the handler stops waiting: enough to answer before Lambda stops it. */
+    static final Duration MARGIN = Duration.ofSeconds(3);
 
     /** Platform threads: on java21 a virtual thread blocked in a synchronized block holds its carrier, and a small Lambda has one core. */
     private static final ThreadFactory THREADS = Thread.ofPlatform().name("action-", 0).daemon().factory();
@@ -47,7 +55,7 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return Invocations.logged(context, Map.of(), () -> {
             List<SQSEvent.SQSMessage> messages = event.getRecords();
-            List<Boolean> done = runAll(messages);
+            List<Boolean> done = runAll(messages, deadline(context));
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 if (!done.get(i)) {
@@ -58,12 +66,19 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
         });
     }
 
+    /** When to stop waiting for the batch; none without a context (tests call the handler directly). */
+    private static Optional<Instant> deadline(Context context) {
+        return Optional.ofNullable(context).map(c -> Instant.now().plusMillis(c.getRemainingTimeInMillis()).minus(MARGIN));
+    }
+
     /**
      * The batch's messages at once, at most {@link #CONCURRENCY} at a time: an email waits mostly on DynamoDB and SES,
      * so one after the other a batch takes ten times one email. Each runs on a thread of its own with the
      * invocation's log context; the exclusive sending mark keeps a message delivered twice in one batch to one email.
+     * A message not done by the deadline is retried (its claim keeps a late finish from sending twice); its thread is
+     * interrupted rather than left running into the next invocation of a thawed container.
      */
-    private List<Boolean> runAll(List<SQSEvent.SQSMessage> messages) {
+    private List<Boolean> runAll(List<SQSEvent.SQSMessage> messages, Optional<Instant> deadline) {
         if (messages.size() < 2) {
             return messages.stream().map(this::run).toList();
         }
@@ -81,19 +96,25 @@ public final class ActionHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 }
             })).toList();
             List<Boolean> done = new ArrayList<>();
-            for (Future<Boolean> run : runs) {
-                done.add(outcome(run));
+            for (int i = 0; i < runs.size(); i++) {
+                done.add(outcome(runs.get(i), messages.get(i).getMessageId(), deadline));
             }
             return done;
         } finally {
-            pool.shutdown();
+            pool.shutdownNow(); // after an Error, or past the deadline, nothing of this batch may run on
         }
     }
 
     /** A run's answer; a message whose run this invocation could not wait for is retried. */
-    private static boolean outcome(Future<Boolean> run) {
+    private static boolean outcome(Future<Boolean> run, String messageId, Optional<Instant> deadline) {
         try {
-            return run.get();
+            if (deadline.isEmpty()) {
+                return run.get();
+            }
+            return run.get(Math.max(0, Duration.between(Instant.now(), deadline.get()).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("action message {} was not done before the invocation's deadline and will be retried", messageId);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -2,43 +2,93 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.CapturedOutput;
 import io.aftercare.devkit.DynamoDbExtension;
+import io.aftercare.devkit.FaultProxy;
 import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.lambda.queue.ActionMessages;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** A batch's messages run at once: each keeps its own log context, and a message there twice sends once (one failing among them: DeliveryFaultsTest). */
+/**
+ * A batch's messages run at once: each keeps its own log context, a message there twice sends once, and one still
+ * running when the invocation's time is nearly up is left to SQS (one failing among them: DeliveryFaultsTest).
+ */
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
 class ActionBatchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SesMailbox ses;
+    private static FaultProxy proxy;
     private static Harness aftercare;
 
     @BeforeAll
     static void start(TestTable table, SesMailbox emulator) {
         ses = emulator;
-        aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), emulator);
+        proxy = new FaultProxy(emulator.endpoint());
+        aftercare = new Harness(table, Instant.parse("2026-11-23T10:00:00Z"), () -> SesEmulator.client(proxy.endpoint()));
         aftercare.registerShop("batch-shop", "generic");
         aftercare.registerShop("other-batch-shop", "generic");
+    }
+
+    @AfterEach
+    void heal() {
+        proxy.heal();
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
+
+    @Test
+    void givenABatchWhereOneSendHangs_whenTheInvocationsTimeIsNearlyUp_thenThatMessageIsReportedFailedAndTheOthersAreDone() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            aftercare.newOrder("batch-shop", "H" + run + "-" + i, "hanging-" + run + "-" + i + "@example.com");
+        }
+        proxy.stallRequestsTo("hanging-" + run + "-1@example.com");
+        aftercare.app.sweep().run();
+        List<ClaimedAction> actions = aftercare.receive().stream().map(m -> ActionMessages.read(m.body()).action().orElseThrow()).toList();
+        SQSEvent event = ActionMessages.event(actions);
+        String hanging = event.getRecords().stream().filter(m -> ActionMessages.read(m.getBody()).ref().actionId().endsWith("H" + run + "-1"))
+                .findFirst().orElseThrow().getMessageId();
+        Duration time = ActionHandler.MARGIN.plusSeconds(8);
+
+        long started = System.nanoTime();
+        SQSBatchResponse response = new ActionHandler(aftercare.app).handleRequest(event, new InvocationContext(time));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(actions).hasSize(3);
+        assertThat(took).as("answered before the invocation's time ran out").isLessThan(time);
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly(hanging);
+        assertThat(ses.emailsTo("hanging-" + run + "-1@example.com")).isEmpty();
+        assertThat(ses.emailsTo("hanging-" + run + "-0@example.com")).hasSize(1);
+        assertThat(ses.emailsTo("hanging-" + run + "-2@example.com")).hasSize(1);
     }
 
     @Test
@@ -98,5 +148,70 @@ class ActionBatchTest {
             assertThat(logged.path("action_id").asText()).as("the action id of " + actionId + "'s line").isEqualTo(actionId);
             assertThat(logged.path("shop").asText()).as("the shop of " + actionId + "'s line").isEqualTo(shopOf.get(actionId));
         });
+    }
+
+    /** A Lambda context whose invocation ends {@code time} after it is made. */
+    private static final class InvocationContext implements Context {
+
+        private final Instant end;
+
+        InvocationContext(Duration time) {
+            this.end = Instant.now().plus(time);
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Duration.between(Instant.now(), end).toMillis();
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return "batch-test-request";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/aftercare-actions";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "batch-test";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "aftercare-actions";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:eu-west-1:000000000000:function:aftercare-actions";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return null;
+        }
     }
 }

@@ -2,13 +2,11 @@ package io.aftercare.domain.email;
 
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.shop.Language;
+import io.aftercare.domain.shop.ReadOnceCache;
 import io.aftercare.domain.shop.ShopCache;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A shop's templates read once per {@link ShopCache#TTL} per warm function, all of them in one request, so an email
@@ -20,31 +18,17 @@ public final class TemplateOverrideCache implements TemplateOverrides {
 
     private static final int MAX_SHOPS = 1_000;
 
-    private record Cached(List<TemplateOverride> overrides, Instant expires) {
-    }
-
     private final TemplateOverrides stored;
-    private final Clock clock;
-    private final Map<ShopId, Cached> byShop = new ConcurrentHashMap<>();
+    private final ReadOnceCache<ShopId, List<TemplateOverride>> byShop;
 
     public TemplateOverrideCache(TemplateOverrides stored, Clock clock) {
         this.stored = stored;
-        this.clock = clock;
+        this.byShop = new ReadOnceCache<>(stored::list, overrides -> ShopCache.TTL, clock, MAX_SHOPS);
     }
 
     @Override
     public Optional<TemplateOverride> find(ShopId shop, EmailKind kind, Language language) {
-        Instant now = clock.instant();
-        Cached cached = byShop.get(shop);
-        if (cached == null || !now.isBefore(cached.expires())) {
-            if (byShop.size() >= MAX_SHOPS) {
-                byShop.clear();
-            }
-            // read once when a batch's emails, run at once, all find it expired: the others wait for that read
-            cached = byShop.compute(shop, (key, current) -> current != null && now.isBefore(current.expires()) ? current
-                    : new Cached(stored.list(key), now.plus(ShopCache.TTL)));
-        }
-        return cached.overrides().stream().filter(o -> o.kind().equals(kind) && o.language() == language).findFirst();
+        return byShop.get(shop).stream().filter(o -> o.kind().equals(kind) && o.language() == language).findFirst();
     }
 
     @Override
@@ -55,13 +39,13 @@ public final class TemplateOverrideCache implements TemplateOverrides {
     @Override
     public void save(ShopId shop, TemplateOverride override) {
         stored.save(shop, override);
-        byShop.remove(shop);
+        byShop.evict(shop);
     }
 
     @Override
     public boolean delete(ShopId shop, EmailKind kind, Language language) {
         boolean deleted = stored.delete(shop, kind, language);
-        byShop.remove(shop);
+        byShop.evict(shop);
         return deleted;
     }
 }

@@ -3,10 +3,7 @@ package io.aftercare.domain.shop;
 import io.aftercare.domain.ShopId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shops read through a short-lived cache, so a warm webhook function spends its one DynamoDB request on the
@@ -19,38 +16,18 @@ public final class ShopCache {
     private static final Duration UNKNOWN_TTL = Duration.ofSeconds(10);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Cached(Optional<Shop> shop, Instant expires) {
-    }
-
-    private final ShopRepository shops;
-    private final Clock clock;
-    private final Map<ShopId, Cached> cache = new ConcurrentHashMap<>();
+    private final ReadOnceCache<ShopId, Optional<Shop>> cache;
 
     public ShopCache(ShopRepository shops, Clock clock) {
-        this.shops = shops;
-        this.clock = clock;
+        this.cache = new ReadOnceCache<>(shops::find, shop -> shop.isPresent() ? TTL : UNKNOWN_TTL, clock, MAX_ENTRIES);
     }
 
     public Optional<Shop> find(ShopId id) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(id);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return cached.shop();
-        }
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        // read once when a batch's actions, run at once, all find it expired: the others wait for that read
-        return cache.compute(id, (key, current) -> current != null && now.isBefore(current.expires()) ? current : read(key, now)).shop();
-    }
-
-    private Cached read(ShopId id, Instant now) {
-        Optional<Shop> shop = shops.find(id);
-        return new Cached(shop, now.plus(shop.isPresent() ? TTL : UNKNOWN_TTL));
+        return cache.get(id);
     }
 
     /** After a change made in this process, so it is seen at once. */
     public void evict(ShopId id) {
-        cache.remove(id);
+        cache.evict(id);
     }
 }
