@@ -184,7 +184,7 @@ public final class Keys {
     }
 
     static String ticket(ShopId shop, String ticketId) {
-        return subject(shop, new Subject(Subject.Type.TICKET, ticketId));
+        return subject(shop, Subject.ticket(ticketId));
     }
 
     /** How the partition key of every ticket of a shop starts. */

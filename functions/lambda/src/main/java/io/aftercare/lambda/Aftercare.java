@@ -240,7 +240,7 @@ public final class Aftercare {
     /** The attachments customers sent on a ticket, in the order received. */
     public List<StoredAttachment> receivedAttachments(ShopId shop, String ticketId) {
         // the store, not InboundMail: a deployment without an inbound domain has none, and its ticket view still opens
-        return inboundStore.kept(shop, new Subject(Subject.Type.TICKET, ticketId)).stream().flatMap(m -> m.attachments().stream()).toList();
+        return inboundStore.kept(shop, Subject.ticket(ticketId)).stream().flatMap(m -> m.attachments().stream()).toList();
     }
 
     /** Where received mail and its attachments are kept; members open attachments through its signed links. */

@@ -208,7 +208,7 @@ final class WaveBenchmark {
     private static List<String> scheduleEscalations(DynamoDbClient dynamo, Instant due) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < ESCALATIONS; i++) {
-            var escalation = DueAction.of(ActionKind.ESCALATION, new Subject(Subject.Type.TICKET, "wave-ticket-" + i), new ActionDetail.Escalation(1, 1), due);
+            var escalation = DueAction.of(ActionKind.ESCALATION, Subject.ticket("wave-ticket-" + i), new ActionDetail.Escalation(1, 1), due);
             dynamo.putItem(b -> b.tableName(TABLE).item(ActionItems.pending(new ShopId(Rig.SHOP), escalation, Instant.now(),
                     DynamoActionStore.DEFAULT_DUE_SHARDS)));
             ids.add(escalation.id());

@@ -187,7 +187,7 @@ public final class Surveys implements SurveyInvitations {
             text = text.flag("recovered", true);
         }
         // where agents read what it was about: the ticket's timeline for a ticket's survey, else the order's
-        Subject subject = after.ticket().map(t -> new Subject(Subject.Type.TICKET, t))
+        Subject subject = after.ticket().map(t -> Subject.ticket(t))
                 .or(() -> after.order().map(Subject::order)).orElseGet(() -> Subject.customerByHash(after.emailHash()));
         return new TimelineEntry("survey-" + after.id() + "-" + after.version(), subject, now, EntryKind.SURVEY_ANSWERED, text, Optional.empty());
     }

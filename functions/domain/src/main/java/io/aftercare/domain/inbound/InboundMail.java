@@ -140,7 +140,7 @@ public final class InboundMail {
 
     /** The emails a ticket received, kept whole (full text, attachments, verdicts), oldest first: for the agent who opens one. */
     public List<KeptMessage> ticketMail(ShopId shop, String ticketId) {
-        return store.kept(shop, new Subject(Subject.Type.TICKET, ticketId));
+        return store.kept(shop, Subject.ticket(ticketId));
     }
 
     private Optional<Addressed> addressed(List<EmailAddress> recipients, List<String> threadIds) {
@@ -197,14 +197,14 @@ public final class InboundMail {
         Optional<Ticket> ticket = to.about().filter(s -> s.type() == Subject.Type.TICKET).flatMap(s -> ticket(shop.id(), s.id()));
         if (message.autoReply().isPresent()) {
             var auto = message.autoReply().get();
-            Subject on = ticket.map(t -> new Subject(Subject.Type.TICKET, t.id())).or(to::about).orElse(Subject.customer(message.from()));
+            Subject on = ticket.map(t -> Subject.ticket(t.id())).or(to::about).orElse(Subject.customer(message.from()));
             record(shop.id(), delivery, on, EntryText.of(Phrase.AUTO_REPLY_RECEIVED).text("from", message.from().masked())
                     .text("header", auto.header()).text("value", auto.value()));
             return outcome(Disposition.AUTO_REPLY_RECORDED, shop, ticket.map(Ticket::id));
         }
         if (ticket.isPresent()) {
             var kept = KeptAttachments.keep(shop.id(), delivery.deliveryId(), message.attachments(), attachments);
-            store.keep(shop.id(), new Subject(Subject.Type.TICKET, ticket.get().id()), delivery, kept);
+            store.keep(shop.id(), Subject.ticket(ticket.get().id()), delivery, kept);
             try {
                 tickets.customerWrote(shop.id(), ticket.get().id(), text(message), notes(delivery, kept, ticket.get().customer().email()),
                         Optional.of("email:" + delivery.deliveryId()));
@@ -227,7 +227,7 @@ public final class InboundMail {
                 .orElseGet(() -> new CustomerContact(message.from(), Optional.ofNullable(message.fromName()).flatMap(Limits::textValue), Optional.empty()));
         String externalId = "email-" + Sha256.shortHex(delivery.deliveryId().getBytes(StandardCharsets.UTF_8));
         var kept = KeptAttachments.keep(shop.id(), delivery.deliveryId(), message.attachments(), attachments);
-        store.keep(shop.id(), new Subject(Subject.Type.TICKET, TicketId.ofComplaint(externalId)), delivery, kept);
+        store.keep(shop.id(), Subject.ticket(TicketId.ofComplaint(externalId)), delivery, kept);
         MessageNotes notes = notes(delivery, kept, ordered.map(CustomerContact::email).orElse(message.from()));
         Ticket opened = tickets.open(shop.id(), new TicketService.NewTicket(customer, subject(message), text(message),
                 order.map(OrderState::orderId), Optional.empty(), false, Optional.of(externalId), false, notes), Optional.empty());

@@ -48,7 +48,7 @@ public final class TicketEmails implements TicketMailer {
     }
 
     private static Subject subject(Ticket ticket) {
-        return new Subject(Subject.Type.TICKET, ticket.id());
+        return Subject.ticket(ticket.id());
     }
 
     private String send(Shop shop, Ticket ticket, EmailKind kind, Optional<Instant> answerBy, Optional<String> message,

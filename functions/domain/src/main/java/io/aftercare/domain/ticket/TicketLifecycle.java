@@ -242,7 +242,7 @@ final class TicketLifecycle {
     }
 
     private static Subject subject(Ticket ticket) {
-        return new Subject(Subject.Type.TICKET, ticket.id());
+        return Subject.ticket(ticket.id());
     }
 
     private static TimelineEntry entry(Ticket ticket, String id, EntryKind kind, EntryText text, Instant at) {

@@ -25,7 +25,7 @@ final class TicketPlanner {
         if (ticket.status() != TicketStatus.OPEN) {
             return List.of();
         }
-        Subject subject = new Subject(Subject.Type.TICKET, ticket.id());
+        Subject subject = Subject.ticket(ticket.id());
         List<DueAction> actions = new ArrayList<>();
         for (SlaClock clock : ticket.clocks()) {
             if (!clock.isRunning() || clock.breached()) {

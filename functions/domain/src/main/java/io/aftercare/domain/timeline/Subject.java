@@ -25,6 +25,10 @@ public record Subject(Type type, String id) {
         return customerByHash(email.hash());
     }
 
+    public static Subject ticket(String ticketId) {
+        return new Subject(Type.TICKET, ticketId);
+    }
+
     /** A return's own timeline: its id within its order (return ids need not be unique across a shop's orders). */
     public static Subject returnOf(OrderId order, String returnId) {
         return new Subject(Type.RETURN, order.value() + "~" + returnId);
