@@ -70,7 +70,7 @@ public final class Bench {
     }
 
     private static void cost(String[] args) throws Exception {
-        var usage = new CostBenchmark(intArg(args, 1, 1000)).run();
+        var usage = CostBenchmark.measure(intArg(args, 1, 1000));
         String section = costSection(usage, CostBenchmark.Prices.load());
         System.out.println(section);
         writeSection("Cost", section);
@@ -285,8 +285,9 @@ public final class Bench {
                 prepare phase once; each index entry added, changed or removed per KB), since DynamoDB Local bills a
                 transaction by its request, not its items (4 units for 1 small item or for 10); read units are DynamoDB
                 Local's `ConsumedCapacity`. SQS requests are counted at the SDK; each function's duration is the time its
-                handler calls took here (HTTP ones from the client, loopback included), at the memory template.yaml gives it,
-                at the arm64 price. Prices: `infrastructure/bench/src/main/resources/aws-prices-us-east-1.json`, read %s, list
+                handler calls took here (HTTP ones from the client, loopback included) in a second run of the same orders
+                without the write units' pricing (its reads would overlap a batch's concurrent messages), at the memory
+                template.yaml gives it, at the arm64 price. Prices: `infrastructure/bench/src/main/resources/aws-prices-us-east-1.json`, read %s, list
                 prices without free tiers. The run sweeps every %d simulated minutes for five days (%,d sweeps, %,d of them
                 idle); a deployment sweeps every minute whatever the volume, so each 1,000 orders carry a month of idle sweeps
                 (%,d) over the month's orders, and what busy sweeps took beyond an idle one is the orders' own. An idle sweep is
