@@ -13,13 +13,13 @@ public interface ReturnLocator {
 
     Answer locate(Shop shop, ReturnReference reference);
 
-    /** Found; not to be found however often it is asked; or not now. */
+    /** Found; not to be found however often it is asked; or not now. Aftercare's pointers answer found or unknown. */
     sealed interface Answer {
 
         record Found(ReturnLocation location) implements Answer {
         }
 
-        /** Asking again would answer the same: a delivery that waits for it is retried for ever. */
+        /** Asking again would answer the same: only a pointer the return's own delivery writes can still place it. */
         record CannotBeLocated(Why why) implements Answer {
         }
 

@@ -132,13 +132,18 @@ public final class WebhookIngestion {
             }
             switch (located) {
                 case ReturnLocator.Answer.Found found -> event = progress.at(found.location());
+                // A return's own id gets its pointer when the return's own delivery (returns/request, returns/approve),
+                // normally seconds away, is recorded: unless the shop says there is no such return, that is worth
+                // waiting for. Nothing but the shop's API places a reverse fulfilment order.
+                case ReturnLocator.Answer.CannotBeLocated cannot when cannot.why() != ReturnLocator.Why.UNKNOWN
+                        && progress.reference().kind() == ReturnReference.Kind.RETURN -> {
+                    return notLocatedYet(parsed);
+                }
                 case ReturnLocator.Answer.CannotBeLocated cannot -> {
                     return notLocated(shop.get(), parsed, deliveryKey, progress, cannot.why(), now);
                 }
                 case ReturnLocator.Answer.TryLater later -> {
-                    // Not a 2xx, which would lose the step: the platform retries (Shopify: 8 times over 4 hours).
-                    return new WebhookOutcome.RetryLater(parsed.deliveryId(), "Aftercare has not recorded the return this delivery is about, "
-                            + "and the shop's API could not be asked now; nothing was recorded. Please send it again.");
+                    return notLocatedYet(parsed);
                 }
             }
         }
@@ -154,6 +159,12 @@ public final class WebhookIngestion {
             return new WebhookOutcome.Duplicate(parsed.deliveryId());
         }
         return recorded(parsed, recording, result);
+    }
+
+    /** Not a 2xx, which would lose the step: the platform sends it again (Shopify: 8 times over 4 hours). */
+    private static WebhookOutcome notLocatedYet(ParsedDelivery parsed) {
+        return new WebhookOutcome.RetryLater(parsed.deliveryId(), "Aftercare has not recorded the return this delivery is about, "
+                + "and the shop's API could not name its order now; nothing was recorded. Please send it again.");
     }
 
     /**

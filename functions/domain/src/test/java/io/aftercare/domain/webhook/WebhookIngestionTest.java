@@ -292,6 +292,23 @@ class WebhookIngestionTest {
     }
 
     @Test
+    void givenAStepNamingAReturnByItsOwnIdTheShopCannotBeAskedAbout_whenAccepted_thenItIsRetryLaterForTheReturnsOwnDeliveryToPlaceIt() {
+        String byReturnId = RECEIVED.replace("rfo=rfo-7", "return=ret-1");
+        for (var why : List.of(ReturnLocator.Why.NO_TOKEN, ReturnLocator.Why.REFUSED)) {
+            ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> new ReturnLocator.Answer.CannotBeLocated(why));
+
+            assertThat(ingestion.accept(signed("kettle", byReturnId))).as(why.name()).isInstanceOf(WebhookOutcome.RetryLater.class);
+        }
+        assertThat(recordings.notes()).as("nothing noted").isEmpty();
+
+        ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> new ReturnLocator.Answer.CannotBeLocated(ReturnLocator.Why.UNKNOWN));
+        assertThat(ingestion.accept(signed("kettle", byReturnId))).as("a return the shop says is not there")
+                .isEqualTo(new WebhookOutcome.NotPlaced("evt-9", "return.received", ReturnLocator.Why.UNKNOWN));
+        assertThat(recordings.notes()).singleElement().satisfies(note -> assertThat(note.text()).isEqualTo(EntryText.of(Phrase.RETURN_NOT_LOCATED)
+                .text("return", "ret-1").code("event", Vocabulary.RETURN, ReturnEvent.RECEIVED).flag("unknown", true)));
+    }
+
+    @Test
     void givenAReturnStepAPointerPlaces_whenAccepted_thenTheShopsApiIsNotAsked() {
         ingestion = ingestionAt(NOW, (shop, reference) -> new ReturnLocator.Answer.Found(new ReturnLocation(new OrderId("1042"), "ret-1")), (shop, reference) -> {
             throw new AssertionError("the shop's API was asked for " + reference);
