@@ -24,11 +24,7 @@ public final class WebhookResponses {
     public static APIGatewayV2HTTPResponse of(WebhookOutcome outcome) {
         return switch (outcome) {
             case WebhookOutcome.Recorded recorded -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "recorded");
-                body.put("deliveryId", recorded.deliveryId());
-                body.put("topic", recorded.topic());
-                body.put("scheduled", recorded.scheduled());
+                Map<String, Object> body = recordedBody(recorded.deliveryId(), recorded.topic(), recorded.scheduled());
                 recorded.ticket().ifPresent(number -> body.put("ticket", number));
                 if (recorded.staleSnapshot()) {
                     body.put("note", "an older snapshot than the one stored: its state was not applied");
@@ -36,11 +32,7 @@ public final class WebhookResponses {
                 yield HttpResponses.json(200, body);
             }
             case WebhookOutcome.NotPlaced notPlaced -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "recorded");
-                body.put("deliveryId", notPlaced.deliveryId());
-                body.put("topic", notPlaced.topic());
-                body.put("scheduled", List.of());
+                Map<String, Object> body = recordedBody(notPlaced.deliveryId(), notPlaced.topic(), List.of());
                 body.put("placed", false);
                 body.put("note", "the return it names cannot be located (" + why(notPlaced.why())
                         + "): recorded on the shop's audit trail, not applied to any return");
@@ -74,6 +66,16 @@ public final class WebhookResponses {
             case WebhookOutcome.Ping ping -> "activation ping";
             case WebhookOutcome.Rejected rejected -> "rejected: " + rejected.reason().code();
         };
+    }
+
+    /** What every recorded delivery's answer says, applied or not: its own fields follow. */
+    private static Map<String, Object> recordedBody(String deliveryId, String topic, List<String> scheduled) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "recorded");
+        body.put("deliveryId", deliveryId);
+        body.put("topic", topic);
+        body.put("scheduled", scheduled);
+        return body;
     }
 
     private static String why(ReturnLocator.Why why) {
