@@ -3,6 +3,7 @@ package io.aftercare.dynamodb;
 import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.RaceRetry;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Writes a recording in one {@code TransactWriteItems}: the delivery's dedupe marker, the order, the customer, the
- * timeline entries and the due actions, all or nothing.
+ * timeline entries and the due actions, all or nothing (a delivery that cannot be applied: its marker and a note,
+ * {@link #recordUnapplied}).
  *
  * <p>Only three things in it are conditional, and each failure has one meaning: the dedupe marker exists (a
  * duplicate: stop), a snapshot is older than the stored one (write the rest without it), an action was scheduled
@@ -60,6 +62,26 @@ public final class DynamoRecordingStore implements RecordingStore {
     public RecordResult record(Recording recording) {
         Optional<EmailAddress> customer = customerOf(recording);
         return RaceRetry.untilItWins(() -> attempt(recording, customer));
+    }
+
+    @Override
+    public boolean recordUnapplied(ShopId shop, String deliveryKey, String topic, TimelineEntry note) {
+        List<TransactWriteItem> writes = List.of(items.deliveryMarker(shop, deliveryKey, topic, note.at()),
+                TimelineItems.write(shop, note, Optional.empty(), note.at()).transactItem(table));
+        return RaceRetry.untilItWins(() -> {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                if (conditionFailed(cancelled.cancellationReasons(), 0)) {
+                    return false;
+                }
+                if (cancelled.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                    throw new ChangedMeanwhile("another transaction kept holding an item of delivery " + deliveryKey);
+                }
+                throw cancelled;
+            }
+        });
     }
 
     /** One try: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */

@@ -18,6 +18,11 @@ import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingPolicy;
 import io.aftercare.domain.shop.Shop;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +127,24 @@ class DynamoRecordingStoreTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void givenADeliveryThatCannotBeApplied_whenRecordedUnappliedTwice_thenItsMarkerAndNoteAreWrittenOnceAndTheSecondIsADuplicate() {
+        Shop shop = TestShops.shop("unapplied-shop", NOW);
+        var note = new TimelineEntry("return-not-located-1", Subject.shop(shop.id()), NOW, EntryKind.RETURN_ANOMALY,
+                EntryText.of(Phrase.RETURN_NOT_LOCATED).text("rfo", "11111111").flag("unknown", true), Optional.of("d-7"));
+        int before = table.itemCount();
+
+        assertThat(store.recordUnapplied(shop.id(), "shopify:d-7", "reverse_fulfillment_orders/dispose", note)).isTrue();
+        assertThat(store.recordUnapplied(shop.id(), "shopify:d-7", "reverse_fulfillment_orders/dispose", note)).as("sent again").isFalse();
+        assertThat(store.record(plan(shop, "shopify:d-7", created("7", NOW))).duplicate()).as("its marker is the delivery's").isTrue();
+
+        assertThat(table.itemCount()).as("the marker and the note").isEqualTo(before + 2);
+        assertThat(reader.shopTimeline(shop.id(), PageRequest.first(10)).items()).singleElement().satisfies(entry -> {
+            assertThat(entry.text()).isEqualTo(note.text());
+            assertThat(entry.deliveryId()).contains("d-7");
+        });
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class Telemetry {
     public void webhook(WebhookOutcome outcome) {
         switch (outcome) {
             case WebhookOutcome.Recorded recorded -> count("WebhooksAccepted", new Dimension("Service", "webhooks"));
+            // a return step no order could be found for: a shop without a token, or with a refused one, shows here
+            case WebhookOutcome.NotPlaced notPlaced -> count("WebhooksNotPlaced", new Dimension("Reason", notPlaced.why().name().toLowerCase(Locale.ROOT)));
             case WebhookOutcome.Duplicate duplicate -> count("WebhookDuplicates", new Dimension("Service", "webhooks"));
             case WebhookOutcome.Rejected rejected -> count("WebhooksRejected", new Dimension("Reason", rejected.reason().code()));
             // a write that lost every race: the platform retries, and a steady count means contention worth a look

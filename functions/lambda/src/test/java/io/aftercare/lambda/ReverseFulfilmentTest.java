@@ -11,8 +11,10 @@ import io.aftercare.devkit.ShopApiServer.Answer;
 import io.aftercare.devkit.TestTable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,18 +134,68 @@ class ReverseFulfilmentTest {
     }
 
     @Test
-    void givenADisposalWhoseReturnNeitherAftercareNorTheShopsApiKnows_whenItArrives_thenItIsAnswered503AndWritesNothing() {
+    void givenADisposalWhoseReturnCannotBeLocatedForGood_whenItArrivesTwice_thenItIsRecordedNotPlacedWithOneLineOnTheShopsAuditTrailAndTheRetryIsADuplicate() {
         aftercare.registerShop("no-token", "shopify");
-        shopWithAdminApiToken("unknown-rfo");
-        aftercare.shopApis().answer(Answer.json(200, "{\"data\":{\"reverseFulfillmentOrder\":null}}"));
+        Map<String, Answer> shopify = new LinkedHashMap<>();
+        shopify.put("refused-401", Answer.json(401, "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"));
+        shopify.put("refused-403", Answer.json(403, "{\"errors\":\"[API] This action requires merchant approval for read_returns scope.\"}"));
+        shopify.put("unknown-rfo", Answer.json(200, "{\"data\":{\"reverseFulfillmentOrder\":null}}"));
+        shopify.keySet().forEach(this::shopWithAdminApiToken);
+        Map<String, String> why = Map.of("no-token", "the shop has no Admin API token set to ask Shopify with",
+                "refused-401", "Shopify refused the shop's Admin API token (it needs read_returns and read_orders)",
+                "refused-403", "Shopify refused the shop's Admin API token (it needs read_returns and read_orders)",
+                "unknown-rfo", "Shopify knows no such return");
 
-        for (String shop : List.of("no-token", "unknown-rfo")) {
-            var disposed = send(shop, DISPOSE, "reverse_fulfillment_orders/dispose", NOW);
-            assertThat(disposed.status()).as(shop + ": " + disposed.body()).isEqualTo(503);
+        for (String shop : List.of("no-token", "refused-401", "refused-403", "unknown-rfo")) {
+            Optional.ofNullable(shopify.get(shop)).ifPresent(answer -> aftercare.shopApis().answer(answer));
+            String webhookId = UUID.randomUUID().toString();
+            var disposed = aftercare.shopify(shop, Fixtures.shopify(DISPOSE), "reverse_fulfillment_orders/dispose", webhookId, NOW);
+            var retried = aftercare.shopify(shop, Fixtures.shopify(DISPOSE), "reverse_fulfillment_orders/dispose", webhookId, NOW);
+
+            assertThat(disposed.status()).as(shop + ": " + disposed.body()).isEqualTo(200);
+            assertThat(disposed.json().path("status").asText()).as(shop).isEqualTo("recorded");
+            assertThat(disposed.json().path("placed").asBoolean(true)).as(shop).isFalse();
+            assertThat(disposed.json().path("note").asText()).as(shop).contains("cannot be located", "audit trail");
+            assertThat(retried.status()).as(shop).isEqualTo(200);
+            assertThat(retried.json().path("status").asText()).as(shop + ": the retry").isEqualTo("duplicate");
+            assertThat(aftercare.auditTrail(shop)).as(shop).filteredOn(line -> line.contains("could not be placed")).containsExactly(
+                    "Return step \"received\" for reverse fulfilment order 11111111 could not be placed on any order: " + why.get(shop)
+                            + "; recorded, not applied");
             assertThat(aftercare.agent("GET /api/shops/{shop}/orders/{orderId}", Map.of("shop", shop, "orderId", ORDER), Map.of()).status())
-                    .isEqualTo(404);
+                    .as(shop + ": no order, no return").isEqualTo(404);
         }
-        assertThat(aftercare.shopApis().received()).as("only the shop with a token is asked").hasSize(1);
+        // the retry asks again (no pointer places it) and is found a duplicate when written; the shop without a token is never asked
+        assertThat(aftercare.shopApis().received()).as("each delivery to the three shops with a token asked").hasSize(6);
+    }
+
+    @Test
+    void givenADisposalWhileShopifyIsThrottledFailingOrSilent_whenItArrives_thenItIsAnswered503WithNothingWrittenAndRecordedWhenSentAgain() {
+        shopWithAdminApiToken("busy");
+        send("busy", "returns-approve.json", "returns/approve", NOW.minus(Duration.ofHours(2)));
+        String webhookId = UUID.randomUUID().toString();
+
+        for (Answer busy : List.of(Answer.json(429, "{\"errors\":\"Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.\"}"),
+                Answer.json(200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}]}"),
+                Answer.json(502, "<html>Bad Gateway</html>"))) {
+            aftercare.shopApis().answer(busy);
+            var disposed = aftercare.shopify("busy", Fixtures.shopify(DISPOSE), "reverse_fulfillment_orders/dispose", webhookId, NOW);
+            assertThat(disposed.status()).as(busy.status() + ": " + disposed.body()).isEqualTo(503);
+            assertThat(disposed.json().path("error").asText()).isEqualTo("retry_later");
+        }
+        // no answer within the lookup's deadline
+        aftercare.shopApis().answeringAfter(Duration.ofMillis(1800)).answer(Answer.json(200, RFO_OF_THE_SAMPLES_RETURN));
+        assertThat(aftercare.shopify("busy", Fixtures.shopify(DISPOSE), "reverse_fulfillment_orders/dispose", webhookId, NOW).status())
+                .as("no answer in time").isEqualTo(503);
+        assertThat(aftercare.auditTrail("busy")).noneMatch(line -> line.contains("could not be placed"));
+        assertThat(returnSummaries("busy")).noneMatch(line -> line.contains("restocked"));
+
+        aftercare.shopApis().answeringAfter(Duration.ZERO);
+        var sentAgain = aftercare.shopify("busy", Fixtures.shopify(DISPOSE), "reverse_fulfillment_orders/dispose", webhookId, NOW);
+
+        assertThat(sentAgain.status()).as("no dedupe marker was left: " + sentAgain.body()).isEqualTo(200);
+        assertThat(sentAgain.json().path("status").asText()).isEqualTo("recorded");
+        assertThat(sentAgain.json().has("placed")).isFalse();
+        assertThat(state("busy")).isEqualTo("received");
     }
 
     private void shopWithAdminApiToken(String shop) {

@@ -19,6 +19,7 @@ import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.action.Sweep;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.webhook.ReturnLocator;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,11 +90,12 @@ class TelemetryTest {
     }
 
     @Test
-    void givenEveryWebhookOutcome_whenCounted_thenAcceptedDuplicateRetryLaterAndRejectedAreCountedAndPingsAndIgnoredTopicsAreNot() throws Exception {
+    void givenEveryWebhookOutcome_whenCounted_thenAcceptedDuplicateNotPlacedRetryLaterAndRejectedAreCountedAndPingsAndIgnoredTopicsAreNot() throws Exception {
         var telemetry = new Telemetry();
         List<WebhookOutcome> outcomes = List.of(
                 new WebhookOutcome.Recorded("d1", "orders/create", 3, List.of(), false, Optional.empty()),
                 new WebhookOutcome.Duplicate("d1"),
+                new WebhookOutcome.NotPlaced("d3", "reverse_fulfillment_orders/dispose", ReturnLocator.Why.NO_TOKEN),
                 new WebhookOutcome.RetryLater("d2", "changed meanwhile"),
                 new WebhookOutcome.Rejected(WebhookOutcome.Reason.UNAUTHORIZED, "bad"),
                 new WebhookOutcome.Ignored("products/update"),
@@ -103,7 +105,7 @@ class TelemetryTest {
                 .map(metric -> metric.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText())
                 .toList();
 
-        assertThat(names).containsExactly("WebhooksAccepted", "WebhookDuplicates", "WebhooksRetryLater", "WebhooksRejected");
+        assertThat(names).containsExactly("WebhooksAccepted", "WebhookDuplicates", "WebhooksNotPlaced", "WebhooksRetryLater", "WebhooksRejected");
     }
 
     @Test

@@ -21,6 +21,8 @@ public enum Phrase {
     RETURN_UPDATED(Set.of(EntryKind.RETURN_UPDATED), "return", "event", "tracking", "restocked", "notRestocked", "missing", "processingRequired"),
     RETURN_STATE(Set.of(EntryKind.RETURN_UPDATED), "return", "state", "order"),
     RETURN_ANOMALY(Set.of(EntryKind.RETURN_ANOMALY), "return", "event", "state"),
+    /** On the shop's audit trail: a step naming a return ({@code return}) or a part of one ({@code rfo}) that cannot be located, and why. */
+    RETURN_NOT_LOCATED(Set.of(EntryKind.RETURN_ANOMALY), "return", "rfo", "event", "noToken", "refused", "unknown"),
     RETURN_STUCK(Set.of(EntryKind.CASE_OPENED), "return", "state", "days", "ticket"),
     DELIVERY_PROBLEM(Set.of(EntryKind.CASE_OPENED), "status", "ticket"),
     DELIVERY_EXPECTED(Set.of(EntryKind.SHIPMENT_UPDATED), "fulfilment", "by"),

@@ -5,13 +5,14 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.DuplicateDelivery;
 import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
+import io.aftercare.domain.Sha256;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.event.PlatformEvent;
 import io.aftercare.domain.event.ReturnProgress;
-import io.aftercare.domain.order.ReturnLocation;
+import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.event.PrivacyRequest;
 import io.aftercare.domain.privacy.PrivacyRequests;
 import io.aftercare.domain.order.OrderSnapshot;
@@ -26,8 +27,15 @@ import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.ticket.Ticket;
 import io.aftercare.domain.ticket.TicketId;
 import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
+import io.aftercare.domain.timeline.Vocabulary;
 import io.aftercare.domain.webhook.WebhookOutcome.Reason;
 import io.aftercare.domain.webhook.WebhookOutcome.Rejected;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -118,15 +126,26 @@ public final class WebhookIngestion {
         }
         PlatformEvent event = parsed.event().get();
         if (event instanceof ReturnProgress progress) {
-            Optional<ReturnLocation> location = recordedReturns.locate(shop.get(), progress.reference())
-                    .or(() -> shopReturns.locate(shop.get(), progress.reference()));
-            if (location.isEmpty()) {
-                // Not a 2xx, which would lose the step: the return's own delivery (returns/request, returns/approve)
-                // is normally seconds away, and the platform retries (Shopify: 8 times over 4 hours).
-                return new WebhookOutcome.RetryLater(parsed.deliveryId(), "Aftercare has not recorded the return this delivery is about, "
-                        + "and the shop's API did not name its order; nothing was recorded. Please send it again.");
+            ReturnLocator.Answer located = recordedReturns.locate(shop.get(), progress.reference());
+            if (!(located instanceof ReturnLocator.Answer.Found)) {
+                located = shopReturns.locate(shop.get(), progress.reference());
             }
-            event = progress.at(location.get());
+            switch (located) {
+                case ReturnLocator.Answer.Found found -> event = progress.at(found.location());
+                // A return's own id gets its pointer when the return's own delivery (returns/request, returns/approve),
+                // normally seconds away, is recorded: unless the shop says there is no such return, that is worth
+                // waiting for. Nothing but the shop's API places a reverse fulfilment order.
+                case ReturnLocator.Answer.CannotBeLocated cannot when cannot.why() != ReturnLocator.Why.UNKNOWN
+                        && progress.reference().kind() == ReturnReference.Kind.RETURN -> {
+                    return notLocatedYet(parsed);
+                }
+                case ReturnLocator.Answer.CannotBeLocated cannot -> {
+                    return notLocated(shop.get(), parsed, deliveryKey, progress, cannot.why(), now);
+                }
+                case ReturnLocator.Answer.TryLater later -> {
+                    return notLocatedYet(parsed);
+                }
+            }
         }
         Recording recording = policy.plan(shop.get(), deliveryKey, parsed.deliveryId(), parsed.topic(), event, now);
         RecordResult result;
@@ -140,6 +159,37 @@ public final class WebhookIngestion {
             return new WebhookOutcome.Duplicate(parsed.deliveryId());
         }
         return recorded(parsed, recording, result);
+    }
+
+    /** Not a 2xx, which would lose the step: the platform sends it again (Shopify: 8 times over 4 hours). */
+    private static WebhookOutcome notLocatedYet(ParsedDelivery parsed) {
+        return new WebhookOutcome.RetryLater(parsed.deliveryId(), "Aftercare has not recorded the return this delivery is about, "
+                + "and the shop's API could not name its order now; nothing was recorded. Please send it again.");
+    }
+
+    /**
+     * A return that cannot be located however often the delivery is sent: its dedupe marker and a line on the shop's
+     * audit trail saying which return and why, so that the shop's people can see it and the platform stops sending it.
+     */
+    private WebhookOutcome notLocated(Shop shop, ParsedDelivery parsed, String deliveryKey, ReturnProgress progress, ReturnLocator.Why why,
+                                      Instant now) {
+        ReturnReference reference = progress.reference();
+        var text = EntryText.of(Phrase.RETURN_NOT_LOCATED)
+                .text(reference.kind() == ReturnReference.Kind.RETURN ? "return" : "rfo", reference.id())
+                .code("event", Vocabulary.RETURN, progress.step())
+                .flag("noToken", why == ReturnLocator.Why.NO_TOKEN)
+                .flag("refused", why == ReturnLocator.Why.REFUSED)
+                .flag("unknown", why == ReturnLocator.Why.UNKNOWN);
+        var note = new TimelineEntry("return-not-located-" + Sha256.shortHex(deliveryKey.getBytes(StandardCharsets.UTF_8)), Subject.shop(shop.id()),
+                now, EntryKind.RETURN_ANOMALY, text, Optional.of(parsed.deliveryId()));
+        try {
+            return store.recordUnapplied(shop.id(), deliveryKey, parsed.topic(), note)
+                    ? new WebhookOutcome.NotPlaced(parsed.deliveryId(), parsed.topic(), why)
+                    : new WebhookOutcome.Duplicate(parsed.deliveryId());
+        } catch (ChangedMeanwhile unresolved) {
+            return new WebhookOutcome.RetryLater(parsed.deliveryId(), "The shop's audit trail was being changed by other writes; "
+                    + "the delivery was not recorded. Please send it again.");
+        }
     }
 
     /**

@@ -14,13 +14,21 @@ public sealed interface WebhookOutcome {
                     Optional<String> ticket) implements WebhookOutcome {
     }
 
+    /**
+     * Recorded, not applied: the delivery names a return that cannot be located however often it is sent again. Its
+     * dedupe marker and a line on the shop's audit trail saying why are written; a success, so the platform stops.
+     */
+    record NotPlaced(String deliveryId, String topic, ReturnLocator.Why why) implements WebhookOutcome {
+    }
+
     /** Seen before: nothing written, and still a success, so the platform stops retrying. */
     record Duplicate(String deliveryId) implements WebhookOutcome {
     }
 
     /**
      * Not recorded: the delivery kept losing races with other writes to the same ticket or order, or names a return
-     * Aftercare cannot place yet. Answered 503 (never a 2xx), so the platform sends it again.
+     * that cannot be located now (the shop's API throttled, failing or silent). Answered 503 (never a 2xx), so the
+     * platform sends it again.
      */
     record RetryLater(String deliveryId, String message) implements WebhookOutcome {
     }

@@ -1,11 +1,13 @@
 package io.aftercare.domain.fakes;
 
 import io.aftercare.domain.ChangedMeanwhile;
+import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingStore;
+import io.aftercare.domain.timeline.TimelineEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class InMemoryRecordings implements RecordingStore {
     private final Set<String> deliveries = new HashSet<>();
     private final Set<String> actions = new HashSet<>();
     private final List<Recording> recorded = new ArrayList<>();
+    private final List<TimelineEntry> notes = new ArrayList<>();
     private boolean contended;
 
     @Override
@@ -38,11 +41,28 @@ public final class InMemoryRecordings implements RecordingStore {
         return new RecordResult(false, false, existing);
     }
 
+    @Override
+    public boolean recordUnapplied(ShopId shop, String deliveryKey, String topic, TimelineEntry note) {
+        if (contended) {
+            throw new ChangedMeanwhile("other writes kept winning");
+        }
+        if (!deliveries.add(shop.value() + "/" + deliveryKey)) {
+            return false;
+        }
+        notes.add(note);
+        return true;
+    }
+
     public void contend() {
         contended = true;
     }
 
     public List<Recording> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /** The notes of deliveries recorded without being applied. */
+    public List<TimelineEntry> notes() {
+        return List.copyOf(notes);
     }
 }

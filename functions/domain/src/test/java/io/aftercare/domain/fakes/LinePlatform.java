@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * A platform dialect small enough to read in a test: {@code key=value} lines ({@code id}, {@code topic}, then
  * {@code order} and {@code at} for an order, {@code complaint}, {@code email} and {@code message} for a complaint,
- * {@code rfo} and {@code at} for a return's goods received, named by a reverse fulfilment order only),
+ * {@code rfo} (or {@code return}) and {@code at} for a return's goods received, named by a reverse fulfilment order
+ * (or the return's own id) only),
  * signed with the hex HMAC-SHA256 of the body in {@code X-Signature}. It speaks for {@link Platform#GENERIC}.
  */
 public final class LinePlatform implements PlatformAdapter {
@@ -80,7 +81,8 @@ public final class LinePlatform implements PlatformAdapter {
             case "complaint.message" -> new ParsedDelivery(id, topic, Optional.of(
                     new ComplaintEvent.CustomerMessage(field(fields, "complaint"), field(fields, "message"))));
             case "return.received" -> new ParsedDelivery(id, topic, Optional.of(new ReturnProgress(
-                    new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, field(fields, "rfo")), ReturnEvent.RECEIVED,
+                    fields.containsKey("return") ? ReturnReference.ofReturn(field(fields, "return"))
+                            : new ReturnReference(ReturnReference.Kind.REVERSE_FULFILMENT_ORDER, field(fields, "rfo")), ReturnEvent.RECEIVED,
                     Instant.parse(field(fields, "at")), Optional.empty(), Map.of())));
             default -> ParsedDelivery.ignored(id, topic);
         };

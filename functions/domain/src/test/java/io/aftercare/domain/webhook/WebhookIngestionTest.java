@@ -24,6 +24,11 @@ import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.shop.ShopSettings;
 import io.aftercare.domain.shop.SupportSettings;
 import io.aftercare.domain.ticket.TicketService;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.EntryText;
+import io.aftercare.domain.timeline.Phrase;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.Vocabulary;
 import io.aftercare.domain.webhook.WebhookOutcome.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +38,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -242,7 +246,7 @@ class WebhookIngestionTest {
         List<ReturnReference> askedTheShop = new ArrayList<>();
         ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> {
             askedTheShop.add(reference);
-            return Optional.of(new ReturnLocation(new OrderId("1042"), "ret-1"));
+            return new ReturnLocator.Answer.Found(new ReturnLocation(new OrderId("1042"), "ret-1"));
         });
 
         var outcome = ingestion.accept(signed("kettle", RECEIVED));
@@ -259,16 +263,54 @@ class WebhookIngestionTest {
     }
 
     @Test
-    void givenAReturnStepNeitherThePointersNorTheShopsApiPlace_whenAccepted_thenItIsRetryLaterAndNothingIsRecorded() {
-        ingestion = ingestionAt(NOW, ReturnLocator.NONE, ReturnLocator.NONE);
+    void givenAReturnStepTheShopsApiCannotBeAskedAboutNow_whenAccepted_thenItIsRetryLaterAndNothingIsRecorded() {
+        ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> new ReturnLocator.Answer.TryLater());
 
         assertThat(ingestion.accept(signed("kettle", RECEIVED))).isInstanceOf(WebhookOutcome.RetryLater.class);
         assertThat(recordings.recorded()).as("nothing recorded").isEmpty();
+        assertThat(recordings.notes()).as("nothing noted").isEmpty();
+        assertThat(ingestion.accept(signed("kettle", RECEIVED))).as("sent again: still no dedupe marker").isInstanceOf(WebhookOutcome.RetryLater.class);
+    }
+
+    @Test
+    void givenAReturnStepNeitherThePointersNorTheShopsApiCanEverPlace_whenAcceptedTwice_thenItIsNotPlacedOnceWithANoteOnTheShopsTrailAndThenADuplicate() {
+        ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> new ReturnLocator.Answer.CannotBeLocated(ReturnLocator.Why.REFUSED));
+
+        var first = ingestion.accept(signed("kettle", RECEIVED));
+        var again = ingestion.accept(signed("kettle", RECEIVED));
+
+        assertThat(first).isEqualTo(new WebhookOutcome.NotPlaced("evt-9", "return.received", ReturnLocator.Why.REFUSED));
+        assertThat(again).isInstanceOf(WebhookOutcome.Duplicate.class);
+        assertThat(recordings.recorded()).as("nothing applied").isEmpty();
+        assertThat(recordings.notes()).singleElement().satisfies(note -> {
+            assertThat(note.subject()).isEqualTo(Subject.shop(new ShopId("kettle")));
+            assertThat(note.kind()).isEqualTo(EntryKind.RETURN_ANOMALY);
+            assertThat(note.deliveryId()).contains("evt-9");
+            assertThat(note.text()).isEqualTo(EntryText.of(Phrase.RETURN_NOT_LOCATED).text("rfo", "rfo-7")
+                    .code("event", Vocabulary.RETURN, ReturnEvent.RECEIVED).flag("refused", true));
+        });
+    }
+
+    @Test
+    void givenAStepNamingAReturnByItsOwnIdTheShopCannotBeAskedAbout_whenAccepted_thenItIsRetryLaterForTheReturnsOwnDeliveryToPlaceIt() {
+        String byReturnId = RECEIVED.replace("rfo=rfo-7", "return=ret-1");
+        for (var why : List.of(ReturnLocator.Why.NO_TOKEN, ReturnLocator.Why.REFUSED)) {
+            ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> new ReturnLocator.Answer.CannotBeLocated(why));
+
+            assertThat(ingestion.accept(signed("kettle", byReturnId))).as(why.name()).isInstanceOf(WebhookOutcome.RetryLater.class);
+        }
+        assertThat(recordings.notes()).as("nothing noted").isEmpty();
+
+        ingestion = ingestionAt(NOW, ReturnLocator.NONE, (shop, reference) -> new ReturnLocator.Answer.CannotBeLocated(ReturnLocator.Why.UNKNOWN));
+        assertThat(ingestion.accept(signed("kettle", byReturnId))).as("a return the shop says is not there")
+                .isEqualTo(new WebhookOutcome.NotPlaced("evt-9", "return.received", ReturnLocator.Why.UNKNOWN));
+        assertThat(recordings.notes()).singleElement().satisfies(note -> assertThat(note.text()).isEqualTo(EntryText.of(Phrase.RETURN_NOT_LOCATED)
+                .text("return", "ret-1").code("event", Vocabulary.RETURN, ReturnEvent.RECEIVED).flag("unknown", true)));
     }
 
     @Test
     void givenAReturnStepAPointerPlaces_whenAccepted_thenTheShopsApiIsNotAsked() {
-        ingestion = ingestionAt(NOW, (shop, reference) -> Optional.of(new ReturnLocation(new OrderId("1042"), "ret-1")), (shop, reference) -> {
+        ingestion = ingestionAt(NOW, (shop, reference) -> new ReturnLocator.Answer.Found(new ReturnLocation(new OrderId("1042"), "ret-1")), (shop, reference) -> {
             throw new AssertionError("the shop's API was asked for " + reference);
         });
 

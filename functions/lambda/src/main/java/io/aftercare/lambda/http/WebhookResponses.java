@@ -1,13 +1,15 @@
 package io.aftercare.lambda.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.aftercare.domain.webhook.ReturnLocator;
 import io.aftercare.domain.webhook.WebhookOutcome.Reason;
 import io.aftercare.domain.webhook.WebhookOutcome;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the platforms are told. Every accepted, duplicate or ignored delivery is a 2xx: anything else makes
+ * What the platforms are told. Every accepted (applied or not), duplicate or ignored delivery is a 2xx: anything else makes
  * Shopify retry and eventually delete the subscription, and WooCommerce disable the webhook. A delivery that could
  * not be recorded is never a 2xx: a 503 with {@code Retry-After} asks for it again.
  */
@@ -22,15 +24,18 @@ public final class WebhookResponses {
     public static APIGatewayV2HTTPResponse of(WebhookOutcome outcome) {
         return switch (outcome) {
             case WebhookOutcome.Recorded recorded -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "recorded");
-                body.put("deliveryId", recorded.deliveryId());
-                body.put("topic", recorded.topic());
-                body.put("scheduled", recorded.scheduled());
+                Map<String, Object> body = recordedBody(recorded.deliveryId(), recorded.topic(), recorded.scheduled());
                 recorded.ticket().ifPresent(number -> body.put("ticket", number));
                 if (recorded.staleSnapshot()) {
                     body.put("note", "an older snapshot than the one stored: its state was not applied");
                 }
+                yield HttpResponses.json(200, body);
+            }
+            case WebhookOutcome.NotPlaced notPlaced -> {
+                Map<String, Object> body = recordedBody(notPlaced.deliveryId(), notPlaced.topic(), List.of());
+                body.put("placed", false);
+                body.put("note", "the return it names cannot be located (" + why(notPlaced.why())
+                        + "): recorded on the shop's audit trail, not applied to any return");
                 yield HttpResponses.json(200, body);
             }
             case WebhookOutcome.Duplicate duplicate -> HttpResponses.json(200, Map.of("status", "duplicate", "deliveryId", duplicate.deliveryId()));
@@ -52,12 +57,32 @@ public final class WebhookResponses {
         return switch (outcome) {
             case WebhookOutcome.Recorded recorded -> "recorded delivery " + recorded.deliveryId() + " (" + recorded.topic() + "), "
                     + recorded.scheduled().size() + " action(s) scheduled" + recorded.ticket().map(t -> ", ticket " + t).orElse("");
+            case WebhookOutcome.NotPlaced notPlaced -> "recorded delivery " + notPlaced.deliveryId() + " (" + notPlaced.topic()
+                    + ") without applying it: its return cannot be located (" + why(notPlaced.why()) + ")";
             case WebhookOutcome.Duplicate duplicate -> "duplicate delivery " + duplicate.deliveryId();
             // the message names no content: why, in Aftercare's words (races lost, a return not located yet)
             case WebhookOutcome.RetryLater retry -> "not recorded: delivery " + retry.deliveryId() + " answered 503: " + retry.message();
             case WebhookOutcome.Ignored ignored -> "ignored topic " + ignored.topic();
             case WebhookOutcome.Ping ping -> "activation ping";
             case WebhookOutcome.Rejected rejected -> "rejected: " + rejected.reason().code();
+        };
+    }
+
+    /** What every recorded delivery's answer says, applied or not: its own fields follow. */
+    private static Map<String, Object> recordedBody(String deliveryId, String topic, List<String> scheduled) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "recorded");
+        body.put("deliveryId", deliveryId);
+        body.put("topic", topic);
+        body.put("scheduled", scheduled);
+        return body;
+    }
+
+    private static String why(ReturnLocator.Why why) {
+        return switch (why) {
+            case NO_TOKEN -> "the shop has no Admin API token set to ask its platform with";
+            case REFUSED -> "the shop's platform refused its Admin API token";
+            case UNKNOWN -> "neither Aftercare nor the shop's platform knows it";
         };
     }
 

@@ -17,16 +17,18 @@ import io.aftercare.platforms.discounts.PlatformHttp;
 import io.aftercare.platforms.discounts.ShopifyDiscounts;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Asks a Shopify store's Admin GraphQL API which order a return, or a reverse fulfilment order, belongs to, with the
  * Admin API token the shop set for discount codes (it then also needs {@code read_returns} and {@code read_orders}).
  * Shopify's reverse delivery topics name only those: a return whose own delivery has not been recorded yet is found
- * here, and a reverse fulfilment order always is the first time (no return payload lists them). Any failure (no
- * token, a refusal, throttling, no answer within {@link #DEADLINE}) finds nothing, and the delivery is answered "send it
- * again".
+ * here, and a reverse fulfilment order always is the first time (no return payload lists them). No token, a refusal
+ * (401, 403, or GraphQL's {@code ACCESS_DENIED}) and an id Shopify does not know cannot be located however often the
+ * delivery is sent; throttling, a failure or no answer within {@link #DEADLINE} is "try later".
  */
 public final class ShopifyReturnLookup implements ReturnLocator {
 
@@ -61,15 +63,15 @@ public final class ShopifyReturnLookup implements ReturnLocator {
     }
 
     @Override
-    public Optional<ReturnLocation> locate(Shop shop, ReturnReference reference) {
+    public Answer locate(Shop shop, ReturnReference reference) {
         if (shop.settings().platform() != Platform.SHOPIFY) {
-            return Optional.empty();
+            return new Answer.CannotBeLocated(Why.NO_TOKEN);
         }
         return access.access(shop.id()).filter(DiscountAccess.Shopify.class::isInstance).map(DiscountAccess.Shopify.class::cast)
-                .flatMap(token -> ask(token, reference));
+                .map(token -> ask(token, reference)).orElse(new Answer.CannotBeLocated(Why.NO_TOKEN));
     }
 
-    private Optional<ReturnLocation> ask(DiscountAccess.Shopify token, ReturnReference reference) {
+    private Answer ask(DiscountAccess.Shopify token, ReturnReference reference) {
         ObjectNode request = JSON.createObjectNode();
         boolean ofReturn = reference.kind() == ReturnReference.Kind.RETURN;
         request.put("query", ofReturn ? RETURN_ORDER : REVERSE_FULFILMENT_ORDER_RETURN);
@@ -79,22 +81,42 @@ public final class ShopifyReturnLookup implements ReturnLocator {
             response = http.get().post(token.host(), "/admin/api/" + ShopifyDiscounts.API_VERSION + "/graphql.json", DEADLINE, request.toString(),
                     "X-Shopify-Access-Token", token.adminToken().reveal());
         } catch (DiscountServiceBusy unreachable) {
-            return Optional.empty();
+            return new Answer.TryLater();
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            return new Answer.CannotBeLocated(Why.REFUSED);
         }
         if (response.statusCode() != 200) {
-            return Optional.empty();
+            return new Answer.TryLater(); // throttled (429), failing (5xx), or an answer nobody documented: nothing is lost by asking again
         }
-        JsonNode data;
+        JsonNode answer;
         try {
-            data = JSON.readTree(response.body()).path("data");
+            answer = JSON.readTree(response.body());
         } catch (JsonProcessingException notJson) {
-            return Optional.empty();
+            return new Answer.TryLater();
+        }
+        JsonNode errors = answer.path("errors");
+        if (!errors.isMissingNode() && !errors.isNull()) {
+            // a token without read_returns or read_orders is refused in a 200 (ACCESS_DENIED); THROTTLED and the rest pass
+            return errorCodes(errors).contains("ACCESS_DENIED") ? new Answer.CannotBeLocated(Why.REFUSED) : new Answer.TryLater();
+        }
+        JsonNode found = answer.path("data").path(ofReturn ? "return" : "reverseFulfillmentOrder");
+        if (found.isMissingNode()) {
+            return new Answer.TryLater();
         }
         try {
-            return ofReturn ? returnsOrder(data.path("return"), reference.id()) : reverseFulfilmentOrdersReturn(data.path("reverseFulfillmentOrder"), reference.id());
+            // null is GraphQL's answer for an id Shopify does not know
+            return (ofReturn ? returnsOrder(found, reference.id()) : reverseFulfilmentOrdersReturn(found, reference.id()))
+                    .<Answer>map(Answer.Found::new).orElse(new Answer.CannotBeLocated(Why.UNKNOWN));
         } catch (InvalidInput unusable) {
-            return Optional.empty();
+            return new Answer.TryLater();
         }
+    }
+
+    private static Set<String> errorCodes(JsonNode errors) {
+        Set<String> codes = new HashSet<>();
+        errors.forEach(error -> codes.add(error.path("extensions").path("code").asText("")));
+        return codes;
     }
 
     private static Optional<ReturnLocation> returnsOrder(JsonNode found, String returnId) {

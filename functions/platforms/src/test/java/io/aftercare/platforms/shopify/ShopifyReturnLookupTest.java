@@ -9,6 +9,8 @@ import graphql.schema.GraphQLSchema;
 import io.aftercare.platforms.ShopifyAdminSchema;
 import io.aftercare.devkit.ShopApiServer;
 import io.aftercare.devkit.ShopApiServer.Answer;
+import io.aftercare.domain.webhook.ReturnLocator;
+import io.aftercare.domain.webhook.ReturnLocator.Why;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.discount.DiscountAccess;
@@ -86,7 +88,7 @@ class ShopifyReturnLookupTest {
         tokens.put(shop.id(), new DiscountAccess.Shopify("kettle-house.myshopify.com", new Secret("adminAccessToken", TOKEN)));
         server.answer(Answer.json(200, ORDERS_RETURNS));
 
-        assertThat(lookup.locate(shop, DISPOSED)).contains(SAMPLES_RETURN);
+        assertThat(lookup.locate(shop, DISPOSED)).isEqualTo(new ReturnLocator.Answer.Found(SAMPLES_RETURN));
 
         var request = server.received().get(0);
         assertThat(request.path()).isEqualTo("/admin/api/" + io.aftercare.platforms.discounts.ShopifyDiscounts.API_VERSION + "/graphql.json");
@@ -102,7 +104,7 @@ class ShopifyReturnLookupTest {
         server.answer(Answer.json(200, """
                 {"data":{"return":{"id":"gid://shopify/Return/123134564567890","order":{"id":"gid://shopify/Order/4783296544821"}}}}"""));
 
-        assertThat(lookup.locate(shop, ReturnReference.ofReturn("123134564567890"))).contains(SAMPLES_RETURN);
+        assertThat(lookup.locate(shop, ReturnReference.ofReturn("123134564567890"))).isEqualTo(new ReturnLocator.Answer.Found(SAMPLES_RETURN));
     }
 
     @Test
@@ -114,38 +116,79 @@ class ShopifyReturnLookupTest {
     }
 
     @Test
-    void givenARefusalAThrottleAnUnknownIdOrNoAnswer_whenLookedUp_thenNothingIsFound() {
-        Shop shop = shop("kettle-house", Platform.SHOPIFY);
-        tokens.put(shop.id(), new DiscountAccess.Shopify("kettle-house.myshopify.com", new Secret("adminAccessToken", TOKEN)));
-        for (Answer answer : List.of(Answer.json(401, "{\"errors\":\"[API] Invalid API key or access token\"}"),
-                Answer.json(200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}]}"),
-                Answer.json(200, "{\"data\":{\"reverseFulfillmentOrder\":null}}"),
-                Answer.json(200, ORDERS_RETURNS.replace("ReverseFulfillmentOrder/11111111", "ReverseFulfillmentOrder/3")),
-                Answer.json(503, "not json"))) {
-            server.answer(answer);
-            assertThat(lookup.locate(shop, DISPOSED)).as(answer.body()).isEmpty();
+    void givenShopifyRefusingTheShopsToken_whenLookedUp_thenItCannotBeLocatedBecauseRefused() {
+        Shop shop = shopWithToken();
+        for (Answer refusal : List.of(Answer.json(401, "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"),
+                Answer.json(403, "{\"errors\":\"[API] This action requires merchant approval for read_returns scope.\"}"),
+                // a token without the scope: GraphQL refuses the field in a 200, with the field null
+                Answer.json(200, """
+                        {"errors":[{"message":"Access denied for reverseFulfillmentOrder field. Required access: `read_returns` access scope.",
+                          "path":["reverseFulfillmentOrder"],"extensions":{"code":"ACCESS_DENIED","requiredAccess":"`read_returns` access scope."}}],
+                         "data":{"reverseFulfillmentOrder":null}}"""))) {
+            server.answer(refusal);
+            assertThat(lookup.locate(shop, DISPOSED)).as(refusal.body()).isEqualTo(new ReturnLocator.Answer.CannotBeLocated(Why.REFUSED));
         }
     }
 
     @Test
-    void givenAShopifyAnsweringOnlyAfterTheLookupsDeadline_whenLookedUp_thenNothingIsFoundAndTheWebhookRequestIsNotHeldPastIt() {
+    void givenAnIdShopifyDoesNotKnow_whenLookedUp_thenItCannotBeLocatedBecauseUnknown() {
+        Shop shop = shopWithToken();
+        server.answer(Answer.json(200, "{\"data\":{\"return\":null}}"));
+        assertThat(lookup.locate(shop, ReturnReference.ofReturn("404"))).isEqualTo(new ReturnLocator.Answer.CannotBeLocated(Why.UNKNOWN));
+
+        for (Answer unknown : List.of(Answer.json(200, "{\"data\":{\"reverseFulfillmentOrder\":null}}"),
+                Answer.json(200, ORDERS_RETURNS.replace("ReverseFulfillmentOrder/11111111", "ReverseFulfillmentOrder/3")))) {
+            server.answer(unknown);
+            assertThat(lookup.locate(shop, DISPOSED)).as(unknown.body()).isEqualTo(new ReturnLocator.Answer.CannotBeLocated(Why.UNKNOWN));
+        }
+    }
+
+    @Test
+    void givenShopifyThrottlingOrFailing_whenLookedUp_thenItIsToBeTriedLater() {
+        Shop shop = shopWithToken();
+        for (Answer passing : List.of(Answer.json(429, "{\"errors\":\"Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.\"}"),
+                Answer.json(200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}]}"),
+                Answer.json(500, "{\"errors\":\"Internal Server Error\"}"),
+                Answer.json(503, "not json"),
+                Answer.json(200, "not json"))) {
+            server.answer(passing);
+            assertThat(lookup.locate(shop, DISPOSED)).as(passing.status() + " " + passing.body()).isEqualTo(new ReturnLocator.Answer.TryLater());
+        }
+    }
+
+    @Test
+    void givenShopifyUnreachable_whenLookedUp_thenItIsToBeTriedLater() {
+        Shop shop = shopWithToken();
+        server.close(); // nothing listens: the connection is refused
+
+        assertThat(lookup.locate(shop, DISPOSED)).isEqualTo(new ReturnLocator.Answer.TryLater());
+    }
+
+    @Test
+    void givenAShopifyAnsweringOnlyAfterTheLookupsDeadline_whenLookedUp_thenItIsToBeTriedLaterAndTheWebhookRequestIsNotHeldPastIt() {
         Shop shop = shop("kettle-house", Platform.SHOPIFY);
         tokens.put(shop.id(), new DiscountAccess.Shopify("kettle-house.myshopify.com", new Secret("adminAccessToken", TOKEN)));
         // later than the deadline, sooner than the shops' client's own 5 s request timeout
         server.answeringAfter(ShopifyReturnLookup.DEADLINE.plusSeconds(1)).answer(Answer.json(200, ORDERS_RETURNS));
 
         long started = System.nanoTime();
-        assertThat(lookup.locate(shop, DISPOSED)).isEmpty();
+        assertThat(lookup.locate(shop, DISPOSED)).isEqualTo(new ReturnLocator.Answer.TryLater());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ShopifyReturnLookup.DEADLINE.plusMillis(500));
     }
 
     @Test
-    void givenAShopWithoutAnAdminApiTokenOrNotOnShopify_whenLookedUp_thenShopifyIsNotAsked() {
+    void givenAShopWithoutAnAdminApiTokenOrNotOnShopify_whenLookedUp_thenItCannotBeLocatedForWantOfATokenAndShopifyIsNotAsked() {
         tokens.put(new ShopId("generic-shop"), new DiscountAccess.Shopify("generic-shop.myshopify.com", new Secret("adminAccessToken", TOKEN)));
 
-        assertThat(lookup.locate(shop("no-token", Platform.SHOPIFY), DISPOSED)).isEmpty();
-        assertThat(lookup.locate(shop("generic-shop", Platform.GENERIC), DISPOSED)).isEmpty();
+        assertThat(lookup.locate(shop("no-token", Platform.SHOPIFY), DISPOSED)).isEqualTo(new ReturnLocator.Answer.CannotBeLocated(Why.NO_TOKEN));
+        assertThat(lookup.locate(shop("generic-shop", Platform.GENERIC), DISPOSED)).isEqualTo(new ReturnLocator.Answer.CannotBeLocated(Why.NO_TOKEN));
         assertThat(server.received()).isEmpty();
+    }
+
+    private Shop shopWithToken() {
+        Shop shop = shop("kettle-house", Platform.SHOPIFY);
+        tokens.put(shop.id(), new DiscountAccess.Shopify("kettle-house.myshopify.com", new Secret("adminAccessToken", TOKEN)));
+        return shop;
     }
 
     private static Shop shop(String id, Platform platform) {
