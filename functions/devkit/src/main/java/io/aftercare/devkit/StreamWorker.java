@@ -114,6 +114,9 @@ public final class StreamWorker {
             if (failures.isEmpty()) {
                 handled += batch.size();
                 checkpoints.put(shardId, read);
+                if (!more) {
+                    return handled; // the batch read the shard to its end
+                }
                 continue;
             }
             String failed = failures.get(0).getItemIdentifier();
