@@ -1,7 +1,8 @@
 package io.aftercare.devkit;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,26 +19,29 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * What Lambda's DynamoDB event source mapping does for a function, on DynamoDB Local's stream: reads each shard in
  * order from its start, keeps the records its filter lets through ({@code type} of the new image, as
- * {@code template.yaml}'s {@code FilterCriteria} says), hands them to the handler in batches as one
- * {@link DynamodbEvent}, and on a reported failure starts the next batch at the failed record. A record that failed
+ * {@code template.yaml}'s {@code FilterCriteria} says), hands them to the handler in batches of up to
+ * {@link #BATCH} of them as one {@link DynamodbTimeWindowEvent} naming the shard (as the mapping's tumbling window
+ * does), and on a reported failure starts the next batch at the failed record. A record that failed
  * {@link #MAX_ATTEMPTS} times is set aside, as the mapping sends it to its on-failure destination.
  */
 public final class StreamWorker {
 
     public static final int MAX_ATTEMPTS = 3;
-    private static final int BATCH = 100;
+    /** The mapping's BatchSize in template.yaml. */
+    public static final int BATCH = 100;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final Set<String> types;
-    private final Function<DynamodbEvent, StreamsEventResponse> handler;
+    private final Function<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler;
     /** Per shard, the last sequence number handled: the next read starts after it. */
     private final Map<String, String> checkpoints = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private final List<String> setAside = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
 
     /** @param types the {@code type} values of the items whose changes reach the handler */
-    public StreamWorker(DynamoDbStreamsClient streams, String streamArn, Set<String> types, Function<DynamodbEvent, StreamsEventResponse> handler) {
+    public StreamWorker(DynamoDbStreamsClient streams, String streamArn, Set<String> types, Function<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.types = types;
@@ -67,6 +71,11 @@ public final class StreamWorker {
         checkpoints.clear();
     }
 
+    /** The size of each batch handed to the handler so far, in order. */
+    public synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
     /** The sequence numbers of the records that failed every attempt. */
     public synchronized List<String> setAside() {
         return List.copyOf(setAside);
@@ -75,31 +84,39 @@ public final class StreamWorker {
     private int drain(String shardId) {
         int handled = 0;
         while (true) {
-            String after = checkpoints.get(shardId);
-            String iterator = streams.getShardIterator(b -> {
-                b.streamArn(streamArn).shardId(shardId);
-                if (after == null) {
-                    b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                } else {
-                    b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            // as the mapping does, the batch is filled with records its filter lets through, reading on past those it does not
+            List<Record> batch = new ArrayList<>();
+            String read = checkpoints.get(shardId); // the last record the batch read, let through or not
+            boolean more = true;
+            while (more && batch.size() < BATCH) {
+                List<Record> page = page(shardId, read);
+                more = !page.isEmpty();
+                for (Record record : page) {
+                    if (batch.size() == BATCH) {
+                        break;
+                    }
+                    read = record.dynamodb().sequenceNumber();
+                    if (passes(record)) {
+                        batch.add(record);
+                    }
                 }
-            }).shardIterator();
-            var page = streams.getRecords(b -> b.shardIterator(iterator).limit(BATCH));
-            if (page.records().isEmpty()) {
+            }
+            if (batch.isEmpty()) {
+                if (read != null) {
+                    checkpoints.put(shardId, read);
+                }
                 return handled;
             }
-            List<Record> batch = page.records().stream().filter(this::passes).toList();
-            String last = page.records().get(page.records().size() - 1).dynamodb().sequenceNumber();
-            if (batch.isEmpty()) {
-                checkpoints.put(shardId, last);
-                continue;
-            }
-            var response = handler.apply(event(batch));
-            var failures = response == null || response.getBatchItemFailures() == null ? List.<StreamsEventResponse.BatchItemFailure>of()
+            batchSizes.add(batch.size());
+            var response = handler.apply(event(shardId, batch));
+            var failures = response == null || response.getBatchItemFailures() == null ? List.<TimeWindowEventResponse.BatchItemFailure>of()
                     : response.getBatchItemFailures();
             if (failures.isEmpty()) {
                 handled += batch.size();
-                checkpoints.put(shardId, last);
+                checkpoints.put(shardId, read);
+                if (!more) {
+                    return handled; // the batch read the shard to its end
+                }
                 continue;
             }
             String failed = failures.get(0).getItemIdentifier();
@@ -117,6 +134,19 @@ public final class StreamWorker {
         }
     }
 
+    /** The shard's records after {@code after} (from its start when null), one page of them. */
+    private List<Record> page(String shardId, String after) {
+        String iterator = streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shardId);
+            if (after == null) {
+                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            }
+        }).shardIterator();
+        return streams.getRecords(b -> b.shardIterator(iterator).limit(BATCH)).records();
+    }
+
     private static int indexOf(List<Record> batch, String sequence) {
         for (int i = 0; i < batch.size(); i++) {
             if (batch.get(i).dynamodb().sequenceNumber().equals(sequence)) {
@@ -131,8 +161,13 @@ public final class StreamWorker {
         return image != null && image.containsKey("type") && types.contains(image.get("type").s());
     }
 
-    private DynamodbEvent event(List<Record> records) {
-        var event = new DynamodbEvent();
+    private DynamodbTimeWindowEvent event(String shardId, List<Record> records) {
+        var event = new DynamodbTimeWindowEvent();
+        event.setShardId(shardId);
+        event.setEventSourceArn(streamArn);
+        event.setState(Map.of());
+        event.setIsFinalInvokeForWindow(false);
+        event.setIsWindowTerminatedEarly(false);
         event.setRecords(records.stream().map(r -> {
             var converted = new DynamodbEvent.DynamodbStreamRecord();
             converted.setEventSourceARN(streamArn);

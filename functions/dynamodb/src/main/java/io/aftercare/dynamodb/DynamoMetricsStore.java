@@ -14,6 +14,7 @@ import io.aftercare.domain.metrics.MetricsRange;
 import io.aftercare.domain.metrics.Period;
 import io.aftercare.domain.metrics.Tally;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,20 +38,25 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * A shop's daily metrics. Each change is folded in one transaction: a marker beside the changed item saying it was
- * counted (put only if absent) and the {@code ADD}s to its days; a replayed stream record finds the marker and adds
- * nothing. A customer's history, and an order's delivery contact, are guarded by their versions, since their changes may
- * be folded from two shards at once.
+ * A shop's daily metrics, folded from the table's stream a batch at a time: a batch's changes are summed per day, month,
+ * customer history and delivery contact, and each of those items is written once per chunk of the batch (at most
+ * {@link #CHUNK_ITEMS} items), in one transaction with its shard's cursor, the last sequence number folded. The cursor
+ * is conditioned on the value read before, so a chunk counts once however Lambda retries, bisects or replays the
+ * shard: a record at or below the cursor is passed over. A customer's history and an order's delivery contact are
+ * guarded by their versions besides, since their changes may be folded from two shards at once.
  */
 public final class DynamoMetricsStore {
 
-    /** Longer than a stream keeps its records (24 hours), so a marker outlives every replay of its record. */
-    static final Duration COUNTED_FOR = Duration.ofDays(7);
-    private static final int CUSTOMER_ATTEMPTS = 8;
+    /** Past the 24 hours a stream keeps its records, with days to spare for a shard whose records are retried until they expire. */
+    static final Duration CURSOR_KEPT = Duration.ofDays(4);
+    /** DynamoDB's limit of items in one transaction. */
+    static final int CHUNK_ITEMS = 100;
+    /** The most items one change can add to a chunk: its days and months (a customer's stamps date theirs), its states, a return's marker. */
+    static final int CHANGE_ITEMS_AT_MOST = 40;
     private static final Set<String> NOT_COUNTERS = Set.of(Keys.PK, Keys.SK, Keys.TYPE);
     private static final String DAY_TYPE = "METRICS_DAY";
     private static final String MONTH_TYPE = "METRICS_MONTH";
-    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final Set<String> MOVED_MEANWHILE = Set.of("ConditionalCheckFailed", "TransactionConflict");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -62,61 +68,182 @@ public final class DynamoMetricsStore {
         this.clock = clock;
     }
 
-    /**
-     * Adds each contribution once, whatever replays its record.
-     *
-     * @param changedPk the partition key of the item whose change it is
-     */
-    public void add(ShopId shop, String changedPk, List<Contribution> contributions) {
-        byOnce(contributions).forEach((once, parts) -> transact(shop, changedPk, once, parts, Optional.empty()));
+    /** A batch of one shard's changes, starting from where its cursor says the shard was folded to. */
+    public Batch batch(String shardId) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.streamCursor(shardId)).consistentRead(true)).item();
+        Optional<BigInteger> cursor = item == null || item.isEmpty() ? Optional.empty() : Items.string(item, "sequence").map(BigInteger::new);
+        return new Batch(shardId, cursor);
+    }
+
+    /** Another fold wrote the cursor or a state this chunk read: nothing of the chunk was written; read again and fold it again. */
+    public static final class ChangedMeanwhile extends RuntimeException {
+        ChangedMeanwhile(Throwable cause) {
+            super("the stream cursor or a metrics state changed meanwhile", cause);
+        }
+    }
+
+    private record Day(ShopId shop, LocalDate day) {
+    }
+
+    /** A state kept beside the metrics, as read ({@code stored}: its version then, 0 for none) and as folded since. */
+    private record Held<T>(long stored, T value, boolean dirty) {
     }
 
     /**
-     * Folds a change into its customer's history and the metrics that depend on it, once: the history is read, the fold
-     * decided, and both written in one transaction conditioned on the history's version (read again if it moved).
+     * One shard's changes being folded: what they add per day, and the states they moved, until {@link #commit}. A change
+     * is folded between {@link #begin} and {@link #done} (or {@link #undo}, when its fold failed half way).
      */
-    public void addForCustomer(ShopId shop, String changedPk, String customerHash,
-                               Function<CustomerHistory, Optional<MetricsFold.CustomerFold>> fold) {
-        guarded(shop, changedPk, Keys.customerMetrics(shop, customerHash), "customer metrics", stored -> {
-            CustomerHistory history = stored.isEmpty() ? CustomerHistory.NONE : history(stored);
-            return fold.apply(history).filter(folded -> !folded.contributions().isEmpty())
-                    .map(folded -> new Guarded(folded.contributions().get(0).once(), folded.contributions(),
-                            customerWrite(shop, customerHash, history, folded.next())));
-        });
-    }
+    public final class Batch {
+        private final String shardId;
+        private Optional<BigInteger> cursor;
+        private Optional<BigInteger> folded = Optional.empty();
+        private Map<Day, Tally> days = new LinkedHashMap<>();
+        private Map<Map<String, AttributeValue>, Held<CustomerHistory>> customers = new HashMap<>();
+        private Map<Map<String, AttributeValue>, Held<DeliveryContact>> deliveries = new HashMap<>();
+        /** A return's opening, counted (true) or not yet, per marker key. */
+        private Map<Map<String, AttributeValue>, Held<Boolean>> returns = new HashMap<>();
+        private Batch saved;
 
-    /**
-     * Folds a change into an order's delivery contact (issue 15: did the shop speak first?) and the metrics that depend
-     * on it, once, as {@link #addForCustomer} does a customer's history.
-     */
-    public void addForDelivery(ShopId shop, String changedPk, OrderId order, Function<DeliveryContact, Optional<DeliveryContact.Fold>> fold) {
-        guarded(shop, changedPk, Keys.orderMetrics(shop, order), "delivery metrics", stored -> {
-            DeliveryContact contact = stored.isEmpty() ? DeliveryContact.NONE : deliveryContact(stored);
-            return fold.apply(contact).map(folded -> new Guarded(folded.once(), folded.contributions(),
-                    deliveryWrite(shop, order, contact, folded.next())));
-        });
-    }
+        private Batch(String shardId, Optional<BigInteger> cursor) {
+            this.shardId = shardId;
+            this.cursor = cursor;
+        }
 
-    /** A fold of a change into state kept beside the metrics: what it adds, once, and the state's version-guarded write. */
-    private record Guarded(String once, List<Contribution> contributions, TransactWriteItem state) {
-    }
+        /** Whether the record was folded before (by an earlier chunk, invocation or replay of its shard). */
+        public boolean folded(String sequence) {
+            return cursor.filter(at -> new BigInteger(sequence).compareTo(at) <= 0).isPresent();
+        }
 
-    /** The state is read, the fold decided, and both written in one transaction conditioned on its version (read again if it moved). */
-    private void guarded(ShopId shop, String changedPk, Map<String, AttributeValue> stateKey, String what,
-                         Function<Map<String, AttributeValue>, Optional<Guarded>> fold) {
-        for (int attempt = 1; ; attempt++) {
-            var stored = dynamo.getItem(b -> b.tableName(table).key(stateKey).consistentRead(true)).item();
-            Optional<Guarded> folded = fold.apply(stored == null ? Map.of() : stored);
-            if (folded.isEmpty()) {
-                return;
+        /** Whether the chunk is to be committed before another change is folded: that one might not fit beside it. */
+        public boolean full() {
+            return items() > CHUNK_ITEMS - CHANGE_ITEMS_AT_MOST;
+        }
+
+        /** Before a change is folded. */
+        public void begin() {
+            saved = copy();
+        }
+
+        /** The change at {@code sequence} was folded whole. */
+        public void done(String sequence) {
+            folded = Optional.of(new BigInteger(sequence));
+            saved = null;
+        }
+
+        /** The change's fold failed: what it had added is taken back. */
+        public void undo() {
+            days = saved.days;
+            customers = saved.customers;
+            deliveries = saved.deliveries;
+            returns = saved.returns;
+            saved = null;
+        }
+
+        /** @param changedPk the partition key of the item whose change it is */
+        public void add(ShopId shop, String changedPk, List<Contribution> contributions) {
+            for (Contribution contribution : contributions) {
+                if (contribution.once().equals(MetricsFold.RETURN_OPENED) && !firstOpening(Keys.counted(changedPk, contribution.once()))) {
+                    continue;
+                }
+                days.merge(new Day(shop, contribution.day()), contribution.tally(), Tally::merge);
             }
-            var outcome = transact(shop, changedPk, folded.get().once(), folded.get().contributions(), Optional.of(folded.get().state()));
-            if (outcome != Outcome.CHANGED_MEANWHILE) {
-                return;
+        }
+
+        /** Folds a change into its customer's history (as this batch left it) and adds what it adds. */
+        public void addForCustomer(ShopId shop, String customerHash, Function<CustomerHistory, Optional<MetricsFold.CustomerFold>> fold) {
+            var key = Keys.customerMetrics(shop, customerHash);
+            var held = customers.computeIfAbsent(key, k -> read(k, stored -> stored.isEmpty() ? CustomerHistory.NONE : history(stored),
+                    CustomerHistory::version));
+            fold.apply(held.value()).filter(folded -> !folded.contributions().isEmpty()).ifPresent(folded -> {
+                customers.put(key, new Held<>(held.stored(), folded.next(), true));
+                folded.contributions().forEach(c -> days.merge(new Day(shop, c.day()), c.tally(), Tally::merge));
+            });
+        }
+
+        /** Folds a change into an order's delivery contact (issue 15: did the shop speak first?), as {@link #addForCustomer} does a history. */
+        public void addForDelivery(ShopId shop, OrderId order, Function<DeliveryContact, Optional<DeliveryContact.Fold>> fold) {
+            var key = Keys.orderMetrics(shop, order);
+            var held = deliveries.computeIfAbsent(key, k -> read(k, stored -> stored.isEmpty() ? DeliveryContact.NONE : deliveryContact(stored),
+                    DeliveryContact::version));
+            fold.apply(held.value()).ifPresent(folded -> {
+                deliveries.put(key, new Held<>(held.stored(), folded.next(), true));
+                folded.contributions().forEach(c -> days.merge(new Day(shop, c.day()), c.tally(), Tally::merge));
+            });
+        }
+
+        private boolean firstOpening(Map<String, AttributeValue> marker) {
+            var held = returns.computeIfAbsent(marker, k -> read(k, stored -> !stored.isEmpty(), counted -> counted ? 1L : 0L));
+            if (held.value()) {
+                return false;
             }
-            if (attempt == CUSTOMER_ATTEMPTS) {
-                throw new IllegalStateException(what + " kept changing meanwhile");
+            returns.put(marker, new Held<>(0, true, true));
+            return true;
+        }
+
+        private <T> Held<T> read(Map<String, AttributeValue> key, Function<Map<String, AttributeValue>, T> from, Function<T, Long> version) {
+            var stored = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            T value = from.apply(stored == null ? Map.of() : stored);
+            return new Held<>(version.apply(value), value, false);
+        }
+
+        /**
+         * Writes what the chunk folded, and the cursor, in one transaction; nothing when it folded nothing.
+         *
+         * @throws ChangedMeanwhile when the cursor or a state moved since it was read (nothing was written)
+         */
+        public void commit() {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            days.forEach((day, tally) -> writes.add(dayUpdate(day.shop(), day.day(), tally).transactItem(table)));
+            Map<Map.Entry<ShopId, YearMonth>, Tally> months = new LinkedHashMap<>();
+            days.forEach((day, tally) -> months.merge(Map.entry(day.shop(), YearMonth.from(day.day())), tally, Tally::merge));
+            months.forEach((month, tally) -> writes.add(monthUpdate(month.getKey(), month.getValue(), tally).transactItem(table)));
+            customers.forEach((key, held) -> {
+                if (held.dirty()) {
+                    writes.add(customerWrite(key, held.stored(), held.value()));
+                }
+            });
+            deliveries.forEach((key, held) -> {
+                if (held.dirty()) {
+                    writes.add(deliveryWrite(key, held.stored(), held.value()));
+                }
+            });
+            returns.forEach((key, held) -> {
+                if (held.dirty()) {
+                    writes.add(returnCounted(key));
+                }
+            });
+            if (!writes.isEmpty()) {
+                writes.add(cursorWrite(shardId, cursor, folded.orElseThrow()));
+                try {
+                    dynamo.transactWriteItems(b -> b.transactItems(writes));
+                } catch (TransactionCanceledException e) {
+                    if (e.cancellationReasons().stream().anyMatch(reason -> MOVED_MEANWHILE.contains(reason.code()))) {
+                        throw new ChangedMeanwhile(e);
+                    }
+                    throw e;
+                }
+                cursor = folded;
             }
+            days.clear();
+            customers.replaceAll((key, held) -> new Held<>(held.value().version(), held.value(), false));
+            deliveries.replaceAll((key, held) -> new Held<>(held.value().version(), held.value(), false));
+            returns.replaceAll((key, held) -> new Held<>(0, held.value(), false));
+        }
+
+        private int items() {
+            long states = customers.values().stream().filter(Held::dirty).count() + deliveries.values().stream().filter(Held::dirty).count()
+                    + returns.values().stream().filter(Held::dirty).count();
+            long months = days.keySet().stream().map(day -> Map.entry(day.shop(), YearMonth.from(day.day()))).distinct().count();
+            return (int) (days.size() + months + states + 1);
+        }
+
+        private Batch copy() {
+            var copy = new Batch(shardId, cursor);
+            copy.days = new LinkedHashMap<>(days);
+            copy.customers = new HashMap<>(customers);
+            copy.deliveries = new HashMap<>(deliveries);
+            copy.returns = new HashMap<>(returns);
+            return copy;
         }
     }
 
@@ -191,35 +318,6 @@ public final class DynamoMetricsStore {
         }
     }
 
-    private enum Outcome { ADDED, ALREADY_COUNTED, CHANGED_MEANWHILE }
-
-    private Outcome transact(ShopId shop, String changedPk, String once, List<Contribution> parts, Optional<TransactWriteItem> customer) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        var marker = new HashMap<>(Keys.counted(changedPk, once));
-        marker.put(Keys.TYPE, s("COUNTED"));
-        marker.put(Keys.EXPIRES_AT, n(clock.instant().plus(COUNTED_FOR).getEpochSecond()));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
-                .conditionExpression("attribute_not_exists(PK)").build()).build());
-        Map<LocalDate, Tally> byDay = new TreeMap<>();
-        parts.forEach(part -> byDay.merge(part.day(), part.tally(), Tally::merge));
-        byDay.forEach((day, tally) -> writes.add(dayUpdate(shop, day, tally).transactItem(table)));
-        monthsOf(byDay).forEach((month, tally) -> writes.add(monthUpdate(shop, month, tally).transactItem(table)));
-        customer.ifPresent(writes::add);
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return Outcome.ADDED;
-        } catch (TransactionCanceledException e) {
-            var reasons = e.cancellationReasons();
-            if (CONDITION_FAILED.equals(reasons.get(0).code())) {
-                return Outcome.ALREADY_COUNTED;
-            }
-            if (customer.isPresent() && CONDITION_FAILED.equals(reasons.get(reasons.size() - 1).code())) {
-                return Outcome.CHANGED_MEANWHILE;
-            }
-            throw e;
-        }
-    }
-
     private static UpdateExpression dayUpdate(ShopId shop, LocalDate day, Tally tally) {
         var update = new UpdateExpression(Keys.key(Keys.metrics(shop), Keys.metricsDay(day))).set(Keys.TYPE, s(DAY_TYPE));
         tally.values().forEach(update::addNumber);
@@ -232,14 +330,8 @@ public final class DynamoMetricsStore {
         return update;
     }
 
-    private static Map<YearMonth, Tally> monthsOf(Map<LocalDate, Tally> days) {
-        Map<YearMonth, Tally> months = new TreeMap<>();
-        days.forEach((day, tally) -> months.merge(YearMonth.from(day), tally, Tally::merge));
-        return months;
-    }
-
-    private TransactWriteItem customerWrite(ShopId shop, String customerHash, CustomerHistory before, CustomerHistory next) {
-        var item = new LinkedHashMap<>(Keys.customerMetrics(shop, customerHash));
+    private TransactWriteItem customerWrite(Map<String, AttributeValue> key, long stored, CustomerHistory next) {
+        var item = new LinkedHashMap<>(key);
         item.put(Keys.TYPE, s("CUSTOMER_METRICS"));
         item.put("orders", n(next.orders()));
         next.firstOrderAt().ifPresent(at -> item.put("firstOrderAt", Items.time(at)));
@@ -251,17 +343,40 @@ public final class DynamoMetricsStore {
                 "refunded", AttributeValue.fromBool(stamp.refunded())))));
         item.put("stamps", AttributeValue.fromM(stamps));
         item.put("version", n(next.version()));
-        return versioned(item, before.version());
+        return versioned(item, stored);
     }
 
-    private TransactWriteItem deliveryWrite(ShopId shop, OrderId order, DeliveryContact before, DeliveryContact next) {
-        var item = new LinkedHashMap<>(Keys.orderMetrics(shop, order));
+    private TransactWriteItem deliveryWrite(Map<String, AttributeValue> key, long stored, DeliveryContact next) {
+        var item = new LinkedHashMap<>(key);
         item.put(Keys.TYPE, s("DELIVERY_METRICS"));
         next.problemAt().ifPresent(at -> item.put("problemAt", Items.time(at)));
         next.contactedAt().ifPresent(at -> item.put("contactedAt", Items.time(at)));
         next.customerWroteAt().ifPresent(at -> item.put("customerWroteAt", Items.time(at)));
         item.put("version", n(next.version()));
-        return versioned(item, before.version());
+        return versioned(item, stored);
+    }
+
+    /** Put only if absent: a return's other steps, folded from elsewhere meanwhile, have not counted it. */
+    private TransactWriteItem returnCounted(Map<String, AttributeValue> key) {
+        var item = new HashMap<>(key);
+        item.put(Keys.TYPE, s("COUNTED"));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build();
+    }
+
+    /** The shard's cursor moved to {@code to}, only from where this batch read it. */
+    private TransactWriteItem cursorWrite(String shardId, Optional<BigInteger> read, BigInteger to) {
+        var item = new HashMap<>(Keys.streamCursor(shardId));
+        item.put(Keys.TYPE, s("STREAM_CURSOR"));
+        item.put("sequence", s(to.toString()));
+        item.put(Keys.EXPIRES_AT, n(clock.instant().plus(CURSOR_KEPT).getEpochSecond()));
+        var put = Put.builder().tableName(table).item(item);
+        if (read.isEmpty()) {
+            put.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            put.conditionExpression("#sequence = :read").expressionAttributeNames(Map.of("#sequence", "sequence"))
+                    .expressionAttributeValues(Map.of(":read", s(read.get().toString())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
     }
 
     /** A put of state read at version {@code seen} (0: none was stored), refused if another change wrote it meanwhile. */
@@ -301,11 +416,5 @@ public final class DynamoMetricsStore {
             }
         });
         return new Tally(values);
-    }
-
-    private static Map<String, List<Contribution>> byOnce(List<Contribution> contributions) {
-        Map<String, List<Contribution>> byOnce = new LinkedHashMap<>();
-        contributions.forEach(c -> byOnce.computeIfAbsent(c.once(), k -> new ArrayList<>()).add(c));
-        return byOnce;
     }
 }

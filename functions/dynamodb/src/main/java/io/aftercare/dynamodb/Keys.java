@@ -75,7 +75,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * day's metrics      SHOP#{shop}#METRICS                DAY#{yyyy-mm-dd}  counters and sketch bins of the day in the shop's zone (only ADDed to)
  * month's metrics    SHOP#{shop}#METRICS                MONTH#{yyyy-mm}   the sum of its days, ADDed to with them (a report by month reads 12 items, not 365)
  * month rollups from SHOP#{shop}#METRICS                ROLLUPS           from: the first month whose MONTH# item holds all its days (absent: all do)
- * counted change     {the changed item's PK}            COUNTED#{once}    the aggregator folded it (an entry id, a ticket version); TTL 7 days
+ * return counted     {the changed item's PK}            COUNTED#{once}    a contribution that counts once per partition (a return's opening);
+ *                                                                          older deployments' per-change markers carry a 7-day TTL and expire
+ * stream cursor      STREAM#{shard id}                  CURSOR            sequence: the last stream record of the shard the aggregator folded; TTL 4 days
  * customer metrics   SHOP#{shop}#CUSTOMER#{email hash}  METRICS           orders, first and last order, repeated, experiences; version
  * delivery metrics   SHOP#{shop}#ORDER#{id}             METRICS           a delivery problem's start, first contact, customer's first message; version
  * reply code         SHOP#{shop}#THREAD                 CODE#{code}       what a reply address's code names (type, id), kept before the email goes
@@ -493,6 +495,11 @@ public final class Keys {
     /** Beside the item whose change was folded, so that counting once spreads over the table like the items do. */
     static Map<String, AttributeValue> counted(String changedPk, String once) {
         return key(changedPk, "COUNTED#" + once);
+    }
+
+    /** How far the aggregator folded one shard of the table's stream: one item per shard, written once per batch. */
+    static Map<String, AttributeValue> streamCursor(String shardId) {
+        return key("STREAM#" + shardId, "CURSOR");
     }
 
     static Map<String, AttributeValue> customerMetrics(ShopId shop, String emailHash) {

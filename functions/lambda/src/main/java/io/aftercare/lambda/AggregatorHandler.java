@@ -2,8 +2,9 @@ package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import io.aftercare.dynamodb.MetricsAggregator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,11 +14,13 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The table stream's consumer: folds each change into the shop's metrics, in the shard's order. The first record that
- * fails is reported (partial batch failure), so Lambda retries from it and not the records before it; folding is
- * idempotent, so a retried or replayed record counts once.
+ * The table stream's consumer: folds each batch of a shard's changes into the shops' metrics at once, in the shard's
+ * order. The mapping's tumbling window is what names the shard in the event (a plain stream event does not), which
+ * keys the cursor that makes a retried, bisected or replayed record count once. The first record not folded is
+ * reported (partial batch failure), so Lambda retries from it and not the records before it. No state is carried
+ * from one invocation of a window to the next: the table holds it.
  */
-public final class AggregatorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class AggregatorHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorHandler.class);
 
@@ -33,19 +36,19 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
         return Invocations.logged(context, Map.of(), () -> {
-            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-                try {
-                    app.aggregator().fold(image(record.getDynamodb().getOldImage()), image(record.getDynamodb().getNewImage()));
-                } catch (RuntimeException e) {
-                    String sequence = record.getDynamodb().getSequenceNumber();
-                    LOG.warn("stream record {} failed and will be retried: {}", sequence, Failures.describe(e));
-                    return StreamsEventResponse.builder().withBatchItemFailures(
-                            List.of(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequence).build())).build();
-                }
+            if (event.getShardId() == null) {
+                throw new IllegalStateException("the stream event names no shard: its mapping needs a TumblingWindowInSeconds");
             }
-            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+            List<MetricsAggregator.Change> changes = event.getRecords() == null ? List.of() : event.getRecords().stream()
+                    .map(record -> new MetricsAggregator.Change(record.getDynamodb().getSequenceNumber(),
+                            image(record.getDynamodb().getOldImage()), image(record.getDynamodb().getNewImage())))
+                    .toList();
+            var failed = app.aggregator().fold(event.getShardId(), changes);
+            failed.ifPresent(failure -> LOG.warn("stream record {} failed and will be retried: {}", failure.sequence(), Failures.describe(failure.cause())));
+            return new TimeWindowEventResponse(Map.of(), failed.map(failure -> List.of(new TimeWindowEventResponse.BatchItemFailure(failure.sequence())))
+                    .orElse(List.of()));
         });
     }
 

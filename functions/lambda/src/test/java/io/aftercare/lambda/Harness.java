@@ -2,8 +2,10 @@ package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.devkit.AdjustableClock;
@@ -44,7 +46,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -206,9 +210,14 @@ final class Harness {
 
     /** The table's stream read by the aggregator's handler, as its event source mapping would (the class must be a {@code @TableStream}). */
     StreamWorker aggregatorStream() {
+        return aggregatorStream(handler -> handler);
+    }
+
+    /** As {@link #aggregatorStream()}, with {@code mapping} between the worker and the handler: how Lambda hands a batch over again. */
+    StreamWorker aggregatorStream(UnaryOperator<Function<DynamodbTimeWindowEvent, TimeWindowEventResponse>> mapping) {
         var aggregator = new AggregatorHandler(app);
         return new StreamWorker(table.local().streamsClient(), StreamWorker.streamOf(table.client(), table.name()),
-                MetricsAggregator.FOLDED_TYPES, event -> aggregator.handleRequest(event, null));
+                MetricsAggregator.FOLDED_TYPES, mapping.apply(event -> aggregator.handleRequest(event, null)));
     }
 
     /**

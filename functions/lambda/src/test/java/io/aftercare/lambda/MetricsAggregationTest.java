@@ -3,6 +3,8 @@ package io.aftercare.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.StreamWorker;
@@ -25,8 +27,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,8 +86,119 @@ class MetricsAggregationTest {
         // every record of the stream handed over again, as a retried or bisected batch would be
         stream.rewind();
         assertThat(stream.drain()).isPositive();
+        assertTheMonthCountedOnce();
+    }
+
+    @Test
+    void givenABatchFoldedWholeThatReportedItsMiddleRecordFailed_whenLambdaRetriesFromThatRecord_thenEveryChangeCountsOnce() {
+        scriptTheMonth();
+        var retried = new AtomicBoolean();
+        stream = aftercare.aggregatorStream(handler -> event -> {
+            var folded = handler.apply(event);
+            if (event.getRecords().size() > 1 && retried.compareAndSet(false, true)) {
+                // written, but the invocation timed out, say: Lambda hands the batch over again from its middle
+                String middle = event.getRecords().get(event.getRecords().size() / 2).getDynamodb().getSequenceNumber();
+                return new TimeWindowEventResponse(Map.of(), List.of(new TimeWindowEventResponse.BatchItemFailure(middle)));
+            }
+            return folded;
+        });
+        assertTheMonthCountedOnceThough(retried);
+    }
+
+    @Test
+    void givenABatchThatFailedAfterFoldingTwoThirdsOfIt_whenLambdaBisectsItIntoHalves_thenEveryChangeCountsOnce() {
+        scriptTheMonth();
+        var bisected = new AtomicBoolean();
+        stream = aftercare.aggregatorStream(handler -> event -> {
+            int size = event.getRecords().size();
+            if (size < 3 || !bisected.compareAndSet(false, true)) {
+                return handler.apply(event);
+            }
+            handler.apply(cut(event, 0, size * 2 / 3, event.getShardId())); // the invocation that failed after these
+            var firstHalf = handler.apply(cut(event, 0, size / 2, event.getShardId()));
+            return firstHalf.getBatchItemFailures().isEmpty() ? handler.apply(cut(event, size / 2, size, event.getShardId())) : firstHalf;
+        });
+        assertTheMonthCountedOnceThough(bisected);
+    }
+
+    @Test
+    void givenAFoldedShard_whenItIsReplayedFromItsStartInBatchesOfSeven_thenNothingCountsTwice() {
+        scriptTheMonth();
+        var inSevens = new AtomicBoolean();
+        stream = aftercare.aggregatorStream(handler -> event -> {
+            if (!inSevens.get()) {
+                return handler.apply(event);
+            }
+            List<DynamodbTimeWindowEvent> sevens = new ArrayList<>();
+            for (int from = 0; from < event.getRecords().size(); from += 7) {
+                sevens.add(cut(event, from, Math.min(from + 7, event.getRecords().size()), event.getShardId()));
+            }
+            return foldEach(handler, sevens);
+        });
+        stream.drain();
+        inSevens.set(true);
+        stream.rewind();
+
+        assertThat(stream.drain()).isPositive();
+        assertTheMonthCountedOnce();
+    }
+
+    @Test
+    void givenBatchesOfDifferentShardsTouchingTheSameDay_whenEachIsFoldedAndReplayed_thenEachCountsOnce() {
+        order("D1", "dan@example.com", "2026-11-04T10:00", "40.00", "PLN");
+        order("E1", "eve@example.com", "2026-11-04T11:00", "60.00", "PLN");
+        var shards = new HashSet<String>();
+        stream = aftercare.aggregatorStream(handler -> event -> {
+            List<DynamodbTimeWindowEvent> ownShards = new ArrayList<>();
+            for (int round = 0; round < 2; round++) { // the second round replays each shard's batch
+                for (int i = 0; i < event.getRecords().size(); i++) {
+                    shards.add("shard-" + i);
+                    ownShards.add(cut(event, i, i + 1, "shard-" + i));
+                }
+            }
+            return foldEach(handler, ownShards);
+        });
+        stream.drain();
+
+        assertThat(shards).hasSizeGreaterThan(1);
+        JsonNode day = metrics("2026-11-04", "2026-11-04", "day").path("items").get(0);
+        assertThat(day.path("orders").asLong()).isEqualTo(2);
+        assertThat(day.path("revenue").path("PLN").asText()).isEqualTo("100");
+        assertThat(day.path("customers").path("unique").asLong()).isEqualTo(2);
+        assertThat(day.path("customers").path("new").asLong()).isEqualTo(2);
+    }
+
+    /** Drains the stream, which the mapping handed over again ({@code again} says it did). */
+    private void assertTheMonthCountedOnceThough(AtomicBoolean again) {
+        stream.drain();
+        assertThat(again).as("the batch was handed over again").isTrue();
+        assertTheMonthCountedOnce();
+    }
+
+    private void assertTheMonthCountedOnce() {
         assertHandWorkedMonth(metrics("2026-11-01", "2026-11-30", "month").path("items").get(0));
         assertThat(stream.setAside()).isEmpty();
+    }
+
+    /** Each batch in turn, as the mapping hands them over: the first that reports a failure ends it. */
+    private static TimeWindowEventResponse foldEach(Function<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler, List<DynamodbTimeWindowEvent> batches) {
+        for (var batch : batches) {
+            var folded = handler.apply(batch);
+            if (!folded.getBatchItemFailures().isEmpty()) {
+                return folded;
+            }
+        }
+        return new TimeWindowEventResponse(Map.of(), List.of());
+    }
+
+    /** Records {@code from} to {@code to} (excluded) of {@code event}, as a batch of {@code shard}: the mapping's batch cut again. */
+    private static DynamodbTimeWindowEvent cut(DynamodbTimeWindowEvent event, int from, int to, String shard) {
+        var part = new DynamodbTimeWindowEvent();
+        part.setShardId(shard);
+        part.setEventSourceArn(event.getEventSourceArn());
+        part.setState(Map.of());
+        part.setRecords(event.getRecords().subList(from, to));
+        return part;
     }
 
     @Test

@@ -220,7 +220,8 @@ public final class Bench {
                 The metrics aggregator reading the local runner's table stream (DynamoDB Local) after %d Shopify `orders/create`
                 deliveries (a new order of a new customer each) and after %d emails (their `EMAIL_SENT` entries). Requests are
                 counted at the SDK; capacity units as DynamoDB Local reports them (`ReturnConsumedCapacity`, transactional writes
-                at twice a plain write; each change adds to its day's item and its month's rollup in one transaction). Baseline:
+                at twice a plain write; a batch of changes adds to each day's item and month's rollup once, with the shard's
+                cursor, in one transaction per chunk of up to 100 items). Baseline:
                 the ingest's own DynamoDB requests per webhook in the same run, which must stay 1 (the aggregator is off the
                 request path).
 
@@ -231,7 +232,8 @@ public final class Bench {
                 | aggregator's capacity units | %.2f | %.2f |
 
                 DynamoDB Local reports the same units with and without the month rollup in the transaction; DynamoDB itself bills
-                each item of a transaction, so the rollup adds 2 write units per change (an item under 1 KB, written transactionally).
+                each item of a transaction, so the rollup adds 2 write units per batch and month (an item under 1 KB, written
+                transactionally).
 
                 The metrics API (`GET /api/shops/{shop}/metrics`, over HTTP, admin token) on a shop with %d days of
                 aggregates (two orders a day), %d calls each, against the baseline of one day's report in the same run. Latencies in ms.
@@ -270,6 +272,20 @@ public final class Bench {
 
     /** The monthly volumes the sweeps' share is shown at: a small shop, a busy one, a large one. */
     static final long[] MONTHLY_ORDERS = {1_000, 10_000, 100_000};
+
+    /** What the stream's mapping handed the aggregator: the write units it costs are per batch, so their sizes say what they bought. */
+    static String streamBatches(List<Integer> batches) {
+        if (batches.isEmpty()) {
+            return "";
+        }
+        List<Integer> sorted = batches.stream().sorted().toList();
+        return String.format(Locale.ROOT, """
+
+                The table's stream reached the aggregator in %,d batches (each an invocation, and each batching window one more
+                for the tumbling window's closing call) of %d to %d changes, median %d, mean %.1f.
+                """, sorted.size(), sorted.get(0), sorted.get(sorted.size() - 1), sorted.get(sorted.size() / 2),
+                sorted.stream().mapToInt(Integer::intValue).average().orElse(0));
+    }
 
     static String costSection(CostBenchmark.Usage usage, CostBenchmark.Prices prices) {
         var idle = usage.idleSweep();
@@ -317,6 +333,7 @@ public final class Bench {
                             : String.format(Locale.ROOT, "%.1f", 1000 * f.seconds() / Math.max(1, f.count())),
                     f.memoryMb(), f.gbSeconds() / orders));
         });
+        text.append(streamBatches(usage.aggregatorBatches()));
         text.append(writeUnitsSection(usage));
         List<CostBenchmark.Bill> bills = Arrays.stream(MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
         text.append("\nDollars per 1,000 orders, by monthly volume:\n\n| service |");

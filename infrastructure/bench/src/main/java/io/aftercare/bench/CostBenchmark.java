@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * noticed to staff, answered by an agent, resolved the next day), and the sweep every simulated minute with the
  * queue's messages handed to the action handler as the event source mapping would. Every email sent is followed by
  * SES's delivery event through the SES event handler, as the configuration set publishes it; the table's stream goes
- * to the metrics aggregator after each minute's changes.
+ * to the metrics aggregator as its event source mapping would hand it over: a batching window (template.yaml's
+ * {@code MaximumBatchingWindowInSeconds}) after the first change it has not handed over, in batches of up to 100.
  *
  * <p>Measured: DynamoDB write units as DynamoDB bills each item a request touches ({@link Capacity#billing}, split by
  * function, item kind, index and request) and read units as DynamoDB Local answers them, SQS requests (counted at the
@@ -90,7 +91,7 @@ final class CostBenchmark {
     record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, double localWriteUnits,
                  Map<Capacity.Line, Capacity.Billed> billed, long dynamoRequests,
                  long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb,
-                 int polledQueues, BusySweeps busySweeps) {
+                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches) {
     }
 
     /**
@@ -177,6 +178,8 @@ final class CostBenchmark {
     private int tickets;
     private double busySweepSeconds;
     private double busySweepCpu;
+    /** The minute of the first change the stream's mapping has not handed over yet; -1 for none. */
+    private long streamSince = -1;
 
     private final boolean priced;
 
@@ -262,12 +265,16 @@ final class CostBenchmark {
             long idleSqs = 0;
             long idleSweepSqs = 0;
             double idleBilled = 0;
+            long streamWindow = streamWindowMinutes();
             for (long minute = 0; minute <= lastMinute; minute++) {
                 clock.set(START.plus(Duration.ofMinutes(minute)));
+                if (streamSince >= 0 && minute >= streamSince + streamWindow) {
+                    aggregate(); // the mapping's batching window, opened by the first change not handed over, has passed
+                }
                 List<Runnable> due = byMinute.getOrDefault(minute, List.of());
                 due.forEach(Runnable::run);
                 if (!due.isEmpty()) {
-                    aggregate(); // the stream's event source mapping batches for 5 seconds: this minute's changes
+                    changed(minute);
                 }
                 if (minute % SWEEP_EVERY_MINUTES != 0) {
                     continue;
@@ -304,7 +311,10 @@ final class CostBenchmark {
                     timed("SesEventFunction", () -> sesEvents.handleRequest(delivery, null));
                 }
                 emailsSeen = sent.size();
-                aggregate(); // the emails' and their events' timeline entries
+                changed(minute); // the emails' and their events' timeline entries
+            }
+            if (streamSince >= 0) {
+                aggregate();
             }
             if (idle == 0) {
                 throw new IllegalStateException("no sweep found nothing due: the idle sweep's cost is not known");
@@ -318,7 +328,7 @@ final class CostBenchmark {
             return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.billedWrites() - idleBilled,
                     capacity.writes.sum() - idleWrites, capacity.billed(), capacity.requests.get(),
                     sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"), polledQueues(),
-                    new BusySweeps(busy, busySweepSeconds, busySweepCpu));
+                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches());
         }
     }
 
@@ -449,14 +459,34 @@ final class CostBenchmark {
         }
     }
 
-    /** What the stream's event source mapping hands the aggregator now, timed as one invocation when there was any. */
+    /** The table changed at {@code minute}: the mapping's batching window opens, unless it is open already. */
+    private void changed(long minute) {
+        if (streamSince < 0) {
+            streamSince = minute;
+        }
+    }
+
+    /**
+     * What the stream's event source mapping hands the aggregator now: each batch one invocation, all of them timed
+     * together, and the closing invocation of the mapping's tumbling window (no records), counted as one more.
+     */
     private void aggregate() {
         capacity.function = "AggregatorFunction";
+        streamSince = -1;
+        int batchesBefore = local.aggregatorBatches().size();
         long start = elapsed();
-        if (local.aggregate() > 0) {
-            calls.computeIfAbsent("AggregatorFunction", f -> new AtomicLong()).incrementAndGet();
+        local.aggregate();
+        int batches = local.aggregatorBatches().size() - batchesBefore;
+        if (batches > 0) {
+            calls.computeIfAbsent("AggregatorFunction", f -> new AtomicLong()).addAndGet(batches + 1);
             seconds.computeIfAbsent("AggregatorFunction", f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
         }
+    }
+
+    /** The aggregator's mapping's batching window in template.yaml, in whole simulated minutes (at least one). */
+    private static long streamWindowMinutes() throws IOException {
+        JsonNode mapping = template().path("Resources").path("AggregatorFunction").path("Properties").path("Events").path("TableStream").path("Properties");
+        return Math.max(1, mapping.path("MaximumBatchingWindowInSeconds").asLong() / 60);
     }
 
     private <T> T timed(String function, Supplier<T> call) {

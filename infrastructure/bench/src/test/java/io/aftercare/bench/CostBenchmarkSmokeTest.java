@@ -3,6 +3,7 @@ package io.aftercare.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class CostBenchmarkSmokeTest {
             Map.of("WebhookFunction", new CostBenchmark.Invocations(500, 10.0, 1024),
                     "SweepFunction", new CostBenchmark.Invocations(0, 2.0, 1024)),
             1_000, 20_000, 8_000, Map.of(), 4_000, 900, 525, 300, 720, 500, new CostBenchmark.IdleSweep(0.03, 0.01, 1.0, 0.0, 0.0), 1024, 2,
-            new CostBenchmark.BusySweeps(220, 10.0, 2.0));
+            new CostBenchmark.BusySweeps(220, 10.0, 2.0), List.of(40, 3));
 
     @Test
     void givenTheDatedPricesFile_whenRead_thenEveryPriceIsThereWithItsSource() {

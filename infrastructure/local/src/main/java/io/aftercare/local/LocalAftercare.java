@@ -217,6 +217,11 @@ public final class LocalAftercare implements AutoCloseable {
         return stream.drain();
     }
 
+    /** The size of each batch the aggregator's handler was given so far (each an invocation in a deployment). */
+    public List<Integer> aggregatorBatches() {
+        return stream.batchSizes();
+    }
+
     /** One raw message received as SES would deliver it to the inbound function; @return its delivery id */
     public String receiveMail(byte[] raw) {
         return inbound.receive(raw);

@@ -35,8 +35,11 @@ public final class MetricsFold {
 
     /** A customer who orders again within this long of their first order counts as a repeat customer. */
     public static final Duration REPEAT_WINDOW = Duration.ofDays(90);
-    /** What makes a return count once, on its own timeline, whichever step of it is seen first. */
-    static final String RETURN_OPENED = "return-opened";
+    /**
+     * What makes a return count once, on its own timeline, whichever step of it is seen first: the one {@link Contribution#once}
+     * the aggregator remembers per partition (every other one is a change's own, which counting each change once covers).
+     */
+    public static final String RETURN_OPENED = "return-opened";
 
     private MetricsFold() {
     }
