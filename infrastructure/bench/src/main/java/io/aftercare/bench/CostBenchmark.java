@@ -207,7 +207,8 @@ final class CostBenchmark {
                 priced.idleSweep().writeUnits(), priced.idleSweep().sqsRequests());
         return new Usage(priced.orders(), priced.tickets(), functions, priced.readUnits(), priced.writeUnits(), priced.localWriteUnits(),
                 priced.billed(), priced.dynamoRequests(), priced.sqsRequests(), priced.apiRequests(), priced.emails(), priced.sweeps(),
-                priced.idleSweeps(), idle, priced.sweepMemoryMb(), priced.polledQueues(), timed.busySweeps());
+                priced.idleSweeps(), idle, priced.sweepMemoryMb(), priced.polledQueues(), timed.busySweeps(),
+                priced.aggregatorBatches());
     }
 
     private Usage run() throws Exception {
