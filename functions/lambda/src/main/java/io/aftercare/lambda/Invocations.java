@@ -12,10 +12,10 @@ import org.slf4j.MDC;
 
 /**
  * Runs one invocation with its log context: the Lambda's fields (request id, cold start, the function's name, ARN,
- * version and memory) and the correlation ids (delivery, ticket, action) go on every line logged meanwhile, as
- * Powertools' logging wrote them. A failure that escapes
- * the handler is logged as {@link Failures} describes it and thrown on as {@link InvocationFailed}, without its
- * cause: the Lambda runtime logs a thrown exception's message and stack trace as they are.
+ * version and memory, as Powertools' logging wrote them) and the correlation ids (delivery, ticket, action) go on every
+ * line logged meanwhile. A failure that escapes the handler is logged as {@link Failures} describes it and thrown on
+ * as {@link InvocationFailed}, without its cause: the Lambda runtime logs a thrown exception's message and stack trace
+ * as they are.
  */
 public final class Invocations {
 
