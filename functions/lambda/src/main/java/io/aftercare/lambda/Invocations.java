@@ -1,32 +1,48 @@
 package io.aftercare.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.aftercare.lambda.logging.JsonLine;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * Runs one invocation with its log context: Powertools adds the Lambda's request id and cold start to every log
- * line, and the correlation ids (delivery, ticket, action) go on every line logged meanwhile. A failure that escapes
- * the handler is logged as {@link Failures} describes it and thrown on as {@link InvocationFailed}, without its
- * cause: the Lambda runtime logs a thrown exception's message and stack trace as they are.
+ * Runs one invocation with its log context: the Lambda's fields (request id, cold start, the function's name, ARN,
+ * version and memory, as Powertools' logging wrote them) and the correlation ids (delivery, ticket, action) go on every
+ * line logged meanwhile. A failure that escapes the handler is logged as {@link Failures} describes it and thrown on
+ * as {@link InvocationFailed}, without its cause: the Lambda runtime logs a thrown exception's message and stack trace
+ * as they are.
  */
 public final class Invocations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Invocations.class);
+    private static final String SERVICE = "aftercare";
+    /** The first invocation this JVM (this snapshot, under SnapStart) serves. */
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
     private Invocations() {
     }
 
     public static <T> T logged(Context context, Map<String, String> correlation, Supplier<T> body) {
-        correlation.forEach(MDC::put);
+        Map<String, String> fields = new HashMap<>(correlation);
+        if (context != null) {
+            fields.put(JsonLine.COLD_START, Boolean.toString(COLD.getAndSet(false)));
+            fields.put(JsonLine.FUNCTION_ARN, context.getInvokedFunctionArn());
+            fields.put(JsonLine.FUNCTION_MEMORY_SIZE, Integer.toString(context.getMemoryLimitInMB()));
+            fields.put(JsonLine.FUNCTION_NAME, context.getFunctionName());
+            fields.put(JsonLine.FUNCTION_REQUEST_ID, context.getAwsRequestId());
+            fields.put(JsonLine.FUNCTION_VERSION, context.getFunctionVersion());
+            fields.put(JsonLine.SERVICE, SERVICE);
+        }
+        fields.forEach(MDC::put);
         try {
-            return context == null ? guarded(body) : PowertoolsLogging.withLogging(context, () -> guarded(body));
+            return guarded(body);
         } finally {
-            correlation.keySet().forEach(MDC::remove);
+            fields.keySet().forEach(MDC::remove);
         }
     }
 

@@ -151,7 +151,7 @@ class ActionBatchTest {
     }
 
     /** A Lambda context whose invocation ends {@code time} after it is made. */
-    private static final class InvocationContext implements Context {
+    static final class InvocationContext implements Context {
 
         private final Instant end;
 
