@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Writes a recording in two steps. First what is idempotent, without a transaction: the timeline entries, refunds and
- * return pointers not there yet (one {@code BatchWriteItem}), a return's new step (its own update), and the search
- * terms when they changed. Then one {@code TransactWriteItems} of what must be atomic with the delivery's dedupe
+ * Writes a recording in two steps. First what is idempotent, without a transaction: the timeline entries and return
+ * pointers not there yet and the search terms when they changed (one {@code BatchWriteItem}), a new refund or return
+ * step (an update of its own). Then one {@code TransactWriteItems} of what must be atomic with the delivery's dedupe
  * marker: the order, the due actions, the customer's profile and their link to the order. Written before the marker,
  * the first step leaves only items a retry of the delivery writes again identically: a crash or a cancelled
  * transaction between the two loses nothing and doubles nothing.
@@ -131,7 +131,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                 updates.add(update);
             }
         }
-        for (UpdateExpression update : merged(recording)) { // other deliveries add to these items: never replaced whole
+        for (UpdateExpression update : merged(recording)) { // never put whole: a stale read would lose what others added
             var there = stored.get(BatchReads.id(update.key()));
             if (there == null || !update.changesNothing(there)) {
                 updates.add(update);
@@ -239,22 +239,14 @@ public final class DynamoRecordingStore implements RecordingStore {
 
     /**
      * The items of the first step a delivery owns whole (the same fact always writes the same item, put if absent): its
-     * timeline entries, its refunds, the pointers to its returns.
+     * timeline entries and the pointers to its returns.
      */
     private List<UpdateExpression> owned(Recording recording, Optional<EmailAddress> customer) {
         List<UpdateExpression> owned = new ArrayList<>();
         recording.order().ifPresent(order -> order.facts().forEach(fact -> {
             // refunds and returns are items of their own; the other facts live on the order item
-            switch (fact) {
-                case OrderFact.Refunded refund -> owned.add(items.refund(recording.shop(), order.orderId(), refund));
-                case OrderFact.ReturnChanged change -> change.knownAs().forEach(name ->
-                        owned.add(items.returnPointer(recording.shop(), order.orderId(), change.returnId(), name)));
-                case OrderFact.Placed placed -> { }
-                case OrderFact.Paid paid -> { }
-                case OrderFact.Cancelled cancelled -> { }
-                case OrderFact.FulfilmentChanged fulfilment -> { }
-                case OrderFact.ShipmentProgressed shipment -> { }
-                case OrderFact.DeliveryExpected expected -> { }
+            if (fact instanceof OrderFact.ReturnChanged change) {
+                change.knownAs().forEach(name -> owned.add(items.returnPointer(recording.shop(), order.orderId(), change.returnId(), name)));
             }
         }));
         entries(recording).forEach(entry ->
@@ -267,11 +259,26 @@ public final class DynamoRecordingStore implements RecordingStore {
         return owned(recording, Optional.empty());
     }
 
-    /** The items of the first step other deliveries add to: each return, one attribute per step. */
+    /**
+     * The items of the first step written by an update of their own: each return, to which other deliveries add one
+     * attribute per step, and each refund (updated, its amount keeps the scale the platform sent, as the order's do).
+     */
     private List<UpdateExpression> merged(Recording recording) {
-        return recording.order().stream().flatMap(order -> order.facts().stream()
-                .filter(OrderFact.ReturnChanged.class::isInstance).map(OrderFact.ReturnChanged.class::cast)
-                .map(change -> items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey()))).toList();
+        List<UpdateExpression> merged = new ArrayList<>();
+        recording.order().ifPresent(order -> order.facts().forEach(fact -> {
+            // refunds and returns are items of their own; the other facts live on the order item
+            switch (fact) {
+                case OrderFact.Refunded refund -> merged.add(items.refund(recording.shop(), order.orderId(), refund));
+                case OrderFact.ReturnChanged change -> merged.add(items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey()));
+                case OrderFact.Placed placed -> { }
+                case OrderFact.Paid paid -> { }
+                case OrderFact.Cancelled cancelled -> { }
+                case OrderFact.FulfilmentChanged fulfilment -> { }
+                case OrderFact.ShipmentProgressed shipment -> { }
+                case OrderFact.DeliveryExpected expected -> { }
+            }
+        }));
+        return merged;
     }
 
     private static Stream<TimelineEntry> entries(Recording recording) {
