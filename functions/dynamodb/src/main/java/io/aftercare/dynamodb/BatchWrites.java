@@ -44,8 +44,8 @@ final class BatchWrites {
         }
     }
 
-    /** Throttled writes come back unprocessed: each retry waits longer (none before the first). */
-    private static void pause(int attempt) {
+    /** Throttled requests come back unprocessed: each retry waits longer (none before the first). */
+    static void pause(int attempt) {
         if (attempt == 0) {
             return;
         }

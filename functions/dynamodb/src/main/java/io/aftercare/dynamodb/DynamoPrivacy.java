@@ -64,8 +64,13 @@ public final class DynamoPrivacy implements PrivacyStore {
     static final int BATCH = 100;
     /** Below DynamoDB's 400 KB item limit, with room for the part's other attributes. */
     static final int EXPORT_PART_BYTES = 300_000;
-    /** The order's attributes that name its customer; the rest (lines, totals, milestones) is the shop's bookkeeping and stays. */
-    static final List<String> ORDER_PERSONAL = List.of(RecordingItems.CUSTOMER_EMAIL, "customerName", "customerLocale", RecordingItems.CUSTOMER_PLATFORM_ID);
+    /**
+     * The order's attributes that name its customer (and the digest of what named them: without it, a later delivery
+     * of the order writes the customer's link and terms again, as before erasure); the rest (lines, totals,
+     * milestones) is the shop's bookkeeping and stays.
+     */
+    static final List<String> ORDER_PERSONAL = List.of(RecordingItems.CUSTOMER_EMAIL, "customerName", "customerLocale", RecordingItems.CUSTOMER_PLATFORM_ID,
+            RecordingItems.INDEXED);
     /** Attributes that only place an item in the table or its indexes: not part of what an export says. */
     private static final Set<String> KEY_ATTRIBUTES = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK, Keys.BY_TIME_SK, Keys.DUE_PK, Keys.DUE_SK);
     private static final ObjectMapper JSON = new ObjectMapper();

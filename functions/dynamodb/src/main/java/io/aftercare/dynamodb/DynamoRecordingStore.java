@@ -5,6 +5,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.order.OrderFact;
+import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.RecordResult;
@@ -15,23 +16,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Writes a recording in one {@code TransactWriteItems}: the delivery's dedupe marker, the order, the customer, the
- * timeline entries and the due actions, all or nothing (a delivery that cannot be applied: its marker and a note,
- * {@link #recordUnapplied}).
+ * Writes a recording in two steps. First what is idempotent, without a transaction: the timeline entries and return
+ * pointers not there yet and the search terms when they changed (one {@code BatchWriteItem}), a new refund or return
+ * step (an update of its own). Then one {@code TransactWriteItems} of what must be atomic with the delivery's dedupe
+ * marker: the order, the due actions, the customer's profile and their link to the order. Written before the marker,
+ * the first step leaves only items a retry of the delivery writes again identically: a crash or a cancelled
+ * transaction between the two loses nothing and doubles nothing. A delivery that cannot be applied is its marker and a
+ * note alone ({@link #recordUnapplied}).
  *
- * <p>Only three things in it are conditional, and each failure has one meaning: the dedupe marker exists (a
- * duplicate: stop), a snapshot is older than the stored one (write the rest without it), an action was scheduled
- * before (write the rest without it). Everything else is put-if-absent and cannot fail. So the common delivery
- * costs one request, and a repeated or out-of-order one at most a few more, never a lost write.
+ * <p>One eventually consistent {@code BatchGetItem} before tells what is there already: the order (its customer, its
+ * snapshot's time, and a digest of what its snapshot indexed) and the items of the first step. What is there and
+ * would not change is not written again, so a later webhook of an order rewrites neither its search terms nor its
+ * customer's link and profile unless they changed. A stale read only costs a rewrite (or, when two deliveries of an
+ * order race within it, the later one's copy of an entry both carry).
+ *
+ * <p>Only three things in the transaction are conditional, and each failure has one meaning: the dedupe marker exists
+ * (a duplicate: stop), a snapshot is older than the stored one (write the rest without it), an action was scheduled
+ * before (write the rest without it). So a delivery costs three requests (two when it has nothing new for the first
+ * step, a duplicate among them), and a repeated or out-of-order one at most a few more, never a lost write.
  */
 public final class DynamoRecordingStore implements RecordingStore {
 
@@ -40,6 +53,33 @@ public final class DynamoRecordingStore implements RecordingStore {
     private enum Part { DELIVERY, ORDER, PROFILE, ACTION, IDEMPOTENT }
 
     private record Step(Part part, String actionId, TransactWriteItem item) {
+    }
+
+    /** A cancelled transaction of the steps from {@code from} on. */
+    private static final class Cancelled extends RuntimeException {
+
+        private final int from;
+        private final transient TransactionCanceledException cancelled;
+
+        Cancelled(int from, TransactionCanceledException cancelled) {
+            super(cancelled);
+            this.from = from;
+            this.cancelled = cancelled;
+        }
+    }
+
+    /**
+     * What a snapshot makes findable (the order's terms, the customer's link, profile and name terms, as a digest kept
+     * on the order), whether the stored order says it is indexed already, and whether the stored snapshot is newer.
+     */
+    private record Index(Optional<String> digest, boolean unchanged, boolean stale) {
+
+        static final Index NONE = new Index(Optional.empty(), false, false);
+
+        /** Whether this delivery writes the order's terms before its transaction. */
+        boolean writesTerms() {
+            return digest.isPresent() && !unchanged && !stale;
+        }
     }
 
     private final DynamoDbClient dynamo;
@@ -60,8 +100,18 @@ public final class DynamoRecordingStore implements RecordingStore {
     /** Transaction conflicts (another writer held an item) are retried by {@link RaceRetry}; one still losing is {@link ChangedMeanwhile}. */
     @Override
     public RecordResult record(Recording recording) {
-        Optional<EmailAddress> customer = customerOf(recording);
-        return RaceRetry.untilItWins(() -> attempt(recording, customer));
+        List<UpdateExpression> owned = owned(recording);
+        List<UpdateExpression> merged = merged(recording);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        recording.order().ifPresent(order -> keys.add(orderKey(recording.shop(), order.orderId())));
+        Stream.concat(owned.stream(), merged.stream()).forEach(update -> keys.add(update.key()));
+        Map<String, Map<String, AttributeValue>> stored = BatchReads.get(dynamo, table, keys);
+        Map<String, AttributeValue> storedOrder = recording.order()
+                .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
+        Optional<EmailAddress> customer = customerOf(recording, storedOrder);
+        Index index = index(recording, customer, storedOrder);
+        writeIdempotent(recording, customer, index, stored);
+        return RaceRetry.untilItWins(() -> attempt(recording, customer, index));
     }
 
     @Override
@@ -84,27 +134,56 @@ public final class DynamoRecordingStore implements RecordingStore {
         });
     }
 
-    /** One try: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */
-    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer) {
-        boolean withSnapshot = true;
+    /** The first step: every item a retry of the delivery writes again identically, those there already left as they are. */
+    private void writeIdempotent(Recording recording, Optional<EmailAddress> customer, Index index, Map<String, Map<String, AttributeValue>> stored) {
+        List<Map<String, AttributeValue>> puts = new ArrayList<>();
+        List<UpdateExpression> updates = new ArrayList<>();
+        if (index.writesTerms()) {
+            var order = recording.order().orElseThrow();
+            DynamoSearch.order(table, recording.shop(), order.snapshot().orElseThrow(), customer).forEach(term -> puts.add(term.put().item()));
+        }
+        recording.customer().filter(profile -> !index.unchanged() || profile.authoritative()).ifPresent(profile ->
+                DynamoSearch.customer(table, recording.shop(), profile.contact()).forEach(term -> puts.add(term.put().item())));
+        for (UpdateExpression update : owned(recording, customer)) {
+            var there = stored.get(BatchReads.id(update.key()));
+            if (there == null) {
+                puts.add(update.newItem().orElseThrow());
+            } else if (!update.changesNothing(there)) {
+                updates.add(update);
+            }
+        }
+        for (UpdateExpression update : merged(recording)) { // never put whole: a stale read would lose what others added
+            var there = stored.get(BatchReads.id(update.key()));
+            if (there == null || !update.changesNothing(there)) {
+                updates.add(update);
+            }
+        }
+        BatchWrites.put(dynamo, table, puts);
+        updates.forEach(update -> dynamo.updateItem(update.request(table)));
+    }
+
+    /** One try of the transaction: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */
+    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index) {
+        boolean withSnapshot = !index.stale();
         boolean withProfile = true;
         Set<String> skippedActions = new HashSet<>();
         while (true) {
-            List<Step> steps = steps(recording, customer, withSnapshot, withProfile, skippedActions);
+            List<Step> steps = steps(recording, customer, index, withSnapshot, withProfile, skippedActions);
             try {
                 write(steps);
                 return new RecordResult(false, !withSnapshot || !withProfile, List.copyOf(skippedActions));
-            } catch (TransactionCanceledException cancelled) {
+            } catch (Cancelled failed) {
+                TransactionCanceledException cancelled = failed.cancelled;
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
-                if (conditionFailed(reasons, 0)) {
+                if (failed.from == 0 && conditionFailed(reasons, 0)) {
                     return RecordResult.duplicateDelivery();
                 }
                 boolean changed = false;
-                for (int i = 0; i < reasons.size() && i < steps.size(); i++) {
+                for (int i = 0; i < reasons.size() && failed.from + i < steps.size(); i++) {
                     if (!conditionFailed(reasons, i)) {
                         continue;
                     }
-                    Step step = steps.get(i);
+                    Step step = steps.get(failed.from + i);
                     switch (step.part()) {
                         case ORDER -> withSnapshot = false;
                         case PROFILE -> withProfile = false;
@@ -123,47 +202,47 @@ public final class DynamoRecordingStore implements RecordingStore {
         }
     }
 
-    /** The customer a delivery is about; deliveries that do not say (a tracking event, a refund, a return) are looked up by order. */
-    private Optional<EmailAddress> customerOf(Recording recording) {
-        Optional<EmailAddress> named = recording.order().flatMap(OrderRecording::customer)
-                .or(() -> recording.customer().map(c -> c.contact().email()));
-        if (named.isPresent() || recording.order().isEmpty()) {
-            return named;
-        }
-        var key = Keys.key(Keys.order(recording.shop(), recording.order().get().orderId()), Keys.ORDER);
-        var stored = dynamo.getItem(b -> b.tableName(table).key(key).projectionExpression(RecordingItems.CUSTOMER_EMAIL)).item();
-        return Items.string(stored, RecordingItems.CUSTOMER_EMAIL).map(EmailAddress::new);
+    /** The customer a delivery is about; deliveries that do not say (a tracking event, a refund, a return) are known by their order. */
+    private static Optional<EmailAddress> customerOf(Recording recording, Map<String, AttributeValue> storedOrder) {
+        return recording.order().flatMap(OrderRecording::customer)
+                .or(() -> recording.customer().map(c -> c.contact().email()))
+                .or(() -> Items.string(storedOrder, RecordingItems.CUSTOMER_EMAIL).map(EmailAddress::new));
     }
 
-    private List<Step> steps(Recording recording, Optional<EmailAddress> customer, boolean withSnapshot, boolean withProfile,
+    private Index index(Recording recording, Optional<EmailAddress> customer, Map<String, AttributeValue> storedOrder) {
+        Optional<OrderRecording> order = recording.order().filter(o -> o.snapshot().isPresent());
+        if (order.isEmpty()) {
+            return Index.NONE;
+        }
+        List<TransactWriteItem> indexed = new ArrayList<>(DynamoSearch.order(table, recording.shop(), order.get().snapshot().get(), customer));
+        customer.ifPresent(c -> indexed.add(items.customerOrder(recording.shop(), c, order.get().snapshot().get()).transactItem(table)));
+        recording.customer().filter(profile -> !profile.authoritative()).ifPresent(profile -> {
+            indexed.add(items.profile(recording.shop(), profile, false).transactItem(table));
+            indexed.addAll(DynamoSearch.customer(table, recording.shop(), profile.contact()));
+        });
+        String digest = RecordingItems.digest(indexed);
+        boolean stale = Items.time(storedOrder, RecordingItems.SOURCE_TIME).filter(t -> t.isAfter(order.get().sourceTime())).isPresent();
+        return new Index(Optional.of(digest), Items.string(storedOrder, RecordingItems.INDEXED).filter(digest::equals).isPresent(), stale);
+    }
+
+    private List<Step> steps(Recording recording, Optional<EmailAddress> customer, Index index, boolean withSnapshot, boolean withProfile,
                              Set<String> skippedActions) {
         Instant now = recording.receivedAt();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording.shop(), recording.deliveryKey(), recording.topic(), now)));
         recording.order().ifPresent(order -> {
             var update = items.order(recording.shop(), order, customer, withSnapshot);
+            if (index.writesTerms()) { // the digest says what the terms written before hold; a dropped snapshot's terms are rewritten by the next
+                if (withSnapshot) {
+                    update.set(RecordingItems.INDEXED, Items.s(index.digest().orElseThrow()));
+                } else {
+                    update.remove(RecordingItems.INDEXED);
+                }
+            }
             steps.add(new Step(withSnapshot && order.snapshot().isPresent() ? Part.ORDER : Part.IDEMPOTENT, null, update.transactItem(table)));
-            if (withSnapshot) {
+            if (withSnapshot && !index.unchanged()) {
                 order.snapshot().ifPresent(snapshot -> customer.ifPresent(c ->
                         steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
-                order.snapshot().ifPresent(snapshot -> DynamoSearch.order(table, recording.shop(), snapshot, customer)
-                        .forEach(term -> steps.add(new Step(Part.IDEMPOTENT, null, term))));
-            }
-            for (OrderFact fact : order.facts()) {
-                // refunds and returns are items of their own; the other facts live on the order item
-                switch (fact) {
-                    case OrderFact.Refunded refund -> steps.add(idempotent(items.refund(recording.shop(), order.orderId(), refund)));
-                    case OrderFact.ReturnChanged change -> {
-                        steps.add(idempotent(items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey())));
-                        change.knownAs().forEach(name -> steps.add(idempotent(items.returnPointer(recording.shop(), order.orderId(), change.returnId(), name))));
-                    }
-                    case OrderFact.Placed placed -> { }
-                    case OrderFact.Paid paid -> { }
-                    case OrderFact.Cancelled cancelled -> { }
-                    case OrderFact.FulfilmentChanged fulfilment -> { }
-                    case OrderFact.ShipmentProgressed shipment -> { }
-                    case OrderFact.DeliveryExpected expected -> { }
-                }
             }
             order.actions().stream()
                     .filter(action -> !skippedActions.contains(action.id()))
@@ -171,13 +250,56 @@ public final class DynamoRecordingStore implements RecordingStore {
         });
         recording.customer().ifPresent(profile -> {
             boolean authoritative = profile.authoritative() && withProfile;
-            steps.add(new Step(authoritative ? Part.PROFILE : Part.IDEMPOTENT, null,
-                    items.profile(recording.shop(), profile, authoritative).transactItem(table)));
-            DynamoSearch.customer(table, recording.shop(), profile.contact()).forEach(term -> steps.add(new Step(Part.IDEMPOTENT, null, term)));
+            if (profile.authoritative() || !index.unchanged()) {
+                steps.add(new Step(authoritative ? Part.PROFILE : Part.IDEMPOTENT, null,
+                        items.profile(recording.shop(), profile, authoritative).transactItem(table)));
+            }
         });
-        entries(recording).forEach(entry ->
-                steps.add(idempotent(TimelineItems.write(recording.shop(), entry, customer.map(EmailAddress::hash), now))));
         return steps;
+    }
+
+    /**
+     * The items of the first step a delivery owns whole (the same fact always writes the same item, put if absent): its
+     * timeline entries and the pointers to its returns.
+     */
+    private List<UpdateExpression> owned(Recording recording, Optional<EmailAddress> customer) {
+        List<UpdateExpression> owned = new ArrayList<>();
+        recording.order().ifPresent(order -> order.facts().forEach(fact -> {
+            // refunds and returns are items of their own; the other facts live on the order item
+            if (fact instanceof OrderFact.ReturnChanged change) {
+                change.knownAs().forEach(name -> owned.add(items.returnPointer(recording.shop(), order.orderId(), change.returnId(), name)));
+            }
+        }));
+        entries(recording).forEach(entry ->
+                owned.add(TimelineItems.write(recording.shop(), entry, customer.map(EmailAddress::hash), recording.receivedAt())));
+        return owned;
+    }
+
+    /** The same items' keys, before the customer is known (it is not in their keys). */
+    private List<UpdateExpression> owned(Recording recording) {
+        return owned(recording, Optional.empty());
+    }
+
+    /**
+     * The items of the first step written by an update of their own: each return, to which other deliveries add one
+     * attribute per step, and each refund (updated, its amount keeps the scale the platform sent, as the order's do).
+     */
+    private List<UpdateExpression> merged(Recording recording) {
+        List<UpdateExpression> merged = new ArrayList<>();
+        recording.order().ifPresent(order -> order.facts().forEach(fact -> {
+            // refunds and returns are items of their own; the other facts live on the order item
+            switch (fact) {
+                case OrderFact.Refunded refund -> merged.add(items.refund(recording.shop(), order.orderId(), refund));
+                case OrderFact.ReturnChanged change -> merged.add(items.returnChange(recording.shop(), order.orderId(), change, recording.deliveryKey()));
+                case OrderFact.Placed placed -> { }
+                case OrderFact.Paid paid -> { }
+                case OrderFact.Cancelled cancelled -> { }
+                case OrderFact.FulfilmentChanged fulfilment -> { }
+                case OrderFact.ShipmentProgressed shipment -> { }
+                case OrderFact.DeliveryExpected expected -> { }
+            }
+        }));
+        return merged;
     }
 
     private static Stream<TimelineEntry> entries(Recording recording) {
@@ -186,23 +308,32 @@ public final class DynamoRecordingStore implements RecordingStore {
                 recording.customer().stream().map(CustomerRecording::entries).flatMap(List::stream));
     }
 
-    private Step idempotent(UpdateExpression update) {
-        return new Step(Part.IDEMPOTENT, null, update.transactItem(table));
+    private static Map<String, AttributeValue> orderKey(ShopId shop, OrderId order) {
+        return Keys.key(Keys.order(shop, order), Keys.ORDER);
     }
 
     /**
-     * One transaction. Past DynamoDB's 100 items (an order listing dozens of refunds), the trailing idempotent
-     * entries go first in transactions of their own: writing them again on a retry changes nothing.
+     * The steps in one transaction. Past DynamoDB's 100 items (an order listing dozens of refunds, each with its
+     * notice), the trailing due actions go first in transactions of their own: each is created once whichever
+     * transaction writes it, and one written before a retry counts as scheduled before.
      */
     private void write(List<Step> steps) {
-        List<TransactWriteItem> all = steps.stream().map(Step::item).toList();
-        int overflow = all.size() - MAX_TRANSACTION_ITEMS;
-        for (int from = MAX_TRANSACTION_ITEMS; from < all.size(); from += MAX_TRANSACTION_ITEMS) {
-            List<TransactWriteItem> chunk = all.subList(from, Math.min(all.size(), from + MAX_TRANSACTION_ITEMS));
-            dynamo.transactWriteItems(b -> b.transactItems(chunk));
+        for (int from = MAX_TRANSACTION_ITEMS; from < steps.size(); from += MAX_TRANSACTION_ITEMS) {
+            transact(steps, from, Math.min(steps.size(), from + MAX_TRANSACTION_ITEMS));
         }
-        List<TransactWriteItem> main = overflow > 0 ? all.subList(0, MAX_TRANSACTION_ITEMS) : all;
-        dynamo.transactWriteItems(b -> b.transactItems(main));
+        transact(steps, 0, Math.min(steps.size(), MAX_TRANSACTION_ITEMS));
+    }
+
+    private void transact(List<Step> steps, int from, int to) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(steps.subList(from, to).stream().map(Step::item).toList()));
+        } catch (TransactionCanceledException cancelled) {
+            throw new Cancelled(from, cancelled);
+        }
+    }
+
+    private Step idempotent(UpdateExpression update) {
+        return new Step(Part.IDEMPOTENT, null, update.transactItem(table));
     }
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {

@@ -18,15 +18,23 @@ import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.Recording;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** How each part of a {@link Recording} is written: which item, which expression, which condition. */
 final class RecordingItems {
@@ -49,6 +57,11 @@ final class RecordingItems {
     /** A return's occurrence of a step: {@code step#{event}#{epoch millis}}. */
     static final String RETURN_STEP_PREFIX = "step#";
     static final String ORDER_ID = "orderId";
+    /**
+     * On the order: a digest of what its snapshot last made findable (its search terms, its customer's link, profile
+     * and name terms), so that a later delivery saying the same writes none of them again.
+     */
+    static final String INDEXED = "indexed";
     static final String RETURN_ID = "returnId";
 
     private final String table;
@@ -178,6 +191,27 @@ final class RecordingItems {
     /** A due action, created only if it was never scheduled: the transaction fails on it otherwise. */
     TransactWriteItem action(ShopId shop, DueAction action, Instant now) {
         return putIfAbsent(ActionItems.pending(shop, action, now, dueShards));
+    }
+
+    /** A short digest of writes, the same for the same writes whatever the order of their maps. */
+    static String digest(List<TransactWriteItem> writes) {
+        StringBuilder canonical = new StringBuilder();
+        for (TransactWriteItem write : writes) {
+            if (write.put() != null) {
+                canonical.append("put ").append(new TreeMap<>(write.put().item()));
+            } else {
+                Update update = write.update();
+                canonical.append("update ").append(new TreeMap<>(update.key())).append(update.updateExpression())
+                        .append(new TreeMap<>(update.expressionAttributeNames())).append(new TreeMap<>(update.expressionAttributeValues()));
+            }
+            canonical.append('\n');
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

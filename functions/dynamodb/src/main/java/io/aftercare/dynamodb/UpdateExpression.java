@@ -2,9 +2,12 @@ package io.aftercare.dynamodb;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -27,6 +30,11 @@ final class UpdateExpression {
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
+    /** What {@link #set} and {@link #setIfAbsent} assign, and which of them only if absent: what a stored item is compared with. */
+    private final Map<String, AttributeValue> assigned = new LinkedHashMap<>();
+    private final Set<String> ifAbsent = new HashSet<>();
+    /** False once the update does more than assign values (copies, counts, removes): then only DynamoDB can tell its effect. */
+    private boolean onlyAssigns = true;
     private String condition;
 
     UpdateExpression(Map<String, AttributeValue> key) {
@@ -36,6 +44,7 @@ final class UpdateExpression {
     UpdateExpression set(String attribute, AttributeValue value) {
         if (touched.add(attribute)) {
             sets.add(name(attribute) + " = " + value(value));
+            assigned.put(attribute, value);
         }
         return this;
     }
@@ -44,6 +53,7 @@ final class UpdateExpression {
     UpdateExpression copy(String attribute, String from) {
         if (touched.add(attribute)) {
             sets.add(name(attribute) + " = " + name(from));
+            onlyAssigns = false;
         }
         return this;
     }
@@ -53,6 +63,8 @@ final class UpdateExpression {
         if (touched.add(attribute)) {
             String n = name(attribute);
             sets.add(n + " = if_not_exists(" + n + ", " + value(value) + ")");
+            assigned.put(attribute, value);
+            ifAbsent.add(attribute);
         }
         return this;
     }
@@ -62,6 +74,7 @@ final class UpdateExpression {
         if (touched.add(attribute)) {
             String n = name(attribute);
             sets.add(n + " = if_not_exists(" + n + ", " + value(AttributeValue.fromN("0")) + ") + " + value(AttributeValue.fromN("1")));
+            onlyAssigns = false;
         }
         return this;
     }
@@ -70,6 +83,7 @@ final class UpdateExpression {
     UpdateExpression addToSet(String attribute, AttributeValue members) {
         if (touched.add(attribute)) {
             adds.add(name(attribute) + " " + value(members));
+            onlyAssigns = false;
         }
         return this;
     }
@@ -78,6 +92,7 @@ final class UpdateExpression {
     UpdateExpression addNumber(String attribute, long delta) {
         if (touched.add(attribute)) {
             adds.add(name(attribute) + " " + value(AttributeValue.fromN(Long.toString(delta))));
+            onlyAssigns = false;
         }
         return this;
     }
@@ -86,6 +101,7 @@ final class UpdateExpression {
     UpdateExpression addNumber(String attribute, java.math.BigDecimal delta) {
         if (touched.add(attribute)) {
             adds.add(name(attribute) + " " + value(AttributeValue.fromN(delta.toPlainString())));
+            onlyAssigns = false;
         }
         return this;
     }
@@ -93,6 +109,7 @@ final class UpdateExpression {
     UpdateExpression remove(String attribute) {
         if (touched.add(attribute)) {
             removes.add(name(attribute));
+            onlyAssigns = false;
         }
         return this;
     }
@@ -100,6 +117,26 @@ final class UpdateExpression {
     UpdateExpression condition(String expression) {
         this.condition = condition == null ? expression : "(" + condition + ") AND (" + expression + ")";
         return this;
+    }
+
+    Map<String, AttributeValue> key() {
+        return key;
+    }
+
+    /** The item this update creates where there is none; empty when it is conditional or does more than assign values. */
+    Optional<Map<String, AttributeValue>> newItem() {
+        if (!onlyAssigns || condition != null) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>(key);
+        item.putAll(assigned);
+        return Optional.of(item);
+    }
+
+    /** True when applying this update to {@code stored} (an item that exists) would leave it as it is. */
+    boolean changesNothing(Map<String, AttributeValue> stored) {
+        return onlyAssigns && condition == null && assigned.entrySet().stream().allMatch(a -> ifAbsent.contains(a.getKey())
+                ? stored.containsKey(a.getKey()) : a.getValue().equals(stored.get(a.getKey())));
     }
 
     String name(String attribute) {

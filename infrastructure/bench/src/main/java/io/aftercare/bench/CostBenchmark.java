@@ -173,6 +173,8 @@ final class CostBenchmark {
     private final AdjustableClock clock = new AdjustableClock(START);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> ticketIds = new ConcurrentHashMap<>();
+    /** When each order was placed: its first webhook's time, which its later order webhooks repeat as Shopify does. */
+    private final Map<String, Instant> placedAt = new ConcurrentHashMap<>();
     private LocalAftercare local;
     private long apiRequests;
     private int tickets;
@@ -409,9 +411,14 @@ final class CostBenchmark {
 
     /** A sample with this order's id, number, customer and times (its {@code ${NOW-Nm}} placeholders are all now). */
     private String fill(Path sample, String orderId, long number) {
+        String placed = placedAt.computeIfAbsent(orderId, id -> clock.instant()).toString();
         try {
-            return Files.readString(sample).replace("${ORDER_ID}", orderId).replace("${ORDER_NUMBER}", Long.toString(number))
-                    .replace("lukasz.zolc@example.pl", orderId + "@example.com").replaceAll("\\$\\{NOW(?:-\\d+m)?}", clock.instant().toString());
+            String body = Files.readString(sample).replace("${ORDER_ID}", orderId).replace("${ORDER_NUMBER}", Long.toString(number))
+                    .replace("lukasz.zolc@example.pl", orderId + "@example.com");
+            if (sample.getFileName().toString().contains("orders__")) { // an order's webhooks all say when it was placed
+                body = body.replaceAll("(?<=\"(created_at|processed_at)\": \")\\$\\{NOW(?:-\\d+m)?}", placed);
+            }
+            return body.replaceAll("\\$\\{NOW(?:-\\d+m)?}", clock.instant().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

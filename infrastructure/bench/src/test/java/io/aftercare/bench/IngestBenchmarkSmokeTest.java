@@ -14,8 +14,8 @@ class IngestBenchmarkSmokeTest {
         assertThat(result.errors()).isZero();
         assertThat(result.endpoint().count()).isEqualTo(40);
         assertThat(result.baseline().count()).isEqualTo(40);
-        assertThat(result.requestsPerWebhook()).isEqualTo(1.0);
-        assertThat(result.requestsPerDuplicate()).isEqualTo(1.0);
+        assertThat(result.requestsPerWebhook()).isEqualTo(3.0);
+        assertThat(result.requestsPerDuplicate()).isEqualTo(2.0);
         assertThat(result.baseline().p50()).isPositive();
         assertThat(Bench.ingestSection(java.util.List.of(result))).contains("| 4 | 40 |");
     }
