@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>Only three things in the transaction are conditional, and each failure has one meaning: the dedupe marker exists
  * (a duplicate: stop), a snapshot is older than the stored one (write the rest without it), an action was scheduled
  * before (write the rest without it). So a delivery costs three requests (two when it has nothing new for the first
- * step, a duplicate among them), and a repeated or out-of-order one at most a few more, never a lost write.
+ * step; a duplicate one, the read finding its marker), and a repeated or out-of-order one at most a few more, never a lost write.
  */
 public final class DynamoRecordingStore implements RecordingStore {
 
@@ -103,9 +103,14 @@ public final class DynamoRecordingStore implements RecordingStore {
         List<UpdateExpression> owned = owned(recording);
         List<UpdateExpression> merged = merged(recording);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        var marker = Keys.key(Keys.delivery(recording.shop(), recording.deliveryKey()), Keys.DELIVERY);
+        keys.add(marker);
         recording.order().ifPresent(order -> keys.add(orderKey(recording.shop(), order.orderId())));
         Stream.concat(owned.stream(), merged.stream()).forEach(update -> keys.add(update.key()));
         Map<String, Map<String, AttributeValue>> stored = BatchReads.get(dynamo, table, keys);
+        if (stored.containsKey(BatchReads.id(marker))) {
+            return RecordResult.duplicateDelivery(); // seen already: write nothing (a read that missed it ends at the transaction's marker)
+        }
         Map<String, AttributeValue> storedOrder = recording.order()
                 .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
         Optional<EmailAddress> customer = customerOf(recording, storedOrder);
