@@ -27,7 +27,7 @@ public record DeliveryContact(Optional<Instant> problemAt, Optional<Instant> con
      * A change to an order's delivery contact, and what it adds to the metrics (maybe nothing yet: a customer's message
      * before the problem is known is only remembered).
      */
-    public record Fold(String once, List<Contribution> contributions, DeliveryContact next) {
+    public record Fold(List<Contribution> contributions, DeliveryContact next) {
     }
 
     public DeliveryContact problem(Instant at) {
@@ -73,7 +73,7 @@ public record DeliveryContact(Optional<Instant> problemAt, Optional<Instant> con
             }
         });
         DeliveryContact next = new DeliveryContact(changed.problemAt, changed.contactedAt, changed.customerWroteAt, version + 1);
-        return Optional.of(new Fold(once, contributions, next));
+        return Optional.of(new Fold(contributions, next));
     }
 
     /** Adds what this state counts as, times {@code sign}, to its problem's day: nothing before the problem is known. */
