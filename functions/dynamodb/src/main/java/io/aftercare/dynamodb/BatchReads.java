@@ -26,6 +26,7 @@ final class BatchReads {
         for (int from = 0; from < all.size(); from += BATCH) {
             Map<String, KeysAndAttributes> unread = Map.of(table, KeysAndAttributes.builder().keys(all.subList(from, Math.min(all.size(), from + BATCH))).build());
             for (int attempt = 0; !unread.isEmpty(); attempt++) {
+                BatchWrites.giveUpAfter(attempt, "reads");
                 BatchWrites.pause(attempt);
                 Map<String, KeysAndAttributes> asked = unread;
                 var read = dynamo.batchGetItem(b -> b.requestItems(asked));

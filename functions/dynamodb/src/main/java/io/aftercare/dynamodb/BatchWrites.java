@@ -37,10 +37,21 @@ final class BatchWrites {
         for (int i = 0; i < writes.size(); i += BATCH) {
             Map<String, List<WriteRequest>> left = Map.of(table, writes.subList(i, Math.min(writes.size(), i + BATCH)));
             for (int attempt = 0; !left.getOrDefault(table, List.of()).isEmpty(); attempt++) {
+                giveUpAfter(attempt, left.getOrDefault(table, List.of()).size() + " writes");
                 pause(attempt);
                 var pending = left;
                 left = dynamo.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
             }
+        }
+    }
+
+    /** Attempts of one batch: the pauses before them add up to about 3 s, inside a webhook's 5 s answer. */
+    static final int MAX_ATTEMPTS = 6;
+
+    /** Past {@link #MAX_ATTEMPTS}, a throttled batch fails (a 5xx the caller's platform or queue retries) instead of waiting on. */
+    static void giveUpAfter(int attempt, String left) {
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new IllegalStateException("DynamoDB left " + left + " unprocessed after " + MAX_ATTEMPTS + " attempts (throttled)");
         }
     }
 

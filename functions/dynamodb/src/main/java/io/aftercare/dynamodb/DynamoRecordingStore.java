@@ -151,8 +151,12 @@ public final class DynamoRecordingStore implements RecordingStore {
                 DynamoSearch.customer(table, recording.shop(), profile.contact()).forEach(term -> puts.add(term.put().item())));
         for (UpdateExpression update : owned(recording, customer)) {
             var there = stored.get(BatchReads.id(update.key()));
-            if (there == null) {
+            if (there == null && customer.isPresent()) {
                 puts.add(update.newItem().orElseThrow());
+            } else if (there == null) {
+                // not knowing the customer (a tracking event whose order the read missed), a whole put could replace
+                // another delivery's copy that carries the customer's index: set only what is absent
+                updates.add(update);
             } else if (!update.changesNothing(there)) {
                 updates.add(update);
             }
