@@ -115,7 +115,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                 .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
         Optional<EmailAddress> customer = customerOf(recording, storedOrder);
         Index index = index(recording, customer, storedOrder);
-        writeIdempotent(recording, customer, index, stored);
+        writeIdempotent(recording, customer, index, merged, stored);
         return RaceRetry.untilItWins(() -> attempt(recording, customer, index));
     }
 
@@ -140,7 +140,8 @@ public final class DynamoRecordingStore implements RecordingStore {
     }
 
     /** The first step: every item a retry of the delivery writes again identically, those there already left as they are. */
-    private void writeIdempotent(Recording recording, Optional<EmailAddress> customer, Index index, Map<String, Map<String, AttributeValue>> stored) {
+    private void writeIdempotent(Recording recording, Optional<EmailAddress> customer, Index index, List<UpdateExpression> merged,
+                                 Map<String, Map<String, AttributeValue>> stored) {
         List<Map<String, AttributeValue>> puts = new ArrayList<>();
         List<UpdateExpression> updates = new ArrayList<>();
         if (index.writesTerms()) {
@@ -153,15 +154,13 @@ public final class DynamoRecordingStore implements RecordingStore {
             var there = stored.get(BatchReads.id(update.key()));
             if (there == null && customer.isPresent()) {
                 puts.add(update.newItem().orElseThrow());
-            } else if (there == null) {
+            } else if (there == null || !update.changesNothing(there)) {
                 // not knowing the customer (a tracking event whose order the read missed), a whole put could replace
                 // another delivery's copy that carries the customer's index: set only what is absent
                 updates.add(update);
-            } else if (!update.changesNothing(there)) {
-                updates.add(update);
             }
         }
-        for (UpdateExpression update : merged(recording)) { // never put whole: a stale read would lose what others added
+        for (UpdateExpression update : merged) { // never put whole: a stale read would lose what others added
             var there = stored.get(BatchReads.id(update.key()));
             if (there == null || !update.changesNothing(there)) {
                 updates.add(update);
