@@ -165,15 +165,14 @@ class ShopifyReturnLookupTest {
     }
 
     @Test
-    void givenAShopifyAnsweringOnlyAfterTheLookupsDeadline_whenLookedUp_thenItIsToBeTriedLaterAndTheWebhookRequestIsNotHeldPastIt() {
+    void givenAShopifyAnsweringOnlyAfterTheLookupsDeadline_whenLookedUp_thenItIsToBeTriedLaterWithoutAwaitingTheAnswer() {
         Shop shop = shop("kettle-house", Platform.SHOPIFY);
         tokens.put(shop.id(), new DiscountAccess.Shopify("kettle-house.myshopify.com", new Secret("adminAccessToken", TOKEN)));
-        // later than the deadline, sooner than the shops' client's own 5 s request timeout
+        // a valid answer, later than the deadline and sooner than the shops' client's own 5 s request timeout: only the
+        // lookup's deadline can make it "try later" (awaited, it would be found), so no clock needs reading here
         server.answeringAfter(ShopifyReturnLookup.DEADLINE.plusSeconds(1)).answer(Answer.json(200, ORDERS_RETURNS));
 
-        long started = System.nanoTime();
         assertThat(lookup.locate(shop, DISPOSED)).isEqualTo(new ReturnLocator.Answer.TryLater());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ShopifyReturnLookup.DEADLINE.plusMillis(500));
     }
 
     @Test
