@@ -58,7 +58,7 @@ public final class ActionItems {
     /** @param dueShards how many partitions each hour of the due index has ({@link DynamoActionStore#DEFAULT_DUE_SHARDS}) */
     /** Never the customer's address: the runner reads it from what the action is about, so a customer's erasure leaves none here. */
     public static Map<String, AttributeValue> pending(ShopId shop, DueAction action, Instant createdAt, int dueShards) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.action(shop, action.id()), Keys.ACTION));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.actionItem(shop, action.id()));
         item.put(Keys.TYPE, s(Keys.ACTION));
         item.put("shop", s(shop.value()));
         item.put(ACTION_ID, s(action.id()));

@@ -451,14 +451,16 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     }
 
     @Override
-    public boolean reschedule(ClaimedAction action, Instant dueAt, TimelineEntry entry, Optional<EmailAddress> customer) {
+    public boolean reschedule(ClaimedAction action, Instant dueAt, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
         var update = heldBy(action)
                 .set("status", s(PENDING))
                 .set("dueAt", time(dueAt))
                 .set(Keys.DUE_PK, s(Keys.dueBucket(action.shop(), action.actionId(), action.kind().actionClass(), dueAt, dueShards)))
                 .set(Keys.DUE_SK, s(Keys.dueSort(dueAt, action.shop(), action.actionId())))
                 .remove("leaseUntil").remove("claimToken").remove(TRIES);
-        return writeWhileHeld(List.of(update.transactItem(table), TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
+        List<TransactWriteItem> items = new ArrayList<>(List.of(update.transactItem(table)));
+        entries.forEach(entry -> items.add(TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
+        return writeWhileHeld(items);
     }
 
     @Override
@@ -493,7 +495,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     }
 
     private static Map<String, AttributeValue> key(ActionRef ref) {
-        return Keys.key(Keys.action(ref.shop(), ref.actionId()), Keys.ACTION);
+        return Keys.actionItem(ref.shop(), ref.actionId());
     }
 
     private static ClaimedAction claimed(Map<String, AttributeValue> item) {

@@ -126,7 +126,7 @@ public final class DynamoPrivacy implements PrivacyStore {
      */
     @Override
     public void finished(ShopId shop, ActionKind kind, String jobId) {
-        var job = Keys.key(Keys.action(shop, jobId), Keys.ACTION);
+        var job = Keys.actionItem(shop, jobId);
         if (kind.equals(ActionKind.CUSTOMER_ERASURE)) {
             var update = new UpdateExpression(job);
             ActionItems.PRIVACY_PERSONAL.forEach(update::remove);
@@ -285,7 +285,7 @@ public final class DynamoPrivacy implements PrivacyStore {
      * the order, which no longer names them). An action stored before actions stopped keeping the address loses it either way.
      */
     private void cancel(ShopId shop, String actionId, Instant now) {
-        var key = Keys.key(Keys.action(shop, actionId), Keys.ACTION);
+        var key = Keys.actionItem(shop, actionId);
         var update = new UpdateExpression(key)
                 .set("status", s(DynamoActionStore.DONE))
                 .set("result", s("skipped"))

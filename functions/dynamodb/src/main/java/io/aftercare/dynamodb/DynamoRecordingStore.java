@@ -4,6 +4,7 @@ import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.RaceRetry;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.recording.CustomerRecording;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -107,16 +109,20 @@ public final class DynamoRecordingStore implements RecordingStore {
         keys.add(marker);
         recording.order().ifPresent(order -> keys.add(orderKey(recording.shop(), order.orderId())));
         Stream.concat(owned.stream(), merged.stream()).forEach(update -> keys.add(update.key()));
+        actions(recording).forEach(action -> keys.add(Keys.actionItem(recording.shop(), action.id())));
         Map<String, Map<String, AttributeValue>> stored = BatchReads.get(dynamo, table, keys);
         if (stored.containsKey(BatchReads.id(marker))) {
             return RecordResult.duplicateDelivery(); // seen already: write nothing (a read that missed it ends at the transaction's marker)
         }
+        // left out of the transaction, which would refuse them (one the read missed still is, and is dropped then)
+        Set<String> scheduledBefore = actions(recording).filter(action -> stored.containsKey(BatchReads.id(Keys.actionItem(recording.shop(), action.id()))))
+                .map(DueAction::id).collect(Collectors.toSet());
         Map<String, AttributeValue> storedOrder = recording.order()
                 .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
         Optional<EmailAddress> customer = customerOf(recording, storedOrder);
         Index index = index(recording, customer, storedOrder);
         writeIdempotent(recording, customer, index, merged, stored);
-        return RaceRetry.untilItWins(() -> attempt(recording, customer, index));
+        return RaceRetry.untilItWins(() -> attempt(recording, customer, index, scheduledBefore));
     }
 
     @Override
@@ -171,10 +177,10 @@ public final class DynamoRecordingStore implements RecordingStore {
     }
 
     /** One try of the transaction: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */
-    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index) {
+    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index, Set<String> scheduledBefore) {
         boolean withSnapshot = !index.stale();
         boolean withProfile = true;
-        Set<String> skippedActions = new HashSet<>();
+        Set<String> skippedActions = new HashSet<>(scheduledBefore);
         while (true) {
             List<Step> steps = steps(recording, customer, index, withSnapshot, withProfile, skippedActions);
             try {
@@ -319,6 +325,11 @@ public final class DynamoRecordingStore implements RecordingStore {
     private static Map<String, AttributeValue> orderKey(ShopId shop, OrderId order) {
         return Keys.key(Keys.order(shop, order), Keys.ORDER);
     }
+
+    private static Stream<DueAction> actions(Recording recording) {
+        return recording.order().stream().flatMap(order -> order.actions().stream());
+    }
+
 
     /**
      * The steps in one transaction. Past DynamoDB's 100 items (an order listing dozens of refunds, each with its

@@ -275,6 +275,11 @@ public final class Keys {
         return shop(shop) + "#ACTION#" + actionId;
     }
 
+    /** The key of a due action's item. */
+    static Map<String, AttributeValue> actionItem(ShopId shop, String actionId) {
+        return key(action(shop, actionId), ACTION);
+    }
+
     /**
      * The due index's partition for an action due (or claimed until) {@code due}: its class, the hour, and one of
      * {@code shards} partitions of that hour, picked from the action's key so that it is always the same one.

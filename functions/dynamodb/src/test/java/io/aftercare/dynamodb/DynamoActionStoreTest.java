@@ -135,7 +135,7 @@ class DynamoActionStoreTest {
         var second = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).orElseThrow();
         var entry = new TimelineEntry("postponed", Subject.order(new OrderId("retried")), T.plus(Duration.ofMinutes(7)),
                 EntryKind.EMAIL_POSTPONED, EntryText.of(Phrase.EMAIL_POSTPONED), Optional.empty());
-        assertThat(store.reschedule(second, T.plus(Duration.ofHours(1)), entry, Optional.empty())).isTrue();
+        assertThat(store.reschedule(second, T.plus(Duration.ofHours(1)), List.of(entry), Optional.empty())).isTrue();
         var afterPostponement = store.claim(ref, ActionClass.BULK, T.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(second.tries()).isEqualTo(2);
@@ -256,7 +256,7 @@ class DynamoActionStoreTest {
 
         assertThat(done.result()).isEqualTo(ActionWorker.Result.of(ActionWorker.Handled.FAILED, Reason.DETAIL_MISSING));
         assertThat(done.result().abandoned()).as("counted as abandoned").isTrue();
-        var item = table.client().getItem(b -> b.tableName(table.name()).key(Keys.key(Keys.action(SHOP, breach.id()), Keys.ACTION))).item();
+        var item = table.client().getItem(b -> b.tableName(table.name()).key(Keys.actionItem(SHOP, breach.id()))).item();
         assertThat(item.get("result").s()).isEqualTo("failed");
         assertThat(item.get("reason").s()).isEqualTo("DETAIL_MISSING");
         assertThat(store.due(T.plus(Duration.ofDays(1))).next(ActionClass.URGENT, 10)).isEmpty();

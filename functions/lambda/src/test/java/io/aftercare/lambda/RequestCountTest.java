@@ -2,6 +2,8 @@ package io.aftercare.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 @ExtendWith(DynamoDbExtension.class)
 class RequestCountTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     private static Harness aftercare;
 
@@ -61,6 +64,22 @@ class RequestCountTest {
 
         assertThat(again.json().path("status").asText()).isEqualTo("duplicate");
         assertThat(REQUESTS).containsExactly("BatchGetItem");
+    }
+
+    @Test
+    void givenAParcelWhoseWatchIsSet_whenTheCarriersNextNewsArrives_thenTheReadFindsTheWatchAndNoTransactionIsRefusedForIt() throws Exception {
+        ObjectNode news = (ObjectNode) JSON.readTree(Fixtures.shopify("fulfillment-events-create.json"));
+        news.put("fulfillment_id", 777001);
+        var first = aftercare.shopify("counted", JSON.writeValueAsBytes(news), "fulfillment_events/create", "count-watch-1", Instant.EPOCH);
+        assertThat(first.json().path("scheduled").toString()).contains("parcel-watch#");
+        news.put("id", 1234568).put("status", "out_for_delivery").put("happened_at", "2022-01-01T09:00:00-05:00");
+        REQUESTS.clear();
+
+        var next = aftercare.shopify("counted", JSON.writeValueAsBytes(news), "fulfillment_events/create", "count-watch-2", Instant.EPOCH);
+
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.json().path("scheduled").toString()).as("the parcel's one watch, set by its first news").doesNotContain("parcel-watch#");
+        assertThat(REQUESTS).containsExactly("BatchGetItem", "BatchWriteItem", "TransactWriteItems");
     }
 
     @Test

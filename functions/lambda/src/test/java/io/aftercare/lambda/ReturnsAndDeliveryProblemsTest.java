@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Returns with a life of their own and parcels that get stuck, end to end: webhooks in, the sweep and the action
@@ -35,11 +36,13 @@ class ReturnsAndDeliveryProblemsTest {
     private static final String SHOPIFY_RETURN = "123134564567890";
 
     private SesMailbox ses;
+    private TestTable table;
     private Harness aftercare;
 
     @BeforeEach
     void freshTable(TestTable table, SesMailbox ses) {
         this.ses = ses;
+        this.table = table;
         aftercare = new Harness(table, FRIDAY_NINE, ses);
     }
 
@@ -344,6 +347,57 @@ class ReturnsAndDeliveryProblemsTest {
                 {"order_id": "S-1", "fulfillment_id": "f-9", "status": "delivered"}"""));
         aftercare.sweepAndWork();
         assertThat(aftercare.ticket(shop, "c-delivery-S-1").path("status").asText()).isEqualTo("resolved");
+    }
+
+    @Test
+    void givenAParcelTheCarrierSpeaksOfDaily_whenItsWatchComesDue_thenOneWatchWaitsForTheSilenceAfterTheLatestNewsAndFindsItThen() {
+        String shop = "chatty-carrier";
+        shippedOrder(shop, "C-1", "cleo@example.com", "f-3");
+        for (int day = 1; day <= 4; day++) { // day 4's news is the last: silent from day 9
+            aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(day)));
+            parcelNews(shop, "C-1", "f-3", "evt-c-" + day, day == 4 ? "out_for_delivery" : "in_transit", "");
+        }
+        assertThat(parcelWatches()).as("one watch for the parcel, set by its first news").hasSize(1);
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(9)).minus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        assertThat(tickets(shop)).isEmpty();
+        assertThat(apologies("cleo@example.com")).isEmpty();
+        assertThat(parcelWatches()).singleElement().satisfies(watch -> assertThat(watch.get("dueAt").s()).startsWith("2026-11-29T08:00"));
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(9)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(apologies("cleo@example.com")).hasSize(1);
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Delivery problem with order #C-1: silent"));
+        assertThat(parcelWatches()).singleElement().satisfies(watch -> assertThat(watch.get("status").s()).isEqualTo("DONE"));
+    }
+
+    @Test
+    void givenAParcelDeliveredBeforeItsWatchComesDue_whenItDoes_thenTheWatchEndsWithoutLookingAgain() {
+        String shop = "prompt-carrier";
+        shippedOrder(shop, "P-1", "pia@example.com", "f-5");
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(2)));
+        parcelNews(shop, "P-1", "f-5", "evt-p-delivered", "delivered", "");
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(parcelWatches()).singleElement().satisfies(watch -> {
+            assertThat(watch.get("status").s()).isEqualTo("DONE");
+            assertThat(watch).doesNotContainKey("DUEPK"); // out of the due index: no sweep reads it again
+        });
+        assertThat(apologies("pia@example.com")).isEmpty();
+        assertThat(tickets(shop)).isEmpty();
+    }
+
+    private List<Map<String, AttributeValue>> parcelWatches() {
+        return table.allItems().stream().filter(item -> item.get("PK").s().contains("#ACTION#parcel-watch#")).toList();
     }
 
     private Harness.Response shopify(String shop, String fixture, String topic, Instant triggeredAt) {

@@ -80,8 +80,8 @@ public interface ActionStore {
     boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
                      Optional<Instant> followUpSentTo);
 
-    /** Puts the action back to wait until {@code dueAt}, if the claim still holds it. */
-    boolean reschedule(ClaimedAction action, Instant dueAt, TimelineEntry entry, Optional<EmailAddress> customer);
+    /** Puts the action back to wait until {@code dueAt}, with the entries saying why (none for a check that looks again), if the claim still holds it. */
+    boolean reschedule(ClaimedAction action, Instant dueAt, List<TimelineEntry> entries, Optional<EmailAddress> customer);
 
     /** Records one recipient's outcome on the action, if this claim still holds it. @return false when the claim was lost */
     boolean recordRecipient(ClaimedAction action, String recipient, String outcome);

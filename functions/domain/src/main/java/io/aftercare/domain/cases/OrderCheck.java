@@ -1,5 +1,6 @@
 package io.aftercare.domain.cases;
 
+import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.action.ActionOutcome;
 import io.aftercare.domain.action.ActionStore;
 import io.aftercare.domain.action.ActionWorker;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * What every check on an order's returns or parcels does around its own work: re-reads the shop and the order when
- * it comes due, and ends the action (skipped, {@link Reason#CHECKED}) with the entries the check wrote, in one write
- * guarded by the claim, so a check that lost its claim writes nothing.
+ * it comes due, and ends the action (skipped, {@link Reason#CHECKED}) with the entries the check wrote, or puts it
+ * back to look again later, in one write guarded by the claim, so a check that lost its claim writes nothing.
  */
 public abstract class OrderCheck implements ActionWorker.Runner {
 
@@ -38,8 +39,23 @@ public abstract class OrderCheck implements ActionWorker.Runner {
         this.clock = clock;
     }
 
-    /** The check itself: the entries it writes. */
-    protected abstract List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now);
+    /**
+     * What a check found: the entries it writes, and when it is to look again if it is not done (a parcel's watch
+     * that heard news since it was set waits for the silence after that news).
+     */
+    protected record Finding(List<TimelineEntry> entries, Optional<Instant> lookAgainAt) {
+
+        public static Finding done(List<TimelineEntry> entries) {
+            return new Finding(entries, Optional.empty());
+        }
+
+        public static Finding lookAgain(Instant at) {
+            return new Finding(List.of(), Optional.of(at));
+        }
+    }
+
+    /** The check itself. */
+    protected abstract Finding check(ClaimedAction action, Shop shop, OrderState order, Instant now);
 
     @Override
     public final Result run(ClaimedAction action) {
@@ -48,12 +64,17 @@ public abstract class OrderCheck implements ActionWorker.Runner {
         if (order.isEmpty()) {
             return finish(action, ActionOutcome.skipped(shop.isEmpty() ? Reason.SHOP_GONE : Reason.ORDER_UNKNOWN), List.of(), Optional.empty());
         }
-        List<TimelineEntry> entries = check(action, shop.get(), order.get(), clock.instant());
-        return finish(action, ActionOutcome.skipped(Reason.CHECKED), entries, order.get().customer());
+        Finding finding = check(action, shop.get(), order.get(), clock.instant());
+        Optional<EmailAddress> customer = order.get().customer().map(CustomerContact::email);
+        if (finding.lookAgainAt().isPresent()) {
+            return actions.reschedule(action, finding.lookAgainAt().get(), finding.entries(), customer)
+                    ? Result.of(Handled.POSTPONED, Reason.CHECKED) : Result.of(Handled.STALE);
+        }
+        return finish(action, ActionOutcome.skipped(Reason.CHECKED), finding.entries(), customer);
     }
 
-    private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<CustomerContact> customer) {
-        return actions.complete(action, outcome, entries, customer.map(CustomerContact::email), Optional.empty())
+    private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
+        return actions.complete(action, outcome, entries, customer, Optional.empty())
                 ? new Result(Handled.SKIPPED, outcome.reason()) : Result.of(Handled.STALE);
     }
 }

@@ -39,9 +39,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs a parcel's checks. A {@code parcel-watch} comes due the shop's transit estimate after a piece of tracking news:
- * if news came since, it does nothing; if not, it records that the parcel went silent, a problem like a carrier's
- * failure, through the same recording as a webhook (so the apology email and the case are scheduled the same way). A
+ * Runs a parcel's checks. A parcel's {@code parcel-watch} (one per parcel) comes due the shop's transit estimate after
+ * the tracking news that set it: if news came since, it waits for the silence after the latest; if not, it records
+ * that the parcel went silent, a problem like a carrier's failure, through the same recording as a webhook (so the
+ * apology email and the case are scheduled the same way); a delivered parcel's watch ends. A
  * {@code delivery-case} opens the agents' ticket for a problem (one per order: its id is the order's), and once the
  * parcel is delivered resolves it.
  */
@@ -67,27 +68,28 @@ public final class DeliveryCases extends OrderCheck {
     }
 
     @Override
-    protected List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
+    protected Finding check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
         boolean watching = action.kind().equals(ActionKind.PARCEL_WATCH) || action.kind().equals(ActionKind.PARCEL_DUE);
         if (watching && delivered(order)) {
-            return List.of(); // a delivered parcel is neither silent nor overdue: its timeline need not be read
+            return Finding.done(List.of()); // a delivered parcel is neither silent nor overdue: its timeline need not be read
         }
         if (action.kind().equals(ActionKind.PARCEL_WATCH)) {
             return watch(shop, order, latestNews(shop, order, false), now);
         }
         if (action.kind().equals(ActionKind.PARCEL_DUE)) {
-            return due(shop, order, now);
+            return Finding.done(due(shop, order, now));
         }
-        return delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(shop, order, true), now);
+        return Finding.done(delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(shop, order, true), now));
     }
 
-    private List<TimelineEntry> watch(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {
-        boolean heardSince = news.filter(n -> n.at().plus(CaseSchedule.silence(shop.settings())).isAfter(now)).isPresent();
-        if (heardSince || news.isEmpty()) {
-            return List.of();
+    /** News since the watch was set puts it off to the silence after that news: one watch per parcel, however often the carrier speaks. */
+    private Finding watch(Shop shop, OrderState order, Optional<TimelineEntry> news, Instant now) {
+        Optional<Instant> silentFrom = news.map(n -> n.at().plus(CaseSchedule.silence(shop.settings())));
+        if (silentFrom.filter(now::isBefore).isPresent()) {
+            return Finding.lookAgain(silentFrom.get());
         }
-        recordProblem(shop, order, param(news.get(), "fulfilment").orElse("parcel"), ShipmentStatus.SILENT, now);
-        return List.of();
+        news.ifPresent(silent -> recordProblem(shop, order, param(silent, "fulfilment").orElse("parcel"), ShipmentStatus.SILENT, now));
+        return Finding.done(List.of());
     }
 
     /**

@@ -173,7 +173,7 @@ public final class SendStep {
                 var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(), EntryText.of(Phrase.EMAIL_POSTPONED)
                         .with("email", action.kind().code()).moment("until", postpone.until(), shop.settings().timeZone())
                         .code("reason", Vocabulary.REASON, postpone.reason()));
-                yield actions.reschedule(action, postpone.until(), entry, Optional.of(to))
+                yield actions.reschedule(action, postpone.until(), List.of(entry), Optional.of(to))
                         ? Result.of(Handled.POSTPONED, postpone.reason()) : Result.of(Handled.STALE);
             }
             case EmailDecision.Send send -> throw new IllegalStateException("the recipient gate refused what the policy lets through");

@@ -97,7 +97,7 @@ public final class PrivacyRequests implements ActionWorker.Runner {
         var entry = new TimelineEntry("privacy-" + job.request() + "-" + action.attempt(), action.subject(), clock.instant(),
                 EntryKind.PRIVACY_REQUESTED, EntryText.of(Phrase.PRIVACY_IN_PROGRESS).text("request", job.request()).count("items", items),
                 Optional.empty());
-        return actions.reschedule(action, clock.instant(), entry, Optional.empty())
+        return actions.reschedule(action, clock.instant(), List.of(entry), Optional.empty())
                 ? ActionWorker.Result.of(ActionWorker.Handled.POSTPONED) : ActionWorker.Result.of(ActionWorker.Handled.STALE);
     }
 

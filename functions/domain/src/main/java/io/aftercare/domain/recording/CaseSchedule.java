@@ -17,10 +17,11 @@ import java.util.List;
 
 /**
  * The checks an order update schedules on its returns and parcels, each at the moment it may find something: a
- * return's review at each step and at its threshold; a parcel's watch the shop's transit estimate after each piece of
- * tracking news; a parcel's due check at its estimated delivery date; a delivery case at once on a problem, and on
- * delivery (to resolve it). Nothing ever scans for stuck
- * cases: the sweep reads only what is due. Ids derive from the fact, so a repeated delivery schedules nothing new.
+ * return's review at each step and at its threshold; a parcel's watch the shop's transit estimate after its first
+ * tracking news (one per parcel: when it comes due it looks at the latest news, and waits on if there was some); a
+ * parcel's due check at its estimated delivery date; a delivery case at once on a problem, and on delivery (to resolve
+ * it). Nothing ever scans for stuck cases: the sweep reads only what is due. Ids derive from the fact (a watch's from
+ * its parcel), so a repeated delivery schedules nothing new.
  */
 public final class CaseSchedule {
 
@@ -48,14 +49,14 @@ public final class CaseSchedule {
                     if (parcel.status().problem()) {
                         checks.add(DueAction.of(ActionKind.DELIVERY_CASE, order, now));
                     }
-                    if (!parcel.status().aftercaresFinding()) { // only a carrier's news restarts the silence watch
-                        checks.add(watch(shop, order, parcel));
+                    if (!parcel.status().aftercaresFinding()) { // only a carrier's news is heard by the silence watch
+                        checks.add(watch(shop, order, parcel.fulfilmentId(), parcel));
                     }
                 }
                 case OrderFact.DeliveryExpected expected when expected.by().isAfter(now) -> checks.add(new DueAction(
                         ActionKind.PARCEL_DUE.slug() + "#" + about + "~" + expected.key(), ActionKind.PARCEL_DUE, order, expected.by()));
                 case OrderFact.FulfilmentChanged shipped when shipped.status() == FulfilmentStatus.SHIPPED && !shipped.tracking().isEmpty() ->
-                        checks.add(watch(shop, order, shipped));
+                        checks.add(watch(shop, order, shipped.fulfilmentId(), shipped));
                 default -> {
                 }
             }
@@ -63,8 +64,9 @@ public final class CaseSchedule {
         return checks;
     }
 
-    private static DueAction watch(Shop shop, Subject order, OrderFact news) {
-        return new DueAction(ActionKind.PARCEL_WATCH.slug() + "#" + order.id() + "~" + news.key(), ActionKind.PARCEL_WATCH, order,
+    /** The parcel's watch, set by whichever of its news is recorded first (a later one finds it scheduled). */
+    private static DueAction watch(Shop shop, Subject order, String fulfilmentId, OrderFact news) {
+        return new DueAction(ActionKind.PARCEL_WATCH.slug() + "#" + order.id() + "~parcel-" + fulfilmentId, ActionKind.PARCEL_WATCH, order,
                 news.at().plus(silence(shop.settings())));
     }
 }

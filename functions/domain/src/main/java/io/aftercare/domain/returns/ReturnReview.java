@@ -57,12 +57,12 @@ public final class ReturnReview extends OrderCheck {
     }
 
     @Override
-    protected List<TimelineEntry> check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
+    protected Finding check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
         List<TimelineEntry> entries = new ArrayList<>();
         for (Return ret : order.returns()) {
             entries.addAll(review(shop, order, ReturnLife.of(ret), now));
         }
-        return entries;
+        return Finding.done(entries);
     }
 
     private List<TimelineEntry> review(Shop shop, OrderState order, ReturnLife.Standing standing, Instant now) {

@@ -202,8 +202,8 @@ public final class TicketDeadlines implements Runner {
         BusinessCalendar office = shop.settings().support().calendar(shop.settings().timeZone());
         if (ticket.priority() != Priority.URGENT && !office.isOpen(now)) {
             Instant opening = office.nextOpening(now);
-            return actions.reschedule(action, opening, entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
-                    EntryText.of(Phrase.NOTICE_HELD).with("email", action.kind().code()).moment("opens", opening, shop.settings().timeZone())),
+            return actions.reschedule(action, opening, List.of(entry(action, EntryKind.EMAIL_POSTPONED, "held-" + action.attempt(),
+                    EntryText.of(Phrase.NOTICE_HELD).with("email", action.kind().code()).moment("opens", opening, shop.settings().timeZone()))),
                     customer(ticket))
                     ? Result.of(Handled.POSTPONED, Reason.OUTSIDE_BUSINESS_HOURS) : Result.of(Handled.STALE);
         }

@@ -104,7 +104,7 @@ class PrivacyJobClaimsTest {
             return true;
         }
 
-        public boolean reschedule(ClaimedAction action, Instant dueAt, TimelineEntry entry, Optional<EmailAddress> customer) {
+        public boolean reschedule(ClaimedAction action, Instant dueAt, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
             ended.add("rescheduled");
             return true;
         }
