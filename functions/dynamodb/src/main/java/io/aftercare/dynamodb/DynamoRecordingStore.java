@@ -7,6 +7,7 @@ import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.order.OrderFact;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.recording.CaseResolution;
 import io.aftercare.domain.recording.CustomerRecording;
 import io.aftercare.domain.recording.OrderRecording;
 import io.aftercare.domain.recording.RecordResult;
@@ -52,7 +53,7 @@ public final class DynamoRecordingStore implements RecordingStore {
 
     private static final int MAX_TRANSACTION_ITEMS = 100;
 
-    private enum Part { DELIVERY, ORDER, PROFILE, ACTION, IDEMPOTENT }
+    private enum Part { DELIVERY, ORDER, PROFILE, ACTION, NO_CASE, IDEMPOTENT }
 
     private record Step(Part part, String actionId, TransactWriteItem item) {
     }
@@ -110,6 +111,7 @@ public final class DynamoRecordingStore implements RecordingStore {
         recording.order().ifPresent(order -> keys.add(orderKey(recording.shop(), order.orderId())));
         Stream.concat(owned.stream(), merged.stream()).forEach(update -> keys.add(update.key()));
         actions(recording).forEach(action -> keys.add(Keys.actionItem(recording.shop(), action.id())));
+        resolution(recording).ifPresent(resolution -> keys.add(Keys.ticketItem(recording.shop(), resolution.ticketId())));
         Map<String, Map<String, AttributeValue>> stored = BatchReads.get(dynamo, table, keys);
         if (stored.containsKey(BatchReads.id(marker))) {
             return RecordResult.duplicateDelivery(); // seen already: write nothing (a read that missed it ends at the transaction's marker)
@@ -117,12 +119,13 @@ public final class DynamoRecordingStore implements RecordingStore {
         // left out of the transaction, which would refuse them (one the read missed still is, and is dropped then)
         Set<String> scheduledBefore = actions(recording).filter(action -> stored.containsKey(BatchReads.id(Keys.actionItem(recording.shop(), action.id()))))
                 .map(DueAction::id).collect(Collectors.toSet());
+        boolean caseOpened = resolution(recording).filter(r -> stored.containsKey(BatchReads.id(Keys.ticketItem(recording.shop(), r.ticketId())))).isPresent();
         Map<String, AttributeValue> storedOrder = recording.order()
                 .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
         Optional<EmailAddress> customer = customerOf(recording, storedOrder);
         Index index = index(recording, customer, storedOrder);
         writeIdempotent(recording, customer, index, merged, stored);
-        return RaceRetry.untilItWins(() -> attempt(recording, customer, index, scheduledBefore));
+        return RaceRetry.untilItWins(() -> attempt(recording, customer, index, scheduledBefore, caseOpened));
     }
 
     @Override
@@ -177,15 +180,21 @@ public final class DynamoRecordingStore implements RecordingStore {
     }
 
     /** One try of the transaction: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */
-    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index, Set<String> scheduledBefore) {
+    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index, Set<String> scheduledBefore,
+                                 boolean caseOpened) {
         boolean withSnapshot = !index.stale();
         boolean withProfile = true;
+        boolean withResolution = caseOpened;
         Set<String> skippedActions = new HashSet<>(scheduledBefore);
         while (true) {
-            List<Step> steps = steps(recording, customer, index, withSnapshot, withProfile, skippedActions);
+            List<Step> steps = steps(recording, customer, index, withSnapshot, withProfile, withResolution, skippedActions);
             try {
                 write(steps);
-                return new RecordResult(false, !withSnapshot || !withProfile, List.copyOf(skippedActions));
+                List<String> notScheduled = new ArrayList<>(skippedActions);
+                if (!withResolution) {
+                    resolution(recording).ifPresent(resolution -> notScheduled.add(resolution.check().id()));
+                }
+                return new RecordResult(false, !withSnapshot || !withProfile, notScheduled);
             } catch (Cancelled failed) {
                 TransactionCanceledException cancelled = failed.cancelled;
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
@@ -202,6 +211,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                         case ORDER -> withSnapshot = false;
                         case PROFILE -> withProfile = false;
                         case ACTION -> skippedActions.add(step.actionId());
+                        case NO_CASE -> withResolution = true; // the case was opened meanwhile: resolve it
                         default -> throw cancelled;
                     }
                     changed = true;
@@ -240,7 +250,7 @@ public final class DynamoRecordingStore implements RecordingStore {
     }
 
     private List<Step> steps(Recording recording, Optional<EmailAddress> customer, Index index, boolean withSnapshot, boolean withProfile,
-                             Set<String> skippedActions) {
+                             boolean withResolution, Set<String> skippedActions) {
         Instant now = recording.receivedAt();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording.shop(), recording.deliveryKey(), recording.topic(), now)));
@@ -261,6 +271,13 @@ public final class DynamoRecordingStore implements RecordingStore {
             order.actions().stream()
                     .filter(action -> !skippedActions.contains(action.id()))
                     .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, now))));
+            order.caseResolution().ifPresent(resolution -> {
+                if (!withResolution) { // no case: none may be opened before this is written, or it would never be resolved
+                    steps.add(new Step(Part.NO_CASE, null, items.noTicket(recording.shop(), resolution.ticketId())));
+                } else if (!skippedActions.contains(resolution.check().id())) {
+                    steps.add(new Step(Part.ACTION, resolution.check().id(), items.action(recording.shop(), resolution.check(), now)));
+                }
+            });
         });
         recording.customer().ifPresent(profile -> {
             boolean authoritative = profile.authoritative() && withProfile;
@@ -326,8 +343,14 @@ public final class DynamoRecordingStore implements RecordingStore {
         return Keys.key(Keys.order(shop, order), Keys.ORDER);
     }
 
+    /** The delivery's due actions, its case's resolution among them (whether it will be written or not). */
     private static Stream<DueAction> actions(Recording recording) {
-        return recording.order().stream().flatMap(order -> order.actions().stream());
+        return Stream.concat(recording.order().stream().flatMap(order -> order.actions().stream()),
+                resolution(recording).map(CaseResolution::check).stream());
+    }
+
+    private static Optional<CaseResolution> resolution(Recording recording) {
+        return recording.order().flatMap(OrderRecording::caseResolution);
     }
 
 

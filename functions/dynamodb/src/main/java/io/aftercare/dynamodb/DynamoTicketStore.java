@@ -74,7 +74,7 @@ public final class DynamoTicketStore implements TicketStore {
 
     @Override
     public Optional<Ticket> find(ShopId shop, String ticketId) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.key(Keys.ticket(shop, ticketId), Keys.TICKET)).consistentRead(true)).item();
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.ticketItem(shop, ticketId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(shop, item));
     }
 
@@ -97,7 +97,7 @@ public final class DynamoTicketStore implements TicketStore {
     /** One consistent {@code BatchGetItem} of both items of the ticket's partition (asked again for any left unprocessed). */
     @Override
     public Optional<WithReply> findWithReply(ShopId shop, String ticketId, long number) {
-        var ticketKey = Keys.key(Keys.ticket(shop, ticketId), Keys.TICKET);
+        var ticketKey = Keys.ticketItem(shop, ticketId);
         var replyKey = Keys.key(Keys.ticket(shop, ticketId), Keys.ticketReply(number));
         Map<String, AttributeValue> ticket = null;
         Map<String, AttributeValue> reply = Map.of();
@@ -219,7 +219,7 @@ public final class DynamoTicketStore implements TicketStore {
 
     private Map<String, AttributeValue> item(TicketChange change) {
         Ticket t = change.ticket();
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.ticket(t.shop(), t.id()), Keys.TICKET));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.ticketItem(t.shop(), t.id()));
         item.put(Keys.TYPE, s(Keys.TICKET));
         item.put("ticketId", s(t.id()));
         item.put("number", s(t.number()));

@@ -92,13 +92,22 @@ public final class DynamoTimelineReader implements TimelineReader {
         return new Page<>(response.items().stream().map(TimelineItems::read).toList(), PageTokens.encode(response.lastEvaluatedKey()));
     }
 
-    /** The order item, its refunds and its returns: one query over the order's partition, past its timeline entries. */
     @Override
     public Optional<OrderState> order(ShopId shop, OrderId order) {
+        return order(shop, order, false);
+    }
+
+    @Override
+    public Optional<OrderState> orderAsWritten(ShopId shop, OrderId order) {
+        return order(shop, order, true);
+    }
+
+    /** The order item, its refunds and its returns: one query over the order's partition, past its timeline entries. */
+    private Optional<OrderState> order(ShopId shop, OrderId order, boolean consistent) {
         Map<String, AttributeValue> orderItem = null;
         List<Refund> refunds = new ArrayList<>();
         List<Return> returns = new ArrayList<>();
-        var items = dynamo.queryPaginator(b -> b.tableName(table)
+        var items = dynamo.queryPaginator(b -> b.tableName(table).consistentRead(consistent)
                 .keyConditionExpression("PK = :pk AND SK >= :order")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.order(shop, order)), ":order", s(Keys.ORDER)))).items();
         for (var item : items) {

@@ -189,6 +189,11 @@ public final class Keys {
         return subject(shop, Subject.ticket(ticketId));
     }
 
+    /** The key of a ticket's own item (beside it in its partition: its replies, its queue row). */
+    static Map<String, AttributeValue> ticketItem(ShopId shop, String ticketId) {
+        return key(ticket(shop, ticketId), TICKET);
+    }
+
     /** How the partition key of every ticket of a shop starts. */
     static String tickets(ShopId shop) {
         return owned(shop) + Subject.Type.TICKET.name() + "#";

@@ -193,6 +193,13 @@ final class RecordingItems {
         return putIfAbsent(ActionItems.pending(shop, action, now, dueShards));
     }
 
+    /** A check that the ticket does not exist (refused, with the ticket, if it does). */
+    TransactWriteItem noTicket(ShopId shop, String ticketId) {
+        var check = new UpdateExpression(Keys.ticketItem(shop, ticketId));
+        check.condition("attribute_not_exists(" + check.name(Keys.PK) + ")");
+        return check.conditionCheck(table);
+    }
+
     /** A short digest of writes, the same for the same writes whatever the order of their maps. */
     static String digest(List<TransactWriteItem> writes) {
         StringBuilder canonical = new StringBuilder();

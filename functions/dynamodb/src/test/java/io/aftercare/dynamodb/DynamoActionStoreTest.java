@@ -280,7 +280,7 @@ class DynamoActionStoreTest {
     private static void schedule(DynamoRecordingStore store, String id, Instant due) {
         var action = DueAction.of(EmailKind.SURVEY.action(), Subject.order(new OrderId(id)), due);
         store.record(new Recording(SHOP, "generic:" + id, "test", T, Optional.of(new OrderRecording(new OrderId(id), T, Optional.empty(),
-                List.of(), List.of(), List.of(action), Optional.empty())), Optional.empty()));
+                List.of(), List.of(), List.of(action), Optional.empty(), Optional.empty())), Optional.empty()));
     }
 
     /** Every action a sweep opened now would read, of both classes. */

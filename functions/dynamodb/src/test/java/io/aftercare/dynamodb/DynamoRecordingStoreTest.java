@@ -88,7 +88,7 @@ class DynamoRecordingStoreTest {
         RecordResult again = store.record(plan(shop, "shopify:create-b", created("3", NOW.plusSeconds(1))));
 
         assertThat(again.duplicate()).isFalse();
-        assertThat(again.alreadyScheduled()).containsExactlyInAnyOrder("thank-you#3", "check-in#3");
+        assertThat(again.notScheduled()).containsExactlyInAnyOrder("thank-you#3", "check-in#3");
         assertThat(table.allItems()).filteredOn(i -> i.get("PK").s().startsWith("SHOP#twice-shop#ACTION#")).hasSize(2);
     }
 

@@ -105,7 +105,7 @@ class RecipientGateTest {
     private static ClaimedAction claimed(TestTable table, DynamoActionStore store, EmailKind kind, String id) {
         var due = DueAction.of(kind.action(), Subject.order(new OrderId(id)), NOW);
         new DynamoRecordingStore(table.client(), table.name()).record(new Recording(SHOP, "generic:" + id, "test", NOW,
-                Optional.of(new OrderRecording(new OrderId(id), NOW, Optional.empty(), List.of(), List.of(), List.of(due), Optional.empty())),
+                Optional.of(new OrderRecording(new OrderId(id), NOW, Optional.empty(), List.of(), List.of(), List.of(due), Optional.empty(), Optional.empty())),
                 Optional.empty()));
         return store.claim(new ActionRef(SHOP, kind.action().slug() + "#" + id), kind.action().actionClass(), NOW, Duration.ofMinutes(5))
                 .orElseThrow();

@@ -83,6 +83,19 @@ class RequestCountTest {
     }
 
     @Test
+    void givenAParcelThatNeverHadAProblem_whenItsDeliveryArrives_thenNoCaseResolutionIsScheduledAndOneTransactionChecksThereIsNoCase() throws Exception {
+        ObjectNode delivered = (ObjectNode) JSON.readTree(Fixtures.shopify("fulfillment-events-create.json"));
+        delivered.put("fulfillment_id", 777002).put("id", 1234569).put("status", "delivered");
+
+        var answer = aftercare.shopify("counted", JSON.writeValueAsBytes(delivered), "fulfillment_events/create", "count-delivered", Instant.EPOCH);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("scheduled").toString()).as("no case to resolve").doesNotContain("delivery-case#");
+        // the read looked for the case's ticket, and the transaction's check that there is none held: nothing refused
+        assertThat(REQUESTS).startsWith("BatchGetItem").filteredOn("TransactWriteItems"::equals).hasSize(1);
+    }
+
+    @Test
     void givenATrackingEventThatDoesNotNameTheCustomer_whenRecorded_thenTheReadOfWhatIsThereFindsTheCustomerToo() {
         aftercare.shopify("counted", Fixtures.shopify("fulfillment-events-create.json"), "fulfillment_events/create", "count-event", Instant.EPOCH);
 

@@ -17,10 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Returns with a life of their own and parcels that get stuck, end to end: webhooks in, the sweep and the action
@@ -394,6 +400,76 @@ class ReturnsAndDeliveryProblemsTest {
         });
         assertThat(apologies("pia@example.com")).isEmpty();
         assertThat(tickets(shop)).isEmpty();
+    }
+
+    @Test
+    void givenADeliveryRecordedWhileItsCaseIsBeingOpened_whenTheTicketIsWritten_thenTheCaseResolvesItselfAtOnce() {
+        // the delivery arrives after the case's check read the order and before its ticket exists: it finds no case
+        // to resolve, so the check must see the delivery once its ticket is written
+        AtomicReference<Harness> racing = new AtomicReference<>();
+        AtomicBoolean delivered = new AtomicBoolean();
+        ExecutionInterceptor deliveryBeforeTheTicket = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest write && opensDeliveryTicket(write) && delivered.compareAndSet(false, true)) {
+                    var answer = racing.get().generic("racing", racing.get().genericEvent("delivery.updated", "evt-r-delivered", """
+                            {"order_id": "R-1", "fulfillment_id": "f-8", "status": "delivered"}"""));
+                    assertThat(answer.json().path("scheduled").toString()).as("no ticket yet").doesNotContain("delivery-case#");
+                }
+            }
+        };
+        Harness harness = new Harness(table, table.client(deliveryBeforeTheTicket), FRIDAY_NINE, ses);
+        racing.set(harness);
+        aftercare = harness;
+        shippedOrder("racing", "R-1", "rita@example.com", "f-8");
+        parcelNews("racing", "R-1", "f-8", "evt-r-failure", "failure", ", \"message\": \"Address not found\"");
+
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(delivered).isTrue();
+        assertThat(aftercare.ticket("racing", "c-delivery-R-1").path("status").asText()).isEqualTo("resolved");
+        assertThat(orderSummaries("racing", "R-1")).anyMatch(summary -> summary.startsWith("Parcel delivered: the delivery problem of ticket T-"));
+    }
+
+    @Test
+    void givenACaseOpenedAfterADeliveryReadThereWasNone_whenTheDeliveryIsWritten_thenItsCheckIsRefusedAndTheResolutionScheduled() {
+        // the case's ticket is written after the delivery's read found none and before its transaction
+        AtomicReference<Harness> racing = new AtomicReference<>();
+        AtomicBoolean opened = new AtomicBoolean();
+        ExecutionInterceptor caseBeforeTheDelivery = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest write && checksNoDeliveryTicket(write) && opened.compareAndSet(false, true)) {
+                    racing.get().sweepAndWork(); // the failure's case: the order is not delivered yet, so it opens its ticket
+                }
+            }
+        };
+        Harness harness = new Harness(table, table.client(caseBeforeTheDelivery), FRIDAY_NINE, ses);
+        racing.set(harness);
+        aftercare = harness;
+        shippedOrder("late-case", "L-1", "lena@example.com", "f-6");
+        parcelNews("late-case", "L-1", "f-6", "evt-l-failure", "failure", ", \"message\": \"Address not found\"");
+
+        var delivered = aftercare.generic("late-case", aftercare.genericEvent("delivery.updated", "evt-l-delivered", """
+                {"order_id": "L-1", "fulfillment_id": "f-6", "status": "delivered"}"""));
+        assertThat(opened).isTrue();
+        assertThat(aftercare.ticket("late-case", "c-delivery-L-1").path("status").asText()).as("opened before the delivery was written")
+                .isNotEqualTo("resolved");
+        assertThat(delivered.json().path("scheduled").toString()).contains("delivery-case#L-1~delivered");
+        aftercare.sweepAndWork();
+
+        assertThat(aftercare.ticket("late-case", "c-delivery-L-1").path("status").asText()).isEqualTo("resolved");
+    }
+
+    private static boolean checksNoDeliveryTicket(TransactWriteItemsRequest write) {
+        return write.transactItems().stream().anyMatch(item -> item.conditionCheck() != null
+                && item.conditionCheck().key().get("PK").s().contains("delivery-"));
+    }
+
+    private static boolean opensDeliveryTicket(TransactWriteItemsRequest write) {
+        return write.transactItems().stream().anyMatch(item -> item.put() != null && "TICKET".equals(item.put().item().get("SK").s())
+                && item.put().item().get("PK").s().contains("delivery-"));
     }
 
     private List<Map<String, AttributeValue>> parcelWatches() {

@@ -32,6 +32,7 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import io.aftercare.domain.timeline.TimelineReader;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +45,8 @@ import java.util.stream.Stream;
  * that the parcel went silent, a problem like a carrier's failure, through the same recording as a webhook (so the
  * apology email and the case are scheduled the same way); a delivered parcel's watch ends. A
  * {@code delivery-case} opens the agents' ticket for a problem (one per order: its id is the order's), and once the
- * parcel is delivered resolves it.
+ * parcel is delivered resolves it: its resolution is written with the delivery if the ticket exists by then, and a
+ * case opened after that resolves itself at once, since it reads the order again once its ticket exists.
  */
 public final class DeliveryCases extends OrderCheck {
 
@@ -132,8 +134,12 @@ public final class DeliveryCases extends OrderCheck {
                 + ". The customer was sent an apology; check with the carrier and tell them what happens next.";
         Ticket ticket = tickets.open(shop.id(), new TicketService.NewTicket(order.customer().get(), "Delivery problem with order " + name + ": " + status,
                 message, Optional.of(order.orderId()), Optional.empty(), true, Optional.of("delivery-" + order.orderId().value()), true), Optional.empty());
-        return List.of(new TimelineEntry("delivery-case-opened", Subject.order(order.orderId()), now, EntryKind.CASE_OPENED,
-                EntryText.of(Phrase.DELIVERY_PROBLEM).text("status", status).text("ticket", ticket.number()), Optional.empty()));
+        List<TimelineEntry> entries = new ArrayList<>(List.of(new TimelineEntry("delivery-case-opened", Subject.order(order.orderId()), now,
+                EntryKind.CASE_OPENED, EntryText.of(Phrase.DELIVERY_PROBLEM).text("status", status).text("ticket", ticket.number()), Optional.empty())));
+        // a delivery written before the ticket existed wrote no resolution (CaseResolution): this case resolves itself
+        orders.orderAsWritten(shop.id(), order.orderId()).filter(DeliveryCases::delivered)
+                .ifPresent(delivered -> entries.addAll(resolve(shop, delivered, ticket, now)));
+        return entries;
     }
 
     private List<TimelineEntry> resolve(Shop shop, OrderState order, Instant now) {
@@ -143,6 +149,10 @@ public final class DeliveryCases extends OrderCheck {
         } catch (NotFound noProblem) {
             return List.of(); // delivered without a problem
         }
+        return resolve(shop, order, ticket, now);
+    }
+
+    private List<TimelineEntry> resolve(Shop shop, OrderState order, Ticket ticket, Instant now) {
         if (ticket.status().isActive()) {
             Ticket noted = tickets.note(ticket, AFTERCARE,
                     "The parcel was delivered at " + order.at(Milestone.DELIVERED).orElse(now) + ": the delivery problem is over.");

@@ -2,6 +2,7 @@ package io.aftercare.domain.recording;
 
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.delivery.DeliveryCases;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.OrderFact;
@@ -14,14 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks an order update schedules on its returns and parcels, each at the moment it may find something: a
  * return's review at each step and at its threshold; a parcel's watch the shop's transit estimate after its first
  * tracking news (one per parcel: when it comes due it looks at the latest news, and waits on if there was some); a
- * parcel's due check at its estimated delivery date; a delivery case at once on a problem, and on delivery (to resolve
- * it). Nothing ever scans for stuck cases: the sweep reads only what is due. Ids derive from the fact (a watch's from
- * its parcel), so a repeated delivery schedules nothing new.
+ * parcel's due check at its estimated delivery date; a delivery case at once on a problem, and on delivery to resolve
+ * it ({@link CaseResolution}: only if it was opened). Nothing ever scans for stuck cases: the sweep reads only what is
+ * due. Ids derive from the fact (a watch's from its parcel), so a repeated delivery schedules nothing new.
  */
 public final class CaseSchedule {
 
@@ -43,8 +45,7 @@ public final class CaseSchedule {
             }
             switch (fact) {
                 case OrderFact.ReturnChanged step -> checks.addAll(ReturnReview.scheduledBy(shop, update.orderId(), step, now));
-                case OrderFact.ShipmentProgressed parcel when parcel.status() == ShipmentStatus.DELIVERED ->
-                        checks.add(new DueAction(ActionKind.DELIVERY_CASE.slug() + "#" + about + "~delivered", ActionKind.DELIVERY_CASE, order, now));
+                case OrderFact.ShipmentProgressed parcel when parcel.status() == ShipmentStatus.DELIVERED -> { } // resolutionFor
                 case OrderFact.ShipmentProgressed parcel -> {
                     if (parcel.status().problem()) {
                         checks.add(DueAction.of(ActionKind.DELIVERY_CASE, order, now));
@@ -62,6 +63,14 @@ public final class CaseSchedule {
             }
         }
         return checks;
+    }
+
+    /** On a delivery, the resolution of the order's delivery case, at once. */
+    Optional<CaseResolution> resolutionFor(OrderUpdate update, Instant now) {
+        boolean delivered = update.facts().stream().anyMatch(fact -> fact instanceof OrderFact.ShipmentProgressed parcel
+                && parcel.status() == ShipmentStatus.DELIVERED && !fact.at().isBefore(now.minus(STALE)));
+        return delivered ? Optional.of(new CaseResolution(new DueAction(ActionKind.DELIVERY_CASE.slug() + "#" + update.orderId().value() + "~delivered",
+                ActionKind.DELIVERY_CASE, Subject.order(update.orderId()), now), DeliveryCases.ticketId(update.orderId()))) : Optional.empty();
     }
 
     /** The parcel's watch, set by whichever of its news is recorded first (a later one finds it scheduled). */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param facts each recorded once; a fact already known changes nothing
  * @param entries the timeline entries of the facts and of the scheduled actions
  * @param actions due actions to create, each only if it was never scheduled before
+ * @param caseResolution the delivery case's resolution, created (as the actions are) only if the case was opened
  * @param customer the order's customer, when this delivery names them
  */
 public record OrderRecording(
@@ -26,6 +27,7 @@ public record OrderRecording(
         List<OrderFact> facts,
         List<TimelineEntry> entries,
         List<DueAction> actions,
+        Optional<CaseResolution> caseResolution,
         Optional<EmailAddress> customer) {
 
     public OrderRecording {

@@ -52,6 +52,6 @@ public final class RecordingPolicy {
         // checks are the system's own business: they leave no "scheduled" line, only what they find
         actions.addAll(cases.checksFor(shop, update, now));
         return new OrderRecording(update.orderId(), update.sourceTime(), update.snapshot(), update.facts(),
-                entries, actions, update.customer());
+                entries, actions, cases.resolutionFor(update, now), update.customer());
     }
 }

@@ -26,5 +26,8 @@ public interface TimelineReader {
 
     Optional<OrderState> order(ShopId shop, OrderId order);
 
+    /** The order as every write that ended before this read left it (strongly consistent): for a check that must see what raced it. */
+    Optional<OrderState> orderAsWritten(ShopId shop, OrderId order);
+
     Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer);
 }

@@ -7,6 +7,7 @@ import io.aftercare.domain.InvalidInput;
 import io.aftercare.domain.NotFound;
 import io.aftercare.domain.Sha256;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.discount.Redemptions;
 import io.aftercare.domain.event.ComplaintEvent;
 import io.aftercare.domain.event.OrderUpdate;
@@ -16,6 +17,7 @@ import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.event.PrivacyRequest;
 import io.aftercare.domain.privacy.PrivacyRequests;
 import io.aftercare.domain.order.OrderSnapshot;
+import io.aftercare.domain.recording.CaseResolution;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingPolicy;
@@ -42,6 +44,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Accepts a webhook delivery: verify, understand, record. Every rejection happens before anything is written.
@@ -244,9 +247,9 @@ public final class WebhookIngestion {
     private static WebhookOutcome recorded(ParsedDelivery parsed, Recording recording, RecordResult result) {
         int entries = recording.order().map(o -> o.entries().size()).orElse(0)
                 + recording.customer().map(c -> c.entries().size()).orElse(0);
-        List<String> scheduled = recording.order().map(o -> o.actions().stream()
-                        .map(a -> a.id())
-                        .filter(id -> !result.alreadyScheduled().contains(id))
+        List<String> scheduled = recording.order().map(o -> Stream.concat(o.actions().stream(), o.caseResolution().map(CaseResolution::check).stream())
+                        .map(DueAction::id)
+                        .filter(id -> !result.notScheduled().contains(id))
                         .toList())
                 .orElse(List.of());
         return new WebhookOutcome.Recorded(parsed.deliveryId(), parsed.topic(), entries, scheduled, result.staleSnapshot(), Optional.empty());

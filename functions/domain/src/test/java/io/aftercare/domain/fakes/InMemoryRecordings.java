@@ -33,12 +33,14 @@ public final class InMemoryRecordings implements RecordingStore {
         if (!deliveries.add(recording.shop().value() + "/" + recording.deliveryKey())) {
             return RecordResult.duplicateDelivery();
         }
-        List<String> existing = recording.order().map(OrderRecording::actions).orElse(List.of()).stream()
+        List<String> notScheduled = new ArrayList<>(recording.order().map(OrderRecording::actions).orElse(List.of()).stream()
                 .map(DueAction::id)
                 .filter(id -> !actions.add(recording.shop().value() + "/" + id))
-                .toList();
+                .toList());
+        // no tickets here: no delivery case to resolve
+        recording.order().flatMap(OrderRecording::caseResolution).ifPresent(resolution -> notScheduled.add(resolution.check().id()));
         recorded.add(recording);
-        return new RecordResult(false, false, existing);
+        return new RecordResult(false, false, notScheduled);
     }
 
     @Override

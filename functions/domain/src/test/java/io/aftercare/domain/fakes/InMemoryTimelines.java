@@ -67,6 +67,11 @@ public final class InMemoryTimelines implements TimelineReader {
     }
 
     @Override
+    public Optional<OrderState> orderAsWritten(ShopId shop, OrderId order) {
+        return order(shop, order);
+    }
+
+    @Override
     public Optional<CustomerSummary> customer(ShopId shop, EmailAddress customer) {
         return Optional.ofNullable(customers.get(shop.value() + "/" + customer.hash()));
     }
