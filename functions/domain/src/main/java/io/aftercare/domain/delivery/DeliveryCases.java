@@ -14,13 +14,13 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.OrderState;
 import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.recording.CaseResolution;
 import io.aftercare.domain.recording.CaseSchedule;
 import io.aftercare.domain.recording.RecordingPolicy;
 import io.aftercare.domain.recording.RecordingStore;
 import io.aftercare.domain.shop.Shop;
 import io.aftercare.domain.shop.ShopCache;
 import io.aftercare.domain.ticket.Ticket;
-import io.aftercare.domain.ticket.TicketId;
 import io.aftercare.domain.ticket.TicketService;
 import io.aftercare.domain.ticket.TicketStatus;
 import io.aftercare.domain.timeline.EntryKind;
@@ -62,11 +62,6 @@ public final class DeliveryCases extends OrderCheck {
         super(actions, shops, orders, clock);
         this.recordings = recordings;
         this.tickets = tickets;
-    }
-
-    /** The ticket of an order's delivery problem. */
-    public static String ticketId(OrderId order) {
-        return TicketId.ofComplaint("delivery-" + order.value());
     }
 
     @Override
@@ -145,7 +140,7 @@ public final class DeliveryCases extends OrderCheck {
     private List<TimelineEntry> resolve(Shop shop, OrderState order, Instant now) {
         Ticket ticket;
         try {
-            ticket = tickets.find(shop.id(), ticketId(order.orderId()));
+            ticket = tickets.find(shop.id(), CaseResolution.ticketOf(order.orderId()));
         } catch (NotFound noProblem) {
             return List.of(); // delivered without a problem
         }

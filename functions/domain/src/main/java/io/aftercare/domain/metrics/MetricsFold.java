@@ -2,10 +2,10 @@ package io.aftercare.domain.metrics;
 
 import io.aftercare.domain.Money;
 import io.aftercare.domain.action.Reason;
-import io.aftercare.domain.delivery.DeliveryCases;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.feedback.SurveyKind;
 import io.aftercare.domain.order.ShipmentStatus;
+import io.aftercare.domain.recording.CaseResolution;
 import io.aftercare.domain.shop.SlaTarget;
 import io.aftercare.domain.ticket.SlaClock;
 import io.aftercare.domain.ticket.Ticket;
@@ -376,9 +376,9 @@ public final class MetricsFold {
         return entry.kind() == EntryKind.CUSTOMER_WROTE && entry.subject().type() == Subject.Type.TICKET;
     }
 
-    /** When an agent first answered on an order's delivery case (the ticket {@link DeliveryCases} opened), if this version did. */
+    /** When an agent first answered on an order's delivery case (the ticket {@code DeliveryCases} opened), if this version did. */
     public static Optional<Instant> deliveryCaseAnswered(Optional<Ticket> before, Ticket after) {
-        return after.order().filter(order -> after.id().equals(DeliveryCases.ticketId(order)))
+        return after.order().filter(order -> after.id().equals(CaseResolution.ticketOf(order)))
                 .flatMap(order -> firstResponded(before, after) ? after.firstResponseAt() : Optional.empty());
     }
 

@@ -1,6 +1,8 @@
 package io.aftercare.domain.recording;
 
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.ticket.TicketId;
 
 /**
  * The check that resolves an order's delivery case once its parcel is delivered, written with the delivery only if the
@@ -10,4 +12,9 @@ import io.aftercare.domain.action.DueAction;
  * @param ticketId the ticket of the order's delivery case
  */
 public record CaseResolution(DueAction check, String ticketId) {
+
+    /** The ticket of an order's delivery case: one per order. */
+    public static String ticketOf(OrderId order) {
+        return TicketId.ofComplaint("delivery-" + order.value());
+    }
 }

@@ -2,7 +2,6 @@ package io.aftercare.domain.recording;
 
 import io.aftercare.domain.action.ActionKind;
 import io.aftercare.domain.action.DueAction;
-import io.aftercare.domain.delivery.DeliveryCases;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.FulfilmentStatus;
 import io.aftercare.domain.order.OrderFact;
@@ -70,7 +69,7 @@ public final class CaseSchedule {
         boolean delivered = update.facts().stream().anyMatch(fact -> fact instanceof OrderFact.ShipmentProgressed parcel
                 && parcel.status() == ShipmentStatus.DELIVERED && !fact.at().isBefore(now.minus(STALE)));
         return delivered ? Optional.of(new CaseResolution(new DueAction(ActionKind.DELIVERY_CASE.slug() + "#" + update.orderId().value() + "~delivered",
-                ActionKind.DELIVERY_CASE, Subject.order(update.orderId()), now), DeliveryCases.ticketId(update.orderId()))) : Optional.empty();
+                ActionKind.DELIVERY_CASE, Subject.order(update.orderId()), now), CaseResolution.ticketOf(update.orderId()))) : Optional.empty();
     }
 
     /** The parcel's watch, set by whichever of its news is recorded first (a later one finds it scheduled). */
