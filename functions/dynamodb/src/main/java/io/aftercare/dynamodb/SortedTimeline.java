@@ -28,8 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 final class SortedTimeline {
 
     static final int BOUND = 1_000;
-    private static final Comparator<TimelineEntry> NEWEST_FIRST =
-            Comparator.comparing((TimelineEntry entry) -> Keys.entryByTime(entry.at(), entry.id())).reversed();
+    private static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(SortedTimeline::place).reversed();
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -60,12 +59,16 @@ final class SortedTimeline {
         }
         Optional<String> after = from.map(key -> key.get(Keys.BY_TIME_SK).s());
         List<TimelineEntry> rest = response.items().stream().map(TimelineItems::read).sorted(NEWEST_FIRST)
-                .filter(entry -> after.isEmpty() || Keys.entryByTime(entry.at(), entry.id()).compareTo(after.get()) < 0).toList();
+                .filter(entry -> after.isEmpty() || place(entry).compareTo(after.get()) < 0).toList();
         List<TimelineEntry> entries = rest.subList(0, Math.min(page.limit(), rest.size()));
-        Optional<String> next = rest.size() > entries.size() ? PageTokens.encode(Map.of(Keys.PK, s(partition),
-                Keys.SK, s(Keys.entry(entries.getLast().id())), Keys.BY_TIME_SK, s(Keys.entryByTime(entries.getLast().at(), entries.getLast().id()))))
+        Optional<String> next = rest.size() > entries.size()
+                ? PageTokens.encode(Map.of(Keys.PK, s(partition), Keys.SK, s(Keys.entry(entries.getLast().id())), Keys.BY_TIME_SK, s(place(entries.getLast()))))
                 : Optional.empty();
         return new Page<>(entries, next);
+    }
+
+    private static String place(TimelineEntry entry) {
+        return Keys.entryByTime(entry.at(), entry.id());
     }
 
     /** The first {@code limit} of the entries read (in the table's order), newest first; the token is the last one's table key. */
