@@ -42,15 +42,17 @@ public final class DynamoTimelineReader implements TimelineReader {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final SortedTimeline sorted;
 
     public DynamoTimelineReader(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.sorted = new SortedTimeline(dynamo, table);
     }
 
     @Override
     public Page<TimelineEntry> orderTimeline(ShopId shop, OrderId order, PageRequest page) {
-        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.order(shop, order)), page);
+        return own(shop, Subject.order(order), page);
     }
 
     @Override
@@ -60,24 +62,27 @@ public final class DynamoTimelineReader implements TimelineReader {
                 Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.owned(shop), Keys.EVENT_PREFIX), page);
     }
 
-    /** A partition's own timeline entries, by time. */
-    private static PageTokens.Query byTime(String partition) {
-        return new PageTokens.Query(Keys.PK, partition, Set.of(Keys.PK, Keys.SK, Keys.BY_TIME_SK), partition, Keys.EVENT_PREFIX);
-    }
-
     @Override
     public Page<TimelineEntry> ticketTimeline(ShopId shop, String ticketId, PageRequest page) {
-        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.ticket(shop, ticketId)), page);
+        return own(shop, Subject.ticket(ticketId), page);
     }
 
     @Override
     public Page<TimelineEntry> returnTimeline(ShopId shop, OrderId order, String returnId, PageRequest page) {
-        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.subject(shop, Subject.returnOf(order, returnId))), page);
+        return own(shop, Subject.returnOf(order, returnId), page);
     }
 
     @Override
     public Page<TimelineEntry> shopTimeline(ShopId shop, PageRequest page) {
-        return timeline(Keys.INDEX_BY_TIME, byTime(Keys.subject(shop, Subject.shop(shop))), page);
+        return own(shop, Subject.shop(shop), page);
+    }
+
+    /** A subject's own timeline: through ByTime where its entries are indexed, else sorted as read. */
+    private Page<TimelineEntry> own(ShopId shop, Subject subject, PageRequest page) {
+        String partition = Keys.subject(shop, subject);
+        return Keys.indexedByTime(subject.type())
+                ? timeline(Keys.INDEX_BY_TIME, SortedTimeline.byTime(partition), page)
+                : sorted.read(partition, page);
     }
 
     private Page<TimelineEntry> timeline(String index, PageTokens.Query query, PageRequest page) {

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
  * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
  * customer's ticket  SHOP#{shop}#CUSTOMER#{email hash}  TICKET#{id}       number, subject, status: rewritten by every change of the ticket
- * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime: {time}#{entry id}
+ * timeline entry     SHOP#{shop}#{TYPE}#{id}            EVENT#{entry id}  ByTime (tickets' and the shop's only): {time}#{entry id}
  *                                                                          GSI1: SHOP#{shop}#CUSTOMER#{hash} / {time}#{type}#{id}#{entry id}
  * due action         SHOP#{shop}#ACTION#{id}            ACTION            Due: DUE#{class}#{yyyy-MM-ddTHH}#{shard} / {time}#{shop}#{id}
  *                    (while claimed, its Due entry moves to the lease's end, so an abandoned claim comes due again)
@@ -268,8 +268,18 @@ public final class Keys {
         return EVENT_PREFIX + entryId;
     }
 
+    /** An entry's place in its timeline, newest first when read backwards: the ByTime key, and a sorted read's page token. */
     static String entryByTime(Instant at, String entryId) {
         return time(at) + "#" + entryId;
+    }
+
+    /**
+     * Whether a subject's entries carry the ByTime key: only those of the timelines read through it, a ticket's and the
+     * shop's, which grow without bound. An order's and a return's hold tens of entries and are sorted as they are read
+     * ({@link SortedTimeline}); a customer's own entries are read through GSI1.
+     */
+    static boolean indexedByTime(Subject.Type type) {
+        return type == Subject.Type.TICKET || type == Subject.Type.SHOP;
     }
 
     static String entryByCustomer(Instant at, Subject subject, String entryId) {

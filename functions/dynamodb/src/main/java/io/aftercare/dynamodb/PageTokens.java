@@ -41,7 +41,21 @@ final class PageTokens {
         return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    static Map<String, AttributeValue> decode(String token, Query query) {
+    /** The key a token holds, if one of {@code queries} can have issued it (the first that can); else a 400. */
+    static Map<String, AttributeValue> decode(String token, Query... queries) {
+        Map<String, String> key = parse(token);
+        for (Query query : queries) {
+            if (key.keySet().equals(query.attributes()) && query.partition().equals(key.get(query.partitionAttribute()))
+                    && key.get(Keys.PK).startsWith(query.tablePartitionPrefix()) && key.get(Keys.SK).startsWith(query.sortPrefix())) {
+                Map<String, AttributeValue> values = new LinkedHashMap<>();
+                key.forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
+                return values;
+            }
+        }
+        throw new InvalidPageToken();
+    }
+
+    private static Map<String, String> parse(String token) {
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\u0000", -1);
@@ -58,13 +72,7 @@ final class PageTokens {
                 throw new InvalidPageToken();
             }
         }
-        if (!key.keySet().equals(query.attributes()) || !query.partition().equals(key.get(query.partitionAttribute()))
-                || !key.get(Keys.PK).startsWith(query.tablePartitionPrefix()) || !key.get(Keys.SK).startsWith(query.sortPrefix())) {
-            throw new InvalidPageToken();
-        }
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        key.forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
-        return values;
+        return key;
     }
 
     /** Not empty, and within DynamoDB's key sizes. */

@@ -49,8 +49,10 @@ final class TimelineItems {
                 .setIfAbsent("subjectId", s(entry.subject().id()))
                 .setIfAbsent("at", Items.time(entry.at()))
                 .setIfAbsent("kind", s(entry.kind().name()))
-                .setIfAbsent("recordedAt", Items.time(recordedAt))
-                .setIfAbsent(Keys.BY_TIME_SK, s(Keys.entryByTime(entry.at(), entry.id())));
+                .setIfAbsent("recordedAt", Items.time(recordedAt));
+        if (Keys.indexedByTime(entry.subject().type())) {
+            update.setIfAbsent(Keys.BY_TIME_SK, s(Keys.entryByTime(entry.at(), entry.id())));
+        }
         switch (entry.text()) {
             case EntryText.Phrased phrased -> update.setIfAbsent(PHRASE, s(phrased.phrase().slug())).setIfAbsent(PARAMS, params(phrased.params()));
             case EntryText.Stored stored -> update.setIfAbsent(SUMMARY, s(stored.summary()));

@@ -41,6 +41,7 @@ class DynamoTimelineReaderTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final EmailAddress OLA = new EmailAddress("ola@example.pl");
     private static final Shop SHOP = TestShops.shop("timeline-shop", NOW);
+    private static final Map<String, AttributeValue> PLACED = Map.of("summary", Items.s("Order placed"));
 
     private static DynamoTimelineReader reader;
     private static TestTable table;
@@ -152,24 +153,147 @@ class DynamoTimelineReaderTest {
                 .isInstanceOf(InvalidPageToken.class);
     }
 
+    @Test
+    void givenEntriesAtTheSameMoment_whenTheOrdersTimelineIsRead_thenTiesComeByEntryIdAsByTimeGaveThem() {
+        for (String id : List.of("b", "c", "a")) {
+            writeEntry("ties", id, NOW);
+        }
+
+        List<TimelineEntry> all = readAll(token -> reader.orderTimeline(SHOP.id(), new OrderId("ties"), new PageRequest(1, token)));
+
+        assertThat(all).extracting(TimelineEntry::id).containsExactly("c", "b", "a");
+    }
+
+    @Test
+    void givenAnOrderWithEntriesWrittenWhileIndexedByTimeAndAfter_whenReadAPageAtATime_thenAllComeOnceNewestFirst() {
+        for (int i = 0; i < 6; i++) {
+            Instant at = NOW.plusSeconds(60L * i);
+            if (i % 2 == 0) {
+                table.client().putItem(b -> b.tableName(table.name()).item(oldEntry("mixed", "old-" + at.getEpochSecond(), at, PLACED)));
+            } else {
+                writeEntry("mixed", "new-" + at.getEpochSecond(), at);
+            }
+        }
+
+        List<TimelineEntry> all = readAll(token -> reader.orderTimeline(SHOP.id(), new OrderId("mixed"), new PageRequest(2, token)));
+
+        assertThat(all).extracting(TimelineEntry::at).containsExactly(NOW.plusSeconds(300), NOW.plusSeconds(240), NOW.plusSeconds(180),
+                NOW.plusSeconds(120), NOW.plusSeconds(60), NOW);
+    }
+
+    @Test
+    void givenNewEntries_whenWritten_thenOnlyTicketAndShopEntriesCarryTheByTimeKey() {
+        var appender = new DynamoTimelineAppender(table.client(), table.name());
+        var text = EntryText.of(Phrase.ORDER_PLACED).text("order", "#k");
+        for (Subject subject : List.of(Subject.order(new OrderId("keyed")), Subject.returnOf(new OrderId("keyed"), "r1"),
+                Subject.customer(OLA), Subject.ticket("t-keyed"), Subject.shop(SHOP.id()))) {
+            appender.write(SHOP.id(), new TimelineEntry("keyed", subject, NOW, EntryKind.ORDER_PLACED, text, Optional.empty()), Optional.empty());
+        }
+
+        assertThat(table.allItems()).filteredOn(item -> item.get(Keys.SK).s().equals(Keys.entry("keyed")))
+                .filteredOn(item -> item.containsKey(Keys.BY_TIME_SK))
+                .extracting(item -> item.get("subjectType").s()).containsExactlyInAnyOrder("TICKET", "SHOP");
+    }
+
+    @Test
+    void givenAPageTokenByTimeHandedOutBeforeOrderTimelinesWereSortedAsRead_whenUsed_thenTheNextPageComes() {
+        // the LastEvaluatedKey of a ByTime query that ended on refund-100-r3
+        var ended = table.client().getItem(b -> b.tableName(table.name())
+                .key(Keys.key(Keys.order(SHOP.id(), new OrderId("100")), Keys.entry("refund-100-r3")))).item();
+        String token = PageTokens.encode(Map.of(Keys.PK, ended.get(Keys.PK), Keys.SK, ended.get(Keys.SK),
+                Keys.BY_TIME_SK, Items.s(Keys.entryByTime(Items.time(ended, "at").orElseThrow(), "refund-100-r3")))).orElseThrow();
+
+        var page = reader.orderTimeline(SHOP.id(), new OrderId("100"), new PageRequest(2, Optional.of(token)));
+
+        assertThat(page.items()).extracting(TimelineEntry::id).containsExactly("refund-100-r2", "refund-100-r1");
+    }
+
+    @Test
+    void givenAPageTokenThatIsNotOne_whenUsedForAnOrdersTimeline_thenItIsRefused() {
+        String otherOrdersKey = PageTokens.encode(Keys.key(Keys.order(SHOP.id(), new OrderId("200")), Keys.entry("placed"))).orElseThrow();
+        String notAnEntry = PageTokens.encode(Keys.key(Keys.order(SHOP.id(), new OrderId("100")), Keys.ORDER)).orElseThrow();
+
+        for (String token : List.of("%%%", "bm9wZQ", otherOrdersKey, notAnEntry)) {
+            assertThatThrownBy(() -> reader.orderTimeline(SHOP.id(), new OrderId("100"), new PageRequest(2, Optional.of(token))))
+                    .as(token).isInstanceOf(InvalidPageToken.class);
+        }
+    }
+
+    @Test
+    void givenAnOrderPastTheBound_whenReadAPageAtATime_thenEveryEntryComesOnceInTheTablesOrderEachPageNewestFirst() {
+        List<String> ids = manyEntries("crowded", 0, SortedTimeline.BOUND + 1);
+
+        List<List<TimelineEntry>> pages = readPages(Optional.empty(), token -> reader.orderTimeline(SHOP.id(), new OrderId("crowded"),
+                new PageRequest(PageRequest.MAX_LIMIT, token)));
+
+        assertThat(pages).allSatisfy(page -> assertThat(page).isSortedAccordingTo((a, b) -> b.at().compareTo(a.at())));
+        assertThat(pages.getFirst()).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(ids.subList(0, PageRequest.MAX_LIMIT));
+        assertThat(pages.stream().flatMap(List::stream)).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void givenAReaderPagingAnOrderByTime_whenTheOrderPassesTheBoundMeanwhile_thenTheNextPagesStartOverAndMissNoEntry() {
+        List<String> ids = new ArrayList<>(manyEntries("growing", 0, 10));
+        String token = reader.orderTimeline(SHOP.id(), new OrderId("growing"), new PageRequest(4, Optional.empty())).nextPageToken().orElseThrow();
+        ids.addAll(manyEntries("growing", 10, SortedTimeline.BOUND));
+
+        List<TimelineEntry> rest = readAll(Optional.of(token), next -> reader.orderTimeline(SHOP.id(), new OrderId("growing"),
+                new PageRequest(PageRequest.MAX_LIMIT, next)));
+
+        assertThat(rest).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /** Entries {@code from} to {@code to} of an order, their ids in the table's order, their times in another. */
+    private static List<String> manyEntries(String order, int from, int to) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String id = String.format("e%05d", i);
+            ids.add(id);
+            items.add(oldEntry(order, id, NOW.plusSeconds((i * 7919L) % 10_007), PLACED));
+            items.getLast().remove(Keys.BY_TIME_SK);
+        }
+        BatchWrites.put(table.client(), table.name(), items);
+        return ids;
+    }
+
+    /** An entry as this version writes it. */
+    private static void writeEntry(String order, String id, Instant at) {
+        new DynamoTimelineAppender(table.client(), table.name()).write(SHOP.id(), new TimelineEntry(id, Subject.order(new OrderId(order)), at,
+                EntryKind.ORDER_PLACED, EntryText.of(Phrase.ORDER_PLACED).text("order", "#" + order), Optional.empty()), Optional.empty());
+    }
+
     /** An ORDER_PLACED entry of order {@code order} as a version of Aftercare wrote it, with what it said in {@code text}. */
     private static void putEntry(String order, String id, Map<String, AttributeValue> text) {
-        Instant at = NOW.plusSeconds(id.length());
+        Map<String, AttributeValue> item = oldEntry(order, id, NOW.plusSeconds(id.length()), text);
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    /** An ORDER_PLACED entry as versions that indexed every entry by time wrote it, with what it said in {@code text}. */
+    private static Map<String, AttributeValue> oldEntry(String order, String id, Instant at, Map<String, AttributeValue> text) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(Keys.PK, Items.s(Keys.order(SHOP.id(), new OrderId(order))),
                 Keys.SK, Items.s(Keys.entry(id)), Keys.TYPE, Items.s(TimelineItems.ENTRY), "entryId", Items.s(id), "subjectType", Items.s("ORDER"),
                 "subjectId", Items.s(order), "at", Items.time(at), "kind", Items.s("ORDER_PLACED"), Keys.BY_TIME_SK, Items.s(Keys.entryByTime(at, id))));
         item.putAll(text);
-        table.client().putItem(b -> b.tableName(table.name()).item(item));
+        return item;
     }
 
     private static List<TimelineEntry> readAll(java.util.function.Function<Optional<String>, Page<TimelineEntry>> read) {
-        List<TimelineEntry> all = new ArrayList<>();
-        Optional<String> token = Optional.empty();
+        return readAll(Optional.empty(), read);
+    }
+
+    private static List<TimelineEntry> readAll(Optional<String> from, java.util.function.Function<Optional<String>, Page<TimelineEntry>> read) {
+        return readPages(from, read).stream().flatMap(List::stream).toList();
+    }
+
+    private static List<List<TimelineEntry>> readPages(Optional<String> from, java.util.function.Function<Optional<String>, Page<TimelineEntry>> read) {
+        List<List<TimelineEntry>> pages = new ArrayList<>();
+        Optional<String> token = from;
         do {
             Page<TimelineEntry> page = read.apply(token);
-            all.addAll(page.items());
+            pages.add(page.items());
             token = page.nextPageToken();
         } while (token.isPresent());
-        return all;
+        return pages;
     }
 }

@@ -147,6 +147,15 @@ class SizeLimitsTest {
     }
 
     @Test
+    void givenAnOrderTimelinePageTokenOfAnotherShopsOrder_whenUsed_thenA400() {
+        String byTime = token("LSI1SK", "2022-01-01T00:00:00.000Z#placed", "PK", "SHOP#" + SHOP + "#ORDER#9", "SK", "EVENT#placed");
+        String inTableOrder = token("PK", "SHOP#" + SHOP + "#ORDER#9", "SK", "EVENT#placed");
+
+        assertRefusedToken(orderTimeline(byTime));
+        assertRefusedToken(orderTimeline(inTableOrder));
+    }
+
+    @Test
     void givenGarbagePageTokens_whenUsed_thenA400() {
         for (String garbage : new String[] {"%%%", "bm9wZQ", Base64.getUrlEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 0})}) {
             assertRefusedToken(orderTimeline(garbage));
