@@ -173,6 +173,25 @@ class WeeklySummaryTest {
     }
 
     @Test
+    void aShopThatMovedWestSinceItsSummaryWasWrittenGetsItOnItsNewMondayMorning() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        shop(SHOP, WARSAW, Map.of(owner, Role.OWNER));
+        assertThat(aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", SHOP), "{\"timeZone\": \"America/New_York\"}").status())
+                .isEqualTo(200);
+
+        aftercare.clock.set(warsaw("2026-11-02T08:01")); // the summary was written for Warsaw's Monday morning
+        aftercare.sweepAndWork();
+        assertThat(summariesTo(owner)).isEmpty();
+        aftercare.clock.set(LocalDateTime.parse("2026-11-02T07:59").atZone(newYork).toInstant());
+        aftercare.sweepAndWork();
+        assertThat(summariesTo(owner)).isEmpty();
+        aftercare.clock.set(LocalDateTime.parse("2026-11-02T08:00").atZone(newYork).toInstant());
+        aftercare.sweepAndWork();
+
+        assertThat(onlySummaryTo(owner).subject()).contains("October 26, 2026 – November 1, 2026");
+    }
+
+    @Test
     void aMemberWhoTurnedTheSummaryOffGetsNoneWhileTheOtherOwnerStillDoes() {
         shop(SHOP, WARSAW, Map.of(owner, Role.OWNER, manager, Role.MANAGER));
         aftercare.app.preferences().save(new EmailAddress(manager), new Preferences(Language.EN, WARSAW, false));

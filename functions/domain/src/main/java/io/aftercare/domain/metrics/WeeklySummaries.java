@@ -134,6 +134,12 @@ public final class WeeklySummaries implements Runner {
             actions.schedule(shop.id(), of(shop.id(), zone, latest), clock.instant());
             return end(action, ActionOutcome.skipped(Reason.SUPERSEDED), List.of());
         }
+        Instant mondayMorning = of(shop.id(), zone, week).dueAt();
+        if (mondayMorning.isAfter(clock.instant())) {
+            // the shop moved west since this was written: its Monday morning is still to come (one moved east is sent now, late once)
+            return actions.reschedule(action, mondayMorning, List.of(), Optional.empty())
+                    ? Result.of(Handled.POSTPONED, Reason.REPLANNED) : Result.of(Handled.STALE);
+        }
         List<Member> leading = members.apply(shop.id()).stream().filter(m -> m.role() == Role.OWNER || m.role() == Role.MANAGER).toList();
         List<Member> to = new ArrayList<>();
         List<Member> optedOut = new ArrayList<>();
