@@ -1,6 +1,7 @@
 package io.aftercare.bench;
 
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.StreamWorker;
 import io.aftercare.lambda.ActionHandler;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -270,9 +271,6 @@ public final class Bench {
         return text.toString();
     }
 
-    /** The monthly volumes the sweeps' share is shown at: a small shop, a busy one, a large one. */
-    static final long[] MONTHLY_ORDERS = {1_000, 10_000, 100_000};
-
     /** What the stream's mapping handed the aggregator: the write units it costs are per batch, so their sizes say what they bought. */
     static String streamBatches(List<Integer> batches) {
         if (batches.isEmpty()) {
@@ -285,6 +283,48 @@ public final class Bench {
                 for the tumbling window's closing call) of %d to %d changes, median %d, mean %.1f.
                 """, sorted.size(), sorted.get(0), sorted.get(sorted.size() - 1), sorted.get(sorted.size() / 2),
                 sorted.stream().mapToInt(Integer::intValue).average().orElse(0));
+    }
+
+    /** The aggregator's changes folded again in the batches a volume fills, beside the run's own. */
+    static String refoldSection(CostBenchmark.Usage usage) {
+        var aggregation = usage.aggregation();
+        if (aggregation == null) {
+            return "";
+        }
+        int orders = usage.orders();
+        var text = new StringBuilder(String.format(Locale.ROOT, """
+
+                The aggregator at volume: the %,d changes (%.2f per order) the run's stream handed it, read again from the stream's
+                start (%d shard here), folded again through its handler into a scratch table (the run's table without the
+                aggregator's items), write units priced as above, in windows as full as a volume makes them. Measured: each
+                refold's units, batches and handler time (less the pricing's reads), and that its days' metrics equal the
+                run's. Assumed: a window of a shard holds the changes per order measured, times a volume's orders in %d s
+                (template.yaml's batching and tumbling windows), over %d stream shards (a shard per partition; a new
+                on-demand table has at least 4: 4,000 write units a second at once, 1,000 a partition), in batches of up to
+                %d (its BatchSize); each window invokes the function once more to close it. Columns of volumes whose windows
+                hold at most one change per shard keep the run's aggregator. Not measured: two shards' batches writing one
+                day's item at once (a transaction conflict, retried and billed), and SQS at volume (the sweep's
+                SendMessageBatch and the worker's receives and deletes are priced as the run made them, per order).
+
+                | batches | changes per window | invocations per order | WRU per order | WRU per change | RRU per order | ms per batch | metrics as the run's |
+                |---|---|---|---|---|---|---|---|
+                """, aggregation.changes(), aggregation.changes() / (double) orders, aggregation.localShards(),
+                aggregation.windowSeconds(), CostBenchmark.STREAM_SHARDS, StreamWorker.BATCH));
+        var run = usage.functions().get(AggregatorRefold.FUNCTION);
+        text.append(String.format(Locale.ROOT, "| the run's (measured above) | %.1f | %.3f | %.1f | %.2f | %.1f | %.1f | |%n",
+                aggregation.changes() / (double) usage.aggregatorBatches().size(), run.count() / (double) orders,
+                aggregation.runWriteUnits() / orders, aggregation.runWriteUnits() / aggregation.changes(), aggregation.runReadUnits() / orders,
+                1000 * run.seconds() / usage.aggregatorBatches().size()));
+        refoldRow(text, "the run's, refolded", aggregation.replay(), orders);
+        refoldRow(text, "one change each", aggregation.single(), orders);
+        aggregation.byVolume().forEach((volume, refold) -> refoldRow(text, String.format(Locale.ROOT, "%,d orders a month", volume), refold, orders));
+        return text.toString();
+    }
+
+    private static void refoldRow(StringBuilder text, String name, AggregatorRefold.Refold refold, int orders) {
+        text.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f | %.1f | %.2f | %.1f | %.1f | %s |%n", name, refold.changesPerWindow(),
+                refold.invocations() / (double) orders, refold.writeUnits() / orders, refold.writeUnitsPerChange(), refold.readUnits() / orders,
+                1000 * refold.seconds() / refold.batches(), refold.sameMetrics() ? "yes" : "**no**"));
     }
 
     static String costSection(CostBenchmark.Usage usage, CostBenchmark.Prices prices) {
@@ -334,8 +374,9 @@ public final class Bench {
                     f.memoryMb(), f.gbSeconds() / orders));
         });
         text.append(streamBatches(usage.aggregatorBatches()));
+        text.append(refoldSection(usage));
         text.append(writeUnitsSection(usage));
-        List<CostBenchmark.Bill> bills = Arrays.stream(MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
+        List<CostBenchmark.Bill> bills = Arrays.stream(CostBenchmark.MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
         text.append("\nDollars per 1,000 orders, by monthly volume:\n\n| service |");
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " %,d orders a month |", b.ordersPerMonth())));
         text.append("\n|---|").append("---|".repeat(bills.size())).append('\n');

@@ -9,6 +9,7 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.ShopId;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.SesEventHandler;
 import io.aftercare.lambda.SweepHandler;
@@ -66,6 +67,16 @@ final class CostBenchmark {
     private static final String SECRET = "cost-webhook-secret-0123456789";
     private static final Instant START = Instant.parse("2026-11-23T00:00:00Z"); // a Monday
     static final long SWEEPS_PER_MONTH = 30L * 24 * 60;
+    /** The monthly volumes the table shows: a small shop, a busy one, a large one. */
+    static final long[] MONTHLY_ORDERS = {1_000, 10_000, 100_000};
+    /**
+     * The shards of the table's stream a deployment's aggregator reads at once: a stream has a shard per partition of
+     * the table, and a new on-demand table takes 4,000 write units a second at once, at most 1,000 a partition, so it
+     * has at least 4 (DynamoDB developer guide, "Initial throughput for on-demand capacity mode"; AWS knowledge
+     * center, "on-demand table throttling"). An assumption: a table that grew has more, and its windows hold fewer
+     * changes each.
+     */
+    static final int STREAM_SHARDS = 4;
     /** The run sweeps this often (the deployment every minute): a week of sweeps each minute takes too long on a shared machine. */
     static final int SWEEP_EVERY_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,7 +102,21 @@ final class CostBenchmark {
     record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, double localWriteUnits,
                  Map<Capacity.Line, Capacity.Billed> billed, long dynamoRequests,
                  long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb,
-                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches) {
+                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches, Aggregation aggregation) {
+    }
+
+    /**
+     * The aggregator's changes folded again in fuller batches ({@link AggregatorRefold}), measured in the priced run.
+     *
+     * @param windowSeconds what one batch of the mapping may gather for ({@link #streamWindowSeconds})
+     * @param runReadUnits  the run's aggregator's read units
+     * @param runWriteUnits the run's aggregator's write units (its billed lines)
+     * @param replay        the run's own batches refolded: must cost what the run's aggregator did
+     * @param single        each change a batch of its own: what a shop too small to fill any window pays at most
+     * @param byVolume      the monthly volumes whose windows hold more than one change per shard, each refolded in such windows
+     */
+    record Aggregation(long changes, int localShards, long windowSeconds, double runReadUnits, double runWriteUnits, AggregatorRefold.Refold replay,
+                       AggregatorRefold.Refold single, Map<Long, AggregatorRefold.Refold> byVolume) {
     }
 
     /**
@@ -182,6 +207,7 @@ final class CostBenchmark {
     private double busySweepCpu;
     /** The minute of the first change the stream's mapping has not handed over yet; -1 for none. */
     private long streamSince = -1;
+    private double aggregatorReads;
 
     private final boolean priced;
 
@@ -210,7 +236,7 @@ final class CostBenchmark {
         return new Usage(priced.orders(), priced.tickets(), functions, priced.readUnits(), priced.writeUnits(), priced.localWriteUnits(),
                 priced.billed(), priced.dynamoRequests(), priced.sqsRequests(), priced.apiRequests(), priced.emails(), priced.sweeps(),
                 priced.idleSweeps(), idle, priced.sweepMemoryMb(), priced.polledQueues(), timed.busySweeps(),
-                priced.aggregatorBatches());
+                priced.aggregatorBatches(), priced.aggregation());
     }
 
     private Usage run() throws Exception {
@@ -331,23 +357,70 @@ final class CostBenchmark {
             return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.billedWrites() - idleBilled,
                     capacity.writes.sum() - idleWrites, capacity.billed(), capacity.requests.get(),
                     sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"), polledQueues(),
-                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches());
+                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches(), priced ? refolded() : null);
         }
     }
 
     /**
-     * Dollars per thousand orders at a monthly volume: the orders' own costs as measured, plus their share of a month
-     * of sweeps, each priced as the idle sweep measured (what busy ones took beyond it is in the orders' own).
+     * The refolds of the priced run: the run's batches again, each change alone, and each monthly volume whose windows
+     * hold more than one change per shard.
+     */
+    private Aggregation refolded() throws IOException {
+        var refold = new AggregatorRefold(local, new ShopId(SHOP), clock, capacity.kindsWritten(AggregatorRefold.FUNCTION));
+        double runWrites = capacity.billed().entrySet().stream().filter(e -> e.getKey().function().equals(AggregatorRefold.FUNCTION))
+                .mapToDouble(e -> e.getValue().total()).sum();
+        long windowSeconds = streamWindowSeconds();
+        Map<Long, AggregatorRefold.Refold> byVolume = new TreeMap<>();
+        for (long volume : MONTHLY_ORDERS) {
+            double window = changesPerWindow(refold.changes() / (double) orders, volume, windowSeconds);
+            if (window > 1) {
+                byVolume.put(volume, refold.windowsOf(window));
+            }
+        }
+        return new Aggregation(refold.changes(), refold.shards(), windowSeconds, aggregatorReads, runWrites, refold.replay(local.aggregatorBatches()),
+                refold.windowsOf(1), byVolume);
+    }
+
+    /**
+     * The changes one shard's window holds at a monthly volume: the changes per order measured, times the orders of a
+     * window of {@code windowSeconds}, over {@link #STREAM_SHARDS}.
+     */
+    static double changesPerWindow(double changesPerOrder, long ordersPerMonth, long windowSeconds) {
+        return changesPerOrder * ordersPerMonth * windowSeconds / (SWEEPS_PER_MONTH * 60.0) / STREAM_SHARDS;
+    }
+
+    /** What the orders themselves ask of DynamoDB and Lambda at a monthly volume (the sweeps' share apart). */
+    private record OrdersAt(double readUnits, double writeUnits, Map<String, Invocations> functions) {
+
+        /** As the run measured, but the aggregator's share as its refold at the volume measured, where there is one. */
+        static OrdersAt of(Usage usage, long ordersPerMonth) {
+            var refold = usage.aggregation() == null ? null : usage.aggregation().byVolume().get(ordersPerMonth);
+            if (refold == null) {
+                return new OrdersAt(usage.readUnits(), usage.writeUnits(), usage.functions());
+            }
+            Map<String, Invocations> functions = new TreeMap<>(usage.functions());
+            functions.put(AggregatorRefold.FUNCTION, new Invocations(refold.invocations(), refold.seconds(),
+                    usage.functions().get(AggregatorRefold.FUNCTION).memoryMb()));
+            return new OrdersAt(usage.readUnits() - usage.aggregation().runReadUnits() + refold.readUnits(),
+                    usage.writeUnits() - usage.aggregation().runWriteUnits() + refold.writeUnits(), functions);
+        }
+    }
+
+    /**
+     * Dollars per thousand orders at a monthly volume: the orders' own costs as measured (the aggregator's as its batches
+     * at that volume cost, {@link OrdersAt}), plus their share of a month of sweeps, each priced as the idle sweep
+     * measured (what busy ones took beyond it is in the orders' own).
      */
     static Bill bill(Usage usage, Prices prices, long ordersPerMonth) {
         double perThousand = 1000.0 / usage.orders();
         double sweepsPerThousand = 1000.0 * SWEEPS_PER_MONTH / ordersPerMonth;
         IdleSweep idle = usage.idleSweep();
+        OrdersAt own = OrdersAt.of(usage, ordersPerMonth);
         Map<String, Double> bill = new LinkedHashMap<>();
-        bill.put("DynamoDB", perThousand * (usage.readUnits() * prices.readUnit() + usage.writeUnits() * prices.writeUnit())
+        bill.put("DynamoDB", perThousand * (own.readUnits() * prices.readUnit() + own.writeUnits() * prices.writeUnit())
                 + sweepsPerThousand * (idle.readUnits() * prices.readUnit() + idle.writeUnits() * prices.writeUnit()));
         double lambda = sweepsPerThousand * (prices.lambdaRequest() + idle.secondsAt(usage.sweepMemoryMb()) * usage.sweepMemoryMb() / 1024.0 * prices.gbSecond());
-        for (Invocations f : usage.functions().values()) {
+        for (Invocations f : own.functions().values()) {
             lambda += perThousand * (f.count() * prices.lambdaRequest() + f.gbSeconds() * prices.gbSecond());
         }
         bill.put("Lambda", lambda);
@@ -479,22 +552,29 @@ final class CostBenchmark {
      * together, and the closing invocation of the mapping's tumbling window (no records), counted as one more.
      */
     private void aggregate() {
-        capacity.function = "AggregatorFunction";
+        capacity.function = AggregatorRefold.FUNCTION;
         streamSince = -1;
         int batchesBefore = local.aggregatorBatches().size();
+        double readsBefore = capacity.reads.sum();
         long start = elapsed();
         local.aggregate();
+        aggregatorReads += capacity.reads.sum() - readsBefore;
         int batches = local.aggregatorBatches().size() - batchesBefore;
         if (batches > 0) {
-            calls.computeIfAbsent("AggregatorFunction", f -> new AtomicLong()).addAndGet(batches + 1);
-            seconds.computeIfAbsent("AggregatorFunction", f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
+            calls.computeIfAbsent(AggregatorRefold.FUNCTION, f -> new AtomicLong()).addAndGet(batches + 1);
+            seconds.computeIfAbsent(AggregatorRefold.FUNCTION, f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
         }
     }
 
-    /** The aggregator's mapping's batching window in template.yaml, in whole simulated minutes (at least one). */
+    /** The aggregator's mapping's window in template.yaml, in whole simulated minutes (at least one). */
     private static long streamWindowMinutes() throws IOException {
-        JsonNode mapping = template().path("Resources").path("AggregatorFunction").path("Properties").path("Events").path("TableStream").path("Properties");
-        return Math.max(1, mapping.path("MaximumBatchingWindowInSeconds").asLong() / 60);
+        return Math.max(1, streamWindowSeconds() / 60);
+    }
+
+    /** What one batch of the aggregator's mapping may gather for: its batching window, or its tumbling window if shorter. */
+    private static long streamWindowSeconds() throws IOException {
+        JsonNode mapping = template().path("Resources").path(AggregatorRefold.FUNCTION).path("Properties").path("Events").path("TableStream").path("Properties");
+        return Math.min(mapping.path("MaximumBatchingWindowInSeconds").asLong(), mapping.path("TumblingWindowInSeconds").asLong());
     }
 
     private <T> T timed(String function, Supplier<T> call) {

@@ -12,11 +12,16 @@ class CostBenchmarkSmokeTest {
 
     private static final CostBenchmark.Prices PRICES = CostBenchmark.Prices.load();
 
+    /** The aggregator's 1,300 changes refolded for 100,000 orders a month: 500 write units instead of the run's 2,500. */
+    private static final AggregatorRefold.Refold AT_100_000 = new AggregatorRefold.Refold(38.5, 1_300, 34, 34, 60, 500, 0.5, true);
+
     private static final CostBenchmark.Usage USAGE = new CostBenchmark.Usage(100, 5,
             Map.of("WebhookFunction", new CostBenchmark.Invocations(500, 10.0, 1024),
-                    "SweepFunction", new CostBenchmark.Invocations(0, 2.0, 1024)),
+                    "SweepFunction", new CostBenchmark.Invocations(0, 2.0, 1024),
+                    "AggregatorFunction", new CostBenchmark.Invocations(1_000, 10.0, 512)),
             1_000, 20_000, 8_000, Map.of(), 4_000, 900, 525, 300, 720, 500, new CostBenchmark.IdleSweep(0.03, 0.01, 1.0, 0.0, 0.0), 1024, 2,
-            new CostBenchmark.BusySweeps(220, 10.0, 2.0), List.of(40, 3));
+            new CostBenchmark.BusySweeps(220, 10.0, 2.0), List.of(40, 3),
+            new CostBenchmark.Aggregation(1_300, 1, 300, 100, 2_500, AT_100_000, AT_100_000, Map.of(100_000L, AT_100_000)));
 
     @Test
     void givenTheDatedPricesFile_whenRead_thenEveryPriceIsThereWithItsSource() {
@@ -39,5 +44,27 @@ class CostBenchmarkSmokeTest {
         assertThat(large.allButSes()).isLessThan(small.allButSes());
         assertThat(large.ses()).isEqualTo(small.ses());
         assertThat(small.met()).isEqualTo(small.allButSes() <= small.ses() / 3);
+    }
+
+    @Test
+    void givenTheAggregatorRefoldedForAVolume_whenThatVolumeIsPriced_thenItsUnitsAndInvocationsReplaceTheRunsAndOtherVolumesKeepTheRuns() {
+        var small = CostBenchmark.bill(USAGE, PRICES, 1_000);
+        var large = CostBenchmark.bill(USAGE, PRICES, 100_000);
+
+        // 10 x 100 orders: the orders' units, the aggregator's as refolded; then 432 idle sweeps' 1 read unit each
+        assertThat(large.perThousandOrders().get("DynamoDB")).isCloseTo(10 * ((1_000 - 100 + 60) * PRICES.readUnit()
+                + (20_000 - 2_500 + 500) * PRICES.writeUnit()) + 432 * PRICES.readUnit(), within(1e-12));
+        assertThat(small.perThousandOrders().get("DynamoDB")).isCloseTo(10 * (1_000 * PRICES.readUnit() + 20_000 * PRICES.writeUnit())
+                + 43_200 * PRICES.readUnit(), within(1e-12));
+        double sweeps = 432 * (PRICES.lambdaRequest() + USAGE.idleSweep().secondsAt(1024) * PRICES.gbSecond());
+        assertThat(large.perThousandOrders().get("Lambda")).isCloseTo(sweeps + 10 * ((500 + 68) * PRICES.lambdaRequest()
+                + (10.0 + 2.0 + 0.5 / 2) * PRICES.gbSecond()), within(1e-12));
+    }
+
+    @Test
+    void givenTheChangesPerOrderMeasured_whenAVolumesWindowIsSized_thenItIsThoseOfItsOrdersInFiveMinutesOverFourShards() {
+        // 100,000 orders a month are 11.57 in 300 s; 13.3 changes each over 4 shards
+        assertThat(CostBenchmark.changesPerWindow(13.3, 100_000, 300)).isCloseTo(13.3 * 100_000 / 8_640 / 4, within(1e-9));
+        assertThat(CostBenchmark.changesPerWindow(13.3, 1_000, 300)).as("a small shop's windows: fewer than one change").isLessThan(1);
     }
 }
