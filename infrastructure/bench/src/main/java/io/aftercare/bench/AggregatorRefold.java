@@ -3,6 +3,7 @@ package io.aftercare.bench;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.StreamWorker;
 import io.aftercare.devkit.TemplateTable;
 import io.aftercare.domain.ShopId;
@@ -11,6 +12,7 @@ import io.aftercare.lambda.Aftercare;
 import io.aftercare.lambda.AggregatorHandler;
 import io.aftercare.local.LocalAftercare;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * handler into a scratch table in batches of another size, each refold's write units priced item by item as the
  * run's ({@link Capacity#billing}). The scratch table holds what the run's table holds but the aggregator's own items
  * (the shop and the tickets it reads are there, its metrics start empty), so a refold's metrics must equal the run's.
+ * Each window comes a window's length after the one before, as on AWS: the handler's caches (the shop's, a minute)
+ * are as cold as there.
  */
 final class AggregatorRefold {
 
@@ -57,6 +61,8 @@ final class AggregatorRefold {
     private final LocalAftercare local;
     private final ShopId shop;
     private final Clock clock;
+    /** How long a window lasts: the refold's clock moves on by it from one window to the next. */
+    private final Duration window;
     /** The run's aggregator's items, left out of the scratch tables. */
     private final Set<String> aggregatorKinds;
     private final String streamArn;
@@ -67,12 +73,14 @@ final class AggregatorRefold {
     /**
      * Reads the run's stream from its start.
      *
+     * @param clock           the run's: each refold starts at its time now
      * @param aggregatorKinds the kinds of item the run's aggregator wrote ({@link Capacity#kindsWritten})
      */
-    AggregatorRefold(LocalAftercare local, ShopId shop, Clock clock, Set<String> aggregatorKinds) {
+    AggregatorRefold(LocalAftercare local, ShopId shop, Clock clock, Duration window, Set<String> aggregatorKinds) {
         this.local = local;
         this.shop = shop;
         this.clock = clock;
+        this.window = window;
         this.aggregatorKinds = aggregatorKinds;
         this.streamArn = StreamWorker.streamOf(local.dynamoDb().client(), LocalAftercare.TABLE);
         new StreamWorker(local.dynamoDb().streamsClient(), streamArn, MetricsAggregator.FOLDED_TYPES, event -> {
@@ -144,16 +152,18 @@ final class AggregatorRefold {
             var capacity = new Capacity();
             capacity.billing(plain, table, WriteUnits.ofTemplate());
             capacity.function = FUNCTION;
-            var app = Aftercare.builder().dynamo(local.dynamoDb().client(capacity), table).clock(clock).build();
+            var windowClock = new AdjustableClock(clock.instant());
+            var app = Aftercare.builder().dynamo(local.dynamoDb().client(capacity), table).clock(windowClock).build();
             var handler = new AggregatorHandler(app);
             long windows = 0;
-            long batches = 0;
+            long handed = 0;
             long nanos = 0;
             for (var shard : shards.entrySet()) {
-                for (var window : windowsOf.apply(shard.getValue())) {
+                for (var batches : windowsOf.apply(shard.getValue())) {
                     windows++;
-                    for (var batch : window) {
-                        batches++;
+                    windowClock.advance(window);
+                    for (var batch : batches) {
+                        handed++;
                         long start = System.nanoTime() - capacity.billingNanos.get();
                         var response = handler.handleRequest(event(shard.getKey(), batch), null);
                         nanos += System.nanoTime() - capacity.billingNanos.get() - start;
@@ -166,7 +176,7 @@ final class AggregatorRefold {
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             boolean same = app.metrics().days(shop, today.minusDays(60), today.plusDays(2))
                     .equals(local.app().metrics().days(shop, today.minusDays(60), today.plusDays(2)));
-            return new Refold(changesPerWindow, changes(), windows, batches, capacity.reads.sum(), capacity.billedWrites(), nanos / 1e9, same);
+            return new Refold(changesPerWindow, changes(), windows, handed, capacity.reads.sum(), capacity.billedWrites(), nanos / 1e9, same);
         } finally {
             plain.deleteTable(b -> b.tableName(table));
         }

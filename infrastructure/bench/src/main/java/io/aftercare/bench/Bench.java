@@ -294,21 +294,26 @@ public final class Bench {
         int orders = usage.orders();
         var text = new StringBuilder(String.format(Locale.ROOT, """
 
-                The aggregator at volume: the %,d changes (%.2f per order) the run's stream handed it, read again from the stream's
-                start (%d shard here), folded again through its handler into a scratch table (the run's table without the
-                aggregator's items), write units priced as above, in windows as full as a volume makes them. Measured: each
-                refold's units, batches and handler time (less the pricing's reads), and that its days' metrics equal the
-                run's. Assumed: a window of a shard holds the changes per order measured, times a volume's orders in %d s
-                (template.yaml's batching and tumbling windows), over %d stream shards (a shard per partition; a new
-                on-demand table has at least 4: 4,000 write units a second at once, 1,000 a partition), in batches of up to
-                %d (its BatchSize); each window invokes the function once more to close it. Columns of volumes whose windows
-                hold at most one change per shard keep the run's aggregator. Not measured: two shards' batches writing one
-                day's item at once (a transaction conflict, retried and billed), and SQS at volume (the sweep's
-                SendMessageBatch and the worker's receives and deletes are priced as the run made them, per order).
+                The aggregator at volume: the run's batches hold what its pace put in them, so the %,d changes (%.2f per order)
+                its stream handed the aggregator are read again from the stream's start (%d shard here) and folded again
+                through the same handler into a scratch table (the run's table without the aggregator's items), in windows as
+                full as a volume makes them, each window %d s after the one before (the shop's cache is as cold as on AWS).
+                Measured: each refold's write units (priced as above), read units, batches, handler time (less the pricing's
+                reads), and that its days' metrics equal the run's. Assumed: a shard's window holds the changes per order
+                measured times a volume's orders in %d s (template.yaml's batching and tumbling windows), over %d stream
+                shards (a shard per partition; a new on-demand table has at least 4: it takes 4,000 write units a second at
+                once, 1,000 a partition), in batches of up to %d (its BatchSize), and each window invokes the function once
+                more to close it. Every column prices the aggregator from a refold: a volume whose windows hold at most one
+                change per shard, the run's own batches (their write units are the run's; its reads and times are not, as the
+                run's include the local stream's reading, the mapping's work on AWS, and a shop cache the other functions
+                kept warm); the row of one change each bounds it. Not measured: two shards' batches writing one day's item at
+                once (a transaction conflict, retried and billed), and SQS at volume: the sweep's SendMessageBatch and the
+                worker's receives and deletes are priced per order as the run made them, though fuller sweeps would send and
+                receive more messages a request.
 
                 | batches | changes per window | invocations per order | WRU per order | WRU per change | RRU per order | ms per batch | metrics as the run's |
                 |---|---|---|---|---|---|---|---|
-                """, aggregation.changes(), aggregation.changes() / (double) orders, aggregation.localShards(),
+                """, aggregation.changes(), aggregation.changes() / (double) orders, aggregation.localShards(), aggregation.windowSeconds(),
                 aggregation.windowSeconds(), CostBenchmark.STREAM_SHARDS, StreamWorker.BATCH));
         var run = usage.functions().get(AggregatorRefold.FUNCTION);
         text.append(String.format(Locale.ROOT, "| the run's (measured above) | %.1f | %.3f | %.1f | %.2f | %.1f | %.1f | |%n",

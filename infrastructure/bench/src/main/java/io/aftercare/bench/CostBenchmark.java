@@ -57,8 +57,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * it), API Gateway requests, SES emails, SNS publishes and EventBridge invocations (one per sweep), and the event
  * source mappings' polling of idle queues. Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
  * minute whatever the volume, so its share per thousand orders is a month of sweeps over a month's orders: shown at
- * three monthly volumes. The checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email
- * in a week of simulated time; no cost depends on the delays but the sweeps', which are counted by month.
+ * three monthly volumes. The aggregator's batches fill with volume, so after the run its changes are folded again in
+ * the windows each volume fills ({@link AggregatorRefold}), and each volume's aggregator is priced from that. The
+ * checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email in a week of simulated time;
+ * no cost depends on the delays but the sweeps', which are counted by month.
  */
 final class CostBenchmark {
 
@@ -111,12 +113,21 @@ final class CostBenchmark {
      * @param windowSeconds what one batch of the mapping may gather for ({@link #streamWindowSeconds})
      * @param runReadUnits  the run's aggregator's read units
      * @param runWriteUnits the run's aggregator's write units (its billed lines)
-     * @param replay        the run's own batches refolded: must cost what the run's aggregator did
+     * @param replay        the run's own batches refolded: their write units must be the run's aggregator's
      * @param single        each change a batch of its own: what a shop too small to fill any window pays at most
      * @param byVolume      the monthly volumes whose windows hold more than one change per shard, each refolded in such windows
      */
     record Aggregation(long changes, int localShards, long windowSeconds, double runReadUnits, double runWriteUnits, AggregatorRefold.Refold replay,
                        AggregatorRefold.Refold single, Map<Long, AggregatorRefold.Refold> byVolume) {
+
+        /**
+         * What the aggregator costs at a monthly volume: its refold in that volume's windows, else the run's batches
+         * refolded (the same writes as the run's; the handler's time without the local stream's reading, which on AWS
+         * is the mapping's, and its reads with the shop's cache as cold as a window apart makes it).
+         */
+        AggregatorRefold.Refold at(long ordersPerMonth) {
+            return byVolume.getOrDefault(ordersPerMonth, replay);
+        }
     }
 
     /**
@@ -366,10 +377,11 @@ final class CostBenchmark {
      * hold more than one change per shard.
      */
     private Aggregation refolded() throws IOException {
-        var refold = new AggregatorRefold(local, new ShopId(SHOP), clock, capacity.kindsWritten(AggregatorRefold.FUNCTION));
+        long windowSeconds = streamWindowSeconds();
+        var refold = new AggregatorRefold(local, new ShopId(SHOP), clock, Duration.ofSeconds(windowSeconds),
+                capacity.kindsWritten(AggregatorRefold.FUNCTION));
         double runWrites = capacity.billed().entrySet().stream().filter(e -> e.getKey().function().equals(AggregatorRefold.FUNCTION))
                 .mapToDouble(e -> e.getValue().total()).sum();
-        long windowSeconds = streamWindowSeconds();
         Map<Long, AggregatorRefold.Refold> byVolume = new TreeMap<>();
         for (long volume : MONTHLY_ORDERS) {
             double window = changesPerWindow(refold.changes() / (double) orders, volume, windowSeconds);
@@ -392,12 +404,12 @@ final class CostBenchmark {
     /** What the orders themselves ask of DynamoDB and Lambda at a monthly volume (the sweeps' share apart). */
     private record OrdersAt(double readUnits, double writeUnits, Map<String, Invocations> functions) {
 
-        /** As the run measured, but the aggregator's share as its refold at the volume measured, where there is one. */
+        /** As the run measured, but the aggregator's share as its refold for the volume ({@link Aggregation#at}), where the run has them. */
         static OrdersAt of(Usage usage, long ordersPerMonth) {
-            var refold = usage.aggregation() == null ? null : usage.aggregation().byVolume().get(ordersPerMonth);
-            if (refold == null) {
+            if (usage.aggregation() == null) {
                 return new OrdersAt(usage.readUnits(), usage.writeUnits(), usage.functions());
             }
+            var refold = usage.aggregation().at(ordersPerMonth);
             Map<String, Invocations> functions = new TreeMap<>(usage.functions());
             functions.put(AggregatorRefold.FUNCTION, new Invocations(refold.invocations(), refold.seconds(),
                     usage.functions().get(AggregatorRefold.FUNCTION).memoryMb()));

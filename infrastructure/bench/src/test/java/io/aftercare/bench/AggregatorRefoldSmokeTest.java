@@ -7,6 +7,7 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.domain.ShopId;
 import io.aftercare.local.LocalAftercare;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class AggregatorRefoldSmokeTest {
             double runWrites = capacity.billed().entrySet().stream().filter(e -> e.getKey().function().equals(AggregatorRefold.FUNCTION))
                     .mapToDouble(e -> e.getValue().total()).sum();
 
-            var refold = new AggregatorRefold(local, new ShopId(MetricsBenchmark.SHOP), clock, capacity.kindsWritten(AggregatorRefold.FUNCTION));
+            var refold = new AggregatorRefold(local, new ShopId(MetricsBenchmark.SHOP), clock, Duration.ofMinutes(5), capacity.kindsWritten(AggregatorRefold.FUNCTION));
             var replay = refold.replay(local.aggregatorBatches());
             var single = refold.windowsOf(1);
             var fives = refold.windowsOf(5);
