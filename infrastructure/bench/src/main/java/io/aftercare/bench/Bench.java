@@ -307,9 +307,7 @@ public final class Bench {
                 change per shard, the run's own batches (their write units are the run's; its reads and times are not, as the
                 run's include the local stream's reading, the mapping's work on AWS, and a shop cache the other functions
                 kept warm); the row of one change each bounds it. Not measured: two shards' batches writing one day's item at
-                once (a transaction conflict, retried and billed), and SQS at volume: the sweep's SendMessageBatch and the
-                worker's receives and deletes are priced per order as the run made them, though fuller sweeps would send and
-                receive more messages a request.
+                once (a transaction conflict, retried and billed), and SQS at volume (below).
 
                 | batches | changes per window | invocations per order | WRU per order | WRU per change | RRU per order | ms per batch | metrics as the run's |
                 |---|---|---|---|---|---|---|---|
@@ -323,7 +321,31 @@ public final class Bench {
         refoldRow(text, "the run's, refolded", aggregation.replay(), orders);
         refoldRow(text, "one change each", aggregation.single(), orders);
         aggregation.byVolume().forEach((volume, refold) -> refoldRow(text, String.format(Locale.ROOT, "%,d orders a month", volume), refold, orders));
-        return text.toString();
+        return text.append(sqsByOperation(usage)).toString();
+    }
+
+    /**
+     * SQS is not refolded: its requests could only be replayed by sweeping again, so every column prices the run's
+     * requests per order. What they were, and what they would be if every batch request carried 10 messages.
+     */
+    private static String sqsByOperation(CostBenchmark.Usage usage) {
+        var operations = new TreeMap<>(usage.sqsByOperation());
+        if (operations.isEmpty()) {
+            return "";
+        }
+        int orders = usage.orders();
+        double full = operations.entrySet().stream().mapToDouble(e -> e.getKey().endsWith("Batch") || e.getKey().equals("ReceiveMessage")
+                ? Math.ceil(e.getValue().messages() / 10.0) : e.getValue().requests()).sum();
+        return String.format(Locale.ROOT, """
+
+                SQS at volume is not measured: the sweep's sends and the worker's receives and deletes could only be made
+                fuller by sweeping again, so every column prices the run's %.1f requests per order (its idle sweeps' drains
+                left out, as the mappings' idle polling is priced apart). By operation, per order (messages a request):
+                %s. Were every send, receive and delete a full batch of 10, they would be %.1f per order (a bound, not measured).
+                """, operations.values().stream().mapToLong(SqsRequests.Operation::requests).sum() / (double) orders,
+                operations.entrySet().stream().filter(e -> e.getValue().requests() > 0).map(e -> String.format(Locale.ROOT, "%s %.2f (%.1f)",
+                        e.getKey(), e.getValue().requests() / (double) orders, e.getValue().messages() / (double) e.getValue().requests()))
+                        .collect(Collectors.joining(", ")), full / orders);
     }
 
     private static void refoldRow(StringBuilder text, String name, AggregatorRefold.Refold refold, int orders) {

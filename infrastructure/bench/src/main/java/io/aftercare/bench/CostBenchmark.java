@@ -104,7 +104,8 @@ final class CostBenchmark {
     record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, double localWriteUnits,
                  Map<Capacity.Line, Capacity.Billed> billed, long dynamoRequests,
                  long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb,
-                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches, Aggregation aggregation) {
+                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches, Aggregation aggregation,
+                 Map<String, SqsRequests.Operation> sqsByOperation) {
     }
 
     /**
@@ -203,7 +204,7 @@ final class CostBenchmark {
 
     private final int orders;
     private final Capacity capacity = new Capacity();
-    private final Counter sqs = new Counter();
+    private final SqsRequests sqs = new SqsRequests();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> seconds = new ConcurrentHashMap<>();
     private final AdjustableClock clock = new AdjustableClock(START);
@@ -247,7 +248,7 @@ final class CostBenchmark {
         return new Usage(priced.orders(), priced.tickets(), functions, priced.readUnits(), priced.writeUnits(), priced.localWriteUnits(),
                 priced.billed(), priced.dynamoRequests(), priced.sqsRequests(), priced.apiRequests(), priced.emails(), priced.sweeps(),
                 priced.idleSweeps(), idle, priced.sweepMemoryMb(), priced.polledQueues(), timed.busySweeps(),
-                priced.aggregatorBatches(), priced.aggregation());
+                priced.aggregatorBatches(), priced.aggregation(), priced.sqsByOperation());
     }
 
     private Usage run() throws Exception {
@@ -304,6 +305,7 @@ final class CostBenchmark {
             double idleWrites = 0;
             long idleSqs = 0;
             long idleSweepSqs = 0;
+            Map<String, SqsRequests.Operation> idleOperations = new TreeMap<>(); // the worker's drains after idle sweeps
             double idleBilled = 0;
             long streamWindow = streamWindowMinutes();
             for (long minute = 0; minute <= lastMinute; minute++) {
@@ -323,6 +325,7 @@ final class CostBenchmark {
                 double writesBefore = capacity.writes.sum();
                 double billedBefore = capacity.billedWrites();
                 long sqsBefore = sqs.count.get();
+                var operationsBefore = sqs.byOperation();
                 long started = elapsed();
                 long cpuStarted = THREADS.getCurrentThreadCpuTime();
                 capacity.function = "SweepFunction";
@@ -338,6 +341,8 @@ final class CostBenchmark {
                     idleReads += capacity.reads.sum() - readsBefore;
                     idleWrites += capacity.writes.sum() - writesBefore;
                     idleSqs += sqs.count.get() - sqsBefore;
+                    sqs.byOperation().forEach((operation, now) -> idleOperations.merge(operation,
+                            now.minus(operationsBefore.getOrDefault(operation, SqsRequests.Operation.NONE)), SqsRequests.Operation::plus));
                     idleSweepSqs += sweepSqs;
                     idleBilled += capacity.billedWrites() - billedBefore;
                     continue;
@@ -368,8 +373,16 @@ final class CostBenchmark {
             return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.billedWrites() - idleBilled,
                     capacity.writes.sum() - idleWrites, capacity.billed(), capacity.requests.get(),
                     sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"), polledQueues(),
-                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches(), priced ? refolded() : null);
+                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches(), priced ? refolded() : null,
+                    ordersOwn(sqs.byOperation(), idleOperations));
         }
+    }
+
+    /** What the run's SQS requests were by operation, less those of the idle sweeps (priced as the mappings' idle polling). */
+    private static Map<String, SqsRequests.Operation> ordersOwn(Map<String, SqsRequests.Operation> run, Map<String, SqsRequests.Operation> idle) {
+        Map<String, SqsRequests.Operation> own = new TreeMap<>();
+        run.forEach((operation, counts) -> own.put(operation, counts.minus(idle.getOrDefault(operation, SqsRequests.Operation.NONE))));
+        return own;
     }
 
     /**
