@@ -334,14 +334,16 @@ public final class Bench {
             return "";
         }
         int orders = usage.orders();
-        double full = operations.entrySet().stream().mapToDouble(e -> e.getKey().endsWith("Batch") || e.getKey().equals("ReceiveMessage")
+        double full = operations.entrySet().stream().mapToDouble(e -> e.getKey().endsWith("Batch") || e.getKey().startsWith(SqsRequests.RECEIVE)
                 ? Math.ceil(e.getValue().messages() / 10.0) : e.getValue().requests()).sum();
         return String.format(Locale.ROOT, """
 
                 SQS at volume is not measured: the sweep's sends and the worker's receives and deletes could only be made
                 fuller by sweeping again, so every column prices the run's %.1f requests per order (its idle sweeps' drains
                 left out, as the mappings' idle polling is priced apart). By operation, per order (messages a request):
-                %s. Were every send, receive and delete a full batch of 10, they would be %.1f per order (a bound, not measured).
+                %s. The receives that found nothing are the local worker's drains ending at an empty queue, which on AWS the
+                mappings' long polls do (priced apart, as their floor): SQS here is an upper bound. Were every send, receive
+                and delete a full batch of 10, and no receive empty, they would be %.1f per order (a bound, not measured).
                 """, operations.values().stream().mapToLong(SqsRequests.Operation::requests).sum() / (double) orders,
                 operations.entrySet().stream().filter(e -> e.getValue().requests() > 0).map(e -> String.format(Locale.ROOT, "%s %.2f (%.1f)",
                         e.getKey(), e.getValue().requests() / (double) orders, e.getValue().messages() / (double) e.getValue().requests()))

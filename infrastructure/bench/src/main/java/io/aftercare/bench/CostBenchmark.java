@@ -287,7 +287,8 @@ final class CostBenchmark {
                 capacity.billing(local.dynamoDb().client(), LocalAftercare.TABLE, WriteUnits.ofTemplate());
             }
             register();
-            capacity.reset(); // the shop's registration is no order's
+            capacity.reset(); // the queues' creation and the shop's registration are no order's
+            sqs.reset();
             var actions = new ActionHandler(local.app());
             var sesEvents = new SesEventHandler(local.app());
             var sweepHandler = new SweepHandler(local.app());

@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** Counts the SQS requests a client sends, and by operation the requests answered and the messages they carried. */
+/**
+ * Counts the SQS requests a client sends, and by operation the requests answered and the messages they carried; a
+ * receive that found nothing apart ({@link #EMPTY_RECEIVE}).
+ */
 final class SqsRequests extends Counter {
 
     /** Requests of one operation and the messages they sent, received, deleted or made visible again. */
@@ -31,6 +34,9 @@ final class SqsRequests extends Counter {
         }
     }
 
+    static final String RECEIVE = "ReceiveMessage";
+    static final String EMPTY_RECEIVE = RECEIVE + " (empty)";
+
     private final Map<String, AtomicLong[]> operations = new ConcurrentHashMap<>();
 
     @Override
@@ -44,10 +50,17 @@ final class SqsRequests extends Counter {
             case ChangeMessageVisibilityRequest r -> 1;
             default -> context.response() instanceof ReceiveMessageResponse r ? r.messages().size() : 0;
         };
-        var counts = operations.computeIfAbsent(context.request().getClass().getSimpleName().replace("Request", ""),
-                operation -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
+        String operation = context.request().getClass().getSimpleName().replace("Request", "");
+        var counts = operations.computeIfAbsent(operation.equals(RECEIVE) && messages == 0 ? EMPTY_RECEIVE : operation,
+                name -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
         counts[0].incrementAndGet();
         counts[1].addAndGet(messages);
+    }
+
+    /** Counts from now on (what came before was no order's). */
+    void reset() {
+        count.set(0);
+        operations.clear();
     }
 
     /** So far, by operation. */

@@ -24,7 +24,7 @@ class CostBenchmarkSmokeTest {
             1_000, 20_000, 8_000, Map.of(), 4_000, 900, 525, 300, 720, 500, new CostBenchmark.IdleSweep(0.03, 0.01, 1.0, 0.0, 0.0), 1024, 2,
             new CostBenchmark.BusySweeps(220, 10.0, 2.0), List.of(40, 3),
             new CostBenchmark.Aggregation(1_300, 1, 300, 100, 2_500, REPLAY, REPLAY, Map.of(100_000L, AT_100_000)),
-            Map.of("SendMessageBatch", new SqsRequests.Operation(300, 600), "ReceiveMessage", new SqsRequests.Operation(400, 600)));
+            Map.of("SendMessageBatch", new SqsRequests.Operation(300, 600), "ReceiveMessage", new SqsRequests.Operation(400, 600), SqsRequests.EMPTY_RECEIVE, new SqsRequests.Operation(200, 0)));
 
     @Test
     void givenTheDatedPricesFile_whenRead_thenEveryPriceIsThereWithItsSource() {
@@ -73,7 +73,7 @@ class CostBenchmarkSmokeTest {
 
         assertThat(section).contains("| the run's, refolded | 2.6 | 10.000 | 25.0 | 1.92 | 0.8 | 8.0 | yes |")
                 .contains("| 100,000 orders a month | 38.5 | 0.680 | 5.0 | 0.38 | 0.6 | 14.7 | yes |")
-                .contains("ReceiveMessage 4.00 (1.5), SendMessageBatch 3.00 (2.0)")
+                .contains("ReceiveMessage 4.00 (1.5), ReceiveMessage (empty) 2.00 (0.0), SendMessageBatch 3.00 (2.0)")
                 .contains("they would be 1.2 per order");
     }
 
