@@ -43,7 +43,7 @@ final class AggregatorRefold {
      * @param changesPerWindow the mean changes a window held (a window's changes go in batches of at most {@link StreamWorker#BATCH})
      * @param windows          the tumbling windows, each invoking the handler once more to close it
      * @param seconds          the handler's time, less the pricing's reads
-     * @param sameMetrics      whether the shop's days came out as the run's
+     * @param sameMetrics      whether the shop's days came out as the run's (and the run had some)
      */
     record Refold(double changesPerWindow, long changes, long windows, long batches, double readUnits, double writeUnits, double seconds,
                   boolean sameMetrics) {
@@ -165,7 +165,8 @@ final class AggregatorRefold {
                     for (var batch : batches) {
                         handed++;
                         long start = System.nanoTime() - capacity.billingNanos.get();
-                        var response = handler.handleRequest(event(shard.getKey(), batch), null);
+                        var response = handler.handleRequest(
+                                new DynamodbTimeWindowEvent(batch, null, Map.of(), shard.getKey(), streamArn, false, false), null);
                         nanos += System.nanoTime() - capacity.billingNanos.get() - start;
                         if (!response.getBatchItemFailures().isEmpty()) {
                             throw new IllegalStateException("the refold failed at " + response.getBatchItemFailures().get(0).getItemIdentifier());
@@ -174,22 +175,11 @@ final class AggregatorRefold {
                 }
             }
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            boolean same = app.metrics().days(shop, today.minusDays(60), today.plusDays(2))
-                    .equals(local.app().metrics().days(shop, today.minusDays(60), today.plusDays(2)));
+            var runDays = local.app().metrics().days(shop, today.minusDays(60), today.plusDays(2));
+            boolean same = !runDays.isEmpty() && runDays.equals(app.metrics().days(shop, today.minusDays(60), today.plusDays(2)));
             return new Refold(changesPerWindow, changes(), windows, handed, capacity.reads.sum(), capacity.billedWrites(), nanos / 1e9, same);
         } finally {
             plain.deleteTable(b -> b.tableName(table));
         }
-    }
-
-    private DynamodbTimeWindowEvent event(String shardId, List<DynamodbEvent.DynamodbStreamRecord> records) {
-        var event = new DynamodbTimeWindowEvent();
-        event.setShardId(shardId);
-        event.setEventSourceArn(streamArn);
-        event.setState(Map.of());
-        event.setIsFinalInvokeForWindow(false);
-        event.setIsWindowTerminatedEarly(false);
-        event.setRecords(records);
-        return event;
     }
 }
