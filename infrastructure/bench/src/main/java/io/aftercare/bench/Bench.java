@@ -418,6 +418,9 @@ public final class Bench {
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " **$%.4f** |", b.allButSes())));
         text.append("\n| ratio to SES (target <= 0.33) |");
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " **%.2f** %s |", b.allButSes() / b.ses(), b.met() ? "met" : "missed")));
+        text.append("\n| ratio with the run's aggregator at every volume (before the refolds) |");
+        Arrays.stream(CostBenchmark.MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n, false))
+                .forEach(b -> text.append(String.format(Locale.ROOT, " %.2f |", b.allButSes() / b.ses())));
         text.append('\n');
         return text.toString();
     }

@@ -419,8 +419,8 @@ final class CostBenchmark {
     private record OrdersAt(double readUnits, double writeUnits, Map<String, Invocations> functions) {
 
         /** As the run measured, but the aggregator's share as its refold for the volume ({@link Aggregation#at}), where the run has them. */
-        static OrdersAt of(Usage usage, long ordersPerMonth) {
-            if (usage.aggregation() == null) {
+        static OrdersAt of(Usage usage, long ordersPerMonth, boolean refolded) {
+            if (usage.aggregation() == null || !refolded) {
                 return new OrdersAt(usage.readUnits(), usage.writeUnits(), usage.functions());
             }
             var refold = usage.aggregation().at(ordersPerMonth);
@@ -438,10 +438,15 @@ final class CostBenchmark {
      * measured (what busy ones took beyond it is in the orders' own).
      */
     static Bill bill(Usage usage, Prices prices, long ordersPerMonth) {
+        return bill(usage, prices, ordersPerMonth, true);
+    }
+
+    /** @param refolded false to price the run's aggregator at every volume, as the model did before the refolds */
+    static Bill bill(Usage usage, Prices prices, long ordersPerMonth, boolean refolded) {
         double perThousand = 1000.0 / usage.orders();
         double sweepsPerThousand = 1000.0 * SWEEPS_PER_MONTH / ordersPerMonth;
         IdleSweep idle = usage.idleSweep();
-        OrdersAt own = OrdersAt.of(usage, ordersPerMonth);
+        OrdersAt own = OrdersAt.of(usage, ordersPerMonth, refolded);
         Map<String, Double> bill = new LinkedHashMap<>();
         bill.put("DynamoDB", perThousand * (own.readUnits() * prices.readUnit() + own.writeUnits() * prices.writeUnit())
                 + sweepsPerThousand * (idle.readUnits() * prices.readUnit() + idle.writeUnits() * prices.writeUnit()));
