@@ -100,6 +100,8 @@ final class CostBenchmark {
      * @param idleSweep what one sweep that found nothing due cost: its handler's time, read and write units, its own SQS
      *                  requests (the mapping's polling of the queues is priced apart, {@link #IDLE_RECEIVES_PER_QUEUE_MONTH})
      * @param polledQueues the queues an SQS event source mapping polls (template.yaml's)
+     * @param aggregation the aggregator's refolds: the priced run makes them, the timed run has none (null)
+     * @param sqsByOperation the orders' SQS requests by operation (the idle sweeps' left out, as in {@code sqsRequests})
      */
     record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, double localWriteUnits,
                  Map<Capacity.Line, Capacity.Billed> billed, long dynamoRequests,
@@ -412,7 +414,7 @@ final class CostBenchmark {
      * window of {@code windowSeconds}, over {@link #STREAM_SHARDS}.
      */
     static double changesPerWindow(double changesPerOrder, long ordersPerMonth, long windowSeconds) {
-        return changesPerOrder * ordersPerMonth * windowSeconds / (SWEEPS_PER_MONTH * 60.0) / STREAM_SHARDS;
+        return changesPerOrder * ordersPerMonth * windowSeconds / (SWEEPS_PER_MONTH * 60.0) / STREAM_SHARDS; // a sweep a minute: a month's seconds
     }
 
     /** What the orders themselves ask of DynamoDB and Lambda at a monthly volume (the sweeps' share apart). */
