@@ -1,6 +1,7 @@
 package io.aftercare.bench;
 
 import io.aftercare.devkit.RepositoryRoot;
+import io.aftercare.devkit.StreamWorker;
 import io.aftercare.lambda.ActionHandler;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -270,9 +271,6 @@ public final class Bench {
         return text.toString();
     }
 
-    /** The monthly volumes the sweeps' share is shown at: a small shop, a busy one, a large one. */
-    static final long[] MONTHLY_ORDERS = {1_000, 10_000, 100_000};
-
     /** What the stream's mapping handed the aggregator: the write units it costs are per batch, so their sizes say what they bought. */
     static String streamBatches(List<Integer> batches) {
         if (batches.isEmpty()) {
@@ -285,6 +283,77 @@ public final class Bench {
                 for the tumbling window's closing call) of %d to %d changes, median %d, mean %.1f.
                 """, sorted.size(), sorted.get(0), sorted.get(sorted.size() - 1), sorted.get(sorted.size() / 2),
                 sorted.stream().mapToInt(Integer::intValue).average().orElse(0));
+    }
+
+    /** The aggregator's changes folded again in the batches a volume fills, beside the run's own. */
+    static String refoldSection(CostBenchmark.Usage usage) {
+        var aggregation = usage.aggregation();
+        if (aggregation == null) {
+            return "";
+        }
+        int orders = usage.orders();
+        var text = new StringBuilder(String.format(Locale.ROOT, """
+
+                The aggregator at volume: the run's batches hold what its pace put in them, so the %,d changes (%.2f per order)
+                its stream handed the aggregator are read again from the stream's start (%d shard here) and folded again
+                through the same handler into a scratch table (the run's table without the aggregator's items), in windows as
+                full as a volume makes them, each window %d s after the one before (the shop's cache is as cold as on AWS).
+                Measured: each refold's write units (priced as above), read units, batches, handler time (less the pricing's
+                reads), and that its days' metrics equal the run's. Assumed: a shard's window holds the changes per order
+                measured times a volume's orders in %d s (template.yaml's batching and tumbling windows), over %d stream
+                shards (a shard per partition; a new on-demand table has at least 4: it takes 4,000 write units a second at
+                once, 1,000 a partition), in batches of up to %d (its BatchSize), and each window invokes the function once
+                more to close it. Every column prices the aggregator from a refold: a volume whose windows hold at most one
+                change per shard, the run's own batches (their write units are the run's; its reads and times are not, as the
+                run's include the local stream's reading, the mapping's work on AWS, and a shop cache the other functions
+                kept warm); the row of one change each bounds it. Not measured: two shards' batches writing one day's item at
+                once (a transaction conflict, retried and billed), and SQS at volume (below).
+
+                | batches | changes per window | invocations per order | WRU per order | WRU per change | RRU per order | ms per batch | metrics as the run's |
+                |---|---|---|---|---|---|---|---|
+                """, aggregation.changes(), aggregation.changes() / (double) orders, aggregation.localShards(), aggregation.windowSeconds(),
+                aggregation.windowSeconds(), CostBenchmark.STREAM_SHARDS, StreamWorker.BATCH));
+        var run = usage.functions().get(AggregatorRefold.FUNCTION);
+        text.append(String.format(Locale.ROOT, "| the run's (measured above) | %.1f | %.3f | %.1f | %.2f | %.1f | %.1f | |%n",
+                aggregation.changes() / (double) usage.aggregatorBatches().size(), run.count() / (double) orders,
+                aggregation.runWriteUnits() / orders, aggregation.runWriteUnits() / aggregation.changes(), aggregation.runReadUnits() / orders,
+                1000 * run.seconds() / usage.aggregatorBatches().size()));
+        refoldRow(text, "the run's, refolded", aggregation.replay(), orders);
+        refoldRow(text, "one change each", aggregation.single(), orders);
+        aggregation.byVolume().forEach((volume, refold) -> refoldRow(text, String.format(Locale.ROOT, "%,d orders a month", volume), refold, orders));
+        return text.append(sqsByOperation(usage)).toString();
+    }
+
+    /**
+     * SQS is not refolded: its requests could only be replayed by sweeping again, so every column prices the run's
+     * requests per order. What they were, and what they would be if every batch request carried 10 messages.
+     */
+    private static String sqsByOperation(CostBenchmark.Usage usage) {
+        var operations = new TreeMap<>(usage.sqsByOperation());
+        if (operations.isEmpty()) {
+            return "";
+        }
+        int orders = usage.orders();
+        double full = operations.entrySet().stream().mapToDouble(e -> e.getKey().endsWith("Batch") || e.getKey().startsWith(SqsRequests.RECEIVE)
+                ? Math.ceil(e.getValue().messages() / 10.0) : e.getValue().requests()).sum();
+        return String.format(Locale.ROOT, """
+
+                SQS at volume is not measured: the sweep's sends and the worker's receives and deletes could only be made
+                fuller by sweeping again, so every column prices the run's %.1f requests per order (its idle sweeps' drains
+                left out, as the mappings' idle polling is priced apart). By operation, per order (messages a request):
+                %s. The receives that found nothing are the local worker's drains ending at an empty queue, which on AWS the
+                mappings' long polls do (priced apart, as their floor): SQS here is an upper bound. Were every send, receive
+                and delete a full batch of 10, and no receive empty, they would be %.1f per order (a bound, not measured).
+                """, operations.values().stream().mapToLong(SqsRequests.Operation::requests).sum() / (double) orders,
+                operations.entrySet().stream().filter(e -> e.getValue().requests() > 0).map(e -> String.format(Locale.ROOT, "%s %.2f (%.1f)",
+                        e.getKey(), e.getValue().requests() / (double) orders, e.getValue().messages() / (double) e.getValue().requests()))
+                        .collect(Collectors.joining(", ")), full / orders);
+    }
+
+    private static void refoldRow(StringBuilder text, String name, AggregatorRefold.Refold refold, int orders) {
+        text.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f | %.1f | %.2f | %.1f | %.1f | %s |%n", name, refold.changesPerWindow(),
+                refold.invocations() / (double) orders, refold.writeUnits() / orders, refold.writeUnitsPerChange(), refold.readUnits() / orders,
+                1000 * refold.seconds() / refold.batches(), refold.sameMetrics() ? "yes" : "**no**"));
     }
 
     static String costSection(CostBenchmark.Usage usage, CostBenchmark.Prices prices) {
@@ -334,8 +403,9 @@ public final class Bench {
                     f.memoryMb(), f.gbSeconds() / orders));
         });
         text.append(streamBatches(usage.aggregatorBatches()));
+        text.append(refoldSection(usage));
         text.append(writeUnitsSection(usage));
-        List<CostBenchmark.Bill> bills = Arrays.stream(MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
+        List<CostBenchmark.Bill> bills = Arrays.stream(CostBenchmark.MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n)).toList();
         text.append("\nDollars per 1,000 orders, by monthly volume:\n\n| service |");
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " %,d orders a month |", b.ordersPerMonth())));
         text.append("\n|---|").append("---|".repeat(bills.size())).append('\n');
@@ -348,6 +418,9 @@ public final class Bench {
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " **$%.4f** |", b.allButSes())));
         text.append("\n| ratio to SES (target <= 0.33) |");
         bills.forEach(b -> text.append(String.format(Locale.ROOT, " **%.2f** %s |", b.allButSes() / b.ses(), b.met() ? "met" : "missed")));
+        text.append("\n| ratio with the run's aggregator at every volume (before the refolds) |");
+        Arrays.stream(CostBenchmark.MONTHLY_ORDERS).mapToObj(n -> CostBenchmark.bill(usage, prices, n, false))
+                .forEach(b -> text.append(String.format(Locale.ROOT, " %.2f |", b.allButSes() / b.ses())));
         text.append('\n');
         return text.toString();
     }

@@ -3,6 +3,7 @@ package io.aftercare.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +80,11 @@ final class Capacity implements ExecutionInterceptor {
     /** What was billed so far, by function, kind and request; empty without {@link #billing}. */
     Map<Line, Billed> billed() {
         return billing == null ? Map.of() : Map.copyOf(billing.lines());
+    }
+
+    /** The kinds of item {@code function} wrote (billed lines only: empty without {@link #billing}). */
+    Set<String> kindsWritten(String function) {
+        return billed().keySet().stream().filter(line -> line.function().equals(function)).map(Line::kind).collect(Collectors.toSet());
     }
 
     /** The write units billed in all. */
@@ -213,7 +219,7 @@ final class Capacity implements ExecutionInterceptor {
     }
 
     /** The item's type attribute, else its sort key up to its first {@code #}. */
-    private static String kind(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+    static String kind(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
         AttributeValue type = item.get("type");
         if (type != null && type.s() != null) {
             return type.s();

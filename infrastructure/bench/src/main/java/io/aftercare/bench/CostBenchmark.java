@@ -9,6 +9,7 @@ import io.aftercare.devkit.AdjustableClock;
 import io.aftercare.devkit.QueueWorker;
 import io.aftercare.devkit.RepositoryRoot;
 import io.aftercare.devkit.WebhookSigner;
+import io.aftercare.domain.ShopId;
 import io.aftercare.lambda.ActionHandler;
 import io.aftercare.lambda.SesEventHandler;
 import io.aftercare.lambda.SweepHandler;
@@ -56,8 +57,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * it), API Gateway requests, SES emails, SNS publishes and EventBridge invocations (one per sweep), and the event
  * source mappings' polling of idle queues. Priced from {@code aws-prices-us-east-1.json}. The sweep runs every
  * minute whatever the volume, so its share per thousand orders is a month of sweeps over a month's orders: shown at
- * three monthly volumes. The checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email
- * in a week of simulated time; no cost depends on the delays but the sweeps', which are counted by month.
+ * three monthly volumes. The aggregator's batches fill with volume, so after the run its changes are folded again in
+ * the windows each volume fills ({@link AggregatorRefold}), and each volume's aggregator is priced from that. The
+ * checkInDays and surveyDelayDays are shortened (3 and 2) so the run covers every email in a week of simulated time;
+ * no cost depends on the delays but the sweeps', which are counted by month.
  */
 final class CostBenchmark {
 
@@ -66,6 +69,16 @@ final class CostBenchmark {
     private static final String SECRET = "cost-webhook-secret-0123456789";
     private static final Instant START = Instant.parse("2026-11-23T00:00:00Z"); // a Monday
     static final long SWEEPS_PER_MONTH = 30L * 24 * 60;
+    /** The monthly volumes the table shows: a small shop, a busy one, a large one. */
+    static final long[] MONTHLY_ORDERS = {1_000, 10_000, 100_000};
+    /**
+     * The shards of the table's stream a deployment's aggregator reads at once: a stream has a shard per partition of
+     * the table, and a new on-demand table takes 4,000 write units a second at once, at most 1,000 a partition, so it
+     * has at least 4 (DynamoDB developer guide, "Initial throughput for on-demand capacity mode"; AWS knowledge
+     * center, "on-demand table throttling"). An assumption: a table that grew has more, and its windows hold fewer
+     * changes each.
+     */
+    static final int STREAM_SHARDS = 4;
     /** The run sweeps this often (the deployment every minute): a week of sweeps each minute takes too long on a shared machine. */
     static final int SWEEP_EVERY_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,11 +100,37 @@ final class CostBenchmark {
      * @param idleSweep what one sweep that found nothing due cost: its handler's time, read and write units, its own SQS
      *                  requests (the mapping's polling of the queues is priced apart, {@link #IDLE_RECEIVES_PER_QUEUE_MONTH})
      * @param polledQueues the queues an SQS event source mapping polls (template.yaml's)
+     * @param aggregation the aggregator's refolds: the priced run makes them, the timed run has none (null)
+     * @param sqsByOperation the orders' SQS requests by operation (the idle sweeps' left out, as in {@code sqsRequests})
      */
     record Usage(int orders, int tickets, Map<String, Invocations> functions, double readUnits, double writeUnits, double localWriteUnits,
                  Map<Capacity.Line, Capacity.Billed> billed, long dynamoRequests,
                  long sqsRequests, long apiRequests, long emails, long sweeps, long idleSweeps, IdleSweep idleSweep, int sweepMemoryMb,
-                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches) {
+                 int polledQueues, BusySweeps busySweeps, List<Integer> aggregatorBatches, Aggregation aggregation,
+                 Map<String, SqsRequests.Operation> sqsByOperation) {
+    }
+
+    /**
+     * The aggregator's changes folded again in fuller batches ({@link AggregatorRefold}), measured in the priced run.
+     *
+     * @param windowSeconds what one batch of the mapping may gather for ({@link #streamWindowSeconds})
+     * @param runReadUnits  the run's aggregator's read units
+     * @param runWriteUnits the run's aggregator's write units (its billed lines)
+     * @param replay        the run's own batches refolded: their write units must be the run's aggregator's
+     * @param single        each change a batch of its own: what a shop too small to fill any window pays at most
+     * @param byVolume      the monthly volumes whose windows hold more than one change per shard, each refolded in such windows
+     */
+    record Aggregation(long changes, int localShards, long windowSeconds, double runReadUnits, double runWriteUnits, AggregatorRefold.Refold replay,
+                       AggregatorRefold.Refold single, Map<Long, AggregatorRefold.Refold> byVolume) {
+
+        /**
+         * What the aggregator costs at a monthly volume: its refold in that volume's windows, else the run's batches
+         * refolded (the same writes as the run's; the handler's time without the local stream's reading, which on AWS
+         * is the mapping's, and its reads with the shop's cache as cold as a window apart makes it).
+         */
+        AggregatorRefold.Refold at(long ordersPerMonth) {
+            return byVolume.getOrDefault(ordersPerMonth, replay);
+        }
     }
 
     /**
@@ -167,7 +206,7 @@ final class CostBenchmark {
 
     private final int orders;
     private final Capacity capacity = new Capacity();
-    private final Counter sqs = new Counter();
+    private final SqsRequests sqs = new SqsRequests();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> seconds = new ConcurrentHashMap<>();
     private final AdjustableClock clock = new AdjustableClock(START);
@@ -182,6 +221,7 @@ final class CostBenchmark {
     private double busySweepCpu;
     /** The minute of the first change the stream's mapping has not handed over yet; -1 for none. */
     private long streamSince = -1;
+    private double aggregatorReads;
 
     private final boolean priced;
 
@@ -210,7 +250,7 @@ final class CostBenchmark {
         return new Usage(priced.orders(), priced.tickets(), functions, priced.readUnits(), priced.writeUnits(), priced.localWriteUnits(),
                 priced.billed(), priced.dynamoRequests(), priced.sqsRequests(), priced.apiRequests(), priced.emails(), priced.sweeps(),
                 priced.idleSweeps(), idle, priced.sweepMemoryMb(), priced.polledQueues(), timed.busySweeps(),
-                priced.aggregatorBatches());
+                priced.aggregatorBatches(), priced.aggregation(), priced.sqsByOperation());
     }
 
     private Usage run() throws Exception {
@@ -249,7 +289,8 @@ final class CostBenchmark {
                 capacity.billing(local.dynamoDb().client(), LocalAftercare.TABLE, WriteUnits.ofTemplate());
             }
             register();
-            capacity.reset(); // the shop's registration is no order's
+            capacity.reset(); // the queues' creation and the shop's registration are no order's
+            sqs.reset();
             var actions = new ActionHandler(local.app());
             var sesEvents = new SesEventHandler(local.app());
             var sweepHandler = new SweepHandler(local.app());
@@ -267,6 +308,7 @@ final class CostBenchmark {
             double idleWrites = 0;
             long idleSqs = 0;
             long idleSweepSqs = 0;
+            Map<String, SqsRequests.Operation> idleOperations = new TreeMap<>(); // the worker's drains after idle sweeps
             double idleBilled = 0;
             long streamWindow = streamWindowMinutes();
             for (long minute = 0; minute <= lastMinute; minute++) {
@@ -286,6 +328,7 @@ final class CostBenchmark {
                 double writesBefore = capacity.writes.sum();
                 double billedBefore = capacity.billedWrites();
                 long sqsBefore = sqs.count.get();
+                var operationsBefore = sqs.byOperation();
                 long started = elapsed();
                 long cpuStarted = THREADS.getCurrentThreadCpuTime();
                 capacity.function = "SweepFunction";
@@ -301,6 +344,8 @@ final class CostBenchmark {
                     idleReads += capacity.reads.sum() - readsBefore;
                     idleWrites += capacity.writes.sum() - writesBefore;
                     idleSqs += sqs.count.get() - sqsBefore;
+                    sqs.byOperation().forEach((operation, now) -> idleOperations.merge(operation,
+                            now.minus(operationsBefore.getOrDefault(operation, SqsRequests.Operation.NONE)), SqsRequests.Operation::plus));
                     idleSweepSqs += sweepSqs;
                     idleBilled += capacity.billedWrites() - billedBefore;
                     continue;
@@ -331,23 +376,84 @@ final class CostBenchmark {
             return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.billedWrites() - idleBilled,
                     capacity.writes.sum() - idleWrites, capacity.billed(), capacity.requests.get(),
                     sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"), polledQueues(),
-                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches());
+                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches(), priced ? refolded() : null,
+                    ordersOwn(sqs.byOperation(), idleOperations));
+        }
+    }
+
+    /** What the run's SQS requests were by operation, less those of the idle sweeps (priced as the mappings' idle polling). */
+    private static Map<String, SqsRequests.Operation> ordersOwn(Map<String, SqsRequests.Operation> run, Map<String, SqsRequests.Operation> idle) {
+        Map<String, SqsRequests.Operation> own = new TreeMap<>();
+        run.forEach((operation, counts) -> own.put(operation, counts.minus(idle.getOrDefault(operation, SqsRequests.Operation.NONE))));
+        return own;
+    }
+
+    /**
+     * The refolds of the priced run: the run's batches again, each change alone, and each monthly volume whose windows
+     * hold more than one change per shard.
+     */
+    private Aggregation refolded() throws IOException {
+        long windowSeconds = streamWindowSeconds();
+        var refold = new AggregatorRefold(local, new ShopId(SHOP), clock, Duration.ofSeconds(windowSeconds),
+                capacity.kindsWritten(AggregatorRefold.FUNCTION));
+        double runWrites = capacity.billed().entrySet().stream().filter(e -> e.getKey().function().equals(AggregatorRefold.FUNCTION))
+                .mapToDouble(e -> e.getValue().total()).sum();
+        Map<Long, AggregatorRefold.Refold> byVolume = new TreeMap<>();
+        for (long volume : MONTHLY_ORDERS) {
+            double window = changesPerWindow(refold.changes() / (double) orders, volume, windowSeconds);
+            if (window > 1) {
+                byVolume.put(volume, refold.windowsOf(window));
+            }
+        }
+        return new Aggregation(refold.changes(), refold.shards(), windowSeconds, aggregatorReads, runWrites, refold.replay(local.aggregatorBatches()),
+                refold.windowsOf(1), byVolume);
+    }
+
+    /**
+     * The changes one shard's window holds at a monthly volume: the changes per order measured, times the orders of a
+     * window of {@code windowSeconds}, over {@link #STREAM_SHARDS}.
+     */
+    static double changesPerWindow(double changesPerOrder, long ordersPerMonth, long windowSeconds) {
+        return changesPerOrder * ordersPerMonth * windowSeconds / (SWEEPS_PER_MONTH * 60.0) / STREAM_SHARDS; // a sweep a minute: a month's seconds
+    }
+
+    /** What the orders themselves ask of DynamoDB and Lambda at a monthly volume (the sweeps' share apart). */
+    private record OrdersAt(double readUnits, double writeUnits, Map<String, Invocations> functions) {
+
+        /** As the run measured, but the aggregator's share as its refold for the volume ({@link Aggregation#at}), where the run has them. */
+        static OrdersAt of(Usage usage, long ordersPerMonth, boolean refolded) {
+            if (usage.aggregation() == null || !refolded) {
+                return new OrdersAt(usage.readUnits(), usage.writeUnits(), usage.functions());
+            }
+            var refold = usage.aggregation().at(ordersPerMonth);
+            Map<String, Invocations> functions = new TreeMap<>(usage.functions());
+            functions.put(AggregatorRefold.FUNCTION, new Invocations(refold.invocations(), refold.seconds(),
+                    usage.functions().get(AggregatorRefold.FUNCTION).memoryMb()));
+            return new OrdersAt(usage.readUnits() - usage.aggregation().runReadUnits() + refold.readUnits(),
+                    usage.writeUnits() - usage.aggregation().runWriteUnits() + refold.writeUnits(), functions);
         }
     }
 
     /**
-     * Dollars per thousand orders at a monthly volume: the orders' own costs as measured, plus their share of a month
-     * of sweeps, each priced as the idle sweep measured (what busy ones took beyond it is in the orders' own).
+     * Dollars per thousand orders at a monthly volume: the orders' own costs as measured (the aggregator's as its batches
+     * at that volume cost, {@link OrdersAt}), plus their share of a month of sweeps, each priced as the idle sweep
+     * measured (what busy ones took beyond it is in the orders' own).
      */
     static Bill bill(Usage usage, Prices prices, long ordersPerMonth) {
+        return bill(usage, prices, ordersPerMonth, true);
+    }
+
+    /** @param refolded false to price the run's aggregator at every volume, as the model did before the refolds */
+    static Bill bill(Usage usage, Prices prices, long ordersPerMonth, boolean refolded) {
         double perThousand = 1000.0 / usage.orders();
         double sweepsPerThousand = 1000.0 * SWEEPS_PER_MONTH / ordersPerMonth;
         IdleSweep idle = usage.idleSweep();
+        OrdersAt own = OrdersAt.of(usage, ordersPerMonth, refolded);
         Map<String, Double> bill = new LinkedHashMap<>();
-        bill.put("DynamoDB", perThousand * (usage.readUnits() * prices.readUnit() + usage.writeUnits() * prices.writeUnit())
+        bill.put("DynamoDB", perThousand * (own.readUnits() * prices.readUnit() + own.writeUnits() * prices.writeUnit())
                 + sweepsPerThousand * (idle.readUnits() * prices.readUnit() + idle.writeUnits() * prices.writeUnit()));
         double lambda = sweepsPerThousand * (prices.lambdaRequest() + idle.secondsAt(usage.sweepMemoryMb()) * usage.sweepMemoryMb() / 1024.0 * prices.gbSecond());
-        for (Invocations f : usage.functions().values()) {
+        for (Invocations f : own.functions().values()) {
             lambda += perThousand * (f.count() * prices.lambdaRequest() + f.gbSeconds() * prices.gbSecond());
         }
         bill.put("Lambda", lambda);
@@ -479,22 +585,29 @@ final class CostBenchmark {
      * together, and the closing invocation of the mapping's tumbling window (no records), counted as one more.
      */
     private void aggregate() {
-        capacity.function = "AggregatorFunction";
+        capacity.function = AggregatorRefold.FUNCTION;
         streamSince = -1;
         int batchesBefore = local.aggregatorBatches().size();
+        double readsBefore = capacity.reads.sum();
         long start = elapsed();
         local.aggregate();
+        aggregatorReads += capacity.reads.sum() - readsBefore;
         int batches = local.aggregatorBatches().size() - batchesBefore;
         if (batches > 0) {
-            calls.computeIfAbsent("AggregatorFunction", f -> new AtomicLong()).addAndGet(batches + 1);
-            seconds.computeIfAbsent("AggregatorFunction", f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
+            calls.computeIfAbsent(AggregatorRefold.FUNCTION, f -> new AtomicLong()).addAndGet(batches + 1);
+            seconds.computeIfAbsent(AggregatorRefold.FUNCTION, f -> new DoubleAdder()).add((elapsed() - start) / 1e9);
         }
     }
 
-    /** The aggregator's mapping's batching window in template.yaml, in whole simulated minutes (at least one). */
+    /** The aggregator's mapping's window in template.yaml, in whole simulated minutes (at least one). */
     private static long streamWindowMinutes() throws IOException {
-        JsonNode mapping = template().path("Resources").path("AggregatorFunction").path("Properties").path("Events").path("TableStream").path("Properties");
-        return Math.max(1, mapping.path("MaximumBatchingWindowInSeconds").asLong() / 60);
+        return Math.max(1, streamWindowSeconds() / 60);
+    }
+
+    /** What one batch of the aggregator's mapping may gather for: its batching window, or its tumbling window if shorter. */
+    private static long streamWindowSeconds() throws IOException {
+        JsonNode mapping = template().path("Resources").path(AggregatorRefold.FUNCTION).path("Properties").path("Events").path("TableStream").path("Properties");
+        return Math.min(mapping.path("MaximumBatchingWindowInSeconds").asLong(), mapping.path("TumblingWindowInSeconds").asLong());
     }
 
     private <T> T timed(String function, Supplier<T> call) {

@@ -6,7 +6,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** Counts the requests a client sends. */
-final class Counter implements ExecutionInterceptor {
+class Counter implements ExecutionInterceptor {
     final AtomicLong count = new AtomicLong();
 
     @Override

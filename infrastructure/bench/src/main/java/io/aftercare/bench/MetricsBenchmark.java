@@ -37,8 +37,8 @@ final class MetricsBenchmark {
     }
 
     private static final String SECRET = "bench-webhook-secret-0123456789";
-    private static final String TOKEN = "bench-admin-token-0123456789abcdef";
-    private static final String SHOP = "bench-shop";
+    static final String TOKEN = "bench-admin-token-0123456789abcdef";
+    static final String SHOP = "bench-shop";
     private static final LocalDate YEAR_START = LocalDate.of(2025, 12, 1);
 
     private final int webhooks;
@@ -121,7 +121,8 @@ final class MetricsBenchmark {
         return Percentiles.of(nanos);
     }
 
-    private static void register(HttpClient http, URI base) throws Exception {
+    /** The shop, through the admin API (the local runner started with {@link #TOKEN}). */
+    static void register(HttpClient http, URI base) throws Exception {
         var response = http.send(HttpRequest.newBuilder(base.resolve("/admin/shops"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -134,7 +135,7 @@ final class MetricsBenchmark {
     }
 
     /** A Shopify order of customer {@code n}, created at {@code at}. */
-    private static void order(HttpClient http, URI base, int orderId, int n, Instant at) throws Exception {
+    static void order(HttpClient http, URI base, int orderId, int n, Instant at) throws Exception {
         byte[] body = """
                 {"id": %1$d, "name": "#%1$d", "email": "customer-%2$d@example.pl", "created_at": "%3$s", "updated_at": "%3$s",
                  "currency": "PLN", "total_price": "389.00", "financial_status": "paid", "customer_locale": "pl-PL",
