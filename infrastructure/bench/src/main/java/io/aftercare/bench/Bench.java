@@ -340,11 +340,12 @@ public final class Bench {
 
                 SQS at volume is not measured: the sweep's sends and the worker's receives and deletes could only be made
                 fuller by sweeping again, so every column prices the run's %.1f requests per order (its idle sweeps' drains
-                left out, as the mappings' idle polling is priced apart). By operation, per order (messages a request):
-                %s. The receives that found nothing are the local worker's drains ending at an empty queue, which on AWS the
-                mappings' long polls do (priced apart, as their floor): SQS here is an upper bound. Were every send, receive
-                and delete a full batch of 10, and no receive empty, they would be %.1f per order (a bound, not measured).
-                """, operations.values().stream().mapToLong(SqsRequests.Operation::requests).sum() / (double) orders,
+                left out, as the mappings' idle polling is priced apart) but for the receives that found nothing. By
+                operation, per order (messages a request): %s. The receives that found nothing are the local worker's
+                drains ending at an empty queue, which on AWS the mappings' long polls do: priced apart, as their floor.
+                The rest is an upper bound: were every send, receive and delete a full batch of 10,
+                they would be %.1f per order (a bound, not measured).
+                """, usage.sqsRequests() / (double) orders,
                 operations.entrySet().stream().filter(e -> e.getValue().requests() > 0).map(e -> String.format(Locale.ROOT, "%s %.2f (%.1f)",
                         e.getKey(), e.getValue().requests() / (double) orders, e.getValue().messages() / (double) e.getValue().requests()))
                         .collect(Collectors.joining(", ")), full / orders);

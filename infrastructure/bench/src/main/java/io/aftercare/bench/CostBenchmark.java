@@ -373,11 +373,14 @@ final class CostBenchmark {
             // busy sweeps: what each took beyond an idle one is the orders' (the month's sweeps are priced as idle ones)
             long busy = sweeps - idle;
             functions.put("SweepFunction", new Invocations(0, Math.max(0, busySweepSeconds - busy * idleSweep.seconds()), memory.get("SweepFunction")));
+            var sqsOwn = ordersOwn(sqs.byOperation(), idleOperations);
+            // the local worker's receives that found nothing are, on AWS, the mappings' long polls: priced apart, as their floor
+            long emptyReceives = sqsOwn.getOrDefault(SqsRequests.EMPTY_RECEIVE, SqsRequests.Operation.NONE).requests();
             return new Usage(orders, tickets, functions, capacity.reads.sum() - idleReads, capacity.billedWrites() - idleBilled,
                     capacity.writes.sum() - idleWrites, capacity.billed(), capacity.requests.get(),
-                    sqs.count.get() - idleSqs, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"), polledQueues(),
-                    new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches(), priced ? refolded() : null,
-                    ordersOwn(sqs.byOperation(), idleOperations));
+                    sqs.count.get() - idleSqs - emptyReceives, apiRequests, emailsSeen, sweeps, idle, idleSweep, memory.get("SweepFunction"),
+                    polledQueues(), new BusySweeps(busy, busySweepSeconds, busySweepCpu), local.aggregatorBatches(), priced ? refolded() : null,
+                    sqsOwn);
         }
     }
 
