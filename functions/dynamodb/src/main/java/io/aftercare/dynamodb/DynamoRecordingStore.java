@@ -264,13 +264,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                 }
             }
             steps.add(new Step(withSnapshot && order.snapshot().isPresent() ? Part.ORDER : Part.IDEMPOTENT, null, update.transactItem(table)));
-            if (withSnapshot && !index.unchanged()) {
-                order.snapshot().ifPresent(snapshot -> customer.ifPresent(c ->
-                        steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
-            }
-            order.actions().stream()
-                    .filter(action -> !skippedActions.contains(action.id()))
-                    .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, now))));
+            // beside the order's update, so in its transaction however many actions follow (past 100 they go first, apart)
             order.caseResolution().ifPresent(resolution -> {
                 if (!withResolution) { // no case: none may be opened before this is written, or it would never be resolved
                     steps.add(new Step(Part.NO_CASE, null, items.noTicket(recording.shop(), resolution.ticketId())));
@@ -278,6 +272,13 @@ public final class DynamoRecordingStore implements RecordingStore {
                     steps.add(new Step(Part.ACTION, resolution.check().id(), items.action(recording.shop(), resolution.check(), now)));
                 }
             });
+            if (withSnapshot && !index.unchanged()) {
+                order.snapshot().ifPresent(snapshot -> customer.ifPresent(c ->
+                        steps.add(idempotent(items.customerOrder(recording.shop(), c, snapshot)))));
+            }
+            order.actions().stream()
+                    .filter(action -> !skippedActions.contains(action.id()))
+                    .forEach(action -> steps.add(new Step(Part.ACTION, action.id(), items.action(recording.shop(), action, now))));
         });
         recording.customer().ifPresent(profile -> {
             boolean authoritative = profile.authoritative() && withProfile;

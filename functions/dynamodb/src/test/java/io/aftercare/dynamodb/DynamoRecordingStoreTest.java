@@ -14,6 +14,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.order.OrderLine;
 import io.aftercare.domain.order.OrderSnapshot;
 import io.aftercare.domain.order.OrderStatus;
+import io.aftercare.domain.order.ShipmentStatus;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingPolicy;
@@ -28,11 +29,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 @ExtendWith(DynamoDbExtension.class)
 class DynamoRecordingStoreTest {
@@ -90,6 +96,31 @@ class DynamoRecordingStoreTest {
         assertThat(again.duplicate()).isFalse();
         assertThat(again.notScheduled()).containsExactlyInAnyOrder("thank-you#3", "check-in#3");
         assertThat(table.allItems()).filteredOn(i -> i.get("PK").s().startsWith("SHOP#twice-shop#ACTION#")).hasSize(2);
+    }
+
+    @Test
+    void givenADeliveryWithMoreThanATransactionsHundredItems_whenRecorded_thenTheCheckThatItsOrderHasNoCaseIsInTheOrdersTransaction() {
+        Shop shop = TestShops.shop("many-delivered-shop", NOW);
+        List<OrderFact> facts = new ArrayList<>();
+        IntStream.range(0, 120).forEach(i -> facts.add(new OrderFact.Refunded("r" + i, Money.of("1.00", "PLN"), NOW.plusSeconds(i), Optional.empty())));
+        facts.add(new OrderFact.ShipmentProgressed("f-1", ShipmentStatus.DELIVERED, NOW, Optional.empty()));
+        List<TransactWriteItemsRequest> transactions = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor watching = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest write) {
+                    transactions.add(write);
+                }
+            }
+        };
+        var watched = new DynamoRecordingStore(table.client(watching), table.name());
+
+        var result = watched.record(plan(shop, "generic:many-delivered", new OrderUpdate(new OrderId("5"), NOW, Optional.empty(), facts, Optional.of(OLA), false)));
+
+        assertThat(result.notScheduled()).contains("delivery-case#5~delivered");
+        assertThat(transactions).hasSizeGreaterThan(1).filteredOn(write -> write.transactItems().stream().anyMatch(item -> item.conditionCheck() != null))
+                .singleElement().satisfies(write -> assertThat(write.transactItems())
+                        .anyMatch(item -> item.update() != null && item.update().key().get("SK").s().equals("ORDER")));
     }
 
     @Test

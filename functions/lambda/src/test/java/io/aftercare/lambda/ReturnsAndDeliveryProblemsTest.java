@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
@@ -408,6 +410,7 @@ class ReturnsAndDeliveryProblemsTest {
         // to resolve, so the check must see the delivery once its ticket is written
         AtomicReference<Harness> racing = new AtomicReference<>();
         AtomicBoolean delivered = new AtomicBoolean();
+        List<QueryRequest> afterTheTicket = new CopyOnWriteArrayList<>();
         ExecutionInterceptor deliveryBeforeTheTicket = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -415,6 +418,8 @@ class ReturnsAndDeliveryProblemsTest {
                     var answer = racing.get().generic("racing", racing.get().genericEvent("delivery.updated", "evt-r-delivered", """
                             {"order_id": "R-1", "fulfillment_id": "f-8", "status": "delivered"}"""));
                     assertThat(answer.json().path("scheduled").toString()).as("no ticket yet").doesNotContain("delivery-case#");
+                } else if (delivered.get() && context.request() instanceof QueryRequest query) {
+                    afterTheTicket.add(query);
                 }
             }
         };
@@ -428,6 +433,9 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(delivered).isTrue();
+        // DynamoDB Local is always consistent: that the case read the order again strongly consistently is shown by the request
+        assertThat(afterTheTicket).anyMatch(query -> Boolean.TRUE.equals(query.consistentRead())
+                && query.expressionAttributeValues().values().stream().anyMatch(value -> value.s() != null && value.s().endsWith("#ORDER#R-1")));
         assertThat(aftercare.ticket("racing", "c-delivery-R-1").path("status").asText()).isEqualTo("resolved");
         assertThat(orderSummaries("racing", "R-1")).anyMatch(summary -> summary.startsWith("Parcel delivered: the delivery problem of ticket T-"));
     }
@@ -460,6 +468,35 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(aftercare.ticket("late-case", "c-delivery-L-1").path("status").asText()).isEqualTo("resolved");
+    }
+
+    @Test
+    void givenAnOrderWhoseCaseIsOpen_whenItsDeliveryArrives_thenTheReadFindsTheTicketAndOneTransactionSchedulesTheResolution() {
+        List<String> operations = new CopyOnWriteArrayList<>();
+        AtomicBoolean counting = new AtomicBoolean();
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (counting.get()) {
+                    operations.add(context.request().getClass().getSimpleName());
+                }
+            }
+        };
+        aftercare = new Harness(table, table.client(counter), FRIDAY_NINE, ses);
+        shippedOrder("open-case", "K-1", "kai@example.com", "f-2");
+        parcelNews("open-case", "K-1", "f-2", "evt-k-failure", "failure", "");
+        aftercare.sweepAndWork();
+        assertThat(tickets("open-case")).hasSize(1);
+
+        counting.set(true);
+        var delivered = aftercare.generic("open-case", aftercare.genericEvent("delivery.updated", "evt-k-delivered", """
+                {"order_id": "K-1", "fulfillment_id": "f-2", "status": "delivered"}"""));
+        counting.set(false);
+
+        assertThat(delivered.json().path("scheduled").toString()).contains("delivery-case#K-1~delivered");
+        assertThat(operations).filteredOn("TransactWriteItemsRequest"::equals).as("no check refused").hasSize(1);
+        aftercare.sweepAndWork();
+        assertThat(aftercare.ticket("open-case", "c-delivery-K-1").path("status").asText()).isEqualTo("resolved");
     }
 
     private static boolean checksNoDeliveryTicket(TransactWriteItemsRequest write) {

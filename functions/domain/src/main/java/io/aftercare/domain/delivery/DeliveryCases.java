@@ -128,7 +128,7 @@ public final class DeliveryCases extends OrderCheck {
                 + news.flatMap(n -> param(n, "message")).map(m -> " (" + m + ")").orElse("") + " at " + news.map(TimelineEntry::at).orElse(now)
                 + ". The customer was sent an apology; check with the carrier and tell them what happens next.";
         Ticket ticket = tickets.open(shop.id(), new TicketService.NewTicket(order.customer().get(), "Delivery problem with order " + name + ": " + status,
-                message, Optional.of(order.orderId()), Optional.empty(), true, Optional.of("delivery-" + order.orderId().value()), true), Optional.empty());
+                message, Optional.of(order.orderId()), Optional.empty(), true, Optional.of(CaseResolution.caseKey(order.orderId())), true), Optional.empty());
         List<TimelineEntry> entries = new ArrayList<>(List.of(new TimelineEntry("delivery-case-opened", Subject.order(order.orderId()), now,
                 EntryKind.CASE_OPENED, EntryText.of(Phrase.DELIVERY_PROBLEM).text("status", status).text("ticket", ticket.number()), Optional.empty())));
         // a delivery written before the ticket existed wrote no resolution (CaseResolution): this case resolves itself

@@ -13,8 +13,13 @@ import io.aftercare.domain.ticket.TicketId;
  */
 public record CaseResolution(DueAction check, String ticketId) {
 
-    /** The ticket of an order's delivery case: one per order. */
+    /** The key an order's delivery case is opened with (its complaint's id): one case per order. */
+    public static String caseKey(OrderId order) {
+        return "delivery-" + order.value();
+    }
+
+    /** The ticket of an order's delivery case. */
     public static String ticketOf(OrderId order) {
-        return TicketId.ofComplaint("delivery-" + order.value());
+        return TicketId.ofComplaint(caseKey(order));
     }
 }
