@@ -20,9 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -411,21 +413,15 @@ class ReturnsAndDeliveryProblemsTest {
         AtomicReference<Harness> racing = new AtomicReference<>();
         AtomicBoolean delivered = new AtomicBoolean();
         List<QueryRequest> afterTheTicket = new CopyOnWriteArrayList<>();
-        ExecutionInterceptor deliveryBeforeTheTicket = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof TransactWriteItemsRequest write && opensDeliveryTicket(write) && delivered.compareAndSet(false, true)) {
-                    var answer = racing.get().generic("racing", racing.get().genericEvent("delivery.updated", "evt-r-delivered", """
-                            {"order_id": "R-1", "fulfillment_id": "f-8", "status": "delivered"}"""));
-                    assertThat(answer.json().path("scheduled").toString()).as("no ticket yet").doesNotContain("delivery-case#");
-                } else if (delivered.get() && context.request() instanceof QueryRequest query) {
-                    afterTheTicket.add(query);
-                }
+        racing.set(beforeEachRequest(request -> {
+            if (request instanceof TransactWriteItemsRequest write && opensDeliveryTicket(write) && delivered.compareAndSet(false, true)) {
+                var answer = racing.get().generic("racing", racing.get().genericEvent("delivery.updated", "evt-r-delivered", """
+                        {"order_id": "R-1", "fulfillment_id": "f-8", "status": "delivered"}"""));
+                assertThat(answer.json().path("scheduled").toString()).as("no ticket yet").doesNotContain("delivery-case#");
+            } else if (delivered.get() && request instanceof QueryRequest query) {
+                afterTheTicket.add(query);
             }
-        };
-        Harness harness = new Harness(table, table.client(deliveryBeforeTheTicket), FRIDAY_NINE, ses);
-        racing.set(harness);
-        aftercare = harness;
+        }));
         shippedOrder("racing", "R-1", "rita@example.com", "f-8");
         parcelNews("racing", "R-1", "f-8", "evt-r-failure", "failure", ", \"message\": \"Address not found\"");
 
@@ -445,17 +441,11 @@ class ReturnsAndDeliveryProblemsTest {
         // the case's ticket is written after the delivery's read found none and before its transaction
         AtomicReference<Harness> racing = new AtomicReference<>();
         AtomicBoolean opened = new AtomicBoolean();
-        ExecutionInterceptor caseBeforeTheDelivery = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof TransactWriteItemsRequest write && checksNoDeliveryTicket(write) && opened.compareAndSet(false, true)) {
-                    racing.get().sweepAndWork(); // the failure's case: the order is not delivered yet, so it opens its ticket
-                }
+        racing.set(beforeEachRequest(request -> {
+            if (request instanceof TransactWriteItemsRequest write && checksNoDeliveryTicket(write) && opened.compareAndSet(false, true)) {
+                racing.get().sweepAndWork(); // the failure's case: the order is not delivered yet, so it opens its ticket
             }
-        };
-        Harness harness = new Harness(table, table.client(caseBeforeTheDelivery), FRIDAY_NINE, ses);
-        racing.set(harness);
-        aftercare = harness;
+        }));
         shippedOrder("late-case", "L-1", "lena@example.com", "f-6");
         parcelNews("late-case", "L-1", "f-6", "evt-l-failure", "failure", ", \"message\": \"Address not found\"");
 
@@ -474,15 +464,11 @@ class ReturnsAndDeliveryProblemsTest {
     void givenAnOrderWhoseCaseIsOpen_whenItsDeliveryArrives_thenTheReadFindsTheTicketAndOneTransactionSchedulesTheResolution() {
         List<String> operations = new CopyOnWriteArrayList<>();
         AtomicBoolean counting = new AtomicBoolean();
-        ExecutionInterceptor counter = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (counting.get()) {
-                    operations.add(context.request().getClass().getSimpleName());
-                }
+        beforeEachRequest(request -> {
+            if (counting.get()) {
+                operations.add(request.getClass().getSimpleName());
             }
-        };
-        aftercare = new Harness(table, table.client(counter), FRIDAY_NINE, ses);
+        });
         shippedOrder("open-case", "K-1", "kai@example.com", "f-2");
         parcelNews("open-case", "K-1", "f-2", "evt-k-failure", "failure", "");
         aftercare.sweepAndWork();
@@ -502,6 +488,18 @@ class ReturnsAndDeliveryProblemsTest {
     private static boolean checksNoDeliveryTicket(TransactWriteItemsRequest write) {
         return write.transactItems().stream().anyMatch(item -> item.conditionCheck() != null
                 && item.conditionCheck().key().get("PK").s().contains("delivery-"));
+    }
+
+    /** This test's Aftercare on a table client that hands each request to {@code hook} before sending it (a race staged at a chosen request). */
+    private Harness beforeEachRequest(Consumer<SdkRequest> hook) {
+        ExecutionInterceptor interceptor = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                hook.accept(context.request());
+            }
+        };
+        aftercare = new Harness(table, table.client(interceptor), FRIDAY_NINE, ses);
+        return aftercare;
     }
 
     private static boolean opensDeliveryTicket(TransactWriteItemsRequest write) {
