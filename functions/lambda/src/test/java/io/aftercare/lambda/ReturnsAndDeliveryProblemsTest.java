@@ -407,6 +407,42 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     @Test
+    void givenAnOrderInTwoParcels_whenOneIsDeliveredAndTheOtherGoesSilent_thenTheSilentOneIsFoundThoughTheOrderWasDelivered() {
+        String shop = "two-parcels";
+        shippedOrder(shop, "T-1", "tom@example.com", "f-a");
+        shipped(shop, "T-1", "f-b", "ship-T-1-b");
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(1)));
+        parcelNews(shop, "T-1", "f-a", "evt-t-a-delivered", "delivered", "");
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(apologies("tom@example.com")).hasSize(1);
+        assertThat(orderSummaries(shop, "T-1")).contains("Parcel f-b no tracking news").doesNotContain("Parcel f-a no tracking news");
+        assertThat(parcelWatches()).hasSize(2).allSatisfy(watch -> assertThat(watch.get("status").s()).isEqualTo("DONE"));
+    }
+
+    @Test
+    void givenAnOrderInTwoParcels_whenOneKeepsMovingAndTheOtherGoesSilent_thenTheOthersNewsDoesNotHideTheSilence() {
+        String shop = "one-moving";
+        shippedOrder(shop, "M-1", "mia@example.com", "f-c");
+        shipped(shop, "M-1", "f-d", "ship-M-1-d");
+        for (int day = 1; day <= 4; day++) {
+            aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(day)));
+            parcelNews(shop, "M-1", "f-c", "evt-m-c-" + day, "in_transit", "");
+        }
+
+        aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
+        aftercare.sweepAndWork();
+        aftercare.sweepAndWork();
+
+        assertThat(orderSummaries(shop, "M-1")).contains("Parcel f-d no tracking news").doesNotContain("Parcel f-c no tracking news");
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
+                .isEqualTo("Delivery problem with order #M-1: silent"));
+    }
+
+    @Test
     void givenADeliveryRecordedWhileItsCaseIsBeingOpened_whenTheTicketIsWritten_thenTheCaseResolvesItselfAtOnce() {
         // the delivery arrives after the case's check read the order and before its ticket exists: it finds no case
         // to resolve, so the check must see the delivery once its ticket is written
@@ -524,7 +560,11 @@ class ReturnsAndDeliveryProblemsTest {
     }
 
     private void shipped(String shop, String order, String fulfilment) {
-        var sent = aftercare.generic(shop, aftercare.genericEvent("fulfillment.created", "ship-" + order, """
+        shipped(shop, order, fulfilment, "ship-" + order);
+    }
+
+    private void shipped(String shop, String order, String fulfilment, String deliveryId) {
+        var sent = aftercare.generic(shop, aftercare.genericEvent("fulfillment.created", deliveryId, """
                 {"order_id": "%s", "fulfillment_id": "%s", "shipped_at": "%s", "tracking": {"company": "DPD", "number": "0001"}}"""
                 .formatted(order, fulfilment, aftercare.clock.instant())));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);

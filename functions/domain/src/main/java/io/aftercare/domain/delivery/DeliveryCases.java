@@ -40,8 +40,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs a parcel's checks. A parcel's {@code parcel-watch} (one per parcel) comes due the shop's transit estimate after
- * the tracking news that set it: if news came since, it waits for the silence after the latest; if not, it records
+ * Runs a parcel's checks. A parcel's {@code parcel-watch} (one per parcel, judging by that parcel's news alone) comes due
+ * the shop's transit estimate after the tracking news that set it: if news came since, it waits for the silence after
+ * the latest; if not, it records
  * that the parcel went silent, a problem like a carrier's failure, through the same recording as a webhook (so the
  * apology email and the case are scheduled the same way); a delivered parcel's watch ends. A
  * {@code delivery-case} opens the agents' ticket for a problem (one per order: its id is the order's), and once the
@@ -66,17 +67,22 @@ public final class DeliveryCases extends OrderCheck {
 
     @Override
     protected Finding check(ClaimedAction action, Shop shop, OrderState order, Instant now) {
+        Optional<String> parcel = action.kind().equals(ActionKind.PARCEL_WATCH) ? CaseSchedule.watchedParcel(action) : Optional.empty();
+        if (parcel.isPresent()) { // one parcel of the order: its own news and delivery, whatever its other parcels do
+            List<TimelineEntry> timeline = timeline(shop, order);
+            return delivered(order, timeline, parcel.get()) ? Finding.done(List.of()) : watch(shop, order, latestNews(timeline, false, parcel), now);
+        }
         boolean watching = action.kind().equals(ActionKind.PARCEL_WATCH) || action.kind().equals(ActionKind.PARCEL_DUE);
         if (watching && delivered(order)) {
             return Finding.done(List.of()); // a delivered parcel is neither silent nor overdue: its timeline need not be read
         }
-        if (action.kind().equals(ActionKind.PARCEL_WATCH)) {
-            return watch(shop, order, latestNews(shop, order, false), now);
+        if (action.kind().equals(ActionKind.PARCEL_WATCH)) { // set before watches were a parcel's: the order's news, as then
+            return watch(shop, order, latestNews(timeline(shop, order), false, Optional.empty()), now);
         }
         if (action.kind().equals(ActionKind.PARCEL_DUE)) {
             return Finding.done(due(shop, order, now));
         }
-        return Finding.done(delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(shop, order, true), now));
+        return Finding.done(delivered(order) ? resolve(shop, order, now) : open(shop, order, latestNews(timeline(shop, order), true, Optional.empty()), now));
     }
 
     /** News since the watch was set puts it off to the silence after that news: one watch per parcel, however often the carrier speaks. */
@@ -94,7 +100,7 @@ public final class DeliveryCases extends OrderCheck {
      * estimate moved later since (a newer estimate of the same parcel) has its own check at its own date.
      */
     private List<TimelineEntry> due(Shop shop, OrderState order, Instant now) {
-        Optional<TimelineEntry> estimate = orders.orderTimeline(shop.id(), order.orderId(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+        Optional<TimelineEntry> estimate = timeline(shop, order).stream()
                 .filter(entry -> entry.text() instanceof EntryText.Phrased phrased && phrased.phrase() == Phrase.DELIVERY_EXPECTED)
                 .findFirst();
         Optional<Instant> by = estimate.flatMap(e -> ((EntryText.Phrased) e.text()).params().get("by") instanceof EntryParam.Moment m
@@ -163,13 +169,29 @@ public final class DeliveryCases extends OrderCheck {
     }
 
     /**
-     * The newest tracking news on the order's timeline; Aftercare's own findings (silent, overdue) are news only to the
-     * case they open, never to the silence watch (an overdue finding is not the carrier speaking).
+     * Whether the parcel was delivered: a delivery names it (or names no parcel), or the order was delivered and no
+     * delivery on its timeline says which parcel (one told of the order as a whole).
      */
-    private Optional<TimelineEntry> latestNews(Shop shop, OrderState order, boolean findingsCount) {
-        return orders.orderTimeline(shop.id(), order.orderId(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+    private static boolean delivered(OrderState order, List<TimelineEntry> timeline, String parcel) {
+        List<TimelineEntry> deliveries = timeline.stream().filter(entry -> entry.kind() == EntryKind.ORDER_DELIVERED).toList();
+        return deliveries.stream().anyMatch(delivery -> param(delivery, "fulfilment").map(parcel::equals).orElse(true))
+                || (delivered(order) && deliveries.stream().noneMatch(delivery -> param(delivery, "fulfilment").isPresent()));
+    }
+
+    private List<TimelineEntry> timeline(Shop shop, OrderState order) {
+        return orders.orderTimeline(shop.id(), order.orderId(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
+    }
+
+    /**
+     * The newest tracking news on the order's timeline (of one parcel, if given); Aftercare's own findings (silent,
+     * overdue) are news only to the case they open, never to the silence watch (an overdue finding is not the carrier
+     * speaking).
+     */
+    private static Optional<TimelineEntry> latestNews(List<TimelineEntry> timeline, boolean findingsCount, Optional<String> parcel) {
+        return timeline.stream()
                 .filter(entry -> PARCEL_NEWS.contains(entry.kind()))
                 .filter(entry -> findingsCount || !param(entry, "status").map(DeliveryCases::finding).orElse(false))
+                .filter(entry -> parcel.isEmpty() || param(entry, "fulfilment").equals(parcel))
                 .findFirst();
     }
 

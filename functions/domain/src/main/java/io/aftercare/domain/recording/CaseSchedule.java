@@ -1,6 +1,7 @@
 package io.aftercare.domain.recording;
 
 import io.aftercare.domain.action.ActionKind;
+import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.event.OrderUpdate;
 import io.aftercare.domain.order.FulfilmentStatus;
@@ -74,7 +75,16 @@ public final class CaseSchedule {
 
     /** The parcel's watch, set by whichever of its news is recorded first (a later one finds it scheduled). */
     private static DueAction watch(Shop shop, Subject order, String fulfilmentId, OrderFact news) {
-        return new DueAction(ActionKind.PARCEL_WATCH.slug() + "#" + order.id() + "~parcel-" + fulfilmentId, ActionKind.PARCEL_WATCH, order,
-                news.at().plus(silence(shop.settings())));
+        return new DueAction(watchPrefix(order) + fulfilmentId, ActionKind.PARCEL_WATCH, order, news.at().plus(silence(shop.settings())));
+    }
+
+    /** The parcel a watch is for; empty for one set before watches were a parcel's (one per piece of news, about the whole order). */
+    public static Optional<String> watchedParcel(ClaimedAction watch) {
+        String prefix = watchPrefix(watch.subject());
+        return watch.actionId().startsWith(prefix) ? Optional.of(watch.actionId().substring(prefix.length())) : Optional.empty();
+    }
+
+    private static String watchPrefix(Subject order) {
+        return ActionKind.PARCEL_WATCH.slug() + "#" + order.id() + "~parcel-";
     }
 }
