@@ -404,7 +404,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     public Taken begin(ClaimedAction action, Instant now, EmailAddress recipient, RecipientGate gate) {
         String emailHash = recipient.hash();
         List<TransactWriteItem> items = new ArrayList<>(List.of(sendingMark(action, now).transactItem(table)));
-        items.addAll(DynamoRecipientStore.gateChecks(table, action.shop(), emailHash, suppressionKey.get().of(recipient), gate));
+        items.addAll(DynamoRecipientStore.gateChecks(table, action, emailHash, suppressionKey.get().of(recipient), gate, now));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return new SendingMark.Began();
@@ -434,8 +434,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     }
 
     @Override
-    public boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
-                            Optional<Instant> followUpSentAt) {
+    public boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
         var update = heldBy(action)
                 .set("status", s(DONE))
                 .set("result", s(outcome.result().name().toLowerCase(Locale.ROOT)))
@@ -445,8 +444,6 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
         outcome.reason().ifPresent(reason -> update.set("reason", s(reason.code())));
         List<TransactWriteItem> items = new ArrayList<>(List.of(update.transactItem(table)));
         entries.forEach(entry -> items.add(TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
-        followUpSentAt.ifPresent(at -> customer.ifPresent(c -> items.add(new UpdateExpression(Keys.key(Keys.customer(action.shop(), c), Keys.PROFILE))
-                .set(DynamoRecipientStore.LAST_FOLLOW_UP, time(at)).transactItem(table))));
         return writeWhileHeld(items);
     }
 

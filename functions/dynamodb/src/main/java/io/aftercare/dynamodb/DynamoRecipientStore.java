@@ -5,6 +5,7 @@ import static io.aftercare.dynamodb.Items.time;
 
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
+import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.email.EmailCategory;
 import io.aftercare.domain.email.RecipientGate;
 import io.aftercare.domain.email.RecipientState;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoRecipientStore implements RecipientStore {
 
     static final String LAST_FOLLOW_UP = "lastFollowUpAt";
+    /** The action whose sending mark set {@link #LAST_FOLLOW_UP}: its own retry is not held back by it. */
+    static final String LAST_FOLLOW_UP_BY = "lastFollowUpBy";
     static final String OPEN_COMPLAINTS = "openComplaints";
     static final String LAST_COMPLAINT = "lastComplaintAt";
     static final String UNSUBSCRIBED = "unsubscribed";
@@ -67,9 +70,13 @@ public final class DynamoRecipientStore implements RecipientStore {
      * The gate as condition checks on the suppression item and (for mail that is not transactional) the profile, each
      * returning its item when it refuses. The same rule as {@code EmailPolicy.forRecipient}, which
      * {@code RecipientGateTest} holds them to; a missing item passes. An erased customer's hard suppression, kept by
-     * {@code keyedHash} alone, refuses every email as their own did.
+     * {@code keyedHash} alone, refuses every email as their own did. The profile's check also starts the frequency cap
+     * ({@code at}, by this action): in the sending mark's transaction, so of two follow-ups marked at once only one
+     * passes, and the same action marked again (a retry) still does. A follow-up that then fails to send counts too.
      */
-    static List<TransactWriteItem> gateChecks(String table, ShopId shop, String emailHash, String keyedHash, RecipientGate gate) {
+    static List<TransactWriteItem> gateChecks(String table, ClaimedAction action, String emailHash, String keyedHash, RecipientGate gate,
+                                              Instant at) {
+        ShopId shop = action.shop();
         var erased = new UpdateExpression(Keys.erasedSuppression(shop, keyedHash));
         erased.condition("attribute_not_exists(" + erased.name(HARD) + ")");
         var suppression = new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.SUPPRESSION));
@@ -80,12 +87,14 @@ public final class DynamoRecipientStore implements RecipientStore {
         String left = suppression.name(UNSUBSCRIBED);
         suppression.condition("NOT contains(" + left + ", " + suppression.value(s(gate.category().get().slug())) + ") AND NOT contains("
                 + left + ", " + suppression.value(s(EmailCategory.ALL.slug())) + ")");
-        var profile = new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.PROFILE));
+        var profile = new UpdateExpression(Keys.key(Keys.customerByHash(shop, emailHash), Keys.PROFILE))
+                .set(LAST_FOLLOW_UP, time(at)).set(LAST_FOLLOW_UP_BY, s(action.actionId()));
         String complaints = profile.name(OPEN_COMPLAINTS);
         String followUp = profile.name(LAST_FOLLOW_UP);
         profile.condition("(attribute_not_exists(" + complaints + ") OR " + complaints + " <= " + profile.value(Items.n(0)) + ") AND ("
-                + "attribute_not_exists(" + followUp + ") OR " + followUp + " <= " + profile.value(time(gate.followUpBy())) + ")");
-        return List.of(suppression.conditionCheck(table), profile.conditionCheck(table), erased.conditionCheck(table));
+                + "attribute_not_exists(" + followUp + ") OR " + followUp + " <= " + profile.value(time(gate.followUpBy()))
+                + " OR " + profile.name(LAST_FOLLOW_UP_BY) + " = " + profile.value(s(action.actionId())) + ")");
+        return List.of(suppression.conditionCheck(table), profile.transactItem(table), erased.conditionCheck(table));
     }
 
     @Override

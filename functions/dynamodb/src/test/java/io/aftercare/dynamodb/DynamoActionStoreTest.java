@@ -61,7 +61,7 @@ class DynamoActionStoreTest {
 
         assertThat(ids(store.due(T))).containsExactly("survey#now");
         store.claim(new ActionRef(SHOP, "survey#now"), ActionClass.BULK, T, Duration.ofMinutes(5)).ifPresent(claimed ->
-                store.complete(claimed, ActionOutcome.sent("m-1"), List.of(), Optional.empty(), Optional.empty()));
+                store.complete(claimed, ActionOutcome.sent("m-1"), List.of(), Optional.empty()));
         // no sweep ran for four days
         assertThat(ids(store.due(T.plus(Duration.ofDays(4))))).containsExactlyInAnyOrder("survey#in-two-hours", "survey#in-three-days");
     }
@@ -102,7 +102,7 @@ class DynamoActionStoreTest {
         assertThat(afterLease).isPresent();
         assertThat(afterLease.get().attempt()).isEqualTo(2);
         assertThat(store.held(ref, first.get().claimToken())).as("the first claim is gone").isEmpty();
-        assertThat(store.complete(first.get(), ActionOutcome.sent("late"), List.of(), Optional.empty(), Optional.empty())).isFalse();
+        assertThat(store.complete(first.get(), ActionOutcome.sent("late"), List.of(), Optional.empty())).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.aftercare.domain.action.ActionClass;
 import io.aftercare.domain.action.ActionRef;
 import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
+import io.aftercare.domain.action.Reason;
 import io.aftercare.domain.email.EmailCategory;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailKind;
@@ -100,6 +101,28 @@ class RecipientGateTest {
         assertThat(store.beginSending(action, NOW)).isTrue(); // another worker holding the same message began first
 
         assertThat(store.begin(action, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW))).isEqualTo(new SendingMark.Lost());
+    }
+
+    @Test
+    void givenTwoFollowUpsToOneCustomer_whenBothAreMarkedBeforeEitherIsRecorded_thenTheSecondWaitsOutTheCapAndTheFirstsRetryStillPasses(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
+        var email = new EmailAddress("twice@example.com");
+        write(table, email, state(Set.of(), Optional.empty(), Optional.empty(), 0));
+        ClaimedAction checkIn = claimed(table, store, EmailKind.CHECK_IN, "twice-1");
+        ClaimedAction survey = claimed(table, store, EmailKind.SURVEY, "twice-2");
+        assertThat(store.begin(checkIn, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW))).isEqualTo(new SendingMark.Began());
+
+        // on another worker, a second later, while the check-in is being sent: the cap began with the check-in's mark
+        var second = store.begin(survey, NOW.plusSeconds(1), email, POLICY.gate(EmailKind.SURVEY, NOW.plusSeconds(1)));
+
+        assertThat(second).isInstanceOf(SendingMark.Refused.class);
+        assertThat(POLICY.forRecipient(EmailKind.SURVEY, ((SendingMark.Refused) second).recipient(), NOW.plusSeconds(1)))
+                .isEqualTo(new EmailDecision.Postpone(NOW.plus(EmailPolicy.FREQUENCY_CAP), Reason.FREQUENCY_CAP));
+        // the check-in's worker died after its mark: its claim, taken over past its lease, marks again and is let through
+        ClaimedAction retried = store.claim(checkIn.ref(), checkIn.kind().actionClass(), NOW.plus(Duration.ofMinutes(10)), Duration.ofMinutes(5))
+                .orElseThrow();
+        assertThat(store.begin(retried, NOW.plus(Duration.ofMinutes(10)), email, POLICY.gate(EmailKind.CHECK_IN, NOW.plus(Duration.ofMinutes(10)))))
+                .isEqualTo(new SendingMark.Began());
     }
 
     private static ClaimedAction claimed(TestTable table, DynamoActionStore store, EmailKind kind, String id) {

@@ -102,7 +102,7 @@ class ShardedSweepTest {
                             if (!clock.instant().isBefore(action.leaseUntil())) {
                                 leaseEnded.add(action.actionId());
                             }
-                            store.complete(action, ActionOutcome.sent("m-" + action.actionId()), List.of(), Optional.empty(), Optional.empty());
+                            store.complete(action, ActionOutcome.sent("m-" + action.actionId()), List.of(), Optional.empty());
                             sent.add(action.actionId());
                         });
             }
@@ -164,7 +164,7 @@ class ShardedSweepTest {
         sweep.run();
         assertThat(queue.ids()).containsExactly(urgent.id(), bulk.id());
         assertThat(queue.actions).extracting(action -> action.kind().actionClass()).containsExactly(ActionClass.URGENT, ActionClass.BULK);
-        queue.actions.forEach(action -> store.complete(action, ActionOutcome.sent("m-" + action.actionId()), List.of(), Optional.empty(), Optional.empty()));
+        queue.actions.forEach(action -> store.complete(action, ActionOutcome.sent("m-" + action.actionId()), List.of(), Optional.empty()));
         clock.set(T.plus(Duration.ofDays(3)).plusSeconds(1));
         sweep.run();
 

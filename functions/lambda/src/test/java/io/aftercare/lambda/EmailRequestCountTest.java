@@ -65,8 +65,8 @@ class EmailRequestCountTest {
         }
         assertThat(sweepAndWorkCounted(orders)).as("requests per thank-you").isEqualTo(4 * orders);
 
-        // the check-ins, due after the shop's delay: non-transactional, so the sending mark also checks the frequency cap,
-        // unsubscribes and complaints, and the completion writes the cap's new start
+        // the check-ins, due after the shop's delay: non-transactional, so the sending mark also checks unsubscribes and
+        // complaints and starts the frequency cap
         aftercare.clock.advance(Duration.ofHours(25));
         assertThat(sweepAndWorkCounted(2 * orders)).as("requests for the check-ins").isEqualTo(4 * 2 * orders);
     }

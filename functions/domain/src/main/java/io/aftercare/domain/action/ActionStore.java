@@ -74,11 +74,9 @@ public interface ActionStore {
     /**
      * Ends the action and writes its timeline entries, atomically, if the claim still holds it.
      *
-     * @param followUpSentTo the customer who just got a non-transactional email, for the frequency cap
      * @return false when the claim was lost meanwhile (nothing written)
      */
-    boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
-                     Optional<Instant> followUpSentTo);
+    boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer);
 
     /** Puts the action back to wait until {@code dueAt}, with the entries saying why (none for a check that looks again), if the claim still holds it. */
     boolean reschedule(ClaimedAction action, Instant dueAt, List<TimelineEntry> entries, Optional<EmailAddress> customer);

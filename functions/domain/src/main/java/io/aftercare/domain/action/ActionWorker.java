@@ -126,7 +126,7 @@ public final class ActionWorker {
         var entry = new TimelineEntry("action-" + action.actionId() + "-abandoned", action.subject(), clock.instant(), EntryKind.EMAIL_FAILED,
                 EntryText.of(Phrase.ACTION_ABANDONED).with("email", action.kind().code()).code("reason", Vocabulary.REASON, reason)
                         .flag("maybeSent", action.sendingBegun()), Optional.empty());
-        return actions.complete(action, ActionOutcome.failed(reason), List.of(entry), Optional.empty(), Optional.empty())
+        return actions.complete(action, ActionOutcome.failed(reason), List.of(entry), Optional.empty())
                 ? Result.of(Handled.FAILED, reason) : Result.of(Handled.STALE);
     }
 }

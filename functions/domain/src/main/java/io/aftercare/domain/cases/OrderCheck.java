@@ -74,7 +74,7 @@ public abstract class OrderCheck implements ActionWorker.Runner {
     }
 
     private Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
-        return actions.complete(action, outcome, entries, customer, Optional.empty())
+        return actions.complete(action, outcome, entries, customer)
                 ? new Result(Handled.SKIPPED, outcome.reason()) : Result.of(Handled.STALE);
     }
 }

@@ -60,7 +60,7 @@ public final class PostPurchaseEmails implements ActionWorker.Runner {
         if (SendStep.kind(action) == EmailKind.DISCOUNT_REMINDER) {
             switch (discounts.reminder(action)) {
                 case DiscountCodes.Reminder.NotSent notSent -> {
-                    Result ended = step.finish(action, ActionOutcome.skipped(notSent.reason()), List.of(), Optional.empty(), false);
+                    Result ended = step.finish(action, ActionOutcome.skipped(notSent.reason()), List.of(), Optional.empty());
                     if (notSent.expired() && ended.handled() == Handled.SKIPPED) {
                         discounts.expired(action.shop());
                     }

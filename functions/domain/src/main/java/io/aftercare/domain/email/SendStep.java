@@ -146,13 +146,13 @@ public final class SendStep {
             messageId = sender.send(email);
         } catch (EmailRejected rejected) {
             return finish(action, ActionOutcome.failed(Reason.REJECTED), List.of(entry(action, EntryKind.EMAIL_FAILED, "failed",
-                    notSent(action, Reason.REJECTED, Optional.of(new EntryParam.Text(rejected.getMessage()))))), Optional.of(customer.email()), false);
+                    notSent(action, Reason.REJECTED, Optional.of(new EntryParam.Text(rejected.getMessage()))))), Optional.of(customer.email()));
         }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
                 EntryText.of(Phrase.EMAIL_SENT).with("email", action.kind().code()).code("language", Vocabulary.LANGUAGE, language)));
         entries.addAll(prepared.sent());
-        Result sent = finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()), !kind.transactional());
+        Result sent = finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()));
         // after the action is complete: a failure here is retried as a stale action, never as a second email
         threading.sent(shop.id(), action.subject(), messageId);
         return sent;
@@ -161,14 +161,14 @@ public final class SendStep {
     /** Skips the email before anything about its recipient is known (no shop, no subject, no address). */
     public Result skip(ClaimedAction action, Reason why) {
         return finish(action, ActionOutcome.skipped(why), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                notSent(action, why, Optional.empty()))), Optional.empty(), false);
+                notSent(action, why, Optional.empty()))), Optional.empty());
     }
 
     /** Skips or postpones the email, as its subject's or its recipient's state decided. */
     public Result notSending(ClaimedAction action, Shop shop, EmailAddress to, EmailDecision decision) {
         return switch (decision) {
             case EmailDecision.Skip skip -> finish(action, ActionOutcome.skipped(skip.reason()), List.of(entry(action, EntryKind.EMAIL_SKIPPED, "skipped",
-                    notSent(action, skip.reason(), skip.detail()))), Optional.of(to), false);
+                    notSent(action, skip.reason(), skip.detail()))), Optional.of(to));
             case EmailDecision.Postpone postpone -> {
                 var entry = entry(action, EntryKind.EMAIL_POSTPONED, "postponed-" + action.attempt(), EntryText.of(Phrase.EMAIL_POSTPONED)
                         .with("email", action.kind().code()).moment("until", postpone.until(), shop.settings().timeZone())
@@ -181,9 +181,8 @@ public final class SendStep {
     }
 
     /** Ends the action as {@code outcome}, with its entries; STALE when its claim was lost meanwhile. */
-    public Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
-                         boolean followUp) {
-        boolean completed = actions.complete(action, outcome, entries, customer, followUp ? Optional.of(clock.instant()) : Optional.empty());
+    public Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
+        boolean completed = actions.complete(action, outcome, entries, customer);
         if (!completed) {
             return Result.of(Handled.STALE);
         }

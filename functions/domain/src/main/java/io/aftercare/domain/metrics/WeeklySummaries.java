@@ -195,7 +195,7 @@ public final class WeeklySummaries implements Runner {
     }
 
     private Result end(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries) {
-        if (!actions.complete(action, outcome, entries, Optional.empty(), Optional.empty())) {
+        if (!actions.complete(action, outcome, entries, Optional.empty())) {
             return Result.of(Handled.STALE);
         }
         return switch (outcome.result()) {

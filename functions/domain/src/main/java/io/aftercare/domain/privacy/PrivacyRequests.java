@@ -109,7 +109,7 @@ public final class PrivacyRequests implements ActionWorker.Runner {
                 ? EntryText.of(Phrase.DATA_EXPORTED).text("request", job.request())
                 : EntryText.of(Phrase.CUSTOMER_ERASED).text("request", job.request()).count("items", items), Optional.empty()));
         if (!actions.complete(action, new ActionOutcome(ActionOutcome.Result.SENT, Optional.empty(), Optional.empty()), entries,
-                Optional.empty(), Optional.empty())) {
+                Optional.empty())) {
             return ActionWorker.Result.of(ActionWorker.Handled.STALE);
         }
         store.finished(action.shop(), action.kind(), action.actionId());

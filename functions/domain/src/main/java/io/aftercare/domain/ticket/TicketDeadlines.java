@@ -410,12 +410,12 @@ public final class TicketDeadlines implements Runner {
     private Result skip(ClaimedAction action, Reason why, Optional<EntryParam.Code> detail, Optional<Ticket> ticket) {
         var said = EntryText.of(Phrase.NOT_NEEDED).with("email", action.kind().code()).code("reason", Vocabulary.REASON, why);
         var entry = entry(action, EntryKind.EMAIL_SKIPPED, "skipped", detail.map(d -> said.with("detail", d)).orElse(said));
-        return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer), Optional.empty())
+        return actions.complete(action, ActionOutcome.skipped(why), List.of(entry), ticket.flatMap(TicketDeadlines::customer))
                 ? Result.of(Handled.SKIPPED, why) : Result.of(Handled.STALE);
     }
 
     private Result end(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Ticket ticket) {
-        if (!actions.complete(action, outcome, entries, customer(ticket), Optional.empty())) {
+        if (!actions.complete(action, outcome, entries, customer(ticket))) {
             return Result.of(Handled.STALE);
         }
         return outcome.result() == ActionOutcome.Result.FAILED ? Result.of(Handled.FAILED, outcome.reason().orElseThrow()) : Result.of(Handled.SENT);

@@ -98,8 +98,7 @@ class PrivacyJobClaimsTest {
 
     /** The action store's end of a claim, and nothing else. */
     private final class Outcomes implements ActionStore {
-        public boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer,
-                                Optional<Instant> followUpSentTo) {
+        public boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
             ended.add("completed");
             return true;
         }
