@@ -189,8 +189,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.clock.set(FRIDAY_NINE.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(1)));
         aftercare.sweepAndWork();
 
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Return ret-1 of order #B-1 is stuck: open for 3 business days"));
+        assertOneTicket(shop, "Return ret-1 of order #B-1 is stuck: open for 3 business days");
     }
 
     @Test
@@ -237,8 +236,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(apologies("eva@example.com")).hasSize(1);
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Delivery problem with order #E-1: overdue"));
+        assertOneTicket(shop, "Delivery problem with order #E-1: overdue");
         assertThat(orderSummaries(shop, "E-1")).anyMatch(s -> s.startsWith("Parcel f-3 expected by "))
                 .contains("Parcel f-3 not delivered by its estimated date");
     }
@@ -262,8 +260,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(orderSummaries(shop, "O-1")).contains("Parcel f-4 no tracking news");
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Delivery problem with order #O-1: overdue"));
+        assertOneTicket(shop, "Delivery problem with order #O-1: overdue");
     }
 
     @Test
@@ -312,8 +309,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(apologies("dora@example.com")).hasSize(1);
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Delivery problem with order #D-1: failure"));
+        assertOneTicket(shop, "Delivery problem with order #D-1: failure");
 
         aftercare.clock.advance(Duration.ofHours(1));
         aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-delivered", """
@@ -349,8 +345,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(apologies("sam@example.com")).hasSize(1);
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Delivery problem with order #S-1: silent"));
+        assertOneTicket(shop, "Delivery problem with order #S-1: silent");
         assertThat(orderSummaries(shop, "S-1")).contains("Parcel f-9 no tracking news");
 
         aftercare.generic(shop, aftercare.genericEvent("delivery.updated", "evt-finally", """
@@ -382,8 +377,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(apologies("cleo@example.com")).hasSize(1);
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Delivery problem with order #C-1: silent"));
+        assertOneTicket(shop, "Delivery problem with order #C-1: silent");
         assertThat(parcelWatches()).singleElement().satisfies(watch -> assertThat(watch.get("status").s()).isEqualTo("DONE"));
     }
 
@@ -438,8 +432,7 @@ class ReturnsAndDeliveryProblemsTest {
         aftercare.sweepAndWork();
 
         assertThat(orderSummaries(shop, "M-1")).contains("Parcel f-d no tracking news").doesNotContain("Parcel f-c no tracking news");
-        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText())
-                .isEqualTo("Delivery problem with order #M-1: silent"));
+        assertOneTicket(shop, "Delivery problem with order #M-1: silent");
     }
 
     @Test
@@ -594,6 +587,11 @@ class ReturnsAndDeliveryProblemsTest {
         var patched = aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", shop), """
                 {"support": {"escalation": [{"level": 1, "afterMinutes": 60, "contacts": ["team-%s@desk.example"]}]}}""".formatted(shop));
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+    }
+
+    /** The shop has one ticket, and this is its subject. */
+    private void assertOneTicket(String shop, String subject) {
+        assertThat(tickets(shop)).singleElement().satisfies(t -> assertThat(t.path("subject").asText()).isEqualTo(subject));
     }
 
     private List<JsonNode> tickets(String shop) {
