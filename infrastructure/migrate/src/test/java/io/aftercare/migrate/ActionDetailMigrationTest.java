@@ -81,8 +81,7 @@ class ActionDetailMigrationTest {
         }
         var store = new DynamoActionStore(table.client(), table.name());
         store.claim(new ActionRef(shop, done.id()), done.kind().actionClass(), T, Duration.ofMinutes(5)).ifPresent(claimed ->
-                store.complete(claimed, ActionOutcome.skipped(Reason.TICKET_NOT_OPEN), List.of(), Optional.empty(),
-                        Optional.empty()));
+                store.complete(claimed, ActionOutcome.skipped(Reason.TICKET_NOT_OPEN), List.of(), Optional.empty()));
         var before = table.allItems().stream().filter(item -> item.get("shop").s().equals(shop.value())).toList();
 
         var report = new ActionDetailMigration(table.client(), table.name()).run();
