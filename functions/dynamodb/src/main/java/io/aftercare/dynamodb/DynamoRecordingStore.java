@@ -344,10 +344,8 @@ public final class DynamoRecordingStore implements RecordingStore {
         return Keys.key(Keys.order(shop, order), Keys.ORDER);
     }
 
-    /** The delivery's due actions, its case's resolution among them (whether it will be written or not). */
     private static Stream<DueAction> actions(Recording recording) {
-        return Stream.concat(recording.order().stream().flatMap(order -> order.actions().stream()),
-                resolution(recording).map(CaseResolution::check).stream());
+        return recording.order().stream().flatMap(OrderRecording::possibleActions);
     }
 
     private static Optional<CaseResolution> resolution(Recording recording) {

@@ -42,9 +42,9 @@ import java.util.stream.Stream;
 /**
  * Runs a parcel's checks. A parcel's {@code parcel-watch} (one per parcel, judging by that parcel's news alone) comes due
  * the shop's transit estimate after the tracking news that set it: if news came since, it waits for the silence after
- * the latest; if not, it records
- * that the parcel went silent, a problem like a carrier's failure, through the same recording as a webhook (so the
- * apology email and the case are scheduled the same way); a delivered parcel's watch ends. A
+ * the latest; if not, it records that the parcel went silent, a problem like a carrier's failure, through the same
+ * recording as a webhook (so the apology email and the case are scheduled the same way); a delivered parcel's watch
+ * ends. A
  * {@code delivery-case} opens the agents' ticket for a problem (one per order: its id is the order's), and once the
  * parcel is delivered resolves it: its resolution is written with the delivery if the ticket exists by then, and a
  * case opened after that resolves itself at once, since it reads the order again once its ticket exists.

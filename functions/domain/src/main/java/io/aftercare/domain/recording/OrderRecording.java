@@ -9,6 +9,7 @@ import io.aftercare.domain.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a delivery writes about an order.
@@ -34,5 +35,10 @@ public record OrderRecording(
         facts = List.copyOf(facts);
         entries = List.copyOf(entries);
         actions = List.copyOf(actions);
+    }
+
+    /** Every action this delivery may create: its due actions, and its case's resolution (created only if the case was opened). */
+    public Stream<DueAction> possibleActions() {
+        return Stream.concat(actions.stream(), caseResolution.map(CaseResolution::check).stream());
     }
 }

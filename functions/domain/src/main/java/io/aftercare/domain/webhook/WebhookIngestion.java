@@ -17,7 +17,6 @@ import io.aftercare.domain.order.ReturnReference;
 import io.aftercare.domain.event.PrivacyRequest;
 import io.aftercare.domain.privacy.PrivacyRequests;
 import io.aftercare.domain.order.OrderSnapshot;
-import io.aftercare.domain.recording.CaseResolution;
 import io.aftercare.domain.recording.RecordResult;
 import io.aftercare.domain.recording.Recording;
 import io.aftercare.domain.recording.RecordingPolicy;
@@ -44,7 +43,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Accepts a webhook delivery: verify, understand, record. Every rejection happens before anything is written.
@@ -247,7 +245,7 @@ public final class WebhookIngestion {
     private static WebhookOutcome recorded(ParsedDelivery parsed, Recording recording, RecordResult result) {
         int entries = recording.order().map(o -> o.entries().size()).orElse(0)
                 + recording.customer().map(c -> c.entries().size()).orElse(0);
-        List<String> scheduled = recording.order().map(o -> Stream.concat(o.actions().stream(), o.caseResolution().map(CaseResolution::check).stream())
+        List<String> scheduled = recording.order().map(o -> o.possibleActions()
                         .map(DueAction::id)
                         .filter(id -> !result.notScheduled().contains(id))
                         .toList())
