@@ -14,6 +14,7 @@ import io.aftercare.domain.action.ClaimedAction;
 import io.aftercare.domain.action.DueAction;
 import io.aftercare.domain.action.DueRef;
 import io.aftercare.domain.email.ActionCatalog;
+import io.aftercare.domain.email.EmailThread;
 import io.aftercare.domain.email.RecipientGate;
 import io.aftercare.domain.email.SendingMark;
 import io.aftercare.domain.privacy.SuppressionKey;
@@ -397,14 +398,16 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     }
 
     /**
-     * The sending mark and the recipient's checks in one transaction: the mark first, so a failure there is a lost
-     * claim whatever the recipient's state; a refused check returns the item that refused it, for the policy to say why.
+     * The sending mark, the recipient's checks and the reply code in one transaction: the mark first, so a failure there
+     * is a lost claim whatever the recipient's state; a refused check returns the item that refused it, for the policy to
+     * say why.
      */
     @Override
-    public Taken begin(ClaimedAction action, Instant now, EmailAddress recipient, RecipientGate gate) {
+    public Taken begin(ClaimedAction action, Instant now, EmailAddress recipient, RecipientGate gate, EmailThread thread) {
         String emailHash = recipient.hash();
         List<TransactWriteItem> items = new ArrayList<>(List.of(sendingMark(action, now).transactItem(table)));
         items.addAll(DynamoRecipientStore.gateChecks(table, action, emailHash, suppressionKey.get().of(recipient), gate, now));
+        thread.code().ifPresent(code -> items.add(ThreadItems.put(table, ThreadItems.code(thread.shop(), code, thread.subject()))));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return new SendingMark.Began();
@@ -435,6 +438,20 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
 
     @Override
     public boolean complete(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
+        return writeWhileHeld(completion(action, outcome, entries, customer));
+    }
+
+    @Override
+    public boolean sent(ClaimedAction action, String messageId, List<TimelineEntry> entries, EmailAddress recipient, EmailThread thread) {
+        var items = completion(action, ActionOutcome.sent(messageId), entries, Optional.of(recipient));
+        if (thread.keepsMessageId()) {
+            items.add(ThreadItems.put(table, ThreadItems.message(thread.shop(), messageId, thread.subject())));
+        }
+        return writeWhileHeld(items);
+    }
+
+    /** The action's update (first, see {@link #writeWhileHeld}) and its entries. */
+    private List<TransactWriteItem> completion(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
         var update = heldBy(action)
                 .set("status", s(DONE))
                 .set("result", s(outcome.result().name().toLowerCase(Locale.ROOT)))
@@ -444,7 +461,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
         outcome.reason().ifPresent(reason -> update.set("reason", s(reason.code())));
         List<TransactWriteItem> items = new ArrayList<>(List.of(update.transactItem(table)));
         entries.forEach(entry -> items.add(TimelineItems.write(action.shop(), entry, customer.map(EmailAddress::hash), entry.at()).transactItem(table)));
-        return writeWhileHeld(items);
+        return items;
     }
 
     @Override

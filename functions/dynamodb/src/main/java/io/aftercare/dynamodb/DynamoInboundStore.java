@@ -44,12 +44,12 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
 
     @Override
     public void keepCode(ShopId shop, String code, Subject subject) {
-        put(Keys.replyCode(shop, code), "REPLY_CODE", subject);
+        put(ThreadItems.code(shop, code, subject));
     }
 
     @Override
     public void keepMessageId(ShopId shop, String messageId, Subject subject) {
-        put(Keys.sentMessage(shop, messageId), "SENT_MESSAGE", subject);
+        put(ThreadItems.message(shop, messageId, subject));
     }
 
     @Override
@@ -156,19 +156,11 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
                 "size", Items.n(stored.size()), "key", s(stored.key())));
     }
 
-    private void put(Map<String, AttributeValue> key, String type, Subject subject) {
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put(Keys.TYPE, s(type));
-        item.put("subjectType", s(subject.type().name()));
-        item.put("subjectId", s(subject.id()));
+    private void put(Map<String, AttributeValue> item) {
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     private Optional<Subject> subject(Map<String, AttributeValue> key) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(key)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Subject(Subject.Type.valueOf(Items.requiredString(item, "subjectType")), Items.requiredString(item, "subjectId")));
+        return ThreadItems.subject(dynamo.getItem(b -> b.tableName(table).key(key)).item());
     }
 }

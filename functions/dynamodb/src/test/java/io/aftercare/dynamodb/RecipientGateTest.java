@@ -18,6 +18,7 @@ import io.aftercare.domain.email.EmailCategory;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.EmailPolicy;
+import io.aftercare.domain.email.EmailThread;
 import io.aftercare.domain.email.RecipientState;
 import io.aftercare.domain.email.SendingMark;
 import io.aftercare.domain.privacy.SuppressionKey;
@@ -74,12 +75,15 @@ class RecipientGateTest {
                 ClaimedAction action = claimed(table, store, kind, id);
 
                 var expected = POLICY.forRecipient(kind, named.getValue(), NOW);
-                var taken = store.begin(action, NOW, email, POLICY.gate(kind, NOW));
+                var taken = store.begin(action, NOW, email, POLICY.gate(kind, NOW), thread(action, email));
 
                 String what = named.getKey() + ", " + kind.slug();
+                var codeKept = new DynamoInboundStore(table.client(), table.name()).byCode(SHOP, code(action));
                 if (expected instanceof EmailDecision.Send) {
                     assertThat(taken).as(what).isEqualTo(new SendingMark.Began());
+                    assertThat(codeKept).as("the reply code is kept with the mark: " + what).contains(action.subject());
                 } else {
+                    assertThat(codeKept).as("a refused email keeps no reply code: " + what).isEmpty();
                     assertThat(taken).as(what).isInstanceOf(SendingMark.Refused.class);
                     var refused = ((SendingMark.Refused) taken).recipient();
                     assertThat(POLICY.forRecipient(kind, refused, NOW)).as(what).isNotInstanceOf(EmailDecision.Send.class);
@@ -100,7 +104,7 @@ class RecipientGateTest {
         ClaimedAction action = claimed(table, store, EmailKind.CHECK_IN, "lost");
         assertThat(store.beginSending(action, NOW)).isTrue(); // another worker holding the same message began first
 
-        assertThat(store.begin(action, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW))).isEqualTo(new SendingMark.Lost());
+        assertThat(store.begin(action, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW), thread(action, email))).isEqualTo(new SendingMark.Lost());
     }
 
     @Test
@@ -110,10 +114,10 @@ class RecipientGateTest {
         write(table, email, state(Set.of(), Optional.empty(), Optional.empty(), 0));
         ClaimedAction checkIn = claimed(table, store, EmailKind.CHECK_IN, "twice-1");
         ClaimedAction survey = claimed(table, store, EmailKind.SURVEY, "twice-2");
-        assertThat(store.begin(checkIn, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW))).isEqualTo(new SendingMark.Began());
+        assertThat(store.begin(checkIn, NOW, email, POLICY.gate(EmailKind.CHECK_IN, NOW), thread(checkIn, email))).isEqualTo(new SendingMark.Began());
 
         // on another worker, a second later, while the check-in is being sent: the cap began with the check-in's mark
-        var second = store.begin(survey, NOW.plusSeconds(1), email, POLICY.gate(EmailKind.SURVEY, NOW.plusSeconds(1)));
+        var second = store.begin(survey, NOW.plusSeconds(1), email, POLICY.gate(EmailKind.SURVEY, NOW.plusSeconds(1)), thread(survey, email));
 
         assertThat(second).isInstanceOf(SendingMark.Refused.class);
         assertThat(POLICY.forRecipient(EmailKind.SURVEY, ((SendingMark.Refused) second).recipient(), NOW.plusSeconds(1)))
@@ -121,8 +125,41 @@ class RecipientGateTest {
         // the check-in's worker died after its mark: its claim, taken over past its lease, marks again and is let through
         ClaimedAction retried = store.claim(checkIn.ref(), checkIn.kind().actionClass(), NOW.plus(Duration.ofMinutes(10)), Duration.ofMinutes(5))
                 .orElseThrow();
-        assertThat(store.begin(retried, NOW.plus(Duration.ofMinutes(10)), email, POLICY.gate(EmailKind.CHECK_IN, NOW.plus(Duration.ofMinutes(10)))))
+        assertThat(store.begin(retried, NOW.plus(Duration.ofMinutes(10)), email, POLICY.gate(EmailKind.CHECK_IN, NOW.plus(Duration.ofMinutes(10))), thread(retried, email)))
                 .isEqualTo(new SendingMark.Began());
+    }
+
+    @Test
+    void givenAMarkedEmail_whenItIsRecordedAsSent_thenItsMessageIdNamesItsSubject_andALostClaimRecordsNothing(TestTable table) {
+        var store = new DynamoActionStore(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
+        var inbound = new DynamoInboundStore(table.client(), table.name());
+        var email = new EmailAddress("threaded@example.com");
+        ClaimedAction action = claimed(table, store, EmailKind.THANK_YOU, "threaded");
+        ClaimedAction unthreaded = claimed(table, store, EmailKind.THANK_YOU, "unthreaded");
+        assertThat(store.begin(action, NOW, email, POLICY.gate(EmailKind.THANK_YOU, NOW), thread(action, email))).isEqualTo(new SendingMark.Began());
+        assertThat(store.begin(unthreaded, NOW, email, POLICY.gate(EmailKind.THANK_YOU, NOW), thread(unthreaded, email)))
+                .isEqualTo(new SendingMark.Began());
+        ClaimedAction lost = new ClaimedAction(action.shop(), action.actionId(), action.kind(), action.subject(), action.detail(),
+                action.dueAt(), "another-claim", action.leaseUntil(), action.attempt(), action.tries(), action.sendingBegun());
+
+        assertThat(store.sent(lost, "ses-lost", List.of(), email, thread(lost, email))).isFalse();
+        assertThat(store.sent(action, "ses-1", List.of(), email, thread(action, email))).isTrue();
+        var noInbound = new EmailThread(SHOP, unthreaded.subject(), email, Optional.empty(), false);
+        assertThat(store.sent(unthreaded, "ses-2", List.of(), email, noInbound)).isTrue();
+
+        assertThat(inbound.byMessageId(SHOP, "ses-1")).contains(action.subject());
+        assertThat(inbound.byMessageId(SHOP, "ses-lost")).as("the lost claim's write did not happen").isEmpty();
+        assertThat(inbound.byMessageId(SHOP, "ses-2")).as("a deployment that receives no mail keeps no ids").isEmpty();
+        assertThat(store.sent(action, "ses-1", List.of(), email, thread(action, email))).as("done: its claim ended").isFalse();
+    }
+
+    /** A thread as a deployment receiving replies makes it: a code for the action's subject, and SES's id kept. */
+    private static EmailThread thread(ClaimedAction action, EmailAddress email) {
+        return new EmailThread(SHOP, action.subject(), email, Optional.of(code(action)), true);
+    }
+
+    private static String code(ClaimedAction action) {
+        return "code-" + action.actionId().replace('#', '-');
     }
 
     private static ClaimedAction claimed(TestTable table, DynamoActionStore store, EmailKind kind, String id) {

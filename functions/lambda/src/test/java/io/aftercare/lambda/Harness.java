@@ -110,6 +110,11 @@ final class Harness {
         this(table, table.client(), start, ses::client, Optional.of(inbound));
     }
 
+    /** With email, replies received at {@code inbound}, and DynamoDB through {@code client}. */
+    Harness(TestTable table, DynamoDbClient client, Instant start, SesMailbox ses, InboundDomain inbound) {
+        this(table, client, start, ses::client, Optional.of(inbound));
+    }
+
     private Harness(TestTable table, DynamoDbClient client, Instant start, Supplier<SesV2Client> ses) {
         this(table, client, start, ses, Optional.empty());
     }

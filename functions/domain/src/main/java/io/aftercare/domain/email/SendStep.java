@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The step every claimed customer's email ends in, whatever it is about (an order, a ticket): the survey cap, the
  * unsubscribe link, the survey record and its links, the rendering, the exclusive sending mark taken with the
- * recipient's check (unsubscribed, suppressed, the frequency rule), SES, and the outcome with its timeline entries.
+ * recipient's check (unsubscribed, suppressed, the frequency rule) and the reply code, SES, and the outcome with its
+ * timeline entries and SES's id for the email's thread.
  * The runner of the email's subject reads its subject and says what that subject's state allows; the recipient is not
  * read: their state is checked in the write that marks the email as being sent ({@link SendingMark}), and read only
  * when it refuses, from that write's answer.
@@ -125,7 +126,8 @@ public final class SendStep {
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"); // RFC 8058 one-click
         });
         Instant now = clock.instant();
-        switch (marks.begin(action, now, customer.email(), policy.gate(kind, now))) {
+        EmailThread thread = threading.thread(shop, action.subject());
+        switch (marks.begin(action, now, customer.email(), policy.gate(kind, now), thread)) {
             case SendingMark.Began began -> { }
             case SendingMark.Lost lost -> {
                 return Result.of(Handled.STALE); // another worker is sending it, or the claim was lost
@@ -137,8 +139,7 @@ public final class SendStep {
             }
         }
         var rendered = prepared.rendered();
-        // the reply address's meaning is kept before the email that carries it goes
-        var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), threading.replyTo(shop, action.subject()),
+        var email = new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(), thread.replyTo(),
                 customer.email(), rendered.subject(), rendered.html(), rendered.text(), headers,
                 EmailTags.of(shop.id(), action));
         String messageId;
@@ -152,10 +153,7 @@ public final class SendStep {
         entries.add(entry(action, EntryKind.EMAIL_SENT, "sent",
                 EntryText.of(Phrase.EMAIL_SENT).with("email", action.kind().code()).code("language", Vocabulary.LANGUAGE, language)));
         entries.addAll(prepared.sent());
-        Result sent = finish(action, ActionOutcome.sent(messageId), entries, Optional.of(customer.email()));
-        // after the action is complete: a failure here is retried as a stale action, never as a second email
-        threading.sent(shop.id(), action.subject(), messageId);
-        return sent;
+        return ended(marks.sent(action, messageId, entries, customer.email(), thread), ActionOutcome.sent(messageId));
     }
 
     /** Skips the email before anything about its recipient is known (no shop, no subject, no address). */
@@ -182,7 +180,10 @@ public final class SendStep {
 
     /** Ends the action as {@code outcome}, with its entries; STALE when its claim was lost meanwhile. */
     public Result finish(ClaimedAction action, ActionOutcome outcome, List<TimelineEntry> entries, Optional<EmailAddress> customer) {
-        boolean completed = actions.complete(action, outcome, entries, customer);
+        return ended(actions.complete(action, outcome, entries, customer), outcome);
+    }
+
+    private static Result ended(boolean completed, ActionOutcome outcome) {
         if (!completed) {
             return Result.of(Handled.STALE);
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Threads a shop's emails and its customers' replies. Sending: the Reply-To of an email to a customer about a ticket or
  * an order (Aftercare's reply address for it, or the shop's own), with what the address names kept first, and the id
- * SES gave the email, kept once it is sent. Receiving: the subject a reply address or a thread id names, within one shop.
+ * SES gave the email, kept once it is sent: here, or by the email's own writes ({@link #thread}). Receiving: the subject a reply address or a thread id names, within one shop.
  *
  * <p>SES replaces any {@code Message-ID} it is given with its own, {@code <{SendEmail's MessageId}@{region}.amazonses.com>}
  * ({@code email.amazonses.com} in us-east-1; AWS's "Amazon SES header fields"), and leaves {@code References} alone. So
@@ -33,14 +33,23 @@ public final class Threading {
         this.store = store;
     }
 
-    /** The Reply-To of an email to a customer about {@code subject} (a ticket, or an order); the code's meaning is kept first. */
-    public EmailAddress replyTo(Shop shop, Subject subject) {
+    /**
+     * The Reply-To of an email to a customer about {@code subject} (a ticket, or an order) and what keeps its thread, for
+     * a writer that keeps them with its own writes ({@link SendingMark}).
+     */
+    public EmailThread thread(Shop shop, Subject subject) {
         if (domain.isEmpty() || shop.settings().support().inbound().route() != InboundSettings.Route.REPLY_TO) {
-            return shop.settings().replyToEmail();
+            return new EmailThread(shop.id(), subject, shop.settings().replyToEmail(), Optional.empty(), domain.isPresent());
         }
         String code = tokens.code(shop.id(), subject);
-        store.keepCode(shop.id(), code, subject);
-        return domain.get().replyAddress(shop.id(), code);
+        return new EmailThread(shop.id(), subject, domain.get().replyAddress(shop.id(), code), Optional.of(code), true);
+    }
+
+    /** The Reply-To of an email to a customer about {@code subject}; the code's meaning is kept first. */
+    public EmailAddress replyTo(Shop shop, Subject subject) {
+        EmailThread thread = thread(shop, subject);
+        thread.code().ifPresent(code -> store.keepCode(shop.id(), code, subject));
+        return thread.replyTo();
     }
 
     /** The email about {@code subject} was sent, with the provider's {@code messageId}. */
