@@ -40,6 +40,7 @@ final class TimelineItems {
 
     /**
      * @param customerHash the hash of the address of the customer whose timeline the entry also belongs to, if known
+     *                     and the entry is not a {@linkplain EntryKind#plan() plan}
      */
     static UpdateExpression write(ShopId shop, TimelineEntry entry, Optional<String> customerHash, Instant recordedAt) {
         var update = new UpdateExpression(Keys.key(Keys.subject(shop, entry.subject()), Keys.entry(entry.id())))
@@ -58,7 +59,7 @@ final class TimelineItems {
             case EntryText.Stored stored -> update.setIfAbsent(SUMMARY, s(stored.summary()));
         }
         entry.deliveryId().ifPresent(id -> update.setIfAbsent("deliveryId", s(id)));
-        customerHash.ifPresent(hash -> update
+        customerHash.filter(hash -> !entry.kind().plan()).ifPresent(hash -> update
                 .setIfAbsent(Keys.GSI1_PK, s(Keys.customerByHash(shop, hash)))
                 .setIfAbsent(Keys.GSI1_SK, s(Keys.entryByCustomer(entry.at(), entry.subject(), entry.id()))));
         return update;

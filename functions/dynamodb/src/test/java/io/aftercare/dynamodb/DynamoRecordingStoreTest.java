@@ -191,6 +191,20 @@ class DynamoRecordingStoreTest {
                 .extracting(e -> e.id()).contains("refund-r6", "placed");
     }
 
+    @Test
+    void givenANewOrderThatSchedulesEmails_whenRecorded_thenTheyAreOnTheOrdersTimelineAndOnlyWhatHappenedIsOnTheCustomers() {
+        Shop shop = TestShops.shop("plan-shop", NOW);
+        var recording = plan(shop, "shopify:order-7", created("7", NOW));
+        assertThat(recording.order().orElseThrow().actions()).as("the order schedules its emails").isNotEmpty();
+
+        store.record(recording);
+
+        assertThat(reader.orderTimeline(shop.id(), new OrderId("7"), PageRequest.first(50)).items()).extracting(e -> e.kind())
+                .contains(EntryKind.ORDER_PLACED, EntryKind.EMAIL_SCHEDULED);
+        assertThat(reader.customerTimeline(shop.id(), OLA, PageRequest.first(50)).items()).extracting(e -> e.kind())
+                .contains(EntryKind.ORDER_PLACED).doesNotContain(EntryKind.EMAIL_SCHEDULED);
+    }
+
     private Recording plan(Shop shop, String deliveryKey, OrderUpdate update) {
         return policy.plan(shop, deliveryKey, deliveryKey, "test", update, NOW);
     }

@@ -11,6 +11,14 @@ public enum EntryKind {
     CASE_OPENED, CASE_CLOSED, MAIL_RECEIVED, SIGNED_IN, MEMBER_CHANGED, TOKEN_CHANGED, SETTINGS_CHANGED,
     PRIVACY_REQUESTED, PRIVACY_DONE;
 
+    /**
+     * A plan, not something that happened: an email scheduled. It stays on its subject's timeline; the customer's tells
+     * what happened to them, where the email appears once it is sent, skipped or failed.
+     */
+    public boolean plan() {
+        return this == EMAIL_SCHEDULED;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
