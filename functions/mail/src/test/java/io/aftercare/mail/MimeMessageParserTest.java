@@ -230,14 +230,13 @@ class MimeMessageParserTest {
     }
 
     @Test
-    void hostileHtmlNestingIsReadInBoundedTextAndTime() {
-        var html = "From: a@example.com\nContent-Type: text/html\n\n" + "<blockquote>".repeat(50_000) + "deep\n";
+    void hostileHtmlNestingIsCutToABoundedDepthAndReadWithCappedQuoteMarks() {
+        var html = "From: a@example.com\nContent-Type: text/html\n\n" + "<blockquote>".repeat(50_000) + "deep" + "</blockquote>".repeat(200) + "after\n";
 
-        var started = System.nanoTime();
         var message = parser.parse(mail(html));
 
-        assertThat(message.fullText()).endsWith("deep").hasSizeLessThan(100);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+        // as written "after" is 49,800 deep; in a tree cut near a hundred (not jsoup's 512, nor unbounded) 200 closing tags close it all
+        assertThat(message.fullText()).isEqualTo(">>>>>>>> deep\nafter");
     }
 
     @Test
