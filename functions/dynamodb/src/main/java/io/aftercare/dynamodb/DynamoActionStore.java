@@ -407,7 +407,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
         String emailHash = recipient.hash();
         List<TransactWriteItem> items = new ArrayList<>(List.of(sendingMark(action, now).transactItem(table)));
         items.addAll(DynamoRecipientStore.gateChecks(table, action, emailHash, suppressionKey.get().of(recipient), gate, now));
-        thread.code().ifPresent(code -> items.add(ThreadItems.put(table, ThreadItems.code(thread.shop(), code, thread.subject()))));
+        replyCode(thread).ifPresent(items::add);
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return new SendingMark.Began();
@@ -426,6 +426,19 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
                     ? DynamoRecipientStore.state(refusals.stream().map(CancellationReason::item).toList())
                     : new DynamoRecipientStore(dynamo, table).state(action.shop(), emailHash));
         }
+    }
+
+    @Override
+    public boolean beginReply(ClaimedAction action, Instant now, EmailThread thread) {
+        Optional<TransactWriteItem> code = replyCode(thread);
+        if (code.isEmpty()) {
+            return beginSending(action, now);
+        }
+        return writeWhileHeld(List.of(sendingMark(action, now).transactItem(table), code.get()));
+    }
+
+    private Optional<TransactWriteItem> replyCode(EmailThread thread) {
+        return thread.code().map(code -> ThreadItems.put(table, ThreadItems.code(thread.shop(), code, thread.subject())));
     }
 
     private static UpdateExpression sendingMark(ClaimedAction action, Instant now) {

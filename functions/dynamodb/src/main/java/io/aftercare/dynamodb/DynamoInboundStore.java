@@ -43,16 +43,6 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     }
 
     @Override
-    public void keepCode(ShopId shop, String code, Subject subject) {
-        put(ThreadItems.code(shop, code, subject));
-    }
-
-    @Override
-    public void keepMessageId(ShopId shop, String messageId, Subject subject) {
-        put(ThreadItems.message(shop, messageId, subject));
-    }
-
-    @Override
     public Optional<Subject> byCode(ShopId shop, String code) {
         return subject(Keys.replyCode(shop, code));
     }
@@ -154,10 +144,6 @@ public final class DynamoInboundStore implements ThreadStore, InboundStore {
     private static AttributeValue attachment(StoredAttachment stored) {
         return AttributeValue.fromM(Map.of("fileName", s(stored.fileName()), "contentType", s(stored.contentType()),
                 "size", Items.n(stored.size()), "key", s(stored.key())));
-    }
-
-    private void put(Map<String, AttributeValue> item) {
-        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     private Optional<Subject> subject(Map<String, AttributeValue> key) {

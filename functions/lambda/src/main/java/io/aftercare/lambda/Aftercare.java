@@ -214,7 +214,7 @@ public final class Aftercare {
             return new ActionWorker(actions,
                     customerEmails(new PostPurchaseEmails(sendStep, shopCache, orders, recipients, renderer.get(), discounts.get(), overrides, b.clock),
                             new TicketSurveys(sendStep, ticketStore, shopCache, renderer.get())),
-                    new TicketDeadlines(actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
+                    new TicketDeadlines(actions, actions, ticketStore, orders, shopCache, new TicketEmails(renderer.get(), sender, threading.get()), staff.get(),
                             discounts.get(), shop -> access().holdingEach(shop), b.publicUrl, b.clock),
                     cases(new ReturnReview(actions, shopCache, orders, tickets.get(), b.clock),
                             new DeliveryCases(actions, shopCache, orders, recordings, tickets.get(), b.clock)), privacy.get(), weeklySummaries.get(), b.clock);

@@ -8,6 +8,7 @@ import io.aftercare.devkit.SesEmulator;
 import io.aftercare.devkit.SesEmulatorExtension;
 import io.aftercare.devkit.SesMailbox;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.email.InboundDomain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +26,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * DynamoDB requests per email, counted at the SDK: the sweep's claim, and everything the action worker asks for that
- * email. The sweep's reading of the due index is shared by every action it finds, and is not counted here.
+ * DynamoDB requests per email, counted at the SDK, in a deployment that receives its customers' replies: the sweep's
+ * claim, and everything the action worker asks for that email. The sweep's reading of the due index is shared by every action it finds, and is not counted here.
  */
 @ExtendWith({DynamoDbExtension.class, SesEmulatorExtension.class})
 class EmailRequestCountTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    /** Receiving replies: each email also keeps its reply code and SES's id for its thread. */
+    private static final InboundDomain INBOUND = new InboundDomain("inbound.aftercare.example");
     private static final String SHOP_PARTITION = "SHOP#[^#]+";
     private static final List<SdkRequest> REQUESTS = new CopyOnWriteArrayList<>();
     private static Harness aftercare;
@@ -47,7 +50,7 @@ class EmailRequestCountTest {
                 REQUESTS.add(context.request());
             }
         };
-        aftercare = new Harness(table, table.client(counter), NOW, ses);
+        aftercare = new Harness(table, table.client(counter), NOW, ses, INBOUND);
         aftercare.registerShop("counted-mail", "generic");
         aftercare.admin("PATCH /admin/shops/{shop}", Map.of("shop", "counted-mail"), "{\"checkInDays\": 1}");
     }

@@ -10,6 +10,7 @@ import io.aftercare.devkit.WebhookSigner;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ClaimedAction;
+import io.aftercare.domain.email.InboundDomain;
 import io.aftercare.domain.shop.Branding;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.domain.shop.Platform;
@@ -62,6 +63,8 @@ final class Rig implements AutoCloseable {
                 .linkKey(() -> "bench-link-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))
                 .publicUrl(() -> URI.create("https://bench.example"))
                 .actionQueue(() -> queue)
+                // receiving replies, as the local runner does: each email keeps its reply code and SES's id
+                .inboundDomain(Optional.of(new InboundDomain("inbound.bench.example")))
                 .clock(clock)
                 .adminToken(() -> ADMIN_TOKEN)
                 .build();

@@ -36,6 +36,12 @@ public interface SendingMark {
     Taken begin(ClaimedAction action, Instant now, EmailAddress recipient, RecipientGate gate, EmailThread thread);
 
     /**
+     * The mark of an answer to a customer who wrote to the shop (a ticket's emails: their recipient is not gated), with
+     * its reply code; false when another worker is sending it or the claim was lost.
+     */
+    boolean beginReply(ClaimedAction action, Instant now, EmailThread thread);
+
+    /**
      * Completes the sent email as {@link io.aftercare.domain.action.ActionStore#complete} does, keeping SES's
      * {@code messageId} for its thread in the same write; false when the claim was lost meanwhile.
      */

@@ -1,6 +1,5 @@
 package io.aftercare.domain.email;
 
-import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.shop.InboundSettings;
 import io.aftercare.domain.shop.Shop;
@@ -10,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Threads a shop's emails and its customers' replies. Sending: the Reply-To of an email to a customer about a ticket or
- * an order (Aftercare's reply address for it, or the shop's own), with what the address names kept first, and the id
- * SES gave the email, kept once it is sent: here, or by the email's own writes ({@link #thread}). Receiving: the subject a reply address or a thread id names, within one shop.
+ * an order (Aftercare's reply address for it, or the shop's own) and what keeps its thread ({@link #thread}).
+ * Receiving: the subject a reply address or a thread id names, within one shop.
  *
  * <p>SES replaces any {@code Message-ID} it is given with its own, {@code <{SendEmail's MessageId}@{region}.amazonses.com>}
  * ({@code email.amazonses.com} in us-east-1; AWS's "Amazon SES header fields"), and leaves {@code References} alone. So
@@ -34,8 +33,10 @@ public final class Threading {
     }
 
     /**
-     * The Reply-To of an email to a customer about {@code subject} (a ticket, or an order) and what keeps its thread, for
-     * a writer that keeps them with its own writes ({@link SendingMark}).
+     * The Reply-To of an email to a customer about {@code subject} (a ticket, or an order) and what keeps its thread,
+     * which the email's sending mark and record keep ({@link SendingMark}): the code Aftercare's reply address carries,
+     * and SES's id for the email, by which a reply that reaches the shop's own address is found (its
+     * {@code In-Reply-To}), whichever address it was sent to.
      */
     public EmailThread thread(Shop shop, Subject subject) {
         if (domain.isEmpty() || shop.settings().support().inbound().route() != InboundSettings.Route.REPLY_TO) {
@@ -43,20 +44,6 @@ public final class Threading {
         }
         String code = tokens.code(shop.id(), subject);
         return new EmailThread(shop.id(), subject, domain.get().replyAddress(shop.id(), code), Optional.of(code), true);
-    }
-
-    /** The Reply-To of an email to a customer about {@code subject}; the code's meaning is kept first. */
-    public EmailAddress replyTo(Shop shop, Subject subject) {
-        EmailThread thread = thread(shop, subject);
-        thread.code().ifPresent(code -> store.keepCode(shop.id(), code, subject));
-        return thread.replyTo();
-    }
-
-    /** The email about {@code subject} was sent, with the provider's {@code messageId}. */
-    public void sent(ShopId shop, Subject subject, String messageId) {
-        if (domain.isPresent()) {
-            store.keepMessageId(shop, messageId, subject);
-        }
     }
 
     /** What a reply address's code names in its shop: nothing for a code this key did not make for what is kept. */

@@ -17,6 +17,8 @@ import io.aftercare.domain.discount.IssuedDiscount;
 import io.aftercare.domain.email.DiscountCodes;
 import io.aftercare.domain.email.EmailDecision;
 import io.aftercare.domain.email.EmailRejected;
+import io.aftercare.domain.email.EmailThread;
+import io.aftercare.domain.email.SendingMark;
 import io.aftercare.domain.customer.CustomerSummary;
 import io.aftercare.domain.order.CustomerContact;
 import io.aftercare.domain.order.OrderState;
@@ -65,6 +67,7 @@ public final class TicketDeadlines implements Runner {
     private static final String CHAT = "chat";
 
     private final ActionStore actions;
+    private final SendingMark marks;
     private final TicketStore tickets;
     private final TimelineReader orders;
     private final ShopCache shops;
@@ -76,13 +79,15 @@ public final class TicketDeadlines implements Runner {
     private final Clock clock;
 
     /**
+     * @param marks the customer's emails' sending marks and records, which keep their threads: usually {@code actions}
      * @param orders where a goodwill code finds the ticket's order's customer
      * @param members the addresses of a shop's members by role, read once when a notice naming roles or a mention goes out
      * @param console where the console is served: notices link to the ticket there
      */
-    public TicketDeadlines(ActionStore actions, TicketStore tickets, TimelineReader orders, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
+    public TicketDeadlines(ActionStore actions, SendingMark marks, TicketStore tickets, TimelineReader orders, ShopCache shops, TicketMailer mailer, StaffNotifier staff,
                            DiscountCodes discounts, Function<ShopId, Map<Role, List<EmailAddress>>> members, Supplier<URI> console, Clock clock) {
         this.actions = actions;
+        this.marks = marks;
         this.tickets = tickets;
         this.orders = orders;
         this.shops = shops;
@@ -130,12 +135,13 @@ public final class TicketDeadlines implements Runner {
         if (ticket.clock(SlaTarget.FIRST_RESPONSE).filter(SlaClock::isMet).isPresent()) {
             return skip(action, Reason.AGENT_ANSWERED, Optional.empty(), Optional.of(ticket));
         }
-        if (!actions.beginSending(action, clock.instant())) {
+        EmailThread thread = mailer.thread(shop, ticket);
+        if (!marks.beginReply(action, clock.instant(), thread)) {
             return Result.of(Handled.STALE);
         }
         var sla = TicketLifecycle.slaCalendar(shop, ticket);
         Instant answerBy = ticket.clock(SlaTarget.FIRST_RESPONSE).flatMap(c -> c.dueAt(sla)).orElse(clock.instant());
-        return toCustomer(action, ticket, () -> mailer.acknowledge(shop, ticket, answerBy), EntryKind.EMAIL_SENT, EntryText.of(Phrase.ACKNOWLEDGED)
+        return toCustomer(action, ticket, thread, () -> mailer.acknowledge(shop, ticket, answerBy, thread), EntryKind.EMAIL_SENT, EntryText.of(Phrase.ACKNOWLEDGED)
                 .text("ticket", ticket.number()).moment("answerBy", answerBy, shop.settings().timeZone()));
     }
 
@@ -144,10 +150,11 @@ public final class TicketDeadlines implements Runner {
         if (message.isEmpty()) {
             return skip(action, Reason.REPLY_MISSING, Optional.empty(), Optional.of(ticket));
         }
-        if (!actions.beginSending(action, clock.instant())) {
+        EmailThread thread = mailer.thread(shop, ticket);
+        if (!marks.beginReply(action, clock.instant(), thread)) {
             return Result.of(Handled.STALE);
         }
-        return toCustomer(action, ticket, () -> mailer.reply(shop, ticket, message.get()), EntryKind.EMAIL_SENT,
+        return toCustomer(action, ticket, thread, () -> mailer.reply(shop, ticket, message.get(), thread), EntryKind.EMAIL_SENT,
                 EntryText.of(Phrase.REPLY_EMAILED));
     }
 
@@ -165,11 +172,12 @@ public final class TicketDeadlines implements Runner {
         CustomerContact owner = orderCustomer.or(() -> orders.customer(shop.id(), ticket.customer().email()).map(CustomerSummary::contact)
                 .filter(contact -> contact.platformId().isPresent())).orElse(ticket.customer());
         IssuedDiscount issued = discounts.issue(shop, template.get(), action, owner, orderCustomer.flatMap(own -> ticket.order()));
-        if (!actions.beginSending(action, clock.instant())) {
+        EmailThread thread = mailer.thread(shop, ticket);
+        if (!marks.beginReply(action, clock.instant(), thread)) {
             return Result.of(Handled.STALE);
         }
         int percent = template.get().percent();
-        return toCustomer(action, ticket, () -> mailer.goodwill(shop, ticket, issued.code(), percent),
+        return toCustomer(action, ticket, thread, () -> mailer.goodwill(shop, ticket, issued.code(), percent, thread),
                 issued.code().isPresent() ? EntryKind.DISCOUNT_ISSUED : EntryKind.DISCOUNT_WITHHELD,
                 issued.code().<EntryText>map(code -> EntryText.of(Phrase.GOODWILL_SENT).text("code", code).count("percent", percent)
                         .flag("anyBuyer", issued.anyBuyer()))
@@ -177,7 +185,7 @@ public final class TicketDeadlines implements Runner {
     }
 
     /** Sends one email to the customer and ends the action: sent, or failed for good when the mail service refuses it. */
-    private Result toCustomer(ClaimedAction action, Ticket ticket, Supplier<String> send, EntryKind kind, EntryText text) {
+    private Result toCustomer(ClaimedAction action, Ticket ticket, EmailThread thread, Supplier<String> send, EntryKind kind, EntryText text) {
         String messageId;
         try {
             messageId = send.get();
@@ -186,10 +194,8 @@ public final class TicketDeadlines implements Runner {
                     EntryText.of(Phrase.CUSTOMER_EMAIL_REFUSED).with("email", action.kind().code()).text("detail", refused.getMessage()))),
                     ticket);
         }
-        Result sent = end(action, ActionOutcome.sent(messageId), List.of(entry(action, kind, "sent", text)), ticket);
-        // after the action is complete: a failure here is retried as a stale action, never as a second email
-        mailer.sent(ticket, messageId);
-        return sent;
+        boolean recorded = marks.sent(action, messageId, List.of(entry(action, kind, "sent", text)), ticket.customer().email(), thread);
+        return recorded ? Result.of(Handled.SENT) : Result.of(Handled.STALE);
     }
 
     /** A warning, a breach notice or an escalation: only while its moment is still the ticket's current one. */

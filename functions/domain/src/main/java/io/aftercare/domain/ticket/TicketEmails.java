@@ -4,6 +4,7 @@ import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.EmailRenderer;
 import io.aftercare.domain.email.EmailSender;
 import io.aftercare.domain.email.EmailTags;
+import io.aftercare.domain.email.EmailThread;
 import io.aftercare.domain.email.OutgoingEmail;
 import io.aftercare.domain.email.TicketEmailContent;
 import io.aftercare.domain.email.Threading;
@@ -28,36 +29,32 @@ public final class TicketEmails implements TicketMailer {
     }
 
     @Override
-    public String acknowledge(Shop shop, Ticket ticket, Instant answerBy) {
-        return send(shop, ticket, EmailKind.TICKET_ACK, Optional.of(answerBy), Optional.empty(), Optional.empty(), 0);
+    public EmailThread thread(Shop shop, Ticket ticket) {
+        return threading.thread(shop, Subject.ticket(ticket.id()));
     }
 
     @Override
-    public String reply(Shop shop, Ticket ticket, String message) {
-        return send(shop, ticket, EmailKind.TICKET_REPLY, Optional.empty(), Optional.of(message), Optional.empty(), 0);
+    public String acknowledge(Shop shop, Ticket ticket, Instant answerBy, EmailThread thread) {
+        return send(shop, ticket, EmailKind.TICKET_ACK, Optional.of(answerBy), Optional.empty(), Optional.empty(), 0, thread);
     }
 
     @Override
-    public String goodwill(Shop shop, Ticket ticket, Optional<String> code, int percent) {
-        return send(shop, ticket, EmailKind.GOODWILL, Optional.empty(), Optional.empty(), code, percent);
+    public String reply(Shop shop, Ticket ticket, String message, EmailThread thread) {
+        return send(shop, ticket, EmailKind.TICKET_REPLY, Optional.empty(), Optional.of(message), Optional.empty(), 0, thread);
     }
 
     @Override
-    public void sent(Ticket ticket, String messageId) {
-        threading.sent(ticket.shop(), subject(ticket), messageId);
-    }
-
-    private static Subject subject(Ticket ticket) {
-        return Subject.ticket(ticket.id());
+    public String goodwill(Shop shop, Ticket ticket, Optional<String> code, int percent, EmailThread thread) {
+        return send(shop, ticket, EmailKind.GOODWILL, Optional.empty(), Optional.empty(), code, percent, thread);
     }
 
     private String send(Shop shop, Ticket ticket, EmailKind kind, Optional<Instant> answerBy, Optional<String> message,
-                        Optional<String> code, int percent) {
+                        Optional<String> code, int percent, EmailThread thread) {
         Language language = ticket.customer().locale().flatMap(Language::fromLocale).orElse(shop.settings().defaultLanguage());
         var rendered = renderer.render(new TicketEmailContent(kind, language, shop.settings(), ticket.customer().name(), ticket.number(),
                 ticket.subject(), answerBy, message, code, percent));
         return sender.send(new OutgoingEmail(shop.settings().brandName(), shop.settings().senderEmail(),
-                threading.replyTo(shop, subject(ticket)),
+                thread.replyTo(),
                 ticket.customer().email(), rendered.subject(), rendered.html(), rendered.text(), Map.of(),
                 EmailTags.ofTicket(shop.id(), ticket.id())));
     }
