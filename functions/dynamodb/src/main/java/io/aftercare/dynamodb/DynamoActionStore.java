@@ -3,6 +3,7 @@ package io.aftercare.dynamodb;
 import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionClass;
@@ -79,6 +80,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
      */
     static final Duration SENDING_MARGIN = Duration.ofMinutes(1);
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     private static final int MIN_PAGE = 25;
     private static final int MAX_PAGE = 1000;
 
@@ -419,7 +421,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
             List<CancellationReason> refusals = reasons.subList(1, reasons.size()).stream()
                     .filter(reason -> CONDITION_FAILED.equals(reason.code())).toList();
             if (refusals.isEmpty()) {
-                throw e; // cancelled for another reason (a conflict with another write): retried as a temporary failure
+                throw raced(e); // cancelled for another reason (a conflict with another write): nothing was marked
             }
             // the items that refused; read afresh if a store did not return them
             return new SendingMark.Refused(refusals.stream().allMatch(CancellationReason::hasItem)
@@ -434,7 +436,25 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
         if (code.isEmpty()) {
             return beginSending(action, now);
         }
-        return writeWhileHeld(List.of(sendingMark(action, now).transactItem(table), code.get()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(sendingMark(action, now).transactItem(table), code.get()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw raced(e);
+        }
+    }
+
+    /**
+     * A mark's transaction cancelled by another write at once (another email of the subject keeping the same reply
+     * code, another mark on the recipient's items): nothing was marked or sent, so the worker runs the action again at
+     * once ({@link ChangedMeanwhile}); any other cancellation is a temporary failure, retried by the queue.
+     */
+    private static RuntimeException raced(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().anyMatch(reason -> TRANSACTION_CONFLICT.equals(reason.code()))
+                ? new ChangedMeanwhile("the email's sending mark met another write at once") : e;
     }
 
     private Optional<TransactWriteItem> replyCode(EmailThread thread) {
@@ -457,10 +477,15 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
     @Override
     public boolean sent(ClaimedAction action, String messageId, List<TimelineEntry> entries, EmailAddress recipient, EmailThread thread) {
         var items = completion(action, ActionOutcome.sent(messageId), entries, Optional.of(recipient));
-        if (thread.keepsMessageId()) {
-            items.add(ThreadItems.put(table, ThreadItems.message(thread.shop(), messageId, thread.subject())));
+        Optional<Map<String, AttributeValue>> kept = thread.keepsMessageId()
+                ? Optional.of(ThreadItems.message(thread.shop(), messageId, thread.subject())) : Optional.empty();
+        kept.ifPresent(item -> items.add(ThreadItems.put(table, item)));
+        boolean recorded = writeWhileHeld(items);
+        if (!recorded) {
+            // SES took the email but the claim was taken over meanwhile: the record is the new holder's, the email's thread is kept here
+            kept.ifPresent(item -> dynamo.putItem(b -> b.tableName(table).item(item)));
         }
-        return writeWhileHeld(items);
+        return recorded;
     }
 
     /** The action's update (first, see {@link #writeWhileHeld}) and its entries. */

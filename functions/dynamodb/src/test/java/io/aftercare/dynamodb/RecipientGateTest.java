@@ -4,9 +4,11 @@ import static io.aftercare.dynamodb.Items.n;
 import static io.aftercare.dynamodb.Items.s;
 import static io.aftercare.dynamodb.Items.time;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.ChangedMeanwhile;
 import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.ShopId;
 import io.aftercare.domain.action.ActionClass;
@@ -37,7 +39,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The sending mark's recipient checks against the policy they stand for: for each recipient state, the store refuses
@@ -130,7 +139,7 @@ class RecipientGateTest {
     }
 
     @Test
-    void givenAMarkedEmail_whenItIsRecordedAsSent_thenItsMessageIdNamesItsSubject_andALostClaimRecordsNothing(TestTable table) {
+    void givenAMarkedEmail_whenItIsRecordedAsSent_thenItsMessageIdNamesItsSubject_andALostClaimKeepsOnlyItsThread(TestTable table) {
         var store = new DynamoActionStore(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
         var inbound = new DynamoInboundStore(table.client(), table.name());
         var email = new EmailAddress("threaded@example.com");
@@ -148,9 +157,36 @@ class RecipientGateTest {
         assertThat(store.sent(unthreaded, "ses-2", List.of(), email, noInbound)).isTrue();
 
         assertThat(inbound.byMessageId(SHOP, "ses-1")).contains(action.subject());
-        assertThat(inbound.byMessageId(SHOP, "ses-lost")).as("the lost claim's write did not happen").isEmpty();
+        assertThat(inbound.byMessageId(SHOP, "ses-lost")).as("SES took it: its thread is kept though its record is another's")
+                .contains(action.subject());
         assertThat(inbound.byMessageId(SHOP, "ses-2")).as("a deployment that receives no mail keeps no ids").isEmpty();
         assertThat(store.sent(action, "ses-1", List.of(), email, thread(action, email))).as("done: its claim ended").isFalse();
+    }
+
+    @Test
+    void givenAnotherEmailOfTheSubjectKeepingTheSameReplyCodeAtOnce_whenTheMarkIsCancelledByTheConflict_thenItIsAChangeMeanwhileToRunAgainAtOnce(
+            TestTable table) {
+        var setUp = new DynamoActionStore(table.client(), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
+        var email = new EmailAddress("conflict@example.com");
+        ClaimedAction action = claimed(table, setUp, EmailKind.THANK_YOU, "conflict");
+        // DynamoDB Local runs one request at a time and never reports a conflict: DynamoDB's answer to two at once is made here
+        ExecutionInterceptor conflict = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest) {
+                    throw TransactionCanceledException.builder().message("Transaction cancelled").statusCode(400)
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").serviceName("DynamoDb").build())
+                            .cancellationReasons(CancellationReason.builder().code("None").build(),
+                                    CancellationReason.builder().code("TransactionConflict").build()).build();
+                }
+            }
+        };
+        var store = new DynamoActionStore(table.client(conflict), table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS, () -> KEY);
+
+        assertThatThrownBy(() -> store.beginReply(action, NOW, thread(action, email))).isInstanceOf(ChangedMeanwhile.class);
+        assertThatThrownBy(() -> store.begin(action, NOW, email, POLICY.gate(EmailKind.THANK_YOU, NOW), thread(action, email)))
+                .isInstanceOf(ChangedMeanwhile.class);
+        assertThat(setUp.beginReply(action, NOW, thread(action, email))).as("nothing was marked: the next run marks it").isTrue();
     }
 
     /** A thread as a deployment receiving replies makes it: a code for the action's subject, and SES's id kept. */
