@@ -204,6 +204,18 @@ class WeeklySummaryTest {
     }
 
     @Test
+    void aMemberWhoChoseTheirLanguageInTheConsoleReadsTheSummaryInIt_andOneWhoDidNotInTheOneTheyWereInvitedIn() {
+        shop(SHOP, WARSAW, Map.of(owner, Role.OWNER, manager, Role.MANAGER)); // both invited in English
+        aftercare.app.preferences().save(new EmailAddress(manager), new Preferences(Language.PL, WARSAW, true));
+
+        aftercare.clock.set(warsaw("2026-11-02T08:05"));
+        aftercare.sweepAndWork();
+
+        assertThat(onlySummaryTo(manager).subject()).startsWith("[Kettle House] Twój tydzień");
+        assertThat(onlySummaryTo(owner).subject()).startsWith("[Kettle House] Your week");
+    }
+
+    @Test
     void aShopsSummaryNeverCarriesAnotherShopsNumbers() {
         shop(SHOP, WARSAW, Map.of(owner, Role.OWNER));
         shop(OTHER, WARSAW, Map.of(otherOwner, Role.OWNER));

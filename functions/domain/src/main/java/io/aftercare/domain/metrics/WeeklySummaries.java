@@ -141,11 +141,16 @@ public final class WeeklySummaries implements Runner {
                     ? Result.of(Handled.POSTPONED, Reason.REPLANNED) : Result.of(Handled.STALE);
         }
         List<Member> leading = members.apply(shop.id()).stream().filter(m -> m.role() == Role.OWNER || m.role() == Role.MANAGER).toList();
-        List<Member> to = new ArrayList<>();
+        // each in the language they chose in the console, else the one they were invited in
+        Map<Member, Language> to = new LinkedHashMap<>();
         List<Member> optedOut = new ArrayList<>();
         for (Member member : leading) {
-            boolean wants = preferences.find(member.email()).map(Preferences::weeklySummary).orElse(Preferences.WEEKLY_SUMMARY_BY_DEFAULT);
-            (wants ? to : optedOut).add(member);
+            Optional<Preferences> saved = preferences.find(member.email());
+            if (saved.map(Preferences::weeklySummary).orElse(Preferences.WEEKLY_SUMMARY_BY_DEFAULT)) {
+                to.put(member, saved.map(Preferences::language).orElse(member.language()));
+            } else {
+                optedOut.add(member);
+            }
         }
         Optional<Map<String, String>> before = actions.beginSendingToEach(action, clock.instant());
         if (before.isEmpty()) {
@@ -155,10 +160,11 @@ public final class WeeklySummaries implements Runner {
         if (!to.isEmpty()) {
             WeeklySummary summary = WeeklySummary.of(week.monday(), days.between(shop.id(), week.sunday().minusDays(WeeklySummary.LOYALTY_DAYS - 1L), week.sunday()));
             URI metricsPage = URI.create(console.get().toString().replaceAll("/+$", "") + "/console/metrics");
-            for (Member member : to) {
+            for (var recipient : to.entrySet()) {
+                Member member = recipient.getKey();
                 String outcome = before.get().get(member.id());
                 if (outcome == null) {
-                    outcome = send(shop, member, renderer.render(summary, shop.settings(), member.language(), metricsPage));
+                    outcome = send(shop, member, renderer.render(summary, shop.settings(), recipient.getValue(), metricsPage));
                     if (!actions.recordRecipient(action, member.id(), outcome)) {
                         return Result.of(Handled.STALE);
                     }
