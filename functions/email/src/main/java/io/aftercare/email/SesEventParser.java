@@ -9,6 +9,7 @@ import io.aftercare.domain.email.ActionCatalog;
 import io.aftercare.domain.email.EmailTags;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.timeline.Subject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public final class SesEventParser {
         Optional<String> shop = firstTag(mail, EmailTags.SHOP);
         Optional<String> action = firstTag(mail, EmailTags.ACTION);
         Optional<ActionKind> kind = firstTag(mail, EmailTags.KIND).flatMap(ActionCatalog::fromSlug);
-        Optional<OrderId> order = firstTag(mail, EmailTags.ORDER).map(OrderId::new);
+        Optional<Subject> about = firstTag(mail, EmailTags.ORDER).map(id -> Subject.order(new OrderId(id)))
+                .or(() -> firstTag(mail, EmailTags.TICKET).map(Subject::ticket));
         return switch (type) {
             case "Bounce" -> {
                 JsonNode bounce = event.path("bounce");
@@ -48,26 +50,26 @@ public final class SesEventParser {
                 Optional<String> detail = text(bounce.path("bouncedRecipients").path(0), "diagnosticCode")
                         .or(() -> text(bounce, "bounceSubType").map(subType -> text(bounce, "bounceType").map(t -> t + ": ").orElse("") + subType));
                 yield new MailboxEvent("Permanent".equals(bounce.path("bounceType").asText()) ? MailboxEvent.Type.HARD_BOUNCE : MailboxEvent.Type.SOFT_BOUNCE,
-                        shop, action, kind, order, recipients, time(bounce, mail), detail);
+                        shop, action, kind, about, recipients, time(bounce, mail), detail);
             }
             case "Complaint" -> {
                 JsonNode complaint = event.path("complaint");
-                yield new MailboxEvent(MailboxEvent.Type.COMPLAINT, shop, action, kind, order, addresses(complaint.path("complainedRecipients"), "emailAddress"),
+                yield new MailboxEvent(MailboxEvent.Type.COMPLAINT, shop, action, kind, about, addresses(complaint.path("complainedRecipients"), "emailAddress"),
                         time(complaint, mail), text(complaint, "complaintFeedbackType"));
             }
             case "Delivery" -> {
                 JsonNode delivery = event.path("delivery");
-                yield new MailboxEvent(MailboxEvent.Type.DELIVERED, shop, action, kind, order, addresses(delivery.path("recipients"), null),
+                yield new MailboxEvent(MailboxEvent.Type.DELIVERED, shop, action, kind, about, addresses(delivery.path("recipients"), null),
                         time(delivery, mail), Optional.empty());
             }
-            case "Reject" -> new MailboxEvent(MailboxEvent.Type.REJECTED, shop, action, kind, order, addresses(mail.path("destination"), null),
+            case "Reject" -> new MailboxEvent(MailboxEvent.Type.REJECTED, shop, action, kind, about, addresses(mail.path("destination"), null),
                     time(event.path("reject"), mail), text(event.path("reject"), "reason"));
             case "DeliveryDelay" -> {
                 JsonNode delay = event.path("deliveryDelay");
-                yield new MailboxEvent(MailboxEvent.Type.DELAYED, shop, action, kind, order, addresses(delay.path("delayedRecipients"), "emailAddress"),
+                yield new MailboxEvent(MailboxEvent.Type.DELAYED, shop, action, kind, about, addresses(delay.path("delayedRecipients"), "emailAddress"),
                         time(delay, mail), text(delay, "delayType"));
             }
-            default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, kind, order, addresses(mail.path("destination"), null), time(mail, mail),
+            default -> new MailboxEvent(MailboxEvent.Type.OTHER, shop, action, kind, about, addresses(mail.path("destination"), null), time(mail, mail),
                     Optional.of(type));
         };
     }

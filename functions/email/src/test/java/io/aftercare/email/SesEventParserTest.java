@@ -7,6 +7,7 @@ import io.aftercare.domain.EmailAddress;
 import io.aftercare.domain.email.EmailKind;
 import io.aftercare.domain.email.MailboxEvent;
 import io.aftercare.domain.order.OrderId;
+import io.aftercare.domain.timeline.Subject;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class SesEventParserTest {
         assertThat(event.shop()).contains("kettle-house");
         assertThat(event.actionId()).contains("thank-you#7300000000001");
         assertThat(event.kind()).contains(EmailKind.THANK_YOU.action());
-        assertThat(event.order()).contains(new OrderId("7300000000001"));
+        assertThat(event.about()).contains(Subject.order(new OrderId("7300000000001")));
         assertThat(event.detail().orElseThrow()).contains("5.1.1");
     }
 
@@ -42,7 +43,15 @@ class SesEventParserTest {
                 .replace("\"kind\": [\n        \"thank-you\"", "\"kind\": [\n        \"newsletter\""));
 
         assertThat(event.kind()).isEmpty();
-        assertThat(event.order()).contains(new OrderId("7300000000001"));
+        assertThat(event.about()).contains(Subject.order(new OrderId("7300000000001")));
+    }
+
+    @Test
+    void givenAnEmailAboutATicket_whenItsEventIsParsed_thenItIsTracedToTheTicket() {
+        MailboxEvent event = SesEventParser.parse(new String(Fixtures.ses("bounce-permanent.json"), StandardCharsets.UTF_8)
+                .replaceAll("\"order\": \\[\\s*\"7300000000001\"", "\"ticket\": [\"c-survey-1\""));
+
+        assertThat(event.about()).contains(Subject.ticket("c-survey-1"));
     }
 
     private static MailboxEvent parse(String fixture) {

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.devkit.DynamoDbExtension;
 import io.aftercare.devkit.Fixtures;
 import io.aftercare.devkit.TestTable;
+import io.aftercare.domain.EmailAddress;
+import io.aftercare.domain.PageRequest;
+import io.aftercare.domain.ShopId;
+import io.aftercare.domain.timeline.EntryKind;
+import io.aftercare.domain.timeline.Subject;
+import io.aftercare.domain.timeline.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +79,22 @@ class MailboxEventsTest {
         assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(bounce), null)).isEqualTo(1);
 
         assertThat(summaries("7300000000009")).anyMatch(s -> s.startsWith("Thank-you email to n***@example.pl bounced (Permanent: OnAccountSuppressionList)"));
+    }
+
+    @Test
+    void givenAHardBounceOfAnEmailAboutATicket_whenReceived_thenItIsOnTheTicketsTimeline_andTheCustomersListsItAsTheTickets() {
+        String bounce = new String(Fixtures.ses("bounce-permanent.json"), StandardCharsets.UTF_8)
+                .replace("thank-you#7300000000001", "ticket-survey#c-bounced-1")
+                .replaceAll("\"order\": \\[\\s*\"7300000000001\"", "\"ticket\": [\"c-bounced-1\"");
+
+        assertThat(new SesEventHandler(aftercare.app).handleRequest(sns(bounce), null)).isEqualTo(1);
+
+        var shop = new ShopId("kettle-house");
+        assertThat(aftercare.app.timelines().ticketTimeline(shop, "c-bounced-1", PageRequest.first(50)).items())
+                .extracting(TimelineEntry::kind).containsExactly(EntryKind.EMAIL_BOUNCED);
+        assertThat(aftercare.app.timelines().customerTimeline(shop, new EmailAddress("no-such-user@example.pl"), PageRequest.first(50)).items())
+                .filteredOn(e -> e.id().contains("ticket-survey#c-bounced-1")).extracting(e -> e.subject())
+                .containsExactly(Subject.ticket("c-bounced-1"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The tags an email carries, so that the mailbox's reports about it (bounces, complaints, deliveries) can be traced
- * back without a lookup: its shop, and for a due action's email the action, its kind and its order. Plain values:
+ * back without a lookup: its shop, and for a due action's email the action, its kind and its order or ticket. Plain values:
  * the sending adapter spells them in whatever alphabet its provider allows.
  */
 public final class EmailTags {
@@ -29,8 +29,10 @@ public final class EmailTags {
         tags.put(SHOP, shop.value());
         tags.put(ACTION, action.actionId());
         tags.put(KIND, action.kind().slug());
-        if (action.subject().type() == Subject.Type.ORDER) {
-            tags.put(ORDER, action.subject().id());
+        switch (action.subject().type()) {
+            case ORDER -> tags.put(ORDER, action.subject().id());
+            case TICKET -> tags.put(TICKET, action.subject().id()); // a ticket's survey: its reports go on the ticket
+            default -> { }
         }
         return tags;
     }

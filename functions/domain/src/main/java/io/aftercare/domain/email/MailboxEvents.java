@@ -31,7 +31,7 @@ public final class MailboxEvents {
             return false;
         }
         ShopId shop = new ShopId(event.shop().get());
-        Optional<Subject> subject = event.order().map(Subject::order);
+        Optional<Subject> subject = event.about();
         for (var recipient : event.recipients()) {
             Subject about = subject.orElse(Subject.customer(recipient));
             String entryId = "mailbox-" + event.actionId().orElse("email") + "-" + event.type().name().toLowerCase(java.util.Locale.ROOT)
