@@ -14,6 +14,8 @@ const STATUSES = ['open', 'pending', 'resolved', 'closed'];
 const PAGE = 25;
 const AT_RISK_MS = 60 * 60 * 1000;
 const HEARTBEAT_MS = 10 * 1000;
+/** The roles whose members get the shop's weekly summary email, and so may turn it off. */
+const SUMMARY_ROLES = ['owner', 'manager'];
 const store = {
   get: (key) => { try { return localStorage.getItem('aftercare.' + key); } catch { return null; } },
   set: (key, value) => { try { value == null ? localStorage.removeItem('aftercare.' + key) : localStorage.setItem('aftercare.' + key, value); } catch { /* private mode */ } },
@@ -519,6 +521,8 @@ function App() {
   const [shop, setShop] = useState(null);
   const [language, setLanguage] = useState(store.get('language') ?? 'en');
   const [zone, setZone] = useState(store.get('zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [weeklySummary, setWeeklySummary] = useState(true);
+  const [weeklySummaryError, setWeeklySummaryError] = useState(null);
   const [help, setHelp] = useState(false);
   const [selected, setSelected] = useState(0);
   const rowsRef = useRef([]);
@@ -539,6 +543,7 @@ function App() {
       const preferred = s.preferences?.language ?? store.get('language') ?? chosen?.language;
       if (preferred && LANGUAGES[preferred]) setLanguage(preferred);
       if (s.preferences?.zone) setZone(s.preferences.zone);
+      setWeeklySummary(s.preferences?.weeklySummary ?? true);
       setSession(s);
     }).catch((e) => setSession(e instanceof ApiError && e.status === 401 ? null : { error: e.message }));
   }, []);
@@ -555,6 +560,13 @@ function App() {
     setLanguage(next.language);
     setZone(next.zone);
     optional('PUT', '/auth/preferences', next).catch(() => {}); // kept on this device when the API cannot keep it
+  };
+  // Only the API can keep this one (it decides who is emailed), so a failure is shown and the box goes back.
+  const saveWeeklySummary = (on) => {
+    setWeeklySummary(on);
+    setWeeklySummaryError(null);
+    call('PUT', '/auth/preferences', { language, zone, weeklySummary: on })
+      .catch((e) => { setWeeklySummary(!on); setWeeklySummaryError(e.message); });
   };
 
   useEffect(() => {
@@ -609,6 +621,9 @@ function App() {
           ${Object.entries(LANGUAGES).map(([code, name]) => html`<option value=${code} lang=${code}>${name}</option>`)}</select></label>
         <label>${t('zone')} <select value=${zone} onChange=${(e) => savePreferences({ language, zone: e.target.value })}>
           ${zones(zone).map((z) => html`<option value=${z}>${z}</option>`)}</select></label>
+        ${session.shops.some((m) => SUMMARY_ROLES.includes(m.role)) && html`<label><input type="checkbox" id="weekly-summary"
+          checked=${weeklySummary} onChange=${(e) => saveWeeklySummary(e.target.checked)} /> ${t('weeklySummary')}</label>`}
+        ${weeklySummaryError && html`<p role="alert" class="error">${t('weeklySummaryFailed', { message: weeklySummaryError })}</p>`}
         <span class="who">${session.email}</span>
         <button type="button" onClick=${() => call('POST', '/auth/sign-out').finally(() => setSession(null))}>${t('signOut')}</button>
       </div>

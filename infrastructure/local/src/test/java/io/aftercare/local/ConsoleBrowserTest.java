@@ -15,6 +15,7 @@ import io.aftercare.domain.order.OrderId;
 import io.aftercare.domain.shop.Language;
 import io.aftercare.dynamodb.DynamoSurveyStore;
 import io.aftercare.lambda.ConsoleHandler;
+import io.aftercare.lambda.http.Gate;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -348,6 +349,58 @@ class ConsoleBrowserTest {
             assertThat(m.path("role").asText()).isEqualTo("lead");
         });
         assertThat(json(admin("GET", "/api/shops/" + SHOP + "/saved-replies", null)).path("items").get(0).path("title").asText()).isEqualTo("Apology");
+    }
+
+    @Test
+    void givenAManager_whenTheyTurnTheWeeklySummaryOffInTheConsole_thenTheApiKeepsItOffWithTheirLanguageAndZone_andItShowsOffAfterAReload_andTurnsOnAgain_andAFailedSaveIsSaid_whileAnAgentIsNotOfferedIt() throws Exception {
+        WebDriver browser = browser();
+        signIn(browser, "mia@console.example"); // not the owner: the other tests ask for as many links as one address may have
+        WebElement weekly = waitFor(browser, By.id("weekly-summary"));
+        assertThat(weekly.isSelected()).as("on until they turn it off").isTrue();
+        String language = shown(browser, "Language");
+        String zone = shown(browser, "Time zone");
+
+        weekly.sendKeys(Keys.SPACE);
+        new WebDriverWait(browser, WAIT).until(b -> !kept(b).path("weeklySummary").asBoolean(true));
+        assertThat(kept(browser).path("language").asText()).isEqualTo(language);
+        assertThat(kept(browser).path("zone").asText()).isEqualTo(zone);
+        assertThat(browser.findElements(By.cssSelector("header [role=alert]"))).isEmpty();
+
+        browser.navigate().refresh();
+        weekly = waitFor(browser, By.id("weekly-summary"));
+        assertThat(weekly.isSelected()).as("read back from the session").isFalse();
+        assertThat(shown(browser, "Language")).isEqualTo(language);
+        assertThat(shown(browser, "Time zone")).isEqualTo(zone);
+        weekly.click();
+        new WebDriverWait(browser, WAIT).until(b -> kept(b).path("weeklySummary").asBoolean(false));
+        assertThat(kept(browser).path("zone").asText()).isEqualTo(zone);
+
+        browser.manage().deleteCookieNamed(Gate.SESSION_COOKIE); // the API now refuses the page's next save
+        weekly.sendKeys(Keys.SPACE);
+        assertThat(waitFor(browser, By.cssSelector("header [role=alert]")).getText()).startsWith("Your weekly summary setting was not saved");
+        assertThat(weekly.isSelected()).as("back to what the API still has").isTrue();
+
+        WebDriver agent = browser();
+        signIn(agent, "anna@console.example");
+        waitFor(agent, By.cssSelector("[data-testid=queue]"));
+        assertThat(agent.findElements(By.id("weekly-summary"))).as("agents get no summary to turn off").isEmpty();
+    }
+
+    /** The value of the header's select with this label: the code the API keeps, for the language and the zone. */
+    private static String shown(WebDriver browser, String label) {
+        return new Select(browser.findElement(By.xpath("//header//label[starts-with(normalize-space(), '" + label + "')]/select")))
+                .getFirstSelectedOption().getAttribute("value");
+    }
+
+    /** The preferences the API kept for whoever is signed in in this browser: its session cookie on {@code GET /auth/session}. */
+    private static JsonNode kept(WebDriver browser) {
+        var session = browser.manage().getCookieNamed(Gate.SESSION_COOKIE);
+        try {
+            return json(HTTP.send(HttpRequest.newBuilder(uri("/auth/session")).header("Cookie", Gate.SESSION_COOKIE + "=" + session.getValue()).build(),
+                    HttpResponse.BodyHandlers.ofString())).path("preferences");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
