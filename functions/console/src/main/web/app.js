@@ -523,6 +523,8 @@ function App() {
   const [zone, setZone] = useState(store.get('zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [weeklySummary, setWeeklySummary] = useState(true);
   const [weeklySummaryError, setWeeklySummaryError] = useState(null);
+  // what the API last kept, the newest click's number, and the saves in the order they were clicked
+  const weeklySaves = useRef({ kept: true, newest: 0, queue: Promise.resolve() });
   const [help, setHelp] = useState(false);
   const [selected, setSelected] = useState(0);
   const rowsRef = useRef([]);
@@ -543,7 +545,8 @@ function App() {
       const preferred = s.preferences?.language ?? store.get('language') ?? chosen?.language;
       if (preferred && LANGUAGES[preferred]) setLanguage(preferred);
       if (s.preferences?.zone) setZone(s.preferences.zone);
-      setWeeklySummary(s.preferences?.weeklySummary ?? true);
+      weeklySaves.current.kept = s.preferences?.weeklySummary ?? true;
+      setWeeklySummary(weeklySaves.current.kept);
       setSession(s);
     }).catch((e) => setSession(e instanceof ApiError && e.status === 401 ? null : { error: e.message }));
   }, []);
@@ -561,12 +564,22 @@ function App() {
     setZone(next.zone);
     optional('PUT', '/auth/preferences', next).catch(() => {}); // kept on this device when the API cannot keep it
   };
-  // Only the API can keep this one (it decides who is emailed), so a failure is shown and the box goes back.
+  // Only the API can keep this one (it decides who is emailed), so a failure is shown and the box goes back to what the
+  // API kept; saved one after another, so that a quick second click is not overtaken by the first.
   const saveWeeklySummary = (on) => {
+    const saves = weeklySaves.current;
+    const click = ++saves.newest;
     setWeeklySummary(on);
     setWeeklySummaryError(null);
-    call('PUT', '/auth/preferences', { language, zone, weeklySummary: on })
-      .catch((e) => { setWeeklySummary(!on); setWeeklySummaryError(e.message); });
+    saves.queue = saves.queue.then(() => call('PUT', '/auth/preferences', { language, zone, weeklySummary: on })
+      .then(() => {
+        saves.kept = on;
+        if (click === saves.newest) setWeeklySummaryError(null);
+      })
+      .catch((e) => {
+        if (click === saves.newest) setWeeklySummary(saves.kept);
+        setWeeklySummaryError(e.message);
+      }));
   };
 
   useEffect(() => {
