@@ -31,12 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -436,15 +436,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
         if (code.isEmpty()) {
             return beginSending(action, now);
         }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(sendingMark(action, now).transactItem(table), code.get()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
-                return false;
-            }
-            throw raced(e);
-        }
+        return writeWhileHeld(List.of(sendingMark(action, now).transactItem(table), code.get()), DynamoActionStore::raced);
     }
 
     /**
@@ -535,6 +527,11 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
 
     /** The action's update comes first: a failed condition there means the claim was lost, and nothing is written. */
     private boolean writeWhileHeld(List<TransactWriteItem> items) {
+        return writeWhileHeld(items, cancelled -> cancelled);
+    }
+
+    /** @param otherwise what a cancellation for another reason than a lost claim is thrown as */
+    private boolean writeWhileHeld(List<TransactWriteItem> items, Function<TransactionCanceledException, RuntimeException> otherwise) {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return true;
@@ -542,7 +539,7 @@ public final class DynamoActionStore implements ActionStore, SendingMark {
             if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
                 return false;
             }
-            throw e;
+            throw otherwise.apply(e);
         }
     }
 
