@@ -26,17 +26,21 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * Writes a recording in two steps. First what is idempotent, without a transaction: the timeline entries and return
  * pointers not there yet and the search terms when they changed (one {@code BatchWriteItem}), a new refund or return
  * step (an update of its own). Then one {@code TransactWriteItems} of what must be atomic with the delivery's dedupe
- * marker: the order, the due actions, the customer's profile and their link to the order. Written before the marker,
- * the first step leaves only items a retry of the delivery writes again identically: a crash or a cancelled
- * transaction between the two loses nothing and doubles nothing. A delivery that cannot be applied is its marker and a
- * note alone ({@link #recordUnapplied}).
+ * marker: the order, the due actions, the customer's profile and their link to the order. A delivery about an order
+ * keeps its marker on the order item, among the deliveries it recorded last ({@link RecordingItems#remember}), so an
+ * update of the order alone is a plain {@code UpdateItem}; one about no order has a marker item of its own. Written
+ * before the marker, the first step leaves only items a retry of the delivery writes again identically: a crash or a
+ * cancelled transaction between the two loses nothing and doubles nothing. A delivery that cannot be applied is its
+ * marker and a note alone ({@link #recordUnapplied}).
  *
  * <p>One eventually consistent {@code BatchGetItem} before tells what is there already: the order (its customer, its
  * snapshot's time, and a digest of what its snapshot indexed) and the items of the first step. What is there and
@@ -44,32 +48,66 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * customer's link and profile unless they changed. A stale read only costs a rewrite (or, when two deliveries of an
  * order race within it, the later one's copy of an entry both carry).
  *
- * <p>Only three things in the transaction are conditional, and each failure has one meaning: the dedupe marker exists
- * (a duplicate: stop), a snapshot is older than the stored one (write the rest without it), an action was scheduled
- * before (write the rest without it). So a delivery costs three requests (two when it has nothing new for the first
+ * <p>Only three things in the transaction are conditional, and each failure has one meaning, which a refused order
+ * update's consistent read tells apart: the delivery was recorded (a duplicate: stop; another delivery of the order
+ * recorded since the read: try again after it), a snapshot is older than the stored one (write the rest without it),
+ * an action was scheduled before (write the rest without it). So a delivery costs three requests (two when it has nothing new for the first
  * step; a duplicate one, the read finding its marker), and a repeated or out-of-order one at most a few more, never a lost write.
  */
 public final class DynamoRecordingStore implements RecordingStore {
 
     private static final int MAX_TRANSACTION_ITEMS = 100;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
     private enum Part { DELIVERY, ORDER, PROFILE, ACTION, NO_CASE, IDEMPOTENT }
 
     private record Step(Part part, String actionId, TransactWriteItem item) {
     }
 
-    /** A cancelled transaction of the steps from {@code from} on. */
+    /** A cancelled write of the steps from {@code from} on, with a reason per step (a lone update's refusal is its one reason). */
     private static final class Cancelled extends RuntimeException {
 
         private final int from;
-        private final transient TransactionCanceledException cancelled;
+        private final transient List<CancellationReason> reasons;
+        private final RuntimeException refusal;
 
-        Cancelled(int from, TransactionCanceledException cancelled) {
-            super(cancelled);
+        Cancelled(int from, List<CancellationReason> reasons, RuntimeException refusal) {
+            super(refusal);
             this.from = from;
-            this.cancelled = cancelled;
+            this.reasons = reasons;
+            this.refusal = refusal;
         }
     }
+
+    /**
+     * What this delivery last read of its order: the deliveries it remembers (the order's update is conditioned on
+     * them) and whether it holds a newer snapshot than this delivery's. Kept across the attempts of one recording.
+     */
+    private static final class OrderSeen {
+
+        private Optional<String> recent;
+        private boolean newerSnapshot;
+
+        OrderSeen(Map<String, AttributeValue> order, Recording recording) {
+            see(order, recording);
+        }
+
+        /** @return whether another delivery about the order was recorded since the last read */
+        boolean see(Map<String, AttributeValue> order, Recording recording) {
+            Optional<String> before = recent;
+            recent = Items.string(order, RecordingItems.RECENT_DELIVERIES);
+            newerSnapshot = holdsNewerSnapshot(order, recording);
+            return !recent.equals(before);
+        }
+
+        static boolean holdsNewerSnapshot(Map<String, AttributeValue> order, Recording recording) {
+            return recording.order().flatMap(o -> Items.time(order, RecordingItems.SOURCE_TIME).filter(t -> t.isAfter(o.sourceTime()))).isPresent();
+        }
+    }
+
+    /** Past this many reads of the order in one attempt, each finding another delivery recorded since, the recording waits its turn. */
+    private static final int ORDER_READS_PER_ATTEMPT = 3;
 
     /**
      * What a snapshot makes findable (the order's terms, the customer's link, profile and name terms, as a digest kept
@@ -113,19 +151,21 @@ public final class DynamoRecordingStore implements RecordingStore {
         actions(recording).forEach(action -> keys.add(Keys.actionItem(recording.shop(), action.id())));
         resolution(recording).ifPresent(resolution -> keys.add(Keys.ticketItem(recording.shop(), resolution.ticketId())));
         Map<String, Map<String, AttributeValue>> stored = BatchReads.get(dynamo, table, keys);
-        if (stored.containsKey(BatchReads.id(marker))) {
-            return RecordResult.duplicateDelivery(); // seen already: write nothing (a read that missed it ends at the transaction's marker)
+        Map<String, AttributeValue> storedOrder = recording.order()
+                .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
+        String delivery = RecordingItems.deliveryDigest(recording.deliveryKey());
+        if (stored.containsKey(BatchReads.id(marker)) || RecordingItems.remembers(storedOrder, delivery)) {
+            return RecordResult.duplicateDelivery(); // seen already: write nothing (a read that missed it ends at the transaction's condition)
         }
         // left out of the transaction, which would refuse them (one the read missed still is, and is dropped then)
         Set<String> scheduledBefore = actions(recording).filter(action -> stored.containsKey(BatchReads.id(Keys.actionItem(recording.shop(), action.id()))))
                 .map(DueAction::id).collect(Collectors.toSet());
         boolean caseOpened = resolution(recording).filter(r -> stored.containsKey(BatchReads.id(Keys.ticketItem(recording.shop(), r.ticketId())))).isPresent();
-        Map<String, AttributeValue> storedOrder = recording.order()
-                .map(order -> stored.getOrDefault(BatchReads.id(orderKey(recording.shop(), order.orderId())), Map.of())).orElse(Map.of());
         Optional<EmailAddress> customer = customerOf(recording, storedOrder);
         Index index = index(recording, customer, storedOrder);
         writeIdempotent(recording, customer, index, merged, stored);
-        return RaceRetry.untilItWins(() -> attempt(recording, customer, index, scheduledBefore, caseOpened));
+        OrderSeen seen = new OrderSeen(storedOrder, recording);
+        return RaceRetry.untilItWins(() -> attempt(recording, customer, index, seen, scheduledBefore, caseOpened));
     }
 
     @Override
@@ -140,7 +180,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                 if (conditionFailed(cancelled.cancellationReasons(), 0)) {
                     return false;
                 }
-                if (cancelled.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                if (cancelled.cancellationReasons().stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
                     throw new ChangedMeanwhile("another transaction kept holding an item of delivery " + deliveryKey);
                 }
                 throw cancelled;
@@ -179,15 +219,20 @@ public final class DynamoRecordingStore implements RecordingStore {
         updates.forEach(update -> dynamo.updateItem(update.request(table)));
     }
 
-    /** One try of the transaction: a failed condition drops its part and writes the rest; a conflict nothing explains loses the race. */
-    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index, Set<String> scheduledBefore,
+    /**
+     * One try of the transaction: a failed condition drops its part and writes the rest; a conflict nothing explains
+     * loses the race. The order's update fails when its remembered deliveries changed since they were read (this one
+     * recorded: a duplicate; another: write again after them) or it holds a newer snapshot (write the rest without it).
+     */
+    private RecordResult attempt(Recording recording, Optional<EmailAddress> customer, Index index, OrderSeen seen, Set<String> scheduledBefore,
                                  boolean caseOpened) {
-        boolean withSnapshot = !index.stale();
         boolean withProfile = true;
         boolean withResolution = caseOpened;
         Set<String> skippedActions = new HashSet<>(scheduledBefore);
+        int orderReads = 0;
         while (true) {
-            List<Step> steps = steps(recording, customer, index, withSnapshot, withProfile, withResolution, skippedActions);
+            boolean withSnapshot = !seen.newerSnapshot;
+            List<Step> steps = steps(recording, customer, index, seen, withProfile, withResolution, skippedActions);
             try {
                 write(steps);
                 List<String> notScheduled = new ArrayList<>(skippedActions);
@@ -196,11 +241,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                 }
                 return new RecordResult(false, !withSnapshot || !withProfile, notScheduled);
             } catch (Cancelled failed) {
-                TransactionCanceledException cancelled = failed.cancelled;
-                List<CancellationReason> reasons = cancelled.cancellationReasons();
-                if (failed.from == 0 && conditionFailed(reasons, 0)) {
-                    return RecordResult.duplicateDelivery();
-                }
+                List<CancellationReason> reasons = failed.reasons;
                 boolean changed = false;
                 for (int i = 0; i < reasons.size() && failed.from + i < steps.size(); i++) {
                     if (!conditionFailed(reasons, i)) {
@@ -208,19 +249,35 @@ public final class DynamoRecordingStore implements RecordingStore {
                     }
                     Step step = steps.get(failed.from + i);
                     switch (step.part()) {
-                        case ORDER -> withSnapshot = false;
+                        case DELIVERY -> {
+                            return RecordResult.duplicateDelivery();
+                        }
+                        case ORDER -> {
+                            var order = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                                    .key(orderKey(recording.shop(), recording.order().orElseThrow().orderId()))).item();
+                            if (RecordingItems.remembers(order, RecordingItems.deliveryDigest(recording.deliveryKey()))) {
+                                return RecordResult.duplicateDelivery();
+                            }
+                            boolean recordedSince = seen.see(order, recording);
+                            if (recordedSince && ++orderReads == ORDER_READS_PER_ATTEMPT) {
+                                throw new ChangedMeanwhile("other deliveries of the order kept being recorded before delivery " + recording.deliveryKey());
+                            }
+                            if (!recordedSince && !(withSnapshot && seen.newerSnapshot)) {
+                                throw failed.refusal; // refused for a reason the order does not show
+                            }
+                        }
                         case PROFILE -> withProfile = false;
                         case ACTION -> skippedActions.add(step.actionId());
                         case NO_CASE -> withResolution = true; // the case was opened meanwhile: resolve it
-                        default -> throw cancelled;
+                        default -> throw failed.refusal;
                     }
                     changed = true;
                 }
-                if (!changed && reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                if (!changed && reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
                     throw new ChangedMeanwhile("another transaction kept holding an item of delivery " + recording.deliveryKey());
                 }
                 if (!changed) {
-                    throw cancelled;
+                    throw failed.refusal;
                 }
             }
         }
@@ -245,17 +302,21 @@ public final class DynamoRecordingStore implements RecordingStore {
             indexed.addAll(DynamoSearch.customer(table, recording.shop(), profile.contact()));
         });
         String digest = RecordingItems.digest(indexed);
-        boolean stale = Items.time(storedOrder, RecordingItems.SOURCE_TIME).filter(t -> t.isAfter(order.get().sourceTime())).isPresent();
-        return new Index(Optional.of(digest), Items.string(storedOrder, RecordingItems.INDEXED).filter(digest::equals).isPresent(), stale);
+        return new Index(Optional.of(digest), Items.string(storedOrder, RecordingItems.INDEXED).filter(digest::equals).isPresent(),
+                OrderSeen.holdsNewerSnapshot(storedOrder, recording));
     }
 
-    private List<Step> steps(Recording recording, Optional<EmailAddress> customer, Index index, boolean withSnapshot, boolean withProfile,
+    private List<Step> steps(Recording recording, Optional<EmailAddress> customer, Index index, OrderSeen seen, boolean withProfile,
                              boolean withResolution, Set<String> skippedActions) {
         Instant now = recording.receivedAt();
+        boolean withSnapshot = !seen.newerSnapshot;
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording.shop(), recording.deliveryKey(), recording.topic(), now)));
+        if (recording.order().isEmpty()) {
+            steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording.shop(), recording.deliveryKey(), recording.topic(), now)));
+        }
         recording.order().ifPresent(order -> {
             var update = items.order(recording.shop(), order, customer, withSnapshot);
+            RecordingItems.remember(update, seen.recent, RecordingItems.deliveryDigest(recording.deliveryKey()));
             if (index.writesTerms()) { // the digest says what the terms written before hold; a dropped snapshot's terms are rewritten by the next
                 if (withSnapshot) {
                     update.set(RecordingItems.INDEXED, Items.s(index.digest().orElseThrow()));
@@ -263,7 +324,7 @@ public final class DynamoRecordingStore implements RecordingStore {
                     update.remove(RecordingItems.INDEXED);
                 }
             }
-            steps.add(new Step(withSnapshot && order.snapshot().isPresent() ? Part.ORDER : Part.IDEMPOTENT, null, update.transactItem(table)));
+            steps.add(new Step(Part.ORDER, null, update.transactItem(table)));
             // beside the order's update, so in its transaction however many actions follow (past 100 they go first, apart)
             order.caseResolution().ifPresent(resolution -> {
                 if (!withResolution) { // no case: none may be opened before this is written, or it would never be resolved
@@ -365,11 +426,22 @@ public final class DynamoRecordingStore implements RecordingStore {
         transact(steps, 0, Math.min(steps.size(), MAX_TRANSACTION_ITEMS));
     }
 
+    /** One step alone (an update of the order that schedules nothing) is a plain update: half the write units of a transaction. */
     private void transact(List<Step> steps, int from, int to) {
+        if (to - from == 1 && steps.get(from).item().update() != null) {
+            try {
+                dynamo.updateItem(UpdateExpression.alone(steps.get(from).item().update()).build());
+            } catch (ConditionalCheckFailedException refused) {
+                throw new Cancelled(from, List.of(CancellationReason.builder().code(CONDITION_FAILED).build()), refused);
+            } catch (TransactionConflictException held) {
+                throw new Cancelled(from, List.of(CancellationReason.builder().code(TRANSACTION_CONFLICT).build()), held);
+            }
+            return;
+        }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(steps.subList(from, to).stream().map(Step::item).toList()));
         } catch (TransactionCanceledException cancelled) {
-            throw new Cancelled(from, cancelled);
+            throw new Cancelled(from, cancelled.cancellationReasons(), cancelled);
         }
     }
 
@@ -378,6 +450,6 @@ public final class DynamoRecordingStore implements RecordingStore {
     }
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
-        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
     }
 }

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * shop settings      SHOP#{shop}                        SETTINGS          GSI1: SHOPS / SHOP#{shop}
  * shop's template    SHOP#{shop}                        TEMPLATE#{kind}#{language}
- * order              SHOP#{shop}#ORDER#{id}             ORDER
+ * order              SHOP#{shop}#ORDER#{id}             ORDER             recentDeliveries: the dedupe markers of the last deliveries about it
  * order's refund     SHOP#{shop}#ORDER#{id}             REFUND#{refund id}
  * customer profile   SHOP#{shop}#CUSTOMER#{email hash}  PROFILE
  * customer's order   SHOP#{shop}#CUSTOMER#{email hash}  ORDER#{id}
@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * search term        SHOP#{shop}#SEARCH                 {name|order|ticket}:{term}#{CUSTOMER|ORDER|TICKET}#{id}  what a hit shows
  * sweep cursor       SWEEP                              CURSOR            the oldest hour that may still hold due work, the most shards used
  * (never written)    PRIMING                            PRIMING           read before a SnapStart snapshot, to warm the SDK's request path
- * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          TTL
+ * delivery dedupe    SHOP#{shop}#DELIVERY#{platform:id} DELIVERY          of a delivery about no order (before 2026-12-03: of every one); TTL
  * return pointer     SHOP#{shop}#RETURN_REF#{return:id|rfo:id}  RETURN    orderId, returnId: where a return the platform names
  *                                                                          without its order is kept
  * discount access    SHOP#{shop}                        DISCOUNT_ACCESS   the shop's API host and credentials (secrets)

@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -63,6 +64,14 @@ final class RecordingItems {
      */
     static final String INDEXED = "indexed";
     static final String RETURN_ID = "returnId";
+    /**
+     * On the order: digests of the deliveries about it that were recorded last, oldest first, space-separated (at most
+     * {@link #RECENT_DELIVERIES_KEPT}). They are the dedupe markers of the order's deliveries, in the item that their
+     * transaction writes anyway, not in an item each (2 write units apiece in a transaction). A platform repeats a
+     * delivery within hours, while a few others about the same order come between.
+     */
+    static final String RECENT_DELIVERIES = "recentDeliveries";
+    static final int RECENT_DELIVERIES_KEPT = 10;
 
     private final String table;
     private final int dueShards;
@@ -72,7 +81,11 @@ final class RecordingItems {
         this.dueShards = dueShards;
     }
 
-    /** The dedupe marker: the transaction fails on it when the delivery was recorded before. */
+    /**
+     * The dedupe marker of a delivery about no order (a customer's record; one that could not be applied): the
+     * transaction fails on it when the delivery was recorded before. Older deployments wrote one for every delivery;
+     * they expire after {@link #DEDUPE_RETENTION}, and a delivery finding one is a duplicate.
+     */
     TransactWriteItem deliveryMarker(ShopId shop, String deliveryKey, String topic, Instant receivedAt) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.delivery(shop, deliveryKey), Keys.DELIVERY));
         item.put(Keys.TYPE, s(Keys.DELIVERY));
@@ -97,6 +110,28 @@ final class RecordingItems {
         order.facts().stream().sorted(Comparator.comparing(OrderFact::at)).forEach(fact ->
                 fact.milestones().forEach(m -> update.setIfAbsent(MILESTONE_ATTRIBUTES.get(m), time(fact.at()))));
         return update;
+    }
+
+    /**
+     * The order remembers this delivery among its recent ones, if they are still {@code seen} (absent: none were): so
+     * the update fails when the delivery was recorded before, or another about the order was recorded since the read.
+     */
+    static void remember(UpdateExpression order, Optional<String> seen, String delivery) {
+        List<String> recent = new ArrayList<>(seen.map(digests -> List.of(digests.split(" "))).orElse(List.of()));
+        recent.add(delivery);
+        order.set(RECENT_DELIVERIES, s(String.join(" ", recent.subList(Math.max(0, recent.size() - RECENT_DELIVERIES_KEPT), recent.size()))));
+        String stored = order.name(RECENT_DELIVERIES);
+        order.condition(seen.map(digests -> stored + " = " + order.value(s(digests))).orElse("attribute_not_exists(" + stored + ")"));
+    }
+
+    /** Whether the order item says it recorded this delivery. */
+    static boolean remembers(Map<String, AttributeValue> order, String delivery) {
+        return Items.string(order, RECENT_DELIVERIES).filter(digests -> List.of(digests.split(" ")).contains(delivery)).isPresent();
+    }
+
+    /** What an order item keeps of a delivery key: 72 bits of its SHA-256. */
+    static String deliveryDigest(String deliveryKey) {
+        return shortHash(deliveryKey, 9);
     }
 
     /** A refund is an item of its own beside the order: an order may collect any number of them. */
@@ -213,9 +248,14 @@ final class RecordingItems {
             }
             canonical.append('\n');
         }
+        return shortHash(canonical.toString(), 12);
+    }
+
+    /** The first {@code bytes} of the text's SHA-256, in URL-safe base64. */
+    private static String shortHash(String text, int bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 12));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

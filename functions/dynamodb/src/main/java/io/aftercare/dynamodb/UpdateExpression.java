@@ -193,15 +193,17 @@ final class UpdateExpression {
 
     /** The same update on its own, returning the item as it is afterwards. */
     UpdateItemRequest request(String table) {
-        Update update = transactItem(table).update();
+        return alone(transactItem(table).update()).returnValues(ReturnValue.ALL_NEW).build();
+    }
+
+    /** A transaction's update as a request of its own. */
+    static UpdateItemRequest.Builder alone(Update update) {
         return UpdateItemRequest.builder()
                 .tableName(update.tableName())
                 .key(update.key())
                 .updateExpression(update.updateExpression())
                 .conditionExpression(update.conditionExpression())
                 .expressionAttributeNames(update.expressionAttributeNames())
-                .expressionAttributeValues(update.hasExpressionAttributeValues() ? update.expressionAttributeValues() : null)
-                .returnValues(ReturnValue.ALL_NEW)
-                .build();
+                .expressionAttributeValues(update.hasExpressionAttributeValues() ? update.expressionAttributeValues() : null);
     }
 }

@@ -39,6 +39,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 @ExtendWith(DynamoDbExtension.class)
 class DynamoRecordingStoreTest {
@@ -67,6 +68,71 @@ class DynamoRecordingStoreTest {
 
         assertThat(store.record(recording)).isEqualTo(RecordResult.duplicateDelivery());
         assertThat(table.itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void givenAnOrderWithNineLaterDeliveries_whenItsFirstIsRepeated_thenItIsStillADuplicateAndTheOrderRemembersTenAtMost() {
+        Shop shop = TestShops.shop("recent-shop", NOW);
+        store.record(plan(shop, "shopify:first", created("11", NOW)));
+        IntStream.rangeClosed(1, 9).forEach(i -> assertThat(store.record(plan(shop, "shopify:later-" + i, shipped("11", i))).duplicate()).isFalse());
+
+        assertThat(store.record(plan(shop, "shopify:first", created("11", NOW))).duplicate()).isTrue();
+        assertThat(store.record(plan(shop, "shopify:later-10", shipped("11", 10))).duplicate()).isFalse();
+        assertThat(orderItem(shop, "11").get(RecordingItems.RECENT_DELIVERIES).s().split(" ")).hasSize(RecordingItems.RECENT_DELIVERIES_KEPT)
+                .contains(RecordingItems.deliveryDigest("shopify:later-10")).doesNotContain(RecordingItems.deliveryDigest("shopify:first"));
+        assertThat(table.allItems()).as("no marker item of its own").noneMatch(item -> item.get("PK").s().startsWith("SHOP#recent-shop#DELIVERY#"));
+    }
+
+    @Test
+    void givenTenDifferentDeliveriesOfOneOrderAtOnce_whenRecorded_thenEveryOneIsRecordedAndRemembered() throws Exception {
+        Shop shop = TestShops.shop("crowd-shop", NOW);
+        store.record(plan(shop, "shopify:crowd-0", created("12", NOW)));
+        var pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<RecordResult>> calls = IntStream.rangeClosed(1, 9)
+                    .<Callable<RecordResult>>mapToObj(i -> () -> store.record(plan(shop, "shopify:crowd-" + i, shipped("12", i)))).toList();
+            for (var result : pool.invokeAll(calls)) {
+                assertThat(result.get().duplicate()).isFalse();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(orderItem(shop, "12").get(RecordingItems.RECENT_DELIVERIES).s().split(" "))
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(0, 9).mapToObj(i -> RecordingItems.deliveryDigest("shopify:crowd-" + i)).toList());
+    }
+
+    @Test
+    void givenADeliveryAnOlderDeploymentMarkedWithAnItemOfItsOwn_whenItIsRepeated_thenItIsADuplicate() {
+        Shop shop = TestShops.shop("legacy-marker-shop", NOW);
+        var marker = new RecordingItems(table.name(), DynamoActionStore.DEFAULT_DUE_SHARDS).deliveryMarker(shop.id(), "shopify:old", "orders/create", NOW);
+        table.client().putItem(b -> b.tableName(table.name()).item(marker.put().item()));
+
+        assertThat(store.record(plan(shop, "shopify:old", created("13", NOW))).duplicate()).isTrue();
+        assertThat(reader.order(shop.id(), new OrderId("13"))).isEmpty();
+    }
+
+    @Test
+    void givenADeliveryThatOnlyChangesItsOrder_whenRecorded_thenItIsOnePlainUpdateAndNoTransaction() {
+        Shop shop = TestShops.shop("plain-shop", NOW);
+        store.record(plan(shop, "shopify:plain-0", created("14", NOW)));
+        List<Object> writes = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor watching = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest || context.request() instanceof UpdateItemRequest) {
+                    writes.add(context.request());
+                }
+            }
+        };
+        var paid = new OrderUpdate(new OrderId("14"), NOW.plusSeconds(30), Optional.empty(), List.of(new OrderFact.Paid(NOW.plusSeconds(30))),
+                Optional.empty(), false);
+
+        new DynamoRecordingStore(table.client(watching), table.name()).record(plan(shop, "shopify:plain-1", paid));
+
+        assertThat(writes).singleElement().isInstanceOf(UpdateItemRequest.class);
+        assertThat(reader.order(shop.id(), new OrderId("14")).orElseThrow().milestones()).containsKey(io.aftercare.domain.order.Milestone.PAID);
+        assertThat(store.record(plan(shop, "shopify:plain-1", paid)).duplicate()).isTrue();
     }
 
     @Test
@@ -203,6 +269,16 @@ class DynamoRecordingStoreTest {
                 .contains(EntryKind.ORDER_PLACED, EntryKind.EMAIL_SCHEDULED);
         assertThat(reader.customerTimeline(shop.id(), OLA, PageRequest.first(50)).items()).extracting(e -> e.kind())
                 .contains(EntryKind.ORDER_PLACED).doesNotContain(EntryKind.EMAIL_SCHEDULED);
+    }
+
+    private static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> orderItem(Shop shop, String order) {
+        return table.client().getItem(b -> b.tableName(table.name()).consistentRead(true).key(Keys.key(Keys.order(shop.id(), new OrderId(order)), Keys.ORDER))).item();
+    }
+
+    /** Tracking news of the order's parcel, {@code minute} minutes after it was placed. */
+    private static OrderUpdate shipped(String id, int minute) {
+        return new OrderUpdate(new OrderId(id), NOW.plusSeconds(60L * minute), Optional.empty(),
+                List.of(new OrderFact.ShipmentProgressed("f-1", ShipmentStatus.IN_TRANSIT, NOW.plusSeconds(60L * minute), Optional.empty())), Optional.empty(), false);
     }
 
     private Recording plan(Shop shop, String deliveryKey, OrderUpdate update) {
