@@ -88,6 +88,8 @@ public final class DynamoRecordingStore implements RecordingStore {
 
         private Optional<String> recent;
         private boolean newerSnapshot;
+        /** The token of this delivery's last write of the order: found on a refused one, that write landed (its answer was lost, the SDK retried it). */
+        private Optional<String> written = Optional.empty();
 
         OrderSeen(Map<String, AttributeValue> order, Recording recording) {
             see(order, recording);
@@ -101,8 +103,10 @@ public final class DynamoRecordingStore implements RecordingStore {
             return !recent.equals(before);
         }
 
+        /** Whether the order holds a newer snapshot than the one this delivery carries (none: never). */
         static boolean holdsNewerSnapshot(Map<String, AttributeValue> order, Recording recording) {
-            return recording.order().flatMap(o -> Items.time(order, RecordingItems.SOURCE_TIME).filter(t -> t.isAfter(o.sourceTime()))).isPresent();
+            return recording.order().filter(o -> o.snapshot().isPresent())
+                    .flatMap(o -> Items.time(order, RecordingItems.SOURCE_TIME).filter(t -> t.isAfter(o.sourceTime()))).isPresent();
         }
     }
 
@@ -235,11 +239,7 @@ public final class DynamoRecordingStore implements RecordingStore {
             List<Step> steps = steps(recording, customer, index, seen, withProfile, withResolution, skippedActions);
             try {
                 write(steps);
-                List<String> notScheduled = new ArrayList<>(skippedActions);
-                if (!withResolution) {
-                    resolution(recording).ifPresent(resolution -> notScheduled.add(resolution.check().id()));
-                }
-                return new RecordResult(false, !withSnapshot || !withProfile, notScheduled);
+                return recorded(withSnapshot, withProfile, withResolution, skippedActions, recording);
             } catch (Cancelled failed) {
                 List<CancellationReason> reasons = failed.reasons;
                 boolean changed = false;
@@ -255,6 +255,9 @@ public final class DynamoRecordingStore implements RecordingStore {
                         case ORDER -> {
                             var order = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                                     .key(orderKey(recording.shop(), recording.order().orElseThrow().orderId()))).item();
+                            if (seen.written.filter(write -> RecordingItems.lastWrittenBy(order, write)).isPresent()) {
+                                return recorded(withSnapshot, withProfile, withResolution, skippedActions, recording);
+                            }
                             if (RecordingItems.remembers(order, RecordingItems.deliveryDigest(recording.deliveryKey()))) {
                                 return RecordResult.duplicateDelivery();
                             }
@@ -281,6 +284,23 @@ public final class DynamoRecordingStore implements RecordingStore {
                 }
             }
         }
+    }
+
+    private static RecordResult recorded(boolean withSnapshot, boolean withProfile, boolean withResolution, Set<String> skippedActions,
+                                         Recording recording) {
+        List<String> notScheduled = new ArrayList<>(skippedActions);
+        if (!withResolution) {
+            resolution(recording).ifPresent(resolution -> notScheduled.add(resolution.check().id()));
+        }
+        return new RecordResult(false, !withSnapshot || !withProfile, notScheduled);
+    }
+
+    /**
+     * Whether the delivery keeps a marker item of its own: one about no order, and a return's step, which a copy of it
+     * may find cannot be located and record apart ({@link #recordUnapplied}), by that item alone.
+     */
+    private static boolean marksApart(Recording recording) {
+        return recording.order().map(order -> order.facts().stream().anyMatch(fact -> fact instanceof OrderFact.ReturnChanged)).orElse(true);
     }
 
     /** The customer a delivery is about; deliveries that do not say (a tracking event, a refund, a return) are known by their order. */
@@ -311,12 +331,12 @@ public final class DynamoRecordingStore implements RecordingStore {
         Instant now = recording.receivedAt();
         boolean withSnapshot = !seen.newerSnapshot;
         List<Step> steps = new ArrayList<>();
-        if (recording.order().isEmpty()) {
+        if (marksApart(recording)) {
             steps.add(new Step(Part.DELIVERY, null, items.deliveryMarker(recording.shop(), recording.deliveryKey(), recording.topic(), now)));
         }
         recording.order().ifPresent(order -> {
             var update = items.order(recording.shop(), order, customer, withSnapshot);
-            RecordingItems.remember(update, seen.recent, RecordingItems.deliveryDigest(recording.deliveryKey()));
+            seen.written = Optional.of(RecordingItems.remember(update, seen.recent, RecordingItems.deliveryDigest(recording.deliveryKey())));
             if (index.writesTerms()) { // the digest says what the terms written before hold; a dropped snapshot's terms are rewritten by the next
                 if (withSnapshot) {
                     update.set(RecordingItems.INDEXED, Items.s(index.digest().orElseThrow()));

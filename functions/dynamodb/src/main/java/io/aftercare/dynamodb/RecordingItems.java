@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -72,6 +73,7 @@ final class RecordingItems {
      */
     static final String RECENT_DELIVERIES = "recentDeliveries";
     static final int RECENT_DELIVERIES_KEPT = 10;
+    static final String RECENT_WRITE = "recentWrite";
 
     private final String table;
     private final int dueShards;
@@ -115,13 +117,24 @@ final class RecordingItems {
     /**
      * The order remembers this delivery among its recent ones, if they are still {@code seen} (absent: none were): so
      * the update fails when the delivery was recorded before, or another about the order was recorded since the read.
+     *
+     * @return a token of this write, kept beside them: a refused update that finds its own token was this one, written
+     *     (its answer was lost and the SDK sent it again), not a copy of the delivery
      */
-    static void remember(UpdateExpression order, Optional<String> seen, String delivery) {
+    static String remember(UpdateExpression order, Optional<String> seen, String delivery) {
         List<String> recent = new ArrayList<>(seen.map(digests -> List.of(digests.split(" "))).orElse(List.of()));
         recent.add(delivery);
         order.set(RECENT_DELIVERIES, s(String.join(" ", recent.subList(Math.max(0, recent.size() - RECENT_DELIVERIES_KEPT), recent.size()))));
+        String write = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        order.set(RECENT_WRITE, s(write));
         String stored = order.name(RECENT_DELIVERIES);
         order.condition(seen.map(digests -> stored + " = " + order.value(s(digests))).orElse("attribute_not_exists(" + stored + ")"));
+        return write;
+    }
+
+    /** Whether the order's recent deliveries were last written by {@code write} (what {@link #remember} returned). */
+    static boolean lastWrittenBy(Map<String, AttributeValue> order, String write) {
+        return Items.string(order, RECENT_WRITE).filter(write::equals).isPresent();
     }
 
     /** Whether the order item says it recorded this delivery. */

@@ -136,6 +136,53 @@ class DynamoRecordingStoreTest {
     }
 
     @Test
+    void givenAnOrderUpdateWhoseAnswerIsLost_whenTheSdkSendsItAgain_thenTheDeliveryIsRecordedNotADuplicate() {
+        Shop shop = TestShops.shop("lost-answer-shop", NOW);
+        store.record(plan(shop, "shopify:lost-0", created("15", NOW)));
+        var lost = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutionInterceptor losingTheFirstAnswer = new ExecutionInterceptor() {
+            @Override
+            public software.amazon.awssdk.http.SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                // the update was written; DynamoDB's answer is a 500, which the SDK retries
+                return context.request() instanceof UpdateItemRequest && lost.compareAndSet(false, true)
+                        ? context.httpResponse().toBuilder().statusCode(500).build() : context.httpResponse();
+            }
+        };
+
+        var paid = new OrderUpdate(new OrderId("15"), NOW.plusSeconds(30), Optional.empty(), List.of(new OrderFact.Paid(NOW.plusSeconds(30))),
+                Optional.empty(), false);
+
+        var result = new DynamoRecordingStore(table.client(losingTheFirstAnswer), table.name()).record(plan(shop, "shopify:lost-1", paid));
+
+        assertThat(lost).as("the order's update was answered 500 once").isTrue();
+        assertThat(result.duplicate()).isFalse();
+        assertThat(store.record(plan(shop, "shopify:lost-1", paid)).duplicate()).as("a copy sent later").isTrue();
+    }
+
+    @Test
+    void givenParcelNewsOlderThanTheStoredSnapshot_whenRecorded_thenItIsNotCalledAStaleSnapshot() {
+        Shop shop = TestShops.shop("older-news-shop", NOW);
+        store.record(plan(shop, "shopify:news-0", created("16", NOW.plusSeconds(3600))));
+
+        assertThat(store.record(plan(shop, "shopify:news-1", shipped("16", 1))).staleSnapshot()).isFalse();
+    }
+
+    @Test
+    void givenAReturnStepRecorded_whenACopyOfItCannotBeLocated_thenTheCopyIsADuplicateAndNoNoteIsWritten() {
+        Shop shop = TestShops.shop("return-copy-shop", NOW);
+        store.record(plan(shop, "shopify:order-17", created("17", NOW)));
+        var requested = new OrderUpdate(new OrderId("17"), NOW.plusSeconds(60), Optional.empty(), List.of(new OrderFact.ReturnChanged("ret-1",
+                io.aftercare.domain.order.ReturnEvent.REQUESTED, NOW.plusSeconds(60), Optional.empty(), Optional.empty(), java.util.Map.of(),
+                java.util.Set.of(io.aftercare.domain.order.ReturnReference.ofReturn("ret-1")))), Optional.empty(), false);
+        assertThat(store.record(plan(shop, "shopify:return-1", requested)).duplicate()).isFalse();
+        var note = new TimelineEntry("return-not-located-2", Subject.shop(shop.id()), NOW, EntryKind.RETURN_ANOMALY,
+                EntryText.of(Phrase.RETURN_NOT_LOCATED).text("return", "ret-1").flag("noToken", true), Optional.of("return-1"));
+
+        assertThat(store.recordUnapplied(shop.id(), "shopify:return-1", "returns/request", note)).isFalse();
+        assertThat(reader.shopTimeline(shop.id(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
     void givenANewerSnapshot_whenAnOlderOneArrives_thenTheStoredOrderKeepsTheNewerStateAndNewFactsStillCount() {
         Shop shop = TestShops.shop("stale-shop", NOW);
         var newer = new OrderUpdate(new OrderId("2"), NOW.plusSeconds(60), Optional.of(snapshot("2", "#2-newer", NOW)),
