@@ -526,7 +526,7 @@ public final class Bench {
     static String ingestSection(List<IngestBenchmark.Result> results) {
         var text = new StringBuilder();
         text.append("""
-                Shopify `orders/create` deliveries (a new order of a new customer each: dedupe marker, order, customer
+                Shopify `orders/create` deliveries (a new order of a new customer each: the order with its dedupe marker, customer
                 profile and order link, 3 timeline entries, 2 due actions) POSTed to the local runner's HTTP endpoint,
                 against the baseline: the raw `TransactWriteItems` of exactly the items each delivery wrote, captured at
                 the SDK and replayed into an empty table of the same definition on the same DynamoDB Local, with the

@@ -62,13 +62,14 @@ final class IngestBenchmark {
         var clock = new AdjustableClock(Instant.now());
         var transactions = new ConcurrentHashMap<String, TransactWriteItemsRequest>();
         var requests = new AtomicInteger();
-        // Aftercare's own DynamoDB requests, counted, and each transaction kept by its dedupe marker's key.
+        // Aftercare's own DynamoDB requests, counted, and each transaction kept by its order's key.
         ExecutionInterceptor watch = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                 requests.incrementAndGet();
                 if (context.request() instanceof TransactWriteItemsRequest transaction) {
-                    transactions.putIfAbsent(transaction.transactItems().get(0).put().item().get("PK").s(), transaction);
+                    var first = transaction.transactItems().get(0); // the order's update, which keeps the delivery's dedupe marker
+                    transactions.putIfAbsent((first.put() != null ? first.put().item() : first.update().key()).get("PK").s(), transaction);
                 }
             }
         };
@@ -126,7 +127,7 @@ final class IngestBenchmark {
                             endpoint[i] = post(webhookId, first + i, errors);
                             endpointNanos.addAndGet(endpoint[i]);
                             if (withBaseline) {
-                                baseline[i] = replay(webhookId);
+                                baseline[i] = replay(webhookId, first + i);
                             }
                         }
                         return null;
@@ -158,8 +159,8 @@ final class IngestBenchmark {
         }
 
         /** The same transaction this delivery wrote, into the replay table, timed. */
-        private long replay(String webhookId) {
-            TransactWriteItemsRequest original = transactions.get("SHOP#bench-shop#DELIVERY#shopify:" + webhookId);
+        private long replay(String webhookId, int n) {
+            TransactWriteItemsRequest original = transactions.get("SHOP#bench-shop#ORDER#" + orderId(n));
             if (original == null) {
                 throw new IllegalStateException("no transaction was captured for " + webhookId);
             }
@@ -174,6 +175,10 @@ final class IngestBenchmark {
     }
 
     /** A realistic Shopify order: two lines, a customer with a locale, created now. */
+    private static int orderId(int n) {
+        return 100_000 + n;
+    }
+
     private static String order(int n) {
         String now = Instant.now().toString();
         return """
@@ -182,6 +187,6 @@ final class IngestBenchmark {
                  "customer": {"id": %1$d, "email": "customer-%1$d@example.pl", "first_name": "Ola", "last_name": "Nowak"},
                  "line_items": [{"id": 1, "title": "Stovetop kettle 2 l", "quantity": 1, "price": "249.00"},
                                 {"id": 2, "title": "Porcelain tea set", "quantity": 1, "price": "140.00"}],
-                 "fulfillments": [], "refunds": []}""".formatted(100_000 + n, now);
+                 "fulfillments": [], "refunds": []}""".formatted(orderId(n), now);
     }
 }
